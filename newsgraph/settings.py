@@ -162,7 +162,7 @@ def _read_config_file(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as e:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"config file {path} is not valid TOML: {e}") from e
     except OSError as e:
         raise ConfigError(f"cannot read config file {path}: {e.strerror}") from e
@@ -191,3 +191,12 @@ def load_settings(environ: Mapping[str, str] | None = None, config_file: Path | 
     if coerced["non_english"] not in {"warn", "skip"}:
         raise ConfigError("setting non_english (NEWSGRAPH_NON_ENGLISH) must be `warn` or `skip`")
     return Settings(**coerced)
+
+
+def settings_table_markdown() -> str:
+    """The settings reference of docs/settings.md, generated from SETTINGS so it cannot drift."""
+    rows = ["| Setting (config file key) | Environment variable | Default | What it does |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        default = str(s.default).replace(str(Path.home()), "~").replace(str(PROJECT_ROOT), "<project>")
+        rows.append(f"| `{s.name}` | `{s.env}` | `{default}` | {s.help} |")
+    return "\n".join(rows) + "\n"

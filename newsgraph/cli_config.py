@@ -1,0 +1,32 @@
+"""`newsgraph config`: the effective settings and where each value came from."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from newsgraph.cli import settings_of
+from newsgraph.settings import SETTINGS, settings_table_markdown
+
+SECRET_SETTINGS = {"neo4j_password"}
+
+
+@click.command("config")
+@click.option("--markdown", is_flag=True, help="Print the settings reference (docs/settings.md table) instead.")
+@click.pass_context
+def config(ctx: click.Context, markdown: bool) -> None:
+    """Show every setting, its value and its environment variable (passwords masked)."""
+    if markdown:
+        click.echo(settings_table_markdown(), nl=False)
+        return
+    settings = settings_of(ctx)
+    for setting in SETTINGS:
+        value = getattr(settings, setting.name)
+        if setting.name in SECRET_SETTINGS and value:
+            value = "********"
+        origin = "env" if setting.env in os.environ else "default/config"
+        click.echo(f"{setting.name:22} {str(value):50} {setting.env} ({origin})")
+
+
+COMMANDS = [config]
