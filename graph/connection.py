@@ -27,8 +27,9 @@ class Target:
 def resolve_target(settings: Settings, start_local: bool = True) -> Target:
     """Where to connect: NEO4J_URI when set, else the local server (started on demand)."""
     if settings.neo4j_uri:
-        return Target(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
-                      settings.neo4j_database, local=False)
+        return Target(
+            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database, local=False
+        )
     server = LocalNeo4j(settings)
     info = server.start() if start_local else server.running()
     if info is None:
@@ -40,8 +41,9 @@ def open_driver(settings: Settings, start_local: bool = True) -> tuple[Driver, s
     """A connected driver and the database name. Errors name the URI, never the password."""
     target = resolve_target(settings, start_local=start_local)
     try:
-        driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password),
-                                      connection_timeout=10.0, max_transaction_retry_time=30.0)
+        driver = GraphDatabase.driver(
+            target.uri, auth=(target.user, target.password), connection_timeout=10.0, max_transaction_retry_time=30.0
+        )
     except (ConfigurationError, ValueError) as e:
         raise GraphUnavailableError(f"invalid Neo4j URI {target.uri!r}: {e}") from e
     try:

@@ -136,9 +136,15 @@ class LocalNeo4j:
         try:
             shutil.copytree(LAUNCHER_SOURCE, staging / "src")
             command = [
-                maven, "-B", "-q", "-f", str(staging / "src" / "pom.xml"),
-                f"-Dneo4j.version={self.settings.neo4j_version}", f"-Dlauncher.output={staging}",
-                *shlex.split(self.settings.maven_args), "package",
+                maven,
+                "-B",
+                "-q",
+                "-f",
+                str(staging / "src" / "pom.xml"),
+                f"-Dneo4j.version={self.settings.neo4j_version}",
+                f"-Dlauncher.output={staging}",
+                *shlex.split(self.settings.maven_args),
+                "package",
             ]
             log.info("fetching Neo4j %s with Maven (once)", self.settings.neo4j_version)
             try:
@@ -194,20 +200,34 @@ class LocalNeo4j:
             self._write_config(port)
             self.log_file.parent.mkdir(parents=True, exist_ok=True)
             command = [
-                self.settings.java, f"-Xms{self.settings.neo4j_heap}", f"-Xmx{self.settings.neo4j_heap}",
-                *JVM_FLAGS, "-cp", f"{install / 'lib'}/*{os.pathsep}{install / 'build' / 'classes'}",
-                LAUNCHER_CLASS, str(self.home), str(self.config_file), str(self.password_file),
+                self.settings.java,
+                f"-Xms{self.settings.neo4j_heap}",
+                f"-Xmx{self.settings.neo4j_heap}",
+                *JVM_FLAGS,
+                "-cp",
+                f"{install / 'lib'}/*{os.pathsep}{install / 'build' / 'classes'}",
+                LAUNCHER_CLASS,
+                str(self.home),
+                str(self.config_file),
+                str(self.password_file),
             ]
             log_handle = self.log_file.open("ab")
             offset = log_handle.tell()
             self._process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=log_handle, stderr=subprocess.STDOUT,
-                start_new_session=True, cwd=self.home,
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log_handle,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                cwd=self.home,
             )
             log_handle.close()
             info = ServerInfo(
-                pid=self._process.pid, port=port, uri=f"bolt://127.0.0.1:{port}",
-                version=self.settings.neo4j_version, home=str(self.home),
+                pid=self._process.pid,
+                port=port,
+                uri=f"bolt://127.0.0.1:{port}",
+                version=self.settings.neo4j_version,
+                home=str(self.home),
                 started_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
             self.state_file.write_text(json.dumps(asdict(info)))
@@ -240,9 +260,13 @@ class LocalNeo4j:
         store = self.home / "data"
         size = sum(p.stat().st_size for p in store.rglob("*") if p.is_file()) if store.exists() else 0
         return ServerStatus(
-            running=info is not None, uri=info.uri if info else None, pid=info.pid if info else None,
-            version=info.version if info else self.settings.neo4j_version, data_dir=self.home,
-            store_bytes=size, started_at=info.started_at if info else None,
+            running=info is not None,
+            uri=info.uri if info else None,
+            pid=info.pid if info else None,
+            version=info.version if info else self.settings.neo4j_version,
+            data_dir=self.home,
+            store_bytes=size,
+            started_at=info.started_at if info else None,
         )
 
     # ----- internals --------------------------------------------------------------------
@@ -310,11 +334,21 @@ class LocalNeo4j:
 def _maven_failure(output: str, version: str) -> str:
     errors = [line.removeprefix("[ERROR]").strip() for line in output.splitlines() if "[ERROR]" in line]
     first = next((e for e in errors if e), output.strip().splitlines()[-1] if output.strip() else "no output")
-    network_words = ("Could not transfer", "Could not resolve", "UnknownHost", "Connection refused",
-                     "Connect to", "timed out", "Network is unreachable", "offline mode")
+    network_words = (
+        "Could not transfer",
+        "Could not resolve",
+        "UnknownHost",
+        "Connection refused",
+        "Connect to",
+        "timed out",
+        "Network is unreachable",
+        "offline mode",
+    )
     if any(word in output for word in network_words):
-        return (f"Maven could not download Neo4j {version} from Maven Central (network, proxy or mirror "
-                f"problem): {first[:300]} — check the connection or NEWSGRAPH_MAVEN_ARGS, {HINT_REMOTE}")
+        return (
+            f"Maven could not download Neo4j {version} from Maven Central (network, proxy or mirror "
+            f"problem): {first[:300]} — check the connection or NEWSGRAPH_MAVEN_ARGS, {HINT_REMOTE}"
+        )
     return f"Maven failed to build the Neo4j launcher: {first[:300]}; {HINT_REMOTE}"
 
 

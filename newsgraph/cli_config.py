@@ -26,7 +26,7 @@ def config(ctx: click.Context, markdown: bool) -> None:
         if setting.name in SECRET_SETTINGS and value:
             value = "********"
         origin = "env" if setting.env in os.environ else "default/config"
-        click.echo(f"{setting.name:22} {str(value):50} {setting.env} ({origin})")
+        click.echo(f"{setting.name:22} {value!s:50} {setting.env} ({origin})")
 
 
 COMMANDS = [config]

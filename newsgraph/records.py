@@ -130,15 +130,27 @@ class Extraction:
             "id": self.article_id,
             "statements": [
                 {
-                    "start": s.start, "end": s.end, "text": s.text, "kind": s.kind,
-                    "speaker": s.speaker, "speaker_mention": s.speaker_mention, "speaker_id": s.speaker_id,
-                    "cue": s.cue, "addressee": s.addressee, "date": s.date,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                    "kind": s.kind,
+                    "speaker": s.speaker,
+                    "speaker_mention": s.speaker_mention,
+                    "speaker_id": s.speaker_id,
+                    "cue": s.cue,
+                    "addressee": s.addressee,
+                    "date": s.date,
                 }
                 for s in self.statements
             ],
             "entities": [
-                {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                 "mentions": [list(m) for m in e.mentions]}
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "aliases": list(e.aliases),
+                    "mentions": [list(m) for m in e.mentions],
+                }
                 for e in self.entities
             ],
             "roles": [
@@ -146,8 +158,13 @@ class Extraction:
                 for r in self.roles
             ],
             "relations": [
-                {"subject_id": r.subject_id, "predicate": r.predicate, "object_id": r.object_id,
-                 "start": r.start, "end": r.end}
+                {
+                    "subject_id": r.subject_id,
+                    "predicate": r.predicate,
+                    "object_id": r.object_id,
+                    "start": r.start,
+                    "end": r.end,
+                }
                 for r in self.relations
             ],
             "error": self.error,

@@ -57,8 +57,7 @@ def _count_probes(settings) -> int:
 def _write_probes(settings, count: int) -> None:
     driver, database = open_driver(settings)
     with driver:
-        driver.execute_query("UNWIND range(1, $count) AS i CREATE (:Probe {i: i})", count=count,
-                             database_=database)
+        driver.execute_query("UNWIND range(1, $count) AS i CREATE (:Probe {i: i})", count=count, database_=database)
 
 
 @pytest.mark.slow
