@@ -1,0 +1,100 @@
+"""The reporting-cue lexicon: verbs and phrases that introduce who said what.
+
+Lemmas are matched on spaCy's lemmatiser output, so "said", "says" and "saying" all match "say".
+The lists are grouped by how strongly the verb signals speech: a plain speech verb ("say") is
+certain, a verb of belief ("think") is only a statement when its subject is the one speaking.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH_VERBS = _words(
+    "accuse acknowledge add admit agree allege announce answer argue ask assert assure blog boast brag "
+    "caution charge claim clarify comment complain concede conclude concur confirm contend continue "
+    "counter criticise criticize cry declare demand deny describe disagree disclose elaborate emphasise "
+    "emphasize estimate exclaim explain forecast highlight hint imply indicate inform insist joke laugh "
+    "maintain mention note observe pledge point post predict proclaim promise protest publish question "
+    "quip recall recount reiterate relate release remark repeat reply report respond retort reveal say "
+    "scream shout sigh signal specify speculate state stress suggest tell testify theorise theorize "
+    "threaten tweet underline urge vow warn whisper write"
+)
+
+# Verbs of belief and knowledge: statements only when they carry a reported clause.
+BELIEF_VERBS = _words("believe consider doubt expect fear feel hope reckon think")
+
+# Cues that only count with a clause after them ("X described ..." alone is not speech).
+CLAUSE_ONLY = _words(
+    "accuse agree ask charge continue criticise criticize cry demand describe disagree indicate laugh "
+    "point publish question release signal urge"
+)
+
+# Verbs that report with an infinitive: "he claimed to have...", "she denied taking...".
+XCOMP_VERBS = _words("admit agree claim deny insist pledge promise threaten vow")
+
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+
+# "the ministry said in a statement" — nouns that name the medium of a statement, never the speaker.
+MEDIUM_NOUNS = _words(
+    "blog briefing broadcast conference e-mail email interview letter message op-ed post press release "
+    "remarks report speech statement tweet video"
+)
+
+# "according to the plan" is not a statement; "according to police" is.
+NON_SOURCE_NOUNS = _words(
+    "age agreement bible calendar constitution contract custom design guidelines instructions law laws "
+    "legend map myth need needs order plan plans policy procedure protocol regulation regulations rule "
+    "rules schedule script scripture size standard standards theory timetable tradition type"
+)
+
+# Nouns that stand for their source: "according to a report by BIRN" names BIRN as the speaker.
+SOURCE_CARRIER_NOUNS = _words(
+    "account analysis article data document documents estimate estimates figures filing interview "
+    "investigation letter memo note poll post release report statement study survey tweet"
+)
+
+# Words never taken as the speaker themselves.
+NON_SPEAKER_WORDS = _words("it one that there this what which")
+
+
+def is_cue_verb(token: Token) -> bool:
+    """A token that can introduce reported speech: a speech verb or a verb of belief."""
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "point":
+        return any(child.lower_ == "out" for child in token.children)
+    return lemma in CUE_LEMMAS
+
+
+def needs_clause(token: Token) -> bool:
+    """True for cues that only report speech when followed by a clause."""
+    lemma = token.lemma_.lower()
+    return lemma in CLAUSE_ONLY or lemma in BELIEF_VERBS
+
+
+def is_belief(token: Token) -> bool:
+    return token.lemma_.lower() in BELIEF_VERBS
+
+
+def is_according_to(token: Token) -> bool:
+    """ "according" heading "to X": the attribution of a whole clause to X."""
+    if token.lower_ != "according":
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.lower_ == "to"
+
+
+def cue_phrase(token: Token) -> str:
+    """The cue as written: the verb, with its particle for phrasal cues ("pointed out")."""
+    if is_according_to(token):
+        return f"{token.text} {token.nbor(1).text}"
+    particles = [c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1]
+    if particles:
+        return f"{token.text} {particles[0].text}"
+    return token.text

@@ -1,0 +1,306 @@
+"""Who is speaking: the subject of a reporting cue, expanded to a name and resolved to an entity.
+
+Pronouns are resolved by recency, grammatical role and gender (from titles, first names and the
+pronouns that follow a name in the same document); surnames are expanded to the full name of an
+earlier person; organisations and groups ("the Interior Ministry", "digital rights groups") are speakers
+as named. The resolver remembers the last speaker so "he said" after a quote goes to the person quoted.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.records import Entity
+from nlp.cues import MEDIUM_NOUNS, NON_SPEAKER_WORDS, SOURCE_CARRIER_NOUNS
+
+NAMES_FILE = Path(__file__).with_name("first_names.json")
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+GROUP_PRONOUNS = {"they", "them", "it"}
+FIRST_PERSON = {"i", "we", "me", "us", "you"}
+TITLES = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "lady": "f",
+    "dame": "f",
+    "queen": "f",
+    "princess": "f",
+    "madam": "f",
+    "madame": "f",
+}
+NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod"}
+# How far back (characters) a previous speaker stays the natural antecedent of a pronoun.
+SPEAKER_MEMORY = 1500
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    data = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    return {name: "f" for name in data["female"]} | {name: "m" for name in data["male"]}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    mention: str
+    entity_id: str | None
+    is_person: bool
+    at: int  # article offset of the mention, for recency
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    at: int
+    name: str
+    entity_id: str | None
+    is_person: bool
+    is_subject: bool
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The token naming who speaks: the cue's subject, or that of the clause it hangs from."""
+    token = cue
+    for _ in range(5):
+        subject_deps = ("nsubj", "nsubjpass") if token is not cue else ("nsubj",)
+        subjects = [c for c in token.children if c.dep_ in subject_deps and _same_paragraph(c, token)]
+        if subjects:
+            subject = min(subjects, key=lambda c: (c.i > token.i, abs(c.i - token.i)))
+            if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return token.head
+        if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"} and token.head is not token:
+            token = token.head
+            continue
+        break
+    return None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    low, high = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[low:high]
+
+
+def source_of_according(according: Token) -> Token | None:
+    """The X of "according to X" (or of "according to a report by X")."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None and according.i + 1 < len(according.doc):
+        to = according.nbor(1)
+    if to is None:
+        return None
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    return objects[0] if objects else None
+
+
+def carried_source(head: Token) -> Token:
+    """ "Cornyn's statement added" → Cornyn; "a report by BIRN" → BIRN; anything else unchanged."""
+    if head.lemma_.lower() not in SOURCE_CARRIER_NOUNS | MEDIUM_NOUNS:
+        return head
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return head
+
+
+def noun_phrase(head: Token) -> Span:
+    """The words naming the speaker: a named entity, or the noun with its modifiers and an "of" phrase."""
+    doc = head.doc
+    if head.ent_type_ in NAME_LABELS:
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            start = ent.start + (1 if doc[ent.start].lower_ == "the" and len(ent) > 1 else 0)
+            if doc[ent.end - 1].tag_ == "POS":
+                return doc[start : ent.end - 1]
+            return doc[start : ent.end]
+    if head.pos_ == "PRON":
+        return doc[head.i : head.i + 1]
+    tokens = [head]
+    for child in head.lefts:
+        if child.dep_ in LEFT_DEPS:
+            tokens.extend(child.subtree)
+    for child in head.rights:
+        if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in {"compound", "flat"}:
+            tokens.extend(child.subtree)
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+class SpeakerResolver:
+    """Turns the speaker token at a cue into a canonical speaker, remembering earlier speakers."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity], offset: int, quoted: Sequence[tuple[int, int]]):
+        self.doc, self.offset = doc, offset
+        self.last: Speaker | None = None
+        low, high = offset - 2 * SPEAKER_MEMORY, offset + len(doc.text)
+        spans = [(s, e, ent) for ent in entities for s, e in ent.mentions if low <= s < high]
+        spans.sort(key=lambda item: item[0])
+        self._entity_spans = spans
+        self._entity_starts = [s for s, _, _ in spans]
+        self._quoted = quoted
+        self._genders: dict[str, str] = {}
+        self._mentions = self._collect_mentions()
+
+    # --- public -----------------------------------------------------------------------------
+    def resolve(self, head: Token) -> Speaker | None:
+        """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown."""
+        head = carried_source(head)
+        lower = head.lower_
+        at = head.idx + self.offset
+        if lower in FIRST_PERSON or (lower in NON_SPEAKER_WORDS and lower != "it"):
+            return None
+        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+            return self._resolve_pronoun(head)
+        phrase = noun_phrase(head)
+        entity = self._entity_at(at, at + len(head.text))
+        if entity is not None:
+            return Speaker(entity.name, phrase.text, entity.id, entity.type == "Person", at)
+        named = self._named_before(phrase, at)
+        if named is not None:
+            return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)
+        name = self._expand_surname(phrase)
+        is_person = head.ent_type_ == "PERSON"
+        return Speaker(name, phrase.text, None, is_person, at)
+
+    def remember(self, speaker: Speaker | None) -> None:
+        if speaker is not None:
+            self.last = speaker
+
+    # --- entities and names -------------------------------------------------------------------
+    def _entity_at(self, start: int, end: int) -> Entity | None:
+        best: Entity | None = None
+        best_len = 10**9
+        i = bisect_right(self._entity_starts, end - 1) - 1
+        while i >= 0 and self._entity_spans[i][0] > start - 300:
+            s, e, entity = self._entity_spans[i]
+            if s < end and start < e and e - s < best_len:
+                best, best_len = entity, e - s
+            i -= 1
+        return best
+
+    def _named_before(self, phrase: Span, at: int) -> _Mention | None:
+        """ "the ministry" → the ministry last named ("the Interior Ministry"), when no entity says so."""
+        words = [t for t in phrase if not t.is_punct]
+        if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN":
+            return None
+        noun = words[1].lower_
+        for mention in reversed(self._mentions):
+            if mention.at < at and not mention.is_person and noun in mention.name.lower().split():
+                return mention
+        return None
+
+    def _expand_surname(self, phrase: Span) -> str:
+        text = phrase.text
+        if len(phrase) != 1 or phrase[0].ent_type_ != "PERSON":
+            return text
+        for ent in self.doc.ents:
+            if ent.start >= phrase.start:
+                break
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text:
+                return ent.text
+        return text
+
+    def _collect_mentions(self) -> list[_Mention]:
+        """Every person and organisation mention, in article offsets, with its role in its sentence."""
+        mentions: list[_Mention] = []
+        covered: set[int] = set()
+        for start, end, entity in self._entity_spans:
+            if entity.type in {"Person", "Organization", "Group"} and not self._inside_quote(start):
+                token = self._token_at(start, end) if start >= self.offset else None
+                is_subject = token is not None and token.dep_ in {"nsubj", "nsubjpass"}
+                mentions.append(_Mention(start, entity.name, entity.id, entity.type == "Person", is_subject))
+                covered.update(range(start, end))
+                self._learn_gender(entity.name, token)
+        for ent in self.doc.ents:
+            at = ent.start_char + self.offset
+            if ent.label_ not in {"PERSON", "ORG"} or at in covered or self._inside_quote(at):
+                continue
+            name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
+            is_subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
+            mentions.append(_Mention(at, name, None, ent.label_ == "PERSON", is_subject))
+            self._learn_gender(name, ent.root)
+        mentions.sort(key=lambda m: m.at)
+        return mentions
+
+    def _token_at(self, start: int, end: int) -> Token | None:
+        span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _inside_quote(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self._quoted)
+
+    def _learn_gender(self, name: str, token: Token | None) -> None:
+        if name in self._genders:
+            return
+        first = name.split()[0].lower().strip(".") if name.split() else ""
+        gender = _first_names().get(first)
+        if gender is None and token is not None and token.i > 0:
+            gender = TITLES.get(token.doc[max(0, token.i - 1)].lower_) or TITLES.get(
+                token.doc[max(0, token.left_edge.i - 1)].lower_
+            )
+            for t in token.sent:
+                if t.i > token.i and t.lower_ in PERSON_PRONOUNS and t.dep_ in {"nsubj", "poss"}:
+                    gender = gender or PERSON_PRONOUNS[t.lower_]
+                    break
+        if gender:
+            self._genders[name] = gender
+
+    # --- pronouns -----------------------------------------------------------------------------
+    def _resolve_pronoun(self, pronoun: Token) -> Speaker | None:
+        at = pronoun.idx + self.offset
+        lower = pronoun.lower_
+        wants_person = lower in PERSON_PRONOUNS
+        gender = PERSON_PRONOUNS.get(lower)
+        last = self.last
+        if last is not None and at - last.at > SPEAKER_MEMORY:
+            last = None
+        if last is not None and last.is_person != wants_person:
+            last = None
+        if last is not None and gender and self._genders.get(last.name, gender) != gender:
+            last = None
+        candidate = self._recent_mention(at, wants_person, gender)
+        if candidate is not None and (last is None or candidate.at > last.at):
+            return Speaker(candidate.name, pronoun.text, candidate.entity_id, candidate.is_person, at)
+        if last is not None:
+            return Speaker(last.name, pronoun.text, last.entity_id, last.is_person, at)
+        fallback = self._recent_mention(at, wants_person, gender, subjects_only=False)
+        if fallback is not None:
+            return Speaker(fallback.name, pronoun.text, fallback.entity_id, fallback.is_person, at)
+        return None
+
+    def _recent_mention(self, at: int, person: bool, gender: str | None, subjects_only: bool = True) -> _Mention | None:
+        for mention in reversed(self._mentions):
+            if mention.at >= at:
+                continue
+            if at - mention.at > SPEAKER_MEMORY * 2:
+                break
+            if mention.is_person != person or (subjects_only and not mention.is_subject):
+                continue
+            if gender and self._genders.get(mention.name, gender) != gender:
+                continue
+            return mention
+        return None

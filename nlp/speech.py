@@ -1,0 +1,258 @@
+"""Finding the attribution of quotes and the reported clauses of indirect speech in a parsed chunk.
+
+Direct quotes are attributed by where the cue sits: after the quote (`"…," X said.` / `"…," said X.`),
+before it (`X said: "…"`, `X told reporters "…"`, the paragraph before ending in `X said:`), between the
+parts of a split quote, or as a dash and a name after it. Indirect speech comes from the dependency
+parse: a reporting verb with a clausal complement ("X said (that) C", "C, X said", "X told Y that C"),
+an infinitive after claim-like verbs, and "according to X, C".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from nlp.cues import (
+    NON_SOURCE_NOUNS,
+    XCOMP_VERBS,
+    is_according_to,
+    is_belief,
+    is_cue_verb,
+    needs_clause,
+)
+from nlp.quotes import Quote, paragraph_spans
+from nlp.speakers import source_of_according, subject_of
+
+SENTENCE_END = {".", "!", "?", "…"}
+DASHES = {"-", "–", "—", "--"}
+# Tokens allowed between a cue and the quote it introduces ("said in a statement on Friday: …").
+LINK_DEPS = {"dobj", "dative", "prep", "advmod", "npadvmod", "prt", "agent", "nsubj", "pobj", "appos", "dep"}
+COMPLEMENT_MARKS = {"that", "whether", "if"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    cue: Token | None  # the reporting verb or "according"; None for `"…" - Name`
+    speaker: Token | None  # the token naming the speaker at the cue
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Reported content found by the parse: doc character span plus its attribution."""
+
+    start: int
+    end: int
+    attribution: Attribution
+
+
+class Layout:
+    """Paragraphs, quotes and sentence ends of one doc, for region arithmetic in characters."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.paragraphs = paragraph_spans(doc.text) or [(0, len(doc.text))]
+        self._para_starts = [s for s, _ in self.paragraphs]
+        self._quote_starts = [q.open_at for q in quotes]
+        self.sentence_ends = [t.idx for t in doc if t.text in SENTENCE_END and self.quote_at(t.idx) is None]
+
+    def paragraph_of(self, at: int) -> int:
+        return max(0, bisect_right(self._para_starts, at) - 1)
+
+    def quote_at(self, at: int) -> Quote | None:
+        """The quote whose marks enclose character ``at``."""
+        i = bisect_right(self._quote_starts, at) - 1
+        if i >= 0 and self.quotes[i].open_at <= at < self.quotes[i].close_end:
+            return self.quotes[i]
+        return None
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        return [t for t in span if start <= t.idx < end] if span is not None else []
+
+    def clause_before(self, index: int) -> tuple[int, int]:
+        """Characters from the start of the clause holding quote ``index`` up to its opening mark."""
+        quote = self.quotes[index]
+        para_start = self.paragraphs[self.paragraph_of(quote.open_at)][0]
+        start = para_start
+        if index > 0 and self.quotes[index - 1].close_end > start:
+            start = self.quotes[index - 1].close_end
+        i = bisect_right(self.sentence_ends, quote.open_at) - 1
+        if i >= 0 and self.sentence_ends[i] + 1 > start:
+            start = self.sentence_ends[i] + 1
+        return start, quote.open_at
+
+    def clause_after(self, index: int) -> tuple[int, int]:
+        """Characters from the closing mark of quote ``index`` to the end of its sentence."""
+        quote = self.quotes[index]
+        end = self.paragraphs[self.paragraph_of(max(quote.start, quote.close_end - 1))][1]
+        if index + 1 < len(self.quotes) and self.quotes[index + 1].open_at < end:
+            end = self.quotes[index + 1].open_at
+        i = bisect_right(self.sentence_ends, quote.close_end - 1)
+        if i < len(self.sentence_ends) and self.sentence_ends[i] + 1 < end:
+            end = self.sentence_ends[i] + 1
+        return quote.close_end, end
+
+
+def _is_bare(tokens: list[Token]) -> bool:
+    """Nothing but punctuation and connectives: the quote starts its own sentence."""
+    return all(t.is_punct or t.is_space or t.dep_ == "cc" or t.lower_ in {"and", "but", "so"} for t in tokens)
+
+
+def _speaker_token(cue: Token, region: list[Token]) -> Token | None:
+    if is_according_to(cue):
+        return source_of_according(cue)
+    subject = subject_of(cue)
+    if subject is not None:
+        return subject
+    # A parse that hangs the attribution off the quote: take the first noun after the cue ("said KCNA").
+    after = [t for t in region if t.i > cue.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return after[0] if after else None
+
+
+def attribution_after(layout: Layout, index: int) -> Attribution | None:
+    """`"…," X said.` / `"…," said X, the Y of Z.` / `"…" - Name`: the cue right after the quote."""
+    before = layout.tokens(*layout.clause_before(index))
+    if not _is_bare(before):
+        return None
+    region = [t for t in layout.tokens(*layout.clause_after(index)) if not t.is_space]
+    if not region:
+        return None
+    if region[0].text in DASHES or (region[0].is_punct and len(region) > 1 and region[1].text in DASHES):
+        names = [t for t in region[:4] if t.ent_type_ in {"PERSON", "ORG"}]
+        if names:
+            return Attribution(None, names[0], 0.75)
+    for token in region:
+        if is_according_to(token) or (is_cue_verb(token) and not needs_clause(token)):
+            speaker = _speaker_token(token, region)
+            if speaker is not None and layout.quote_at(speaker.idx) is None:
+                return Attribution(token, speaker, 0.9)
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"ROOT", "conj", "parataxis"} and not is_cue_verb(token):
+            return None  # another verb comes first: the quote belongs to a longer sentence
+    return None
+
+
+def _links_cue_to_quote(cue: Token, between: list[Token]) -> bool:
+    """Every word between the cue and the opening mark belongs to the cue's own frame."""
+    frame: set[int] = set()
+    for child in cue.children:
+        if child.dep_ in LINK_DEPS or child.is_punct:
+            frame.update(t.i for t in child.subtree)
+    for token in between:
+        if token.is_punct or token.is_space or token.lower_ in COMPLEMENT_MARKS or token.dep_ in {"cc", "advmod"}:
+            continue
+        if token.i not in frame:
+            return False
+    return True
+
+
+def attribution_before(layout: Layout, index: int) -> Attribution | None:
+    """`X said: "…"`, `X told reporters "…"`, `…," he said, "…"`, or a paragraph ending `X stated:`."""
+    quote = layout.quotes[index]
+    start, end = layout.clause_before(index)
+    region = [t for t in layout.tokens(start, end) if not t.is_space]
+    para = layout.paragraph_of(quote.open_at)
+    if not region and layout.paragraphs[para][0] >= quote.open_at - 1 and para > 0:
+        prev_start, prev_end = layout.paragraphs[para - 1]
+        tail = [t for t in layout.tokens(prev_start, prev_end) if not t.is_space]
+        if tail and tail[-1].text in {",", ":"}:
+            region = tail
+    for token in reversed(region):
+        if layout.quote_at(token.idx) is not None:
+            break
+        if not (is_cue_verb(token) or is_according_to(token)) or token.dep_ == "amod":
+            continue
+        between = [t for t in region if t.i > token.i]
+        if is_according_to(token):
+            source = source_of_according(token)
+            ok = source is not None and all(t.is_punct or t.i in {s.i for s in token.subtree} for t in between)
+            return Attribution(token, source, 0.8) if ok else None
+        if _links_cue_to_quote(token, between):
+            speaker = _speaker_token(token, [])
+            return Attribution(token, speaker, 0.85) if speaker is not None else None
+        return None
+    return None
+
+
+def _content_bounds(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of a reported clause, without a leading "that" or trailing punctuation."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (
+        tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in COMPLEMENT_MARKS or tokens[0].dep_ == "cc"
+    ):
+        if tokens[0].text in {'"', "“", "‘", "'", "«", "„"}:
+            break
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’", "»", "'"})
+    ):
+        tokens = tokens[:-1]
+    if len([t for t in tokens if t.is_alpha]) < 2:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _complement(cue: Token) -> list[Token] | None:
+    """The reported clause governed by a cue verb, if it has one."""
+    complements = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not complements and cue.lemma_.lower() in XCOMP_VERBS:
+        complements = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
+    if complements:
+        clause = complements[0]
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        if marks and marks[0].lower_ in {"whether", "if"}:
+            return None
+        tokens = [t for c in complements for t in c.subtree]
+        # "C, he said, adding…" — the cue's own words never belong to what was said.
+        own = {cue.i} | {t.i for c in cue.children if c not in complements for t in c.subtree}
+        return [t for t in tokens if t.i not in own]
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
+        return [t for t in cue.head.subtree if t.i < cue.left_edge.i]
+    return None
+
+
+def _animate_enough(cue: Token, speaker: Token) -> bool:
+    """Belief verbs and weak cues need a person, organisation or personal pronoun as subject."""
+    if not (is_belief(cue) or cue.lemma_.lower() in {"suggest", "indicate", "signal", "show"}):
+        return True
+    return speaker.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or speaker.lower_ in {"he", "she", "they", "we"}
+
+
+def reported_clauses(layout: Layout) -> Iterator[Clause]:
+    """Indirect (and mixed) speech: every cue outside quotes with a reported clause."""
+    for token in layout.doc:
+        if layout.quote_at(token.idx) is not None:
+            continue
+        if is_according_to(token):
+            clause = _according_clause(token)
+            if clause is not None:
+                yield clause
+            continue
+        if not is_cue_verb(token) or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
+            continue
+        tokens = _complement(token)
+        speaker = subject_of(token)
+        if not tokens or speaker is None or not _animate_enough(token, speaker):
+            continue
+        bounds = _content_bounds(tokens)
+        if bounds is not None:
+            yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token) else 0.8))
+
+
+def _according_clause(according: Token) -> Clause | None:
+    source = source_of_according(according)
+    if source is None or source.lower_ in NON_SOURCE_NOUNS or source.lemma_.lower() in NON_SOURCE_NOUNS:
+        return None
+    head = according.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        head = head.head
+    if head is according or (is_cue_verb(head) and _complement(head)):
+        return None  # "According to X, Y said that …": the verb's own subject is the speaker
+    own = {t.i for t in according.subtree}
+    tokens = [t for t in head.subtree if t.i not in own]
+    bounds = _content_bounds(tokens)
+    return Clause(*bounds, Attribution(according, source, 0.75)) if bounds is not None else None

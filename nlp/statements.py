@@ -1,0 +1,313 @@
+"""Who said what, when: direct, indirect and mixed statements in a parsed chunk of an article.
+
+`find_statements` pairs quotation marks (nlp.quotes), attributes quotes and finds reported clauses
+(nlp.speech), resolves each speaker to a canonical entity (nlp.speakers) and dates the statement: the
+article's date unless the attribution itself says when ("said in 2021", "told RSE last year").
+A quote with no cue of its own that fills a sentence takes the speaker of the statement just before it
+in its paragraph, or in the paragraph before when it opens its own paragraph.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Entity, Statement, StatementKind
+from nlp.cues import MEDIUM_NOUNS, cue_phrase, is_according_to
+from nlp.quotes import Quote, find_quotes
+from nlp.speakers import Speaker, SpeakerResolver, noun_phrase
+from nlp.speech import Attribution, Layout, attribution_after, attribution_before, reported_clauses
+
+log = logging.getLogger(__name__)
+
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "warn", "remind", "brief", "promise", "write", "email"}
+PARAGRAPH_END = (".", "!", "?", '"', "”", "’", "»", ":", "…", "'")
+YEAR = re.compile(r"^(?:in |during |since |by )?(?:the year )?((?:19|20)\d\d)$", re.IGNORECASE)
+CARRY_PARAGRAPHS = 2  # a bare quote paragraph may follow its speaker's paragraph, or a caption after it
+
+
+@dataclass(slots=True)
+class _Draft:
+    start: int
+    end: int
+    kind: StatementKind
+    attribution: Attribution | None  # None: speaker carried from the statement before
+    quotes: list[int] = field(default_factory=list)
+
+
+def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None, offset: int = 0) -> list[Statement]:
+    """Statements in ``doc`` (a chunk whose character i is article character i + offset), in article offsets."""
+    quotes = find_quotes(doc.text)
+    layout = Layout(doc, quotes)
+    drafts = _drafts(layout)
+    resolver = SpeakerResolver(doc, entities, offset, [(q.open_at + offset, q.close_end + offset) for q in quotes])
+    statements: list[Statement] = []
+    last: tuple[Statement, int, Speaker] | None = None
+    for draft in sorted(drafts, key=lambda d: d.start):
+        para = layout.paragraph_of(draft.start)
+        if draft.attribution is None:
+            if last is None or para - last[1] > CARRY_PARAGRAPHS or not _may_carry(layout, draft, last[1]):
+                continue
+            statement = _carried(doc, draft, last[0], offset)
+            speaker = last[2]
+        else:
+            head = draft.attribution.speaker
+            speaker = resolver.resolve(head) if head is not None else None
+            if speaker is None:
+                continue
+            statement = _statement(doc, draft, speaker, published, offset)
+        resolver.remember(speaker)
+        statements.append(statement)
+        last = (statement, para, speaker)
+    return statements
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+
+def _drafts(layout: Layout) -> list[_Draft]:
+    direct: dict[int, Attribution] = {}
+    for index, quote in enumerate(layout.quotes):
+        attribution = attribution_after(layout, index) or attribution_before(layout, index)
+        if attribution is not None and _speechlike(layout, quote, attribution):
+            direct[index] = attribution
+    drafts: list[_Draft] = []
+    consumed: set[int] = set()
+    for clause in reported_clauses(layout):
+        inside = [
+            i for i, q in enumerate(layout.quotes) if clause.start - 1 <= q.open_at and q.close_end <= clause.end + 1
+        ]
+        if any(q.open_at <= clause.start and clause.end <= q.close_end for q in layout.quotes):
+            continue  # a clause inside a quote belongs to the quote
+        if inside and _outside_words(layout, clause.start, clause.end) < 3:
+            for i in inside:
+                direct.setdefault(i, clause.attribution)
+            continue
+        kind: StatementKind = "mixed" if inside else "indirect"
+        consumed.update(inside)
+        drafts.append(_Draft(clause.start, clause.end, kind, clause.attribution, inside))
+    for index, attribution in direct.items():
+        if index not in consumed:
+            quote = layout.quotes[index]
+            drafts.append(_Draft(quote.start, quote.end, "direct", attribution, [index]))
+    attributed = consumed | set(direct)
+    for index, quote in enumerate(layout.quotes):
+        if index not in attributed and _stands_alone(layout, index):
+            drafts.append(_Draft(quote.start, quote.end, "direct", None, [index]))
+    return _without_overlaps([d for d in drafts if not _in_headline(layout, d)])
+
+
+def _speechlike(layout: Layout, quote: Quote, attribution: Attribution) -> bool:
+    """A quote that reads like something said, not a name or a term in quotation marks."""
+    tokens = [t for t in layout.tokens(quote.start, quote.end) if not t.is_space]
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return False
+    if tokens[-1].text in {".", ",", "!", "?", "…", ";"} or len(words) >= 8:
+        return True
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    if attribution.cue is not None and any(t.dep_ in {"dobj", "dative"} and t.head == attribution.cue for t in words):
+        return False  # `told "The Times"`: the quote is who was told
+    return has_verb and len(words) >= 3
+
+
+def _outside_words(layout: Layout, start: int, end: int) -> int:
+    """Letters of the span that lie outside every quotation, ignoring "that"."""
+    text = layout.doc.text
+    chars = [text[i] for i in range(start, end) if layout.quote_at(i) is None]
+    return len(re.sub(r"\bthat\b|[^A-Za-z]", "", "".join(chars)))
+
+
+def _stands_alone(layout: Layout, index: int) -> bool:
+    """A quote that fills its sentence(s) on its own: a candidate for the previous speaker."""
+    quote = layout.quotes[index]
+    before = layout.tokens(*layout.clause_before(index))
+    after = layout.tokens(*layout.clause_after(index))
+    if any(not (t.is_punct or t.is_space) for t in before + after):
+        return False
+    words = [t for t in layout.tokens(quote.start, quote.end) if not (t.is_punct or t.is_space)]
+    return len(words) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _may_carry(layout: Layout, draft: _Draft, last_para: int) -> bool:
+    para = layout.paragraph_of(draft.start)
+    if para == last_para:
+        return True
+    quote = layout.quotes[draft.quotes[0]]
+    return layout.paragraphs[para][0] >= quote.open_at - 1  # the quote opens its paragraph
+
+
+def _in_headline(layout: Layout, draft: _Draft) -> bool:
+    """Headlines and captions: short lines without final punctuation are not reported speech."""
+    cue = draft.attribution.cue if draft.attribution else None
+    at = cue.idx if cue is not None else draft.start
+    start, end = layout.paragraphs[layout.paragraph_of(at)]
+    line = layout.doc.text[start:end].strip()
+    return not line.endswith(PARAGRAPH_END) and len(line.split()) < 25
+
+
+def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop a statement nested in another (a cue inside reported speech) or mostly overlapping a stronger one."""
+    kept: list[_Draft] = []
+    ranked = sorted(drafts, key=lambda d: (-(d.end - d.start), -_confidence(d)))
+    for draft in ranked:
+        clash = False
+        for other in kept:
+            overlap = min(draft.end, other.end) - max(draft.start, other.start)
+            if overlap > 0.5 * (draft.end - draft.start):
+                clash = True
+                break
+        if not clash:
+            kept.append(draft)
+    return sorted(kept, key=lambda d: d.start)
+
+
+def _confidence(draft: _Draft) -> float:
+    return draft.attribution.confidence if draft.attribution else 0.6
+
+
+# --- building records ---------------------------------------------------------------------------
+
+
+def _statement(doc: Doc, draft: _Draft, speaker: Speaker, published: str | None, offset: int) -> Statement:
+    attribution = draft.attribution
+    assert attribution is not None
+    cue = attribution.cue
+    sent_start, sent_end = _evidence(doc, draft.start, draft.end, cue)
+    confidence = attribution.confidence * (0.9 if speaker.mention.lower() != speaker.name.lower() else 1.0)
+    return Statement(
+        start=draft.start + offset,
+        end=draft.end + offset,
+        text=doc.text[draft.start : draft.end],
+        kind=draft.kind,
+        speaker=speaker.name,
+        speaker_mention=speaker.mention,
+        speaker_id=speaker.entity_id,
+        cue=cue_phrase(cue) if cue is not None else None,
+        addressee=_addressee(cue) if cue is not None else None,
+        date=_date(cue, published) if cue is not None else published,
+        sentence=doc.text[sent_start:sent_end],
+        sentence_start=sent_start + offset,
+        sentence_end=sent_end + offset,
+        confidence=round(confidence, 3),
+    )
+
+
+def _carried(doc: Doc, draft: _Draft, previous: Statement, offset: int) -> Statement:
+    sent_start, sent_end = _evidence(doc, draft.start, draft.end, None)
+    return Statement(
+        start=draft.start + offset,
+        end=draft.end + offset,
+        text=doc.text[draft.start : draft.end],
+        kind="direct",
+        speaker=previous.speaker,
+        speaker_mention=previous.speaker_mention,
+        speaker_id=previous.speaker_id,
+        cue=None,
+        addressee=None,
+        date=previous.date,
+        sentence=doc.text[sent_start:sent_end],
+        sentence_start=sent_start + offset,
+        sentence_end=sent_end + offset,
+        confidence=0.6,
+    )
+
+
+def _evidence(doc: Doc, start: int, end: int, cue: Token | None) -> tuple[int, int]:
+    """Characters of the sentence(s) holding the statement and its cue."""
+    points = [start, max(start, end - 1)] + ([cue.idx] if cue is not None else [])
+    low, high = min(points), max(points)
+    first = doc.char_span(low, low + 1, alignment_mode="expand")
+    last = doc.char_span(high, high + 1, alignment_mode="expand")
+    sent_start = first.sent.start_char if first is not None and len(first) else low
+    sent_end = last.sent.end_char if last is not None and len(last) else high + 1
+    return sent_start, sent_end
+
+
+def _addressee(cue: Token) -> str | None:
+    """Who or what it was said to: "told RSE", "said to reporters", "in an interview with CNN"."""
+    if is_according_to(cue):
+        return None
+    for child in cue.children:
+        if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() in ADDRESSEE_VERBS and child.pos_ != "PRON":
+            return noun_phrase(child).text
+        if child.dep_ in {"dobj", "dative"} and child.pos_ == "PRON" and child.lower_ != "it":
+            return child.text
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return noun_phrase(objects[0]).text
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            for medium in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
+                for prep in (c for c in medium.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}):
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objects:
+                        return noun_phrase(objects[0]).text
+    return None
+
+
+def _date(cue: Token, published: str | None) -> str | None:
+    """The date the attribution gives ("said in 2021", "told RSE on Friday"), else the article's."""
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ not in {"prep", "npadvmod", "advmod", "tmod", "obl"}:
+            continue
+        dated = [t for t in child.subtree if t.ent_type_ == "DATE"]
+        if not dated:
+            continue
+        ent = next((e for e in doc.ents if e.start <= dated[0].i < e.end), None)
+        if ent is None:
+            continue
+        phrase = ent.text if child.dep_ != "prep" else f"{child.text} {ent.text}"
+        parsed = parse_date(phrase, published)
+        if parsed is not None:
+            return parsed
+    return published
+
+
+def parse_date(phrase: str, published: str | None) -> str | None:
+    """A date phrase relative to the publication date, as YYYY-MM-DD; missing month or day → 01."""
+    phrase = phrase.strip()
+    year = YEAR.match(phrase)
+    if year:
+        return f"{year.group(1)}-01-01"
+    base = _as_date(published)
+    lowered = phrase.lower().removeprefix("in ").removeprefix("on ").removeprefix("during ")
+    if base is not None and lowered in {"last year", "the previous year", "a year ago"}:
+        return f"{base.year - 1}-01-01"
+    if base is not None and lowered in {"this year", "earlier this year"}:
+        return f"{base.year}-01-01"
+    if base is not None and lowered == "yesterday":
+        return (base - timedelta(days=1)).isoformat()
+    import dateparser  # imported here: loading its language data takes a second
+
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    try:
+        parsed = dateparser.parse(lowered, languages=["en"], settings=settings)
+    except (ValueError, OverflowError) as e:
+        log.debug("unreadable date %r: %s", phrase, e)
+        return None
+    if parsed is None:
+        return None
+    if not re.search(r"\d{1,2}(st|nd|rd|th)?\b(?!\d)", lowered.replace(str(parsed.year), "")) and any(
+        m in lowered for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    ):
+        return f"{parsed.year:04d}-{parsed.month:02d}-01"
+    return parsed.date().isoformat()
+
+
+def _as_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
