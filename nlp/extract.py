@@ -1,0 +1,223 @@
+"""The NLP stage: a stream of Articles in, one Extraction per article out, in the same order.
+
+One spaCy pass (nlp.pipe over paragraph chunks) finds mentions, roles and relation candidates in each
+chunk; per article the mentions are resolved into canonical entities, statements are found by
+``nlp.statements`` and completed here (speaker role, entities talked about, embedding). A document that
+fails becomes an ``Extraction`` with ``error`` set; the stream goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph import __version__
+from newsgraph.records import Article, Entity, Extraction, Relation, Role, Statement
+from newsgraph.settings import Settings
+from nlp.components import mentions_of, relations_of, roles_of
+from nlp.embeddings import Embedder
+from nlp.entities import Mention
+from nlp.gazetteer import load_gazetteer
+from nlp.language import detect_language
+from nlp.pipeline import load_pipeline, pipe_chunks
+from nlp.resolution import resolve_entities, span_index
+
+log = logging.getLogger(__name__)
+
+EMBED_FLUSH_STATEMENTS = 256  # statements gathered across articles before one embedding call
+
+StatementFinder = Callable[[Doc, Sequence[Entity], str | None, int], list[Statement]]
+
+
+def _statement_finder() -> StatementFinder | None:
+    try:
+        from nlp.statements import find_statements
+    except ImportError as e:
+        if e.name != "nlp.statements":
+            raise
+        log.warning("nlp.statements is not installed: extracting entities, roles and relations only, no statements")
+        return None
+    return find_statements
+
+
+def extractor_version(language: Language) -> str:
+    meta = language.meta
+    return f"newsgraph-nlp/{__version__} spacy/{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} minilm-l6-v2"
+
+
+@dataclasses.dataclass
+class _Pending:
+    article: Article
+    extraction: Extraction
+
+
+class Extractor:
+    """Holds the loaded pipeline, embedder and gazetteer; ``extract`` streams Extractions."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        language: Language | None = None,
+        embedder: Embedder | None = None,
+        embed: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.nlp = language if language is not None else load_pipeline(settings)
+        self.embedder = embedder if embedder is not None or not embed else Embedder(settings)
+        self.gazetteer = load_gazetteer(settings.aliases_file or None)
+        self.find_statements = _statement_finder()
+        self.version = extractor_version(self.nlp)
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """One Extraction per article, in order; memory stays flat however long the stream is."""
+        pending: list[_Pending] = []
+        items = ((text, context) for text, context in self._screened(articles))
+        for (article, warnings, skip_reason), chunks in pipe_chunks(
+            self.nlp, items, batch_size=self.settings.nlp_batch_size, n_process=self.settings.nlp_processes
+        ):
+            pending.append(_Pending(article, self._one(article, chunks, warnings, skip_reason)))
+            if sum(len(p.extraction.statements) for p in pending) >= EMBED_FLUSH_STATEMENTS:
+                yield from self._embedded(pending)
+                pending = []
+        yield from self._embedded(pending)
+
+    def _screened(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[str, tuple[Article, tuple[str, ...], str | None]]]:
+        """Language check before spaCy: a skipped article goes through as an empty text to keep its place."""
+        for article in articles:
+            guess = detect_language(article.text)
+            if not guess.is_foreign:
+                yield article.text, (article, (), None)
+                continue
+            if self.settings.non_english == "skip":
+                reason = f"skipped: language detected as {guess.language!r}, not English (non_english=skip)"
+                log.info("%s: %s", article.id, reason)
+                yield "", (article, (), reason)
+            else:
+                warning = f"language detected as {guess.language!r}, processed with the English pipeline"
+                log.warning("%s: %s", article.id, warning)
+                yield article.text, (article, (warning,), None)
+
+    def _one(
+        self, article: Article, chunks: list[tuple[int, Doc]], warnings: tuple[str, ...], skip_reason: str | None
+    ) -> Extraction:
+        if skip_reason is not None:
+            return Extraction(article.id, self.version, error=skip_reason, warnings=warnings)
+        errors = [e for _offset, doc in chunks for e in doc._.newsgraph_errors]
+        if errors:
+            return Extraction(article.id, self.version, error="; ".join(errors), warnings=warnings)
+        try:
+            return self._records(article, chunks, warnings)
+        except Exception as e:  # a bug on one document becomes that document's error, never the run's end
+            log.exception("extraction failed for article %s", article.id)
+            return Extraction(article.id, self.version, error=f"{type(e).__name__}: {e}", warnings=warnings)
+
+    def _records(self, article: Article, chunks: list[tuple[int, Doc]], warnings: tuple[str, ...]) -> Extraction:
+        text = article.text
+        mentions = [_shifted(m, offset) for offset, doc in chunks for m in mentions_of(doc)]
+        entities = resolve_entities(text, mentions, self.gazetteer)
+        roles = _roles(text, chunks, entities)
+        statements: list[Statement] = []
+        if self.find_statements is not None:
+            for offset, doc in chunks:
+                statements.extend(self.find_statements(doc, entities, article.published, offset))
+        statements = [_completed(s, text, entities, roles) for s in statements]
+        return Extraction(
+            article.id,
+            self.version,
+            statements=tuple(statements),
+            entities=tuple(entities),
+            roles=tuple(roles),
+            relations=tuple(_relations(text, chunks, entities)),
+            warnings=warnings,
+        )
+
+    def _embedded(self, pending: list[_Pending]) -> Iterator[Extraction]:
+        if self.embedder is not None:
+            texts = [s.text for p in pending for s in p.extraction.statements]
+            vectors = iter(self.embedder.embed(texts))
+            for p in pending:
+                statements = tuple(dataclasses.replace(s, embedding=next(vectors)) for s in p.extraction.statements)
+                p.extraction = dataclasses.replace(p.extraction, statements=statements)
+        for p in pending:
+            yield p.extraction
+
+
+def _shifted(mention: Mention, offset: int) -> Mention:
+    return mention._replace(start=mention.start + offset, end=mention.end + offset)
+
+
+def _roles(text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Entity]) -> list[Role]:
+    index = span_index(entities)
+    roles: dict[tuple[Any, ...], Role] = {}
+    for offset, doc in chunks:
+        for found in roles_of(doc):
+            person = index.get((found.person[0] + offset, found.person[1] + offset))
+            if person is None or person.type != "Person":
+                continue
+            org = index.get((found.org[0] + offset, found.org[1] + offset)) if found.org else None
+            start, end = found.start + offset, found.end + offset
+            sentence = _sentence_around(doc, found.start, offset, text)
+            role = Role(person.id, found.title, org.id if org else None, start, end, found.qualifier, sentence)
+            roles.setdefault((role.person_id, role.title.lower(), role.org_id, role.qualifier), role)
+    return list(roles.values())
+
+
+def _sentence_around(doc: Doc, char: int, offset: int, text: str) -> str:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return ""
+    sentence = span[0].sent
+    return text[sentence.start_char + offset : sentence.end_char + offset]
+
+
+def _relations(text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Entity]) -> list[Relation]:
+    index = span_index(entities)
+    relations: dict[tuple[str, str, str, int], Relation] = {}
+    for offset, doc in chunks:
+        for found in relations_of(doc):
+            subject = index.get((found.subject[0] + offset, found.subject[1] + offset))
+            obj = index.get((found.object[0] + offset, found.object[1] + offset))
+            if subject is None or obj is None or subject.id == obj.id:
+                continue
+            sentence = text[found.sentence[0] + offset : found.sentence[1] + offset]
+            relation = Relation(subject.id, found.predicate, obj.id, found.start + offset, found.end + offset, sentence)
+            relations.setdefault((subject.id, found.predicate, obj.id, found.sentence[0] + offset), relation)
+    return list(relations.values())
+
+
+def speaker_role(roles: Sequence[Role], entities: Sequence[Entity], person_id: str | None, at: int) -> str | None:
+    """The role the speaker is given in the article, the one written nearest before ``at`` first."""
+    held = [r for r in roles if r.person_id == person_id]
+    if not held:
+        return None
+    before = [r for r in held if r.start <= at] or held[:1]
+    # the nearest role; of several written together the one naming an organisation says most
+    role = max(before, key=lambda r: (r.start, r.org_id is not None))
+    title = role.title
+    if role.qualifier:
+        title = f"then-{title}" if role.qualifier == "then" else f"{role.qualifier} {title}"
+    org = next((e.name for e in entities if e.id == role.org_id), None)
+    return f"{title}, {org}" if org and org.lower() not in title.lower() else title
+
+
+def _completed(statement: Statement, text: str, entities: Sequence[Entity], roles: Sequence[Role]) -> Statement:
+    """Fill what the statement finder leaves to this stage; re-read the text from the article itself."""
+    about = tuple(
+        dict.fromkeys(
+            e.id for e in entities for start, end in e.mentions if statement.start <= start and end <= statement.end
+        )
+    )
+    return dataclasses.replace(
+        statement,
+        text=text[statement.start : statement.end],
+        sentence=text[statement.sentence_start : statement.sentence_end] or statement.sentence,
+        speaker_role=statement.speaker_role or speaker_role(roles, entities, statement.speaker_id, statement.start),
+        about=about,
+    )

@@ -1,0 +1,111 @@
+"""The editable gazetteer: built-in entities and rule lexicons, with the user's aliases file over them.
+
+File format (TOML, the same for the built-in ``nlp/gazetteer.toml`` and the user's ``aliases_file``):
+
+- ``[rules]`` lists of words (location_heads, organization_words, event_heads, law_heads, …); a user's list
+  replaces the built-in one of the same name.
+- ``[[entity]]`` ``name``, ``type``, ``aliases``: every alias (and the name) resolves to this canonical entity.
+  A user entry with the same name replaces the built-in one; a user alias moves that alias to the user entry
+  (that is how a wrong merge is fixed).
+- ``[[split]]`` ``names = [...]``: names that are different entities and must never be merged by
+  surname/first-name resolution or by an alias ("Luka Jovanović" and "Stefan Jovanović").
+- ``ignore = [...]``: names that are never entities.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import ConfigError
+from newsgraph.records import ENTITY_TYPES
+from nlp.names import fold
+
+log = logging.getLogger(__name__)
+
+BUILTIN_FILE = Path(__file__).resolve().parent / "gazetteer.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    rules: dict[str, frozenset[str]]
+    entities: tuple[KnownEntity, ...]
+    by_alias: dict[str, KnownEntity] = field(default_factory=dict)  # folded alias or name → entity
+    splits: frozenset[frozenset[str]] = frozenset()  # folded name pairs never merged
+    ignored: frozenset[str] = frozenset()
+
+    def words(self, rule: str) -> frozenset[str]:
+        return self.rules.get(rule, frozenset())
+
+    def lookup(self, text: str) -> KnownEntity | None:
+        return self.by_alias.get(fold(_without_article(text)))
+
+    def kept_apart(self, first: str, second: str) -> bool:
+        return frozenset((fold(first), fold(second))) in self.splits
+
+
+def _without_article(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"gazetteer file {path} is not valid TOML: {e}") from e
+    except OSError as e:
+        raise ConfigError(f"cannot read gazetteer file {path}: {e.strerror}") from e
+
+
+def _entities_of(data: dict[str, Any], path: Path) -> list[KnownEntity]:
+    entities = []
+    for number, entry in enumerate(data.get("entity", []), start=1):
+        name, kind = entry.get("name"), entry.get("type")
+        if not isinstance(name, str) or kind not in ENTITY_TYPES:
+            raise ConfigError(f"{path}: [[entity]] #{number} needs a name and a type among {', '.join(ENTITY_TYPES)}")
+        entities.append(KnownEntity(name, kind, tuple(str(a) for a in entry.get("aliases", []))))
+    return entities
+
+
+def load_gazetteer(user_file: str | Path | None = None) -> Gazetteer:
+    """The built-in gazetteer with the user's file (if any) applied over it."""
+    builtin = _read(BUILTIN_FILE)
+    rules = {k: frozenset(fold(w) for w in v) for k, v in builtin.get("rules", {}).items()}
+    entities = {fold(e.name): e for e in _entities_of(builtin, BUILTIN_FILE)}
+    splits: set[frozenset[str]] = set()
+    ignored = set(rules.pop("not_entities", frozenset()))
+    if user_file:
+        path = Path(user_file).expanduser()
+        user = _read(path)
+        rules.update({k: frozenset(fold(w) for w in v) for k, v in user.get("rules", {}).items()})
+        user_entities = _entities_of(user, path)
+        moved = {fold(a) for e in user_entities for a in (e.name, *e.aliases)}
+        entities = {
+            key: KnownEntity(e.name, e.type, tuple(a for a in e.aliases if fold(a) not in moved))
+            for key, e in entities.items()
+            if key not in moved
+        }
+        entities.update({fold(e.name): e for e in user_entities})
+        for entry in user.get("split", []):
+            names = [fold(n) for n in entry.get("names", [])]
+            splits.update(frozenset((a, b)) for a in names for b in names if a != b)
+        ignored.update(fold(n) for n in user.get("ignore", []))
+        log.info("applied aliases file %s: %d entities, %d split pairs", path, len(user_entities), len(splits))
+    by_alias: dict[str, KnownEntity] = {}
+    for known in entities.values():
+        for alias in (known.name, *known.aliases):
+            key = fold(_without_article(alias))
+            if not any(frozenset((key, fold(other))) in splits for other in (known.name,)):
+                by_alias[key] = known
+    return Gazetteer(rules, tuple(entities.values()), by_alias, frozenset(splits), frozenset(ignored))

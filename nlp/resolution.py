@@ -1,0 +1,163 @@
+"""Entity resolution: mentions of one article grouped into canonical entities with stable ids.
+
+Within a document: a surname or first name joins the full name it belongs to (the nearest one before it),
+"Balkan Research Network (BIRN)" makes BIRN an alias, "the ministry" already points at the ministry last
+named (nlp.entities), names compare without diacritics (Marinović = Marinovic). Across documents the id is
+``<type>:<slug of the canonical name>`` and the gazetteer (with the user's aliases file over it) maps
+variant names to one canonical name, so the same entity gets the same id in every article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsgraph.records import Entity
+from nlp.entities import QUOTE_CHARS, Mention
+from nlp.gazetteer import Gazetteer
+from nlp.names import entity_id, fold
+
+_BRACKETED_ALIAS = re.compile(r"\s*\(([^()\n]{1,40})\)")
+TYPE_WEIGHT = {"gazetteer": 100, "rule": 10, "anaphor": 5, "ner": 1}
+NAME_TYPES = {"Person", "Organization", "Location", "Unknown"}  # types a bare surname may have been given
+
+
+@dataclass
+class _Cluster:
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: str | None = None  # forced by the gazetteer
+    forced_type: str | None = None
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+
+
+def _bracketed_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """ "Balkan Research Network (BIRN)" → {"birn": <the network's mention>}."""
+    aliases = {}
+    for mention in mentions:
+        match = _BRACKETED_ALIAS.match(text, mention.end)
+        if match and mention.type != "Unknown" and match.group(1)[:1].isupper():
+            aliases[fold(match.group(1))] = mention
+    return aliases
+
+
+def _full_names(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.type == "Person" and len(m.text.split()) >= 2]
+
+
+def _person_for_part(mention: Mention, people: list[Mention], gazetteer: Gazetteer) -> Mention | None:
+    """The full name a surname or first name belongs to: the nearest one before it, else the first after."""
+    if mention.type not in NAME_TYPES or mention.source not in {"ner"} or len(mention.text.split()) != 1:
+        return None
+    word = fold(mention.text)
+    matches = [
+        p
+        for p in people
+        if word in (fold(p.text.split()[0]), fold(p.text.split()[-1]))
+        and not gazetteer.kept_apart(p.text, mention.text)
+    ]
+    before = [p for p in matches if p.start < mention.start]
+    if before:
+        return before[-1]
+    return matches[0] if matches else None
+
+
+def _cluster_key(mention: Mention, gazetteer: Gazetteer) -> tuple[str, str | None, str | None]:
+    known = gazetteer.lookup(mention.text)
+    if known is not None:
+        return fold(known.name), known.name, known.type
+    return fold(mention.text), None, None
+
+
+def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, _Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    aliases = _bracketed_aliases(text, mentions)
+    people = _full_names(mentions)
+    person_names = {fold(p.text) for p in people}
+    org_names = [m for m in mentions if m.type == "Organization" and len(m.text.split()) > 1]
+    for mention in mentions:
+        if fold(mention.text) in gazetteer.ignored:
+            continue
+        key, canonical, forced = _cluster_key(mention, gazetteer)
+        if forced is None:
+            owner = _person_for_part(mention, people, gazetteer) or aliases.get(key)
+            if owner is None and mention.type == "Organization" and len(mention.text.split()) == 1:
+                owner = next((o for o in org_names if fold(o.text.split()[0]) == key), None)  # "SHARE" Foundation
+            if owner is not None and owner is not mention:
+                key, canonical, forced = _cluster_key(owner, gazetteer)
+                if forced is None and owner.type == "Person":
+                    forced = "Person"
+            elif key in person_names and mention.type in NAME_TYPES:
+                forced = "Person"  # "Milan Marinović" tagged ORG once and PERSON elsewhere
+        cluster = clusters.setdefault(key, _Cluster(key))
+        cluster.canonical = cluster.canonical or canonical
+        cluster.forced_type = cluster.forced_type or forced
+        cluster.add(mention)
+    return clusters
+
+
+def _cluster_type(cluster: _Cluster) -> str | None:
+    if cluster.forced_type:
+        return cluster.forced_type
+    votes: Counter[str] = Counter()
+    for mention in cluster.mentions:
+        if mention.type != "Unknown":
+            votes[mention.type] += TYPE_WEIGHT.get(mention.source, 1)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _canonical_name(cluster: _Cluster, entity_type: str) -> str:
+    if cluster.canonical:
+        return cluster.canonical
+    names = [m.text for m in cluster.mentions if m.source != "anaphor"] or [m.text for m in cluster.mentions]
+    if entity_type == "Person":
+        return max(names, key=lambda n: (len(n.split()), -names.index(n)))
+    spelled = [n for n in names if not n.isupper()] or names
+    counts = Counter(spelled)
+    return max(spelled, key=lambda n: (counts[n], len(n), -spelled.index(n)))
+
+
+def resolve_entities(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Entity]:
+    """The article's entities from its mentions (article offsets), each with aliases and every mention span."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    entities: dict[str, Entity] = {}
+    for cluster in _assign(text, ordered, gazetteer).values():
+        entity_type = _cluster_type(cluster)
+        if entity_type is None:
+            continue  # never typed: a nationality, or a surname of nobody named in full
+        name = _canonical_name(cluster, entity_type)
+        ident = entity_id(entity_type, name)
+        spans = sorted({(m.start, m.end) for m in cluster.mentions})
+        named = [m for m in cluster.mentions if m.source != "anaphor"]  # "the ministry" is no alias
+        surfaces = {" ".join(text[m.start : m.end].split()) for m in named} | {m.text for m in named}
+        aliases = tuple(
+            sorted(a for a in surfaces if a and fold(a) != fold(name) and not any(q in a for q in QUOTE_CHARS))
+        )
+        previous = entities.get(ident)
+        if previous is not None:  # two clusters meet at one canonical name
+            spans = sorted(set(spans) | set(previous.mentions))
+            aliases = tuple(sorted(set(aliases) | set(previous.aliases)))
+        entities[ident] = Entity(ident, name, entity_type, aliases, tuple(spans))
+    return sorted(entities.values(), key=lambda e: e.mentions[0])
+
+
+def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping [start, end); the closest fitting mention wins."""
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        for m_start, m_end in entity.mentions:
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0:
+                misfit = abs(m_start - start) + abs(m_end - end)
+                if best is None or misfit < best[0]:
+                    best = (misfit, entity)
+    return best[1] if best else None
+
+
+def span_index(entities: Sequence[Entity]) -> dict[tuple[int, int], Entity]:
+    """Mention span → entity, for mapping role and relation mentions."""
+    return {span: entity for entity in entities for span in entity.mentions}

@@ -1,0 +1,213 @@
+"""Officials' roles: person → title → organisation, from titles before a name and appositions after it.
+
+"then-Interior Minister Nebojša Stefanović" → title "Interior Minister", qualifier "then";
+"Andrej Petrovski, technical director of the SHARE Foundation" → title "technical director", org SHARE
+Foundation; "Kosovo Prime Minister Avdullah Hoti" → title "Prime Minister", org Kosovo. The rules use
+token shapes and the gazetteer's title and qualifier words, not particular names. Offsets are doc offsets.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from nlp.entities import Mention
+from nlp.gazetteer import Gazetteer
+from nlp.names import fold
+
+ORG_TYPES = {"Organization"}
+PRE_TITLE_ORG_TYPES = {"Organization", "Location"}  # "US President", "Kosovo Prime Minister"
+ORG_PREPOSITIONS = {"of", "at", "for", "with", "from", "in"}
+APPOSITION_STOP = {",", ";", ".", ")", "(", "!", "?", "—", "–", ":"}
+MAX_TITLE_WORDS = 12
+NAME_TYPES_PROMOTED = {"Organization", "Unknown"}
+# Titles any organisation or group may hold too ("a member of", "a partner in"): no evidence of a person.
+SHARED_TITLES = {"member", "partner", "leader", "owner", "founder", "co-founder", "candidate", "head"}
+
+
+class RoleMention(NamedTuple):
+    person: tuple[int, int]  # the person mention's span
+    title: str
+    org: tuple[int, int] | None  # the organisation mention's span
+    qualifier: str | None
+    start: int  # the whole role phrase, person included
+    end: int
+
+
+def _mention_at(mentions: list[Mention], token: Token) -> Mention | None:
+    for mention in mentions:
+        if mention.start <= token.idx < mention.end:
+            return mention
+    return None
+
+
+def _is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
+    return fold(token.text).rstrip(".") in gazetteer.words("title_words")
+
+
+def _qualifier(token: Token, gazetteer: Gazetteer) -> str | None:
+    word = fold(token.text).rstrip("-")
+    return word if word in gazetteer.words("role_qualifiers") else None
+
+
+def _may_be_in_title(token: Token, gazetteer: Gazetteer, name_start: int) -> bool:
+    """Capitalised words, title words and possessives, or a lowercase modifier ("technical") of a title word."""
+    if _is_title_word(token, gazetteer) or token.text[:1].isupper() or token.tag_ == "POS":
+        return True
+    return token.pos_ in {"NOUN", "ADJ"} and token.i + 1 < name_start
+
+
+def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Gazetteer) -> RoleMention | None:
+    """A title written before the name: "then-Interior Minister Nebojša Stefanović"."""
+    first = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if first is None or first.start == 0 or not _is_title_word(doc[first.start - 1], gazetteer):
+        return None
+    index, qualifier, org = first.start - 1, None, None
+    sentence_start = doc[first.start].sent.start
+    while index >= sentence_start:
+        token = doc[index]
+        mention = _mention_at(mentions, token)
+        if token.text == "-" and index > sentence_start and _qualifier(doc[index - 1], gazetteer):
+            qualifier, index = _qualifier(doc[index - 1], gazetteer), index - 2
+            break
+        if _qualifier(token, gazetteer):
+            qualifier, index = _qualifier(token, gazetteer), index - 1
+            break
+        if mention is not None and mention.type in PRE_TITLE_ORG_TYPES and mention != person:
+            org = mention
+        elif not _may_be_in_title(token, gazetteer, first.start):
+            break
+        if token.text[:1].isupper() and token.i == sentence_start and not _is_title_word(token, gazetteer):
+            break  # a sentence-initial word is not part of the title
+        index -= 1
+    title_start = index + 1
+    words = [t for t in doc[title_start : first.start] if not (org and org.start <= t.idx < org.end)]
+    words = [t for t in words if t.tag_ != "POS" and t.text != "-" and not _qualifier(t, gazetteer)]
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return None
+    title = doc[words[0].i : words[-1].i + 1].text.strip()
+    start = doc[title_start].idx
+    return RoleMention(
+        (person.start, person.end), title, (org.start, org.end) if org else None, qualifier, start, person.end
+    )
+
+
+def _apposition_parts(doc: Doc, begin: int) -> list[tuple[int, int]]:
+    """Token ranges of an apposition starting at ``begin``, split at "and" when a new title follows."""
+    end = begin
+    while end < len(doc) and doc[end].text not in APPOSITION_STOP and not doc[end].is_sent_start:
+        end += 1
+    parts, part_start = [], begin
+    for i in range(begin, end):
+        if doc[i].lower_ == "and" and i > part_start:
+            parts.append((part_start, i))
+            part_start = i + 1
+    parts.append((part_start, end))
+    return parts
+
+
+def _apposition(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Gazetteer) -> list[RoleMention]:
+    """Titles written after the name: "Andrej Petrovski, technical director of the SHARE Foundation"."""
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return []
+    index = span.end
+    if index < len(doc) and doc[index].text == "(":  # "Dalija Peterson (Dahlia), a research analyst"
+        while index < len(doc) and doc[index].text != ")":
+            index += 1
+        index += 1
+    if index >= len(doc) or doc[index].text != ",":
+        return []
+    titled: list[tuple[int, int, int]] = []  # token range of each title part and its title word
+    for part_start, part_end in _apposition_parts(doc, index + 1):
+        words = [t for t in doc[part_start:part_end] if t.lower_ not in {"a", "an", "the"}]
+        title_word = next((t.i for t in words[:6] if _is_title_word(t, gazetteer)), None)
+        if title_word is not None:
+            titled.append((part_start, part_end, title_word))
+        elif titled:  # "Commissioner for Information … and Protection of Personal Data" is one title
+            titled[-1] = (titled[-1][0], part_end, titled[-1][2])
+        else:
+            return []
+    roles = [
+        _role_from_part(doc, start, end, title_word, person, mentions, gazetteer) for start, end, title_word in titled
+    ]
+    return [r for r in roles if r is not None]
+
+
+def _role_from_part(
+    doc: Doc, start: int, end: int, title_word: int, person: Mention, mentions: list[Mention], gazetteer: Gazetteer
+) -> RoleMention | None:
+    while start < end and (doc[start].lower_ in {"a", "an", "the"} or doc[start].text == "-"):
+        start += 1
+    qualifier = _qualifier(doc[start], gazetteer) if start < end else None
+    if qualifier:
+        start += 1
+        while start < end and doc[start].text == "-":
+            start += 1
+    org, cut = None, end
+    for token in doc[title_word + 1 : end]:
+        mention = _mention_at(mentions, token)
+        if mention is not None and mention.type in ORG_TYPES:
+            org = mention
+            cut = token.i
+            for back in range(token.i - 1, max(title_word, token.i - 8), -1):
+                if doc[back].lower_ in ORG_PREPOSITIONS:
+                    cut = back
+                    break
+            break
+    if org is None:
+        org = _possessive_org(doc, start, title_word, mentions)
+        if org is not None:  # "the SHARE Foundation's technical director"
+            start = next(t.i for t in doc[start : title_word + 1] if t.idx >= org.end and t.tag_ != "POS")
+    if cut <= start or cut - start > MAX_TITLE_WORDS:
+        return None
+    title = doc[start:cut].text.strip()
+    role_end = max(doc[cut - 1].idx + len(doc[cut - 1]), org.end if org else 0)
+    return RoleMention(
+        (person.start, person.end), title, (org.start, org.end) if org else None, qualifier, person.start, role_end
+    )
+
+
+def _possessive_org(doc: Doc, start: int, title_word: int, mentions: list[Mention]) -> Mention | None:
+    for token in doc[start:title_word]:
+        if token.tag_ == "POS" and token.i > 0:
+            mention = _mention_at(mentions, doc[token.i - 1])
+            if mention is not None and mention.type in ORG_TYPES:
+                return mention
+    return None
+
+
+def find_roles(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[RoleMention]:
+    """Every role written next to a person-like mention in the doc."""
+    roles = []
+    for mention in mentions:
+        promotable = mention.type in NAME_TYPES_PROMOTED and mention.source == "ner"
+        if mention.type != "Person" and not promotable:
+            continue
+        found = [r for r in (_pre_title(doc, mention, mentions, gazetteer),) if r] + _apposition(
+            doc, mention, mentions, gazetteer
+        )
+        roles.extend(found)
+    return roles
+
+
+def _looks_like_personal_name(mention: Mention) -> bool:
+    words = mention.text.split()
+    return 1 <= len(words) <= 4 and not mention.text.isupper() and all(w[:1].isupper() for w in words)
+
+
+def promote_people(mentions: list[Mention], roles: list[RoleMention]) -> tuple[list[Mention], list[RoleMention]]:
+    """A name the model tagged ORG (or left untyped) that holds a personal title is a person.
+
+    Returns the corrected mentions and the roles whose holder is a person.
+    """
+    holders = {r.person for r in roles if fold(r.title.split()[-1]) not in SHARED_TITLES}
+    corrected = [
+        m._replace(type="Person")
+        if (m.start, m.end) in holders and m.type in NAME_TYPES_PROMOTED and _looks_like_personal_name(m)
+        else m
+        for m in mentions
+    ]
+    people = {(m.start, m.end) for m in corrected if m.type == "Person"}
+    return corrected, [r for r in roles if r.person in people]
