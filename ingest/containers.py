@@ -1,0 +1,127 @@
+"""Files that hold many articles: JSON Lines (one article per line) and WARC web archives (warcio).
+
+The size cap applies per record here, not per file: a 2 GB JSON Lines corpus is fine, one 50 MB line
+is not. Each bad line or record is skipped with its line number or URL; the rest of the file goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ingest.article import ArticleDraft
+from ingest.decode import decode_bytes
+from ingest.html import extract_html
+from newsgraph.errors import IngestError
+from newsgraph.records import Skipped
+
+logger = logging.getLogger(__name__)
+
+# Field names accepted for each Article field, first match wins.
+JSONL_FIELDS = {
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url"),
+    "published": ("published", "date", "published_at", "pubdate", "publication_date"),
+    "source": ("source", "site", "sitename", "publisher"),
+    "author": ("author", "byline", "authors"),
+    "language": ("language", "lang"),
+}
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
+    """One draft per line with ``text`` (or ``html``); blank lines are ignored, bad lines skipped."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            number = 0
+            while True:
+                line = handle.readline(max_bytes + 1)
+                if not line:
+                    return
+                number += 1
+                if len(line) > max_bytes and not line.endswith(b"\n"):
+                    _skip_rest_of_line(handle)
+                    yield Skipped(f"{path}:{number}", f"too large: line {number} is over max_bytes {max_bytes:,}")
+                    continue
+                if line.strip():
+                    yield _jsonl_draft(line, f"{path}:{number}", number)
+    except (OSError, EOFError) as e:
+        yield Skipped(str(path), f"unreadable: {getattr(e, 'strerror', None) or e}")
+
+
+def _skip_rest_of_line(handle: Any) -> None:
+    while True:
+        chunk = handle.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def _jsonl_draft(line: bytes, item: str, number: int) -> ArticleDraft | Skipped:
+    try:
+        row = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Skipped(item, f"undecodable: line {number} is not UTF-8")
+    except json.JSONDecodeError as e:
+        return Skipped(item, f"invalid JSON: line {number}: {e.msg} (column {e.colno})")
+    if not isinstance(row, dict):
+        return Skipped(item, f"invalid record: line {number} is a JSON {type(row).__name__}, not an object")
+    fields = {name: _first(row, keys) for name, keys in JSONL_FIELDS.items()}
+    text, html = row.get("text"), row.get("html")
+    try:
+        if isinstance(text, str) and text.strip():
+            return ArticleDraft(text=text, origin=item, **fields)
+        if isinstance(html, str) and html.strip():
+            return extract_html(html, item, fields["url"]).with_fallbacks(ArticleDraft(text="", origin=item, **fields))
+    except IngestError as e:
+        return Skipped(item, str(e))
+    return Skipped(item, f"missing text: line {number} has no non-empty `text` or `html` string")
+
+
+def _first(row: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = row.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def read_warc(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
+    """Each archived HTML response (status 200) of a WARC/ARC file, gzip-compressed or not."""
+    try:
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle, arc2warc=True):
+                if record.rec_type == "response":
+                    yield _warc_draft(record, path, max_bytes)
+    except (ArchiveLoadFailed, ValueError, EOFError) as e:
+        yield Skipped(str(path), f"invalid WARC: {e}")
+    except OSError as e:
+        yield Skipped(str(path), f"unreadable: {e.strerror or e}")
+
+
+def _warc_draft(record: Any, path: Path, max_bytes: int) -> ArticleDraft | Skipped:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    item = f"{path}#{uri}"
+    http = record.http_headers
+    status = http.get_statuscode() if http else None
+    if status != "200":
+        return Skipped(item, f"http error: archived response has status {status}")
+    content_type = http.get_header("Content-Type") or ""
+    if not content_type.lower().startswith(_HTML_TYPES):
+        return Skipped(item, f"unsupported content type: {content_type.split(';')[0] or '(none)'}")
+    body = record.content_stream().read(max_bytes + 1)
+    if len(body) > max_bytes:
+        return Skipped(item, f"too large: archived page is over max_bytes {max_bytes:,}")
+    try:
+        return extract_html(decode_bytes(body, content_type), item, uri or None)
+    except IngestError as e:
+        return Skipped(item, str(e))

@@ -1,0 +1,97 @@
+"""Which URLs may be fetched: http(s) only, and no private, loopback or link-local addresses unless allowed.
+
+The explorer accepts URLs from users, so a URL must not reach the machine's own services or the
+local network (server-side request forgery). Addresses are checked twice: when the URL is accepted
+(every address the name resolves to) and on the connected socket itself, so a name that resolves
+differently the second time (DNS rebinding) still cannot reach a private address.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from newsgraph.errors import IngestError
+
+ALLOWED_SCHEMES = ("http", "https")
+
+
+class RefusedURL(IngestError):
+    """A URL that is never fetched: wrong scheme, malformed, or pointing at a private address."""
+
+    def __init__(self, url: str, why: str) -> None:
+        super().__init__(f"refused URL: {why}")
+        self.url = url
+
+
+def is_public_address(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def check_url(url: str, allow_private: bool) -> str:
+    """Return the URL's host when it may be fetched; raise RefusedURL otherwise (resolves the name)."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as e:
+        raise RefusedURL(url, f"malformed URL ({e})") from e
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        raise RefusedURL(url, f"scheme {parts.scheme or '(none)'}:// is not fetched, only http and https")
+    host = parts.hostname
+    if not host:
+        raise RefusedURL(url, "no host name")
+    if parts.username or parts.password:
+        raise RefusedURL(url, "credentials in the URL are not sent")
+    if allow_private:
+        return host
+    for address in _resolve(url, host, port or (443 if parts.scheme.lower() == "https" else 80)):
+        if not is_public_address(address):
+            raise RefusedURL(url, f"{host} resolves to the non-public address {address} (see allow_private_urls)")
+    return host
+
+
+def _resolve(url: str, host: str, port: int) -> set[str]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as e:
+        raise IngestError(f"network error: cannot resolve {host} ({e})") from e
+    return {str(info[4][0]) for info in infos}
+
+
+def _check_peer(sock: socket.socket, host: str) -> None:
+    address = sock.getpeername()[0]
+    if not is_public_address(address):
+        sock.close()
+        raise RefusedURL(host, f"{host} connected to the non-public address {address}")
+
+
+class _GuardedHTTPConnection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _check_peer(sock, self.host)
+        return sock
+
+
+class _GuardedHTTPSConnection(HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _check_peer(sock, self.host)
+        return sock
+
+
+class GuardedHTTPConnectionPool(HTTPConnectionPool):
+    ConnectionCls = _GuardedHTTPConnection
+
+
+class GuardedHTTPSConnectionPool(HTTPSConnectionPool):
+    ConnectionCls = _GuardedHTTPSConnection
+
+
+GUARDED_POOL_CLASSES = {"http": GuardedHTTPConnectionPool, "https": GuardedHTTPSConnectionPool}

@@ -1,0 +1,126 @@
+"""Text, date and URL normalisation, done once before an Article is made.
+
+Every character offset in the system points into ``Article.text``, so the text is normalised here and
+nowhere else: Unicode NFC, non-breaking and other exotic spaces to a plain space, CRLF/CR and Unicode
+line separators to LF, invisible characters removed, trailing spaces and runs of blank lines trimmed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import unicodedata
+from urllib.parse import urlsplit, urlunsplit
+
+import courlan
+
+logger = logging.getLogger(__name__)
+
+# Spaces that look like a space to a reader but break tokenisers and exact-quote search.
+_SPACE_LIKE = dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000\t\v\f"), " "
+)
+# Invisible characters with no meaning in news text: zero-width space, BOM, soft hyphen, word joiner.
+# Zero-width (non-)joiners are kept: they change how some scripts are written.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u2060"), None)
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_SPACE_RUN = re.compile(r" {2,}")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+# European day-first dates: 02.12.2022. / 2.12.2022 / 02/12/2022 / 02-12-2022
+_DAY_FIRST_DATE = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\.?\s*$")
+_EARLIEST_YEAR = 1800
+
+
+def normalize_text(text: str) -> str:
+    """The one normalisation of article text (see module docstring); idempotent."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_SPACE_LIKE).translate(_INVISIBLE)
+    text = _CONTROL.sub("", text)
+    lines = [_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+def normalize_inline(value: str | None) -> str | None:
+    """A one-line field (title, author, site name): normalised text on one line, or None when empty."""
+    if value is None:
+        return None
+    flat = " ".join(normalize_text(str(value)).split())
+    return flat or None
+
+
+def parse_date(value: object) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date-like value, or None.
+
+    ISO dates and European day-first dates (``02.12.2022.``) are read directly; anything else goes to
+    dateparser with day-first order. Dates before 1800 or after tomorrow are refused as misreadings.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return _plausible(value.date())
+    if isinstance(value, dt.date):
+        return _plausible(value)
+    text = str(value).strip()
+    if not text:
+        return None
+    for pattern, order in ((_ISO_DATE, (1, 2, 3)), (_DAY_FIRST_DATE, (3, 2, 1))):
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(match.group(i)) for i in order)
+            try:
+                return _plausible(dt.date(year, month, day))
+            except ValueError:
+                return None
+    return _parse_free_date(text)
+
+
+def _parse_free_date(text: str) -> str | None:
+    import dateparser  # imported on first use: it takes a second to load its language data
+
+    parsed = dateparser.parse(
+        text[:200],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"]},
+    )
+    return _plausible(parsed.date()) if parsed else None
+
+
+def _plausible(day: dt.date) -> str | None:
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    if day.year < _EARLIEST_YEAR or day > tomorrow:
+        logger.debug("implausible date %s ignored", day)
+        return None
+    return day.isoformat()
+
+
+def canonical_url(url: str | None, base: str | None = None) -> str | None:
+    """The canonical form of an http(s) URL used for identity and deduplication, or None.
+
+    courlan lower-cases scheme and host, drops default ports, sorts the query and strips tracking
+    parameters (utm_*, fbclid, …); the fragment is dropped because it never names another article.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if base and not urlsplit(url).scheme:
+        url = courlan.fix_relative_urls(base, url)
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    try:
+        normalized = courlan.normalize_url(url)
+    except ValueError:
+        return None
+    return urlunsplit(urlsplit(normalized)._replace(fragment=""))
+
+
+def article_id(url: str | None, text_hash: str) -> str:
+    """Stable id: from the canonical URL when there is one, else from the content hash."""
+    if url:
+        return hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
+    return text_hash[:32]

@@ -1,0 +1,138 @@
+"""The run summary: what was read, loaded, repeated and skipped, and why — for people and for machines.
+
+A skip reason is written ``"<category>: <detail>"`` (``"http error: 404 Not Found"``); the summary
+counts by category, and the report keeps every skipped item with its full reason. The pipeline reuses
+this: it reports each article it finishes through ``record_outcome`` (loaded, or Skipped on failure).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgraph.records import Article, Skipped
+
+DUPLICATE = "duplicate"
+ALREADY_INGESTED = "already ingested"
+REPORT_FOLDER = "ingest-reports"
+LATEST_REPORT = "latest.json"
+
+
+def reason_category(reason: str) -> str:
+    """The part of a skip reason before the first colon: what the summary counts by."""
+    return reason.split(":", 1)[0].strip() or "unknown"
+
+
+@dataclass
+class IngestSummary:
+    """Counts of one run. ``read`` counts every item looked at: articles plus skipped items."""
+
+    sources: tuple[str, ...] = ()
+    read: int = 0
+    articles: int = 0  # new articles handed on (near-duplicates included)
+    loaded: int = 0  # articles written (--no-graph) or loaded into the graph
+    near_duplicates: int = 0
+    duplicates: int = 0  # repeats within the run
+    already_ingested: int = 0  # repeats of earlier runs
+    skipped: Counter[str] = field(default_factory=Counter)  # category -> count, repeats excluded
+    skipped_items: list[Skipped] = field(default_factory=list)
+    started: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    finished: str | None = None
+    interrupted: bool = False  # the user stopped the run; the counts cover what was done
+
+    def record_read(self, item: Article | Skipped) -> None:
+        """Count an item as ingest yields it."""
+        self.read += 1
+        if isinstance(item, Article):
+            self.articles += 1
+            self.near_duplicates += item.near_duplicate_of is not None
+            return
+        category = reason_category(item.reason)
+        if category == DUPLICATE:
+            self.duplicates += 1
+        elif category == ALREADY_INGESTED:
+            self.already_ingested += 1
+        else:
+            self.skipped[category] += 1
+            self.skipped_items.append(item)
+
+    def record_outcome(self, item: Article | Skipped) -> None:
+        """Count what a later stage did with an article: loaded, or skipped with its reason."""
+        if isinstance(item, Article):
+            self.loaded += 1
+        else:
+            self.skipped[reason_category(item.reason)] += 1
+            self.skipped_items.append(item)
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+    def finish(self) -> None:
+        self.finished = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sources": list(self.sources),
+            "started": self.started,
+            "finished": self.finished,
+            "interrupted": self.interrupted,
+            "read": self.read,
+            "articles": self.articles,
+            "loaded": self.loaded,
+            "near_duplicates": self.near_duplicates,
+            "duplicates": self.duplicates,
+            "already_ingested": self.already_ingested,
+            "skipped": self.skipped_total,
+            "skipped_by_reason": dict(sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "skipped_items": [{"item": s.item, "reason": s.reason} for s in self.skipped_items],
+        }
+
+    def text(self) -> str:
+        """The human summary printed at the end of a run."""
+        lines = [
+            f"read {self.read}, loaded {self.loaded}, near-duplicates {self.near_duplicates}, "
+            f"duplicates {self.duplicates + self.already_ingested} ({self.already_ingested} already ingested), "
+            f"skipped {self.skipped_total}"
+        ]
+        lines += [f"  skipped, {category}: {count}" for category, count in self.to_dict()["skipped_by_reason"].items()]
+        return "\n".join(lines)
+
+
+def write_report(summary: IngestSummary, path: Path) -> None:
+    """Write the JSON report atomically (a reader never sees half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".report-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(summary.to_dict(), out, ensure_ascii=False, indent=2)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def save_run_report(summary: IngestSummary, data_dir: Path) -> Path:
+    """Keep the report in the data folder (timestamped, plus ``latest.json`` for the explorer)."""
+    folder = data_dir / REPORT_FOLDER
+    stamp = (summary.finished or summary.started).replace(":", "").replace("+0000", "Z")
+    path = folder / f"ingest-{stamp}.json"
+    write_report(summary, path)
+    write_report(summary, folder / LATEST_REPORT)
+    return path
+
+
+def latest_report(data_dir: Path) -> dict[str, Any] | None:
+    """The last run's report, or None when nothing was ingested yet (the explorer's overview uses it)."""
+    path = data_dir / REPORT_FOLDER / LATEST_REPORT
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    return data

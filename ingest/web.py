@@ -1,0 +1,125 @@
+"""URLs, feed entries and sitemap pages: fetched in parallel (bounded, in order) and turned into drafts.
+
+A fetched document is whatever it turns out to be: a page gives a draft; a feed or a sitemap gives more
+links, fetched in turn (nesting is limited, so a sitemap index pointing at itself ends). A page that
+only forwards with ``<meta http-equiv="refresh">`` is followed like an HTTP redirect.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+from urllib.parse import urljoin
+
+from ingest.article import ArticleDraft
+from ingest.decode import decode_bytes
+from ingest.feeds import Link, classify_payload, maybe_gunzip, parse_feed, parse_sitemap
+from ingest.fetch import Fetcher
+from ingest.html import MetaRefresh, extract_html
+from ingest.normalize import canonical_url
+from ingest.textfile import parse_text_document
+from newsgraph.errors import IngestError
+from newsgraph.records import Skipped
+from newsgraph.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+MAX_LINK_DEPTH = 3  # source URL → sitemap index → sitemap → page
+Item = ArticleDraft | Skipped | Link
+
+
+def fetch_link(link: Link, fetcher: Fetcher, settings: Settings, depth: int = 0) -> list[Item]:
+    """What one URL holds: a draft, more links (feed, sitemap), or a Skipped with the reason."""
+    try:
+        return _fetch_and_read(link, fetcher, settings, depth)
+    except IngestError as e:
+        return [Skipped(link.url, str(e))]
+
+
+def _fetch_and_read(link: Link, fetcher: Fetcher, settings: Settings, depth: int) -> list[Item]:
+    url = link.url
+    for _hop in range(settings.max_redirects + 1):
+        result = fetcher.fetch(url)
+        body = maybe_gunzip(result.body, settings.max_bytes, result.url)
+        kind = classify_payload(result.content_type, body)
+        if kind in ("feed", "sitemap"):
+            return _expand_listing(kind, body, result.url, depth)
+        text = decode_bytes(body, result.content_type_header)
+        if kind == "text":
+            return [parse_text_document(text, url).with_fallbacks(link.hints or ArticleDraft("", url, url=result.url))]
+        try:
+            draft = extract_html(text, url, result.url)
+        except MetaRefresh as e:
+            url = urljoin(result.url, e.target)
+            logger.debug("meta refresh %s -> %s", result.url, url)
+            continue
+        return [replace(draft, origin=link.url).with_fallbacks(link.hints)]
+    raise IngestError(f"too many redirects: more than {settings.max_redirects} meta refreshes from {link.url}")
+
+
+def _expand_listing(kind: str, body: bytes, url: str, depth: int) -> list[Item]:
+    if depth >= MAX_LINK_DEPTH:
+        raise IngestError(f"too deep: {kind} nested more than {MAX_LINK_DEPTH} levels")
+    if kind == "feed":
+        return list(parse_feed(body, url))
+    sitemap = parse_sitemap(body)
+    if not sitemap.pages and not sitemap.sitemaps:
+        raise IngestError("empty sitemap: no <loc> entries")
+    return [*sitemap.pages, *(Link(nested) for nested in sitemap.sitemaps)]
+
+
+class LinkResolver:
+    """Fetches the links in a stream of items with a thread pool, yielding results in stream order.
+
+    At most ``2 × fetch_concurrency`` fetches are in flight, so memory stays flat however long the
+    feed or sitemap; links already known (``known_url``) are skipped without a request.
+    """
+
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        settings: Settings,
+        known_url: Callable[[str, str], Skipped | None],
+    ) -> None:
+        self._fetcher = fetcher
+        self._settings = settings
+        self._known_url = known_url
+        self._workers = max(1, settings.fetch_concurrency)
+        self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="newsgraph-fetch")
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def resolve(self, items: Iterable[Item], depth: int = 0) -> Iterator[ArticleDraft | Skipped]:
+        window: deque[Future[list[Item]] | list[Item]] = deque()
+        for item in items:
+            window.append(self._start(item, depth))
+            while window and (len(window) > 2 * self._workers or _ready(window[0])):
+                yield from self._finish(window.popleft(), depth)
+        while window:
+            yield from self._finish(window.popleft(), depth)
+
+    def _start(self, item: Item, depth: int) -> Future[list[Item]] | list[Item]:
+        if not isinstance(item, Link):
+            return [item]
+        url = canonical_url(item.url)
+        if url is None:
+            return [Skipped(item.url, "refused URL: not an absolute http(s) URL")]
+        known = self._known_url(url, item.url)
+        if known is not None:
+            return [known]
+        return self._pool.submit(fetch_link, item, self._fetcher, self._settings, depth)
+
+    def _finish(self, entry: Future[list[Item]] | list[Item], depth: int) -> Iterator[ArticleDraft | Skipped]:
+        results = entry.result() if isinstance(entry, Future) else entry
+        if any(isinstance(result, Link) for result in results):
+            yield from self.resolve(results, depth + 1)
+        else:
+            yield from results  # type: ignore[misc]
+
+
+def _ready(entry: Future[list[Item]] | list[Item]) -> bool:
+    return not isinstance(entry, Future) or entry.done()

@@ -1,0 +1,199 @@
+"""`newsgraph ingest SOURCE…`: files, folders, URLs, feeds and sitemaps → articles → (NLP and graph).
+
+With ``--no-graph`` the Article records are written as JSON Lines; otherwise the article stream goes to
+``newsgraph.pipeline.run_pipeline``. Either way: one progress bar, one summary, one JSON report.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
+
+from ingest import IngestSummary, MemorySeenIndex, SeenIndex, read_sources, save_run_report, write_report
+from ingest.article import article_to_dict
+from newsgraph.cli import settings_of
+from newsgraph.records import Article, Skipped
+from newsgraph.settings import Settings
+
+EXIT_SKIPPED = 2
+EXIT_INTERRUPTED = 130
+_NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan")
+
+
+@click.command("ingest")
+@click.argument("sources", nargs=-1)
+@click.option("--no-graph", is_flag=True, help="Only read the articles and write them as JSON Lines; no NLP, no graph.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --no-graph: JSON Lines file to write (default: standard output).",
+)
+@click.option(
+    "--append", is_flag=True, help="With --out: add to the file and skip the articles it already holds (resume a run)."
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the machine-readable run report (JSON) to this file.",
+)
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Fetch URLs on private or loopback addresses (setting allow_private_urls).",
+)
+@click.option(
+    "--sources-from",
+    type=click.File("r", encoding="utf-8"),
+    help="Read more sources, one per line (# comments allowed), from this file; '-' is standard input.",
+)
+@click.option("--strict", is_flag=True, help=f"Exit with code {EXIT_SKIPPED} when any item was skipped (not repeats).")
+@click.pass_context
+def ingest_command(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    no_graph: bool,
+    out: Path | None,
+    append: bool,
+    report: Path | None,
+    allow_private_urls: bool,
+    sources_from: IO[str] | None,
+    strict: bool,
+) -> None:
+    """Read articles from files, folders (recursive), URLs, RSS/Atom feeds and XML sitemaps.
+
+    SOURCE is a path (HTML, .txt/.md, .jsonl, .warc, feed or sitemap .xml) or an http(s) URL (a page,
+    a feed or a sitemap). Already-ingested, duplicate and bad items are skipped with a reason and
+    counted in the summary; the run never stops on one bad item.
+    """
+    all_sources = [*sources, *_listed_sources(sources_from)]
+    if not all_sources:
+        raise click.UsageError("give at least one SOURCE (a file, folder or URL) or --sources-from")
+    if (out or append) and not no_graph:
+        raise click.UsageError("--out and --append go with --no-graph (without it, articles go into the graph)")
+    if append and out is None:
+        raise click.UsageError("--append needs --out FILE")
+    settings = settings_of(ctx)
+    if allow_private_urls:
+        settings = settings.replace(allow_private_urls=True)
+    _quiet_libraries()
+    summary = IngestSummary(sources=tuple(all_sources))
+    try:
+        if no_graph:
+            _write_articles(all_sources, settings, summary, out, append)
+        else:
+            _run_pipeline(all_sources, settings, summary)
+    except KeyboardInterrupt:
+        _finish(summary, settings, report, to_stderr=True, interrupted=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    _finish(summary, settings, report, to_stderr=no_graph and out is None)
+    if strict and summary.skipped_total:
+        ctx.exit(EXIT_SKIPPED)
+
+
+def _listed_sources(handle: IO[str] | None) -> list[str]:
+    if handle is None:
+        return []
+    lines = (line.strip() for line in handle)
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _quiet_libraries() -> None:
+    # trafilatura logs a warning for every page without an article; the summary already counts those.
+    if logging.getLogger().getEffectiveLevel() >= logging.WARNING:
+        for name in _NOISY_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
+@contextmanager
+def _progress() -> Iterator[tqdm]:
+    with logging_redirect_tqdm(), tqdm(desc="ingest", unit=" items", disable=None, file=sys.stderr) as bar:
+        yield bar
+
+
+def _show(bar: tqdm, summary: IngestSummary) -> None:
+    bar.update(1)
+    bar.set_postfix(loaded=summary.loaded, skipped=summary.skipped_total, refresh=False)
+
+
+def _write_articles(
+    sources: list[str], settings: Settings, summary: IngestSummary, out: Path | None, append: bool
+) -> None:
+    seen = MemorySeenIndex.from_jsonl(out) if append and out is not None and out.exists() else None
+    with _output(out, append) as handle, _progress() as bar:
+        for item in read_sources(sources, settings, seen):
+            summary.record_read(item)
+            if isinstance(item, Article):
+                handle.write(json.dumps(article_to_dict(item), ensure_ascii=False) + "\n")
+                summary.record_outcome(item)
+            _show(bar, summary)
+
+
+@contextmanager
+def _output(out: Path | None, append: bool) -> Iterator[IO[str]]:
+    if out is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("a" if append else "w", encoding="utf-8") as handle:
+        yield handle
+
+
+def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary) -> None:
+    pipeline = _pipeline_module()
+    seen: SeenIndex | None = pipeline.seen_index(settings) if hasattr(pipeline, "seen_index") else None
+    with _progress() as bar:
+
+        def articles() -> Iterator[Article]:
+            for item in read_sources(sources, settings, seen):
+                summary.record_read(item)
+                if isinstance(item, Article):
+                    yield item
+                else:
+                    _show(bar, summary)
+
+        def on_progress(item: Article | Skipped) -> None:
+            summary.record_outcome(item)
+            _show(bar, summary)
+
+        pipeline.run_pipeline(articles(), settings, on_progress)
+
+
+def _pipeline_module() -> Any:
+    try:
+        # Imported here: it loads spaCy and Neo4j, which --no-graph never needs.
+        pipeline = importlib.import_module("newsgraph.pipeline")
+    except ModuleNotFoundError as e:
+        if e.name != "newsgraph.pipeline":
+            raise
+        raise click.ClickException(
+            "the NLP and graph stages are not installed (newsgraph.pipeline is missing); "
+            "use --no-graph to write the articles as JSON Lines"
+        ) from e
+    return pipeline
+
+
+def _finish(
+    summary: IngestSummary, settings: Settings, report: Path | None, *, to_stderr: bool, interrupted: bool = False
+) -> None:
+    summary.finish()
+    summary.interrupted = interrupted
+    saved = save_run_report(summary, settings.data_dir)
+    if report is not None:
+        write_report(summary, report)
+    prefix = "interrupted: " if interrupted else ""
+    click.echo(prefix + summary.text(), err=to_stderr)
+    click.echo(f"report: {report or saved}", err=to_stderr)
+
+
+COMMANDS = [ingest_command]
