@@ -35,7 +35,7 @@ CLAUSE_ONLY = _words(
 )
 
 # Verbs that report with an infinitive: "he claimed to have...", "she denied taking...".
-XCOMP_VERBS = _words("admit agree claim deny insist pledge promise threaten vow")
+XCOMP_VERBS = _words("admit claim deny insist pledge promise threaten vow")
 
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
 

@@ -44,6 +44,7 @@ TITLES = {
     "madame": "f",
 }
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+NOT_SPEAKER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod"}
 # How far back (characters) a previous speaker stays the natural antecedent of a pronoun.
 SPEAKER_MEMORY = 1500
@@ -78,7 +79,11 @@ def subject_of(cue: Token) -> Token | None:
     token = cue
     for _ in range(5):
         subject_deps = ("nsubj", "nsubjpass") if token is not cue else ("nsubj",)
-        subjects = [c for c in token.children if c.dep_ in subject_deps and _same_paragraph(c, token)]
+        subjects = [
+            c
+            for c in token.children
+            if c.dep_ in subject_deps and _same_paragraph(c, token) and c.ent_type_ not in NOT_SPEAKER_LABELS
+        ]
         if subjects:
             subject = min(subjects, key=lambda c: (c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
@@ -124,6 +129,16 @@ def carried_source(head: Token) -> Token:
     return head
 
 
+def named_apposition(head: Token) -> Token:
+    """ "the team's coach, Alireza Mehraban" → Alireza Mehraban: the name beside a description."""
+    if head.ent_type_ == "PERSON":
+        return head
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child
+    return head
+
+
 def noun_phrase(head: Token) -> Span:
     """The words naming the speaker: a named entity, or the noun with its modifiers and an "of" phrase."""
     doc = head.doc
@@ -143,10 +158,14 @@ def noun_phrase(head: Token) -> Span:
     for child in head.rights:
         if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in {"compound", "flat"}:
             tokens.extend(child.subtree)
+    tokens = [t for t in tokens if _same_paragraph(t, head)]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end and e.end > head.i]
+    if people and head.ent_type_ != "PERSON":
+        return people[0]  # "Governor of Washington Chris Gregoire" names Chris Gregoire
     return doc[start:end]
 
 
@@ -168,7 +187,7 @@ class SpeakerResolver:
     # --- public -----------------------------------------------------------------------------
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown."""
-        head = carried_source(head)
+        head = named_apposition(carried_source(head))
         lower = head.lower_
         at = head.idx + self.offset
         if lower in FIRST_PERSON or (lower in NON_SPEAKER_WORDS and lower != "it"):
@@ -215,7 +234,7 @@ class SpeakerResolver:
 
     def _expand_surname(self, phrase: Span) -> str:
         text = phrase.text
-        if len(phrase) != 1 or phrase[0].ent_type_ != "PERSON":
+        if len(phrase) != 1 or (phrase[0].ent_type_ != "PERSON" and phrase[0].pos_ != "PROPN"):
             return text
         for ent in self.doc.ents:
             if ent.start >= phrase.start:

@@ -128,12 +128,23 @@ def attribution_after(layout: Layout, index: int) -> Attribution | None:
             return Attribution(None, names[0], 0.75)
     for token in region:
         if is_according_to(token) or (is_cue_verb(token) and not needs_clause(token)):
+            if any(_opens_own_clause(layout, token, c) for c in token.children):
+                return None  # "… Rathbun asserted that …": the cue opens a statement of its own
             speaker = _speaker_token(token, region)
             if speaker is not None and layout.quote_at(speaker.idx) is None:
                 return Attribution(token, speaker, 0.9)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"ROOT", "conj", "parataxis"} and not is_cue_verb(token):
             return None  # another verb comes first: the quote belongs to a longer sentence
     return None
+
+
+def _opens_own_clause(layout: Layout, cue: Token, child: Token) -> bool:
+    """A complement after the cue that is not simply the next part of a split quote."""
+    if child.dep_ != "ccomp" or child.i < cue.i:
+        return False
+    edge = child.left_edge
+    quote = layout.quote_at(edge.idx)
+    return quote is None or quote.open_at != edge.idx
 
 
 def _links_cue_to_quote(cue: Token, between: list[Token]) -> bool:
@@ -169,7 +180,7 @@ def attribution_before(layout: Layout, index: int) -> Attribution | None:
         between = [t for t in region if t.i > token.i]
         if is_according_to(token):
             source = source_of_according(token)
-            ok = source is not None and all(t.is_punct or t.i in {s.i for s in token.subtree} for t in between)
+            ok = source is not None and all(t.is_punct or t.i in {s.i for s in source.subtree} for t in between)
             return Attribution(token, source, 0.8) if ok else None
         if _links_cue_to_quote(token, between):
             speaker = _speaker_token(token, [])
@@ -228,7 +239,7 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         if layout.quote_at(token.idx) is not None:
             continue
         if is_according_to(token):
-            clause = _according_clause(token)
+            clause = _according_clause(layout, token)
             if clause is not None:
                 yield clause
             continue
@@ -238,12 +249,17 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         speaker = subject_of(token)
         if not tokens or speaker is None or not _animate_enough(token, speaker):
             continue
-        bounds = _content_bounds(tokens)
+        bounds = _content_bounds(_in_paragraph(layout, token, tokens))
         if bounds is not None:
             yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token) else 0.8))
 
 
-def _according_clause(according: Token) -> Clause | None:
+def _in_paragraph(layout: Layout, cue: Token, tokens: list[Token]) -> list[Token]:
+    start, end = layout.paragraphs[layout.paragraph_of(cue.idx)]
+    return [t for t in tokens if start <= t.idx < end]
+
+
+def _according_clause(layout: Layout, according: Token) -> Clause | None:
     source = source_of_according(according)
     if source is None or source.lower_ in NON_SOURCE_NOUNS or source.lemma_.lower() in NON_SOURCE_NOUNS:
         return None
@@ -254,5 +270,5 @@ def _according_clause(according: Token) -> Clause | None:
         return None  # "According to X, Y said that …": the verb's own subject is the speaker
     own = {t.i for t in according.subtree}
     tokens = [t for t in head.subtree if t.i not in own]
-    bounds = _content_bounds(tokens)
+    bounds = _content_bounds(_in_paragraph(layout, according, tokens))
     return Clause(*bounds, Attribution(according, source, 0.75)) if bounds is not None else None

@@ -21,13 +21,18 @@ from newsgraph.records import Entity, Statement, StatementKind
 from nlp.cues import MEDIUM_NOUNS, cue_phrase, is_according_to
 from nlp.quotes import Quote, find_quotes
 from nlp.speakers import Speaker, SpeakerResolver, noun_phrase
-from nlp.speech import Attribution, Layout, attribution_after, attribution_before, reported_clauses
+from nlp.speech import Attribution, Clause, Layout, attribution_after, attribution_before, reported_clauses
 
 log = logging.getLogger(__name__)
 
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "warn", "remind", "brief", "promise", "write", "email"}
 PARAGRAPH_END = (".", "!", "?", '"', "”", "’", "»", ":", "…", "'")
 YEAR = re.compile(r"^(?:in |during |since |by )?(?:the year )?((?:19|20)\d\d)$", re.IGNORECASE)
+DATE_WORDS = re.compile(
+    r"\d|yesterday|last|this|ago|earlier|previous|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    re.IGNORECASE,
+)
 CARRY_PARAGRAPHS = 2  # a bare quote paragraph may follow its speaker's paragraph, or a caption after it
 
 
@@ -78,7 +83,10 @@ def _drafts(layout: Layout) -> list[_Draft]:
             direct[index] = attribution
     drafts: list[_Draft] = []
     consumed: set[int] = set()
-    for clause in reported_clauses(layout):
+    for found in reported_clauses(layout):
+        clause = _clipped(layout, found)
+        if clause is None:
+            continue
         inside = [
             i for i, q in enumerate(layout.quotes) if clause.start - 1 <= q.open_at and q.close_end <= clause.end + 1
         ]
@@ -100,6 +108,24 @@ def _drafts(layout: Layout) -> list[_Draft]:
         if index not in attributed and _stands_alone(layout, index):
             drafts.append(_Draft(quote.start, quote.end, "direct", None, [index]))
     return _without_overlaps([d for d in drafts if not _in_headline(layout, d)])
+
+
+def _clipped(layout: Layout, clause: Clause) -> Clause | None:
+    """A reported clause never starts or ends inside a quotation it only partly covers."""
+    start, end = clause.start, clause.end
+    for quote in layout.quotes:
+        if start < quote.open_at < end < quote.close_end:
+            end = quote.open_at
+        elif quote.open_at < start < quote.close_end < end:
+            start = quote.close_end
+    text = layout.doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if len(re.findall(r"[A-Za-z]+", text[start:end])) < 2:
+        return None
+    return Clause(start, end, clause.attribution)
 
 
 def _speechlike(layout: Layout, quote: Quote, attribution: Attribution) -> bool:
@@ -258,11 +284,14 @@ def _date(cue: Token, published: str | None) -> str | None:
     for child in cue.children:
         if child.dep_ not in {"prep", "npadvmod", "advmod", "tmod", "obl"}:
             continue
-        dated = [t for t in child.subtree if t.ent_type_ == "DATE"]
-        if not dated:
+        anchor = child
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            anchor = objects[0] if objects else child
+        if anchor.ent_type_ != "DATE":
             continue
-        ent = next((e for e in doc.ents if e.start <= dated[0].i < e.end), None)
-        if ent is None:
+        ent = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
+        if ent is None or not DATE_WORDS.search(ent.text):
             continue
         phrase = ent.text if child.dep_ != "prep" else f"{child.text} {ent.text}"
         parsed = parse_date(phrase, published)
