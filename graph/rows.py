@@ -1,0 +1,399 @@
+"""Turning one Article and its Extraction into the parameter rows of the write queries.
+
+Pure functions, no database: the rows are checked here (offsets inside the text, quoted text equal
+to the text at its offsets, known entity ids, dates, 384-d embeddings) so that nothing untraceable
+reaches Neo4j. A fact that fails a check is dropped and reported as a warning; the article and its
+other facts still load. ``fact_hash`` fingerprints the rows so that loading the same article again
+is recognised and costs no write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.records import ENTITY_TYPES, Article, Entity, Extraction, Role, Statement
+
+log = logging.getLogger(__name__)
+
+EMBEDDING_DIMENSIONS = 384
+MAX_EVIDENCE_CHARS = 600
+RELATION_TYPE = re.compile(r"^[A-Z][A-Z0-9_]{0,39}$")
+# Types the graph itself uses; a predicate that normalises to one of these becomes RELATED_TO.
+RESERVED_TYPES = frozenset(
+    {"PUBLISHED", "MENTIONS", "SAID", "ABOUT", "REPORTED_IN", "HOLDS_ROLE", "AT", "IN_ROLE", "DUPLICATE_OF"}
+)
+GENERIC_RELATION = "RELATED_TO"
+_TITLE_QUALIFIERS = re.compile(r"^(?:then|former|ex|acting|outgoing|incoming|interim|later)[-\s]+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+|\n")
+
+
+@dataclass(slots=True)
+class ArticleRows:
+    """All rows for one article, keyed by the write they feed (see neo4j_queries.WRITE_ORDER)."""
+
+    article_id: str
+    fact_hash: str = ""
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.rows.values())
+
+
+def statement_id(article_id: str, start: int, end: int) -> str:
+    return f"{article_id}@{start}-{end}"
+
+
+def role_id(person_id: str, title: str, org_id: str | None) -> str:
+    return f"{person_id}|{normalise_title(title)}|{org_id or ''}"
+
+
+def normalise_title(title: str) -> str:
+    """'then-Interior Minister' and 'interior minister' name the same role."""
+    text = " ".join(title.split()).strip(" ,.")
+    while True:
+        stripped = _TITLE_QUALIFIERS.sub("", text)
+        if stripped == text:
+            return text.lower()
+        text = stripped
+
+
+def text_hash(text: str) -> str:
+    """Equal quotes in different articles share this hash (case, spacing, quote styles ignored)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = re.sub(r"[\"'“”„«»‘’‚]", "", folded)
+    return hashlib.sha256(" ".join(folded.split()).encode("utf-8")).hexdigest()[:32]
+
+
+def relation_type(predicate: str) -> str:
+    """'supports' → SUPPORTS, 'signed agreement with' → SIGNED_AGREEMENT_WITH; anything odd → RELATED_TO."""
+    folded = unicodedata.normalize("NFKD", predicate)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    candidate = re.sub(r"[^A-Za-z0-9]+", "_", folded).strip("_").upper()
+    if not RELATION_TYPE.match(candidate) or candidate in RESERVED_TYPES:
+        return GENERIC_RELATION
+    return candidate
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end].
+
+    The graph stage runs no spaCy (stages depend one way), and facts whose extractor gave no sentence
+    still need evidence, so a plain punctuation split is used: good enough to show context.
+    """
+    left = 0
+    for match in _SENTENCE_END.finditer(text, max(0, start - MAX_EVIDENCE_CHARS), start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end, min(len(text), end + MAX_EVIDENCE_CHARS))
+    right = right_match.start() + 1 if right_match else min(len(text), end + MAX_EVIDENCE_CHARS)
+    return text[max(left, start - MAX_EVIDENCE_CHARS) : right].strip()
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def entity_type_of(entity_id: str) -> str:
+    """'person:x' → Person; ids follow `<type-lowercase>:<slug>` (the statement spec)."""
+    prefix = entity_id.split(":", 1)[0].lower()
+    for name in ENTITY_TYPES:
+        if name.lower() == prefix:
+            return name
+    return "Group"
+
+
+def build_rows(article: Article, extraction: Extraction) -> ArticleRows:
+    """Rows for one article; facts that fail a check become warnings instead of rows."""
+    builder = _Builder(article, extraction)
+    return builder.build()
+
+
+class _Builder:
+    def __init__(self, article: Article, extraction: Extraction) -> None:
+        self.article = article
+        self.extraction = extraction
+        self.out = ArticleRows(article.id)
+        self.entities: dict[str, dict[str, Any]] = {}
+        self.mentions: dict[str, list[tuple[int, int]]] = {}
+        self.published = parse_date(article.published)
+
+    def build(self) -> ArticleRows:
+        for key in (
+            "articles",
+            "duplicates",
+            "entities",
+            "mentions",
+            "statements",
+            "said",
+            "about",
+            "roles",
+            "in_role",
+            "relations",
+        ):
+            self.out.rows[key] = []
+        if self.extraction.error is None:
+            for entity in self.extraction.entities:
+                self._add_entity(entity)
+            roles_by_person = self._add_roles(self.extraction.roles)
+            for statement in self.extraction.statements:
+                self._add_statement(statement, roles_by_person)
+            for relation in self.extraction.relations:
+                self._add_relation(
+                    relation.subject_id,
+                    relation.predicate,
+                    relation.object_id,
+                    relation.start,
+                    relation.end,
+                    relation.sentence,
+                    relation.confidence,
+                )
+        self._finish_entities()
+        self.out.rows["articles"].append(self._article_row())
+        if self.article.near_duplicate_of:
+            self.out.rows["duplicates"].append({"id": self.article.id, "original_id": self.article.near_duplicate_of})
+        self.out.fact_hash = _fingerprint(self.out.rows)
+        self.out.rows["articles"][0]["props"]["fact_hash"] = self.out.fact_hash
+        return self.out
+
+    # -- checks -----------------------------------------------------------------------------------
+
+    def _span_ok(self, what: str, start: int, end: int) -> bool:
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(self.article.text):
+            return True
+        self.out.warnings.append(f"{what}: offsets {start}-{end} outside the article text")
+        return False
+
+    def _known(self, what: str, entity_id: str | None, name: str | None = None) -> bool:
+        """Ids used by a fact but missing from the entity list become entities of their own."""
+        if not entity_id:
+            return False
+        if entity_id not in self.entities:
+            self.entities[entity_id] = {
+                "id": entity_id,
+                "name": name or entity_id.split(":", 1)[-1],
+                "type": entity_type_of(entity_id),
+                "aliases": [],
+            }
+            log.debug("%s: %s was not in the entity list; added", what, entity_id)
+        return True
+
+    def _provenance(self, start: int, end: int, sentence: str, confidence: float | None) -> dict[str, Any]:
+        props: dict[str, Any] = {
+            "article_id": self.article.id,
+            "start": start,
+            "end": end,
+            "sentence": sentence or sentence_around(self.article.text, start, end),
+            "extractor_version": self.extraction.extractor_version,
+        }
+        if confidence is not None:
+            props["confidence"] = float(confidence)
+        return props
+
+    # -- facts ------------------------------------------------------------------------------------
+
+    def _add_entity(self, entity: Entity) -> None:
+        etype = entity.type if entity.type in ENTITY_TYPES else entity_type_of(entity.id)
+        if entity.type not in ENTITY_TYPES:
+            self.out.warnings.append(f"entity {entity.id}: unknown type {entity.type!r}, stored as {etype}")
+        row = self.entities.setdefault(entity.id, {"id": entity.id, "name": entity.name, "type": etype, "aliases": []})
+        row["aliases"] = sorted({*row["aliases"], *entity.aliases} - {row["name"]})
+        spans = [m for m in entity.mentions if self._span_ok(f"mention of {entity.id}", m[0], m[1])]
+        self.mentions.setdefault(entity.id, []).extend((int(s), int(e)) for s, e in spans)
+
+    def _add_roles(self, roles: Iterable[Role]) -> dict[str, dict[str, str]]:
+        by_person: dict[str, dict[str, str]] = {}
+        for role in roles:
+            if not self._span_ok(f"role {role.title!r}", role.start, role.end):
+                continue
+            if not self._known("role", role.person_id) or not role.title.strip():
+                self.out.warnings.append(f"role {role.title!r}: no person or no title")
+                continue
+            org_id = role.org_id if role.org_id and self._known("role", role.org_id) else None
+            rid = self._role_row(
+                role.person_id, role.title, org_id, role.start, role.end, role.sentence, role.qualifier
+            )
+            by_person.setdefault(role.person_id, {}).setdefault(normalise_title(role.title), rid)
+        return by_person
+
+    def _role_row(
+        self, person_id: str, title: str, org_id: str | None, start: int, end: int, sentence: str, qualifier: str | None
+    ) -> str:
+        rid = role_id(person_id, title, org_id)
+        provenance = self._provenance(start, end, sentence, None)
+        provenance.update({"title": title, "qualifier": qualifier, "seen": self.published})
+        self.out.rows["roles"].append(
+            {
+                "role_id": rid,
+                "person_id": person_id,
+                "org_id": org_id,
+                "title": " ".join(title.split()),
+                "article_id": self.article.id,
+                "start": start,
+                "end": end,
+                "provenance": provenance,
+            }
+        )
+        return rid
+
+    def _add_statement(self, statement: Statement, roles_by_person: dict[str, dict[str, str]]) -> None:
+        what = f"statement at {statement.start}-{statement.end}"
+        if not self._span_ok(what, statement.start, statement.end):
+            return
+        if self.article.text[statement.start : statement.end] != statement.text:
+            self.out.warnings.append(f"{what}: text differs from the article text at its offsets")
+            return
+        sid = statement_id(self.article.id, statement.start, statement.end)
+        sentence = statement.sentence or sentence_around(self.article.text, statement.start, statement.end)
+        provenance = self._provenance(statement.start, statement.end, sentence, statement.confidence)
+        self.out.rows["statements"].append(
+            {
+                "id": sid,
+                "article_id": self.article.id,
+                "date": parse_date(statement.date),
+                "embedding": self._embedding(what, statement.embedding),
+                "props": {
+                    **provenance,
+                    "text": statement.text,
+                    "kind": statement.kind,
+                    "cue": statement.cue,
+                    "speaker_name": statement.speaker,
+                    "speaker_mention": statement.speaker_mention,
+                    "speaker_role": statement.speaker_role,
+                    "addressee": statement.addressee,
+                    "sentence_start": statement.sentence_start,
+                    "sentence_end": statement.sentence_end,
+                    "text_hash": text_hash(statement.text),
+                },
+                "provenance": provenance,
+            }
+        )
+        speaker = statement.speaker_id
+        if speaker and self._known(what, speaker, statement.speaker):
+            self.out.rows["said"].append({"entity_id": speaker, "statement_id": sid, "provenance": provenance})
+            if statement.speaker_role:
+                self._link_role(sid, speaker, statement, roles_by_person, provenance)
+        for about in dict.fromkeys(statement.about):
+            if about != speaker and self._known(what, about):
+                self.out.rows["about"].append({"entity_id": about, "statement_id": sid, "provenance": provenance})
+
+    def _link_role(
+        self,
+        sid: str,
+        speaker: str,
+        statement: Statement,
+        roles_by_person: dict[str, dict[str, str]],
+        provenance: dict[str, Any],
+    ) -> None:
+        title = statement.speaker_role or ""
+        rid = roles_by_person.get(speaker, {}).get(normalise_title(title))
+        if rid is None:
+            qualifier_match = _TITLE_QUALIFIERS.match(title)
+            qualifier = qualifier_match.group(0).strip(" -") if qualifier_match else None
+            rid = self._role_row(
+                speaker,
+                _TITLE_QUALIFIERS.sub("", title),
+                None,
+                statement.start,
+                statement.end,
+                provenance["sentence"],
+                qualifier,
+            )
+            roles_by_person.setdefault(speaker, {})[normalise_title(title)] = rid
+        self.out.rows["in_role"].append({"statement_id": sid, "role_id": rid, "provenance": provenance})
+
+    def _add_relation(
+        self, subject_id: str, predicate: str, object_id: str, start: int, end: int, sentence: str, confidence: float
+    ) -> None:
+        what = f"relation {predicate!r} at {start}-{end}"
+        if not self._span_ok(what, start, end):
+            return
+        if not (self._known(what, subject_id) and self._known(what, object_id)) or subject_id == object_id:
+            self.out.warnings.append(f"{what}: needs two different entities")
+            return
+        provenance = self._provenance(start, end, sentence, confidence)
+        provenance["predicate"] = predicate
+        self.out.rows["relations"].append(
+            {
+                "subject_id": subject_id,
+                "object_id": object_id,
+                "type": relation_type(predicate),
+                "article_id": self.article.id,
+                "start": start,
+                "end": end,
+                "provenance": provenance,
+            }
+        )
+
+    def _embedding(self, what: str, vector: tuple[float, ...] | None) -> list[float] | None:
+        if vector is None:
+            return None
+        values = [float(v) for v in vector]
+        if len(values) != EMBEDDING_DIMENSIONS or not all(math.isfinite(v) for v in values):
+            self.out.warnings.append(f"{what}: embedding is not {EMBEDDING_DIMENSIONS} finite numbers; not stored")
+            return None
+        return values
+
+    def _finish_entities(self) -> None:
+        for entity_id, row in self.entities.items():
+            row["aliases"] = sorted(set(row["aliases"]) - {row["name"]})
+            self.out.rows["entities"].append(row)
+            spans = sorted(set(self.mentions.get(entity_id, [])))
+            first = spans[0] if spans else (None, None)
+            sentence = sentence_around(self.article.text, first[0], first[1]) if spans else ""
+            self.out.rows["mentions"].append(
+                {
+                    "article_id": self.article.id,
+                    "entity_id": entity_id,
+                    "props": {
+                        "count": len(spans),
+                        "starts": [s for s, _ in spans],
+                        "ends": [e for _, e in spans],
+                        "start": first[0],
+                        "end": first[1],
+                        "sentence": sentence,
+                        "article_id": self.article.id,
+                        "extractor_version": self.extraction.extractor_version,
+                    },
+                }
+            )
+
+    def _article_row(self) -> dict[str, Any]:
+        a = self.article
+        props = {
+            "url": a.url,
+            "title": a.title,
+            "published": self.published,
+            "source": a.source,
+            "author": a.author,
+            "language": a.language,
+            "text": a.text,
+            "content_hash": a.content_hash,
+            "origin": a.origin,
+            "near_duplicate_of": a.near_duplicate_of,
+            "extractor_version": self.extraction.extractor_version,
+            "extraction_error": self.extraction.error,
+            "warnings": list(self.extraction.warnings),
+        }
+        if a.published and self.published is None:
+            self.out.warnings.append(f"article {a.id}: published {a.published!r} is not an ISO date; not stored")
+        return {"id": a.id, "source": a.source or None, "props": props}
+
+
+def _fingerprint(rows: dict[str, list[dict[str, Any]]]) -> str:
+    digest = hashlib.sha256()
+    digest.update(json.dumps(rows, sort_keys=True, default=str).encode("utf-8"))
+    return digest.hexdigest()

@@ -1,0 +1,106 @@
+"""The graph schema: unique constraints, range, full-text and vector indexes, applied idempotently.
+
+Every statement uses ``IF NOT EXISTS`` so applying the schema at each start is cheap and safe, also
+when two processes start at once. docs/schema.md documents the model; tests/test_graph_schema.py
+keeps the document and the live database in step.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from neo4j import Driver
+from neo4j.exceptions import Neo4jError
+
+from newsgraph.errors import GraphUnavailableError
+
+log = logging.getLogger(__name__)
+
+EMBEDDING_DIMENSIONS = 384
+ENTITY_FULLTEXT_INDEX = "entity_names"
+STATEMENT_FULLTEXT_INDEX = "statement_text"
+ARTICLE_FULLTEXT_INDEX = "article_text"
+STATEMENT_VECTOR_INDEX = "statement_embedding"
+
+CONSTRAINTS: tuple[str, ...] = (
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT source_name IF NOT EXISTS FOR (n:Source) REQUIRE n.name IS UNIQUE",
+)
+
+RANGE_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
+    "CREATE INDEX article_content_hash IF NOT EXISTS FOR (n:Article) ON (n.content_hash)",
+    "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
+    "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    "CREATE INDEX statement_text_hash IF NOT EXISTS FOR (n:Statement) ON (n.text_hash)",
+    "CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)",
+    "CREATE INDEX statement_article IF NOT EXISTS FOR (n:Statement) ON (n.article_id)",
+    "CREATE INDEX role_person IF NOT EXISTS FOR (n:Role) ON (n.person_id)",
+)
+
+# Accent folding lets "Stefanovic" find "Stefanović" (names from the region are written both ways).
+_FOLDING = "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"
+
+SEARCH_INDEXES: tuple[str, ...] = (
+    f"CREATE FULLTEXT INDEX {ENTITY_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] "
+    + _FOLDING,
+    f"CREATE FULLTEXT INDEX {STATEMENT_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Statement) ON EACH [n.text] " + _FOLDING,
+    f"CREATE FULLTEXT INDEX {ARTICLE_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Article) ON EACH [n.title, n.text] "
+    + _FOLDING,
+    f"CREATE VECTOR INDEX {STATEMENT_VECTOR_INDEX} IF NOT EXISTS FOR (n:Statement) ON (n.embedding) "
+    f"OPTIONS {{indexConfig: {{`vector.dimensions`: {EMBEDDING_DIMENSIONS}, "
+    "`vector.similarity_function`: 'cosine'}}",
+)
+
+SCHEMA_STATEMENTS: tuple[str, ...] = CONSTRAINTS + RANGE_INDEXES + SEARCH_INDEXES
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaItem:
+    """One constraint or index as the server reports it."""
+
+    kind: str  # "constraint" or the index type (RANGE, FULLTEXT, VECTOR, LOOKUP)
+    name: str
+    entity: str  # labels or relationship types
+    properties: str
+    state: str
+
+
+def apply_schema(driver: Driver, database: str, wait_seconds: float = 300.0) -> None:
+    """Create every constraint and index that is missing, then wait until all are online."""
+    try:
+        for statement in SCHEMA_STATEMENTS:
+            driver.execute_query(statement, database_=database)
+        driver.execute_query("CALL db.awaitIndexes($seconds)", seconds=int(wait_seconds), database_=database)
+    except Neo4jError as e:
+        raise GraphUnavailableError(f"cannot apply the graph schema: {e.message or e}") from e
+    log.info("schema applied: %d constraints and indexes", len(SCHEMA_STATEMENTS))
+
+
+def show_schema(driver: Driver, database: str) -> list[SchemaItem]:
+    """The constraints and indexes the server has, constraints first."""
+    constraints, _, _ = driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties RETURN name, labelsOrTypes, properties ORDER BY name",
+        database_=database,
+    )
+    indexes, _, _ = driver.execute_query(
+        "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state, owningConstraint "
+        "WHERE owningConstraint IS NULL RETURN name, type, labelsOrTypes, properties, state ORDER BY type, name",
+        database_=database,
+    )
+    items = [
+        SchemaItem("constraint", r["name"], _join(r["labelsOrTypes"]), _join(r["properties"]), "ONLINE")
+        for r in constraints
+    ]
+    items += [
+        SchemaItem(r["type"], r["name"], _join(r["labelsOrTypes"]), _join(r["properties"]), r["state"]) for r in indexes
+    ]
+    return items
+
+
+def _join(values: list[str] | None) -> str:
+    return ", ".join(values or [])

@@ -1,0 +1,10 @@
+// name: semantic-search
+// description: Statements closest in meaning to a topic (vector index over statement embeddings, cosine); pass the topic as text and it is embedded with the same model as the statements.
+// params: topic: vector, limit: int = 10, min_score: float = 0.0
+CALL db.index.vector.queryNodes('statement_embedding', $limit, $topic) YIELD node AS s, score
+WHERE score >= $min_score
+MATCH (s)-[:REPORTED_IN]->(a:Article)
+OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
+RETURN round(score, 4) AS score, coalesce(speaker.name, s.speaker_name) AS speaker, s.text AS quote, s.date AS date,
+       a.title AS article, a.url AS url, s.id AS statement_id
+ORDER BY score DESC, statement_id
