@@ -1,0 +1,425 @@
+"""Score `newsgraph extract` output against the hand-annotated gold set.
+
+    python bench/score_extract.py --gold tests/data/gold/gold.jsonl --pred results.jsonl [--json] [--per-doc]
+    python bench/score_extract.py --docs tests/data/gold/docs.jsonl --run       # run the extractor first
+    python bench/score_extract.py --docs tests/data/gold/docs.jsonl --baseline  # a plain reporting-verb extractor
+
+Matching rules (docs/annotation.md, "Scoring"):
+- statements: a predicted and a gold span match when their overlap covers at least half of EACH span
+  (overlap / gold length >= 0.5 and overlap / predicted length >= 0.5), one-to-one, greedily by largest overlap.
+  Both sides must be covered so that neither a whole paragraph nor a three-word fragment counts as finding a
+  quote; a split quote predicted as one span matches at most one of its parts.
+- speaker (on matched statements): names compared casefolded and diacritics-insensitive; a full-name alias of
+  the gold speaker entity counts (never a bare surname); an organisation may be named by any of its aliases;
+  an unnamed group ("digital rights groups in Serbia") by its head noun ("groups").
+- entities: same type and a shared name or alias (normalised), one-to-one; Person, Organization, Location,
+  Law and Event are scored (Product and Group are not annotated exhaustively).
+- roles: same person (by name or alias) and the same title, one title's words contained in the other's, after
+  dropping time qualifiers ("then-", "former"); the organisation is reported separately as role_org_accuracy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_format import name_key, read_jsonl
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold"
+SCORED_ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event")
+MIN_OVERLAP = 0.5
+_GROUP_MODIFIER = re.compile(r" (?:in|at|of|from|for|like|with|on) .*$")
+_TITLE_QUALIFIERS = re.compile(r"^(?:(?:then|former|acting|interim|ex|outgoing|current)\s+)+")
+
+
+# ---------------------------------------------------------------- counting
+
+
+@dataclass
+class Tally:
+    """Counts for one document or the whole set; every figure derives from these."""
+
+    statements_gold: int = 0
+    statements_pred: int = 0
+    statements_matched: int = 0
+    speakers_right: int = 0
+    kinds_right: int = 0
+    cues_right: int = 0
+    dates_right: int = 0
+    entities_gold: int = 0
+    entities_pred: int = 0
+    entities_matched: int = 0
+    roles_gold: int = 0
+    roles_pred: int = 0
+    roles_matched: int = 0
+    role_orgs_gold: int = 0
+    role_orgs_right: int = 0
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, pred, matched]
+
+    def add(self, other: Tally) -> None:
+        for name, value in vars(other).items():
+            if name != "by_type":
+                setattr(self, name, getattr(self, name) + value)
+        for entity_type, counts in other.by_type.items():
+            mine = self.by_type.setdefault(entity_type, [0, 0, 0])
+            for index, count in enumerate(counts):
+                mine[index] += count
+
+    def figures(self) -> dict[str, float | None]:
+        matched = self.statements_matched
+        statement = prf(self.statements_matched, self.statements_pred, self.statements_gold)
+        attributed = prf(self.speakers_right, self.statements_pred, self.statements_gold)
+        entity = prf(self.entities_matched, self.entities_pred, self.entities_gold)
+        role = prf(self.roles_matched, self.roles_pred, self.roles_gold)
+        return {
+            "statement_precision": statement[0],
+            "statement_recall": statement[1],
+            "statement_f1": statement[2],
+            "speaker_accuracy": ratio(self.speakers_right, matched),
+            "attributed_statement_f1": attributed[2],
+            "kind_accuracy": ratio(self.kinds_right, matched),
+            "cue_accuracy": ratio(self.cues_right, matched),
+            "date_accuracy": ratio(self.dates_right, matched),
+            "entity_precision": entity[0],
+            "entity_recall": entity[1],
+            "entity_f1": entity[2],
+            "role_precision": role[0],
+            "role_recall": role[1],
+            "role_f1": role[2],
+            "role_org_accuracy": ratio(self.role_orgs_right, self.role_orgs_gold),
+        }
+
+    def counts(self) -> dict[str, Any]:
+        return {name: value for name, value in vars(self).items()}
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall, F1; an empty side scores 1.0 only when the other side is empty too."""
+    precision = matched / predicted if predicted else (1.0 if gold == 0 else 0.0)
+    recall = matched / gold if gold else (1.0 if predicted == 0 else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def greedy_pairs(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one matching: best score first; ties go to the earlier gold item, then the earlier prediction."""
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs = []
+    for _score, gold_index, pred_index in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if gold_index in used_gold or pred_index in used_pred:
+            continue
+        used_gold.add(gold_index)
+        used_pred.add(pred_index)
+        pairs.append((gold_index, pred_index))
+    return sorted(pairs)
+
+
+# ---------------------------------------------------------------- statements
+
+
+def span_overlap(gold: dict[str, Any], pred: dict[str, Any]) -> int:
+    """Overlapping characters when the overlap covers at least half of both spans, else 0."""
+    overlap = min(gold["end"], pred["end"]) - max(gold["start"], pred["start"])
+    gold_length = gold["end"] - gold["start"]
+    pred_length = pred["end"] - pred["start"]
+    if overlap <= 0 or gold_length <= 0 or pred_length <= 0:
+        return 0
+    if overlap / gold_length < MIN_OVERLAP or overlap / pred_length < MIN_OVERLAP:
+        return 0
+    return overlap
+
+
+def match_statements(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    candidates = (
+        (overlap, g, p)
+        for g, gold_statement in enumerate(gold)
+        for p, pred_statement in enumerate(pred)
+        if (overlap := span_overlap(gold_statement, pred_statement))
+    )
+    return greedy_pairs(candidates)
+
+
+def group_head(key: str) -> str:
+    """Head noun of an unnamed group: "digital rights groups in serbia" -> "groups"."""
+    words = _GROUP_MODIFIER.sub("", key).split()
+    return words[-1] if words else ""
+
+
+def speaker_forms(statement: dict[str, Any], entities: dict[str, dict[str, Any]]) -> set[str]:
+    """Name keys that count as naming the gold speaker."""
+    forms = {name_key(statement.get("speaker"))}
+    entity = entities.get(statement.get("speaker_id") or "")
+    if entity is not None:
+        aliases = entity["aliases"]
+        if entity["type"] == "Person":  # "Petrovski" alone is a mention, not the resolved speaker
+            aliases = [alias for alias in aliases if len(name_key(alias).split()) > 1]
+        forms |= {name_key(alias) for alias in aliases}
+    return forms - {""}
+
+
+def speaker_right(gold: dict[str, Any], pred: dict[str, Any], gold_entities: dict[str, dict[str, Any]]) -> bool:
+    predicted = name_key(pred.get("speaker"))
+    if not predicted:
+        return False
+    if predicted in speaker_forms(gold, gold_entities):
+        return True
+    unnamed_group = gold.get("speaker_id") is None
+    return unnamed_group and group_head(predicted) == group_head(name_key(gold.get("speaker")))
+
+
+def cue_right(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    gold_cue, pred_cue = name_key(gold.get("cue")), name_key(pred.get("cue"))
+    if not gold_cue or not pred_cue:
+        return gold_cue == pred_cue
+    return gold_cue in pred_cue or pred_cue in gold_cue
+
+
+def score_statements(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: Tally) -> list[dict[str, Any]]:
+    """Fill the statement counts; return the matched pairs with what was right, for error listings."""
+    gold, pred = gold_doc["statements"], pred_doc.get("statements") or []
+    entities = {entity["id"]: entity for entity in gold_doc["entities"]}
+    tally.statements_gold += len(gold)
+    tally.statements_pred += len(pred)
+    details = []
+    for g, p in match_statements(gold, pred):
+        right = {
+            "speaker": speaker_right(gold[g], pred[p], entities),
+            "kind": gold[g]["kind"] == pred[p].get("kind"),
+            "cue": cue_right(gold[g], pred[p]),
+            "date": gold[g].get("date") == pred[p].get("date"),
+        }
+        tally.statements_matched += 1
+        tally.speakers_right += right["speaker"]
+        tally.kinds_right += right["kind"]
+        tally.cues_right += right["cue"]
+        tally.dates_right += right["date"]
+        details.append({"gold": gold[g], "pred": pred[p], "right": right})
+    return details
+
+
+# ---------------------------------------------------------------- entities and roles
+
+
+def entity_forms(entity: dict[str, Any]) -> set[str]:
+    return {name_key(form) for form in [entity.get("name"), *(entity.get("aliases") or [])]} - {""}
+
+
+def score_entities(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: Tally) -> None:
+    gold = [e for e in gold_doc["entities"] if e["type"] in SCORED_ENTITY_TYPES]
+    pred = [e for e in pred_doc.get("entities") or [] if e.get("type") in SCORED_ENTITY_TYPES]
+    candidates = []
+    for g, gold_entity in enumerate(gold):
+        gold_forms = entity_forms(gold_entity)
+        for p, pred_entity in enumerate(pred):
+            if pred_entity["type"] != gold_entity["type"]:
+                continue
+            shared = gold_forms & entity_forms(pred_entity)
+            if shared:  # canonical names agreeing beat an alias agreeing
+                same_name = name_key(gold_entity["name"]) == name_key(pred_entity.get("name"))
+                candidates.append((1.0 + same_name, g, p))
+    pairs = greedy_pairs(candidates)
+    tally.entities_gold += len(gold)
+    tally.entities_pred += len(pred)
+    tally.entities_matched += len(pairs)
+    for entity_type in SCORED_ENTITY_TYPES:
+        counts = tally.by_type.setdefault(entity_type, [0, 0, 0])
+        counts[0] += sum(e["type"] == entity_type for e in gold)
+        counts[1] += sum(e["type"] == entity_type for e in pred)
+        counts[2] += sum(gold[g]["type"] == entity_type for g, _ in pairs)
+
+
+def title_key(title: str | None) -> str:
+    return _TITLE_QUALIFIERS.sub("", name_key(title))
+
+
+def titles_agree(gold: str | None, pred: str | None) -> bool:
+    a, b = title_key(gold), title_key(pred)
+    return bool(a and b) and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+
+
+def id_forms(entity_id: str | None, entities: dict[str, dict[str, Any]]) -> set[str]:
+    """Name keys of the entity an id points at; the id's own slug when the entity is not listed."""
+    if not entity_id:
+        return set()
+    entity = entities.get(entity_id)
+    if entity is not None:
+        return entity_forms(entity)
+    return {entity_id.split(":", 1)[-1].replace("-", " ")}
+
+
+def score_roles(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: Tally) -> None:
+    gold_entities = {e["id"]: e for e in gold_doc["entities"]}
+    pred_entities = {e["id"]: e for e in pred_doc.get("entities") or []}
+    gold = gold_doc["roles"]
+    pred, seen = [], set()
+    for role in pred_doc.get("roles") or []:  # the same role found twice in a document counts once
+        key = (role.get("person_id"), title_key(role.get("title")))
+        if key not in seen:
+            seen.add(key)
+            pred.append(role)
+    candidates = []
+    for g, gold_role in enumerate(gold):
+        gold_people = id_forms(gold_role["person_id"], gold_entities)
+        for p, pred_role in enumerate(pred):
+            same_person = gold_people & id_forms(pred_role.get("person_id"), pred_entities)
+            if same_person and titles_agree(gold_role["title"], pred_role.get("title")):
+                candidates.append((1.0 + (title_key(gold_role["title"]) == title_key(pred_role.get("title"))), g, p))
+    pairs = greedy_pairs(candidates)
+    tally.roles_gold += len(gold)
+    tally.roles_pred += len(pred)
+    tally.roles_matched += len(pairs)
+    for g, p in pairs:
+        if gold[g]["org_id"] is not None:
+            tally.role_orgs_gold += 1
+            gold_org = id_forms(gold[g]["org_id"], gold_entities)
+            tally.role_orgs_right += bool(gold_org & id_forms(pred[p].get("org_id"), pred_entities))
+
+
+# ---------------------------------------------------------------- the whole set
+
+
+@dataclass
+class Report:
+    micro: Tally
+    documents: dict[str, Tally]
+    errors: dict[str, str]
+    statement_details: dict[str, list[dict[str, Any]]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "micro": self.micro.figures(),
+            "counts": self.micro.counts(),
+            "documents": {doc_id: tally.figures() for doc_id, tally in self.documents.items()},
+            "errors": self.errors,
+        }
+
+
+def score(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]) -> Report:
+    """Score predictions per document and micro-averaged; a missing or failed document predicts nothing."""
+    predictions = {doc["id"]: doc for doc in pred_docs}
+    micro, documents, errors, details = Tally(), {}, {}, {}
+    for gold_doc in gold_docs:
+        pred_doc = predictions.get(gold_doc["id"])
+        if pred_doc is None:
+            errors[gold_doc["id"]] = "no prediction for this document"
+            pred_doc = {}
+        elif pred_doc.get("error"):
+            errors[gold_doc["id"]] = str(pred_doc["error"])
+        tally = Tally()
+        details[gold_doc["id"]] = score_statements(gold_doc, pred_doc, tally)
+        score_entities(gold_doc, pred_doc, tally)
+        score_roles(gold_doc, pred_doc, tally)
+        documents[gold_doc["id"]] = tally
+        micro.add(tally)
+    return Report(micro, documents, errors, details)
+
+
+# ---------------------------------------------------------------- running an extractor
+
+
+def run_extractor(docs_path: Path) -> list[dict[str, Any]]:
+    """The project's extractor over the documents, through its Python API (no embeddings: not scored)."""
+    from newsgraph.records import Article, content_hash
+    from newsgraph.settings import load_settings
+    from nlp.extract import Extractor
+
+    docs = list(read_jsonl(docs_path))
+    articles = [
+        Article(
+            id=doc["id"],
+            text=doc["text"],
+            content_hash=content_hash(doc["text"]),
+            title=doc.get("title"),
+            url=doc.get("url"),
+            published=doc.get("published"),
+        )
+        for doc in docs
+    ]
+    extractor = Extractor(load_settings(), embed=False)
+    return [extraction.to_contract() for extraction in extractor.extract(articles)]
+
+
+# ---------------------------------------------------------------- output
+
+
+def _percent(value: float | None) -> str:
+    return "   n/a" if value is None else f"{100 * value:6.1f}"
+
+
+def format_report(report: Report, label: str, per_doc: bool) -> str:
+    figures = report.micro.figures()
+    counts = report.micro
+    lines = [
+        f"{label}: {len(report.documents)} documents",
+        f"  statements  P {_percent(figures['statement_precision'])}  R {_percent(figures['statement_recall'])}"
+        f"  F1 {_percent(figures['statement_f1'])}   (gold {counts.statements_gold}, predicted"
+        f" {counts.statements_pred}, matched {counts.statements_matched})",
+        f"  speaker accuracy {_percent(figures['speaker_accuracy'])}   attributed-statement F1"
+        f" {_percent(figures['attributed_statement_f1'])}",
+        f"  kind accuracy {_percent(figures['kind_accuracy'])}   cue accuracy {_percent(figures['cue_accuracy'])}"
+        f"   date accuracy {_percent(figures['date_accuracy'])}",
+        f"  entities    P {_percent(figures['entity_precision'])}  R {_percent(figures['entity_recall'])}"
+        f"  F1 {_percent(figures['entity_f1'])}   (gold {counts.entities_gold}, predicted {counts.entities_pred})",
+        "    " + "  ".join(f"{t} F1 {_percent(prf(m, p, g)[2]).strip()}" for t, (g, p, m) in counts.by_type.items()),
+        f"  roles       P {_percent(figures['role_precision'])}  R {_percent(figures['role_recall'])}"
+        f"  F1 {_percent(figures['role_f1'])}   (gold {counts.roles_gold}, predicted {counts.roles_pred});"
+        f" organisation right {_percent(figures['role_org_accuracy'])}",
+    ]
+    if per_doc:
+        lines.append(f"  {'document':34} {'stmt P':>7} {'R':>6} {'F1':>6} {'spkr':>6} {'ent F1':>7} {'role F1':>7}")
+        for doc_id, tally in report.documents.items():
+            f = tally.figures()
+            lines.append(
+                f"  {doc_id:34} {_percent(f['statement_precision'])} {_percent(f['statement_recall'])}"
+                f" {_percent(f['statement_f1'])} {_percent(f['speaker_accuracy'])} {_percent(f['entity_f1'])}"
+                f"  {_percent(f['role_f1'])}"
+            )
+    lines += [f"  error in {doc_id}: {message}" for doc_id, message in report.errors.items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD_DIR / "gold.jsonl")
+    parser.add_argument("--pred", type=Path, help="extract output (JSON Lines) to score")
+    parser.add_argument("--docs", type=Path, default=GOLD_DIR / "docs.jsonl", help="input documents for --run")
+    parser.add_argument("--run", action="store_true", help="run the project's extractor on --docs first")
+    parser.add_argument("--baseline", action="store_true", help="also score a plain reporting-verb extractor")
+    parser.add_argument("--save", type=Path, help="write the extractor's output here (with --run)")
+    parser.add_argument("--per-doc", action="store_true", help="a line per document")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if not (args.pred or args.run or args.baseline):
+        parser.error("give --pred FILE, --run or --baseline")
+    gold = list(read_jsonl(args.gold))
+    reports: dict[str, Report] = {}
+    if args.pred or args.run:
+        pred = list(read_jsonl(args.pred)) if args.pred else run_extractor(args.docs)
+        if args.save:
+            args.save.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), encoding="utf-8")
+        reports["newsgraph"] = score(gold, pred)
+    if args.baseline:
+        from baseline_extract import baseline_extract
+
+        reports["baseline"] = score(gold, baseline_extract(list(read_jsonl(args.docs))))
+    if args.json:
+        print(json.dumps({label: report.as_dict() for label, report in reports.items()}, indent=2))
+    else:
+        print("\n\n".join(format_report(report, label, args.per_doc) for label, report in reports.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

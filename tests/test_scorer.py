@@ -1,0 +1,331 @@
+"""The extract scorer and the gold-set tools, on tiny hand-made gold/prediction pairs with exact expected figures.
+
+None of these need the extractor: they pin down what the quality gate's numbers mean.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+import build_gold  # noqa: E402
+import score_extract as se  # noqa: E402
+import validate_gold  # noqa: E402
+from gold_format import entity_id, name_key, read_jsonl  # noqa: E402
+
+GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
+
+PETROVSKI = {
+    "id": "person:andrej-petrovski",
+    "name": "Andrej Petrovski",
+    "type": "Person",
+    "aliases": ["Petrovski"],
+    "mentions": [],
+}
+STEFANOVIC = {
+    "id": "person:nebojsa-stefanovic",
+    "name": "Nebojša Stefanović",
+    "type": "Person",
+    "aliases": ["Stefanović"],
+    "mentions": [],
+}
+MINISTRY = {
+    "id": "organization:ministry-of-the-interior",
+    "name": "Ministry of the Interior",
+    "type": "Organization",
+    "aliases": ["Interior Ministry", "MUP"],
+    "mentions": [],
+}
+
+
+def statement(start, end, speaker=None, kind="direct", speaker_id=None, cue="said", date="2022-12-02"):
+    return {
+        "start": start,
+        "end": end,
+        "text": "x" * (end - start),
+        "kind": kind,
+        "speaker": speaker,
+        "speaker_mention": None,
+        "speaker_id": speaker_id,
+        "cue": cue,
+        "addressee": None,
+        "date": date,
+    }
+
+
+def doc(statements=(), entities=(), roles=(), doc_id="d1"):
+    return {
+        "id": doc_id,
+        "statements": list(statements),
+        "entities": list(entities),
+        "roles": list(roles),
+        "relations": [],
+        "error": None,
+    }
+
+
+def entity(name, entity_type, aliases=()):
+    return {
+        "id": entity_id(entity_type, name),
+        "name": name,
+        "type": entity_type,
+        "aliases": list(aliases),
+        "mentions": [],
+    }
+
+
+# ---------------------------------------------------------------- span matching
+
+
+@pytest.mark.parametrize(
+    ("pred_span", "expected"),
+    [
+        ((0, 100), 100),  # exact
+        ((0, 60), 60),  # 60% of gold, all of the prediction
+        ((50, 150), 50),  # exactly half of each side still matches
+        ((0, 40), 0),  # covers only 40% of the gold span
+        ((0, 250), 0),  # the gold span is only 40% of the prediction
+        ((100, 180), 0),  # touching, no overlap
+    ],
+)
+def test_span_overlap_needs_half_of_both_spans(pred_span, expected):
+    assert se.span_overlap(statement(0, 100), statement(*pred_span)) == expected
+
+
+def test_a_split_quote_predicted_as_one_span_matches_only_its_larger_part():
+    gold = [statement(10, 50), statement(70, 90)]
+    pred = [statement(10, 90)]
+    assert se.match_statements(gold, pred) == [(0, 0)]
+    report = se.score([doc(gold)], [doc(pred)])
+    figures = report.micro.figures()
+    assert (figures["statement_precision"], figures["statement_recall"]) == (1.0, 0.5)
+    assert figures["statement_f1"] == pytest.approx(2 / 3)
+
+
+def test_matching_is_one_to_one_and_prefers_the_larger_overlap():
+    gold = [statement(0, 100)]
+    pred = [statement(0, 70), statement(0, 95)]
+    assert se.match_statements(gold, pred) == [(0, 1)]
+    counts = se.score([doc(gold)], [doc(pred)]).micro
+    assert (counts.statements_matched, counts.statements_pred, counts.statements_gold) == (1, 2, 1)
+
+
+# ---------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("gold_speaker", "gold_id", "predicted", "right"),
+    [
+        ("Nebojša Stefanović", STEFANOVIC["id"], "Nebojsa Stefanovic", True),  # diacritics-insensitive
+        ("Nebojša Stefanović", STEFANOVIC["id"], "NEBOJŠA STEFANOVIĆ", True),  # casefolded
+        ("Andrej Petrovski", PETROVSKI["id"], "Petrovski", False),  # a surname is not the resolved speaker
+        ("Andrej Petrovski", PETROVSKI["id"], "he", False),
+        ("Andrej Petrovski", PETROVSKI["id"], None, False),
+        ("Ministry of the Interior", MINISTRY["id"], "the Interior Ministry", True),  # an organisation's alias
+        ("Ministry of the Interior", MINISTRY["id"], "MUP", True),
+        ("digital rights groups", None, "digital rights groups in Serbia", True),  # unnamed group: head noun
+        ("experts", None, "some experts", True),
+        ("experts", None, "activists", False),
+    ],
+)
+def test_speaker_rules(gold_speaker, gold_id, predicted, right):
+    entities = {e["id"]: e for e in (PETROVSKI, STEFANOVIC, MINISTRY)}
+    gold = statement(0, 10, gold_speaker, speaker_id=gold_id)
+    assert se.speaker_right(gold, statement(0, 10, predicted), entities) is right
+
+
+def test_statement_figures_on_a_small_document():
+    gold = doc(
+        [
+            statement(0, 100, "Andrej Petrovski", speaker_id=PETROVSKI["id"]),
+            statement(200, 300, "Nebojša Stefanović", kind="indirect", speaker_id=STEFANOVIC["id"]),
+            statement(400, 450, "Andrej Petrovski", speaker_id=PETROVSKI["id"]),  # missed
+        ],
+        [PETROVSKI, STEFANOVIC],
+    )
+    pred = doc(
+        [
+            statement(0, 100, "Andrej Petrovski"),  # right span, speaker, kind
+            statement(210, 300, "Stefanović", kind="mixed", cue="claimed", date="2019-01-01"),  # wrong speaker/kind
+            statement(600, 650, "Andrej Petrovski"),  # not a statement in the gold
+        ]
+    )
+    figures = se.score([gold], [pred]).micro.figures()
+    assert figures["statement_precision"] == pytest.approx(2 / 3)
+    assert figures["statement_recall"] == pytest.approx(2 / 3)
+    assert figures["statement_f1"] == pytest.approx(2 / 3)
+    assert figures["speaker_accuracy"] == 0.5
+    assert figures["attributed_statement_f1"] == pytest.approx(1 / 3)
+    assert figures["kind_accuracy"] == 0.5
+    assert figures["cue_accuracy"] == 0.5
+    assert figures["date_accuracy"] == 0.5
+
+
+def test_cue_agrees_when_one_contains_the_other():
+    assert se.cue_right(statement(0, 1, cue="told"), statement(0, 1, cue="told reporters"))
+    assert not se.cue_right(statement(0, 1, cue="told"), statement(0, 1, cue="said"))
+
+
+# ---------------------------------------------------------------- entities and roles
+
+
+def test_entities_match_on_type_and_a_shared_name_or_alias():
+    gold = doc(
+        entities=[
+            MINISTRY,
+            entity("Serbia", "Location"),
+            entity("Huawei", "Organization"),
+            entity("Mini Countryman", "Product"),
+        ]
+    )
+    pred = doc(
+        entities=[
+            entity("Interior Ministry", "Organization"),  # an alias of the gold ministry
+            entity("Serbia", "Organization"),  # wrong type
+            entity("Huawei", "Organization"),
+            entity("Huawei Technologies", "Organization", ["Huawei"]),  # the same entity found twice
+            entity("Mini Countryman", "Product"),  # Product is not scored, on either side
+        ]
+    )
+    counts = se.score([gold], [pred]).micro
+    assert (counts.entities_gold, counts.entities_pred, counts.entities_matched) == (3, 4, 2)
+    figures = counts.figures()
+    assert figures["entity_precision"] == 0.5
+    assert figures["entity_recall"] == pytest.approx(2 / 3)
+    assert figures["entity_f1"] == pytest.approx(4 / 7)
+    assert counts.by_type["Location"] == [1, 0, 0]
+    assert counts.by_type["Organization"] == [2, 4, 2]
+
+
+def test_roles_match_on_person_and_title_and_report_the_organisation():
+    share = entity("SHARE Foundation", "Organization")
+    gold = doc(
+        entities=[PETROVSKI, STEFANOVIC, MINISTRY, share],
+        roles=[
+            {
+                "person_id": STEFANOVIC["id"],
+                "title": "Interior Minister",
+                "org_id": MINISTRY["id"],
+                "start": 0,
+                "end": 5,
+            },
+            {"person_id": PETROVSKI["id"], "title": "technical director", "org_id": share["id"], "start": 9, "end": 20},
+        ],
+    )
+    stefanovic = entity("Nebojsa Stefanovic", "Person", ["Stefanovic"])
+    pred = doc(
+        entities=[stefanovic, entity("Andrej Petrovski", "Person")],
+        roles=[
+            {"person_id": stefanovic["id"], "title": "then-Interior Minister", "org_id": None, "start": 0, "end": 5},
+            {
+                "person_id": stefanovic["id"],
+                "title": "then-Interior Minister",
+                "org_id": None,
+                "start": 50,
+                "end": 55,
+            },  # the same role again counts once
+            {
+                "person_id": "person:andrej-petrovski",
+                "title": "director",
+                "org_id": "organization:share-foundation",
+                "start": 9,
+                "end": 20,
+            },
+            {"person_id": "person:andrej-petrovski", "title": "activist", "org_id": None, "start": 30, "end": 40},
+        ],
+    )
+    figures = se.score([gold], [pred]).micro.figures()
+    assert (figures["role_precision"], figures["role_recall"]) == (pytest.approx(2 / 3), 1.0)
+    assert figures["role_f1"] == pytest.approx(0.8)
+    assert figures["role_org_accuracy"] == 0.5  # Petrovski's organisation found (by id slug), Stefanović's not
+
+
+def test_titles_agree_without_qualifiers_and_by_contained_words():
+    assert se.titles_agree("Interior Minister", "then-Interior Minister")
+    assert se.titles_agree("President", "Serbian President")
+    assert not se.titles_agree("President", "Vice-Presidential candidate")
+    assert not se.titles_agree("director", "")
+
+
+# ---------------------------------------------------------------- whole runs
+
+
+def test_a_missing_or_failed_document_scores_as_predicting_nothing():
+    gold = [doc([statement(0, 10, "Andrej Petrovski")], doc_id="a"), doc([statement(0, 10, "X")], doc_id="b")]
+    pred = [{"id": "b", "statements": [], "entities": [], "roles": [], "relations": [], "error": "boom"}]
+    report = se.score(gold, pred)
+    assert report.errors == {"a": "no prediction for this document", "b": "boom"}
+    assert report.micro.figures()["statement_recall"] == 0.0
+    assert report.micro.figures()["speaker_accuracy"] is None
+
+
+def test_prf_of_empty_sides():
+    assert se.prf(0, 0, 0) == (1.0, 1.0, 1.0)
+    assert se.prf(0, 3, 0) == (0.0, 0.0, 0.0)  # an empty side scores 1.0 only when the other is empty too
+    assert se.prf(0, 0, 2) == (0.0, 0.0, 0.0)
+    assert se.prf(3, 4, 6) == (0.75, 0.5, 0.6)
+
+
+def test_command_line_prints_json_figures(tmp_path, capsys):
+    gold_path, pred_path = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold_path.write_text(json.dumps(doc([statement(0, 100, "A B")], [entity("A B", "Person")])) + "\n")
+    pred_path.write_text(json.dumps(doc([statement(0, 80, "a b")], [entity("A B", "Person")])) + "\n")
+    assert se.main(["--gold", str(gold_path), "--pred", str(pred_path), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)["newsgraph"]["micro"]
+    assert figures["statement_f1"] == 1.0
+    assert figures["speaker_accuracy"] == 1.0
+    assert figures["entity_f1"] == 1.0
+
+
+def test_name_key_folds_case_diacritics_articles_and_possessives():
+    assert name_key("the Interior Ministry's") == name_key("Interior Ministry") == "interior ministry"
+    assert name_key("Marinović") == name_key("MARINOVIC")
+    assert name_key("Đorđe") == "dorde"
+
+
+# ---------------------------------------------------------------- the committed gold set
+
+
+def test_committed_gold_is_consistent_with_its_documents():
+    assert validate_gold.validate(GOLD_DIR / "gold.jsonl", GOLD_DIR / "docs.jsonl") == []
+
+
+def test_committed_gold_is_what_the_annotation_files_compile_to():
+    compiled = build_gold.build(GOLD_DIR / "docs.jsonl", GOLD_DIR / "annotations")
+    assert compiled == list(read_jsonl(GOLD_DIR / "gold.jsonl"))
+
+
+def test_gold_set_size_meets_the_issue():
+    gold = list(read_jsonl(GOLD_DIR / "gold.jsonl"))
+    ids = [g["id"] for g in gold]
+    assert "rferl-serbia-surveillance-part1" in ids
+    assert sum(i.startswith("wikinews-") for i in ids) >= 12
+    assert all(g["statements"] for g in gold)
+    assert {s["kind"] for g in gold for s in g["statements"]} == {"direct", "indirect", "mixed"}
+
+
+def test_validator_reports_a_shifted_span_and_a_bad_id(tmp_path):
+    docs = [{"id": "d", "text": 'He said: "We will know." Then he left.'}]
+    good = doc([dict(statement(10, 23, "A B"), text="We will know.")], [entity("A B", "Person")], doc_id="d")
+    bad = json.loads(json.dumps(good))
+    bad["statements"][0].update(start=11, end=24, text='e will know."')
+    bad["entities"][0]["id"] = "person:someone-else"
+    for name, rows in (("docs", docs), ("good", [good]), ("bad", [bad])):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert validate_gold.validate(tmp_path / "good.jsonl", tmp_path / "docs.jsonl") == []
+    problems = validate_gold.validate(tmp_path / "bad.jsonl", tmp_path / "docs.jsonl")
+    assert any("quotation marks" in p for p in problems)
+    assert any("id does not follow" in p for p in problems)
+
+
+def test_build_fails_loudly_on_a_span_missing_from_the_article(tmp_path):
+    (tmp_path / "docs.jsonl").write_text(json.dumps({"id": "d", "text": "Nothing was said."}) + "\n")
+    (tmp_path / "d.toml").write_text('[[statement]]\ntext = "not there"\nkind = "direct"\nspeaker = "X"\n')
+    with pytest.raises(build_gold.GoldError, match="not found"):
+        build_gold.build(tmp_path / "docs.jsonl", tmp_path)
