@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from collections.abc import Iterable
@@ -329,7 +330,7 @@ def score(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]) -> R
 # ---------------------------------------------------------------- running an extractor
 
 
-def run_extractor(docs_path: Path) -> list[dict[str, Any]]:
+def run_extractor(docs_path: Path, settings: Any = None) -> list[dict[str, Any]]:
     """The project's extractor over the documents, through its Python API (no embeddings: not scored)."""
     from newsgraph.records import Article, content_hash
     from newsgraph.settings import load_settings
@@ -347,8 +348,39 @@ def run_extractor(docs_path: Path) -> list[dict[str, Any]]:
         )
         for doc in docs
     ]
-    extractor = Extractor(load_settings(), embed=False)
+    extractor = Extractor(settings if settings is not None else load_settings(), embed=False)
     return [extraction.to_contract() for extraction in extractor.extract(articles)]
+
+
+# ---------------------------------------------------------------- floors of the quality gate
+
+
+def rounded_down(value: float) -> float:
+    return math.floor(value * 100 + 1e-9) / 100
+
+
+def floors_below(figures: dict[str, float | None], floors: dict[str, float]) -> dict[str, tuple[float | None, float]]:
+    """The figures under their floor, as name -> (measured, floor)."""
+    unknown = set(floors) - set(figures)
+    if unknown:
+        raise ValueError(f"floors name unknown figures: {sorted(unknown)}")
+    return {
+        name: (figures[name], floor)
+        for name, floor in floors.items()
+        if figures[name] is None or figures[name] < floor  # type: ignore[operator]
+    }
+
+
+def raise_floors(path: Path, figures: dict[str, float | None]) -> dict[str, float]:
+    """Raise each floor to the measured figure rounded down to 0.01; a floor is never lowered here."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    floors = data["floors"]
+    for name, floor in floors.items():
+        measured = figures[name]
+        if measured is not None:
+            floors[name] = max(floor, rounded_down(measured))
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return floors
 
 
 # ---------------------------------------------------------------- output
@@ -400,6 +432,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write the extractor's output here (with --run)")
     parser.add_argument("--per-doc", action="store_true", help="a line per document")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--raise-floors",
+        type=Path,
+        metavar="FLOORS_JSON",
+        help="raise the quality gate's floors to the extractor's figures (never lowers them)",
+    )
     args = parser.parse_args(argv)
     if not (args.pred or args.run or args.baseline):
         parser.error("give --pred FILE, --run or --baseline")
@@ -414,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         from baseline_extract import baseline_extract
 
         reports["baseline"] = score(gold, baseline_extract(list(read_jsonl(args.docs))))
+    if args.raise_floors and "newsgraph" in reports:
+        raise_floors(args.raise_floors, reports["newsgraph"].micro.figures())
     if args.json:
         print(json.dumps({label: report.as_dict() for label, report in reports.items()}, indent=2))
     else:

@@ -329,3 +329,23 @@ def test_build_fails_loudly_on_a_span_missing_from_the_article(tmp_path):
     (tmp_path / "d.toml").write_text('[[statement]]\ntext = "not there"\nkind = "direct"\nspeaker = "X"\n')
     with pytest.raises(build_gold.GoldError, match="not found"):
         build_gold.build(tmp_path / "docs.jsonl", tmp_path)
+
+
+# ---------------------------------------------------------------- floors of the quality gate
+
+
+def test_floors_below_lists_only_figures_under_their_floor():
+    figures = {"statement_f1": 0.9, "speaker_accuracy": 0.87, "role_f1": None}
+    floors = {"statement_f1": 0.9, "speaker_accuracy": 0.88, "role_f1": 0.5}
+    assert se.floors_below(figures, floors) == {"speaker_accuracy": (0.87, 0.88), "role_f1": (None, 0.5)}
+    with pytest.raises(ValueError, match="unknown"):
+        se.floors_below(figures, {"statement_f2": 0.1})
+
+
+def test_raise_floors_rounds_down_and_never_lowers(tmp_path):
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps({"about": "kept", "floors": {"statement_f1": 0.8, "speaker_accuracy": 0.9}}))
+    floors = se.raise_floors(path, {"statement_f1": 0.8679, "speaker_accuracy": 0.85})
+    assert floors == {"statement_f1": 0.86, "speaker_accuracy": 0.9}
+    assert json.loads(path.read_text()) == {"about": "kept", "floors": floors}
+    assert se.rounded_down(0.57) == 0.57  # no float drift below an exact hundredth
