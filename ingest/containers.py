@@ -66,7 +66,7 @@ def _skip_rest_of_line(handle: Any) -> None:
 
 def _jsonl_draft(line: bytes, item: str, number: int) -> ArticleDraft | Skipped:
     try:
-        row = json.loads(line.decode("utf-8"))
+        row = json.loads(line.rstrip(b"\r\n").decode("utf-8"))
     except UnicodeDecodeError:
         return Skipped(item, f"undecodable: line {number} is not UTF-8")
     except json.JSONDecodeError as e:
@@ -98,14 +98,27 @@ def _first(row: dict[str, Any], keys: tuple[str, ...]) -> str | None:
 def read_warc(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
     """Each archived HTML response (status 200) of a WARC/ARC file, gzip-compressed or not."""
     try:
+        if not _starts_like_an_archive(path):
+            yield Skipped(str(path), "invalid WARC: the file does not start with a WARC or ARC record")
+            return
         with path.open("rb") as handle:
             for record in ArchiveIterator(handle, arc2warc=True):
                 if record.rec_type == "response":
                     yield _warc_draft(record, path, max_bytes)
-    except (ArchiveLoadFailed, ValueError, EOFError) as e:
-        yield Skipped(str(path), f"invalid WARC: {e}")
+    # warcio reports some malformed headers as AttributeError/KeyError rather than its own error type.
+    except (ArchiveLoadFailed, ValueError, EOFError, AttributeError, KeyError) as e:
+        yield Skipped(str(path), f"invalid WARC: {e or type(e).__name__}")
     except OSError as e:
         yield Skipped(str(path), f"unreadable: {e.strerror or e}")
+
+
+def _starts_like_an_archive(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    if head.startswith(b"\x1f\x8b"):
+        with gzip.open(path, "rb") as handle:
+            head = handle.read(512)
+    return head.lstrip().startswith((b"WARC/", b"filedesc://"))
 
 
 def _warc_draft(record: Any, path: Path, max_bytes: int) -> ArticleDraft | Skipped:

@@ -70,7 +70,7 @@ def parse_feed(body: bytes, base_url: str | None) -> list[Link]:
     headers = {"content-location": base_url} if base_url else {}
     parsed = feedparser.parse(body, response_headers=headers)
     if not parsed.entries:
-        if parsed.bozo and not parsed.get("version"):
+        if parsed.bozo:
             raise IngestError(f"invalid feed: {parsed.get('bozo_exception') or 'not RSS or Atom'}")
         raise IngestError("empty feed: no entries")
     site = parsed.feed.get("title")

@@ -18,6 +18,8 @@ from newsgraph.errors import IngestError
 
 logger = logging.getLogger(__name__)
 
+MIN_ARTICLE_WORDS = 20
+MIN_SENTENCE_WORDS = 8
 _REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]+)['\"]?\s*$", re.IGNORECASE)
 
 
@@ -38,7 +40,7 @@ def extract_html(html: str, origin: str, url: str | None = None) -> ArticleDraft
     except (ValueError, TypeError, lxml.etree.LxmlError) as e:
         raise IngestError(f"malformed HTML: {e}") from e
     text = getattr(document, "text", None)
-    if not text or not text.strip():
+    if not text or not _has_prose(text):
         target = meta_refresh_target(html)
         if target:
             raise MetaRefresh(target)
@@ -53,6 +55,15 @@ def extract_html(html: str, origin: str, url: str | None = None) -> ArticleDraft
         source=document.sitename,  # type: ignore[union-attr]
         author=document.author,  # type: ignore[union-attr]
         language=None,
+    )
+
+
+def _has_prose(text: str) -> bool:
+    # On pages without an article trafilatura falls back to menus and link lists ("Home | Politics");
+    # an article has at least one line that reads like a sentence.
+    words = text.split()
+    return len(words) >= MIN_ARTICLE_WORDS and any(
+        len(line.split()) >= MIN_SENTENCE_WORDS for line in text.splitlines()
     )
 
 

@@ -89,6 +89,7 @@ class LinkResolver:
         self._known_url = known_url
         self._workers = max(1, settings.fetch_concurrency)
         self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="newsgraph-fetch")
+        self._requested: set[str] = set()  # canonical URLs fetched in this run: feeds, sitemaps and pages
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -111,6 +112,9 @@ class LinkResolver:
         known = self._known_url(url, item.url)
         if known is not None:
             return [known]
+        if url in self._requested:
+            return [Skipped(item.url, "duplicate: this URL was already fetched in this run")]
+        self._requested.add(url)
         return self._pool.submit(fetch_link, item, self._fetcher, self._settings, depth)
 
     def _finish(self, entry: Future[list[Item]] | list[Item], depth: int) -> Iterator[ArticleDraft | Skipped]:

@@ -1,0 +1,214 @@
+"""Local sources through ``read_sources``: folders, HTML, text, JSON Lines, WARC, and every bad-file case."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from ingest import MemorySeenIndex, read_sources
+from newsgraph.records import Article, Skipped
+
+DATA = Path(__file__).parent / "data" / "ingest"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture
+def settings(base_settings):
+    return base_settings.replace(max_bytes=1_000_000, fetch_retries=0, host_delay=0.0)
+
+
+def run(sources, settings, seen=None):
+    items = list(read_sources([str(s) for s in sources], settings, seen))
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = {Path(s.item).name if "#" not in s.item else s.item: s.reason for s in items if isinstance(s, Skipped)}
+    return articles, skipped
+
+
+def test_sample_folder_reads_every_article_recursively(settings):
+    articles, skipped = run([SAMPLES], settings)
+    assert len(articles) == 25
+    assert skipped == {"README.md": "not an article: a README or licence file in a corpus folder"}
+    serbian = next(a for a in articles if a.origin.endswith("rferl-serbia-surveillance-part1.txt"))
+    assert serbian.published == "2022-12-02" and serbian.language == "en"
+    assert "\u00a0" not in serbian.text and "\r" not in serbian.text
+    assert all(a.published and a.title for a in articles)
+    assert len({a.id for a in articles}) == 25
+
+
+@pytest.mark.parametrize(
+    ("name", "must_contain", "must_not_contain"),
+    [
+        ("article_full.html", "postponed a vote on expanding a network", ("Related stories", "cookies", "© 2023")),
+        ("article_truncated.html", "The Interior Ministry said in a statement", ("Related stories",)),
+        ("malformed.html", "the contractor had gone bankrupt", ("<b>", "<div>", "</table>")),
+        ("declared_cp1250.html", "Šef odeljenja Željko Đurić", ("Å",)),
+        ("second.html", "I know people waited too long", ()),
+    ],
+)
+def test_html_golden_pages(settings, name, must_contain, must_not_contain):
+    articles, skipped = run([DATA / name], settings)
+    assert skipped == {}
+    (article,) = articles
+    assert must_contain in article.text
+    for unwanted in must_not_contain:
+        assert unwanted not in article.text
+
+
+def test_html_metadata(settings):
+    (article,), _ = run([DATA / "article_full.html"], settings)
+    assert article.title == "Belgrade council delays vote on facial recognition cameras"
+    assert article.url == "https://balkanledger.example.com/2023/03/belgrade-cameras-vote"
+    assert article.published == "2023-03-14"
+    assert article.author == "Milica Radović"
+    assert article.source == "The Balkan Ledger"
+    assert article.language == "en"
+    assert not article.text.startswith(article.title), "the headline is stored in title, not repeated in text"
+
+
+def test_bad_local_files_are_skipped_with_reasons_and_the_batch_goes_on(settings, tmp_path):
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(2048))
+    (tmp_path / "c_huge.html").write_bytes(b"")
+    os.truncate(tmp_path / "c_huge.html", 50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    for name in ("no_article.html", "meta_refresh.html", "article_full.html"):
+        shutil.copy(DATA / name, tmp_path / name)
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG")
+    (tmp_path / "whitespace.md").write_text(" \n\u00a0\n")
+    articles, skipped = run([tmp_path], settings)
+    assert [a.title for a in articles] == ["Belgrade council delays vote on facial recognition cameras"]
+    assert skipped == {
+        "a_empty.txt": "empty: the file has no content",
+        "b_binary.html": "binary: the content is not text",
+        "c_huge.html": "too large: 52,428,800 bytes, over max_bytes 1,000,000",
+        "meta_refresh.html": "redirect only: the page only forwards to "
+        "https://balkanledger.example.com/2023/03/belgrade-cameras-vote",
+        "no_article.html": "no article: no main text found in the page",
+        "picture.png": "unsupported file type: .png",
+        "whitespace.md": "empty: no text",
+    }
+
+
+def test_missing_paths_and_other_schemes(settings):
+    _, skipped = run(["/no/such/place.txt", "file:///etc/passwd", "ftp://example.org/a.html"], settings)
+    assert skipped == {
+        "place.txt": "not found: no such file or folder",
+        "passwd": "refused URL: scheme file:// is not fetched, only http and https",
+        "a.html": "refused URL: scheme ftp:// is not fetched, only http and https",
+    }
+
+
+def test_directory_symlink_loop_is_read_once(settings, tmp_path):
+    shutil.copy(DATA / "second.html", tmp_path / "second.html")
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nothing-here.txt")
+    articles, skipped = run([tmp_path], settings)
+    assert len(articles) == 1
+    assert skipped == {
+        "loop": "symlink loop: this folder was already read through another path",
+        "dangling.txt": "not found: broken symlink or special file",
+    }
+
+
+def test_a_file_that_disappears_before_it_is_read(settings, tmp_path):
+    shutil.copy(DATA / "article_full.html", tmp_path / "a.html")
+    shutil.copy(DATA / "second.html", tmp_path / "b.html")
+    stream = read_sources([str(tmp_path)], settings)
+    first = next(stream)
+    assert isinstance(first, Article)
+    (tmp_path / "b.html").unlink()
+    rest = list(stream)
+    assert rest == [Skipped(str(tmp_path / "b.html"), "not found: the file disappeared before it could be read")]
+
+
+def test_jsonl_lines_each_become_an_article_or_a_numbered_skip(settings):
+    items = list(read_sources([str(DATA / "mixed.jsonl")], settings))
+    path = str(DATA / "mixed.jsonl")
+    by_item = {i.item if isinstance(i, Skipped) else i.origin: i for i in items}
+    assert by_item[f"{path}:2"].reason.startswith("invalid JSON: line 2: Unterminated string")
+    assert by_item[f"{path}:3"].reason.startswith("missing text: line 3")
+    assert by_item[f"{path}:4"].reason == "invalid record: line 4 is a JSON list, not an object"
+    original = by_item[f"{path}:1"]
+    assert isinstance(original, Article) and original.published == "2021-04-21" and original.source == "Example Wire"
+    copy = by_item[f"{path}:5"]
+    assert copy.near_duplicate_of == original.id and copy.published == "2021-04-21"
+    assert copy.source == "The Example Paper"
+    assert by_item[f"{path}:6"].reason == f"duplicate: same URL as article {original.id}"
+    html_copy = by_item[f"{path}:7"]
+    assert html_copy.near_duplicate_of == original.id and html_copy.title == "Third copy from HTML"
+    unrelated = by_item[f"{path}:9"]
+    assert isinstance(unrelated, Article) and unrelated.near_duplicate_of is None
+    assert f"{path}:8" not in by_item, "blank lines are not items"
+
+
+def test_jsonl_line_over_the_size_cap_is_skipped_and_the_next_line_read(settings, tmp_path):
+    path = tmp_path / "big.jsonl"
+    big = '{"text": "' + "word " * 5000 + '"}\n'
+    path.write_text(big + '{"text": "The council met on Tuesday and postponed the vote."}\n')
+    articles, skipped = run([path], settings.replace(max_bytes=10_000))
+    assert [a.text for a in articles] == ["The council met on Tuesday and postponed the vote."]
+    assert skipped == {"big.jsonl:1": "too large: line 1 is over max_bytes 10,000"}
+
+
+def _warc(path: Path, pages: list[tuple[str, str, bytes, str]]) -> None:
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for uri, content_type, body, status in pages:
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+
+
+def test_warc_archive_pages(settings, tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    _warc(
+        path,
+        [
+            (
+                "https://balkanledger.example.com/a",
+                "text/html; charset=utf-8",
+                (DATA / "second.html").read_bytes(),
+                "200 OK",
+            ),
+            ("https://balkanledger.example.com/logo.png", "image/png", b"\x89PNG", "200 OK"),
+            ("https://balkanledger.example.com/gone", "text/html", b"<html></html>", "404 Not Found"),
+        ],
+    )
+    articles, skipped = run([path], settings)
+    (article,) = articles
+    assert article.url == "https://balkanledger.example.com/a"
+    assert "I know people waited too long" in article.text
+    assert skipped == {
+        f"{path}#https://balkanledger.example.com/logo.png": "unsupported content type: image/png",
+        f"{path}#https://balkanledger.example.com/gone": "http error: archived response has status 404",
+    }
+
+
+def test_a_corrupt_warc_is_one_skip(settings, tmp_path):
+    path = tmp_path / "bad.warc"
+    path.write_bytes(b"this is not a web archive\r\n\r\n")
+    _, skipped = run([path], settings)
+    assert list(skipped) == ["bad.warc"] and skipped["bad.warc"].startswith("invalid WARC:")
+
+
+def test_rerun_with_a_seen_index_skips_what_is_stored(settings):
+    first, _ = run([SAMPLES / "wikinews"], settings)
+    seen = MemorySeenIndex(first[:5])
+    articles, skipped = run([SAMPLES / "wikinews"], settings, seen)
+    assert len(articles) == len(first) - 5
+    assert sorted(skipped.values()) == sorted(f"already ingested: {a.url}" for a in first[:5])
+
+
+def test_the_same_text_twice_is_a_duplicate(settings, tmp_path):
+    text = "The council met on Tuesday and postponed the vote on the cameras until May."
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text.replace(" ", "\u00a0") + "\r\n")
+    articles, skipped = run([tmp_path], settings)
+    assert len(articles) == 1
+    assert skipped == {"b.txt": f"duplicate: same text as article {articles[0].id}"}

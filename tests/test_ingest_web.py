@@ -1,0 +1,385 @@
+"""URLs, feeds and sitemaps against a real HTTP server on 127.0.0.1 started by the test (no internet)."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import itertools
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from ingest import MemorySeenIndex, read_sources
+from ingest.fetch import Fetcher
+from ingest.netguard import GuardedHTTPConnectionPool, RefusedURL, check_url
+from newsgraph.errors import IngestError
+from newsgraph.records import Article, Skipped
+
+DATA = Path(__file__).parent / "data" / "ingest"
+HTML = "text/html; charset=utf-8"
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    content_type: str | None = HTML
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class Seen:
+    path: str
+    user_agent: str
+    at: float
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_GET(self) -> None:
+        self.server.requests.append(Seen(self.path, self.headers.get("User-Agent", ""), time.monotonic()))
+        route = self.server.routes.get(self.path)
+        reply = route(self) if callable(route) else route
+        if reply is None:
+            reply = Reply(404, "text/plain", b"not here")
+        if reply.delay:
+            time.sleep(reply.delay)
+        self.send_response(reply.status)
+        if reply.content_type:
+            self.send_header("Content-Type", reply.content_type)
+        for key, value in reply.headers.items():
+            self.send_header(key, value)
+        if "Content-Length" not in reply.headers:
+            self.send_header("Content-Length", str(len(reply.body)))
+        self.end_headers()
+        # The client may give up (timeout, size cap): that is what those tests want.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(reply.body)
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet test output
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.routes: dict[str, Reply | Callable[[_Handler], Reply]] = {}
+        self.requests: list[Seen] = []
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+    def paths(self) -> list[str]:
+        return [r.path for r in self.requests]
+
+
+def _file(name: str, base: str = "") -> bytes:
+    return (DATA / name).read_text(encoding="utf-8").replace("{base}", base).encode("utf-8")
+
+
+@pytest.fixture
+def server() -> Iterator[_Server]:
+    httpd = _Server()
+    base = httpd.base
+    xml = "application/xml"
+    flaky_calls = {"n": 0}
+
+    def flaky(_handler: _Handler) -> Reply:
+        flaky_calls["n"] += 1
+        if flaky_calls["n"] < 3:
+            return Reply(503, "text/plain", b"busy", {"Retry-After": "0"})
+        return Reply(body=_file("second.html"))
+
+    httpd.routes.update(
+        {
+            "/article.html": Reply(body=_file("article_full.html")),
+            "/second.html": Reply(body=_file("second.html")),
+            "/gzip.html": Reply(body=gzip.compress(_file("second.html")), headers={"Content-Encoding": "gzip"}),
+            "/slow.html": Reply(body=_file("second.html"), delay=1.5),
+            "/loop": Reply(302, None, headers={"Location": "/loop"}),
+            "/redirect": Reply(301, None, headers={"Location": f"{base}/second.html"}),
+            "/image.png": Reply(content_type="image/png", body=b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
+            "/big.html": Reply(body=b"<html>" + b"x" * 2_000_000),
+            "/bomb.html": Reply(
+                body=gzip.compress(b"<html><body>" + b"a" * 20_000_000), headers={"Content-Encoding": "gzip"}
+            ),
+            "/flaky.html": flaky,
+            "/refresh.html": Reply(
+                body=f'<html><head><meta http-equiv="refresh" content="0;url={base}/second.html">'
+                "</head><body></body></html>".encode()
+            ),
+            "/plain.txt": Reply(
+                content_type="text/plain; charset=utf-8",
+                body=b"Title: Plain story\nDate: 2023-03-10\n\nThe council met on Friday and approved the budget.",
+            ),
+            "/feed.xml": Reply(content_type="application/rss+xml", body=_file("feed_rss.xml", base)),
+            "/atom.xml": Reply(content_type="application/atom+xml", body=_file("feed_atom.xml", base)),
+            "/invalid-feed.xml": Reply(content_type=xml, body=_file("invalid_feed.xml", base)),
+            "/sitemap-index.xml": Reply(content_type=xml, body=_file("sitemap_index.xml", base)),
+            "/sitemap-news.xml": Reply(content_type=xml, body=_file("sitemap_news.xml", base)),
+            "/sitemap.xml.gz": Reply(
+                content_type="application/gzip", body=gzip.compress(_file("sitemap_news.xml", base))
+            ),
+        }
+    )
+    for n in range(10):
+        httpd.routes[f"/chain/{n}"] = Reply(302, None, headers={"Location": f"/chain/{n + 1}"})
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield httpd
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)
+
+
+@pytest.fixture
+def settings(base_settings):
+    """Loopback is allowed explicitly: the test server lives on 127.0.0.1."""
+    return base_settings.replace(
+        allow_private_urls=True, host_delay=0.0, fetch_retries=0, fetch_timeout=5.0, max_bytes=1_000_000
+    )
+
+
+def run(urls, settings, seen=None):
+    with Fetcher(settings, backoff=0.01) as fetcher:
+        items = list(read_sources(urls, settings, seen, fetcher=fetcher))
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    return articles, skipped
+
+
+def test_a_page_with_its_metadata_and_our_user_agent(server, settings):
+    (article,), skipped = run([f"{server.base}/article.html"], settings)
+    assert skipped == []
+    assert article.url == "https://balkanledger.example.com/2023/03/belgrade-cameras-vote"
+    assert article.origin == f"{server.base}/article.html"
+    assert (article.published, article.author, article.source) == ("2023-03-14", "Milica Radović", "The Balkan Ledger")
+    assert "told reporters outside the chamber" in article.text
+    assert server.requests[0].user_agent == settings.user_agent
+
+
+def test_loopback_is_refused_unless_allowed(server, settings):
+    articles, skipped = run([f"{server.base}/article.html"], settings.replace(allow_private_urls=False))
+    assert articles == []
+    assert skipped == [
+        Skipped(
+            f"{server.base}/article.html",
+            "refused URL: 127.0.0.1 resolves to the non-public address 127.0.0.1 (see allow_private_urls)",
+        )
+    ]
+    assert server.requests == [], "nothing may reach the private address"
+
+
+def test_a_dns_name_resolving_to_loopback_is_refused(server, settings):
+    port = server.server_address[1]
+    _, (skipped,) = run([f"http://localhost:{port}/article.html"], settings.replace(allow_private_urls=False))
+    assert skipped.reason.startswith("refused URL: localhost resolves to the non-public address")
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1]/",
+        "http://2130706433/",
+        "http://0x7f000001/",
+        "http://017700000001/",
+        "http://0/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://10.0.0.1/",
+        "http://192.168.1.1/admin",
+        "http://100.64.0.1/",
+        "https://[fd00::1]/",
+    ],
+)
+def test_hostile_urls_are_refused(url, settings):
+    with pytest.raises(RefusedURL, match="non-public address"):
+        check_url(url, allow_private=False)
+    _, (skipped,) = run([url], settings.replace(allow_private_urls=False))
+    assert skipped.reason.startswith("refused URL:")
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("http://user:secret@example.com/", "credentials in the URL are not sent"),
+        ("gopher://example.com/", "scheme gopher:// is not fetched"),
+        ("http:///nohost", "no host name"),
+        ("http://example.com:99999/", "malformed URL"),
+    ],
+)
+def test_malformed_urls_are_refused(url, why):
+    with pytest.raises(RefusedURL, match=why):
+        check_url(url, allow_private=False)
+
+
+def test_the_connection_itself_is_checked_against_dns_rebinding(server):
+    # A name that resolved to a public address at the check could resolve to 127.0.0.1 at connect time;
+    # the guarded connection looks at the socket's real peer address.
+    pool = GuardedHTTPConnectionPool("127.0.0.1", server.server_address[1])
+    with pytest.raises(RefusedURL, match=r"connected to the non-public address 127\.0\.0\.1"):
+        pool.request("GET", "/article.html", retries=False)
+    pool.close()
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/missing.html", "http error: 404 Not Found"),
+        ("/loop", "redirect loop: {base}/loop -> {base}/loop"),
+        ("/chain/0", "too many redirects: more than 5 from {base}/chain/0"),
+        ("/image.png", "unsupported content type: image/png at {base}/image.png"),
+        ("/big.html", "too large: {base}/big.html is 2,000,006 bytes, over max_bytes 1,000,000"),
+        ("/bomb.html", "too large: {base}/bomb.html is over max_bytes 1,000,000 bytes"),
+        ("/invalid-feed.xml", "invalid feed:"),
+    ],
+)
+def test_bad_urls_are_skipped_with_the_reason(server, settings, path, reason):
+    articles, (skipped,) = run([server.base + path], settings)
+    assert articles == []
+    assert skipped.item == server.base + path
+    assert skipped.reason.startswith(reason.format(base=server.base))
+
+
+def test_a_url_that_times_out_is_retried_then_skipped(server, settings):
+    started = time.monotonic()
+    _, (skipped,) = run([f"{server.base}/slow.html"], settings.replace(fetch_timeout=0.3, fetch_retries=1))
+    assert skipped.reason == f"timeout: no answer from {server.base}/slow.html within 0.3s"
+    assert server.paths() == ["/slow.html", "/slow.html"]
+    assert time.monotonic() - started < 1.5
+
+
+def test_transient_errors_are_retried_with_backoff(server, settings):
+    (article,), skipped = run([f"{server.base}/flaky.html"], settings.replace(fetch_retries=3))
+    assert skipped == []
+    assert "I know people waited too long" in article.text
+    assert server.paths() == ["/flaky.html"] * 3
+
+
+def test_retries_give_up_with_the_last_error(server, settings):
+    _, (skipped,) = run([f"{server.base}/flaky.html"], settings.replace(fetch_retries=1))
+    assert skipped.reason == "http error: 503 Service Unavailable"
+
+
+def test_gzip_page_then_copies_of_it_through_redirects_and_plain_text(server, settings):
+    urls = [f"{server.base}/{p}" for p in ("gzip.html", "redirect", "refresh.html", "plain.txt")]
+    articles, skipped = run(urls, settings)
+    gzipped, plain = articles
+    assert "I know people waited too long" in gzipped.text
+    assert gzipped.url == f"{server.base}/gzip.html"
+    assert skipped == [
+        Skipped(f"{server.base}/redirect", f"duplicate: same text as article {gzipped.id}"),
+        Skipped(f"{server.base}/refresh.html", f"duplicate: same text as article {gzipped.id}"),
+    ]
+    assert (plain.title, plain.published) == ("Plain story", "2023-03-10")
+    assert plain.text == "The council met on Friday and approved the budget."
+
+
+def test_redirect_and_meta_refresh_land_on_the_target(server, settings):
+    (by_redirect,), _ = run([f"{server.base}/redirect"], settings)
+    (by_refresh,), _ = run([f"{server.base}/refresh.html"], settings)
+    for article in (by_redirect, by_refresh):
+        assert article.title == "Tram line opens two years late"
+        assert article.url == f"{server.base}/second.html"
+    assert by_refresh.origin == f"{server.base}/refresh.html"
+
+
+def test_feed_entries_are_fetched_and_a_404_entry_does_not_stop_the_others(server, settings):
+    articles, skipped = run([f"{server.base}/feed.xml"], settings)
+    assert [a.title for a in articles] == [
+        "Belgrade council delays vote on facial recognition cameras",
+        "Tram line opens two years late",
+    ]
+    assert skipped == [Skipped(f"{server.base}/missing.html", "http error: 404 Not Found")]
+    tram = articles[1]
+    assert tram.published == "2023-03-12", "the feed's date fills in when the page has none"
+    assert tram.source == "The Balkan Ledger"
+
+
+def test_atom_feed(server, settings):
+    (article,), skipped = run([f"{server.base}/atom.xml"], settings)
+    assert skipped == [] and article.published == "2023-03-14"
+
+
+def test_sitemap_index_with_a_cycle_and_news_sitemap(server, settings):
+    articles, skipped = run([f"{server.base}/sitemap-index.xml"], settings)
+    assert sorted(a.title for a in articles) == [
+        "Belgrade council delays vote on facial recognition cameras",
+        "Tram line opens two years late",
+    ]
+    tram = next(a for a in articles if a.title.startswith("Tram"))
+    assert tram.published == "2023-03-12"
+    assert skipped == [
+        Skipped(f"{server.base}/sitemap-index.xml", "duplicate: this URL was already fetched in this run")
+    ]
+
+
+def test_gzip_compressed_sitemap(server, settings):
+    articles, skipped = run([f"{server.base}/sitemap.xml.gz"], settings)
+    assert len(articles) == 2 and skipped == []
+
+
+def test_already_ingested_urls_are_not_downloaded_again(server, settings):
+    first, _ = run([f"{server.base}/feed.xml"], settings)
+    server.requests.clear()
+    seen = MemorySeenIndex(first)
+    articles, skipped = run([f"{server.base}/feed.xml"], settings, seen)
+    assert articles == []
+    assert [s.reason for s in skipped] == [
+        f"already ingested: {first[0].url}",  # known only after download: its canonical URL is in the page
+        "http error: 404 Not Found",
+        f"already ingested: {server.base}/second.html",
+    ]
+    assert server.paths() == ["/feed.xml", "/article.html", "/missing.html"], "a known URL is not downloaded again"
+
+
+def test_per_host_delay_spaces_requests(server, settings):
+    run([f"{server.base}/feed.xml"], settings.replace(host_delay=0.3, fetch_concurrency=4))
+    times = [r.at for r in server.requests]
+    assert len(times) == 4
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 0.25, gaps
+
+
+def test_feed_entries_are_fetched_in_parallel_and_kept_in_order(server, settings):
+    items = "".join(f"<item><title>t{n}</title><link>{server.base}/slow{n}.html</link></item>" for n in range(4))
+    server.routes["/slow-feed.xml"] = Reply(
+        content_type="application/rss+xml",
+        body=f"<rss version='2.0'><channel><title>s</title>{items}</channel></rss>".encode(),
+    )
+    for n in range(4):
+        page = _file("second.html").replace(b"Tram line opens", f"Story {n}: tram line opens".encode())
+        server.routes[f"/slow{n}.html"] = Reply(
+            body=page.replace(b"first tram", f"tram number {n}".encode()), delay=0.5
+        )
+    started = time.monotonic()
+    articles, _ = run([f"{server.base}/slow-feed.xml"], settings.replace(fetch_concurrency=4))
+    elapsed = time.monotonic() - started
+    assert [a.title.split(":")[0] for a in articles] == ["Story 0", "Story 1", "Story 2", "Story 3"]
+    assert elapsed < 1.6, f"4 pages of 0.5 s each took {elapsed:.2f}s: not fetched in parallel"
+
+
+def test_fetcher_raises_ingest_errors_directly(server, settings):
+    with Fetcher(settings) as fetcher:
+        result = fetcher.fetch(f"{server.base}/gzip.html")
+        assert result.content_type == "text/html" and b"Tram line opens" in result.body
+        with pytest.raises(IngestError, match=r"^http error: 404"):
+            fetcher.fetch(f"{server.base}/missing.html")
