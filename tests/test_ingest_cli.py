@@ -1,0 +1,151 @@
+"""`newsgraph ingest` end to end through click: JSON Lines out, summary, report, resume, pipeline hand-off."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import cli
+from newsgraph.records import Article, Skipped
+
+DATA = Path(__file__).parent / "data" / "ingest"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture
+def runner(base_settings, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("NEWSGRAPH_CONFIG", raising=False)
+    return CliRunner()
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_no_graph_writes_articles_summary_and_report(runner, tmp_path):
+    out, report = tmp_path / "articles.jsonl", tmp_path / "report.json"
+    result = runner.invoke(
+        cli,
+        [
+            "ingest",
+            str(SAMPLES),
+            str(DATA / "no_article.html"),
+            "/no/such/file.txt",
+            "--no-graph",
+            "--out",
+            str(out),
+            "--report",
+            str(report),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = _lines(out)
+    assert len(rows) == 25
+    serbian = next(r for r in rows if r["title"].startswith("The fight in Serbia"))
+    assert serbian["published"] == "2022-12-02" and serbian["content_hash"] and serbian["id"]
+    assert set(serbian) >= {"id", "text", "published", "url", "title", "source", "language", "near_duplicate_of"}
+    assert "read 28, loaded 25, near-duplicates 0, duplicates 0 (0 already ingested), skipped 3" in result.output
+    assert "skipped, not found: 1" in result.output and "skipped, no article: 1" in result.output
+    data = json.loads(report.read_text())
+    assert data["loaded"] == 25 and data["skipped_by_reason"] == {"no article": 1, "not an article": 1, "not found": 1}
+    latest = tmp_path / "data" / "ingest-reports" / "latest.json"
+    assert json.loads(latest.read_text()) == data
+
+
+def test_append_resumes_and_skips_what_the_file_holds(runner, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("wikinews-asylum.txt", "wikinews-clock.txt"):
+        shutil.copy(SAMPLES / "wikinews" / name, folder / name)
+    out = tmp_path / "articles.jsonl"
+    assert runner.invoke(cli, ["ingest", str(folder), "--no-graph", "--out", str(out)]).exit_code == 0
+    shutil.copy(SAMPLES / "wikinews" / "wikinews-crane.txt", folder / "wikinews-crane.txt")
+    result = runner.invoke(cli, ["ingest", str(folder), "--no-graph", "--out", str(out), "--append"])
+    assert result.exit_code == 0, result.output
+    assert "read 3, loaded 1, near-duplicates 0, duplicates 2 (2 already ingested), skipped 0" in result.output
+    assert [r["title"][:20] for r in _lines(out)] == [
+        "Over 900 asylum seek",
+        "Texas student Ahmed ",
+        "At least 107 killed ",
+    ]
+
+
+def test_articles_go_to_stdout_and_the_summary_to_stderr(runner):
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLES / "wikinews" / "wikinews-flag.txt"), "--no-graph"])
+    assert result.exit_code == 0
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["title"].startswith("New Zealand begins process")
+    assert "read 1, loaded 1" in result.stderr
+
+
+def test_sources_from_a_list_and_strict_exit_code(runner, tmp_path):
+    listing = tmp_path / "sources.txt"
+    listing.write_text(f"# my corpus\n{SAMPLES / 'wikinews' / 'wikinews-flag.txt'}\n\n/no/such.html\n")
+    out = tmp_path / "a.jsonl"
+    result = runner.invoke(cli, ["ingest", "--sources-from", str(listing), "--no-graph", "--out", str(out), "--strict"])
+    assert result.exit_code == 2
+    assert len(_lines(out)) == 1 and "skipped, not found: 1" in result.output
+
+
+def test_usage_errors_are_one_line(runner, tmp_path):
+    result = runner.invoke(cli, ["ingest", "--no-graph"])
+    assert result.exit_code == 2 and "give at least one SOURCE" in result.output
+    result = runner.invoke(cli, ["ingest", str(SAMPLES), "--out", str(tmp_path / "a.jsonl")])
+    assert result.exit_code == 2 and "--out and --append go with --no-graph" in result.output
+
+
+def test_without_the_pipeline_module_the_user_is_told_to_use_no_graph(runner, monkeypatch):
+    monkeypatch.setitem(sys.modules, "newsgraph.pipeline", None)  # makes the import fail as if the file were absent
+    result = runner.invoke(cli, ["ingest", str(SAMPLES / "wikinews" / "wikinews-flag.txt")])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: the NLP and graph stages are not installed (newsgraph.pipeline is missing); "
+        "use --no-graph to write the articles as JSON Lines"
+    )
+
+
+def test_graph_mode_hands_only_articles_to_run_pipeline_and_counts_its_outcomes(runner, monkeypatch, tmp_path):
+    received: list[Article] = []
+
+    def run_pipeline(articles, settings, on_progress):
+        for article in articles:
+            received.append(article)
+            if "flag" in article.origin:
+                on_progress(Skipped(article.id, "extraction failed: test"))
+            else:
+                on_progress(article)
+
+    module = types.ModuleType("newsgraph.pipeline")
+    module.run_pipeline = run_pipeline
+    monkeypatch.setitem(sys.modules, "newsgraph.pipeline", module)
+    report = tmp_path / "r.json"
+    sources = [str(SAMPLES / "wikinews" / n) for n in ("wikinews-flag.txt", "wikinews-crane.txt")] + ["/nope.txt"]
+    result = runner.invoke(cli, ["ingest", *sources, "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert [a.title[:10] for a in received] == ["New Zealan", "At least 1"]
+    assert "read 3, loaded 1, near-duplicates 0, duplicates 0 (0 already ingested), skipped 2" in result.output
+    assert json.loads(report.read_text())["skipped_by_reason"] == {"extraction failed": 1, "not found": 1}
+
+
+def test_graph_mode_uses_the_pipelines_seen_index_when_it_offers_one(runner, monkeypatch):
+    from ingest import MemorySeenIndex, read_sources
+    from newsgraph.settings import load_settings
+
+    flag = str(SAMPLES / "wikinews" / "wikinews-flag.txt")
+    (stored,) = list(read_sources([flag], load_settings()))
+    received: list[Article] = []
+    module = types.ModuleType("newsgraph.pipeline")
+    module.seen_index = lambda settings: MemorySeenIndex([stored])
+    module.run_pipeline = lambda articles, settings, on_progress: received.extend(articles)
+    monkeypatch.setitem(sys.modules, "newsgraph.pipeline", module)
+    result = runner.invoke(cli, ["ingest", flag])
+    assert result.exit_code == 0, result.output
+    assert received == []
+    assert "duplicates 1 (1 already ingested)" in result.output
