@@ -39,6 +39,24 @@ _ANAPHOR = re.compile(
     r"(?!\s+(?:of|on|for|enforcement|and order)\b)",
     re.IGNORECASE,
 )
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"}
+LOWERCASE_TAIL_CUT = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}
+# One common word is not a name: "the Administration", "the State", "North".
+GENERIC_SINGLE_WORDS = {
+    "administration",
+    "state",
+    "church",
+    "government",
+    "north",
+    "south",
+    "east",
+    "west",
+    "congress",
+    "parliament",
+    "police",
+    "army",
+    "court",
+}
 QUOTE_CHARS = "\"'“”„‟«»‘’‚‹›"
 TITLE_AFTER_PORTFOLIO = {"minister", "ministry", "secretary", "department"}
 _QUOTED_NAME = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n.!?;:]{2,60})[\"”“»’]")
@@ -54,18 +72,31 @@ class Mention(NamedTuple):
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop a leading determiner, quotes, brackets and a trailing possessive from an entity span."""
+    """Cut an entity span to the name: no article, quotes, brackets, honorific, caption words or possessive."""
     start, end = span.start, span.end
     doc = span.doc
     for i in range(start, end):
-        if doc[i].text == "(":
-            end = i  # "Dalija Peterson (Dahlia": the bracket starts an alternative name
+        if doc[i].text == "(" or "\n" in doc[i].text:
+            end = i  # "Dalija Peterson (Dahlia": the bracket starts an alternative name; a name never spans lines
             break
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or _is_punct(doc[start])):
+    while start < end and (_is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or _is_punct(doc[end - 1]) or doc[end - 1].text == "'s"):
+    if start < end and fold(doc[start].text).rstrip(".") in HONORIFICS and end - start > 1:
+        start += 1
+        while start < end and doc[start].text == ".":
+            start += 1
+    while end > start and (_is_punct(doc[end - 1]) or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
         end -= 1
+    while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and span.label_ in LOWERCASE_TAIL_CUT:
+        end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
     return doc[start:end] if end > start else None
+
+
+def _drops_article(token: Token) -> bool:
+    """A leading article goes, except a capitalised "The" inside a sentence, which belongs to the name."""
+    if token.lower_ not in {"the", "a", "an"}:
+        return False
+    return not (token.text == "The" and not token.is_sent_start)
 
 
 def _is_punct(token: Token) -> bool:
@@ -82,15 +113,24 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     """The corrected (type, span, source) of an NER entity, or None when it is not an entity."""
     words = [fold(t.text) for t in span]
     text_key = fold(span.text)
-    if text_key in gazetteer.ignored:
+    if text_key in gazetteer.ignored or (len(span) == 1 and text_key in GENERIC_SINGLE_WORDS):
         return None
+    if ner_type == "Person" and len(span) == 1 and span[0].tag_ == "NNPS":
+        return None  # "Afghans": a people, not a person
     known = gazetteer.lookup(span.text)
     if known is not None:
         return known.type, span, "gazetteer"
+    titles = [i for i, w in enumerate(words[:-1]) if w.rstrip(".") in gazetteer.words("title_words")]
+    if ner_type == "Person" and titles:  # "NASA Administrator Charles Bolden": the name starts after the title
+        span, words = span[titles[-1] + 1 :], words[titles[-1] + 1 :]
+    while ner_type == "Organization" and len(span) > 1 and words[-1] in gazetteer.words("title_words"):
+        span, words = span[:-1], words[:-1]  # "State Department spokesperson": the title is not in the name
     following = _next_word(span.doc, span.end)
     before_title = following is not None and following.lower_ in TITLE_AFTER_PORTFOLIO
     if len(span) == 1 and words[0] in gazetteer.words("portfolio_words") and before_title:
         return None  # "Interior" in "Interior Minister"
+    if len(span) > 1 and words[-1] in gazetteer.words("law_heads") and span[-1].text[:1].isupper():
+        return "Law", span, "rule"  # "the Online News Act", though "news" is an organisation word
     if following is not None and following.lower_ in gazetteer.words("case_nouns"):
         return "Event", span.doc[span.start : following.i + 1], "rule"
     if following is not None and following.lower_ in gazetteer.words("project_nouns"):
@@ -204,15 +244,12 @@ def select_mentions(candidates: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def build_gazetteer_matchers(language: Language, gazetteer: Gazetteer) -> tuple[PhraseMatcher, PhraseMatcher]:
-    """Matchers for gazetteer names: all-caps aliases case-sensitively ("US" is not "us"), others by lowercase."""
-    exact, lower = PhraseMatcher(language.vocab, attr="ORTH"), PhraseMatcher(language.vocab, attr="LOWER")
-    tokenizer = language.make_doc
+def build_gazetteer_matchers(language: Language, gazetteer: Gazetteer) -> tuple[PhraseMatcher, ...]:
+    """A case-sensitive matcher for gazetteer names: "US" is not "us", "WHO" is not "who"."""
+    matcher = PhraseMatcher(language.vocab, attr="ORTH")
     for known in gazetteer.entities:
-        for alias in (known.name, *known.aliases):
-            matcher = exact if alias.replace(".", "").replace("/", "").isupper() else lower
-            matcher.add(known.name, [tokenizer(alias)])
-    return exact, lower
+        matcher.add(known.name, [language.make_doc(alias) for alias in (known.name, *known.aliases)])
+    return (matcher,)
 
 
 def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMatcher, ...]) -> list[Mention]:

@@ -22,10 +22,11 @@ from newsgraph.settings import Settings
 from nlp.components import mentions_of, relations_of, roles_of
 from nlp.embeddings import Embedder
 from nlp.entities import Mention
-from nlp.gazetteer import load_gazetteer
+from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.language import detect_language
 from nlp.pipeline import load_pipeline, pipe_chunks
 from nlp.resolution import resolve_entities, span_index
+from nlp.roles import portfolio_org
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +66,13 @@ class Extractor:
         language: Language | None = None,
         embedder: Embedder | None = None,
         embed: bool = True,
+        statements: bool = True,
     ) -> None:
         self.settings = settings
         self.nlp = language if language is not None else load_pipeline(settings)
         self.embedder = embedder if embedder is not None or not embed else Embedder(settings)
         self.gazetteer = load_gazetteer(settings.aliases_file or None)
-        self.find_statements = _statement_finder()
+        self.find_statements = _statement_finder() if statements else None
         self.version = extractor_version(self.nlp)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
@@ -122,7 +124,7 @@ class Extractor:
         text = article.text
         mentions = [_shifted(m, offset) for offset, doc in chunks for m in mentions_of(doc)]
         entities = resolve_entities(text, mentions, self.gazetteer)
-        roles = _roles(text, chunks, entities)
+        roles = _roles(text, chunks, entities, self.gazetteer)
         statements: list[Statement] = []
         if self.find_statements is not None:
             for offset, doc in chunks:
@@ -153,8 +155,9 @@ def _shifted(mention: Mention, offset: int) -> Mention:
     return mention._replace(start=mention.start + offset, end=mention.end + offset)
 
 
-def _roles(text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Entity]) -> list[Role]:
+def _roles(text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Entity], gazetteer: Gazetteer) -> list[Role]:
     index = span_index(entities)
+    organizations = [(e.id, e.name) for e in entities if e.type == "Organization"]
     roles: dict[tuple[Any, ...], Role] = {}
     for offset, doc in chunks:
         for found in roles_of(doc):
@@ -162,9 +165,10 @@ def _roles(text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Entity])
             if person is None or person.type != "Person":
                 continue
             org = index.get((found.org[0] + offset, found.org[1] + offset)) if found.org else None
+            org_id = org.id if org else portfolio_org(found.title, organizations, gazetteer)
             start, end = found.start + offset, found.end + offset
             sentence = _sentence_around(doc, found.start, offset, text)
-            role = Role(person.id, found.title, org.id if org else None, start, end, found.qualifier, sentence)
+            role = Role(person.id, found.title, org_id, start, end, found.qualifier, sentence)
             roles.setdefault((role.person_id, role.title.lower(), role.org_id, role.qualifier), role)
     return list(roles.values())
 

@@ -35,14 +35,21 @@ class _Cluster:
         self.mentions.append(mention)
 
 
-def _bracketed_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
-    """ "Balkan Research Network (BIRN)" → {"birn": <the network's mention>}."""
-    aliases = {}
+def _bracketed_aliases(text: str, mentions: list[Mention]) -> tuple[dict[str, Mention], list[Mention]]:
+    """ "Balkan Research Network (BIRN)" → {"birn": <the network's mention>}, and BIRN as a mention of its own."""
+    aliases, added = {}, []
     for mention in mentions:
         match = _BRACKETED_ALIAS.match(text, mention.end)
-        if match and mention.type != "Unknown" and match.group(1)[:1].isupper():
-            aliases[fold(match.group(1))] = mention
-    return aliases
+        if not match or mention.type == "Unknown" or not match.group(1)[:1].isupper():
+            continue
+        alias = match.group(1).strip()
+        if len(alias.split()) > 4 or any(ch.isdigit() for ch in alias):
+            continue  # "(2019)" or a whole clause in brackets is no name
+        aliases[fold(alias)] = mention
+        start = match.start(1) + match.group(1).index(alias)
+        if not any(m.start < start + len(alias) and start < m.end for m in mentions):
+            added.append(Mention(start, start + len(alias), mention.type, alias, "rule"))
+    return aliases, added
 
 
 def _full_names(mentions: list[Mention]) -> list[Mention]:
@@ -75,7 +82,8 @@ def _cluster_key(mention: Mention, gazetteer: Gazetteer) -> tuple[str, str | Non
 
 def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, _Cluster]:
     clusters: dict[str, _Cluster] = {}
-    aliases = _bracketed_aliases(text, mentions)
+    aliases, bracketed = _bracketed_aliases(text, mentions)
+    mentions = sorted([*mentions, *bracketed], key=lambda m: (m.start, m.end))
     people = _full_names(mentions)
     person_names = {fold(p.text) for p in people}
     org_names = [m for m in mentions if m.type == "Organization" and len(m.text.split()) > 1]
@@ -98,6 +106,14 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
         cluster.forced_type = cluster.forced_type or forced
         cluster.add(mention)
     return clusters
+
+
+def _common_word(cluster: _Cluster, text: str) -> bool:
+    """A one-word "name" also written in lowercase in the article is a capitalised common word ("Water")."""
+    words = {m.text for m in cluster.mentions}
+    if any(len(w.split()) > 1 for w in words) or cluster.forced_type:
+        return False
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words)
 
 
 def _cluster_type(cluster: _Cluster) -> str | None:
@@ -129,6 +145,8 @@ def resolve_entities(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         entity_type = _cluster_type(cluster)
         if entity_type is None:
             continue  # never typed: a nationality, or a surname of nobody named in full
+        if entity_type == "Person" and _common_word(cluster, text):
+            continue
         name = _canonical_name(cluster, entity_type)
         ident = entity_id(entity_type, name)
         spans = sorted({(m.start, m.end) for m in cluster.mentions})

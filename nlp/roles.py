@@ -12,13 +12,15 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from nlp.entities import Mention
+from nlp.entities import QUOTE_CHARS, Mention
 from nlp.gazetteer import Gazetteer
 from nlp.names import fold
 
 ORG_TYPES = {"Organization"}
 PRE_TITLE_ORG_TYPES = {"Organization", "Location"}  # "US President", "Kosovo Prime Minister"
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "from", "in"}
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"}
 APPOSITION_STOP = {",", ";", ".", ")", "(", "!", "?", "—", "–", ":"}
 MAX_TITLE_WORDS = 12
 NAME_TYPES_PROMOTED = {"Organization", "Unknown"}
@@ -58,6 +60,14 @@ def _may_be_in_title(token: Token, gazetteer: Gazetteer, name_start: int) -> boo
     return token.pos_ in {"NOUN", "ADJ"} and token.i + 1 < name_start
 
 
+def _is_place_word(token: Token, mentions: list[Mention]) -> bool:
+    """A place or nationality before a title ("Serbian President", "U.S. Senator"): not part of the title."""
+    mention = _mention_at(mentions, token)
+    if mention is not None and mention.type == "Location":
+        return True
+    return token.ent_type_ in {"NORP", "GPE", "LOC"}
+
+
 def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Gazetteer) -> RoleMention | None:
     """A title written before the name: "then-Interior Minister Nebojša Stefanović"."""
     first = doc.char_span(person.start, person.end, alignment_mode="expand")
@@ -74,29 +84,54 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
         if _qualifier(token, gazetteer):
             qualifier, index = _qualifier(token, gazetteer), index - 1
             break
-        if mention is not None and mention.type in PRE_TITLE_ORG_TYPES and mention != person:
+        sentence_initial = token.is_sent_start and token.tag_ not in {"NNP", "NNPS"} and mention is None
+        if "\n" in token.text or (sentence_initial and not _is_title_word(token, gazetteer)):
+            break  # a caption line or a sentence-initial word ("When …") is not part of the title
+        if mention is not None and mention.type in ORG_TYPES and mention != person:
             org = mention
-        elif not _may_be_in_title(token, gazetteer, first.start):
+        elif not (mention is not None and mention.type == "Location") and not _may_be_in_title(
+            token, gazetteer, first.start
+        ):
             break
-        if token.text[:1].isupper() and token.i == sentence_start and not _is_title_word(token, gazetteer):
-            break  # a sentence-initial word is not part of the title
         index -= 1
     title_start = index + 1
-    words = [t for t in doc[title_start : first.start] if not (org and org.start <= t.idx < org.end)]
-    words = [t for t in words if t.tag_ != "POS" and t.text != "-" and not _qualifier(t, gazetteer)]
+    words = [
+        t
+        for t in doc[title_start : first.start]
+        if not (org and org.start <= t.idx < org.end)
+        and not _is_place_word(t, mentions)
+        and t.tag_ != "POS"
+        and t.text != "-"
+        and not _qualifier(t, gazetteer)
+    ]
     if not words or len(words) > MAX_TITLE_WORDS:
         return None
     title = doc[words[0].i : words[-1].i + 1].text.strip()
-    start = doc[title_start].idx
     return RoleMention(
-        (person.start, person.end), title, (org.start, org.end) if org else None, qualifier, start, person.end
+        (person.start, person.end),
+        title,
+        (org.start, org.end) if org else None,
+        qualifier,
+        doc[title_start].idx,
+        person.end,
+    )
+
+
+def _ends_apposition(token: Token) -> bool:
+    """Punctuation, a quotation mark, a line break or a finite verb ("… team member Noori told") ends it."""
+    return (
+        token.text in APPOSITION_STOP
+        or token.is_sent_start
+        or "\n" in token.text
+        or all(ch in QUOTE_CHARS for ch in token.text)
+        or token.tag_ in FINITE_VERB_TAGS
     )
 
 
 def _apposition_parts(doc: Doc, begin: int) -> list[tuple[int, int]]:
     """Token ranges of an apposition starting at ``begin``, split at "and" when a new title follows."""
     end = begin
-    while end < len(doc) and doc[end].text not in APPOSITION_STOP and not doc[end].is_sent_start:
+    while end < len(doc) and not _ends_apposition(doc[end]):
         end += 1
     parts, part_start = [], begin
     for i in range(begin, end):
@@ -121,6 +156,8 @@ def _apposition(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: G
         return []
     titled: list[tuple[int, int, int]] = []  # token range of each title part and its title word
     for part_start, part_end in _apposition_parts(doc, index + 1):
+        if any(m.type == "Person" for t in doc[part_start:part_end] if (m := _mention_at(mentions, t))):
+            break  # another person's name: a list of people, not a title
         words = [t for t in doc[part_start:part_end] if t.lower_ not in {"a", "an", "the"}]
         title_word = next((t.i for t in words[:6] if _is_title_word(t, gazetteer)), None)
         if title_word is not None:
@@ -145,6 +182,8 @@ def _role_from_part(
         start += 1
         while start < end and doc[start].text == "-":
             start += 1
+    while start < title_word and _is_place_word(doc[start], mentions):
+        start += 1  # "an Ottawa New Democrat MP": the place is not part of the title
     org, cut = None, end
     for token in doc[title_word + 1 : end]:
         mention = _mention_at(mentions, token)
@@ -156,6 +195,7 @@ def _role_from_part(
                     cut = back
                     break
             break
+    cut = min(cut, _descriptive_tail(doc, title_word, cut))
     if org is None:
         org = _possessive_org(doc, start, title_word, mentions)
         if org is not None:  # "the SHARE Foundation's technical director"
@@ -169,12 +209,42 @@ def _role_from_part(
     )
 
 
+def _descriptive_tail(doc: Doc, title_word: int, end: int) -> int:
+    """Where a description starts after the title: "director of the gallery", "curator of \"Andy …\"".
+
+    A title goes on through a bare or capitalised complement ("professor of art history", "Commissioner for
+    Information") and stops at a preposition followed by a determiner or a quotation mark.
+    """
+    for token in doc[title_word + 1 : end]:
+        if token.lower_ in ORG_PREPOSITIONS and token.i + 1 < len(doc):
+            following = doc[token.i + 1]
+            if following.lower_ in DETERMINERS or all(ch in QUOTE_CHARS for ch in following.text):
+                return token.i
+    return end
+
+
 def _possessive_org(doc: Doc, start: int, title_word: int, mentions: list[Mention]) -> Mention | None:
     for token in doc[start:title_word]:
         if token.tag_ == "POS" and token.i > 0:
             mention = _mention_at(mentions, doc[token.i - 1])
             if mention is not None and mention.type in ORG_TYPES:
                 return mention
+    return None
+
+
+def portfolio_org(title: str, organizations: list[tuple[str, str]], gazetteer: Gazetteer) -> str | None:
+    """The ministry behind a portfolio title: "Interior Minister" → the Ministry of the Interior named in the article.
+
+    ``organizations`` are (id, name) pairs of the article's organisations.
+    """
+    words = fold(title).split()
+    if not any(w.startswith("minist") or w == "secretary" for w in words):
+        return None
+    portfolio = [w for w in words if w in gazetteer.words("portfolio_words")]
+    for ident, name in organizations:
+        name_words = fold(name).split()
+        if portfolio and all(w in name_words for w in portfolio):
+            return ident
     return None
 
 
