@@ -36,7 +36,7 @@ from gold_format import name_key, read_jsonl
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold"
 SCORED_ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event")
 MIN_OVERLAP = 0.5
-_GROUP_MODIFIER = re.compile(r" (?:in|at|of|from|for|like|with|on) .*$")
+_GROUP_MODIFIER = re.compile(r" (?:in|at|of|from|for|like|such as|with|on) .*$")
 _TITLE_QUALIFIERS = re.compile(r"^(?:(?:then|former|acting|interim|ex|outgoing|current)\s+)+")
 
 
