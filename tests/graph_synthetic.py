@@ -21,7 +21,7 @@ TYPES = (("Person", 0.45), ("Organization", 0.3), ("Location", 0.1), ("Law", 0.0
 PREDICATES = ("supports", "criticized", "met with", "signed agreement with", "bought from", "proposed", "opposes")
 TITLES = ("minister", "director", "spokesperson", "chairman", "mayor", "president", "researcher")
 CUES = ("said", "told reporters", "argued", "warned", "added")
-WORDS = [
+WORDS = (
     "government",
     "police",
     "cameras",
@@ -57,7 +57,7 @@ WORDS = [
     "committee",
     "decision",
     "policy",
-]
+)
 
 
 class SyntheticCorpus:
