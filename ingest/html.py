@@ -20,6 +20,12 @@ logger = logging.getLogger(__name__)
 
 MIN_ARTICLE_WORDS = 20
 MIN_SENTENCE_WORDS = 8
+# The language the page declares; trafilatura does not report it. Read from the first bytes only.
+_DECLARED_LANGUAGE = re.compile(
+    r"""<html\b[^>]*?\blang\s*=\s*["']?([a-zA-Z]{2,3})\b|<meta[^>]+http-equiv=["']?content-language["']?[^>]+"""
+    r"""content=["']?([a-zA-Z]{2,3})\b""",
+    re.IGNORECASE,
+)
 _REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]+)['\"]?\s*$", re.IGNORECASE)
 
 
@@ -54,17 +60,24 @@ def extract_html(html: str, origin: str, url: str | None = None) -> ArticleDraft
         published=document.date,  # type: ignore[union-attr]
         source=document.sitename,  # type: ignore[union-attr]
         author=document.author,  # type: ignore[union-attr]
-        language=None,
+        language=declared_language(html),
     )
+
+
+def declared_language(html: str) -> str | None:
+    """The language code in ``<html lang>`` or a content-language meta tag, lower case, or None."""
+    match = _DECLARED_LANGUAGE.search(html, 0, 4096)
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).lower()
 
 
 def _has_prose(text: str) -> bool:
     # On pages without an article trafilatura falls back to menus and link lists ("Home | Politics");
     # an article has at least one line that reads like a sentence.
-    words = text.split()
-    return len(words) >= MIN_ARTICLE_WORDS and any(
-        len(line.split()) >= MIN_SENTENCE_WORDS for line in text.splitlines()
-    )
+    if len(text.split(None, MIN_ARTICLE_WORDS)) < MIN_ARTICLE_WORDS:
+        return False
+    return any(len(line.split(None, MIN_SENTENCE_WORDS)) >= MIN_SENTENCE_WORDS for line in text.splitlines())
 
 
 def _without_headline(text: str, title: str | None) -> str:

@@ -19,12 +19,10 @@ import courlan
 logger = logging.getLogger(__name__)
 
 # Spaces that look like a space to a reader but break tokenisers and exact-quote search.
-_SPACE_LIKE = dict.fromkeys(
-    map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000\t\v\f"), " "
-)
+_SPACE_LIKE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
 # Invisible characters with no meaning in news text: zero-width space, BOM, soft hyphen, word joiner.
 # Zero-width (non-)joiners are kept: they change how some scripts are written.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u2060"), None)
+_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060]")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACE_RUN = re.compile(r" {2,}")
@@ -40,7 +38,7 @@ def normalize_text(text: str) -> str:
     """The one normalisation of article text (see module docstring); idempotent."""
     text = _LINE_BREAKS.sub("\n", text)
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_SPACE_LIKE).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", _SPACE_LIKE.sub(" ", text))  # regexes: much faster than str.translate here
     text = _CONTROL.sub("", text)
     lines = [_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()

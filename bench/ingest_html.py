@@ -1,0 +1,187 @@
+"""Ingestion benchmark: the project's HTML → Article path against bare trafilatura, and streaming memory.
+
+1. Speed: the same generated news pages go through
+   - ``trafilatura.extract(html)``: bare trafilatura with its defaults (main text only, no metadata);
+   - ``trafilatura.bare_extraction(html, with_metadata=True, …)``: trafilatura alone doing exactly the
+     extraction the project asks of it (text plus title, author, date, site name, canonical URL);
+   - the project's path: bytes → decode → that extraction → normalise → hash and id → language → Article.
+   ``project / same_options`` is the project's own overhead; ``project / bare`` also pays for the metadata
+   (htmldate and friends) that bare extraction skips. Rounds alternate between the three so a busy machine
+   slows each alike; the median round of each is reported.
+2. Memory: N generated documents stream through ``read_sources`` (JSON Lines → Article, with exact and
+   near-duplicate detection); resident memory is sampled at 10 %, 50 % and 100 % of the stream.
+
+Run: .venv/bin/python bench/ingest_html.py [--pages 150] [--rounds 5] [--docs 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from ingest import read_sources  # noqa: E402
+from ingest.article import build_article  # noqa: E402
+from ingest.decode import decode_bytes  # noqa: E402
+from ingest.html import extract_html  # noqa: E402
+from ingest.textfile import parse_text_document  # noqa: E402
+from newsgraph.records import Article  # noqa: E402
+from newsgraph.settings import load_settings  # noqa: E402
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | {site}</title>
+<link rel="canonical" href="https://{host}/news/{n}/{slug}"><meta property="og:site_name" content="{site}">
+<meta name="author" content="{author}"><meta property="article:published_time" content="{date}T09:00:00Z">
+</head><body><header><nav>{nav}</nav></header><div class="cookie">We use cookies. <button>OK</button></div>
+<main><article><h1>{title}</h1><p class="byline">By {author}</p>{paragraphs}</article>
+<aside><h3>Most read</h3><ul>{related}</ul></aside></main><footer><p>© {site}</p>{nav}</footer></body></html>"""
+
+
+def sample_articles() -> list[tuple[str, str, str]]:
+    """(title, date, text) of the sample corpus, the raw material of the generated pages."""
+    found = []
+    for path in sorted((REPO / "samples").rglob("*.txt")):
+        draft = parse_text_document(path.read_text(encoding="utf-8"), str(path))
+        found.append((draft.title or path.stem, str(draft.published or "2020-01-01"), draft.text))
+    return found
+
+
+def generate_pages(count: int, seed: int = 7) -> list[bytes]:
+    rng = random.Random(seed)
+    samples = sample_articles()
+    pages = []
+    for n in range(count):
+        title, date, text = samples[n % len(samples)]
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        rng.shuffle(paragraphs)  # different pages, similar size and structure to real articles
+        nav = " | ".join(f'<a href="/s{i}">Section {i}</a>' for i in range(12))
+        related = "".join(f'<li><a href="/r{n}{i}">Related story number {i}</a></li>' for i in range(8))
+        html = PAGE.format(
+            title=title,
+            site=f"Site {n % 7}",
+            host=f"site{n % 7}.example.com",
+            n=n,
+            slug=f"story-{n}",
+            author="Jane Roe",
+            date=date,
+            nav=nav,
+            related=related,
+            paragraphs="".join(f"<p>{p}</p>" for p in paragraphs),
+        )
+        pages.append(html.encode("utf-8"))
+    return pages
+
+
+def project_path(page: bytes) -> Article:
+    return build_article(extract_html(decode_bytes(page), "bench"))
+
+
+def bare(page: bytes) -> str | None:
+    return trafilatura.extract(page.decode("utf-8"))
+
+
+def trafilatura_same_options(page: bytes) -> object:
+    return trafilatura.bare_extraction(
+        page.decode("utf-8"), with_metadata=True, include_comments=False, include_tables=False
+    )
+
+
+def time_round(function: Callable[[bytes], object], pages: list[bytes]) -> float:
+    started = time.perf_counter()
+    for page in pages:
+        function(page)
+    return time.perf_counter() - started
+
+
+def speed(pages: list[bytes], rounds: int) -> dict[str, float]:
+    candidates = {"bare": bare, "same_options": trafilatura_same_options, "project": project_path}
+    for function in candidates.values():  # warm-up: imports, caches, langid model
+        function(pages[0])
+    times: dict[str, list[float]] = {name: [] for name in candidates}
+    for _ in range(rounds):
+        for name, function in candidates.items():
+            times[name].append(time_round(function, pages))
+    rates = {name: len(pages) / statistics.median(values) for name, values in times.items()}
+    return {
+        **{f"{name}_pages_per_s": round(rate, 1) for name, rate in rates.items()},
+        "ratio_vs_bare": round(rates["project"] / rates["bare"], 3),
+        "ratio_vs_same_options": round(rates["project"] / rates["same_options"], 3),
+    }
+
+
+def write_docs(path: Path, count: int, seed: int = 11) -> None:
+    """Distinct documents: random sentences of the sample corpus, so few are near-duplicates by chance."""
+    rng = random.Random(seed)
+    text = " ".join(body for _, _, body in sample_articles())
+    sentences = [s.strip() + "." for s in text.replace("\n", " ").split(". ") if len(s.split()) > 5]
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            body = " ".join(rng.sample(sentences, rng.randrange(12, 30)))
+            row = {
+                "url": f"https://site{n % 50}.example.com/{n}",
+                "title": f"Story {n}",
+                "text": body,
+                "published": "2024-01-02",
+            }
+            out.write(json.dumps(row) + "\n")
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def current_rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def memory(count: int) -> dict[str, object]:
+    settings = load_settings()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "docs.jsonl"
+        write_docs(path, count)
+        checkpoints = {count // 10: "at_10pct", count // 2: "at_50pct", count: "at_100pct"}
+        result: dict[str, object] = {"docs": count, "rss_before_mib": round(current_rss_mib(), 1)}
+        started = time.perf_counter()
+        articles = near = 0
+        for seen, item in enumerate(read_sources([str(path)], settings), 1):
+            if isinstance(item, Article):
+                articles += 1
+                near += item.near_duplicate_of is not None
+            if seen in checkpoints:
+                result[f"rss_{checkpoints[seen]}_mib"] = round(current_rss_mib(), 1)
+        result.update(
+            peak_rss_mib=round(peak_rss_mib(), 1),
+            articles=articles,
+            near_duplicates=near,
+            docs_per_s=round(count / (time.perf_counter() - started), 1),
+        )
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=150)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--docs", type=int, default=10_000)
+    args = parser.parse_args()
+    pages = generate_pages(args.pages)
+    figures = {"pages": args.pages, "rounds": args.rounds, **speed(pages, args.rounds), "memory": memory(args.docs)}
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
