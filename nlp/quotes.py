@@ -27,7 +27,7 @@ class Role(Enum):
     OPEN = 1
     CLOSE = 2
     EITHER = 3
-    APOSTROPHE = 4
+    APOSTROPHE = 4  # or any mark that pairs with nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,8 @@ def _role(text: str, i: int) -> Role:
         return Role.APOSTROPHE
     if ch in "'’" and prev.isalnum() and i >= 2 and ELISION.match(text, i - 2) and text[i - 1] in "nN":
         return Role.APOSTROPHE  # the second mark of "rock ’n’ roll"
+    if prev.isspace() and nxt.isspace():
+        return Role.APOSTROPHE  # a mark floating between spaces pairs with nothing
     opens = (prev in OPEN_BEFORE or prev == "\n" or i == 0) and not nxt.isspace()
     closes = not prev.isspace() and (nxt in CLOSE_AFTER or nxt.isspace() or i + 1 == len(text))
     if opens and not closes:
@@ -151,7 +153,7 @@ class _Scanner:
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
-        if end > start:
+        if any(ch.isalnum() for ch in self.text[start:end]):
             self.quotes.append(Quote(start, end, self.open_at, close_end, closed, self.paragraphs))
         self.open_at, self.closers, self.family, self.depth = None, "", "", 0
 

@@ -99,8 +99,8 @@ def subject_of(cue: Token) -> Token | None:
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
-    low, high = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[low:high]
+    doc = a.doc
+    return not any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(min(a.i, b.i), max(a.i, b.i)))
 
 
 def source_of_according(according: Token) -> Token | None:
@@ -129,6 +129,19 @@ def carried_source(head: Token) -> Token:
     return head
 
 
+def entity_span(token: Token) -> Span | None:
+    """The named-entity span holding ``token``, found from the IOB tags (cheaper than scanning Doc.ents)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def named_apposition(head: Token) -> Token:
     """ "the team's coach, Alireza Mehraban" → Alireza Mehraban: the name beside a description."""
     if head.ent_type_ == "PERSON":
@@ -143,7 +156,7 @@ def noun_phrase(head: Token) -> Span:
     """The words naming the speaker: a named entity, or the noun with its modifiers and an "of" phrase."""
     doc = head.doc
     if head.ent_type_ in NAME_LABELS:
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = entity_span(head)
         if ent is not None:
             start = ent.start + (1 if doc[ent.start].lower_ == "the" and len(ent) > 1 else 0)
             if doc[ent.end - 1].tag_ == "POS":
@@ -163,7 +176,12 @@ def noun_phrase(head: Token) -> Span:
     end = max(t.i for t in tokens) + 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
-    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end and e.end > head.i]
+    people = [
+        e
+        for t in doc[start:end]
+        if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and (e := entity_span(t)) is not None
+        if e.end <= end and e.end > head.i
+    ]
     if people and head.ent_type_ != "PERSON":
         return people[0]  # "Governor of Washington Chris Gregoire" names Chris Gregoire
     return doc[start:end]
@@ -175,12 +193,14 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: Sequence[Entity], offset: int, quoted: Sequence[tuple[int, int]]):
         self.doc, self.offset = doc, offset
         self.last: Speaker | None = None
-        low, high = offset - 2 * SPEAKER_MEMORY, offset + len(doc.text)
+        low, high = offset - 2 * SPEAKER_MEMORY, offset + doc[-1].idx + len(doc[-1]) if len(doc) else offset
         spans = [(s, e, ent) for ent in entities for s, e in ent.mentions if low <= s < high]
         spans.sort(key=lambda item: item[0])
         self._entity_spans = spans
         self._entity_starts = [s for s, _, _ in spans]
         self._quoted = quoted
+        self._doc_ents = list(doc.ents)
+        self._by_surname = {e.name.split()[-1]: e for e in entities if e.type == "Person" and len(e.name.split()) > 1}
         self._genders: dict[str, str] = {}
         self._mentions = self._collect_mentions()
 
@@ -198,6 +218,9 @@ class SpeakerResolver:
         entity = self._entity_at(at, at + len(head.text))
         if entity is not None:
             return Speaker(entity.name, phrase.text, entity.id, entity.type == "Person", at)
+        person = self._by_surname.get(phrase.text) if len(phrase) == 1 and head.pos_ == "PROPN" else None
+        if person is not None:
+            return Speaker(person.name, phrase.text, person.id, True, at)
         named = self._named_before(phrase, at)
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)
@@ -236,7 +259,7 @@ class SpeakerResolver:
         text = phrase.text
         if len(phrase) != 1 or (phrase[0].ent_type_ != "PERSON" and phrase[0].pos_ != "PROPN"):
             return text
-        for ent in self.doc.ents:
+        for ent in self._doc_ents:
             if ent.start >= phrase.start:
                 break
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == text:
@@ -254,7 +277,7 @@ class SpeakerResolver:
                 mentions.append(_Mention(start, entity.name, entity.id, entity.type == "Person", is_subject))
                 covered.update(range(start, end))
                 self._learn_gender(entity.name, token)
-        for ent in self.doc.ents:
+        for ent in self._doc_ents:
             at = ent.start_char + self.offset
             if ent.label_ not in {"PERSON", "ORG"} or at in covered or self._inside_quote(at):
                 continue

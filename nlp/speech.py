@@ -52,10 +52,11 @@ class Clause:
 class Layout:
     """Paragraphs, quotes and sentence ends of one doc, for region arithmetic in characters."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+    def __init__(self, doc: Doc, quotes: list[Quote], text: str) -> None:
         self.doc = doc
+        self.text = text
         self.quotes = quotes
-        self.paragraphs = paragraph_spans(doc.text) or [(0, len(doc.text))]
+        self.paragraphs = paragraph_spans(text) or [(0, len(text))]
         self._para_starts = [s for s, _ in self.paragraphs]
         self._quote_starts = [q.open_at for q in quotes]
         self.sentence_ends = [t.idx for t in doc if t.text in SENTENCE_END and self.quote_at(t.idx) is None]
@@ -142,9 +143,8 @@ def _opens_own_clause(layout: Layout, cue: Token, child: Token) -> bool:
     """A complement after the cue that is not simply the next part of a split quote."""
     if child.dep_ != "ccomp" or child.i < cue.i:
         return False
-    edge = child.left_edge
-    quote = layout.quote_at(edge.idx)
-    return quote is None or quote.open_at != edge.idx
+    edges = [t for t in child.subtree if not t.is_punct]
+    return bool(edges) and layout.quote_at(edges[0].idx) is None
 
 
 def _links_cue_to_quote(cue: Token, between: list[Token]) -> bool:

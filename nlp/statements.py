@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.records import Entity, Statement, StatementKind
 from nlp.cues import MEDIUM_NOUNS, cue_phrase, is_according_to
 from nlp.quotes import Quote, find_quotes
-from nlp.speakers import Speaker, SpeakerResolver, noun_phrase
+from nlp.speakers import Speaker, SpeakerResolver, entity_span, noun_phrase
 from nlp.speech import Attribution, Clause, Layout, attribution_after, attribution_before, reported_clauses
 
 log = logging.getLogger(__name__)
@@ -47,8 +47,9 @@ class _Draft:
 
 def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None, offset: int = 0) -> list[Statement]:
     """Statements in ``doc`` (a chunk whose character i is article character i + offset), in article offsets."""
-    quotes = find_quotes(doc.text)
-    layout = Layout(doc, quotes)
+    text = doc.text  # spaCy rebuilds Doc.text on every access
+    quotes = find_quotes(text)
+    layout = Layout(doc, quotes, text)
     drafts = _drafts(layout)
     resolver = SpeakerResolver(doc, entities, offset, [(q.open_at + offset, q.close_end + offset) for q in quotes])
     statements: list[Statement] = []
@@ -58,14 +59,14 @@ def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None,
         if draft.attribution is None:
             if last is None or para - last[1] > CARRY_PARAGRAPHS or not _may_carry(layout, draft, last[1]):
                 continue
-            statement = _carried(doc, draft, last[0], offset)
+            statement = _carried(doc, text, draft, last[0], offset)
             speaker = last[2]
         else:
             head = draft.attribution.speaker
             speaker = resolver.resolve(head) if head is not None else None
             if speaker is None:
                 continue
-            statement = _statement(doc, draft, speaker, published, offset)
+            statement = _statement(doc, text, draft, speaker, published, offset)
         resolver.remember(speaker)
         statements.append(statement)
         last = (statement, para, speaker)
@@ -113,12 +114,15 @@ def _drafts(layout: Layout) -> list[_Draft]:
 def _clipped(layout: Layout, clause: Clause) -> Clause | None:
     """A reported clause never starts or ends inside a quotation it only partly covers."""
     start, end = clause.start, clause.end
+    cue = clause.attribution.cue
+    if cue is not None and start <= cue.idx < end:
+        return None  # a complement wrapped around its own cue: the parts of a split quote
     for quote in layout.quotes:
         if start < quote.open_at < end < quote.close_end:
             end = quote.open_at
         elif quote.open_at < start < quote.close_end < end:
             start = quote.close_end
-    text = layout.doc.text
+    text = layout.text
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -144,7 +148,7 @@ def _speechlike(layout: Layout, quote: Quote, attribution: Attribution) -> bool:
 
 def _outside_words(layout: Layout, start: int, end: int) -> int:
     """Letters of the span that lie outside every quotation, ignoring "that"."""
-    text = layout.doc.text
+    text = layout.text
     chars = [text[i] for i in range(start, end) if layout.quote_at(i) is None]
     return len(re.sub(r"\bthat\b|[^A-Za-z]", "", "".join(chars)))
 
@@ -173,7 +177,9 @@ def _in_headline(layout: Layout, draft: _Draft) -> bool:
     cue = draft.attribution.cue if draft.attribution else None
     at = cue.idx if cue is not None else draft.start
     start, end = layout.paragraphs[layout.paragraph_of(at)]
-    line = layout.doc.text[start:end].strip()
+    line = layout.text[start:end].strip()
+    if any(not q.closed and start <= q.open_at < end for q in layout.quotes):
+        return False  # a quote left open, not a headline
     return not line.endswith(PARAGRAPH_END) and len(line.split()) < 25
 
 
@@ -200,7 +206,7 @@ def _confidence(draft: _Draft) -> float:
 # --- building records ---------------------------------------------------------------------------
 
 
-def _statement(doc: Doc, draft: _Draft, speaker: Speaker, published: str | None, offset: int) -> Statement:
+def _statement(doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: str | None, offset: int) -> Statement:
     attribution = draft.attribution
     assert attribution is not None
     cue = attribution.cue
@@ -209,7 +215,7 @@ def _statement(doc: Doc, draft: _Draft, speaker: Speaker, published: str | None,
     return Statement(
         start=draft.start + offset,
         end=draft.end + offset,
-        text=doc.text[draft.start : draft.end],
+        text=text[draft.start : draft.end],
         kind=draft.kind,
         speaker=speaker.name,
         speaker_mention=speaker.mention,
@@ -217,19 +223,19 @@ def _statement(doc: Doc, draft: _Draft, speaker: Speaker, published: str | None,
         cue=cue_phrase(cue) if cue is not None else None,
         addressee=_addressee(cue) if cue is not None else None,
         date=_date(cue, published) if cue is not None else published,
-        sentence=doc.text[sent_start:sent_end],
+        sentence=text[sent_start:sent_end],
         sentence_start=sent_start + offset,
         sentence_end=sent_end + offset,
         confidence=round(confidence, 3),
     )
 
 
-def _carried(doc: Doc, draft: _Draft, previous: Statement, offset: int) -> Statement:
+def _carried(doc: Doc, text: str, draft: _Draft, previous: Statement, offset: int) -> Statement:
     sent_start, sent_end = _evidence(doc, draft.start, draft.end, None)
     return Statement(
         start=draft.start + offset,
         end=draft.end + offset,
-        text=doc.text[draft.start : draft.end],
+        text=text[draft.start : draft.end],
         kind="direct",
         speaker=previous.speaker,
         speaker_mention=previous.speaker_mention,
@@ -237,7 +243,7 @@ def _carried(doc: Doc, draft: _Draft, previous: Statement, offset: int) -> State
         cue=None,
         addressee=None,
         date=previous.date,
-        sentence=doc.text[sent_start:sent_end],
+        sentence=text[sent_start:sent_end],
         sentence_start=sent_start + offset,
         sentence_end=sent_end + offset,
         confidence=0.6,
@@ -280,7 +286,6 @@ def _addressee(cue: Token) -> str | None:
 
 def _date(cue: Token, published: str | None) -> str | None:
     """The date the attribution gives ("said in 2021", "told RSE on Friday"), else the article's."""
-    doc = cue.doc
     for child in cue.children:
         if child.dep_ not in {"prep", "npadvmod", "advmod", "tmod", "obl"}:
             continue
@@ -290,7 +295,7 @@ def _date(cue: Token, published: str | None) -> str | None:
             anchor = objects[0] if objects else child
         if anchor.ent_type_ != "DATE":
             continue
-        ent = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
+        ent = entity_span(anchor)
         if ent is None or not DATE_WORDS.search(ent.text):
             continue
         phrase = ent.text if child.dep_ != "prep" else f"{child.text} {ent.text}"

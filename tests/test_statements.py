@@ -1,0 +1,97 @@
+"""Statement extraction, one case per phenomenon, on the real spaCy model.
+
+The cases live in tests/data/statements/cases.json: each gives a text and the exact statements expected
+(span text, kind, speaker, and where it matters cue, addressee, mention and date). The entities passed in are
+built here from the model's own entities with a small surname → full-name grouping, so these tests do not
+depend on the entity resolution of the rest of the pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.records import Entity
+from newsgraph.settings import load_settings
+from nlp.statements import find_statements, parse_date
+
+CASES = json.loads((Path(__file__).parent / "data" / "statements" / "cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load(load_settings(environ={}).spacy_model)
+
+
+def _slug(name: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def entities_of(doc: Doc, offset: int = 0) -> list[Entity]:
+    """People grouped by surname under their longest name, organisations by text; mentions in article offsets."""
+    full_names = {e.text.split()[-1]: e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+    groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            key = ("Person", full_names.get(ent.text, ent.text))
+        elif ent.label_ == "ORG":
+            key = ("Organization", ent.text.removeprefix("the ").removeprefix("The "))
+        else:
+            continue
+        groups.setdefault(key, []).append((ent.start_char + offset, ent.end_char + offset))
+    return [Entity(f"{kind.lower()}:{_slug(name)}", name, kind, (), tuple(m)) for (kind, name), m in groups.items()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_phenomenon(nlp: Language, case: dict) -> None:
+    doc = nlp(case["text"])
+    found = find_statements(doc, entities_of(doc), case.get("published", "2024-01-15"))
+    assert [s.text for s in found] == [e["text"] for e in case["expect"]]
+    for statement, expected in zip(found, case["expect"], strict=True):
+        assert case["text"][statement.start : statement.end] == statement.text
+        for key, value in expected.items():
+            assert getattr(statement, key) == value, f"{key} of {statement.text!r}"
+
+
+def test_speaker_id_comes_from_the_entity(nlp: Language) -> None:
+    doc = nlp('"Prices will rise," said Ellen Park. Later Park told the BBC that rents were too high.')
+    found = find_statements(doc, entities_of(doc), "2024-01-15")
+    assert [(s.speaker, s.speaker_mention, s.speaker_id) for s in found] == [
+        ("Ellen Park", "Ellen Park", "person:ellen-park"),
+        ("Ellen Park", "Park", "person:ellen-park"),
+    ]
+    assert found[1].addressee == "BBC"
+
+
+def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
+    text = 'The vote was close. "We won by eleven votes," said Mayor Ann Lee. Counting ended at midnight.'
+    doc = nlp(text)
+    [statement] = find_statements(doc, entities_of(doc), None)
+    assert statement.sentence == text[statement.sentence_start : statement.sentence_end]
+    assert statement.sentence.startswith('"We won') and "Ann Lee" in statement.sentence
+    assert "midnight" not in statement.sentence
+    assert statement.date is None
+    assert 0 < statement.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("in 2021", "2021-01-01"),
+        ("in April", "2022-04-01"),
+        ("last year", "2021-01-01"),
+        ("yesterday", "2022-12-01"),
+        ("on 3 May 2021", "2021-05-03"),
+        ("on Friday", "2022-11-25"),
+    ],
+)
+def test_dates_relative_to_publication(phrase: str, expected: str) -> None:
+    assert parse_date(phrase, "2022-12-02") == expected
