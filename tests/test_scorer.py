@@ -349,3 +349,18 @@ def test_raise_floors_rounds_down_and_never_lowers(tmp_path):
     assert floors == {"statement_f1": 0.86, "speaker_accuracy": 0.9}
     assert json.loads(path.read_text()) == {"about": "kept", "floors": floors}
     assert se.rounded_down(0.57) == 0.57  # no float drift below an exact hundredth
+
+
+@pytest.mark.slow
+def test_baseline_takes_say_sentences_whole_with_the_subject_as_speaker():
+    from baseline_extract import baseline_extract
+
+    text = 'Andrej Petrovski told RFE/RL that the government was clumsy. The sky is blue.\n"We will know," he said.'
+    (result,) = baseline_extract([{"id": "d", "text": text, "published": "2022-12-02"}])
+    statements = [(s["text"], s["kind"], s["speaker"], s["date"]) for s in result["statements"]]
+    assert statements == [
+        ("Andrej Petrovski told RFE/RL that the government was clumsy.", "indirect", "Andrej Petrovski", "2022-12-02"),
+        ('"We will know," he said.', "direct", "he", "2022-12-02"),
+    ]
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in result["statements"])
+    assert result["roles"] == []
