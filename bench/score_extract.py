@@ -187,27 +187,39 @@ def cue_right(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     return gold_cue in pred_cue or pred_cue in gold_cue
 
 
-def score_statements(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: Tally) -> list[dict[str, Any]]:
-    """Fill the statement counts; return the matched pairs with what was right, for error listings."""
+def _short(statement: dict[str, Any], width: int = 70) -> str:
+    text = " ".join(str(statement.get("text", "")).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def score_statements(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: Tally) -> list[str]:
+    """Fill the statement counts; return one line per mistake (missed, extra, wrong speaker or kind)."""
     gold, pred = gold_doc["statements"], pred_doc.get("statements") or []
     entities = {entity["id"]: entity for entity in gold_doc["entities"]}
     tally.statements_gold += len(gold)
     tally.statements_pred += len(pred)
-    details = []
-    for g, p in match_statements(gold, pred):
-        right = {
-            "speaker": speaker_right(gold[g], pred[p], entities),
-            "kind": gold[g]["kind"] == pred[p].get("kind"),
-            "cue": cue_right(gold[g], pred[p]),
-            "date": gold[g].get("date") == pred[p].get("date"),
-        }
+    pairs = match_statements(gold, pred)
+    problems = []
+    for g, p in pairs:
+        speaker_ok = speaker_right(gold[g], pred[p], entities)
+        kind_ok = gold[g]["kind"] == pred[p].get("kind")
         tally.statements_matched += 1
-        tally.speakers_right += right["speaker"]
-        tally.kinds_right += right["kind"]
-        tally.cues_right += right["cue"]
-        tally.dates_right += right["date"]
-        details.append({"gold": gold[g], "pred": pred[p], "right": right})
-    return details
+        tally.speakers_right += speaker_ok
+        tally.kinds_right += kind_ok
+        tally.cues_right += cue_right(gold[g], pred[p])
+        tally.dates_right += gold[g].get("date") == pred[p].get("date")
+        if not speaker_ok:
+            problems.append(f"speaker {pred[p].get('speaker')!r}, gold {gold[g]['speaker']!r}: {_short(gold[g])}")
+        if not kind_ok:
+            problems.append(f"kind {pred[p].get('kind')!r}, gold {gold[g]['kind']!r}: {_short(gold[g])}")
+    matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
+    problems += [
+        f"missed {s['kind']} ({s['speaker']}): {_short(s)}" for i, s in enumerate(gold) if i not in matched_gold
+    ]
+    problems += [
+        f"extra {s.get('kind')} ({s.get('speaker')}): {_short(s)}" for i, s in enumerate(pred) if i not in matched_pred
+    ]
+    return problems
 
 
 # ---------------------------------------------------------------- entities and roles
@@ -296,7 +308,7 @@ class Report:
     micro: Tally
     documents: dict[str, Tally]
     errors: dict[str, str]
-    statement_details: dict[str, list[dict[str, Any]]]
+    statement_problems: dict[str, list[str]]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -310,7 +322,7 @@ class Report:
 def score(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]) -> Report:
     """Score predictions per document and micro-averaged; a missing or failed document predicts nothing."""
     predictions = {doc["id"]: doc for doc in pred_docs}
-    micro, documents, errors, details = Tally(), {}, {}, {}
+    micro, documents, errors, problems = Tally(), {}, {}, {}
     for gold_doc in gold_docs:
         pred_doc = predictions.get(gold_doc["id"])
         if pred_doc is None:
@@ -319,12 +331,12 @@ def score(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]) -> R
         elif pred_doc.get("error"):
             errors[gold_doc["id"]] = str(pred_doc["error"])
         tally = Tally()
-        details[gold_doc["id"]] = score_statements(gold_doc, pred_doc, tally)
+        problems[gold_doc["id"]] = score_statements(gold_doc, pred_doc, tally)
         score_entities(gold_doc, pred_doc, tally)
         score_roles(gold_doc, pred_doc, tally)
         documents[gold_doc["id"]] = tally
         micro.add(tally)
-    return Report(micro, documents, errors, details)
+    return Report(micro, documents, errors, problems)
 
 
 # ---------------------------------------------------------------- running an extractor
@@ -390,7 +402,7 @@ def _percent(value: float | None) -> str:
     return "   n/a" if value is None else f"{100 * value:6.1f}"
 
 
-def format_report(report: Report, label: str, per_doc: bool) -> str:
+def format_report(report: Report, label: str, per_doc: bool, mistakes: bool = False) -> str:
     figures = report.micro.figures()
     counts = report.micro
     lines = [
@@ -419,6 +431,8 @@ def format_report(report: Report, label: str, per_doc: bool) -> str:
                 f"  {_percent(f['role_f1'])}"
             )
     lines += [f"  error in {doc_id}: {message}" for doc_id, message in report.errors.items()]
+    if mistakes:
+        lines += [f"  {doc_id}: {line}" for doc_id, lines_ in report.statement_problems.items() for line in lines_]
     return "\n".join(lines)
 
 
@@ -431,6 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true", help="also score a plain reporting-verb extractor")
     parser.add_argument("--save", type=Path, help="write the extractor's output here (with --run)")
     parser.add_argument("--per-doc", action="store_true", help="a line per document")
+    parser.add_argument("--errors", action="store_true", help="list missed, extra and wrongly attributed statements")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
         "--raise-floors",
@@ -457,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({label: report.as_dict() for label, report in reports.items()}, indent=2))
     else:
-        print("\n\n".join(format_report(report, label, args.per_doc) for label, report in reports.items()))
+        print("\n\n".join(format_report(report, label, args.per_doc, args.errors) for label, report in reports.items()))
     return 0
 
 

@@ -364,3 +364,17 @@ def test_baseline_takes_say_sentences_whole_with_the_subject_as_speaker():
     ]
     assert all(text[s["start"] : s["end"]] == s["text"] for s in result["statements"])
     assert result["roles"] == []
+
+
+def test_mistakes_are_listed_per_document():
+    gold = doc(
+        [statement(0, 100, "Andrej Petrovski", speaker_id=PETROVSKI["id"]), statement(200, 250, "X Y")], [PETROVSKI]
+    )
+    pred = doc([statement(0, 100, "he", kind="indirect"), statement(400, 420, "Z")])
+    problems = se.score([gold], [pred]).statement_problems["d1"]
+    assert [line.split(":")[0] for line in problems] == [
+        "speaker 'he', gold 'Andrej Petrovski'",
+        "kind 'indirect', gold 'direct'",
+        "missed direct (X Y)",
+        "extra direct (Z)",
+    ]
