@@ -203,3 +203,9 @@ def _batches(pairs: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
 def _reason_of(warning: str) -> str:
     """Group warnings by their kind for the summary: the part after the fact's position."""
     return warning.split(": ", 1)[-1]
+
+
+def clear_graph(driver: Driver, database: str) -> None:
+    """Delete every node and relationship (schema kept), in chunks so a large graph fits in memory."""
+    with driver.session(database=database) as session:
+        session.run(q.CLEAR_DATABASE).consume()
