@@ -58,6 +58,15 @@ SOURCE_CARRIER_NOUNS = _words(
     "investigation letter memo note poll post release report statement study survey tweet"
 )
 
+# Days and months: never a speaker, whatever the parser says ("Posts … from Friday theorized").
+CALENDAR_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "january february march april june july august september october november december"
+)
+
+# Subjects a weak cue ("show", "reveal") needs to count as someone speaking.
+WEAK_CUES = _words("suggest indicate signal show reveal find confirm")
+
 # Words never taken as the speaker themselves.
 NON_SPEAKER_WORDS = _words("it one that there this what which")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
-from nlp.cues import MEDIUM_NOUNS, NON_SPEAKER_WORDS, SOURCE_CARRIER_NOUNS
+from nlp.cues import CALENDAR_WORDS, MEDIUM_NOUNS, NON_SPEAKER_WORDS, SOURCE_CARRIER_NOUNS
 
 NAMES_FILE = Path(__file__).with_name("first_names.json")
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -79,23 +79,27 @@ def subject_of(cue: Token) -> Token | None:
     token = cue
     for _ in range(5):
         subject_deps = ("nsubj", "nsubjpass") if token is not cue else ("nsubj",)
-        subjects = [
-            c
-            for c in token.children
-            if c.dep_ in subject_deps and _same_paragraph(c, token) and c.ent_type_ not in NOT_SPEAKER_LABELS
-        ]
+        subjects = [c for c in token.children if c.dep_ in subject_deps and _may_speak(c, cue)]
         if subjects:
             subject = min(subjects, key=lambda c: (c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return token.head
             return subject
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return token.head
-        if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"} and token.head is not token:
+            return token.head if _may_speak(token.head, cue) else None
+        walks = token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"}
+        if walks and token.head is not token and _same_paragraph(token.head, cue):
             token = token.head
             continue
         break
     return None
+
+
+def _may_speak(token: Token, cue: Token) -> bool:
+    """A subject in the cue's own paragraph that is not a date or a number."""
+    if token.ent_type_ in NOT_SPEAKER_LABELS or token.lower_ in CALENDAR_WORDS:
+        return False
+    return _same_paragraph(token, cue)
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from nlp.cues import (
+    MEDIUM_NOUNS,
     NON_SOURCE_NOUNS,
+    WEAK_CUES,
     XCOMP_VERBS,
     is_according_to,
     is_belief,
@@ -29,7 +31,21 @@ from nlp.speakers import source_of_according, subject_of
 SENTENCE_END = {".", "!", "?", "…"}
 DASHES = {"-", "–", "—", "--"}
 # Tokens allowed between a cue and the quote it introduces ("said in a statement on Friday: …").
-LINK_DEPS = {"dobj", "dative", "prep", "advmod", "npadvmod", "prt", "agent", "nsubj", "pobj", "appos", "dep"}
+LINK_DEPS = {
+    "dobj",
+    "dative",
+    "prep",
+    "advmod",
+    "npadvmod",
+    "prt",
+    "agent",
+    "nsubj",
+    "pobj",
+    "appos",
+    "dep",
+    "xcomp",
+    "advcl",
+}
 COMPLEMENT_MARKS = {"that", "whether", "if"}
 
 
@@ -112,7 +128,21 @@ def _speaker_token(cue: Token, region: list[Token]) -> Token | None:
         return subject
     # A parse that hangs the attribution off the quote: take the first noun after the cue ("said KCNA").
     after = [t for t in region if t.i > cue.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    # A parse broken by a line break: the first noun of the cue's own sentence ("One poster admitted…, writing").
+    para_start = layout_paragraph_start(cue)
+    before = [t for t in cue.sent if para_start <= t.idx < cue.idx and t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return before[0] if before else None
+
+
+def layout_paragraph_start(token: Token) -> int:
+    """Character where the token's line starts."""
+    doc = token.doc
+    i = token.i
+    while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    return doc[i].idx
 
 
 def attribution_after(layout: Layout, index: int) -> Attribution | None:
@@ -210,6 +240,8 @@ def _content_bounds(tokens: list[Token]) -> tuple[int, int] | None:
 def _complement(cue: Token) -> list[Token] | None:
     """The reported clause governed by a cue verb, if it has one."""
     complements = [c for c in cue.children if c.dep_ == "ccomp"]
+    if any(c.i > cue.i for c in complements):
+        complements = [c for c in complements if c.i > cue.i]  # "X said that C" before "C, X said"
     if not complements and cue.lemma_.lower() in XCOMP_VERBS:
         complements = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
     if complements:
@@ -223,12 +255,41 @@ def _complement(cue: Token) -> list[Token] | None:
         return [t for t in tokens if t.i not in own]
     if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
         return [t for t in cue.head.subtree if t.i < cue.left_edge.i]
+    if _interjected(cue):
+        # "Recipients, said Maurer, must …" / "As Heald told the Post, ozone has dropped."
+        own = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in own]
+    return _medium_clause(cue)
+
+
+def _interjected(cue: Token) -> bool:
+    """A cue set off inside or before another clause: between commas, or opened by "as"."""
+    head = cue.head
+    if head is cue or head.pos_ not in {"VERB", "AUX"} or cue.dep_ not in {"parataxis", "advcl", "ccomp", "conj"}:
+        return False
+    doc = cue.doc
+    left, right = cue.left_edge.i, cue.right_edge.i
+    as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    before = left > 0 and doc[left - 1].text == ","
+    after = right + 1 < len(doc) and doc[right + 1].text == ","
+    return (as_mark and after and left < head.i) or (before and after and left > head.left_edge.i)
+
+
+def _medium_clause(cue: Token) -> list[Token] | None:
+    """ "told LA Weekly in a statement that C": the clause hangs from the medium, not the verb."""
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
+            for clause in medium.children:
+                if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    return list(clause.subtree)
     return None
 
 
 def _animate_enough(cue: Token, speaker: Token) -> bool:
     """Belief verbs and weak cues need a person, organisation or personal pronoun as subject."""
-    if not (is_belief(cue) or cue.lemma_.lower() in {"suggest", "indicate", "signal", "show"}):
+    if not (is_belief(cue) or cue.lemma_.lower() in WEAK_CUES):
         return True
     return speaker.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or speaker.lower_ in {"he", "she", "they", "we"}
 
