@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from newsgraph.errors import IngestError
 from newsgraph.records import Article, Skipped
@@ -26,7 +26,10 @@ from newsgraph.records import Article, Skipped
 logger = logging.getLogger(__name__)
 
 NEAR_DUPLICATE_THRESHOLD = 0.7  # Jaccard similarity of word 5-gram sets; wire copies score 0.75-0.95
-NUM_PERM = 128
+NUM_PERM = 120
+# 20 bands of 6 rows: a pair at Jaccard 0.7 shares a band with probability 0.92, at 0.8 with 0.995;
+# candidates are then confirmed on the whole signature against the threshold.
+BANDS, ROWS = 20, 6
 SHINGLE_WORDS = 5
 MIN_WORDS_FOR_NEAR_DUPLICATE = 30  # shorter texts share too much boilerplate to judge
 _WORD = re.compile(r"\w+")
@@ -94,17 +97,71 @@ class MemorySeenIndex:
         return len(self._ids)
 
 
+class NearDuplicateIndex:
+    """MinHash LSH over word 5-grams: which earlier article, if any, a text is a near-copy of.
+
+    datasketch computes the MinHash signatures; the banding index is kept here because datasketch's
+    in-memory LSH holds a Python set per bucket (about 5 KB per article), while one int per band and a
+    packed uint32 signature (about 1.5 KB) keep a 100,000-article run in reasonable memory. Candidates
+    from the bands are confirmed on the full signatures, so a bucket collision never marks a copy.
+    """
+
+    def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
+        self._threshold = threshold
+        self._buckets: list[dict[int, int | list[int]]] = [{} for _ in range(BANDS)]
+        self._signatures = np.empty((1024, NUM_PERM), dtype=np.uint32)
+        self._ids: list[str] = []
+
+    def original_of(self, article_id: str, text: str) -> str | None:
+        """The id of the first similar article seen, else None (and this text is remembered)."""
+        shingles = _shingles(text)
+        if shingles is None:
+            return None
+        minhash = MinHash(num_perm=NUM_PERM)
+        minhash.update_batch(shingles)
+        signature = minhash.hashvalues.astype(np.uint32)  # MinHash values fit 32 bits
+        keys = [hash(signature[band * ROWS : (band + 1) * ROWS].tobytes()) for band in range(BANDS)]
+        best, best_score = None, self._threshold
+        for candidate in self._candidates(keys):
+            score = float(np.mean(self._signatures[candidate] == signature))
+            if score >= best_score:
+                best, best_score = candidate, score
+        if best is not None:
+            return self._ids[best]
+        self._remember(article_id, signature, keys)
+        return None
+
+    def _candidates(self, keys: list[int]) -> set[int]:
+        found: set[int] = set()
+        for bucket, key in zip(self._buckets, keys, strict=True):
+            hit = bucket.get(key)
+            if isinstance(hit, int):
+                found.add(hit)
+            elif hit is not None:
+                found.update(hit)
+        return found
+
+    def _remember(self, article_id: str, signature: np.ndarray, keys: list[int]) -> None:
+        index = len(self._ids)
+        if index == len(self._signatures):
+            self._signatures = np.resize(self._signatures, (2 * index, NUM_PERM))
+        self._signatures[index] = signature
+        self._ids.append(article_id)
+        for bucket, key in zip(self._buckets, keys, strict=True):
+            hit = bucket.setdefault(key, index)
+            if hit != index:
+                bucket[key] = [*hit, index] if isinstance(hit, list) else [hit, index]
+
+
 class Deduplicator:
     """Decides, article by article in stream order, whether each is new, a duplicate or a near-duplicate."""
 
     def __init__(self, seen: SeenIndex | None = None, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
         self._seen = seen
-        self._run = MemorySeenIndex()
         self._first_with_url: dict[str, str] = {}
         self._first_with_hash: dict[str, str] = {}
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, np.ndarray] = {}
-        self._threshold = threshold
+        self._ids: set[str] = set()
+        self._near = NearDuplicateIndex(threshold)
 
     def check_url(self, url: str, item: str) -> Skipped | None:
         """Before fetching: a Skipped when this canonical URL was seen, so nothing is downloaded twice."""
@@ -120,11 +177,11 @@ class Deduplicator:
         repeated = self._exact_repeat(article, item)
         if repeated is not None:
             return repeated
-        self._run.add(article)
+        self._ids.add(article.id)
         if article.url:
             self._first_with_url[article.url] = article.id
         self._first_with_hash[article.content_hash] = article.id
-        original = self._near_duplicate_original(article)
+        original = self._near.original_of(article.id, article.text)
         if original is None:
             return article
         logger.info("%s is a near-duplicate of %s", article.id, original)
@@ -137,28 +194,11 @@ class Deduplicator:
                 return skipped
         if article.content_hash in self._first_with_hash:
             return Skipped(item, f"duplicate: same text as article {self._first_with_hash[article.content_hash]}")
-        if self._run.has_id(article.id):
+        if article.id in self._ids:
             return Skipped(item, f"duplicate: same id as article {article.id}")
         if self._seen is not None and (self._seen.has_hash(article.content_hash) or self._seen.has_id(article.id)):
             return Skipped(item, f"already ingested: article {article.id}")
         return None
-
-    def _near_duplicate_original(self, article: Article) -> str | None:
-        shingles = _shingles(article.text)
-        if shingles is None:
-            return None
-        signature = MinHash(num_perm=NUM_PERM)
-        signature.update_batch(shingles)
-        values = signature.hashvalues.astype(np.uint32)  # MinHash values fit 32 bits; halves the memory
-        best, best_score = None, self._threshold
-        for candidate in self._lsh.query(signature):
-            score = float(np.mean(self._signatures[candidate] == values))
-            if score >= best_score:
-                best, best_score = candidate, score
-        if best is None:
-            self._lsh.insert(article.id, signature)
-            self._signatures[article.id] = values
-        return best
 
 
 def _shingles(text: str) -> list[bytes] | None:
