@@ -1,0 +1,328 @@
+"""The explorer's reads: each runs a curated query from queries/ read-only and returns plain rows.
+
+Pages never hold Cypher; they call these with a ``GraphReader`` (driver, database, timeout, row limit)
+and show what comes back. Every function returns a ``Rows`` so a page can say when a result was capped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import Driver
+from neo4j.graph import Node, Path, Relationship
+
+from graph.readonly import ReadResult, run_read
+from queries.catalog import Embedder, bind, get_query, run_curated
+
+log = logging.getLogger(__name__)
+
+MAX_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class GraphReader:
+    """What every read needs: the driver (created once by the app), database and limits."""
+
+    driver: Driver
+    database: str
+    timeout: float = 30.0
+    row_limit: int = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    rows: list[dict[str, Any]]
+    truncated: bool = False  # the row limit cut the result
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def curated(reader: GraphReader, name: str, values: Mapping[str, Any] | None = None, *, limit: int = 0) -> Rows:
+    """Run one curated query by name; ``limit`` (when > 0) also caps the rows fetched."""
+    cap = min(limit, reader.row_limit) if limit > 0 else reader.row_limit
+    result = run_curated(
+        reader.driver, reader.database, name, dict(values or {}), timeout=reader.timeout, row_limit=cap
+    )
+    return _rows(result)
+
+
+def _rows(result: ReadResult) -> Rows:
+    return Rows(result.rows(), result.truncated)
+
+
+def _given(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop unset filters so the query's own defaults (null = no filter) apply."""
+    return {k: v for k, v in values.items() if v not in (None, "", [], ())}
+
+
+# Overview
+
+
+def counts(reader: GraphReader) -> dict[str, int]:
+    return {row["what"]: int(row["count"]) for row in curated(reader, "graph-counts").rows}
+
+
+def recent_articles(reader: GraphReader, limit: int = 10) -> Rows:
+    return curated(reader, "recent-articles", {"limit": limit}, limit=limit)
+
+
+def top_speakers(
+    reader: GraphReader, limit: int = 10, start: dt.date | None = None, end: dt.date | None = None
+) -> Rows:
+    return curated(reader, "top-speakers", _given({"limit": limit, "from": start, "to": end}), limit=limit)
+
+
+# Search
+
+
+def search_entities(reader: GraphReader, text: str, limit: int = 20) -> Rows:
+    return curated(reader, "search-entities", {"q": text, "limit": limit}, limit=limit)
+
+
+def search_statements(reader: GraphReader, text: str, limit: int = 20) -> Rows:
+    return curated(reader, "search-statements", {"q": text, "limit": limit}, limit=limit)
+
+
+def search_articles(reader: GraphReader, text: str, limit: int = 20) -> Rows:
+    return curated(reader, "search-articles", {"q": text, "limit": limit}, limit=limit)
+
+
+def semantic_statements(reader: GraphReader, vector: Sequence[float], limit: int = 10, min_score: float = 0.3) -> Rows:
+    values = {"topic": list(vector), "limit": limit, "min_score": min_score}
+    return curated(reader, "semantic-search", values, limit=limit)
+
+
+# Statements and timelines
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    speaker_id: str | None = None
+    org_id: str | None = None
+    about_id: str | None = None
+    topic: Sequence[float] | None = None  # an embedded topic; statements closest in meaning come first
+    min_score: float = 0.3
+    start: dt.date | None = None
+    end: dt.date | None = None
+    limit: int = 200
+
+
+def statements(reader: GraphReader, f: StatementFilter) -> Rows:
+    values = {
+        "speaker_id": f.speaker_id,
+        "org_id": f.org_id,
+        "about_id": f.about_id,
+        "topic": list(f.topic) if f.topic is not None else None,
+        "from": f.start,
+        "to": f.end,
+    }
+    return curated(reader, "statements", {**_given(values), "min_score": f.min_score, "limit": f.limit}, limit=f.limit)
+
+
+def timeline(reader: GraphReader, entity_id: str, about: bool = False) -> Rows:
+    return curated(reader, "statement-timeline", {"entity_id": entity_id, "about": about})
+
+
+def entity_options(reader: GraphReader, entity_type: str = "", speakers: bool = False, limit: int = 500) -> Rows:
+    return curated(reader, "entity-options", {"type": entity_type, "speakers": speakers, "limit": limit}, limit=limit)
+
+
+# Entities and articles
+
+
+def entity_profile(reader: GraphReader, entity_id: str) -> dict[str, Any] | None:
+    found = curated(reader, "entity-profile", {"entity_id": entity_id}).rows
+    return found[0] if found else None
+
+
+def person_roles(reader: GraphReader, entity_id: str) -> Rows:
+    return curated(reader, "person-roles", {"person_id": entity_id})
+
+
+def entity_relations(reader: GraphReader, entity_id: str, limit: int = 200) -> Rows:
+    return curated(reader, "entity-relations", {"entity_id": entity_id, "limit": limit}, limit=limit)
+
+
+def entity_articles(reader: GraphReader, entity_id: str, limit: int = 100) -> Rows:
+    return curated(reader, "entity-articles", {"entity_id": entity_id, "limit": limit}, limit=limit)
+
+
+def article(reader: GraphReader, article_id: str) -> dict[str, Any] | None:
+    found = curated(reader, "article", {"article_id": article_id}).rows
+    return found[0] if found else None
+
+
+# Networks
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkFilter:
+    seeds: tuple[str, ...]
+    depth: int = 1
+    types: tuple[str, ...] = ()  # neighbour entity types; empty = all
+    kinds: tuple[str, ...] = ()  # edge kinds (relation types, HOLDS_ROLE, SAID_ABOUT); empty = all
+    start: dt.date | None = None
+    end: dt.date | None = None
+    node_cap: int = 300
+
+
+@dataclass(slots=True)
+class Network:
+    """Entities and the edges between them; ``capped`` says the node cap stopped the expansion."""
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    capped: bool = False
+    rows_truncated: bool = False
+
+
+def network(reader: GraphReader, f: NetworkFilter) -> Network:
+    """Expand breadth-first from the seeds, one query per step, stopping at ``node_cap`` nodes."""
+    net = Network()
+    seeds = [s for s in dict.fromkeys(f.seeds) if s]
+    _add_nodes(net, curated(reader, "entity-nodes", {"entity_ids": ",".join(seeds)}).rows)
+    frontier = [s for s in seeds if s in net.nodes]
+    seen_edges: set[tuple[str, str, str, str]] = set()
+    for _ in range(max(1, min(f.depth, MAX_DEPTH))):
+        if not frontier or net.capped:
+            break
+        step = _step(reader, frontier, f)
+        net.rows_truncated |= step.truncated
+        frontier = _merge_step(net, step.rows, seen_edges, f.node_cap)
+    _add_mentions(reader, net)
+    return net
+
+
+def _step(reader: GraphReader, frontier: list[str], f: NetworkFilter) -> Rows:
+    values = _given(
+        {
+            "entity_ids": ",".join(frontier),
+            "types": ",".join(f.types),
+            "kinds": ",".join(f.kinds),
+            "from": f.start,
+            "to": f.end,
+        }
+    )
+    return curated(reader, "entity-network", {**values, "limit": reader.row_limit})
+
+
+def _merge_step(
+    net: Network, rows: Iterable[dict[str, Any]], seen_edges: set[tuple[str, str, str, str]], cap: int
+) -> list[str]:
+    new: list[str] = []
+    for row in rows:
+        ends = (
+            (row["source_id"], row["source"], row["source_type"]),
+            (row["target_id"], row["target"], row["target_type"]),
+        )
+        missing = [end for end in ends if end[0] not in net.nodes]
+        if len(net.nodes) + len(missing) > cap:
+            net.capped = True
+            continue
+        for node_id, name, node_type in missing:
+            net.nodes[node_id] = {"id": node_id, "name": name, "type": node_type, "articles": 0}
+            new.append(node_id)
+        key = (row["source_id"], row["target_id"], row["kind"], row["label"] or "")
+        if key not in seen_edges:
+            seen_edges.add(key)
+            net.edges.append(row)
+    return new
+
+
+def _add_nodes(net: Network, rows: Iterable[dict[str, Any]]) -> None:
+    for row in rows:
+        net.nodes[row["id"]] = {"id": row["id"], "name": row["name"], "type": row["type"], "articles": row["articles"]}
+
+
+def _add_mentions(reader: GraphReader, net: Network) -> None:
+    unknown = [node_id for node_id, node in net.nodes.items() if not node["articles"]]
+    if unknown:
+        _add_nodes(net, curated(reader, "entity-nodes", {"entity_ids": ",".join(unknown)}).rows)
+
+
+# The Cypher console
+
+
+def gallery_parameters(name: str, values: Mapping[str, str], embed: Embedder | None = None) -> dict[str, Any]:
+    """A gallery form's text fields as query parameters; blank optional fields keep their defaults."""
+    query = get_query(name)
+    required = {p.name for p in query.params if p.required}
+    return bind(query, {k: v for k, v in values.items() if v.strip() or k in required}, embed)
+
+
+def run_console(reader: GraphReader, cypher: str, parameters: Mapping[str, Any] | None = None) -> ReadResult:
+    """A user's own Cypher, read-only (graph/readonly.py refuses writes before anything runs)."""
+    return run_read(
+        reader.driver, reader.database, cypher, parameters, timeout=reader.timeout, row_limit=reader.row_limit
+    )
+
+
+def run_gallery(reader: GraphReader, name: str, parameters: Mapping[str, Any]) -> ReadResult:
+    """A curated query with parameters already bound by ``gallery_parameters``."""
+    return run_console(reader, get_query(name).cypher, parameters)
+
+
+def network_from_records(records: Iterable[Any], node_cap: int) -> Network:
+    """The nodes, relationships and paths found in query results, as a drawable network."""
+    net = Network()
+    for record in records:
+        for value in record.values():
+            for item in _graph_items(value):
+                if isinstance(item, Node):
+                    _record_node(net, item, node_cap)
+                else:
+                    _record_relationship(net, item, node_cap)
+    return net
+
+
+def _graph_items(value: Any) -> Iterator[Node | Relationship]:
+    if isinstance(value, (Node, Relationship)):
+        yield value
+    elif isinstance(value, Path):
+        yield from value.nodes
+        yield from value.relationships
+    elif isinstance(value, list):
+        for item in value:
+            yield from _graph_items(item)
+
+
+def _node_key(node: Node) -> str:
+    return str(node.get("id") or node.element_id)
+
+
+def _record_node(net: Network, node: Node, cap: int) -> bool:
+    key = _node_key(node)
+    if key in net.nodes:
+        return True
+    if len(net.nodes) >= cap:
+        net.capped = True
+        return False
+    labels = sorted(node.labels - {"Entity"})
+    name = node.get("name") or node.get("title") or str(node.get("text") or key)[:60]
+    net.nodes[key] = {"id": key, "name": name, "type": labels[0] if labels else "node", "articles": 0}
+    return True
+
+
+def _record_relationship(net: Network, rel: Relationship, cap: int) -> None:
+    if rel.start_node is None or rel.end_node is None:
+        return
+    if not (_record_node(net, rel.start_node, cap) and _record_node(net, rel.end_node, cap)):
+        return
+    net.edges.append(
+        {
+            "source_id": _node_key(rel.start_node),
+            "target_id": _node_key(rel.end_node),
+            "kind": rel.type,
+            "label": rel.get("predicate") or rel.get("title") or rel.type,
+            "evidence": rel.get("sentence"),
+            "evidence_count": 1,
+        }
+    )

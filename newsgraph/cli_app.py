@@ -1,0 +1,59 @@
+"""`newsgraph app`: start the Streamlit explorer on 127.0.0.1 (and the local Neo4j it reads from)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import click
+
+from graph.local_server import LocalNeo4j
+from newsgraph.cli import settings_of
+from newsgraph.settings import PROJECT_ROOT
+
+APP = PROJECT_ROOT / "app.py"
+
+
+def streamlit_command(port: int, open_browser: bool) -> list[str]:
+    """The `streamlit run` command line: loopback only, no usage statistics, no file watcher."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        f"--server.headless={'false' if open_browser else 'true'}",
+        "--browser.gatherUsageStats=false",
+        "--server.fileWatcherType=none",
+        "--global.developmentMode=false",
+    ]
+
+
+@click.command("app")
+@click.option("--port", type=int, default=None, help="Port of the explorer (default: setting app_port, 8501).")
+@click.option("--no-browser", is_flag=True, help="Do not open a browser tab.")
+@click.pass_context
+def app_command(ctx: click.Context, port: int | None, no_browser: bool) -> None:
+    """Start the Streamlit explorer on http://127.0.0.1:PORT (Ctrl+C stops it).
+
+    Without NEO4J_URI the managed local Neo4j is started first, so the explorer has a graph to read.
+    """
+    settings = settings_of(ctx)
+    if settings.uses_local_neo4j:
+        info = LocalNeo4j(settings).start()
+        click.echo(f"Neo4j: {info.uri}", err=True)
+    chosen = port or settings.app_port
+    click.echo(f"newsgraph explorer: http://127.0.0.1:{chosen}", err=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
+    try:
+        completed = subprocess.run(streamlit_command(chosen, not no_browser), cwd=PROJECT_ROOT, env=env, check=False)
+    except KeyboardInterrupt:
+        return
+    if completed.returncode not in (0, -2, 130):
+        raise click.ClickException(f"the explorer stopped with exit code {completed.returncode}")
+
+
+COMMANDS = [app_command]

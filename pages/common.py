@@ -1,0 +1,209 @@
+"""What every explorer page shares: settings, the cached driver, error display, links and safe text.
+
+Article text is untrusted. Pages show it with ``st.text``, in data frames (rendered as text), or in
+Markdown/HTML only after ``md_text``/``html.escape`` — never as raw Markdown, which could pull remote
+images or fake links into the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import streamlit as st
+from neo4j import Driver
+
+from graph.connection import open_driver
+from graph.explore import GraphReader, Rows
+from newsgraph.errors import GraphUnavailableError, NewsgraphError, QueryError
+from newsgraph.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+PAGES = {
+    "overview": "pages/overview.py",
+    "search": "pages/search.py",
+    "statements": "pages/statements.py",
+    "timeline": "pages/timeline.py",
+    "entity": "pages/entity.py",
+    "graph": "pages/graph.py",
+    "cypher": "pages/cypher.py",
+    "article": "pages/article.py",
+    "ingest": "pages/ingest.py",
+}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    """The one settings object of the app, read once per server process."""
+    return load_settings()
+
+
+def _alive(connection: tuple[Driver, str]) -> bool:
+    try:
+        connection[0].verify_connectivity()
+    except Exception:
+        log.warning("the cached Neo4j driver lost its server; reconnecting")
+        connection[0].close()
+        return False
+    return True
+
+
+@st.cache_resource(show_spinner="Connecting to Neo4j…", validate=_alive)
+def _connection() -> tuple[Driver, str]:
+    # Created once and re-checked at every access (validate): when Neo4j went away and came back, the
+    # stale driver is dropped and a new one made, so the app recovers without a restart.
+    return open_driver(settings(), start_local=False)
+
+
+def reader() -> GraphReader:
+    """The graph reader for this run, or a clear message and a stopped page when Neo4j is down."""
+    current = settings()
+    try:
+        driver, database = _connection()
+    except GraphUnavailableError as e:
+        show_unavailable(str(e))
+        st.stop()
+    return GraphReader(driver, database, timeout=current.query_timeout, row_limit=current.row_limit)
+
+
+def show_unavailable(reason: str) -> None:
+    st.error(f"Neo4j is not reachable, so nothing can be shown right now. {reason}", icon="🔌")
+    st.info(
+        "Start the local server with `newsgraph neo4j start` (or check NEO4J_URI), then press Retry: "
+        "the explorer reconnects by itself."
+    )
+    st.button("Retry", key="retry_connection")
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Turn the project's errors into one clear message; a lost server also drops the cached driver."""
+    try:
+        yield
+    except GraphUnavailableError as e:
+        _connection.clear()
+        show_unavailable(str(e))
+        st.stop()
+    except QueryError as e:
+        st.error(str(e))
+        st.stop()
+    except NewsgraphError as e:
+        st.error(str(e))
+        st.stop()
+
+
+def md_text(text: Any) -> str:
+    """Untrusted text made inert for Markdown: every Markdown and HTML character escaped."""
+    if text is None:
+        return ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def html_text(text: Any) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL when it is a plain http(s) link; None for anything else (javascript:, data:, …)."""
+    if not isinstance(url, str):
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def page_href(page: str, **params: str) -> str:
+    """Relative link to an explorer page, for data-frame link columns and HTML."""
+    query = "&".join(f"{k}={quote(str(v), safe='')}" for k, v in params.items())
+    return f"{page}?{query}" if query else page
+
+
+def entity_link(entity_id: str, name: str | None) -> None:
+    st.page_link(PAGES["entity"], label=md_text(name or entity_id), query_params={"id": entity_id}, icon="👤")
+
+
+def article_link(article_id: str, title: str | None) -> None:
+    st.page_link(PAGES["article"], label=md_text(title or article_id), query_params={"id": article_id}, icon="📰")
+
+
+def capped(rows: Rows, what: str = "rows") -> None:
+    """Say so when a result was cut at the row limit."""
+    if rows.truncated:
+        st.warning(f"Showing the first {len(rows)} {what}; there are more. Narrow the filters to see the rest.")
+
+
+def empty_graph_hint() -> None:
+    st.info(
+        "The graph is empty. Add articles on the **Ingest** page, or from a terminal: "
+        "`newsgraph ingest samples/` — then come back here."
+    )
+
+
+def query_param(name: str) -> str | None:
+    value = st.query_params.get(name)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def table(rows: list[dict[str, Any]], columns: list[str] | None = None, **config: Any) -> None:
+    """Rows as a data frame (cells are shown as text, never as markup)."""
+    import pandas as pd
+
+    if not rows:
+        return
+    frame = pd.DataFrame(rows)
+    if columns:
+        frame = frame[[c for c in columns if c in frame.columns]]
+    st.dataframe(frame, hide_index=True, column_config=config or None, width="stretch")
+
+
+@st.cache_resource(show_spinner="Loading the embedding model…")
+def _embedder() -> Any:
+    from nlp.embeddings import Embedder  # imported on first use: loading torch takes seconds
+
+    return Embedder(settings())
+
+
+def embed(text: str) -> list[float]:
+    """The topic as a vector, with the same model that embedded the statements (loaded on first use)."""
+    return list(_embedder().embed([text])[0])
+
+
+def quote_in_context(sentence: str | None, quote: str) -> str:
+    """HTML of the evidence sentence with the quote marked; both escaped (they come from articles)."""
+    sentence = sentence or quote
+    at = sentence.find(quote)
+    if at == -1:
+        return f"<blockquote>{html_text(sentence)}<br><mark>{html_text(quote)}</mark></blockquote>"
+    before, after = sentence[:at], sentence[at + len(quote) :]
+    return f"<blockquote>{html_text(before)}<mark>{html_text(quote)}</mark>{html_text(after)}</blockquote>"
+
+
+def pick_entity(label: str, options: Rows, key: str, initial: str | None = None) -> str | None:
+    """A select box of entities (most mentioned first) that returns the chosen id, or None for any."""
+    names = {r["id"]: f"{r['name']} ({r['type']}, {r['articles']} articles)" for r in options.rows}
+    if initial and initial not in names:
+        names[initial] = initial
+    ids: list[str | None] = [None, *names]
+    index = ids.index(initial) if initial in names else 0
+    return st.selectbox(label, ids, index=index, key=key, format_func=lambda i: "any" if i is None else names[i])

@@ -1,0 +1,178 @@
+"""Entity profile: names and aliases, roles with dates, statements by and about it, relations, articles."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph import explore
+from pages.common import (
+    PAGES,
+    capped,
+    guarded,
+    md_text,
+    page_href,
+    query_param,
+    reader,
+    safe_url,
+    table,
+)
+
+graph = reader()
+entity_id = query_param("id")
+
+if not entity_id:
+    st.title("Entity profile")
+    name = st.text_input("Find a person, organisation, place, law or event", key="entity_find")
+    if name.strip():
+        with guarded():
+            matches = explore.search_entities(graph, name, 20)
+        if not matches:
+            st.warning("No entity with that name.")
+        table(
+            [
+                {
+                    "name": r["name"],
+                    "type": r["type"],
+                    "articles": r["articles"],
+                    "profile": page_href("entity", id=r["id"]),
+                }
+                for r in matches.rows
+            ],
+            profile=st.column_config.LinkColumn("profile", display_text="open"),
+        )
+    st.stop()
+
+with guarded():
+    profile = explore.entity_profile(graph, entity_id)
+if profile is None:
+    st.title("Entity profile")
+    st.warning(f"No entity with id {md_text(entity_id)}.")
+    st.stop()
+
+st.title(md_text(profile["name"]))
+st.caption(f"{md_text(profile['type'])} · id {md_text(profile['id'])}")
+aliases = profile["aliases"] or []
+if aliases:
+    st.write("Also written: " + ", ".join(md_text(a) for a in aliases))
+columns = st.columns(4)
+columns[0].metric("Articles", profile["articles"])
+columns[1].metric("Statements made", profile["statements_made"])
+columns[2].metric("Statements about it", profile["statements_about"])
+columns[3].metric("First · last mention", f"{profile['first_mentioned'] or '—'} · {profile['last_mentioned'] or '—'}")
+
+links = st.columns(3)
+links[0].page_link(PAGES["graph"], label="Network around it", icon="🕸️", query_params={"ids": entity_id})
+links[1].page_link(
+    PAGES["timeline"], label="Timeline", icon="📈", query_params={"speakers": entity_id, "about": entity_id}
+)
+links[2].page_link(PAGES["statements"], label="All its statements", icon="💬", query_params={"speaker": entity_id})
+
+with guarded():
+    roles = explore.person_roles(graph, entity_id)
+    made = explore.statements(graph, explore.StatementFilter(speaker_id=entity_id, limit=200))
+    about = explore.statements(graph, explore.StatementFilter(about_id=entity_id, limit=200))
+    relations = explore.entity_relations(graph, entity_id)
+    articles = explore.entity_articles(graph, entity_id)
+
+
+def _statement_rows(rows: list[dict]) -> list[dict]:
+    return [
+        {
+            "date": r["date"],
+            "speaker": r["speaker"],
+            "role at the time": r["role"],
+            "quote": r["quote"],
+            "sentence": r["sentence"],
+            "read": page_href("article", id=r["article_id"]),
+            "source link": safe_url(r["url"]),
+        }
+        for r in rows
+    ]
+
+
+LINKS = {
+    "read": st.column_config.LinkColumn("read", display_text="open"),
+    "source link": st.column_config.LinkColumn("source link"),
+    "profile": st.column_config.LinkColumn("profile", display_text="open"),
+}
+
+tabs = st.tabs(
+    [
+        f"Roles ({len(roles)})",
+        f"Statements made ({len(made)})",
+        f"Statements about it ({len(about)})",
+        f"Relations ({len(relations)})",
+        f"Articles ({len(articles)})",
+    ]
+)
+with tabs[0]:
+    if roles:
+        table(
+            [
+                {
+                    "title": r["title"],
+                    "organisation": r["organization"],
+                    "first seen": r["first_seen"],
+                    "last seen": r["last_seen"],
+                    "qualifiers": ", ".join(r["qualifiers"] or []),
+                    "articles": r["articles"],
+                    "profile": page_href("entity", id=r["organization_id"]) if r["organization_id"] else None,
+                }
+                for r in roles.rows
+            ],
+            **LINKS,
+        )
+    else:
+        st.write("No roles reported.")
+with tabs[1]:
+    if made:
+        table(_statement_rows(made.rows), **LINKS)
+    else:
+        st.write("No statements by it.")
+    capped(made, "statements")
+with tabs[2]:
+    if about:
+        table(_statement_rows(about.rows), **LINKS)
+    else:
+        st.write("No statements about it.")
+    capped(about, "statements")
+with tabs[3]:
+    if relations:
+        table(
+            [
+                {
+                    "subject": r["subject"],
+                    "relation": r["predicate"],
+                    "object": r["object"],
+                    "evidence": r["evidence"],
+                    "published": r["published"],
+                    "profile": page_href("entity", id=r["other_id"]),
+                    "read": page_href("article", id=r["article_id"]) if r["article_id"] else None,
+                    "source link": safe_url(r["url"]),
+                }
+                for r in relations.rows
+            ],
+            **LINKS,
+        )
+    else:
+        st.write("No relations found.")
+    capped(relations, "relations")
+with tabs[4]:
+    if not articles:
+        st.write("No articles.")
+    table(
+        [
+            {
+                "published": r["published"],
+                "title": r["title"] or r["article_id"],
+                "source": r["source"],
+                "mentions": r["mentions"],
+                "first mention": r["sentence"],
+                "read": page_href("article", id=r["article_id"]),
+                "source link": safe_url(r["url"]),
+            }
+            for r in articles.rows
+        ],
+        **LINKS,
+    )
+    capped(articles, "articles")

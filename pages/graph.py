@@ -1,0 +1,98 @@
+"""Graph: an interactive network around chosen entities, with filters, a node cap and an HTML download."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph import explore
+from graph.network_view import STYLE_BY_TYPE, render_html
+from pages.common import entity_link, guarded, query_param, reader, settings, table
+
+EDGE_KINDS = ("HOLDS_ROLE", "SAID_ABOUT", "SUPPLIES", "PROPOSED", "CRITICIZED", "DEFENDED", "MET_WITH", "RELATED_TO")
+
+st.title("Graph")
+graph = reader()
+cap = settings().graph_node_cap
+
+with guarded():
+    options = explore.entity_options(graph, limit=1000)
+names = {r["id"]: f"{r['name']} ({r['type']})" for r in options.rows}
+if not names:
+    st.info("The graph has no entities yet: ingest some articles first.")
+    st.stop()
+wanted = [i for i in (query_param("ids") or "").split(",") if i]
+for entity_id in wanted:
+    names.setdefault(entity_id, entity_id)
+
+with st.sidebar:
+    st.subheader("Graph filters")
+    depth = st.slider("Depth (steps from the chosen entities)", 1, explore.MAX_DEPTH, 1, key="graph_depth")
+    types = st.multiselect("Neighbour types (none = all)", list(STYLE_BY_TYPE), key="graph_types")
+    kinds = st.multiselect(
+        "Relation kinds (none = all)",
+        EDGE_KINDS,
+        key="graph_kinds",
+        help="Typed relations are named after their predicate in capitals (`met with` → MET_WITH).",
+    )
+    start = st.date_input("Evidence from", value=None, key="graph_from")
+    end = st.date_input("Evidence to", value=None, key="graph_to")
+    size_by = st.radio("Node size by", ["degree", "mentions"], horizontal=True, key="graph_size")
+    node_cap = st.number_input("Most nodes", 10, max(cap, 10), min(cap, 200), step=10, key="graph_cap")
+
+seeds = st.multiselect(
+    "Around these entities",
+    list(names),
+    default=wanted or list(names)[:1],
+    key="graph_seeds",
+    format_func=lambda i: names[i],
+)
+if not seeds:
+    st.info("Choose one or more entities to draw the network around them.")
+    st.stop()
+
+with guarded():
+    net = explore.network(
+        graph,
+        explore.NetworkFilter(tuple(seeds), depth, tuple(types), tuple(kinds), start, end, node_cap=int(node_cap)),
+    )
+
+if not net.nodes:
+    st.warning("None of the chosen entities is in the graph.")
+    st.stop()
+if net.capped:
+    st.warning(
+        f"The network was cut at {len(net.nodes)} nodes (the node cap, {int(node_cap)}). "
+        "Lower the depth or filter by type, relation or dates to see everything around it."
+    )
+if net.rows_truncated:
+    st.warning("Some connections were left out because a step returned more rows than the row limit.")
+st.caption(
+    f"{len(net.nodes)} entities, {len(net.edges)} connections. Hover for evidence; click a node to open its "
+    "profile in a new tab; drag to rearrange, scroll to zoom."
+)
+page = render_html(net, seeds=tuple(seeds), size_by=size_by, height="620px")
+st.iframe(page, height=640)
+st.download_button(
+    "Download as a standalone HTML page",
+    render_html(net, seeds=tuple(seeds), size_by=size_by, height="90vh", links=False),
+    file_name="newsgraph-network.html",
+    mime="text/html",
+    key="graph_download",
+)
+shown = {node_id: node["name"] or node_id for node_id, node in net.nodes.items()}
+profile = st.selectbox("Open a profile", list(shown), key="graph_profile", format_func=lambda i: shown[i])
+entity_link(profile, shown[profile])
+with st.expander("Connections as a table"):
+    table(
+        [
+            {
+                "from": e["source"],
+                "connection": e["label"] or e["kind"],
+                "kind": e["kind"],
+                "to": e["target"],
+                "evidence count": e["evidence_count"],
+                "evidence": e["evidence"],
+            }
+            for e in net.edges
+        ]
+    )

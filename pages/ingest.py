@@ -1,0 +1,115 @@
+"""Ingest: paste URLs or text, or upload files; progress while it runs; a summary with skipped items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from types import ModuleType
+
+import streamlit as st
+
+from ingest import IngestSummary, read_sources, save_run_report
+from ingest.article import ArticleDraft, build_article
+from newsgraph.errors import IngestError
+from newsgraph.records import Article, Skipped
+from pages.common import guarded, reader, settings, table
+from pages.uploads import check_upload, check_urls, saved_uploads, split_urls
+
+st.title("Ingest")
+reader()  # the graph must be reachable before anything is read
+config = settings()
+st.caption(
+    "Articles go through the full pipeline (entities, statements, roles, relations, embeddings) into the graph. "
+    f"URLs must be public http(s) addresses; files up to {config.max_bytes:,} bytes."
+)
+
+urls_tab, text_tab, files_tab = st.tabs(["URLs", "Paste text", "Upload files"])
+with urls_tab:
+    urls_text = st.text_area("Article, feed or sitemap URLs, one per line", key="ingest_urls", height=120)
+with text_tab:
+    pasted_title = st.text_input("Title", key="ingest_title")
+    pasted_date = st.date_input("Published", value=None, key="ingest_date")
+    pasted_text = st.text_area("Article text", key="ingest_text", height=200)
+with files_tab:
+    uploads = st.file_uploader(
+        "HTML, text, Markdown, JSON Lines, WARC, feed or sitemap files",
+        accept_multiple_files=True,
+        key="ingest_files",
+    )
+
+if not st.button("Ingest", key="ingest_run", type="primary"):
+    st.stop()
+
+
+def pipeline_module() -> ModuleType | None:
+    try:
+        return importlib.import_module("newsgraph.pipeline")
+    except ModuleNotFoundError as e:
+        if e.name != "newsgraph.pipeline":
+            raise
+        return None
+
+
+summary = IngestSummary()
+urls, refused = check_urls(split_urls(urls_text), config)
+for item in refused:
+    summary.record_read(item)
+files: list[tuple[str, bytes]] = []
+for upload in uploads or []:
+    data = upload.getvalue()
+    reason = check_upload(upload.name, data, config)
+    if reason:
+        summary.record_read(Skipped(upload.name, reason))
+    else:
+        files.append((upload.name, data))
+pasted: list[Article] = []
+if pasted_text.strip():
+    try:
+        draft = ArticleDraft(pasted_text, "pasted text", title=pasted_title or None, published=pasted_date)
+        pasted.append(build_article(draft))
+    except IngestError as e:
+        summary.record_read(Skipped("pasted text", str(e)))
+
+if not (urls or files or pasted or summary.read):
+    st.warning("Nothing to ingest: paste URLs or text, or upload files first.")
+    st.stop()
+
+pipeline = pipeline_module()
+progress = st.progress(0.0, text="Reading…")
+with saved_uploads(files) as paths, st.status("Ingesting…", expanded=True) as status:
+    articles: list[Article] = []
+    for item in [*pasted, *read_sources([*urls, *paths], config)]:
+        summary.record_read(item)
+        if isinstance(item, Article):
+            articles.append(item)
+        status.write(f"read {summary.read} items, {len(articles)} articles")
+    if pipeline is None:
+        for article in articles:
+            summary.record_outcome(Skipped(article.id, "not loaded: the NLP and graph stages are not installed"))
+        status.update(label="Read, but not loaded", state="error")
+    elif articles:
+        finished: list[Article | Skipped] = []
+
+        def on_progress(item: Article | Skipped) -> None:
+            finished.append(item)
+            summary.record_outcome(item)
+            share = min(1.0, len(finished) / len(articles))
+            progress.progress(share, text=f"Analysed and loaded {len(finished)} of {len(articles)}")
+
+        with guarded():
+            pipeline.run_pipeline(iter(articles), config, on_progress)
+        status.update(label="Done", state="complete")
+    else:
+        status.update(label="Nothing new to load", state="complete")
+progress.progress(1.0, text="Finished")
+summary.finish()
+save_run_report(summary, config.data_dir)
+
+st.success(
+    f"Read {summary.read}, loaded {summary.loaded}, duplicates {summary.duplicates}, "
+    f"already ingested {summary.already_ingested}, skipped {summary.skipped_total} — at "
+    f"{dt.datetime.now().strftime('%H:%M:%S')}."
+)
+if summary.skipped_items:
+    st.subheader("Skipped")
+    table([{"item": s.item, "reason": s.reason} for s in summary.skipped_items])

@@ -1,0 +1,129 @@
+"""Who said what: statements with speaker, role at the time, date, quote and source, filtered and downloadable."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph import explore
+from pages.common import (
+    article_link,
+    as_date,
+    capped,
+    embed,
+    entity_link,
+    guarded,
+    md_text,
+    page_href,
+    pick_entity,
+    query_param,
+    quote_in_context,
+    reader,
+    safe_url,
+    table,
+)
+
+st.title("Who said what")
+graph = reader()
+
+with guarded():
+    speakers = explore.entity_options(graph, speakers=True)
+    organisations = explore.entity_options(graph, entity_type="Organization")
+    everything = explore.entity_options(graph)
+
+with st.form("statement_filters"):
+    first, second, third = st.columns(3)
+    with first:
+        speaker = pick_entity("Speaker", speakers, "statements_speaker", query_param("speaker"))
+        organisation = pick_entity("Organisation (the speaker or a role there)", organisations, "statements_org")
+    with second:
+        about = pick_entity("Entity mentioned", everything, "statements_about", query_param("about"))
+        topic = st.text_input("Topic (by meaning)", key="statements_topic", placeholder="e.g. privacy of cameras")
+    with third:
+        start = st.date_input("From", value=as_date(query_param("from")), key="statements_from")
+        end = st.date_input("To", value=as_date(query_param("to")), key="statements_to")
+    limit = st.slider("Most statements shown", 10, 1000, 200, step=10, key="statements_limit")
+    st.form_submit_button("Apply filters", key="statements_apply")
+
+if start and end and start > end:
+    st.error("The start date is after the end date.")
+    st.stop()
+
+with guarded():
+    found = explore.statements(
+        graph,
+        explore.StatementFilter(
+            speaker_id=speaker,
+            org_id=organisation,
+            about_id=about,
+            topic=embed(topic) if topic.strip() else None,
+            start=start,
+            end=end,
+            limit=limit,
+        ),
+    )
+
+if not found:
+    st.info(
+        "No statements match these filters."
+        if (speaker or organisation or about or topic or start or end)
+        else "No statements in the graph yet: ingest some articles first."
+    )
+    st.stop()
+
+capped(found, "statements")
+view = [
+    {
+        "date": r["date"],
+        "speaker": r["speaker"],
+        "role at the time": r["role"],
+        "quote": r["quote"],
+        "kind": r["kind"],
+        "topic score": r["topic_score"],
+        "article": r["article"],
+        "source": r["source"],
+        "url": safe_url(r["url"]),
+        "read": page_href("article", id=r["article_id"]),
+        "statement_id": r["statement_id"],
+    }
+    for r in found.rows
+]
+if not topic.strip():
+    for row in view:
+        del row["topic score"]
+st.caption(f"{len(view)} statements")
+table(
+    view,
+    url=st.column_config.LinkColumn("source link"),
+    read=st.column_config.LinkColumn("read", display_text="open"),
+)
+st.download_button(
+    "Download this view as CSV",
+    pd.DataFrame(view).drop(columns=["read"]).to_csv(index=False),
+    file_name="statements.csv",
+    mime="text/csv",
+    key="statements_csv",
+)
+
+st.subheader("In context")
+choice = st.selectbox(
+    "Statement",
+    range(len(found.rows)),
+    key="statements_context",
+    format_func=lambda i: f"{found.rows[i]['date'] or '—'} · {found.rows[i]['speaker']}: {found.rows[i]['quote'][:90]}",
+)
+chosen = found.rows[choice]
+st.html(quote_in_context(chosen["sentence"], chosen["quote"]))
+left, right = st.columns(2)
+with left:
+    if chosen["speaker_id"]:
+        entity_link(chosen["speaker_id"], chosen["speaker"])
+    article_link(chosen["article_id"], chosen["article"])
+with right:
+    url = safe_url(chosen["url"])
+    if url:
+        st.link_button("Original article", url)
+    st.caption(
+        f"{md_text(chosen['kind'])} statement, cue “{md_text(chosen['cue'] or '—')}”, "
+        f"id {md_text(chosen['statement_id'])}"
+    )

@@ -1,0 +1,24 @@
+// name: statements
+// description: Who said what: statements filtered by speaker, organisation (the speaker itself or a role held there), entity mentioned, topic (closest in meaning, when a topic vector or text is given) and date range, newest first — or most on-topic first — with role at the time, evidence sentence and source link.
+// params: speaker_id: string = null, org_id: string = null, about_id: string = null, topic: vector = null, min_score: float = 0.3, from: date = null, to: date = null, limit: int = 200
+MATCH (s:Statement)-[:REPORTED_IN]->(a:Article)
+WHERE ($from IS NULL OR s.date >= $from)
+  AND ($to IS NULL OR s.date <= $to)
+  AND ($speaker_id IS NULL OR EXISTS { (:Entity {id: $speaker_id})-[:SAID]->(s) })
+  AND ($about_id IS NULL OR EXISTS { (s)-[:ABOUT]->(:Entity {id: $about_id}) })
+  AND ($org_id IS NULL
+       OR EXISTS { (:Entity {id: $org_id})-[:SAID]->(s) }
+       OR EXISTS { (s)-[:IN_ROLE]->(:Role)-[:AT]->(:Entity {id: $org_id}) }
+       OR EXISTS { (speaker:Entity)-[:SAID]->(s) WHERE EXISTS { (speaker)-[:HOLDS_ROLE]->(:Role)-[:AT]->(:Entity {id: $org_id}) } })
+WITH s, a, CASE WHEN $topic IS NULL OR s.embedding IS NULL THEN null
+                ELSE vector.similarity.cosine(s.embedding, $topic) END AS topic_score
+WHERE $topic IS NULL OR topic_score >= $min_score
+OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
+OPTIONAL MATCH (s)-[:IN_ROLE]->(role:Role)
+RETURN s.date AS date, coalesce(speaker.name, s.speaker_name) AS speaker, speaker.id AS speaker_id,
+       coalesce(s.speaker_role, role.title) AS role, s.kind AS kind, s.cue AS cue, s.text AS quote,
+       s.sentence AS sentence, round(topic_score, 3) AS topic_score, a.title AS article, a.source AS source,
+       a.url AS url, a.id AS article_id, s.start AS start, s.end AS end, s.sentence_start AS sentence_start,
+       s.id AS statement_id
+ORDER BY topic_score DESC, date DESC, article_id, start
+LIMIT $limit
