@@ -147,12 +147,17 @@ def entity_span(token: Token) -> Span | None:
 
 
 def named_apposition(head: Token) -> Token:
-    """ "the team's coach, Alireza Mehraban" → Alireza Mehraban: the name beside a description."""
-    if head.ent_type_ == "PERSON":
+    """ "the team's coach, Alireza Mehraban" or "Ambassador to the US Hamdullah Mohib" → the person named."""
+    if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
         return head
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return child
+    last = head.right_edge
+    if last.i > head.i and last.ent_type_ == "PERSON" and _same_paragraph(head, last):
+        name = entity_span(last)
+        if name is not None and name.start > head.i and head.doc[name.start - 1].pos_ not in {"ADP", "CCONJ", "PUNCT"}:
+            return last  # a title that ends in the name itself, not "the lawyer for John Smith"
     return head
 
 
@@ -221,10 +226,13 @@ class SpeakerResolver:
         phrase = noun_phrase(head)
         entity = self._entity_at(at, at + len(head.text))
         if entity is not None:
+            fuller = self._fuller(entity.name, at)
+            if fuller is not None:
+                return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
             return Speaker(entity.name, phrase.text, entity.id, entity.type == "Person", at)
-        person = self._by_surname.get(phrase.text) if len(phrase) == 1 and head.pos_ == "PROPN" else None
-        if person is not None:
-            return Speaker(person.name, phrase.text, person.id, True, at)
+        fuller = self._fuller(phrase.text, at) if len(phrase) == 1 and head.pos_ == "PROPN" else None
+        if fuller is not None:
+            return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
         named = self._named_before(phrase, at)
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)
@@ -248,10 +256,28 @@ class SpeakerResolver:
             i -= 1
         return best
 
+    def _fuller(self, name: str, at: int) -> _Mention | None:
+        """A one-word name read as the longer name it stands for: "Paris" → "Valeska Paris", "Church" →
+        "Church of Scientology" (the person or organisation named in full earlier)."""
+        if len(name.split()) != 1:
+            return None
+        person = self._by_surname.get(name)
+        if person is not None:
+            return _Mention(at, person.name, person.id, True, True)
+        for ent in self._doc_ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == name and ent.start_char + self.offset < at:
+                return _Mention(at, ent.text, None, True, True)
+        word = name.lower()
+        for mention in reversed(self._mentions):
+            words = mention.name.lower().split()
+            if mention.at < at and not mention.is_person and len(words) > 1 and word in words:
+                return mention
+        return None
+
     def _named_before(self, phrase: Span, at: int) -> _Mention | None:
         """ "the ministry" → the ministry last named ("the Interior Ministry"), when no entity says so."""
         words = [t for t in phrase if not t.is_punct]
-        if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN":
+        if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ not in {"NOUN", "PROPN"}:
             return None
         noun = words[1].lower_
         for mention in reversed(self._mentions):
@@ -328,6 +354,10 @@ class SpeakerResolver:
             last = None
         if last is not None and gender and self._genders.get(last.name, gender) != gender:
             last = None
+        if lower in {"they", "them"}:
+            group = self._plural_subject(pronoun)
+            if group is not None:
+                return group
         candidate = self._recent_mention(at, wants_person, gender)
         if candidate is not None and (last is None or candidate.at > last.at):
             return Speaker(candidate.name, pronoun.text, candidate.entity_id, candidate.is_person, at)
@@ -336,6 +366,21 @@ class SpeakerResolver:
         fallback = self._recent_mention(at, wants_person, gender, subjects_only=False)
         if fallback is not None:
             return Speaker(fallback.name, pronoun.text, fallback.entity_id, fallback.is_person, at)
+        return None
+
+    def _plural_subject(self, pronoun: Token) -> Speaker | None:
+        """ "Scientology officials went to the station, where they claimed …": the last plural subject."""
+        doc = pronoun.doc
+        start = pronoun.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start  # the sentence before too
+        for token in reversed(doc[start : pronoun.i]):
+            if token.dep_ != "nsubj" or token.tag_ not in {"NNS", "NNPS"}:
+                continue
+            if self._inside_quote(token.idx + self.offset) or not _same_paragraph(token, pronoun):
+                return None
+            found = self.resolve(token)
+            return Speaker(found.name, pronoun.text, found.entity_id, False, found.at) if found else None
         return None
 
     def _recent_mention(self, at: int, person: bool, gender: str | None, subjects_only: bool = True) -> _Mention | None:

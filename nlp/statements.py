@@ -119,7 +119,9 @@ def _clipped(layout: Layout, clause: Clause) -> Clause | None:
         return None  # a complement wrapped around its own cue: the parts of a split quote
     for quote in layout.quotes:
         if start < quote.open_at < end < quote.close_end:
-            end = quote.open_at
+            lead_in = layout.text[start : quote.open_at].rstrip()
+            # `that officials, "… plied …"` runs on into the quote; `: "…"` starts a quotation of its own
+            end = quote.open_at if lead_in.endswith(":") else quote.end
         elif quote.open_at < start < quote.close_end < end:
             start = quote.close_end
     text = layout.text
