@@ -4,8 +4,8 @@ Annotators write each statement, role and entity by its exact words; this tool f
 article text and writes character offsets, so nobody counts characters by hand. It fails loudly when a
 quoted string is missing from the article or an entity named by a statement or role is not annotated.
 
-    python bench/build_gold.py [--docs tests/data/gold/docs.jsonl] [--annotations tests/data/gold/annotations]
-                               [--out tests/data/gold/gold.jsonl]
+    python bench/build_gold.py [--dir tests/data/gold] [--docs DIR/docs.jsonl] [--annotations DIR/annotations]
+                               [--out DIR/gold.jsonl]
 """
 
 from __future__ import annotations
@@ -146,10 +146,14 @@ def build(docs_path: Path, annotations: Path) -> list[dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=Path, default=GOLD_DIR / "docs.jsonl")
-    parser.add_argument("--annotations", type=Path, default=GOLD_DIR / "annotations")
-    parser.add_argument("--out", type=Path, default=GOLD_DIR / "gold.jsonl")
+    parser.add_argument("--dir", type=Path, default=GOLD_DIR, help="gold set folder: the default for the paths below")
+    parser.add_argument("--docs", type=Path, help="default: DIR/docs.jsonl")
+    parser.add_argument("--annotations", type=Path, help="default: DIR/annotations")
+    parser.add_argument("--out", type=Path, help="default: DIR/gold.jsonl")
     args = parser.parse_args(argv)
+    args.docs = args.docs or args.dir / "docs.jsonl"
+    args.annotations = args.annotations or args.dir / "annotations"
+    args.out = args.out or args.dir / "gold.jsonl"
     try:
         gold = build(args.docs, args.annotations)
     except GoldError as e:

@@ -1,6 +1,6 @@
 """Check a gold file against its documents: every span, id and mention must point at the right text.
 
-    python bench/validate_gold.py [--gold tests/data/gold/gold.jsonl] [--docs tests/data/gold/docs.jsonl]
+    python bench/validate_gold.py [--dir tests/data/gold] [--gold DIR/gold.jsonl] [--docs DIR/docs.jsonl]
 
 Prints one line per problem and exits 1 if there is any.
 """
@@ -126,10 +126,11 @@ def validate(gold_path: Path, docs_path: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD_DIR / "gold.jsonl")
-    parser.add_argument("--docs", type=Path, default=GOLD_DIR / "docs.jsonl")
+    parser.add_argument("--dir", type=Path, default=GOLD_DIR, help="gold set folder: the default for the paths below")
+    parser.add_argument("--gold", type=Path, help="default: DIR/gold.jsonl")
+    parser.add_argument("--docs", type=Path, help="default: DIR/docs.jsonl")
     args = parser.parse_args(argv)
-    problems = validate(args.gold, args.docs)
+    problems = validate(args.gold or args.dir / "gold.jsonl", args.docs or args.dir / "docs.jsonl")
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)" if problems else "gold is consistent with its documents")
