@@ -25,6 +25,8 @@ from newsgraph.errors import GraphUnavailableError, QueryError
 log = logging.getLogger(__name__)
 
 WRITE_REFUSED = "refused: this query would write to the graph, and only read queries may run here"
+# LOAD CSV reads files of the database host and fetches URLs: not something a read console should offer.
+REFUSED_OPERATORS = {"LoadCSV": "refused: LOAD CSV reads files or URLs from the database host, not allowed here"}
 # Long property values that would swamp a table; kept in the raw records.
 HIDDEN_PROPERTIES = frozenset({"embedding"})
 
@@ -59,9 +61,10 @@ def run_read(
     started = time.perf_counter()
     try:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-            query_type = session.run(Query("EXPLAIN " + cypher, timeout=timeout), params).consume().query_type
-            if query_type not in ("r", None):
+            plan = session.run(Query("EXPLAIN " + cypher, timeout=timeout), params).consume()
+            if plan.query_type not in ("r", None):
                 raise QueryError(WRITE_REFUSED)
+            _refuse_operators(plan.plan)
             fetch = unit_of_work(timeout=timeout)(_fetch)
             columns, records, truncated = session.execute_read(fetch, cypher, params, row_limit)
     except QueryError:
@@ -79,6 +82,16 @@ def run_read(
     except TypeError as e:  # the driver's answer to a parameter value it cannot encode
         raise QueryError(f"a parameter cannot be sent to Neo4j: {e}") from e
     return ReadResult(columns, records, truncated, time.perf_counter() - started)
+
+
+def _refuse_operators(plan: dict[str, Any] | None) -> None:
+    if not plan:
+        return
+    operator = str(plan.get("operatorType", "")).split("@", 1)[0]
+    if operator in REFUSED_OPERATORS:
+        raise QueryError(REFUSED_OPERATORS[operator])
+    for child in plan.get("children", []):
+        _refuse_operators(child)
 
 
 def _fetch(

@@ -46,9 +46,9 @@ def cli(ctx: click.Context, verbose: int) -> None:
 
 def _register() -> None:
     # Each command family lives in its own module; importing them here keeps `cli` the one entry point.
-    from newsgraph import cli_app, cli_config, cli_extract, cli_ingest, cli_neo4j
+    from newsgraph import cli_app, cli_config, cli_extract, cli_ingest, cli_neo4j, cli_query
 
-    for module in (cli_neo4j, cli_config, cli_extract, cli_ingest, cli_app):
+    for module in (cli_neo4j, cli_config, cli_extract, cli_ingest, cli_app, cli_query):
         for command in module.COMMANDS:
             cli.add_command(command)
 

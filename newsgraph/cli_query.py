@@ -1,0 +1,231 @@
+"""`newsgraph query`, `newsgraph cypher`, `newsgraph export` and `newsgraph schema`: reading the graph."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from neo4j import Driver
+
+from graph.connection import open_driver
+from graph.readonly import ReadResult, run_read
+from newsgraph.cli import settings_of
+from newsgraph.errors import QueryError
+from newsgraph.settings import Settings
+
+FORMATS = ("table", "json", "csv")
+
+
+@contextmanager
+def _driver(settings: Settings) -> Iterator[tuple[Driver, str]]:
+    driver, database = open_driver(settings)
+    try:
+        yield driver, database
+    finally:
+        driver.close()
+
+
+def _pairs(values: Sequence[str]) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"parameter {item!r} is not KEY=VALUE")
+        pairs[key.strip()] = value
+    return pairs
+
+
+def _limits(settings: Settings, limit: int | None, timeout: float | None) -> dict[str, Any]:
+    return {"row_limit": limit or settings.row_limit, "timeout": timeout or settings.query_timeout}
+
+
+def _emit(result: ReadResult, fmt: str) -> None:
+    rows = result.rows()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        for row in rows:
+            writer.writerow([_cell(row[c]) for c in result.columns])
+    else:
+        click.echo(_table(result.columns, rows))
+    if result.truncated:
+        click.echo(f"(only the first {len(rows)} rows: the row limit; raise it with --limit)", err=True)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _table(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "(no rows)"
+    import pandas as pd  # only the table format needs it
+
+    frame = pd.DataFrame([[_cell(row[c]) for c in columns] for row in rows], columns=columns)
+    return str(frame.to_string(index=False, max_colwidth=70))
+
+
+def _json_or_text(value: str) -> Any:
+    """`-p n=5` is a number, `-p ids=["a","b"]` a list, anything that is not JSON stays text."""
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
+
+
+# -- query ------------------------------------------------------------------------------------------
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--list", "list_queries_", is_flag=True, help="List the curated queries with their parameters.")
+@click.option("--show", is_flag=True, help="Print the query's Cypher instead of running it.")
+@click.option("--limit", type=click.IntRange(min=1), help="Most rows to return (default: setting row_limit).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds before the query is stopped.")
+@click.pass_context
+def query_command(ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: str, list_queries_: bool,
+                  show: bool, limit: int | None, timeout: float | None) -> None:  # fmt: skip
+    """Run the curated query NAME from queries/ read-only, e.g.
+
+    newsgraph query person-statements -p person_id=person:andrej-petrovski -p from=2021-01-01
+    """
+    from queries import bind, get_query, list_queries
+
+    if list_queries_:
+        for query in list_queries():
+            click.echo(f"{query.name}\n    {query.description}")
+            click.echo(f"    params: {', '.join(p.describe() for p in query.params) or 'none'}")
+        return
+    if not name:
+        raise click.UsageError("give a query NAME, or --list to see them")
+    query = get_query(name)
+    if show:
+        click.echo(query.cypher.rstrip())
+        return
+    settings = settings_of(ctx)
+    bound = bind(query, _pairs(params), _embedder(settings, query))
+    with _driver(settings) as (driver, database):
+        result = run_read(driver, database, query.cypher, bound, **_limits(settings, limit, timeout))
+    _emit(result, fmt)
+
+
+def _embedder(settings: Settings, query: Any) -> Any:
+    """Texts given for vector parameters are embedded with the statements' model (loaded only then)."""
+    if not any(p.type == "vector" for p in query.params):
+        return None
+
+    def embed(text: str) -> Sequence[float]:
+        from nlp.embeddings import Embedder
+
+        return Embedder(settings).embed([text])[0]
+
+    return embed
+
+
+# -- cypher -----------------------------------------------------------------------------------------
+
+
+@click.command("cypher")
+@click.argument("statement")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter; the value is read as JSON when it is JSON (5, true, [1,2]), else as text.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="Most rows to return (default: setting row_limit).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds before the query is stopped.")
+@click.pass_context
+def cypher_command(ctx: click.Context, statement: str, params: tuple[str, ...], fmt: str, limit: int | None,
+                   timeout: float | None) -> None:  # fmt: skip
+    """Run a Cypher STATEMENT read-only ('-' reads it from standard input); writes are refused."""
+    if statement == "-":
+        statement = sys.stdin.read()
+    settings = settings_of(ctx)
+    values = {k: _json_or_text(v) for k, v in _pairs(params).items()}
+    with _driver(settings) as (driver, database):
+        result = run_read(driver, database, statement, values, **_limits(settings, limit, timeout))
+    _emit(result, fmt)
+
+
+# -- export -----------------------------------------------------------------------------------------
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(("graphml", "csv", "json")), default="graphml", show_default=True)
+@click.option("--html", is_flag=True, help="Write a standalone interactive page (pyvis) of the subgraph instead.")
+@click.option("--entity", help="Export only the subgraph around this entity id (e.g. person:andrej-petrovski).")
+@click.option("--depth", type=click.IntRange(min=0, max=6), default=2, show_default=True, help="Steps from --entity.")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    help="Most nodes in a subgraph (default: 2000; for --html the setting graph_node_cap).",
+)
+@click.option(
+    "--out", required=True, type=click.Path(path_type=Path), help="File to write (a folder for --format csv)."
+)
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, html: bool, entity: str | None, depth: int, max_nodes: int | None,
+                   out: Path) -> None:  # fmt: skip
+    """Export the graph, or the subgraph around one entity, as GraphML (Gephi), CSV (neo4j-admin import), JSON,
+    or a standalone HTML page."""
+    from graph import export
+
+    if html and not entity:
+        raise click.UsageError("--html draws the subgraph around one entity: add --entity ID")
+    settings = settings_of(ctx)
+    cap = max_nodes or (settings.graph_node_cap if html else 2000)
+    with _driver(settings) as (driver, database):
+        if entity:
+            graph = export.subgraph_around(driver, database, entity, depth, cap)
+        else:
+            graph = export.whole_graph(driver, database)
+    if html:
+        export.write_html(graph, out, f"newsgraph: {entity}")
+    elif fmt == "csv":
+        export.write_csv(graph, out)
+    elif fmt == "json":
+        export.write_json(graph, out)
+    else:
+        export.write_graphml(graph, out)
+    click.echo(f"wrote {len(graph.nodes)} nodes and {len(graph.relationships)} relationships to {out}")
+    if graph.truncated:
+        click.echo(f"(the subgraph was cut at {cap} nodes; raise --max-nodes or lower --depth)", err=True)
+
+
+# -- schema -----------------------------------------------------------------------------------------
+
+
+@click.command("schema")
+@click.option("--show", is_flag=True, help="Only list the constraints and indexes; create nothing.")
+@click.pass_context
+def schema_command(ctx: click.Context, show: bool) -> None:
+    """Create the graph's constraints and indexes (if missing) and list them."""
+    from graph.schema import apply_schema, show_schema
+
+    with _driver(settings_of(ctx)) as (driver, database):
+        if not show:
+            apply_schema(driver, database)
+        items = show_schema(driver, database)
+    for item in items:
+        click.echo(f"{item.kind:<11} {item.name:<22} {item.entity:<12} {item.properties:<16} {item.state}")
+
+
+COMMANDS = [query_command, cypher_command, export_command, schema_command]
