@@ -123,12 +123,12 @@ def carried_source(head: Token) -> Token:
     if head.lemma_.lower() not in SOURCE_CARRIER_NOUNS | MEDIUM_NOUNS:
         return head
     for child in head.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
+        if child.dep_ == "poss" and child.pos_ != "PRON" and _may_speak(child, head):
             return child
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
+            objects = [c for c in child.children if c.dep_ == "pobj" and _may_speak(c, head)]
+            if objects and objects[0].pos_ in {"PROPN", "NOUN"}:
                 return objects[0]
     return head
 
@@ -217,6 +217,9 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown."""
         head = named_apposition(carried_source(head))
+        named = self._trailing_person(head)
+        if named is not None:
+            return named
         lower = head.lower_
         at = head.idx + self.offset
         if lower in FIRST_PERSON or (lower in NON_SPEAKER_WORDS and lower != "it"):
@@ -239,6 +242,21 @@ class SpeakerResolver:
         name = self._expand_surname(phrase)
         is_person = head.ent_type_ == "PERSON"
         return Speaker(name, phrase.text, None, is_person, at)
+
+    def _trailing_person(self, head: Token) -> Speaker | None:
+        """A description ending in a person's name ("Executive director of CAIR Alia Salem") → that person,
+        when the entities know the name as a person even though the parser tagged it otherwise."""
+        last = head.right_edge
+        if head.pos_ not in {"NOUN", "PROPN"} or last.i <= head.i or last.pos_ != "PROPN":
+            return None
+        if not _same_paragraph(head, last) or head.doc[last.i - 1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
+            return None
+        at = last.idx + self.offset
+        entity = self._entity_at(at, at + len(last.text))
+        if entity is None or entity.type != "Person" or (head.idx + self.offset) in range(at - 1, at + len(last)):
+            return None
+        mention = self.doc[head.left_edge.i : last.i + 1].text
+        return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)
 
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None:
@@ -267,11 +285,27 @@ class SpeakerResolver:
         for ent in self._doc_ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == name and ent.start_char + self.offset < at:
                 return _Mention(at, ent.text, None, True, True)
+        given = self._given_name_before(name, at)
+        if given is not None:
+            return _Mention(at, given, None, True, True)
         word = name.lower()
         for mention in reversed(self._mentions):
             words = mention.name.lower().split()
             if mention.at < at and not mention.is_person and len(words) > 1 and word in words:
                 return mention
+        return None
+
+    def _given_name_before(self, name: str, at: int) -> str | None:
+        """ "Valeska Paris, an Australian woman, …" earlier makes a later "Paris" Valeska Paris."""
+        doc = self.doc
+        for token in doc:
+            if token.idx + self.offset >= at:
+                break
+            if token.text != name or token.i == 0:
+                continue
+            given = doc[token.i - 1]
+            if given.pos_ == "PROPN" and given.text.istitle() and given.lower_ in _first_names():
+                return f"{given.text} {name}"
         return None
 
     def _named_before(self, phrase: Span, at: int) -> _Mention | None:
