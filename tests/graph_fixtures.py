@@ -27,6 +27,7 @@ import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from neo4j import Driver
 
@@ -487,3 +488,13 @@ def load_fixture_graph(driver: Driver, database: str, extractor_version: str = E
     """Apply the schema and load the fixture through the real loader; returns its summary."""
     apply_schema(driver, database)
     return GraphLoader(driver, database, batch_size=2).load(embedded_fixture_records(extractor_version))
+
+
+def cli_env(settings: Any) -> dict[str, str]:
+    """Environment for `CliRunner.invoke(cli, …, env=cli_env(neo4j_settings))`: the test database, never the
+    user's own (an inherited NEO4J_URI is blanked for the managed local test server)."""
+    env = {"NEWSGRAPH_DATA_DIR": str(settings.data_dir), "NEWSGRAPH_CONFIG": "", "NEO4J_URI": ""}
+    if settings.neo4j_uri:
+        env |= {"NEO4J_URI": settings.neo4j_uri, "NEO4J_USER": settings.neo4j_user,
+                "NEO4J_PASSWORD": settings.neo4j_password, "NEO4J_DATABASE": settings.neo4j_database}  # fmt: skip
+    return env

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from graph_fixtures import cli_env
 
 from graph.seen import Neo4jSeenIndex
 from newsgraph.cli import cli
@@ -81,15 +82,6 @@ def test_seen_index_answers_from_the_graph(clean_db, neo4j_settings, extractor):
     assert (seen.has_id("p:10"), seen.has_url("https://elsewhere.example/"), seen.has_hash("0" * 64)) == (
         False, False, False,
     )  # fmt: skip
-
-
-def cli_env(settings) -> dict[str, str]:
-    """Environment for running the CLI against the test database."""
-    env = {"NEWSGRAPH_DATA_DIR": str(settings.data_dir), "NEWSGRAPH_CONFIG": ""}
-    if settings.neo4j_uri:
-        env |= {"NEO4J_URI": settings.neo4j_uri, "NEO4J_USER": settings.neo4j_user,
-                "NEO4J_PASSWORD": settings.neo4j_password, "NEO4J_DATABASE": settings.neo4j_database}  # fmt: skip
-    return env
 
 
 def test_ingest_command_runs_the_whole_pipeline_and_resumes(clean_db, neo4j_settings, tmp_path):

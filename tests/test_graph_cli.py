@@ -1,0 +1,185 @@
+"""`newsgraph query`, `cypher`, `export` and `schema` through click, against the fixture graph."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from graph_fixtures import FIXTURE, cli_env, load_fixture_graph
+
+from graph.loader import clear_graph
+from newsgraph.cli import cli
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture(scope="module")
+def graph(driver, neo4j_settings):
+    clear_graph(driver, neo4j_settings.neo4j_database)
+    load_fixture_graph(driver, neo4j_settings.neo4j_database)
+    return driver
+
+
+@pytest.fixture
+def newsgraph(graph, neo4j_settings):
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, list(args), env=cli_env(neo4j_settings))
+
+    return invoke
+
+
+def _count(driver, settings) -> int:
+    records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=settings.neo4j_database)
+    return int(records[0]["n"])
+
+
+def test_query_list_shows_every_query_with_parameters(newsgraph):
+    result = newsgraph("query", "--list")
+    assert result.exit_code == 0
+    assert "person-statements\n" in result.output
+    assert "params: person_id: string, about_id: string = null, from: date = null" in result.output
+
+
+def test_query_formats(newsgraph):
+    as_json = newsgraph("query", "person-roles", "-p", f"person_id={FIXTURE.stefanovic}", "--format", "json")
+    assert as_json.exit_code == 0, as_json.output
+    assert [r["title"] for r in json.loads(as_json.output)] == ["Interior Minister", "Defence Minister"]
+    as_csv = newsgraph("query", "top-speakers", "-p", "limit=2", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert [(r["speaker"], r["statements"]) for r in rows] == [("Andrej Petrovski", "4"), ("Nebojša Stefanović", "4")]
+    table = newsgraph("query", "top-speakers", "-p", "limit=1")
+    lines = table.output.strip().splitlines()
+    assert lines[0].split() == ["speaker_id", "speaker", "type", "statements", "articles", "first", "last"]
+    assert lines[1].split()[:4] == ["person:andrej-petrovski", "Andrej", "Petrovski", "Person"]
+
+
+def test_row_limit_is_reported(newsgraph):
+    result = newsgraph("query", "top-speakers", "--limit", "1", "--format", "json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 1
+    assert "only the first 1 rows" in result.stderr
+
+
+def test_unknown_query_is_one_clear_line(newsgraph):
+    result = newsgraph("query", "person-statement")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: unknown query 'person-statement'; did you mean person-statements")
+    assert result.output.count("\n") == 1
+    unknown = newsgraph("query", "zzz")
+    assert unknown.output == "Error: unknown query 'zzz'; `newsgraph query --list` shows them all\n"
+
+
+def test_wrong_parameter_type_is_one_clear_line(newsgraph):
+    result = newsgraph("query", "person-statements", "-p", f"person_id={FIXTURE.petrovski}", "-p", "from=last year")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: parameter from of person-statements: expected a date YYYY-MM-DD, got 'last year'\n"
+    )
+    number = newsgraph("query", "top-speakers", "-p", "limit=ten")
+    assert number.output == "Error: parameter limit of top-speakers: expected a whole number, got 'ten'\n"
+    missing = newsgraph("query", "person-roles")
+    assert missing.output == "Error: query person-roles needs parameter person_id (string): add -p person_id=…\n"
+    malformed = newsgraph("query", "person-roles", "-p", "person_id")
+    assert malformed.output == "Error: parameter 'person_id' is not KEY=VALUE\n"
+
+
+def test_wrong_value_type_inside_cypher_is_one_clear_line(newsgraph):
+    result = newsgraph("cypher", "RETURN date($d) AS d", "-p", "d=5")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ")
+    assert result.output.count("\n") == 1
+
+
+def test_cypher_syntax_error_is_one_clear_line(newsgraph):
+    result = newsgraph("cypher", "MATCH (n RETURN n")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: Cypher syntax error: Invalid input 'RETURN'")
+    assert result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "CREATE (:Intruder {name: 'x'})",
+        "MATCH (a:Article) SET a.title = 'defaced'",
+        "MATCH (n) DETACH DELETE n",
+        "MERGE (s:Source {name: 'fake'}) RETURN s",
+        "CALL db.createLabel('Intruder')",
+        "CREATE INDEX intruder IF NOT EXISTS FOR (n:Intruder) ON (n.name)",
+        "MATCH (a:Article) CALL (a) { SET a.title = 'x' } IN TRANSACTIONS RETURN 1",
+    ],
+)
+def test_cypher_refuses_writes_and_writes_nothing(newsgraph, graph, neo4j_settings, statement):
+    before = _count(graph, neo4j_settings)
+    result = newsgraph("cypher", statement)
+    assert result.exit_code == 1
+    assert result.output == "Error: refused: this query would write to the graph, and only read queries may run here\n"
+    assert _count(graph, neo4j_settings) == before
+    titles, _, _ = graph.execute_query("MATCH (a:Article {title: 'defaced'}) RETURN count(a) AS n",
+                                       database_=neo4j_settings.neo4j_database)  # fmt: skip
+    assert titles[0]["n"] == 0
+
+
+def test_cypher_refuses_load_csv(newsgraph):
+    result = newsgraph("cypher", "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line")
+    assert result.exit_code == 1
+    assert "LOAD CSV" in result.output
+
+
+def test_cypher_reads_with_parameters(newsgraph):
+    result = newsgraph("cypher", "MATCH (e:Entity {id: $id}) RETURN e.name AS name, $n + 1 AS next", "-p",
+                       f"id={FIXTURE.vulin}", "-p", "n=41", "--format", "json")  # fmt: skip
+    assert json.loads(result.output) == [{"name": "Aleksandar Vulin", "next": 42}]
+
+
+def test_cypher_timeout_stops_a_long_query(newsgraph):
+    result = newsgraph("cypher", "UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)",
+                       "--timeout", "0.5")  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: the query ran longer than the time limit")
+
+
+def test_semantic_search_embeds_the_topic(newsgraph):
+    result = newsgraph("query", "semantic-search", "-p", "topic=legalising face recognition technology",
+                       "-p", "limit=1", "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["quote"] for r in rows] == ["the draft police law would legalise facial recognition in public spaces"]
+
+
+def test_schema_command_applies_and_lists(newsgraph):
+    result = newsgraph("schema")
+    assert result.exit_code == 0, result.output
+    names = {line.split()[1] for line in result.output.strip().splitlines()}
+    assert {"article_id", "entity_names", "statement_text", "statement_embedding"} <= names
+
+
+def test_export_commands_write_files(newsgraph, tmp_path):
+    graphml = tmp_path / "graph.graphml"
+    result = newsgraph("export", "--format", "graphml", "--out", str(graphml))
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote 37 nodes and 78 relationships to {graphml}\n"
+    sub = tmp_path / "vulin.json"
+    result = newsgraph("export", "--format", "json", "--entity", FIXTURE.vulin, "--depth", "1", "--out", str(sub))
+    assert result.exit_code == 0, result.output
+    data = json.loads(sub.read_text(encoding="utf-8"))
+    ids = {n["id"] for n in data["nodes"]}
+    assert f"Entity:{FIXTURE.vulin}" in ids
+    assert f"Article:{FIXTURE.police_law}" in ids
+    page = tmp_path / "page.html"
+    result = newsgraph("export", "--html", "--entity", FIXTURE.vulin, "--out", str(page))
+    assert result.exit_code == 0, result.output
+    assert "vis.Network" in page.read_text(encoding="utf-8")
+    assert newsgraph("export", "--html", "--out", str(page)).exit_code == 2  # needs --entity
+
+
+def test_export_of_an_unknown_entity_is_one_clear_line(newsgraph, tmp_path):
+    result = newsgraph("export", "--entity", "person:nobody", "--out", str(tmp_path / "x.json"), "--format", "json")
+    assert result.output == (
+        "Error: no entity with id 'person:nobody' (find ids with `newsgraph query search-entities`)\n"
+    )
