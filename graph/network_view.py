@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -35,6 +36,9 @@ STYLE_BY_TYPE: dict[str, tuple[str, str]] = {
 DEFAULT_STYLE = ("ellipse", "#bab0ac")
 EDGE_COLOURS = {"HOLDS_ROLE": "#8c8c8c", "SAID_ABOUT": "#d4a6c8"}
 PROFILE_PAGE = "entity"
+# pyvis's template always adds Bootstrap from a CDN; the drawing does not use it, and a published page or
+# an offline explorer must not reach out to third-party hosts.
+_REMOTE_ASSETS = re.compile(r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>")
 
 
 def profile_link(entity_id: str) -> str:
@@ -112,7 +116,7 @@ def render_html(
             arrows="to",
         )
     page.barnes_hut(spring_length=160)
-    document = page.generate_html(notebook=False)
+    document = _REMOTE_ASSETS.sub("", page.generate_html(notebook=False))
     urls = {node_id: profile_link(node_id) for node_id in net.nodes} if links else {}
     return document.replace("</body>", _behaviour_script(urls) + "\n</body>", 1)
 
