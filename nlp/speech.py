@@ -130,23 +130,43 @@ def _speaker_token(cue: Token, region: list[Token]) -> Token | None:
     after = [t for t in region if t.i > cue.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]
     if after:
         return after[0]
-    # A parse broken by a line break: the first noun of the cue's own sentence ("One poster admitted…, writing").
-    para_start = layout_paragraph_start(cue)
-    before = [t for t in cue.sent if para_start <= t.idx < cue.idx and t.pos_ in {"PROPN", "NOUN", "PRON"}]
-    return before[0] if before else None
+    return first_noun_of_line(cue)
 
 
-def layout_paragraph_start(token: Token) -> int:
-    """Character where the token's line starts."""
-    doc = token.doc
-    i = token.i
+def first_noun_of_line(cue: Token) -> Token | None:
+    """When the parser runs a sentence across a line break, the cue loses its subject: take the first noun
+    of the cue's own line ("One poster admitted…, writing"; "Johnson, speaking to reporters, … said")."""
+    doc = cue.doc
+    i = cue.i
     while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
         i -= 1
-    return doc[i].idx
+    for token in doc[i : cue.i]:
+        attached_here = token.head.i >= i  # a "pobj" of a word on the line before is a parse across lines
+        if token.pos_ in {"PROPN", "NOUN", "PRON"} and not (
+            attached_here and token.dep_ in {"pobj", "poss", "npadvmod"}
+        ):
+            while token.dep_ in {"compound", "flat"} and token.head.i < cue.i:
+                token = token.head
+            return token if token.lemma_.lower() not in MEDIUM_NOUNS else None
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass", "advcl", "amod"}:
+            return None  # a verb before any noun: not a subject-first clause
+    return None
+
+
+def _crosses_line(cue: Token) -> bool:
+    """The parser attached the cue to a word on another line."""
+    head = cue
+    while head.dep_ in {"conj", "advcl", "xcomp", "ccomp", "parataxis"} and head.head is not head:
+        head = head.head
+        low, high = sorted((head.i, cue.i))
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in cue.doc[low:high]):
+            return True
+    return False
 
 
 def attribution_after(layout: Layout, index: int) -> Attribution | None:
     """`"…," X said.` / `"…," said X, the Y of Z.` / `"…" - Name`: the cue right after the quote."""
+    quote = layout.quotes[index]
     before = layout.tokens(*layout.clause_before(index))
     if not _is_bare(before):
         return None
@@ -159,7 +179,8 @@ def attribution_after(layout: Layout, index: int) -> Attribution | None:
             return Attribution(None, names[0], 0.75)
     for token in region:
         if is_according_to(token) or (is_cue_verb(token) and not needs_clause(token)):
-            if any(_opens_own_clause(layout, token, c) for c in token.children):
+            runs_on = layout.text[quote.start : quote.close_end].rstrip("\"”’»' ").endswith(",")
+            if not runs_on and any(_opens_own_clause(layout, token, c) for c in token.children):
                 return None  # "… Rathbun asserted that …": the cue opens a statement of its own
             speaker = _speaker_token(token, region)
             if speaker is not None and layout.quote_at(speaker.idx) is None:
@@ -307,7 +328,7 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         if not is_cue_verb(token) or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
             continue
         tokens = _complement(token)
-        speaker = subject_of(token)
+        speaker = subject_of(token) or (first_noun_of_line(token) if _crosses_line(token) else None)
         if not tokens or speaker is None or not _animate_enough(token, speaker):
             continue
         bounds = _content_bounds(_in_paragraph(layout, token, tokens))

@@ -33,6 +33,7 @@ DATE_WORDS = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     re.IGNORECASE,
 )
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CARRY_PARAGRAPHS = 2  # a bare quote paragraph may follow its speaker's paragraph, or a caption after it
 
 
@@ -121,7 +122,7 @@ def _clipped(layout: Layout, clause: Clause) -> Clause | None:
         if start < quote.open_at < end < quote.close_end:
             lead_in = layout.text[start : quote.open_at].rstrip()
             # `that officials, "… plied …"` runs on into the quote; `: "…"` starts a quotation of its own
-            end = quote.open_at if lead_in.endswith(":") else quote.end
+            end = quote.open_at if lead_in.endswith(":") else quote.close_end
         elif quote.open_at < start < quote.close_end < end:
             start = quote.close_end
     text = layout.text
@@ -163,7 +164,9 @@ def _stands_alone(layout: Layout, index: int) -> bool:
     if any(not (t.is_punct or t.is_space) for t in before + after):
         return False
     words = [t for t in layout.tokens(quote.start, quote.end) if not (t.is_punct or t.is_space)]
-    return len(words) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in words)
+    opens_line = layout.paragraphs[layout.paragraph_of(quote.open_at)][0] >= quote.open_at - 1
+    # a short sentence right after a quote in the same paragraph ("It's heartbreaking.") is the same voice
+    return len(words) >= (4 if opens_line else 2) and any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _may_carry(layout: Layout, draft: _Draft, last_para: int) -> bool:
@@ -321,6 +324,10 @@ def parse_date(phrase: str, published: str | None) -> str | None:
         return f"{base.year}-01-01"
     if base is not None and lowered == "yesterday":
         return (base - timedelta(days=1)).isoformat()
+    if base is not None and lowered.removeprefix("last ") in WEEKDAYS:
+        # news uses a bare weekday for the latest one, the day of publication included
+        back = (base.weekday() - WEEKDAYS.index(lowered.removeprefix("last "))) % 7
+        return (base - timedelta(days=back or (7 if lowered.startswith("last ") else 0))).isoformat()
     import dateparser  # imported here: loading its language data takes a second
 
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}

@@ -90,7 +90,9 @@ def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
         ("last year", "2021-01-01"),
         ("yesterday", "2022-12-01"),
         ("on 3 May 2021", "2021-05-03"),
-        ("on Friday", "2022-11-25"),
+        ("on Friday", "2022-12-02"),
+        ("Tuesday", "2022-11-29"),
+        ("last Friday", "2022-11-25"),
     ],
 )
 def test_dates_relative_to_publication(phrase: str, expected: str) -> None:
