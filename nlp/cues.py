@@ -16,7 +16,8 @@ def _words(text: str) -> frozenset[str]:
 
 SPEECH_VERBS = _words(
     "accuse acknowledge add admit agree allege announce answer argue ask assert assure blog boast brag "
-    "caution charge claim clarify comment complain concede conclude concur confirm contend continue "
+    "caution characterise characterize charge claim clarify comment complain concede conclude concur "
+    "confirm contend continue "
     "counter criticise criticize cry declare demand deny describe disagree disclose elaborate emphasise "
     "emphasize estimate exclaim explain forecast highlight hint imply indicate inform insist joke laugh "
     "maintain mention note observe pledge point post predict proclaim promise protest publish question "
@@ -38,6 +39,7 @@ CLAUSE_ONLY = _words(
 XCOMP_VERBS = _words("admit claim deny insist pledge promise threaten vow")
 
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+QUOTE_OPENERS = "\"“„«‘'"
 
 # "the ministry said in a statement" — nouns that name the medium of a statement, never the speaker.
 MEDIUM_NOUNS = _words(
@@ -74,11 +76,20 @@ NON_SPEAKER_WORDS = _words("it one that there this what which")
 def is_cue_verb(token: Token) -> bool:
     """A token that can introduce reported speech: a speech verb or a verb of belief."""
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}:
-        return False
+        return _mistagged_cue(token)
     lemma = token.lemma_.lower()
     if lemma == "point":
         return any(child.lower_ == "out" for child in token.children)
     return lemma in CUE_LEMMAS
+
+
+def _mistagged_cue(token: Token) -> bool:
+    """ "The Department notes, "…"": a present-tense cue the tagger read as a plural noun, right before a quote."""
+    doc = token.doc
+    lemma = token.lemma_.lower()
+    if token.tag_ != "NNS" or lemma not in SPEECH_VERBS or lemma in CLAUSE_ONLY or token.i + 2 >= len(doc):
+        return False
+    return doc[token.i + 1].text in {",", ":"} and doc[token.i + 2].text[:1] in QUOTE_OPENERS
 
 
 def needs_clause(token: Token) -> bool:

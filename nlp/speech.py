@@ -174,7 +174,7 @@ def attribution_after(layout: Layout, index: int) -> Attribution | None:
     if not region:
         return None
     if region[0].text in DASHES or (region[0].is_punct and len(region) > 1 and region[1].text in DASHES):
-        names = [t for t in region[:4] if t.ent_type_ in {"PERSON", "ORG"}]
+        names = [t for t in region[:4] if t.ent_type_ == "PERSON"]  # an outlet after a dash is a source list
         if names:
             return Attribution(None, names[0], 0.75)
     for token in region:

@@ -179,6 +179,8 @@ def _may_carry(layout: Layout, draft: _Draft, last_para: int) -> bool:
 
 def _in_headline(layout: Layout, draft: _Draft) -> bool:
     """Headlines and captions: short lines without final punctuation are not reported speech."""
+    if draft.attribution is not None and draft.attribution.cue is None:
+        return False  # a quote signed with a dash and a name: `"…" - Matthew Ingram`
     cue = draft.attribution.cue if draft.attribution else None
     at = cue.idx if cue is not None else draft.start
     start, end = layout.paragraphs[layout.paragraph_of(at)]
