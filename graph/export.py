@@ -20,6 +20,7 @@ import datetime as dt
 import html
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -302,9 +303,24 @@ def write_html(graph: Subgraph, path: Path, title: str) -> None:
         net.add_edge(f"{rel.start_group}:{rel.start}", f"{rel.end_group}:{rel.end}", label=rel.type,
                      title=f"{rel.type}\n{evidence}".strip(), arrows="to")  # fmt: skip
     net.toggle_physics(True)
-    page = net.generate_html(notebook=False)
+    page = _without_remote_assets(net.generate_html(notebook=False))
     with _open(path) as handle:
         handle.write(page)
+
+
+# pyvis's template adds Bootstrap from a CDN for cosmetics only; a page meant for publishing should not
+# make readers' browsers call third parties, and the graph works without it.
+_REMOTE_ASSETS = re.compile(
+    r'<link\s+href="https://cdn\.jsdelivr\.net[^>]*/>|<script\s+src="https://cdn\.jsdelivr\.net[^>]*>\s*</script>'
+)
+
+
+# The template prints the heading twice; once is enough.
+_REPEATED_HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.DOTALL)
+
+
+def _without_remote_assets(page: str) -> str:
+    return _REPEATED_HEADING.sub("", _REMOTE_ASSETS.sub("", page), count=1)
 
 
 def _caption(node: ExportNode) -> str:
