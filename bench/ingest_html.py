@@ -6,8 +6,8 @@
      extraction the project asks of it (text plus title, author, date, site name, canonical URL);
    - the project's path: bytes → decode → that extraction → normalise → hash and id → language → Article.
    ``project / same_options`` is the project's own overhead; ``project / bare`` also pays for the metadata
-   (htmldate and friends) that bare extraction skips. Rounds alternate between the three so a busy machine
-   slows each alike; the median round of each is reported.
+   (htmldate and friends) that bare extraction skips. Each page goes through the three back to back, in
+   rotating order, so a busy machine slows each alike.
 2. Memory: N generated documents stream through ``read_sources`` (JSON Lines → Article, with exact and
    near-duplicate detection); resident memory is sampled at 10 %, 50 % and 100 % of the stream.
 
@@ -20,11 +20,9 @@ import argparse
 import json
 import random
 import resource
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
@@ -97,22 +95,22 @@ def trafilatura_same_options(page: bytes) -> object:
     )
 
 
-def time_round(function: Callable[[bytes], object], pages: list[bytes]) -> float:
-    started = time.perf_counter()
-    for page in pages:
-        function(page)
-    return time.perf_counter() - started
-
-
 def speed(pages: list[bytes], rounds: int) -> dict[str, float]:
     candidates = {"bare": bare, "same_options": trafilatura_same_options, "project": project_path}
-    for function in candidates.values():  # warm-up: imports, caches, langid model
+    for function in candidates.values():  # warm-up: imports, caches, models
         function(pages[0])
-    times: dict[str, list[float]] = {name: [] for name in candidates}
-    for _ in range(rounds):
-        for name, function in candidates.items():
-            times[name].append(time_round(function, pages))
-    rates = {name: len(pages) / statistics.median(values) for name, values in times.items()}
+    totals = dict.fromkeys(candidates, 0.0)
+    order = list(candidates)
+    # Each page goes through all three back to back, in rotating order, so load from other processes
+    # on a shared machine falls on the three alike.
+    for round_number in range(rounds):
+        for page_number, page in enumerate(pages):
+            shift = (round_number + page_number) % len(order)
+            for name in order[shift:] + order[:shift]:
+                started = time.perf_counter()
+                candidates[name](page)
+                totals[name] += time.perf_counter() - started
+    rates = {name: rounds * len(pages) / total for name, total in totals.items()}
     return {
         **{f"{name}_pages_per_s": round(rate, 1) for name, rate in rates.items()},
         "ratio_vs_bare": round(rates["project"] / rates["bare"], 3),

@@ -19,14 +19,17 @@ import courlan
 logger = logging.getLogger(__name__)
 
 # Spaces that look like a space to a reader but break tokenisers and exact-quote search.
-_SPACE_LIKE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
-# Invisible characters with no meaning in news text: zero-width space, BOM, soft hyphen, word joiner.
-# Zero-width (non-)joiners are kept: they change how some scripts are written.
-_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060]")
-_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_SPACE_LIKE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
+_SPACE_LIKE = re.compile(f"[{_SPACE_LIKE_CHARS}]+")
+# Invisible characters with no meaning in news text (zero-width space, BOM, soft hyphen, word joiner) and
+# control characters. Zero-width (non-)joiners are kept: they change how some scripts are written.
+_DELETED = re.compile("[\u200b\ufeff\u00ad\u2060\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _SPACE_RUN = re.compile(r" {2,}")
+_SPACES_AROUND_BREAKS = re.compile(r" *\n *")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_ASCII_TO_SPACE = bytes.maketrans(b"\t\v\f", b"   ")
+_ASCII_DELETED = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 # European day-first dates: 02.12.2022. / 2.12.2022 / 02/12/2022 / 02-12-2022
@@ -35,13 +38,34 @@ _EARLIEST_YEAR = 1800
 
 
 def normalize_text(text: str) -> str:
-    """The one normalisation of article text (see module docstring); idempotent."""
-    text = _LINE_BREAKS.sub("\n", text)
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", _SPACE_LIKE.sub(" ", text))  # regexes: much faster than str.translate here
-    text = _CONTROL.sub("", text)
-    lines = [_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+    """The one normalisation of article text (see module docstring); idempotent.
+
+    Each regex pass is guarded by a substring test: this runs on every article, most texts need few of
+    the changes, and ``in`` is a hundred times faster than a regex scan that finds nothing.
+    """
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = _LINE_BREAKS.sub("\n", text)
+    if text.isascii():
+        text = _without_ascii_controls(text)
+    else:
+        text = unicodedata.normalize("NFC", text)
+        if any(char in text for char in _SPACE_LIKE_CHARS):
+            text = _SPACE_LIKE.sub(" ", text)
+        if not text.replace("\n", "").isprintable():  # control and format characters are unprintable
+            text = _DELETED.sub("", text)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _SPACES_AROUND_BREAKS.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n", text)
+    return text.strip()
+
+
+def _without_ascii_controls(text: str) -> str:
+    data = text.encode("ascii")
+    cleaned = data.translate(_ASCII_TO_SPACE).translate(None, _ASCII_DELETED)
+    return text if cleaned == data else cleaned.decode("ascii")
 
 
 def normalize_inline(value: str | None) -> str | None:

@@ -22,6 +22,20 @@ def test_normalize_text_handles_spaces_line_ends_and_invisible_characters():
     assert normalize_text(raw) == "Café bar\n\ntwo words\nthird\nfourth"
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\tb\x00c\x7fd  e \n f\n\n\n\ng\r\nh\rI", "a bcd e\nf\n\ng\nh\nI"),  # ASCII only
+        ("Đurić\x85said\x07 “no”\u2029\u2060end\u200f", "Đurić\nsaid “no”\nend\u200f"),  # RLM is kept
+        ("  \u3000 ", ""),
+        ("one line", "one line"),
+    ],
+)
+def test_normalize_text_cases(raw, expected):
+    assert normalize_text(raw) == expected
+    assert normalize_text(expected) == expected
+
+
 def test_normalize_text_is_idempotent_on_the_sample_corpus():
     text = (SAMPLES / "rferl-serbia-surveillance-part1.txt").read_text(encoding="utf-8")
     once = normalize_text(text)
