@@ -49,6 +49,8 @@ def check_url(url: str, allow_private: bool) -> str:
         raise RefusedURL(url, "no host name")
     if parts.username or parts.password:
         raise RefusedURL(url, "credentials in the URL are not sent")
+    if "%" in host:
+        raise RefusedURL(url, "scoped IPv6 addresses (with a zone id) are link-local and not fetched")
     if allow_private:
         return host
     for address in _resolve(url, host, port or (443 if parts.scheme.lower() == "https" else 80)):

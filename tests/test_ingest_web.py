@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import itertools
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -223,6 +224,7 @@ def test_hostile_urls_are_refused(url, settings):
         ("gopher://example.com/", "scheme gopher:// is not fetched"),
         ("http:///nohost", "no host name"),
         ("http://example.com:99999/", "malformed URL"),
+        ("http://[fe80::1%25eth0]/", "scoped IPv6 addresses"),
     ],
 )
 def test_malformed_urls_are_refused(url, why):
@@ -383,3 +385,21 @@ def test_fetcher_raises_ingest_errors_directly(server, settings):
         assert result.content_type == "text/html" and b"Tram line opens" in result.body
         with pytest.raises(IngestError, match=r"^http error: 404"):
             fetcher.fetch(f"{server.base}/missing.html")
+
+
+def test_the_command_fetches_local_urls_only_with_allow_private_urls(server, base_settings, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSGRAPH_HOST_DELAY", "0")
+    url = f"{server.base}/second.html"
+    refused = CliRunner().invoke(cli, ["ingest", url, "--no-graph", "--out", str(tmp_path / "a.jsonl")])
+    assert refused.exit_code == 0 and "skipped, refused URL: 1" in refused.output
+    assert server.requests == []
+    allowed = CliRunner().invoke(
+        cli, ["ingest", url, "--no-graph", "--out", str(tmp_path / "b.jsonl"), "--allow-private-urls"]
+    )
+    assert allowed.exit_code == 0 and "read 1, loaded 1" in allowed.output
+    assert json.loads((tmp_path / "b.jsonl").read_text())["title"] == "Tram line opens two years late"
