@@ -207,3 +207,19 @@ def pick_entity(label: str, options: Rows, key: str, initial: str | None = None)
     ids: list[str | None] = [None, *names]
     index = ids.index(initial) if initial in names else 0
     return st.selectbox(label, ids, index=index, key=key, format_func=lambda i: "any" if i is None else names[i])
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV for spreadsheets; a cell that would start a formula (``=``, ``+``, ``-``, ``@``) gets a ``'``.
+
+    Quotes come from articles, and a spreadsheet would run ``=HYPERLINK(…)`` written in one.
+    """
+    import pandas as pd
+
+    def inert(value: Any) -> Any:
+        return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+    return pd.DataFrame([{k: inert(v) for k, v in row.items()} for row in rows]).to_csv(index=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from graph import explore
@@ -10,6 +9,7 @@ from pages.common import (
     article_link,
     as_date,
     capped,
+    csv_text,
     embed,
     entity_link,
     guarded,
@@ -99,7 +99,7 @@ table(
 )
 st.download_button(
     "Download this view as CSV",
-    pd.DataFrame(view).drop(columns=["read"]).to_csv(index=False),
+    csv_text([{k: v for k, v in row.items() if k != "read"} for row in view]),
     file_name="statements.csv",
     mime="text/csv",
     key="statements_csv",

@@ -26,8 +26,13 @@ TIMEOUT = 60.0
 
 
 @contextmanager
-def app_environment(settings: Settings, uri: str | None = None, **extra: str) -> Iterator[None]:
-    """Environment variables that make the app use ``settings``' Neo4j (or ``uri``) and data folder."""
+def app_environment(
+    settings: Settings, uri: str | None = None, data_dir: Path | None = None, **extra: str
+) -> Iterator[None]:
+    """Environment variables that make the app use ``settings``' Neo4j (or ``uri``) and data folder.
+
+    ``extra`` sets more variables, e.g. ``NEWSGRAPH_ROW_LIMIT="3"``.
+    """
     target = resolve_target(settings, start_local=False)
     with pytest.MonkeyPatch.context() as patch:
         for name in ("NEWSGRAPH_CONFIG",):
@@ -36,7 +41,7 @@ def app_environment(settings: Settings, uri: str | None = None, **extra: str) ->
         patch.setenv("NEO4J_USER", target.user)
         patch.setenv("NEO4J_PASSWORD", target.password)
         patch.setenv("NEO4J_DATABASE", target.database)
-        patch.setenv("NEWSGRAPH_DATA_DIR", str(settings.data_dir))
+        patch.setenv("NEWSGRAPH_DATA_DIR", str(data_dir or settings.data_dir))
         for name, value in extra.items():
             patch.setenv(name, value)
         st.cache_resource.clear()
