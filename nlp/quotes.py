@@ -139,7 +139,22 @@ class _Scanner:
             self.paragraphs += 1
             self.skip_until = j + 1
             return
+        if j < len(self.text) and self._closes_next_line(j):
+            self.paragraphs += 1  # the line break was put inside the quote without re-opening it
+            return
         self._finish(i, i, closed=False)
+
+    def _closes_next_line(self, j: int) -> bool:
+        """The next line's first quotation mark closes this quote: the quote runs on over the break."""
+        end = self.text.find("\n", j)
+        end = len(self.text) if end < 0 else end
+        for match in MARKS.finditer(self.text, j, end):
+            k = match.start()
+            role = _role(self.text, k)
+            if role is Role.APOSTROPHE:
+                continue
+            return self.text[k] in self.closers and role is Role.CLOSE
+        return False
 
     def _reopens(self, j: int) -> bool:
         ch = self.text[j]

@@ -81,7 +81,7 @@ def subject_of(cue: Token) -> Token | None:
         subject_deps = ("nsubj", "nsubjpass") if token is not cue else ("nsubj",)
         subjects = [c for c in token.children if c.dep_ in subject_deps and _may_speak(c, cue)]
         if subjects:
-            subject = min(subjects, key=lambda c: (c.i > token.i, abs(c.i - token.i)))
+            subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return token.head
             return subject
@@ -93,6 +93,12 @@ def subject_of(cue: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _beside(subject: Token, verb: Token) -> bool:
+    """The subject phrase touches the verb: "the minister said", "said Karen Maurer"."""
+    ends_before = subject.right_edge.i + 1 == verb.i and not subject.right_edge.is_punct
+    return ends_before or subject.left_edge.i - 1 == verb.i
 
 
 def _may_speak(token: Token, cue: Token) -> bool:

@@ -278,8 +278,10 @@ def _complement(cue: Token) -> list[Token] | None:
         return [t for t in cue.head.subtree if t.i < cue.left_edge.i]
     if _interjected(cue):
         # "Recipients, said Maurer, must …" / "As Heald told the Post, ozone has dropped."
-        own = {t.i for t in cue.subtree}
-        return [t for t in cue.head.subtree if t.i not in own]
+        left, right = _attribution_edges(cue)
+        if any(c.lower_ == "as" for c in cue.children):
+            left, right = cue.left_edge.i, cue.right_edge.i
+        return [t for t in (*cue.head.subtree, *cue.subtree) if not left <= t.i <= right]
     return _medium_clause(cue)
 
 
@@ -289,11 +291,24 @@ def _interjected(cue: Token) -> bool:
     if head is cue or head.pos_ not in {"VERB", "AUX"} or cue.dep_ not in {"parataxis", "advcl", "ccomp", "conj"}:
         return False
     doc = cue.doc
-    left, right = cue.left_edge.i, cue.right_edge.i
+    left, right = _attribution_edges(cue)
     as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
     before = left > 0 and doc[left - 1].text == ","
     after = right + 1 < len(doc) and doc[right + 1].text == ","
-    return (as_mark and after and left < head.i) or (before and after and left > head.left_edge.i)
+    after_clause = cue.right_edge.i + 1 < len(doc) and doc[cue.right_edge.i + 1].text == ","
+    return (as_mark and after_clause and cue.left_edge.i < head.i) or (before and after and left > head.left_edge.i)
+
+
+def _attribution_edges(cue: Token) -> tuple[int, int]:
+    """First and last token of "the minister said" / "said Karen Maurer": the cue and the subject beside it."""
+    left = right = cue.i
+    for child in cue.children:
+        if child.dep_ in {"nsubj", "advmod", "npadvmod", "prep", "aux"} or child.lower_ == "as":
+            if child.right_edge.i == left - 1 and not child.right_edge.is_punct:
+                left = child.left_edge.i
+            elif child.left_edge.i == right + 1:
+                right = child.right_edge.i
+    return left, right
 
 
 def _medium_clause(cue: Token) -> list[Token] | None:

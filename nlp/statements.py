@@ -116,7 +116,11 @@ def _clipped(layout: Layout, clause: Clause) -> Clause | None:
     """A reported clause never starts or ends inside a quotation it only partly covers."""
     start, end = clause.start, clause.end
     cue = clause.attribution.cue
-    if cue is not None and start <= cue.idx < end:
+    if (
+        cue is not None
+        and start <= cue.idx < end
+        and any(start < q.close_end and q.open_at < end for q in layout.quotes)
+    ):
         return None  # a complement wrapped around its own cue: the parts of a split quote
     for quote in layout.quotes:
         if start < quote.open_at < end < quote.close_end:
