@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 import py3langid
 
@@ -58,11 +59,17 @@ def build_article(draft: ArticleDraft) -> Article:
         title=normalize_inline(draft.title),
         url=url,
         published=parse_date(draft.published),
-        source=normalize_inline(draft.source),
+        source=normalize_inline(draft.source) or _site_of(url),
         author=normalize_inline(draft.author),
         language=_language(draft.language, text),
         origin=draft.origin,
     )
+
+
+def _site_of(url: str | None) -> str | None:
+    """The host name, without ``www.``, as the source of last resort: the graph links every article to one."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _language(declared: str | None, text: str) -> str:

@@ -149,3 +149,12 @@ def test_graph_mode_uses_the_pipelines_seen_index_when_it_offers_one(runner, mon
     assert result.exit_code == 0, result.output
     assert received == []
     assert "duplicates 1 (1 already ingested)" in result.output
+
+
+def test_the_output_read_back_as_a_source_gives_the_same_articles(runner, tmp_path):
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    assert runner.invoke(cli, ["ingest", str(SAMPLES), "--no-graph", "--out", str(first)]).exit_code == 0
+    result = runner.invoke(cli, ["ingest", str(first), "--no-graph", "--out", str(second)])
+    assert result.exit_code == 0, result.output
+    keys = ("id", "content_hash", "text", "title", "url", "published", "source", "language")
+    assert [{k: r[k] for k in keys} for r in _lines(second)] == [{k: r[k] for k in keys} for r in _lines(first)]

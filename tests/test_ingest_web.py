@@ -293,6 +293,7 @@ def test_gzip_page_then_copies_of_it_through_redirects_and_plain_text(server, se
     ]
     assert (plain.title, plain.published) == ("Plain story", "2023-03-10")
     assert plain.text == "The council met on Friday and approved the budget."
+    assert plain.source == "127.0.0.1", "without a site name the host is the source"
 
 
 def test_redirect_and_meta_refresh_land_on_the_target(server, settings):
@@ -358,7 +359,7 @@ def test_per_host_delay_spaces_requests(server, settings):
     times = [r.at for r in server.requests]
     assert len(times) == 4
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert min(gaps) >= 0.25, gaps
+    assert min(gaps) >= 0.2, gaps  # 0.3 s apart when sent; arrival times jitter on a busy machine
 
 
 def test_feed_entries_are_fetched_in_parallel_and_kept_in_order(server, settings):
@@ -376,7 +377,7 @@ def test_feed_entries_are_fetched_in_parallel_and_kept_in_order(server, settings
     articles, _ = run([f"{server.base}/slow-feed.xml"], settings.replace(fetch_concurrency=4))
     elapsed = time.monotonic() - started
     assert [a.title.split(":")[0] for a in articles] == ["Story 0", "Story 1", "Story 2", "Story 3"]
-    assert elapsed < 1.6, f"4 pages of 0.5 s each took {elapsed:.2f}s: not fetched in parallel"
+    assert elapsed < 1.8, f"4 pages of 0.5 s each took {elapsed:.2f}s: one after the other takes 2 s or more"
 
 
 def test_fetcher_raises_ingest_errors_directly(server, settings):
