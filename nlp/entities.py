@@ -144,7 +144,18 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
         return "Organization", span, "rule" if ner_type != "Organization" else "ner"
     if ner_type == "Person" and words[-1] in gazetteer.words("organization_words"):
         return "Organization", span, "rule"
+    if ner_type in {"Organization", "Location", "Unknown"} and _is_personal_name(span, words, gazetteer):
+        return "Person", span, "rule"  # "Aleksandar Vučić" tagged ORG
     return ner_type, span, "ner"
+
+
+def _is_personal_name(span: Span, words: list[str], gazetteer: Gazetteer) -> bool:
+    """A known first name and one or two more capitalised words, none of them an organisation word."""
+    if not 2 <= len(span) <= 3 or words[0] not in gazetteer.first_names:
+        return False
+    if any(w in gazetteer.words("organization_words") or w in gazetteer.words("location_heads") for w in words):
+        return False
+    return all((t.text[:1].isupper() and t.is_alpha) or t.text == "-" for t in span)
 
 
 def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -230,17 +241,15 @@ def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def select_mentions(candidates: list[Mention]) -> list[Mention]:
     """Keep the best of overlapping candidates: gazetteer over rules over the model, then the longer one."""
     ranked = sorted(candidates, key=lambda m: (-SOURCE_PRIORITY[m.source], -(m.end - m.start), m.start))
+    taken = bytearray(max((m.end for m in candidates), default=0))  # characters already in a kept mention
     kept: list[Mention] = []
     for mention in ranked:
-        if not any(_overlaps(mention, k) for k in kept):
+        if not any(taken[mention.start : mention.end]):
             kept.append(mention)
+            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return sorted(kept, key=lambda m: m.start)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -129,7 +130,8 @@ class Extractor:
         if self.find_statements is not None:
             for offset, doc in chunks:
                 statements.extend(self.find_statements(doc, entities, article.published, offset))
-        statements = [_completed(s, text, entities, roles) for s in statements]
+        context = _StatementContext(text, entities, roles)
+        statements = [context.completed(s) for s in statements]
         return Extraction(
             article.id,
             self.version,
@@ -196,32 +198,44 @@ def _relations(text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Enti
     return list(relations.values())
 
 
-def speaker_role(roles: Sequence[Role], entities: Sequence[Entity], person_id: str | None, at: int) -> str | None:
-    """The role the speaker is given in the article, the one written nearest before ``at`` first."""
-    held = [r for r in roles if r.person_id == person_id]
-    if not held:
-        return None
-    before = [r for r in held if r.start <= at] or held[:1]
-    # the nearest role; of several written together the one naming an organisation says most
-    role = max(before, key=lambda r: (r.start, r.org_id is not None))
-    title = role.title
-    if role.qualifier:
-        title = f"then-{title}" if role.qualifier == "then" else f"{role.qualifier} {title}"
-    org = next((e.name for e in entities if e.id == role.org_id), None)
-    return f"{title}, {org}" if org and org.lower() not in title.lower() else title
+class _StatementContext:
+    """What completing statements needs, indexed once per article so long articles stay linear."""
 
+    def __init__(self, text: str, entities: Sequence[Entity], roles: Sequence[Role]) -> None:
+        self.text = text
+        self.mentions = sorted((start, end, e.id) for e in entities for start, end in e.mentions)
+        self.starts = [m[0] for m in self.mentions]
+        self.names = {e.id: e.name for e in entities}
+        self.roles: dict[str, list[Role]] = {}
+        for role in sorted(roles, key=lambda r: r.start):
+            self.roles.setdefault(role.person_id, []).append(role)
 
-def _completed(statement: Statement, text: str, entities: Sequence[Entity], roles: Sequence[Role]) -> Statement:
-    """Fill what the statement finder leaves to this stage; re-read the text from the article itself."""
-    about = tuple(
-        dict.fromkeys(
-            e.id for e in entities for start, end in e.mentions if statement.start <= start and end <= statement.end
+    def about(self, start: int, end: int) -> tuple[str, ...]:
+        first = bisect_left(self.starts, start)
+        inside = (m for m in self.mentions[first:] if m[0] < end)
+        return tuple(dict.fromkeys(ident for m_start, m_end, ident in inside if m_end <= end))
+
+    def speaker_role(self, person_id: str | None, at: int) -> str | None:
+        """The role the speaker is given in the article, the one written nearest before ``at`` first."""
+        held = self.roles.get(person_id or "", [])
+        if not held:
+            return None
+        before = [r for r in held if r.start <= at] or held[:1]
+        # the nearest role; of several written together the one naming an organisation says most
+        role = max(before, key=lambda r: (r.start, r.org_id is not None))
+        title = role.title
+        if role.qualifier:
+            title = f"then-{title}" if role.qualifier == "then" else f"{role.qualifier} {title}"
+        org = self.names.get(role.org_id or "")
+        return f"{title}, {org}" if org and org.lower() not in title.lower() else title
+
+    def completed(self, statement: Statement) -> Statement:
+        """Fill what the statement finder leaves to this stage; re-read the text from the article itself."""
+        text = self.text
+        return dataclasses.replace(
+            statement,
+            text=text[statement.start : statement.end],
+            sentence=text[statement.sentence_start : statement.sentence_end] or statement.sentence,
+            speaker_role=statement.speaker_role or self.speaker_role(statement.speaker_id, statement.start),
+            about=self.about(statement.start, statement.end),
         )
-    )
-    return dataclasses.replace(
-        statement,
-        text=text[statement.start : statement.end],
-        sentence=text[statement.sentence_start : statement.sentence_end] or statement.sentence,
-        speaker_role=statement.speaker_role or speaker_role(roles, entities, statement.speaker_id, statement.start),
-        about=about,
-    )

@@ -14,6 +14,7 @@ File format (TOML, the same for the built-in ``nlp/gazetteer.toml`` and the user
 
 from __future__ import annotations
 
+import json
 import logging
 import tomllib
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from nlp.names import fold
 log = logging.getLogger(__name__)
 
 BUILTIN_FILE = Path(__file__).resolve().parent / "gazetteer.toml"
+FIRST_NAMES_FILE = Path(__file__).resolve().parent / "first_names.json"  # shared with speaker resolution
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class Gazetteer:
     by_alias: dict[str, KnownEntity] = field(default_factory=dict)  # folded alias or name → entity
     splits: frozenset[frozenset[str]] = frozenset()  # folded name pairs never merged
     ignored: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
 
     def words(self, rule: str) -> frozenset[str]:
         return self.rules.get(rule, frozenset())
@@ -52,6 +55,15 @@ class Gazetteer:
 
     def kept_apart(self, first: str, second: str) -> bool:
         return frozenset((fold(first), fold(second))) in self.splits
+
+
+def _first_names() -> frozenset[str]:
+    try:
+        data = json.loads(FIRST_NAMES_FILE.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        log.warning("first names list %s unreadable (%s): names tagged ORG stay organisations", FIRST_NAMES_FILE, e)
+        return frozenset()
+    return frozenset(fold(n) for key in ("female", "male") for n in data.get(key, []))
 
 
 def _without_article(text: str) -> str:
@@ -108,4 +120,4 @@ def load_gazetteer(user_file: str | Path | None = None) -> Gazetteer:
             key = fold(_without_article(alias))
             if not any(frozenset((key, fold(other))) in splits for other in (known.name,)):
                 by_alias[key] = known
-    return Gazetteer(rules, tuple(entities.values()), by_alias, frozenset(splits), frozenset(ignored))
+    return Gazetteer(rules, tuple(entities.values()), by_alias, frozenset(splits), frozenset(ignored), _first_names())

@@ -108,7 +108,7 @@ def _objects(verb: Token) -> list[tuple[Token, str | None]]:
     for head in heads:
         if head is not verb:
             found += [(t, None) for t in _with_conjuncts(head)]
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ not in {"by", "in", "on", "at"}):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ not in {"by", "in", "at"}):
             found += [(t, prep.lower_) for p in prep.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
     return found
 
@@ -122,6 +122,8 @@ def _predicate(verb: Token, preposition: str | None, object_type: str) -> str:
         typed = "ADOPTED"
     if typed == "FLED_TO" and preposition not in {"to", "into", "via", None}:
         typed = None
+    if typed == "BOUGHT_FROM" and preposition != "from":
+        typed = "BOUGHT"  # "Google acquired Fitbit": the object is what was bought
     if typed:
         return typed
     return lemma.upper().replace("-", "_") + (f"_{preposition.upper()}" if preposition else "")

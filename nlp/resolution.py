@@ -10,7 +10,8 @@ variant names to one canonical name, so the same entity gets the same id in ever
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -52,25 +53,31 @@ def _bracketed_aliases(text: str, mentions: list[Mention]) -> tuple[dict[str, Me
     return aliases, added
 
 
-def _full_names(mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if m.type == "Person" and len(m.text.split()) >= 2]
+class _FullNames:
+    """Persons named in full, indexed by their first and last word for the surname lookup."""
 
+    def __init__(self, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.by_word: dict[str, list[Mention]] = defaultdict(list)  # in text order
+        for mention in mentions:
+            words = mention.text.split()
+            if mention.type == "Person" and len(words) >= 2:
+                for word in {fold(words[0]), fold(words[-1])}:
+                    self.by_word[word].append(mention)
+        self.starts = {word: [m.start for m in found] for word, found in self.by_word.items()}
+        self.names = {fold(m.text) for found in self.by_word.values() for m in found}
 
-def _person_for_part(mention: Mention, people: list[Mention], gazetteer: Gazetteer) -> Mention | None:
-    """The full name a surname or first name belongs to: the nearest one before it, else the first after."""
-    if mention.type not in NAME_TYPES or mention.source not in {"ner"} or len(mention.text.split()) != 1:
-        return None
-    word = fold(mention.text)
-    matches = [
-        p
-        for p in people
-        if word in (fold(p.text.split()[0]), fold(p.text.split()[-1]))
-        and not gazetteer.kept_apart(p.text, mention.text)
-    ]
-    before = [p for p in matches if p.start < mention.start]
-    if before:
-        return before[-1]
-    return matches[0] if matches else None
+    def owner_of(self, mention: Mention) -> Mention | None:
+        """The full name a surname or first name belongs to: the nearest one before it, else the first after."""
+        if mention.type not in NAME_TYPES or mention.source != "ner" or len(mention.text.split()) != 1:
+            return None
+        word = fold(mention.text)
+        candidates = self.by_word.get(word, [])
+        if not candidates:
+            return None
+        before = bisect_left(self.starts[word], mention.start)
+        ordered = [*reversed(candidates[:before]), *candidates[before:]]
+        return next((p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)), None)
 
 
 def _cluster_key(mention: Mention, gazetteer: Gazetteer) -> tuple[str, str | None, str | None]:
@@ -84,22 +91,24 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
     clusters: dict[str, _Cluster] = {}
     aliases, bracketed = _bracketed_aliases(text, mentions)
     mentions = sorted([*mentions, *bracketed], key=lambda m: (m.start, m.end))
-    people = _full_names(mentions)
-    person_names = {fold(p.text) for p in people}
-    org_names = [m for m in mentions if m.type == "Organization" and len(m.text.split()) > 1]
+    people = _FullNames(mentions, gazetteer)
+    org_by_first_word: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "Organization" and len(m.text.split()) > 1:
+            org_by_first_word.setdefault(fold(m.text.split()[0]), m)
     for mention in mentions:
         if fold(mention.text) in gazetteer.ignored:
             continue
         key, canonical, forced = _cluster_key(mention, gazetteer)
         if forced is None:
-            owner = _person_for_part(mention, people, gazetteer) or aliases.get(key)
+            owner = people.owner_of(mention) or aliases.get(key)
             if owner is None and mention.type == "Organization" and len(mention.text.split()) == 1:
-                owner = next((o for o in org_names if fold(o.text.split()[0]) == key), None)  # "SHARE" Foundation
+                owner = org_by_first_word.get(key)  # "SHARE" for the SHARE Foundation
             if owner is not None and owner is not mention:
                 key, canonical, forced = _cluster_key(owner, gazetteer)
                 if forced is None and owner.type == "Person":
                     forced = "Person"
-            elif key in person_names and mention.type in NAME_TYPES:
+            elif key in people.names and mention.type in NAME_TYPES:
                 forced = "Person"  # "Milan Marinović" tagged ORG once and PERSON elsewhere
         cluster = clusters.setdefault(key, _Cluster(key))
         cluster.canonical = cluster.canonical or canonical

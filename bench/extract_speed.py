@@ -1,0 +1,123 @@
+"""Speed and memory of the full extraction against bare `nlp.pipe` with the same spaCy model.
+
+    .venv/bin/python bench/extract_speed.py [--docs 160] [--memory]
+
+Speed: the same texts (the development documents, repeated) go through bare ``nlp.pipe`` and through the
+full extraction (entities, resolution, statements, roles, relations, embeddings) in one run; words/s of
+both and their ratio are printed (target ratio >= 0.6).
+Memory (--memory): the full extraction streams N and 4×N documents, each in a fresh process; the peak
+resident memory of both is printed: it must not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsgraph.records import Article, content_hash  # noqa: E402
+from newsgraph.settings import load_settings  # noqa: E402
+
+DOCS = ROOT / "tests" / "data" / "gold" / "docs.jsonl"
+
+
+def corpus_texts() -> list[str]:
+    with DOCS.open(encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle if line.strip()]
+
+
+def articles(count: int) -> Iterator[Article]:
+    texts = corpus_texts()
+    for number in range(count):
+        text = texts[number % len(texts)]
+        yield Article(id=f"doc-{number}", text=text, content_hash=content_hash(text), published="2024-01-01")
+
+
+def words_in(count: int) -> int:
+    texts = corpus_texts()
+    return sum(len(texts[n % len(texts)].split()) for n in range(count))
+
+
+def speed(count: int) -> dict[str, float]:
+    import spacy
+
+    from nlp.extract import Extractor
+
+    settings = load_settings()
+    bare = spacy.load(settings.spacy_model)
+    extractor = Extractor(settings)
+    warmup = [a.text for a in articles(4)]
+    list(bare.pipe(warmup))
+    list(extractor.extract(articles(4)))
+    words = words_in(count)
+
+    started = time.perf_counter()
+    for _doc in bare.pipe((a.text for a in articles(count)), batch_size=settings.nlp_batch_size):
+        pass
+    bare_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    statements = 0
+    for extraction in extractor.extract(articles(count)):
+        statements += len(extraction.statements)
+    full_seconds = time.perf_counter() - started
+    return {
+        "documents": count,
+        "words": words,
+        "statements": statements,
+        "bare_words_per_s": words / bare_seconds,
+        "full_words_per_s": words / full_seconds,
+        "ratio": bare_seconds / full_seconds,
+    }
+
+
+def peak_memory(count: int) -> dict[str, float]:
+    from nlp.extract import Extractor
+
+    extractor = Extractor(load_settings())
+    for _extraction in extractor.extract(articles(count)):
+        pass
+    return {"documents": count, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def memory(count: int) -> list[dict[str, float]]:
+    results = []
+    for size in (count, 4 * count):
+        run = subprocess.run(
+            [sys.executable, __file__, "--peak-memory-of", str(size)], capture_output=True, text=True, check=True
+        )
+        results.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=160, help="documents in the speed run (and the small memory run)")
+    parser.add_argument("--memory", action="store_true", help="also measure peak memory at N and 4×N documents")
+    parser.add_argument("--peak-memory-of", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.peak_memory_of:
+        print(json.dumps(peak_memory(args.peak_memory_of)))
+        return
+    result = speed(args.docs)
+    print(
+        f"{result['documents']} documents, {result['words']} words, {result['statements']} statements\n"
+        f"bare nlp.pipe     {result['bare_words_per_s']:8.0f} words/s\n"
+        f"full extraction   {result['full_words_per_s']:8.0f} words/s\n"
+        f"ratio             {result['ratio']:8.2f}  (target >= 0.60)"
+    )
+    if args.memory:
+        for run in memory(args.docs):
+            print(f"peak memory, {run['documents']:5d} documents: {run['peak_rss_mib']:7.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

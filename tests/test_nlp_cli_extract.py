@@ -1,0 +1,90 @@
+"""`newsgraph extract`: the JSON Lines contract of DESIGN.md, exactly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsgraph.cli import cli
+from nlp.contract import parse_line
+from tests.nlp_fixtures import *  # noqa: F403
+
+CONTRACT_KEYS = {"id", "statements", "entities", "roles", "relations", "error"}
+STATEMENT_KEYS = {
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_mention",
+    "speaker_id",
+    "cue",
+    "addressee",
+    "date",
+}
+
+
+def _run(tmp_path: Path, lines: list[str], env: dict[str, str] | None = None) -> tuple[list[dict], str]:
+    source, target = tmp_path / "docs.jsonl", tmp_path / "results.jsonl"
+    source.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--in", str(source), "--out", str(target)], env=env)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()], result.output
+
+
+def test_one_output_line_per_input_line_in_order(tmp_path: Path) -> None:
+    body, published = read_fixture("wikinews-sensitive.txt")  # noqa: F405
+    rsebody, rsedate = read_fixture("rferl-serbia-surveillance-part1.txt")  # noqa: F405
+    lines = [
+        json.dumps({"id": "sensitive", "text": body, "published": published}),
+        "{not json",
+        json.dumps({"id": "no-text"}),
+        "",
+        json.dumps({"id": "empty", "text": ""}),
+        json.dumps({"id": "rse", "text": rsebody, "published": rsedate, "url": "https://example.org/a"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "bad-date", "text": "Hello.", "published": "15/08/2008"}),
+    ]
+    records, output = _run(tmp_path, lines)
+    assert [r["id"] for r in records] == ["sensitive", None, "no-text", None, "empty", "rse", None, "bad-date"]
+    assert all(set(r) == CONTRACT_KEYS for r in records)
+    errors = [r["error"] for r in records]
+    assert errors[0] is None and errors[4] is None and errors[5] is None
+    assert errors[1].startswith("line 2: not valid JSON")
+    assert errors[2] == "line 3: `text` must be a string"
+    assert errors[3] == "line 4: empty line"
+    assert errors[6] == "line 7: expected a JSON object, got list"
+    assert errors[7].startswith("line 8: `published` must be a YYYY-MM-DD date")
+    assert "extracted 8 documents (5 with an error)" in output
+
+
+def test_offsets_point_into_the_input_text_as_given(tmp_path: Path) -> None:
+    rsebody, rsedate = read_fixture("rferl-serbia-surveillance-part1.txt")  # noqa: F405
+    assert "\xa0" in rsebody  # the report's no-break spaces must not shift anything
+    [record], _output = _run(tmp_path, [json.dumps({"id": "rse", "text": rsebody, "published": rsedate})])
+    assert record["statements"]
+    for statement in record["statements"]:
+        assert set(statement) == STATEMENT_KEYS
+        assert rsebody[statement["start"] : statement["end"]] == statement["text"]
+    marinovic = next(e for e in record["entities"] if e["id"] == "person:milan-marinovic")
+    assert {rsebody[s:e] for s, e in marinovic["mentions"]} == {"Milan Marinović", "Marinović"}
+    role = next(r for r in record["roles"] if r["person_id"] == "person:nebojsa-stefanovic")
+    assert rsebody[role["start"] : role["end"]] == "then-Interior Minister Nebojša Stefanović"
+    assert {"person_id", "title", "org_id", "start", "end"} == set(role)
+    assert all(set(r) == {"subject_id", "predicate", "object_id", "start", "end"} for r in record["relations"])
+
+
+def test_windows_line_endings_and_a_text_with_newlines(tmp_path: Path) -> None:
+    text = 'First paragraph.\r\nJohn Baird said: "We will act."\r\n'
+    line = json.dumps({"id": "crlf", "text": text})
+    records, _output = _run(tmp_path, [line + "\r"])
+    [statement] = records[0]["statements"]
+    assert text[statement["start"] : statement["end"]] == "We will act."
+
+
+def test_parse_line_keeps_the_text_exactly() -> None:
+    text = "  Tabs\tand\u00a0spaces \x00 stay.  "
+    parsed = parse_line(1, json.dumps({"id": "x", "text": text, "title": 3}))
+    assert parsed.text == text and parsed.title is None

@@ -1,0 +1,70 @@
+"""Officials' roles from titles before a name and appositions after it, with time qualifiers kept."""
+
+from __future__ import annotations
+
+from tests.nlp_fixtures import *  # noqa: F403
+
+
+def _roles(extractor, text: str) -> set[tuple[str, str, str | None, str | None]]:
+    [extraction] = list(extractor.extract([article(text)]))  # noqa: F405
+    assert extraction.error is None
+    return {(r.person_id, r.title, r.org_id, r.qualifier) for r in extraction.roles}
+
+
+def test_report_roles(rferl_extraction) -> None:
+    roles = {(r.person_id, r.title, r.org_id, r.qualifier) for r in rferl_extraction.roles}
+    assert ("person:nebojsa-stefanovic", "Interior Minister", "organization:ministry-of-the-interior", "then") in roles
+    assert ("person:andrej-petrovski", "technical director", "organization:share-foundation", None) in roles
+    assert ("person:aleksandar-vucic", "President", None, None) in roles  # "Serbian" is a place, not the title
+    assert ("person:stefan-vladisavljev", "program director", "organization:bfpe-foundation", None) in roles
+    assert (
+        "person:milan-marinovic",
+        "Commissioner for Information of Public Importance and Protection of Personal Data",
+        None,
+        None,
+    ) in roles
+
+
+def test_role_offsets_cover_name_and_title(rferl_extraction, rferl_article) -> None:
+    role = next(r for r in rferl_extraction.roles if r.person_id == "person:andrej-petrovski")
+    assert (
+        rferl_article.text[role.start : role.end] == "Andrej Petrovski,\xa0technical director of the SHARE Foundation"
+    )
+    assert "told\xa0RFE/RL" in role.sentence
+
+
+def test_former_and_acting_titles_keep_their_qualifier(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Former Ontario Premier Kathleen Wynne criticized the plan. "
+        "Acting Police Chief Peter Sloly said officers were ready.",
+    )
+    wynne = {(title, qualifier) for person, title, _org, qualifier in roles if person == "person:kathleen-wynne"}
+    assert len(wynne) == 1 and wynne.pop()[1] == "former"
+    assert ("person:peter-sloly", "Police Chief", None, "acting") in roles
+
+
+def test_apposition_with_organisation_and_possessive(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Jane Doe, a senior researcher at the University of Toronto, said the data was clear. "
+        "Microsoft's chief executive Satya Nadella did not comment.",
+    )
+    assert ("person:jane-doe", "senior researcher", "organization:university-of-toronto", None) in roles
+    assert ("person:satya-nadella", "chief executive", "organization:microsoft", None) in roles
+
+
+def test_a_description_after_the_title_is_cut(extractor) -> None:
+    roles = _roles(extractor, "Mark Smith, director of the new gallery, said attendance doubled.")
+    assert roles == {("person:mark-smith", "director", None, None)}
+
+
+def test_a_list_of_people_is_not_a_title(extractor) -> None:
+    roles = _roles(extractor, "Among the guests were Anna Berg, Tom Hill and Sara Lind, who arrived late.")
+    assert roles == set()
+
+
+def test_speaker_role_is_the_role_held_when_speaking(rferl_extraction) -> None:
+    said = [s for s in rferl_extraction.statements if s.speaker_id == "person:nebojsa-stefanovic"]
+    assert said, "the report quotes Stefanović"
+    assert all(s.speaker_role == "then-Interior Minister, Ministry of the Interior" for s in said)
