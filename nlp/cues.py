@@ -27,7 +27,7 @@ SPEECH_VERBS = _words(
 )
 
 # Verbs of belief and knowledge: statements only when they carry a reported clause.
-BELIEF_VERBS = _words("believe consider doubt expect fear feel hope reckon think")
+BELIEF_VERBS = _words("believe doubt feel reckon think")
 
 # Cues that only count with a clause after them ("X described ..." alone is not speech).
 CLAUSE_ONLY = _words(

@@ -237,6 +237,23 @@ def attribution_before(layout: Layout, index: int) -> Attribution | None:
             speaker = _speaker_token(token, [])
             return Attribution(token, speaker, 0.85) if speaker is not None else None
         return None
+    return _announced_before(layout, index) if not region else None
+
+
+def _announced_before(layout: Layout, index: int) -> Attribution | None:
+    """`Cornyn issued a statement. "Like many Texans, …"`: the sentence before names who speaks and how."""
+    quote = layout.quotes[index]
+    para_start = layout.paragraphs[layout.paragraph_of(quote.open_at)][0]
+    i = bisect_right(layout.sentence_ends, quote.open_at) - 1
+    if i < 0 or layout.sentence_ends[i] < para_start:
+        return None
+    start = layout.sentence_ends[i - 1] + 1 if i > 0 and layout.sentence_ends[i - 1] >= para_start else para_start
+    for token in layout.tokens(start, layout.sentence_ends[i]):
+        verb = token.head
+        if token.dep_ == "dobj" and token.lemma_.lower() in MEDIUM_NOUNS and verb.pos_ == "VERB":
+            subject = subject_of(verb)
+            if subject is not None and layout.quote_at(subject.idx) is None:
+                return Attribution(verb, subject, 0.7)
     return None
 
 
