@@ -1,4 +1,4 @@
-"""Polite, bounded HTTP fetching: timeouts, a size cap, a redirect limit, per-host delay, retries with backoff.
+"""Polite, bounded HTTP fetching: robots.txt, timeouts, a size cap, a redirect limit, per-host delay, retries.
 
 urllib3 does the HTTP (pooling, gzip/deflate decoding); redirects are followed here, one hop at a time,
 because every hop must pass the URL checks of ``ingest.netguard`` and loops must be told apart from
@@ -21,6 +21,7 @@ from urllib3.exceptions import HTTPError, NameResolutionError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from ingest.netguard import GUARDED_POOL_CLASSES, check_url
+from ingest.robots import RobotsRules
 from newsgraph.errors import IngestError
 from newsgraph.settings import Settings
 
@@ -56,11 +57,12 @@ class HostThrottle:
         self._next_slot: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def wait(self, host: str) -> None:
+    def wait(self, host: str, delay: float | None = None) -> None:
+        """Block until ``host`` may be asked again; ``delay`` (a site's Crawl-delay) can only lengthen the gap."""
         with self._lock:
             now = time.monotonic()
             slot = max(now, self._next_slot.get(host, 0.0))
-            self._next_slot[host] = slot + self._delay
+            self._next_slot[host] = slot + max(self._delay, delay or 0.0)
         if slot > now:
             self._sleep(slot - now)
 
@@ -80,6 +82,7 @@ class Fetcher:
         )
         if not settings.allow_private_urls:
             self._pool.pool_classes_by_scheme = GUARDED_POOL_CLASSES
+        self._robots = RobotsRules(self._robots_txt, settings.user_agent) if settings.respect_robots_txt else None
 
     def __enter__(self) -> Fetcher:
         return self
@@ -92,12 +95,20 @@ class Fetcher:
 
     def fetch(self, url: str) -> FetchResult:
         """Download one URL, following redirects; raise IngestError with the reason when it cannot."""
+        return self._fetch(url, self._robots)
+
+    def _robots_txt(self, url: str) -> str:
+        return self._fetch(url, None).body.decode("utf-8", errors="replace")
+
+    def _fetch(self, url: str, robots: RobotsRules | None) -> FetchResult:
         visited: list[str] = []
         current = url
         while True:
             host = check_url(current, self._settings.allow_private_urls)
+            if robots is not None and not robots.allowed(current):
+                raise IngestError(f"disallowed by robots.txt: {current}")
             visited.append(current)
-            outcome = self._with_retries(current, host)
+            outcome = self._with_retries(current, host, robots.crawl_delay(current) if robots else None)
             if isinstance(outcome, FetchResult):
                 return outcome
             target = urljoin(current, outcome)
@@ -108,11 +119,11 @@ class Fetcher:
             logger.debug("redirect %s -> %s", current, target)
             current = target
 
-    def _with_retries(self, url: str, host: str) -> FetchResult | str:
+    def _with_retries(self, url: str, host: str, crawl_delay: float | None) -> FetchResult | str:
         """A FetchResult, or the Location of a redirect; transient failures are retried with backoff."""
         retries = max(0, self._settings.fetch_retries)
         for attempt in range(retries + 1):
-            self._throttle.wait(host)
+            self._throttle.wait(host, crawl_delay)
             try:
                 return self._attempt(url)
             except _Transient as e:

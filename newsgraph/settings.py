@@ -172,6 +172,13 @@ SETTINGS: tuple[Setting, ...] = (
         bool,
         "Allow URLs that resolve to private or loopback addresses (off: the explorer accepts URLs from users).",
     ),
+    Setting(
+        "respect_robots_txt",
+        "NEWSGRAPH_RESPECT_ROBOTS_TXT",
+        True,
+        bool,
+        "Obey each site's robots.txt (Disallow rules, and Crawl-delay up to 60 s) when fetching URLs.",
+    ),
     # Graph and queries
     Setting("load_batch_size", "NEWSGRAPH_LOAD_BATCH_SIZE", 500, int, "Rows per UNWIND batch when loading."),
     Setting(
@@ -226,6 +233,7 @@ class Settings:
     host_delay: float
     fetch_concurrency: int
     allow_private_urls: bool
+    respect_robots_txt: bool
     load_batch_size: int
     query_timeout: float
     row_limit: int

@@ -84,8 +84,12 @@ class _Server(ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:
         pass
 
+    def pages(self) -> list[Seen]:
+        """Requests other than the robots.txt lookups."""
+        return [r for r in self.requests if r.path != "/robots.txt"]
+
     def paths(self) -> list[str]:
-        return [r.path for r in self.requests]
+        return [r.path for r in self.pages()]
 
 
 def _file(name: str, base: str = "") -> bytes:
@@ -356,7 +360,7 @@ def test_already_ingested_urls_are_not_downloaded_again(server, settings):
 
 def test_per_host_delay_spaces_requests(server, settings):
     run([f"{server.base}/feed.xml"], settings.replace(host_delay=0.3, fetch_concurrency=4))
-    times = [r.at for r in server.requests]
+    times = [r.at for r in server.pages()]
     assert len(times) == 4
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 0.2, gaps  # 0.3 s apart when sent; arrival times jitter on a busy machine
@@ -404,3 +408,51 @@ def test_the_command_fetches_local_urls_only_with_allow_private_urls(server, bas
     )
     assert allowed.exit_code == 0 and "read 1, loaded 1" in allowed.output
     assert json.loads((tmp_path / "b.jsonl").read_text())["title"] == "Tram line opens two years late"
+
+
+def _robots_feed(server: _Server, robots: str) -> str:
+    server.routes["/robots.txt"] = Reply(content_type="text/plain", body=robots.encode())
+    links = "".join(
+        f"<item><title>{p}</title><link>{server.base}{p}</link></item>"
+        for p in ("/article.html", "/private/secret.html", "/second.html")
+    )
+    server.routes["/robots-feed.xml"] = Reply(
+        content_type="application/rss+xml",
+        body=f"<rss version='2.0'><channel><title>r</title>{links}</channel></rss>".encode(),
+    )
+    secret = (
+        "<html><head><title>Staff notice</title></head><body><article><p>The editorial board met on Monday to "
+        "discuss the new newsroom schedule, which moves the morning meeting to nine o'clock from next week.</p>"
+        "<p>Reporters who cover the city council will keep their current shifts until the budget debate ends in "
+        "June, the managing editor wrote in a memo to staff.</p></article></body></html>"
+    )
+    server.routes["/private/secret.html"] = Reply(body=secret.encode())
+    return f"{server.base}/robots-feed.xml"
+
+
+def test_robots_txt_disallow_is_obeyed_and_read_once_per_site(server, settings):
+    feed = _robots_feed(server, "User-agent: *\nDisallow: /private/\n")
+    articles, skipped = run([feed], settings.replace(fetch_concurrency=4))
+    assert [a.title for a in articles] == [
+        "Belgrade council delays vote on facial recognition cameras",
+        "Tram line opens two years late",
+    ]
+    secret = f"{server.base}/private/secret.html"
+    assert skipped == [Skipped(secret, f"disallowed by robots.txt: {secret}")]
+    assert [r.path for r in server.requests].count("/robots.txt") == 1
+    assert "/private/secret.html" not in server.paths()
+
+
+def test_robots_txt_can_be_switched_off(server, settings):
+    feed = _robots_feed(server, "User-agent: *\nDisallow: /\n")
+    articles, skipped = run([feed], settings.replace(respect_robots_txt=False))
+    assert len(articles) == 3 and skipped == []
+    assert "/robots.txt" not in [r.path for r in server.requests]
+
+
+def test_robots_txt_rules_for_other_crawlers_do_not_apply_and_crawl_delay_spaces_requests(server, settings):
+    feed = _robots_feed(server, "User-agent: othercrawler\nDisallow: /\n\nUser-agent: *\nCrawl-delay: 1\n")
+    articles, skipped = run([feed], settings.replace(fetch_concurrency=4))
+    assert len(articles) == 3 and skipped == []
+    times = [r.at for r in server.pages()]
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.9, "Crawl-delay: 1 keeps requests a second apart"
