@@ -459,7 +459,11 @@ def main(argv: list[str] | None = None) -> int:
     gold = list(read_jsonl(args.gold))
     reports: dict[str, Report] = {}
     if args.pred or args.run:
-        pred = list(read_jsonl(args.pred)) if args.pred else run_extractor(args.docs)
+        try:
+            pred = list(read_jsonl(args.pred)) if args.pred else run_extractor(args.docs)
+        except ImportError as e:
+            print(f"error: the project's extractor cannot be imported ({e}); score a file with --pred", file=sys.stderr)
+            return 2
         if args.save:
             args.save.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), encoding="utf-8")
         reports["newsgraph"] = score(gold, pred)
