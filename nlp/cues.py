@@ -19,7 +19,7 @@ SPEECH_VERBS = _words(
     "caution characterise characterize charge claim clarify comment complain concede conclude concur "
     "confirm contend continue "
     "counter criticise criticize cry declare demand deny describe disagree disclose elaborate emphasise "
-    "emphasize estimate exclaim explain forecast highlight hint imply indicate inform insist joke laugh "
+    "emphasize exclaim explain highlight hint imply indicate inform insist joke laugh "
     "maintain mention note observe pledge point post predict proclaim promise protest publish question "
     "quip recall recount reiterate relate release remark repeat reply report respond retort reveal say "
     "scream shout sigh signal specify speculate state stress suggest tell testify theorise theorize "

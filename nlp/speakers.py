@@ -239,7 +239,8 @@ class SpeakerResolver:
             if fuller is not None:
                 return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
             return Speaker(entity.name, phrase.text, entity.id, entity.type == "Person", at)
-        fuller = self._fuller(phrase.text, at) if len(phrase) == 1 and head.pos_ == "PROPN" else None
+        is_name = len(phrase) == 1 and (head.pos_ == "PROPN" or head.text[:1].isupper())
+        fuller = self._fuller(phrase.text, at) if is_name else None
         if fuller is not None:
             return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
         named = self._named_before(phrase, at)
@@ -305,7 +306,7 @@ class SpeakerResolver:
         """ "Valeska Paris, an Australian woman, …" earlier makes a later "Paris" Valeska Paris."""
         doc = self.doc
         for token in doc:
-            if token.idx + self.offset >= at:
+            if token.idx + self.offset > at:
                 break
             if token.text != name or token.i == 0:
                 continue
@@ -351,10 +352,20 @@ class SpeakerResolver:
             at = ent.start_char + self.offset
             if ent.label_ not in {"PERSON", "ORG"} or at in covered or self._inside_quote(at):
                 continue
+            covered.update(range(at, at + len(ent.text)))
+            person = self._by_surname.get(ent.text)
+            if person is not None:  # a surname the tagger missed or called an organisation
+                mentions.append(_Mention(at, person.name, person.id, True, ent.root.dep_ in {"nsubj", "nsubjpass"}))
+                continue
             name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
             is_subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
             mentions.append(_Mention(at, name, None, ent.label_ == "PERSON", is_subject))
             self._learn_gender(name, ent.root)
+        for token in self.doc:
+            at = token.idx + self.offset
+            person = self._by_surname.get(token.text) if token.pos_ in {"PROPN", "NOUN"} else None
+            if person is not None and at not in covered and not self._inside_quote(at):
+                mentions.append(_Mention(at, person.name, person.id, True, token.dep_ in {"nsubj", "nsubjpass"}))
         mentions.sort(key=lambda m: m.at)
         return mentions
 

@@ -360,6 +360,8 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         if not is_cue_verb(token) or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
             continue
         tokens = _complement(token)
+        if tokens and token.dep_ == "acl" and not any(t.lower_ == "that" and t.dep_ == "mark" for t in tokens):
+            continue  # "people claiming asylum …": a noun's modifier, not someone reporting
         speaker = subject_of(token) or (first_noun_of_line(token) if _crosses_line(token) else None)
         if not tokens or speaker is None or not _animate_enough(token, speaker):
             continue
@@ -380,7 +382,7 @@ def _according_clause(layout: Layout, according: Token) -> Clause | None:
     head = according.head
     while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
         head = head.head
-    if head is according or (is_cue_verb(head) and _complement(head)):
+    if head is according or head.dep_ == "relcl" or (is_cue_verb(head) and _complement(head)):
         return None  # "According to X, Y said that …": the verb's own subject is the speaker
     own = {t.i for t in according.subtree}
     tokens = [t for t in head.subtree if t.i not in own]
