@@ -17,7 +17,7 @@ from types import TracebackType
 from urllib.parse import urljoin
 
 import urllib3
-from urllib3.exceptions import HTTPError, NameResolutionError
+from urllib3.exceptions import HTTPError, NameResolutionError, SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from ingest.netguard import GUARDED_POOL_CLASSES, check_url
@@ -150,6 +150,8 @@ class Fetcher:
             raise IngestError(f"network error: cannot resolve the host of {url}") from e
         except Urllib3Timeout as e:
             raise _Transient(f"timeout: no answer from {url} within {timeout:g}s") from e
+        except SSLError as e:  # a bad certificate or no TLS at all: retrying cannot help
+            raise IngestError(f"network error: TLS failed for {url} ({_short(e)})") from e
         except HTTPError as e:
             raise _Transient(f"network error: {_short(e)}") from e
         try:

@@ -1,8 +1,9 @@
 """Plain-text and Markdown articles: optional header lines, a bare first-line date, a title line.
 
 Accepted shapes (see docs/ingest.md):
-- header lines ``Title:``, ``Date:``, ``URL:``, ``Source:``, ``Author:``, ``Language:`` (also ``License:``,
-  ``Published:``), then a blank line, then the text — the Wikinews sample format;
+- header lines ``Title:``, ``Date:``, ``URL:``, ``Source:``, ``Author:``, ``Language:`` (also ``Published:``,
+  ``Link:``, ``Byline:``; other keys are ignored), then a blank line, then the text — the Wikinews sample format;
+- Markdown front matter: the same keys between two ``---`` lines;
 - a first line that is only a date (``02.12.2022.`` or ``2022-12-02``), as in the Serbian sample;
 - after either, a single short line followed by a blank line is the title; in Markdown, a ``# Title`` line.
 """
@@ -18,14 +19,17 @@ HEADER_KEYS = {
     "title": "title",
     "date": "published",
     "published": "published",
+    "published_at": "published",
+    "pubdate": "published",
     "url": "url",
     "link": "url",
     "source": "source",
     "author": "author",
+    "byline": "author",
     "language": "language",
     "license": None,
 }
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z ]{1,20}):\s*(.*)$")
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{1,20}):\s*(.*)$")
 _MARKDOWN_TITLE = re.compile(r"^#\s+(.+?)\s*#*$")
 _MAX_TITLE_CHARS = 200
 _SENTENCE_END = (".", ";", ",")
@@ -47,19 +51,37 @@ def parse_text_document(text: str, origin: str) -> ArticleDraft:
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:
-    block, sep, rest = text.lstrip("\n").partition("\n\n")
+    stripped = text.lstrip("\n")
+    if stripped.startswith("---\n"):
+        # Front matter of Markdown sites (Jekyll, Hugo): `key: value` lines between two `---` lines.
+        block, sep, rest = stripped[4:].partition("\n---")
+        if sep and rest[:1] in ("", "\n"):
+            matches = [_HEADER_LINE.match(line.strip()) for line in block.split("\n")]
+            return _fields([m for m in matches if m]), rest.lstrip("\n")
+        return {}, text
+    block, sep, rest = stripped.partition("\n\n")
     if not sep:
         return {}, text
+    matches = [_HEADER_LINE.match(line.strip()) for line in block.split("\n")]
+    # Every line must look like `Key: value` and at least one key must be known, so a first paragraph
+    # such as "Note: the vote was postponed." stays text while extra keys (Category:, Tags:) are allowed.
+    if not all(matches) or not any(_key(m) in HEADER_KEYS for m in matches if m):
+        return {}, text
+    return _fields([m for m in matches if m]), rest
+
+
+def _key(match: re.Match[str]) -> str:
+    return match.group(1).strip().lower().replace(" ", "_")
+
+
+def _fields(matches: list[re.Match[str]]) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for line in block.split("\n"):
-        match = _HEADER_LINE.match(line.strip())
-        key = match.group(1).strip().lower() if match else None
-        if match is None or key not in HEADER_KEYS:
-            return {}, text
-        field = HEADER_KEYS[key]
-        if field and match.group(2).strip():
-            fields[field] = match.group(2).strip()
-    return fields, rest
+    for match in matches:
+        field = HEADER_KEYS.get(_key(match))
+        value = match.group(2).strip().strip("\"'").strip()
+        if field and value and field not in fields:
+            fields[field] = value
+    return fields
 
 
 def _split_leading_date(body: str) -> tuple[str | None, str]:

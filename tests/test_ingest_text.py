@@ -128,6 +128,17 @@ def test_markdown_title_and_plain_text_without_header():
     assert plain.text.startswith("The tram opened")
 
 
+def test_markdown_front_matter_and_extra_header_keys():
+    front = parse_text_document(
+        '---\ntitle: "Tram opens"\ndate: 12.03.2023.\ntags: [city]\n---\n\nThe tram opened.', "x"
+    )
+    assert (front.title, front.published, front.text) == ("Tram opens", "12.03.2023.", "The tram opened.")
+    extra = parse_text_document(
+        "Title: Budget passed\nCategory: Politics\nByline: Ana Kovač\n\nThe budget passed.", "x"
+    )
+    assert (extra.title, extra.author, extra.text) == ("Budget passed", "Ana Kovač", "The budget passed.")
+
+
 def test_a_sentence_first_line_is_not_taken_for_a_title_or_a_header():
     draft = parse_text_document("Note: the vote was postponed.\n\nThe council met on Tuesday.", "x")
     assert draft.title is None

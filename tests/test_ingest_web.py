@@ -456,3 +456,11 @@ def test_robots_txt_rules_for_other_crawlers_do_not_apply_and_crawl_delay_spaces
     assert len(articles) == 3 and skipped == []
     times = [r.at for r in server.pages()]
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.9, "Crawl-delay: 1 keeps requests a second apart"
+
+
+def test_tls_failures_are_not_retried(server, settings):
+    url = f"https://127.0.0.1:{server.server_address[1]}/article.html"  # the server speaks plain HTTP
+    started = time.monotonic()
+    _, (skipped,) = run([url], settings.replace(fetch_retries=3))
+    assert skipped.reason.startswith(f"network error: TLS failed for {url}")
+    assert time.monotonic() - started < 2.0
