@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,6 +83,8 @@ def ingest_command(
         raise click.UsageError("--out and --append go with --no-graph (without it, articles go into the graph)")
     if append and out is None:
         raise click.UsageError("--append needs --out FILE")
+    if report is not None:
+        _check_writable(report)
     settings = settings_of(ctx)
     if allow_private_urls:
         settings = settings.replace(allow_private_urls=True)
@@ -98,6 +101,15 @@ def ingest_command(
     _finish(summary, settings, report, to_stderr=no_graph and out is None)
     if strict and summary.skipped_total:
         ctx.exit(EXIT_SKIPPED)
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before a long run, not after it, when the report cannot be written."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise click.ClickException(f"cannot write the report {path}: not a writable file location")
 
 
 def _listed_sources(handle: IO[str] | None) -> list[str]:
@@ -144,8 +156,12 @@ def _output(out: Path | None, append: bool) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("a" if append else "w", encoding="utf-8") as handle:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle = out.open("a" if append else "w", encoding="utf-8")
+    except OSError as e:
+        raise click.ClickException(f"cannot write {out}: {e.strerror or e}") from e
+    with handle:
         yield handle
 
 
@@ -188,12 +204,20 @@ def _finish(
 ) -> None:
     summary.finish()
     summary.interrupted = interrupted
-    saved = save_run_report(summary, settings.data_dir)
-    if report is not None:
-        write_report(summary, report)
     prefix = "interrupted: " if interrupted else ""
     click.echo(prefix + summary.text(), err=to_stderr)
-    click.echo(f"report: {report or saved}", err=to_stderr)
+    try:
+        saved: Path | None = save_run_report(summary, settings.data_dir)
+    except OSError as e:  # the run is done; a read-only data folder must not turn it into a failure
+        click.echo(f"warning: cannot keep the report in {settings.data_dir}: {e.strerror or e}", err=True)
+        saved = None
+    if report is not None:
+        try:
+            write_report(summary, report)
+        except OSError as e:
+            raise click.ClickException(f"cannot write the report {report}: {e.strerror or e}") from e
+    if report or saved:
+        click.echo(f"report: {report or saved}", err=to_stderr)
 
 
 COMMANDS = [ingest_command]

@@ -158,3 +158,39 @@ def test_the_output_read_back_as_a_source_gives_the_same_articles(runner, tmp_pa
     assert result.exit_code == 0, result.output
     keys = ("id", "content_hash", "text", "title", "url", "published", "source", "language")
     assert [{k: r[k] for k in keys} for r in _lines(second)] == [{k: r[k] for k in keys} for r in _lines(first)]
+
+
+def test_unwritable_outputs_fail_early_in_one_line(runner, tmp_path):
+    source = str(SAMPLES / "wikinews" / "wikinews-flag.txt")
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    result = runner.invoke(
+        cli, ["ingest", source, "--no-graph", "--out", str(tmp_path / "a.jsonl"), "--report", str(blocked / "r.json")]
+    )
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: cannot write the report {blocked / 'r.json'}: not a writable file location"
+    assert not (tmp_path / "a.jsonl").exists(), "nothing is read before the outputs are known to work"
+    result = runner.invoke(cli, ["ingest", source, "--no-graph", "--out", str(blocked / "a.jsonl")])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith(f"Error: cannot write {blocked / 'a.jsonl'}: ")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_ctrl_c_keeps_the_summary_and_report_of_what_was_done(runner, monkeypatch, tmp_path):
+    import newsgraph.cli_ingest as command
+    from ingest import read_sources as real_read_sources
+
+    def interrupted(sources, settings, seen=None):
+        yield next(iter(real_read_sources(sources, settings, seen)))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "read_sources", interrupted)
+    out, report = tmp_path / "a.jsonl", tmp_path / "r.json"
+    result = runner.invoke(
+        cli, ["ingest", str(SAMPLES / "wikinews"), "--no-graph", "--out", str(out), "--report", str(report)]
+    )
+    assert result.exit_code == 130
+    assert "interrupted: read 1, loaded 1" in result.output
+    assert len(_lines(out)) == 1
+    data = json.loads(report.read_text())
+    assert data["interrupted"] is True and data["loaded"] == 1
