@@ -223,9 +223,9 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown."""
         head = named_apposition(carried_source(head))
-        named = self._trailing_person(head)
-        if named is not None:
-            return named
+        titled = self._trailing_person(head)
+        if titled is not None:
+            return titled
         lower = head.lower_
         at = head.idx + self.offset
         if lower in FIRST_PERSON or (lower in NON_SPEAKER_WORDS and lower != "it"):
@@ -240,9 +240,9 @@ class SpeakerResolver:
                 return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
             return Speaker(entity.name, phrase.text, entity.id, entity.type == "Person", at)
         is_name = len(phrase) == 1 and (head.pos_ == "PROPN" or head.text[:1].isupper())
-        fuller = self._fuller(phrase.text, at) if is_name else None
-        if fuller is not None:
-            return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
+        expanded = self._fuller(phrase.text, at) if is_name else None
+        if expanded is not None:
+            return Speaker(expanded.name, phrase.text, expanded.entity_id, expanded.is_person, at)
         named = self._named_before(phrase, at)
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)

@@ -64,9 +64,10 @@ def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None,
             speaker = last[2]
         else:
             head = draft.attribution.speaker
-            speaker = resolver.resolve(head) if head is not None else None
-            if speaker is None:
+            resolved = resolver.resolve(head) if head is not None else None
+            if resolved is None:
                 continue
+            speaker = resolved
             statement = _statement(doc, text, draft, speaker, published, offset)
         resolver.remember(speaker)
         statements.append(statement)
