@@ -252,10 +252,8 @@ def _add_mentions(reader: GraphReader, net: Network) -> None:
 
 
 def gallery_parameters(name: str, values: Mapping[str, str], embed: Embedder | None = None) -> dict[str, Any]:
-    """A gallery form's text fields as query parameters; blank optional fields keep their defaults."""
-    query = get_query(name)
-    required = {p.name for p in query.params if p.required}
-    return bind(query, {k: v for k, v in values.items() if v.strip() or k in required}, embed)
+    """A gallery form's text fields as query parameters: blank fields keep their defaults, or are missing."""
+    return bind(get_query(name), {k: v for k, v in values.items() if v.strip()}, embed)
 
 
 def run_console(reader: GraphReader, cypher: str, parameters: Mapping[str, Any] | None = None) -> ReadResult:
