@@ -146,12 +146,26 @@ def _speechlike(layout: Layout, quote: Quote, attribution: Attribution) -> bool:
     words = [t for t in tokens if not t.is_punct]
     if not words:
         return False
+    if _reads_as_title(layout, quote, attribution, words):
+        return False
     if tokens[-1].text in {".", ",", "!", "?", "…", ";"} or len(words) >= 8:
         return True
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
     if attribution.cue is not None and any(t.dep_ in {"dobj", "dative"} and t.head == attribution.cue for t in words):
         return False  # `told "The Times"`: the quote is who was told
     return has_verb and len(words) >= 3
+
+
+def _reads_as_title(layout: Layout, quote: Quote, attribution: Attribution, words: list[Token]) -> bool:
+    """`wrote "The Art of War," a book …`: a capitalised name straight after the verb, without a comma or colon."""
+    cue = attribution.cue
+    if cue is None or cue.idx > quote.open_at or len(words) < 2 or len(words) > 8:
+        return False
+    if any(mark in layout.text[cue.idx + len(cue.text) : quote.open_at] for mark in ",:"):
+        return False
+    content = [t for t in words if not t.is_stop or t.i == words[0].i]
+    capitalised = sum(t.text[:1].isupper() for t in content)
+    return capitalised == len(content) and not layout.text[quote.start : quote.end].rstrip().endswith((".", "!", "?"))
 
 
 def _outside_words(layout: Layout, start: int, end: int) -> int:
