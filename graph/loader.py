@@ -1,9 +1,9 @@
 """Loading Articles and their Extractions into Neo4j, idempotently, one transaction per batch.
 
-Inside each batch transaction the loader reads the stored ``fact_hash`` of the batch's articles:
-an article whose rows are unchanged is left alone (re-ingesting changes no counts); an article whose
-rows differ (new extractor version, edited text) has its old facts deleted before the new ones are
-written, so facts never pile up. The read, the delete and the writes share one transaction, which
+Inside each batch transaction the loader locks the batch's articles and reads their stored
+``fact_hash``: an article whose rows are unchanged is left alone (re-ingesting changes no counts); an
+article whose rows differ (new extractor version, edited text) has its old facts deleted before the
+new ones are written, so facts never pile up. The read, the delete and the writes share one transaction, which
 ``execute_write`` retries on transient errors (deadlocks between concurrent loads, leader changes).
 Unique constraints (graph/schema.py) keep concurrent loads from creating duplicate nodes.
 """
@@ -147,10 +147,11 @@ class GraphLoader:
 
 def _write_batch(tx: ManagedTransaction, prepared: list[ArticleRows]) -> dict[str, int]:
     """One batch in one transaction; runs again from the top when the driver retries it."""
-    ids = [rows.article_id for rows in prepared]
-    stored = {r["id"]: r["fact_hash"] for r in tx.run(q.EXISTING_ARTICLES, ids=ids)}
+    ids = sorted(rows.article_id for rows in prepared)  # one lock order for every loader: fewer deadlocks
+    stored = {r["id"]: r["fact_hash"] for r in tx.run(q.LOCK_ARTICLES, ids=ids)}
     to_write = [rows for rows in prepared if stored.get(rows.article_id) != rows.fact_hash]
-    replaced = [rows.article_id for rows in to_write if rows.article_id in stored]
+    # An article node with no fact_hash was created by the lock just now: new, nothing to delete.
+    replaced = [rows.article_id for rows in to_write if stored.get(rows.article_id) is not None]
     if replaced:
         for statement in q.DELETE_ORDER:
             tx.run(statement, ids=replaced).consume()

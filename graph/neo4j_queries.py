@@ -1,17 +1,25 @@
 """Every query that writes to the graph, in one place.
 
-Each write takes ``$rows`` (or ``$ids``) and runs as ``UNWIND … MERGE`` on a natural key, so the
-same rows written twice leave the graph unchanged. The loader (graph/loader.py) runs them in one
-transaction per batch. Row shapes are built by graph/rows.py; docs/schema.md describes the model.
+Each write takes ``$rows`` (or ``$ids``) and runs as ``UNWIND …``. Shared nodes (articles, sources,
+entities, statements, roles) and shared relationships (AT, PUBLISHED) are MERGEd on their natural
+keys. Relationships that belong to one article (mentions, statements' links, roles reported, typed
+relations) are CREATEd: the loader writes them only for an article it has locked (LOCK_ARTICLES) and
+found new or changed, after deleting that article's previous facts, so they can never be doubled —
+and CREATE costs a fraction of a MERGE that has to search the relationships already there. The
+loader (graph/loader.py) runs them in one transaction per batch; graph/rows.py builds the rows.
 """
 
 from __future__ import annotations
 
 # -- reads done inside the write transaction ------------------------------------------------------
 
-EXISTING_ARTICLES = """
+# Locks the batch's articles (created when new) before reading what is stored, so two loaders holding
+# the same article take turns: the second sees the first one's fact_hash and writes nothing.
+LOCK_ARTICLES = """
 UNWIND $ids AS id
-MATCH (a:Article {id: id})
+MERGE (a:Article {id: id})
+SET a.lock = true
+REMOVE a.lock
 RETURN a.id AS id, a.fact_hash AS fact_hash
 """
 
@@ -62,7 +70,7 @@ DELETE source
 
 # -- writing ------------------------------------------------------------------------------------
 
-MERGE_ARTICLES = """
+WRITE_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a += row.props, a.loaded_at = datetime()
@@ -72,13 +80,13 @@ MERGE (s:Source {name: row.source})
 MERGE (s)-[:PUBLISHED]->(a)
 """
 
-MERGE_DUPLICATE_OF = """
+WRITE_DUPLICATE_OF = """
 UNWIND $rows AS row
 MATCH (copy:Article {id: row.id}), (original:Article {id: row.original_id})
-MERGE (copy)-[:DUPLICATE_OF]->(original)
+CREATE (copy)-[:DUPLICATE_OF]->(original)
 """
 
-MERGE_ENTITIES = """
+WRITE_ENTITIES = """
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = row.aliases
@@ -87,45 +95,45 @@ ON MATCH SET e.aliases = reduce(acc = coalesce(e.aliases, []), alias IN row.alia
 SET e:$(row.type)
 """
 
-MERGE_MENTIONS = """
+WRITE_MENTIONS = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article_id}), (e:Entity {id: row.entity_id})
-MERGE (a)-[m:MENTIONS]->(e)
+CREATE (a)-[m:MENTIONS]->(e)
 SET m += row.props
 """
 
-MERGE_STATEMENTS = """
+WRITE_STATEMENTS = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article_id})
 MERGE (s:Statement {id: row.id})
 SET s += row.props, s.date = coalesce(row.date, a.published)
-MERGE (s)-[r:REPORTED_IN]->(a)
+CREATE (s)-[r:REPORTED_IN]->(a)
 SET r += row.provenance
 WITH s, row
 WHERE row.embedding IS NOT NULL
 CALL db.create.setNodeVectorProperty(s, 'embedding', row.embedding)
 """
 
-MERGE_SAID = """
+WRITE_SAID = """
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity_id}), (s:Statement {id: row.statement_id})
-MERGE (e)-[r:SAID]->(s)
+CREATE (e)-[r:SAID]->(s)
 SET r += row.provenance
 """
 
-MERGE_ABOUT = """
+WRITE_ABOUT = """
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.statement_id}), (e:Entity {id: row.entity_id})
-MERGE (s)-[r:ABOUT]->(e)
+CREATE (s)-[r:ABOUT]->(e)
 SET r += row.provenance
 """
 
-MERGE_ROLES = """
+WRITE_ROLES = """
 UNWIND $rows AS row
 MATCH (p:Entity {id: row.person_id})
 MERGE (role:Role {id: row.role_id})
 ON CREATE SET role.title = row.title, role.person_id = row.person_id, role.org_id = row.org_id
-MERGE (p)-[h:HOLDS_ROLE {article_id: row.article_id, start: row.start, end: row.end}]->(role)
+CREATE (p)-[h:HOLDS_ROLE]->(role)
 SET h += row.provenance
 WITH role, row
 WHERE row.org_id IS NOT NULL
@@ -133,33 +141,33 @@ MATCH (o:Entity {id: row.org_id})
 MERGE (role)-[:AT]->(o)
 """
 
-MERGE_IN_ROLE = """
+WRITE_IN_ROLE = """
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.statement_id}), (role:Role {id: row.role_id})
-MERGE (s)-[r:IN_ROLE]->(role)
+CREATE (s)-[r:IN_ROLE]->(role)
 SET r += row.provenance
 """
 
 # The relationship type comes from the predicate, checked against a strict pattern in graph/rows.py.
-MERGE_RELATIONS = """
+WRITE_RELATIONS = """
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.subject_id}), (b:Entity {id: row.object_id})
-MERGE (a)-[r:$(row.type) {article_id: row.article_id, start: row.start, end: row.end}]->(b)
+CREATE (a)-[r:$(row.type)]->(b)
 SET r += row.provenance
 """
 
 # Order matters: nodes before the relationships that MATCH them.
 WRITE_ORDER: tuple[tuple[str, str], ...] = (
-    ("articles", MERGE_ARTICLES),
-    ("duplicates", MERGE_DUPLICATE_OF),
-    ("entities", MERGE_ENTITIES),
-    ("mentions", MERGE_MENTIONS),
-    ("statements", MERGE_STATEMENTS),
-    ("said", MERGE_SAID),
-    ("about", MERGE_ABOUT),
-    ("roles", MERGE_ROLES),
-    ("in_role", MERGE_IN_ROLE),
-    ("relations", MERGE_RELATIONS),
+    ("articles", WRITE_ARTICLES),
+    ("duplicates", WRITE_DUPLICATE_OF),
+    ("entities", WRITE_ENTITIES),
+    ("mentions", WRITE_MENTIONS),
+    ("statements", WRITE_STATEMENTS),
+    ("said", WRITE_SAID),
+    ("about", WRITE_ABOUT),
+    ("roles", WRITE_ROLES),
+    ("in_role", WRITE_IN_ROLE),
+    ("relations", WRITE_RELATIONS),
 )
 
 DELETE_ORDER: tuple[str, ...] = (

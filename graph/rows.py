@@ -130,6 +130,8 @@ class _Builder:
         self.entities: dict[str, dict[str, Any]] = {}
         self.mentions: dict[str, list[tuple[int, int]]] = {}
         self.published = parse_date(article.published)
+        # Relationships are created, not merged (graph/neo4j_queries.py): each fact goes in once.
+        self.seen_facts: set[tuple[object, ...]] = set()
 
     def build(self) -> ArticleRows:
         for key in (
@@ -170,6 +172,13 @@ class _Builder:
         return self.out
 
     # -- checks -----------------------------------------------------------------------------------
+
+    def _first_time(self, what: str, key: tuple[object, ...]) -> bool:
+        if key in self.seen_facts:
+            self.out.warnings.append(f"{what}: given twice; kept once")
+            return False
+        self.seen_facts.add(key)
+        return True
 
     def _span_ok(self, what: str, start: int, end: int) -> bool:
         if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(self.article.text):
@@ -233,6 +242,8 @@ class _Builder:
         self, person_id: str, title: str, org_id: str | None, start: int, end: int, sentence: str, qualifier: str | None
     ) -> str:
         rid = role_id(person_id, title, org_id)
+        if not self._first_time(f"role {title!r}", ("role", rid, start, end)):
+            return rid
         provenance = self._provenance(start, end, sentence, None)
         provenance.update({"title": title, "qualifier": qualifier, "seen": self.published})
         self.out.rows["roles"].append(
@@ -257,6 +268,8 @@ class _Builder:
             self.out.warnings.append(f"{what}: text differs from the article text at its offsets")
             return
         sid = statement_id(self.article.id, statement.start, statement.end)
+        if not self._first_time(what, ("statement", sid)):
+            return
         sentence = statement.sentence or sentence_around(self.article.text, statement.start, statement.end)
         provenance = self._provenance(statement.start, statement.end, sentence, statement.confidence)
         self.out.rows["statements"].append(
@@ -324,13 +337,16 @@ class _Builder:
         if not (self._known(what, subject_id) and self._known(what, object_id)) or subject_id == object_id:
             self.out.warnings.append(f"{what}: needs two different entities")
             return
+        rtype = relation_type(predicate)
+        if not self._first_time(what, ("relation", subject_id, rtype, object_id, start, end)):
+            return
         provenance = self._provenance(start, end, sentence, confidence)
         provenance["predicate"] = predicate
         self.out.rows["relations"].append(
             {
                 "subject_id": subject_id,
                 "object_id": object_id,
-                "type": relation_type(predicate),
+                "type": rtype,
                 "article_id": self.article.id,
                 "start": start,
                 "end": end,

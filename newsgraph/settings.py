@@ -180,7 +180,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Obey each site's robots.txt (Disallow rules, and Crawl-delay up to 60 s) when fetching URLs.",
     ),
     # Graph and queries
-    Setting("load_batch_size", "NEWSGRAPH_LOAD_BATCH_SIZE", 500, int, "Rows per UNWIND batch when loading."),
+    Setting(
+        "load_batch_size",
+        "NEWSGRAPH_LOAD_BATCH_SIZE",
+        100,
+        int,
+        "Articles per load transaction (each article is ~25 UNWIND rows; larger batches load slower).",
+    ),
     Setting(
         "query_timeout",
         "NEWSGRAPH_QUERY_TIMEOUT",
