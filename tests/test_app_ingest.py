@@ -1,0 +1,79 @@
+"""Ingest page: refused URLs (schemes, private and loopback addresses) and bad uploads, each with one reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.settings import load_settings
+from pages.uploads import check_upload, check_urls
+from tests.app_harness import app_environment, fixture_graph, no_exception, open_page
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture(scope="module")
+def app_graph(driver, neo4j_settings):
+    fixture_graph(driver, neo4j_settings)
+    with app_environment(neo4j_settings, NEWSGRAPH_MAX_BYTES="5000"):
+        yield
+
+
+def _skipped(app) -> dict[str, str]:
+    frame = app.dataframe[0].value
+    return dict(zip(frame["item"], frame["reason"], strict=True))
+
+
+def test_urls_with_other_schemes_or_private_addresses_are_refused(app_graph):
+    app = open_page("ingest")
+    app.text_area(key="ingest_urls").input(
+        "file:///etc/passwd\nftp://example.org/a\nhttp://127.0.0.1:7474/\nhttp://[::1]/x\nhttp://10.1.2.3/\n"
+        "http://169.254.169.254/latest/meta-data\njavascript:alert(1)\n"
+    )
+    app.button(key="ingest_run").click().run()
+    no_exception(app)
+    reasons = _skipped(app)
+    assert reasons["file:///etc/passwd"] == "refused URL: scheme file:// is not fetched, only http and https"
+    assert reasons["ftp://example.org/a"] == "refused URL: scheme ftp:// is not fetched, only http and https"
+    assert "127.0.0.1 resolves to the non-public address 127.0.0.1" in reasons["http://127.0.0.1:7474/"]
+    assert "non-public address ::1" in reasons["http://[::1]/x"]
+    assert "non-public address 10.1.2.3" in reasons["http://10.1.2.3/"]
+    assert "non-public address 169.254.169.254" in reasons["http://169.254.169.254/latest/meta-data"]
+    assert reasons["javascript:alert(1)"].startswith("refused URL: not a web address")
+    assert "skipped 7" in app.success[0].value and "loaded 0" in app.success[0].value
+
+
+def test_binary_huge_empty_and_unknown_uploads_get_one_line_reasons(app_graph):
+    app = open_page("ingest")
+    app.file_uploader(key="ingest_files").set_value(
+        [
+            ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "text/plain"),
+            ("huge.html", b"<p>" + b"word " * 2000 + b"</p>", "text/html"),
+            ("empty.md", b"", "text/markdown"),
+            ("program.exe", b"MZ\x90\x00", "application/octet-stream"),
+            ("broken.jsonl", b'{"id": "a", "text": \n', "application/json"),
+        ]
+    )
+    app.button(key="ingest_run").click().run()
+    no_exception(app)
+    reasons = _skipped(app)
+    assert reasons["photo.txt"] == "binary: .txt file whose content is not text"
+    assert reasons["huge.html"] == "too large: 10,007 bytes, the limit is 5,000 (setting max_bytes)"
+    assert reasons["empty.md"] == "empty: the file has no content"
+    assert reasons["program.exe"].startswith("unsupported file type: .exe (accepted: ")
+    broken = [reason for item, reason in reasons.items() if item.endswith("broken.jsonl") or "broken.jsonl" in item]
+    assert len(broken) == 1 and "\n" not in broken[0]
+    assert all("\n" not in reason for reason in reasons.values())
+
+
+def test_nothing_to_ingest_says_so(app_graph):
+    app = open_page("ingest")
+    app.button(key="ingest_run").click().run()
+    assert any("Nothing to ingest" in w.value for w in app.warning)
+
+
+def test_url_rules_allow_public_http_addresses_only():
+    settings = load_settings(environ={}, config_file=None)
+    accepted, refused = check_urls(["https://93.184.216.34/news", "http://localhost:8501/"], settings)
+    assert accepted == ["https://93.184.216.34/news"]
+    assert refused[0].reason.startswith("refused URL: localhost resolves to the non-public address")
+    assert check_upload("a.html", b"<p>fine</p>", settings) is None
