@@ -182,7 +182,12 @@ def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary
             summary.record_outcome(item)
             _show(bar, summary)
 
-        pipeline.run_pipeline(articles(), settings, on_progress)
+        try:
+            pipeline.run_pipeline(articles(), settings, on_progress)
+        finally:
+            close = getattr(seen, "close", None)
+            if close is not None:
+                close()
 
 
 def _pipeline_module() -> Any:

@@ -1,0 +1,46 @@
+"""`newsgraph ingest` into the real Neo4j: the hand-off to the pipeline, and a re-run that skips what is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import cli
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+
+
+@pytest.fixture
+def graph_env(neo4j_settings, clean_db, monkeypatch):
+    """The command's environment pointing at the test session's Neo4j."""
+    if neo4j_settings.neo4j_uri:
+        for name, value in (("NEO4J_URI", neo4j_settings.neo4j_uri), ("NEO4J_USER", neo4j_settings.neo4j_user),
+                            ("NEO4J_PASSWORD", neo4j_settings.neo4j_password)):  # fmt: skip
+            monkeypatch.setenv(name, value)
+    else:
+        monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(neo4j_settings.data_dir))
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.neo4j_database)
+    monkeypatch.delenv("NEWSGRAPH_CONFIG", raising=False)
+    return clean_db
+
+
+def _articles(driver, database):
+    records, _, _ = driver.execute_query("MATCH (a:Article) RETURN a.id AS id ORDER BY id", database_=database)
+    return [r["id"] for r in records]
+
+
+def test_ingest_loads_articles_and_a_rerun_skips_them(graph_env, neo4j_settings):
+    sources = [str(SAMPLES / "wikinews" / n) for n in ("wikinews-flag.txt", "wikinews-crane.txt")]
+    first = CliRunner().invoke(cli, ["ingest", *sources, "/no/such.txt"])
+    assert first.exit_code == 0, first.output
+    assert "read 3, loaded 2, near-duplicates 0, duplicates 0 (0 already ingested), skipped 1" in first.output
+    stored = _articles(graph_env, neo4j_settings.neo4j_database)
+    assert len(stored) == 2
+    again = CliRunner().invoke(cli, ["ingest", *sources])
+    assert again.exit_code == 0, again.output
+    assert "read 2, loaded 0, near-duplicates 0, duplicates 2 (2 already ingested), skipped 0" in again.output
+    assert _articles(graph_env, neo4j_settings.neo4j_database) == stored
