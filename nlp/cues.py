@@ -69,6 +69,12 @@ CALENDAR_WORDS = _words(
 # Subjects a weak cue ("show", "reveal") needs to count as someone speaking.
 WEAK_CUES = _words("suggest indicate signal show reveal find confirm")
 
+# "the company said": nouns that stand for the organisation named just before.
+ORGANISATION_NOUNS = _words(
+    "company firm agency organization organisation ministry department union bank university club council "
+    "board network foundation corporation retailer manufacturer airline broadcaster charity insurer"
+)
+
 # Words never taken as the speaker themselves.
 NON_SPEAKER_WORDS = _words("it one that there this what which")
 

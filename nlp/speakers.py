@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
-from nlp.cues import CALENDAR_WORDS, MEDIUM_NOUNS, NON_SPEAKER_WORDS, SOURCE_CARRIER_NOUNS
+from nlp.cues import CALENDAR_WORDS, MEDIUM_NOUNS, NON_SPEAKER_WORDS, ORGANISATION_NOUNS, SOURCE_CARRIER_NOUNS
 
 NAMES_FILE = Path(__file__).with_name("first_names.json")
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -321,9 +321,12 @@ class SpeakerResolver:
         if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ not in {"NOUN", "PROPN"}:
             return None
         noun = words[1].lower_
-        for mention in reversed(self._mentions):
-            if mention.at < at and not mention.is_person and noun in mention.name.lower().split():
+        earlier = [m for m in reversed(self._mentions) if m.at < at and not m.is_person]
+        for mention in earlier:
+            if noun in mention.name.lower().split():
                 return mention
+        if noun in ORGANISATION_NOUNS and earlier and at - earlier[0].at < SPEAKER_MEMORY:
+            return earlier[0]  # "the company said" after "… awarded to Northbridge Systems"
         return None
 
     def _expand_surname(self, phrase: Span) -> str:
