@@ -51,6 +51,10 @@ def read_sources(
             except IngestError as e:
                 yield Skipped(item.origin, str(e))
                 continue
+            except Exception as e:  # an unforeseen error costs this item, not the run
+                logger.exception("unexpected error building the article of %s", item.origin)
+                yield Skipped(item.origin, internal_error(e))
+                continue
             yield dedup.admit(article)
     finally:
         resolver.close()
@@ -85,5 +89,14 @@ def _path_items(root: Path, settings: Settings) -> Iterator[Item]:
     for entry in walk(root):
         if isinstance(entry, Skipped):
             yield entry
-        else:
+            continue
+        try:
             yield from read_file(entry, settings.max_bytes)
+        except Exception as e:  # a bug or an unforeseen library error costs this file, not the run
+            logger.exception("unexpected error reading %s", entry)
+            yield Skipped(str(entry), internal_error(e))
+
+
+def internal_error(error: Exception) -> str:
+    """The skip reason for an error nobody foresaw (the log has the traceback)."""
+    return f"internal error: {type(error).__name__}: {error}"[:300]

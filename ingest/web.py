@@ -37,6 +37,9 @@ def fetch_link(link: Link, fetcher: Fetcher, settings: Settings, depth: int = 0)
         return _fetch_and_read(link, fetcher, settings, depth)
     except IngestError as e:
         return [Skipped(link.url, str(e))]
+    except Exception as e:  # runs in a worker thread: an unforeseen error must come back as this link's skip
+        logger.exception("unexpected error fetching %s", link.url)
+        return [Skipped(link.url, f"internal error: {type(e).__name__}: {e}"[:300])]
 
 
 def _fetch_and_read(link: Link, fetcher: Fetcher, settings: Settings, depth: int) -> list[Item]:

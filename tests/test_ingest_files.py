@@ -212,3 +212,21 @@ def test_the_same_text_twice_is_a_duplicate(settings, tmp_path):
     articles, skipped = run([tmp_path], settings)
     assert len(articles) == 1
     assert skipped == {"b.txt": f"duplicate: same text as article {articles[0].id}"}
+
+
+def test_an_unforeseen_error_costs_one_file_not_the_run(settings, tmp_path, monkeypatch):
+    import ingest.files
+
+    real = ingest.files.extract_html
+
+    def fragile(html, origin, url=None):
+        if origin.endswith("a.html"):
+            raise RuntimeError("boom")
+        return real(html, origin, url)
+
+    monkeypatch.setattr(ingest.files, "extract_html", fragile)
+    shutil.copy(DATA / "article_full.html", tmp_path / "a.html")
+    shutil.copy(DATA / "second.html", tmp_path / "b.html")
+    articles, skipped = run([tmp_path], settings)
+    assert [a.title for a in articles] == ["Tram line opens two years late"]
+    assert skipped == {"a.html": "internal error: RuntimeError: boom"}
