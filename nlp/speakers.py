@@ -215,7 +215,8 @@ class SpeakerResolver:
         self._entity_starts = [s for s, _, _ in spans]
         self._quoted = quoted
         self._doc_ents = list(doc.ents)
-        self._by_surname = {e.name.split()[-1]: e for e in entities if e.type == "Person" and len(e.name.split()) > 1}
+        self._people = [e for e in entities if e.type == "Person" and len(e.name.split()) > 1]
+        self._by_surname = {e.name.split()[-1]: e for e in self._people}
         self._genders: dict[str, str] = {}
         self._mentions = self._collect_mentions()
 
@@ -239,7 +240,7 @@ class SpeakerResolver:
             if fuller is not None:
                 return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
             return Speaker(entity.name, phrase.text, entity.id, entity.type == "Person", at)
-        is_name = len(phrase) == 1 and (head.pos_ == "PROPN" or head.text[:1].isupper())
+        is_name = len(phrase) <= 3 and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase)
         expanded = self._fuller(phrase.text, at) if is_name else None
         if expanded is not None:
             return Speaker(expanded.name, phrase.text, expanded.entity_id, expanded.is_person, at)
@@ -285,7 +286,8 @@ class SpeakerResolver:
         """A one-word name read as the longer name it stands for: "Paris" → "Valeska Paris", "Church" →
         "Church of Scientology" (the person or organisation named in full earlier)."""
         if len(name.split()) != 1:
-            return None
+            longer = [e for e in self._people if e.name.endswith(" " + name)]  # "López Obrador"
+            return _Mention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
         person = self._by_surname.get(name)
         if person is not None:
             return _Mention(at, person.name, person.id, True, True)
