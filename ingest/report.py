@@ -101,7 +101,12 @@ class IngestSummary:
             f"duplicates {self.duplicates + self.already_ingested} ({self.already_ingested} already ingested), "
             f"skipped {self.skipped_total}"
         ]
-        lines += [f"  skipped, {category}: {count}" for category, count in self.to_dict()["skipped_by_reason"].items()]
+        examples: dict[str, str] = {}
+        for item in self.skipped_items:
+            examples.setdefault(reason_category(item.reason), item.item)
+        for category, count in self.to_dict()["skipped_by_reason"].items():
+            example = f" (e.g. {examples[category]})" if category in examples else ""
+            lines.append(f"  skipped, {category}: {count}{example}")
         return "\n".join(lines)
 
 
