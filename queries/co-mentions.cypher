@@ -1,18 +1,29 @@
 // name: co-mentions
-// description: The co-mention network around an entity: its most frequent co-mentioned entities, and every pair among them (the entity included) with the number of articles mentioning both — one row per edge.
-// params: entity_id: string, min_articles: int = 1, limit: int = 25
-MATCH (e:Entity {id: $entity_id})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(n:Entity)
+// description: The co-mention network around an entity: the entities most often named in the same articles, and how often each pair of them (the entity included) appears together — counted over the latest articles that mention the entity. One row per edge.
+// params: entity_id: string, min_articles: int = 1, limit: int = 25, max_articles: int = 1000
+MATCH (e:Entity {id: $entity_id})<-[:MENTIONS]-(a:Article)
+WITH e, a
+ORDER BY a.published DESC, a.id
+LIMIT $max_articles
+WITH e, collect(a) AS articles
+UNWIND articles AS a
+MATCH (a)-[:MENTIONS]->(n:Entity)
 WHERE n <> e
-WITH e, n, count(DISTINCT a) AS together
+WITH e, articles, n, count(a) AS together
 WHERE together >= $min_articles
 ORDER BY together DESC, n.name
 LIMIT $limit
-WITH e, collect(n) AS neighbours
-WITH [e] + neighbours AS members
-UNWIND members AS x
-MATCH (x)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y:Entity)
-WHERE y IN members AND x.id < y.id
-WITH x, y, count(DISTINCT a) AS articles
+WITH e, articles, collect(n) AS neighbours
+WITH articles, [e] + neighbours AS members
+UNWIND articles AS a
+MATCH (a)-[:MENTIONS]->(x:Entity)
+WHERE x IN members
+WITH a, collect(x) AS present
+UNWIND present AS x
+UNWIND present AS y
+WITH x, y, a
+WHERE x.id < y.id
+WITH x, y, count(a) AS articles
 WHERE articles >= $min_articles
 RETURN x.id AS source_id, x.name AS source, y.id AS target_id, y.name AS target, articles
 ORDER BY articles DESC, source_id, target_id

@@ -110,7 +110,9 @@ class SyntheticCorpus:
             spans.setdefault(entity[0], []).append((offset, offset + len(entity[1])))
 
         person, org = speakers[0], orgs[0]
-        title = self.rng.choice(TITLES)
+        # A person keeps one title at one organisation per half of the timeline: roles change over time.
+        career = random.Random(f"{person[0]}:{index * 2 // max(1, self.articles)}")
+        title, org = career.choice(TITLES), career.choice(self.orgs)
         at = add(f"{person[1]}, {title} of {org[1]}, spoke on {published}. ")
         mention(person, at)
         mention(org, at + len(person[1]) + len(title) + 6)
