@@ -7,6 +7,7 @@ the small dedup indexes grow with the corpus, so 10,000 documents do not pile up
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,6 +24,8 @@ from newsgraph.records import Article, Skipped
 from newsgraph.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+_LOOKS_LIKE_A_HOST = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/|$)", re.IGNORECASE)
 
 
 def read_sources(
@@ -84,7 +87,8 @@ def source_kind(source: str) -> str:
 
 def _path_items(root: Path, settings: Settings) -> Iterator[Item]:
     if not root.exists():
-        yield Skipped(str(root), "not found: no such file or folder")
+        hint = " (for a web page give the whole URL, with https://)" if _LOOKS_LIKE_A_HOST.match(str(root)) else ""
+        yield Skipped(str(root), f"not found: no such file or folder{hint}")
         return
     for entry in walk(root):
         if isinstance(entry, Skipped):

@@ -137,10 +137,33 @@ def _show(bar: tqdm, summary: IngestSummary) -> None:
     bar.set_postfix(loaded=summary.loaded, skipped=summary.skipped_total, refresh=False)
 
 
+def drop_partial_last_line(path: Path) -> bool:
+    """Cut a last line without its newline: a run killed mid-write left it, and its article is read again."""
+    with path.open("rb+") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return False
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return False
+        handle.seek(max(0, size - 1_048_576))
+        tail = handle.read()
+        cut = tail.rfind(b"\n")
+        keep = size - len(tail) + cut + 1 if cut >= 0 else (0 if size <= 1_048_576 else size)
+        if keep == size:
+            return False  # a last line over 1 MB without a newline: leave it to the reader to report
+        handle.truncate(keep)
+        return True
+
+
 def _write_articles(
     sources: list[str], settings: Settings, summary: IngestSummary, out: Path | None, append: bool
 ) -> None:
-    seen = MemorySeenIndex.from_jsonl(out) if append and out is not None and out.exists() else None
+    seen = None
+    if append and out is not None and out.exists():
+        if drop_partial_last_line(out):
+            click.echo(f"warning: {out} ended in an incomplete record (an interrupted run); it was removed", err=True)
+        seen = MemorySeenIndex.from_jsonl(out)
     with _output(out, append) as handle, _progress() as bar:
         for item in read_sources(sources, settings, seen):
             summary.record_read(item)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import types
@@ -194,3 +195,28 @@ def test_ctrl_c_keeps_the_summary_and_report_of_what_was_done(runner, monkeypatc
     assert len(_lines(out)) == 1
     data = json.loads(report.read_text())
     assert data["interrupted"] is True and data["loaded"] == 1
+
+
+def test_append_after_a_killed_run_drops_the_half_written_line(runner, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("wikinews-asylum.txt", "wikinews-clock.txt"):
+        shutil.copy(SAMPLES / "wikinews" / name, folder / name)
+    out = tmp_path / "articles.jsonl"
+    assert runner.invoke(cli, ["ingest", str(folder), "--no-graph", "--out", str(out)]).exit_code == 0
+    whole = out.read_bytes()
+    out.write_bytes(whole[: whole.rindex(b"\n", 0, len(whole) - 1) + 40])  # the second record cut mid-way
+    result = runner.invoke(cli, ["ingest", str(folder), "--no-graph", "--out", str(out), "--append"])
+    assert result.exit_code == 0, result.output
+    assert "ended in an incomplete record" in result.output
+    assert "read 2, loaded 1, near-duplicates 0, duplicates 1 (1 already ingested)" in result.output
+    assert out.read_bytes() == whole
+
+
+def test_a_missing_url_scheme_gets_a_hint(runner):
+    result = runner.invoke(cli, ["ingest", "www.example.com/news/story", "--no-graph"])
+    assert "skipped, not found: 1 (e.g. www.example.com/news/story)" in result.stderr
+    report = json.loads((Path(os.environ["NEWSGRAPH_DATA_DIR"]) / "ingest-reports" / "latest.json").read_text())
+    assert report["skipped_items"][0]["reason"] == (
+        "not found: no such file or folder (for a web page give the whole URL, with https://)"
+    )
