@@ -230,3 +230,13 @@ def test_an_unforeseen_error_costs_one_file_not_the_run(settings, tmp_path, monk
     articles, skipped = run([tmp_path], settings)
     assert [a.title for a in articles] == ["Tram line opens two years late"]
     assert skipped == {"a.html": "internal error: RuntimeError: boom"}
+
+
+def test_a_wire_story_on_two_sites_is_one_article_and_a_near_duplicate(settings):
+    (original, copy), skipped = run([DATA / "wire_site_a.html", DATA / "wire_site_b.html"], settings)
+    assert skipped == {}
+    assert original.url == "https://wire.example.net/world/eu-ai-rules" and original.near_duplicate_of is None
+    assert copy.url == "https://morningpaper.example.org/tech/2021/04/21/brussels-face-scanning"
+    assert copy.source == "The Morning Paper"
+    assert copy.near_duplicate_of == original.id
+    assert "Vestager told a news conference" in copy.text
