@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from spacy.language import Language
@@ -31,7 +33,7 @@ from nlp.roles import portfolio_org
 
 log = logging.getLogger(__name__)
 
-EMBED_FLUSH_STATEMENTS = 256  # statements gathered across articles before one embedding call
+EMBED_FLUSH_STATEMENTS = 64  # statements gathered across articles before one embedding call
 
 StatementFinder = Callable[[Doc, Sequence[Entity], str | None, int], list[Statement]]
 
@@ -50,12 +52,6 @@ def _statement_finder() -> StatementFinder | None:
 def extractor_version(language: Language) -> str:
     meta = language.meta
     return f"newsgraph-nlp/{__version__} spacy/{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} minilm-l6-v2"
-
-
-@dataclasses.dataclass
-class _Pending:
-    article: Article
-    extraction: Extraction
 
 
 class Extractor:
@@ -77,17 +73,34 @@ class Extractor:
         self.version = extractor_version(self.nlp)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """One Extraction per article, in order; memory stays flat however long the stream is."""
-        pending: list[_Pending] = []
+        """One Extraction per article, in order; memory stays flat however long the stream is.
+
+        Statements are embedded in a second thread while spaCy parses the next articles (torch and spaCy's
+        matrix code release the GIL); at most two groups of articles wait for their vectors.
+        """
+        pending: list[Extraction] = []
+        in_flight: deque[tuple[list[Extraction], Future[list[tuple[float, ...]]]]] = deque()
         items = ((text, context) for text, context in self._screened(articles))
-        for (article, warnings, skip_reason), chunks in pipe_chunks(
-            self.nlp, items, batch_size=self.settings.nlp_batch_size, n_process=self.settings.nlp_processes
-        ):
-            pending.append(_Pending(article, self._one(article, chunks, warnings, skip_reason)))
-            if sum(len(p.extraction.statements) for p in pending) >= EMBED_FLUSH_STATEMENTS:
-                yield from self._embedded(pending)
-                pending = []
-        yield from self._embedded(pending)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed") as embedding:
+            for (article, warnings, skip_reason), chunks in pipe_chunks(
+                self.nlp, items, batch_size=self.settings.nlp_batch_size, n_process=self.settings.nlp_processes
+            ):
+                pending.append(self._one(article, chunks, warnings, skip_reason))
+                if sum(len(p.statements) for p in pending) >= EMBED_FLUSH_STATEMENTS:
+                    in_flight.append((pending, embedding.submit(self._vectors, pending)))
+                    pending = []
+                    while len(in_flight) > 1 or in_flight[0][1].done():
+                        yield from _with_vectors(*in_flight.popleft())
+                        if not in_flight:
+                            break
+            in_flight.append((pending, embedding.submit(self._vectors, pending)))
+            while in_flight:
+                yield from _with_vectors(*in_flight.popleft())
+
+    def _vectors(self, extractions: list[Extraction]) -> list[tuple[float, ...]]:
+        if self.embedder is None:
+            return []
+        return self.embedder.embed([s.text for e in extractions for s in e.statements])
 
     def _screened(
         self, articles: Iterable[Article]
@@ -142,15 +155,20 @@ class Extractor:
             warnings=warnings,
         )
 
-    def _embedded(self, pending: list[_Pending]) -> Iterator[Extraction]:
-        if self.embedder is not None:
-            texts = [s.text for p in pending for s in p.extraction.statements]
-            vectors = iter(self.embedder.embed(texts))
-            for p in pending:
-                statements = tuple(dataclasses.replace(s, embedding=next(vectors)) for s in p.extraction.statements)
-                p.extraction = dataclasses.replace(p.extraction, statements=statements)
-        for p in pending:
-            yield p.extraction
+
+def _with_vectors(extractions: list[Extraction], vectors: Future[list[tuple[float, ...]]]) -> Iterator[Extraction]:
+    try:
+        found = iter(vectors.result())
+    except Exception as e:  # the records stand without vectors; say so on each instead of ending the run
+        log.exception("embedding failed for %d articles", len(extractions))
+        note = f"statements not embedded: {type(e).__name__}: {e}"
+        yield from (dataclasses.replace(x, warnings=(*x.warnings, note)) for x in extractions)
+        return
+    for extraction in extractions:
+        if extraction.statements and vectors.result():
+            statements = tuple(dataclasses.replace(s, embedding=next(found)) for s in extraction.statements)
+            extraction = dataclasses.replace(extraction, statements=statements)
+        yield extraction
 
 
 def _shifted(mention: Mention, offset: int) -> Mention:
