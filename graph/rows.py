@@ -368,8 +368,8 @@ class _Builder:
             row["aliases"] = sorted(set(row["aliases"]) - {row["name"]})
             self.out.rows["entities"].append(row)
             spans = sorted(set(self.mentions.get(entity_id, [])))
-            first = spans[0] if spans else (None, None)
-            sentence = sentence_around(self.article.text, first[0], first[1]) if spans else ""
+            first: tuple[int | None, int | None] = spans[0] if spans else (None, None)
+            sentence = sentence_around(self.article.text, spans[0][0], spans[0][1]) if spans else ""
             self.out.rows["mentions"].append(
                 {
                     "article_id": self.article.id,
