@@ -15,15 +15,14 @@ def _words(text: str) -> frozenset[str]:
 
 
 SPEECH_VERBS = _words(
-    "accuse acknowledge add admit agree allege announce answer argue ask assert assure blog boast brag "
-    "caution characterise characterize charge claim clarify comment complain concede conclude concur "
-    "confirm contend continue "
-    "counter criticise criticize cry declare demand deny describe disagree disclose elaborate emphasise "
-    "emphasize exclaim explain highlight hint imply indicate inform insist joke laugh "
-    "maintain mention note observe pledge point post predict proclaim promise protest publish question "
-    "quip recall recount reiterate relate release remark repeat reply report respond retort reveal say "
-    "scream shout sigh signal specify speculate state stress suggest tell testify theorise theorize "
-    "threaten tweet underline urge vow warn whisper write"
+    "accuse acknowledge add admit advise agree allege announce answer argue ask assert assure blog boast brag "
+    "caution characterise characterize charge claim clarify comment complain concede conclude concur confirm "
+    "contend continue counter criticise criticize cry declare demand deny describe disagree disclose elaborate "
+    "emphasise emphasize exclaim explain highlight hint imply indicate inform insist joke lament laugh maintain "
+    "mention note observe pledge point post predict proclaim promise protest publish question quip reason recall "
+    "recommend recount reiterate relate release remark repeat reply report respond retort reveal say scream shout "
+    "sigh signal specify speculate state stress suggest tell testify theorise theorize threaten tweet underline "
+    "underscore urge vow warn whisper write"
 )
 
 # Verbs of belief and knowledge: statements only when they carry a reported clause.

@@ -175,7 +175,8 @@ def attribution_after(layout: Layout, index: int) -> Attribution | None:
         return None
     if region[0].text in DASHES or (region[0].is_punct and len(region) > 1 and region[1].text in DASHES):
         names = [t for t in region[:4] if t.ent_type_ == "PERSON"]  # an outlet after a dash is a source list
-        if names:
+        signed = layout.text[quote.start : quote.end].rstrip().endswith((".", "!", "?", "…"))  # not a headline
+        if names and signed:
             return Attribution(None, names[0], 0.75)
     for token in region:
         if is_according_to(token) or (is_cue_verb(token) and not needs_clause(token)):
@@ -223,6 +224,13 @@ def attribution_before(layout: Layout, index: int) -> Attribution | None:
         tail = [t for t in layout.tokens(prev_start, prev_end) if not t.is_space]
         if tail and tail[-1].text in {",", ":"}:
             region = tail
+    if not region:
+        return _announced_before(layout, index)
+    return _cue_leading_into(layout, region)
+
+
+def _cue_leading_into(layout: Layout, region: list[Token]) -> Attribution | None:
+    """The cue at the end of ``region`` whose frame runs up to what follows (a quote or a block quote)."""
     for token in reversed(region):
         if layout.quote_at(token.idx) is not None:
             break
@@ -237,7 +245,42 @@ def attribution_before(layout: Layout, index: int) -> Attribution | None:
             speaker = _speaker_token(token, [])
             return Attribution(token, speaker, 0.85) if speaker is not None else None
         return None
-    return _announced_before(layout, index) if not region else None
+    return None
+
+
+def block_quotes(layout: Layout) -> Iterator[Clause]:
+    """A paragraph without quotation marks after one ending `the Church denied these allegations:`."""
+    for para in range(1, len(layout.paragraphs)):
+        start, end = layout.paragraphs[para]
+        prev_start, prev_end = layout.paragraphs[para - 1]
+        if not layout.text[prev_start:prev_end].rstrip().endswith(":"):
+            continue
+        if any(
+            start <= q.close_end and q.open_at < end for q in layout.quotes if q.end - q.start > 0.5 * (end - start)
+        ):
+            continue  # the paragraph is itself in quotation marks
+        tail = [t for t in layout.tokens(prev_start, prev_end) if not t.is_space]
+        attribution = _cue_leading_into(layout, tail)
+        if attribution is None:
+            continue
+        end = _narrative_resumes(layout, start, end)
+        body = layout.text[start:end].strip()
+        if body.endswith((".", "!", "?", "…")) and len(body.split()) >= 4:
+            first = start + (len(layout.text[start:end]) - len(layout.text[start:end].lstrip()))
+            yield Clause(first, first + len(body), attribution)
+
+
+def _narrative_resumes(layout: Layout, start: int, end: int) -> int:
+    """Where a block quote stops: at the first sentence reporting someone else ("They also claimed …")."""
+    tokens = layout.tokens(start, end)
+    for sent in {t.sent.start: t.sent for t in tokens}.values():
+        if sent.start_char <= start:
+            continue
+        for token in sent:
+            subject = subject_of(token) if is_cue_verb(token) else None
+            if subject is not None and subject.lower_ not in {"i", "we"}:
+                return sent.start_char
+    return end
 
 
 def _announced_before(layout: Layout, index: int) -> Attribution | None:

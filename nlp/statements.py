@@ -21,7 +21,15 @@ from newsgraph.records import Entity, Statement, StatementKind
 from nlp.cues import MEDIUM_NOUNS, cue_phrase, is_according_to
 from nlp.quotes import Quote, find_quotes
 from nlp.speakers import Speaker, SpeakerResolver, entity_span, noun_phrase
-from nlp.speech import Attribution, Clause, Layout, attribution_after, attribution_before, reported_clauses
+from nlp.speech import (
+    Attribution,
+    Clause,
+    Layout,
+    attribution_after,
+    attribution_before,
+    block_quotes,
+    reported_clauses,
+)
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +114,7 @@ def _drafts(layout: Layout) -> list[_Draft]:
         if index not in consumed:
             quote = layout.quotes[index]
             drafts.append(_Draft(quote.start, quote.end, "direct", attribution, [index]))
+    drafts.extend(_Draft(b.start, b.end, "direct", b.attribution) for b in block_quotes(layout))
     attributed = consumed | set(direct)
     for index, quote in enumerate(layout.quotes):
         if index not in attributed and _stands_alone(layout, index):
