@@ -80,6 +80,20 @@ class _FullNames:
         return next((p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)), None)
 
 
+_MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "de", "du", "la", "to", "at", "&"}
+
+
+def _initials(name: str) -> str:
+    """ "Council on American-Islamic Relations" → "cair"."""
+    words = [w for w in re.split(r"[\s\-/]+", name) if w and w.lower() not in _MINOR_WORDS]
+    return "".join(fold(w)[:1] for w in words)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
 def _cluster_key(mention: Mention, gazetteer: Gazetteer) -> tuple[str, str | None, str | None]:
     known = gazetteer.lookup(mention.text)
     if known is not None:
@@ -93,9 +107,11 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
     mentions = sorted([*mentions, *bracketed], key=lambda m: (m.start, m.end))
     people = _FullNames(mentions, gazetteer)
     org_by_first_word: dict[str, Mention] = {}
+    org_by_initials: dict[str, Mention] = {}
     for m in mentions:
         if m.type == "Organization" and len(m.text.split()) > 1:
             org_by_first_word.setdefault(fold(m.text.split()[0]), m)
+            org_by_initials.setdefault(_initials(m.text), m)
     for mention in mentions:
         if fold(mention.text) in gazetteer.ignored:
             continue
@@ -104,6 +120,8 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
             owner = people.owner_of(mention) or aliases.get(key)
             if owner is None and mention.type == "Organization" and len(mention.text.split()) == 1:
                 owner = org_by_first_word.get(key)  # "SHARE" for the SHARE Foundation
+                if owner is None and _is_acronym(mention.text):
+                    owner = org_by_initials.get(key)  # "RCMP" for the Royal Canadian Mounted Police
             if owner is not None and owner is not mention:
                 key, canonical, forced = _cluster_key(owner, gazetteer)
                 if forced is None and owner.type == "Person":

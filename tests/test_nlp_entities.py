@@ -130,3 +130,15 @@ def test_a_broken_aliases_file_is_one_clear_error(tmp_path: Path) -> None:
     broken.write_text("[[entity]]\nname = 'X'\ntype = 'Planet'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="type among"):
         load_gazetteer(broken)
+
+
+def test_acronym_joins_the_organisation_with_those_initials(extractor) -> None:
+    text = (
+        "The Council on American-Islamic Relations condemned the arrest on Tuesday. "
+        "CAIR called for an apology. The RCMP and the Royal Canadian Mounted Police are one force."
+    )
+    entities = _entities(extractor, text)
+    council = entities["organization:council-on-american-islamic-relations"]
+    assert "CAIR" in council.aliases and len(council.mentions) == 2
+    assert "organization:cair" not in entities
+    assert len(entities["organization:royal-canadian-mounted-police"].mentions) == 2

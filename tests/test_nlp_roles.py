@@ -68,3 +68,9 @@ def test_speaker_role_is_the_role_held_when_speaking(rferl_extraction) -> None:
     said = [s for s in rferl_extraction.statements if s.speaker_id == "person:nebojsa-stefanovic"]
     assert said, "the report quotes Stefanović"
     assert all(s.speaker_role == "then-Interior Minister, Ministry of the Interior" for s in said)
+
+
+def test_abbreviated_titles(extractor) -> None:
+    roles = _roles(extractor, "On Friday, Gov. Gavin Newsom signed the budget while Sen. Alex Padilla watched.")
+    assert ("person:gavin-newsom", "Gov.", None, None) in roles
+    assert ("person:alex-padilla", "Sen.", None, None) in roles
