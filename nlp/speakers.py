@@ -152,6 +152,24 @@ def entity_span(token: Token) -> Span | None:
     return doc[start:end]
 
 
+def _titles_of(name: Token) -> set[str]:
+    """Nouns a person is introduced with: "Premier Doug Ford", "Doug Ford, the premier", "the director, Laura Chen"."""
+    doc = name.doc
+    span = entity_span(name) or doc[name.i : name.i + 1]
+    titles = set()
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and not doc[i].ent_type_:
+        titles.add(doc[i].lemma_.lower())
+        i -= 1
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos":
+            titles.add(child.lemma_.lower())
+    if root.dep_ == "appos":
+        titles.add(root.head.lemma_.lower())
+    return titles
+
+
 def named_apposition(head: Token) -> Token:
     """ "the team's coach, Alireza Mehraban" or "Ambassador to the US Hamdullah Mohib" → the person named."""
     if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
@@ -244,7 +262,7 @@ class SpeakerResolver:
         expanded = self._fuller(phrase.text, at) if is_name else None
         if expanded is not None:
             return Speaker(expanded.name, phrase.text, expanded.entity_id, expanded.is_person, at)
-        named = self._named_before(phrase, at)
+        named = self._titled_before(head, at) or self._named_before(phrase, at)
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)
         name = self._expand_surname(phrase)
@@ -315,6 +333,21 @@ class SpeakerResolver:
             given = doc[token.i - 1]
             if given.pos_ == "PROPN" and given.text.istitle() and given.lower_ in _first_names():
                 return f"{given.text} {name}"
+        return None
+
+    def _titled_before(self, head: Token, at: int) -> _Mention | None:
+        """ "the premier said" → the person introduced as "Premier Doug Ford" or "Doug Ford, the premier"."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        title = head.lemma_.lower()
+        for mention in reversed(self._mentions):
+            if mention.at >= at or not mention.is_person:
+                continue
+            if at - mention.at > SPEAKER_MEMORY * 2 or mention.at < self.offset:
+                break
+            name = self._token_at(mention.at, mention.at + 1)
+            if name is not None and title in _titles_of(name):
+                return mention
         return None
 
     def _named_before(self, phrase: Span, at: int) -> _Mention | None:
