@@ -21,6 +21,7 @@ from neo4j import Driver
 
 from graph.connection import open_driver
 from graph.explore import GraphReader, Rows
+from graph.schema import apply_schema
 from newsgraph.errors import GraphUnavailableError, NewsgraphError, QueryError
 from newsgraph.settings import Settings, load_settings
 
@@ -60,7 +61,13 @@ def _alive(connection: tuple[Driver, str]) -> bool:
 def _connection() -> tuple[Driver, str]:
     # Created once and re-checked at every access (validate): when Neo4j went away and came back, the
     # stale driver is dropped and a new one made, so the app recovers without a restart.
-    return open_driver(settings(), start_local=False)
+    driver, database = open_driver(settings(), start_local=False)
+    try:
+        # A fresh database has no search indexes yet; creating them (IF NOT EXISTS) writes no data.
+        apply_schema(driver, database, wait_seconds=120)
+    except GraphUnavailableError as e:
+        log.warning("could not check the graph schema (a read-only user?): %s", e)
+    return driver, database
 
 
 def reader() -> GraphReader:
