@@ -26,7 +26,7 @@ from nlp.cues import (
     needs_clause,
 )
 from nlp.quotes import Quote, paragraph_spans
-from nlp.speakers import source_of_according, subject_of
+from nlp.speakers import entity_span, source_of_according, subject_of
 
 SENTENCE_END = {".", "!", "?", "…"}
 DASHES = {"-", "–", "—", "--"}
@@ -283,15 +283,37 @@ def _narrative_resumes(layout: Layout, start: int, end: int) -> int:
     return end
 
 
-def _announced_before(layout: Layout, index: int) -> Attribution | None:
-    """`Cornyn issued a statement. "Like many Texans, …"`: the sentence before names who speaks and how."""
+def _sentence_before(layout: Layout, index: int) -> tuple[int, int] | None:
+    """Characters of the sentence just before quote ``index``, within its paragraph."""
     quote = layout.quotes[index]
     para_start = layout.paragraphs[layout.paragraph_of(quote.open_at)][0]
     i = bisect_right(layout.sentence_ends, quote.open_at) - 1
     if i < 0 or layout.sentence_ends[i] < para_start:
         return None
     start = layout.sentence_ends[i - 1] + 1 if i > 0 and layout.sentence_ends[i - 1] >= para_start else para_start
-    for token in layout.tokens(start, layout.sentence_ends[i]):
+    return start, layout.sentence_ends[i]
+
+
+def sentence_subject(layout: Layout, index: int) -> Attribution | None:
+    """`Smith was blunt. "This is a disaster."`: a bare quote after a sentence whose subject is a person."""
+    bounds = _sentence_before(layout, index)
+    if bounds is None:
+        return None
+    tokens = layout.tokens(*bounds)
+    roots = [t for t in tokens if t.dep_ == "ROOT"]
+    people = {e.start for t in tokens if t.ent_type_ == "PERSON" and (e := entity_span(t)) is not None}
+    if len(roots) != 1 or len(people) != 1:
+        return None  # two people in the sentence before: no telling whose words these are
+    subjects = [c for c in roots[0].children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+    return Attribution(None, subjects[0], 0.5) if subjects else None
+
+
+def _announced_before(layout: Layout, index: int) -> Attribution | None:
+    """`Cornyn issued a statement. "Like many Texans, …"`: the sentence before names who speaks and how."""
+    bounds = _sentence_before(layout, index)
+    if bounds is None:
+        return None
+    for token in layout.tokens(*bounds):
         verb = token.head
         if token.dep_ == "dobj" and token.lemma_.lower() in MEDIUM_NOUNS and verb.pos_ == "VERB":
             subject = subject_of(verb)

@@ -29,6 +29,7 @@ from nlp.speech import (
     attribution_before,
     block_quotes,
     reported_clauses,
+    sentence_subject,
 )
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class _Draft:
     kind: StatementKind
     attribution: Attribution | None  # None: speaker carried from the statement before
     quotes: list[int] = field(default_factory=list)
+    fallback: Attribution | None = None  # the person the sentence before is about, when nothing is carried
 
 
 def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None, offset: int = 0) -> list[Statement]:
@@ -65,8 +67,16 @@ def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None,
     last: tuple[Statement, int, Speaker] | None = None
     for draft in sorted(drafts, key=lambda d: d.start):
         para = layout.paragraph_of(draft.start)
+        carries = (
+            draft.attribution is None
+            and last is not None
+            and para - last[1] <= CARRY_PARAGRAPHS
+            and _may_carry(layout, draft, last[1])
+        )
+        if draft.attribution is None and not carries and draft.fallback is not None:
+            draft.attribution = draft.fallback
         if draft.attribution is None:
-            if last is None or para - last[1] > CARRY_PARAGRAPHS or not _may_carry(layout, draft, last[1]):
+            if last is None or not carries:
                 continue
             statement = _carried(doc, text, draft, last[0], offset)
             speaker = last[2]
@@ -118,7 +128,7 @@ def _drafts(layout: Layout) -> list[_Draft]:
     attributed = consumed | set(direct)
     for index, quote in enumerate(layout.quotes):
         if index not in attributed and _stands_alone(layout, index):
-            drafts.append(_Draft(quote.start, quote.end, "direct", None, [index]))
+            drafts.append(_Draft(quote.start, quote.end, "direct", None, [index], sentence_subject(layout, index)))
     return _without_overlaps([d for d in drafts if not _in_headline(layout, d)])
 
 
