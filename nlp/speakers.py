@@ -226,6 +226,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: Sequence[Entity], offset: int, quoted: Sequence[tuple[int, int]]):
         self.doc, self.offset = doc, offset
         self.last: Speaker | None = None
+        self._heard: list[Speaker] = []
         low, high = offset - 2 * SPEAKER_MEMORY, offset + doc[-1].idx + len(doc[-1]) if len(doc) else offset
         spans = [(s, e, ent) for ent in entities for s, e in ent.mentions if low <= s < high]
         spans.sort(key=lambda item: item[0])
@@ -265,6 +266,9 @@ class SpeakerResolver:
         named = self._titled_before(head, at) or self._named_before(phrase, at)
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)
+        again = self._speaker_again(head)
+        if again is not None:
+            return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at)
         name = self._expand_surname(phrase)
         is_person = head.ent_type_ == "PERSON"
         return Speaker(name, phrase.text, None, is_person, at)
@@ -287,6 +291,17 @@ class SpeakerResolver:
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None:
             self.last = speaker
+            self._heard.append(speaker)
+
+    def _speaker_again(self, head: Token) -> Speaker | None:
+        """ "the spokesperson said" after "A spokesperson for the ministry said": the same speaker again."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        noun = head.lower_
+        for speaker in reversed(self._heard):
+            if noun in speaker.mention.lower().split():
+                return speaker
+        return None
 
     # --- entities and names -------------------------------------------------------------------
     def _entity_at(self, start: int, end: int) -> Entity | None:
