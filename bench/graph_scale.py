@@ -109,7 +109,7 @@ def _bench_queries(driver: Any, database: str, params: Parameters, runs: int, fl
         samples = _time(run, runs)
         median, p95 = statistics.median(samples), _percentile(samples, 0.95)
         results.append({"query": query.name, "median_ms": median * 1000, "p95_ms": p95 * 1000,
-                        "median_x": median / floor, "p95_x": p95 / floor, "target_x": TARGETS.get(query.name)})  # fmt: skip
+                        "median_x": median / floor, "p95_x": p95 / floor})  # fmt: skip
         print(f"  {query.name:<26} median {median * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  "
               f"({p95 / floor:5.1f}x floor at p95)", flush=True)  # fmt: skip
     return results
@@ -151,6 +151,31 @@ def run_size(settings: Any, articles: int, runs: int, batch_size: int) -> dict[s
     }  # fmt: skip
 
 
+def markdown(results: list[dict[str, Any]]) -> str:
+    """The tables of docs/performance.md: load rate, then per query latency and ratios to the floor."""
+    lines = ["| articles | rows | load rows/s | articles/s | nodes | relationships | floor median | floor p95 |",
+             "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    for r in results:
+        lines.append(f"| {r['articles']:,} | {r['rows']:,} | {r['rows_per_second']:,.0f} | "
+                     f"{r['articles_per_second']:,.0f} | {r['nodes']:,} | {r['relationships']:,} | "
+                     f"{r['floor_ms']:.1f} ms | {r['floor_p95_ms']:.1f} ms |")  # fmt: skip
+    sizes = [f"{r['articles'] // 1000}k" for r in results]
+    lines += ["", "| query | " + " | ".join(f"{s} median | {s} p95 | {s} p95 / floor" for s in sizes) + " | target |",
+              "|---|" + "---|---|---|" * len(results) + "---|"]  # fmt: skip
+    by_query: dict[str, list[str]] = {}
+    for r in results:
+        for q in r["queries"]:
+            cells = by_query.setdefault(q["query"], [])
+            if "skipped" in q:
+                cells += ["–", "–", "–"]
+                continue
+            cells += [f"{q['median_ms']:.0f} ms", f"{q['p95_ms']:.0f} ms", f"{q['p95_x']:.1f}×"]
+    for name, cells in sorted(by_query.items()):
+        target = TARGETS.get(name)
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {f'{target}×' if target else ''} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, action="append", help="corpus size (repeatable); default 10000")
@@ -159,7 +184,11 @@ def main() -> None:
     parser.add_argument("--heap", default="2g", help="heap of the private Neo4j")
     parser.add_argument("--pagecache", default="2g", help="page cache of the private Neo4j")
     parser.add_argument("--out", type=Path, help="write the results as JSON")
+    parser.add_argument("--markdown", type=Path, help="print the tables of a results JSON file and exit")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))))
+        return
     results = []
     for size in args.articles or [10000]:
         with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as folder:
