@@ -87,9 +87,15 @@ def _trim(span: Span) -> Span | None:
             start += 1
     while end > start and (_is_punct(doc[end - 1]) or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
         end -= 1
-    while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and span.label_ in LOWERCASE_TAIL_CUT:
+    while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
         end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
     return doc[start:end] if end > start else None
+
+
+def _caption_word(token: Token) -> bool:
+    """A lowercase word after a space; "un" in "Kim Jong-un" is part of the name."""
+    before = token.doc[token.i - 1]
+    return token.is_lower and token.is_alpha and bool(before.whitespace_) and before.text != "-"
 
 
 def _drops_article(token: Token) -> bool:
@@ -129,7 +135,8 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     before_title = following is not None and following.lower_ in TITLE_AFTER_PORTFOLIO
     if len(span) == 1 and words[0] in gazetteer.words("portfolio_words") and before_title:
         return None  # "Interior" in "Interior Minister"
-    if len(span) > 1 and words[-1] in gazetteer.words("law_heads") and span[-1].text[:1].isupper():
+    capitalised_law = len(span) > 1 and words[-1] in gazetteer.words("law_heads") and span[-1].text[:1].isupper()
+    if capitalised_law and ner_type != "Person":
         return "Law", span, "rule"  # "the Online News Act", though "news" is an organisation word
     if following is not None and following.lower_ in gazetteer.words("case_nouns"):
         return "Event", span.doc[span.start : following.i + 1], "rule"
@@ -165,11 +172,24 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         span = _trim(ent) if ner_type else None
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
+        person = _trailing_person(span, gazetteer) if ner_type == "Organization" else None
+        if person is not None:  # "the Council on American-Islamic Relations Alia Salem": two names run together
+            mentions.append(Mention(person.start_char, person.end_char, "Person", person.text, "rule"))
+            span = span.doc[span.start : person.start]
         corrected = _retype(span, ner_type or "Unknown", gazetteer)
         if corrected is not None:
             kind, span, source = corrected
             mentions.append(Mention(span.start_char, span.end_char, kind, span.text, source))
     return mentions
+
+
+def _trailing_person(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """A personal name (known first name + one or two capitalised words) at the end of a longer ORG span."""
+    for first in range(max(span.start + 2, span.end - 3), span.end - 1):
+        tail = span.doc[first : span.end]
+        if _is_personal_name(tail, [fold(t.text) for t in tail], gazetteer):
+            return tail
+    return None
 
 
 def _is_name(text: str) -> bool:

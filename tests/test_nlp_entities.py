@@ -142,3 +142,18 @@ def test_acronym_joins_the_organisation_with_those_initials(extractor) -> None:
     assert "CAIR" in council.aliases and len(council.mentions) == 2
     assert "organization:cair" not in entities
     assert len(entities["organization:royal-canadian-mounted-police"].mentions) == 2
+
+
+def test_hyphenated_names_keep_their_lowercase_part(extractor) -> None:
+    entities = _entities(extractor, "North Korean leader Kim Jong-un visited the border. Kim Jong-un spoke there.")
+    assert "person:kim-jong-un" in entities
+
+
+def test_a_name_run_into_an_organisation_is_split_off(extractor) -> None:
+    text = (
+        "Executive director of the Dallas chapter of the Council on American-Islamic Relations Alia Salem said "
+        "the family wants an apology."
+    )
+    entities = _entities(extractor, text)
+    assert entities["person:alia-salem"].type == "Person"
+    assert not any("alia" in i for i in entities if i.startswith("organization:"))
