@@ -2,7 +2,7 @@
 
 Used by the graph, query, export and explorer tests::
 
-    from tests.graph_fixtures import load_fixture_graph, FIXTURE
+    from tests.graph_fixtures import FIXTURE, load_fixture_graph
 
     def test_something(clean_db, neo4j_settings):
         load_fixture_graph(clean_db, neo4j_settings.neo4j_database)   # returns the LoadSummary

@@ -8,10 +8,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from graph_fixtures import FIXTURE, cli_env, load_fixture_graph
 
 from graph.loader import clear_graph
 from newsgraph.cli import cli
+from tests.graph_fixtures import FIXTURE, cli_env, load_fixture_graph
 
 pytestmark = pytest.mark.neo4j
 

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-from graph_synthetic import SyntheticCorpus
 from neo4j import GraphDatabase
 
 from graph.connection import open_driver, resolve_target
@@ -19,6 +18,7 @@ from graph.loader import GraphLoader, clear_graph
 from graph.local_server import LocalNeo4j
 from graph.schema import apply_schema
 from newsgraph.errors import GraphUnavailableError
+from tests.graph_synthetic import SyntheticCorpus
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 

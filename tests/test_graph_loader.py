@@ -6,7 +6,12 @@ import threading
 from dataclasses import replace
 
 import pytest
-from graph_fixtures import (
+
+from graph.loader import GraphLoader
+from graph.schema import apply_schema
+from newsgraph.errors import QueryError
+from newsgraph.records import Article, Extraction, Statement, content_hash
+from tests.graph_fixtures import (
     FIXTURE,
     HOSTILE_ORG_NAME,
     HOSTILE_QUOTE,
@@ -16,12 +21,7 @@ from graph_fixtures import (
     fixture_records,
     load_fixture_graph,
 )
-from graph_synthetic import SyntheticCorpus
-
-from graph.loader import GraphLoader
-from graph.schema import apply_schema
-from newsgraph.errors import QueryError
-from newsgraph.records import Article, Extraction, Statement, content_hash
+from tests.graph_synthetic import SyntheticCorpus
 
 pytestmark = pytest.mark.neo4j
 

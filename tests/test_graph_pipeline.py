@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from graph_fixtures import cli_env
 
 from graph.seen import Neo4jSeenIndex
 from newsgraph.cli import cli
 from newsgraph.pipeline import run_pipeline
 from newsgraph.records import Article, Skipped, content_hash
+from tests.graph_fixtures import cli_env
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from graph_fixtures import load_fixture_graph
 
 from graph.schema import SCHEMA_STATEMENTS, apply_schema, show_schema
+from tests.graph_fixtures import load_fixture_graph
 
 pytestmark = pytest.mark.neo4j
 

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from graph_fixtures import FIXTURE, HOSTILE_QUOTE, embed, load_fixture_graph
 
 from graph.loader import clear_graph
 from queries import bind, get_query, list_queries, run_curated
 from queries.catalog import cypher_parameters, parse_query
 from queries.gallery import render_gallery
+from tests.graph_fixtures import FIXTURE, HOSTILE_QUOTE, embed, load_fixture_graph
 
 pytestmark = pytest.mark.neo4j
 
