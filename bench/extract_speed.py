@@ -65,9 +65,10 @@ def speed(count: int) -> dict[str, float]:
     bare_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
-    statements = 0
+    statements = errors = 0
     for extraction in extractor.extract(articles(count)):
         statements += len(extraction.statements)
+        errors += extraction.error is not None
     full_seconds = time.perf_counter() - started
     return {
         "documents": count,
@@ -109,7 +110,8 @@ def main() -> None:
         return
     result = speed(args.docs)
     print(
-        f"{result['documents']} documents, {result['words']} words, {result['statements']} statements\n"
+        f"{result['documents']} documents ({result['errors']} with an error), {result['words']} words, "
+        f"{result['statements']} statements\n"
         f"bare nlp.pipe     {result['bare_words_per_s']:8.0f} words/s\n"
         f"full extraction   {result['full_words_per_s']:8.0f} words/s\n"
         f"ratio             {result['ratio']:8.2f}  (target >= 0.60)"
