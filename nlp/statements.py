@@ -113,7 +113,7 @@ def _drafts(layout: Layout) -> list[_Draft]:
         ]
         if any(q.open_at <= clause.start and clause.end <= q.close_end for q in layout.quotes):
             continue  # a clause inside a quote belongs to the quote
-        if inside and _outside_words(layout, clause.start, clause.end) < 3:
+        if inside and _outside_words(layout, clause.start, clause.end) < 2:
             for i in inside:
                 direct.setdefault(i, clause.attribution)
             continue
