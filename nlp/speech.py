@@ -1,10 +1,13 @@
 """Finding the attribution of quotes and the reported clauses of indirect speech in a parsed chunk.
 
 Direct quotes are attributed by where the cue sits: after the quote (`"…," X said.` / `"…," said X.`),
-before it (`X said: "…"`, `X told reporters "…"`, the paragraph before ending in `X said:`), between the
-parts of a split quote, or as a dash and a name after it. Indirect speech comes from the dependency
-parse: a reporting verb with a clausal complement ("X said (that) C", "C, X said", "X told Y that C"),
-an infinitive after claim-like verbs, and "according to X, C".
+before it (`X said: "…"`, `X told reporters "…"`, the paragraph before ending in `X said:`, the sentence
+before being `X issued a statement.`), between the parts of a split quote, or as a dash and a name after
+it. Indirect speech comes from the dependency parse: a reporting verb with a clausal complement
+("X said (that) C", "C, X said", "C1, said X, C2", "As X told Y, C", "X told Y in a statement that C"),
+an infinitive after claim-like verbs, and "according to X, C". A paragraph after one ending in
+`X denied the allegations:` is a block quote. The parser often runs a sentence across a line break; a cue
+that lost its subject that way takes the first noun of its own line.
 """
 
 from __future__ import annotations

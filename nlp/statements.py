@@ -4,7 +4,8 @@
 (nlp.speech), resolves each speaker to a canonical entity (nlp.speakers) and dates the statement: the
 article's date unless the attribution itself says when ("said in 2021", "told RSE last year").
 A quote with no cue of its own that fills a sentence takes the speaker of the statement just before it
-in its paragraph, or in the paragraph before when it opens its own paragraph.
+in its paragraph, or in the paragraph before when it opens its own paragraph, else the one person the
+sentence before it is about. Names, titles and scare quotes, headlines and captions are not statements.
 """
 
 from __future__ import annotations
