@@ -36,7 +36,7 @@ from nlp.speech import (
 log = logging.getLogger(__name__)
 
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "warn", "remind", "brief", "promise", "write", "email"}
-PARAGRAPH_END = (".", "!", "?", '"', "”", "’", "»", ":", "…", "'")
+PARAGRAPH_END = (".", "!", "?", '"', "”", "’", "»", ":", "…", "'", ")", "]")
 YEAR = re.compile(r"^(?:in |during |since |by )?(?:the year )?((?:19|20)\d\d)$", re.IGNORECASE)
 DATE_WORDS = re.compile(
     r"\d|yesterday|last|this|ago|earlier|previous|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
