@@ -172,6 +172,11 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         span = _trim(ent) if ner_type else None
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
+        if ner_type == "Organization":
+            host = _host_organisation(span, gazetteer)
+            if host is not None:  # "Block Museum of Art at Northwestern University": two organisations
+                mentions.append(Mention(host.start_char, host.end_char, "Organization", host.text, "rule"))
+                span = span.doc[span.start : host.start - 1]
         person = _trailing_person(span, gazetteer) if ner_type == "Organization" else None
         if person is not None:  # "the Council on American-Islamic Relations Alia Salem": two names run together
             mentions.append(Mention(person.start_char, person.end_char, "Person", person.text, "rule"))
@@ -181,6 +186,18 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             kind, span, source = corrected
             mentions.append(Mention(span.start_char, span.end_char, kind, span.text, source))
     return mentions
+
+
+def _host_organisation(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """The organisation after "at" in one ORG span, when both sides are names with organisation words."""
+    for token in span[1:-1]:
+        if token.lower_ != "at":
+            continue
+        left, right = span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]
+        sides = [[fold(t.text) for t in side] for side in (left, right)]
+        if all(any(w in gazetteer.words("organization_words") for w in words) for words in sides):
+            return right if right[0].text[:1].isupper() else None
+    return None
 
 
 def _trailing_person(span: Span, gazetteer: Gazetteer) -> Span | None:
@@ -247,8 +264,8 @@ def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for token in doc:
         if token.lemma_.lower() not in gazetteer.words("law_heads") or token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if token.dep_ == "compound":
-            continue  # "law enforcement"
+        if token.dep_ == "compound" or token.ent_type_ == "PERSON":
+            continue  # "law enforcement", "Nathan Law"
         lefts = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nummod", "nmod", "det", "poss", "npadvmod"}]
         if not lefts:
             continue
@@ -261,8 +278,18 @@ def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+def _country_prefix(mention: Mention, candidates: list[Mention]) -> bool:
+    """A known place opening a longer organisation name ("U.S." in "U.S. Department of Agriculture")."""
+    return (
+        mention.source == "gazetteer"
+        and mention.type == "Location"
+        and any(c.type == "Organization" and c.start == mention.start and c.end > mention.end + 1 for c in candidates)
+    )
+
+
 def select_mentions(candidates: list[Mention]) -> list[Mention]:
     """Keep the best of overlapping candidates: gazetteer over rules over the model, then the longer one."""
+    candidates = [m for m in candidates if not _country_prefix(m, candidates)]
     ranked = sorted(candidates, key=lambda m: (-SOURCE_PRIORITY[m.source], -(m.end - m.start), m.start))
     taken = bytearray(max((m.end for m in candidates), default=0))  # characters already in a kept mention
     kept: list[Mention] = []

@@ -157,3 +157,11 @@ def test_a_name_run_into_an_organisation_is_split_off(extractor) -> None:
     entities = _entities(extractor, text)
     assert entities["person:alia-salem"].type == "Person"
     assert not any("alia" in i for i in entities if i.startswith("organization:"))
+
+
+def test_a_country_opening_an_organisation_name_stays_in_it(extractor) -> None:
+    text = "The U.S. Department of Agriculture said the Block Museum of Art at Northwestern University will reopen."
+    entities = _entities(extractor, text)
+    assert "organization:u-s-department-of-agriculture" in entities
+    assert "organization:northwestern-university" in entities
+    assert "organization:block-museum-of-art" in entities
