@@ -74,6 +74,7 @@ def speed(count: int) -> dict[str, float]:
         "documents": count,
         "words": words,
         "statements": statements,
+        "errors": errors,
         "bare_words_per_s": words / bare_seconds,
         "full_words_per_s": words / full_seconds,
         "ratio": bare_seconds / full_seconds,
