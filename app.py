@@ -1,8 +1,10 @@
 """The newsgraph explorer: `newsgraph app` (or `streamlit run app.py`).
 
-This file only declares the pages; each page in pages/ holds its UI and reads the graph through
-graph/explore.py. The settings and the Neo4j driver are created once per server (st.cache_resource)
-in pages/common.py; the driver is re-checked at every use so the app recovers when Neo4j comes back.
+This file only declares the pages; each page in app_pages/ holds its UI and reads the graph through
+graph/explore.py. (Not `pages/`: Streamlit treats a folder of that name beside the entry script as the old
+multipage layout and then never runs this file, so st.navigation, the page titles and the shared
+connection check would be skipped.) The settings and the Neo4j driver are created once per server (st.cache_resource)
+in app_pages/common.py; the driver is re-checked at every use so the app recovers when Neo4j comes back.
 """
 
 from __future__ import annotations
@@ -16,24 +18,24 @@ import streamlit as st
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages.common import PAGES, reader
+from app_pages.common import PAGES, reader
 
-st.set_page_config(page_title="newsgraph explorer", page_icon="🕸️", layout="wide")
+st.set_page_config(page_title="newsgraph explorer", page_icon=":material/hub:", layout="wide")
 
 navigation = st.navigation(
     {
         "Explore": [
-            st.Page(PAGES["overview"], title="Overview", icon="🏠", url_path="overview", default=True),
-            st.Page(PAGES["search"], title="Search", icon="🔎", url_path="search"),
-            st.Page(PAGES["statements"], title="Who said what", icon="💬", url_path="statements"),
-            st.Page(PAGES["timeline"], title="Timeline", icon="📈", url_path="timeline"),
-            st.Page(PAGES["entity"], title="Entity profile", icon="👤", url_path="entity"),
-            st.Page(PAGES["graph"], title="Graph", icon="🕸️", url_path="graph"),
-            st.Page(PAGES["article"], title="Article reader", icon="📰", url_path="article"),
+            st.Page(PAGES["overview"], title="Overview", icon=":material/home:", url_path="overview", default=True),
+            st.Page(PAGES["search"], title="Search", icon=":material/search:", url_path="search"),
+            st.Page(PAGES["statements"], title="Who said what", icon=":material/format_quote:", url_path="statements"),
+            st.Page(PAGES["timeline"], title="Timeline", icon=":material/timeline:", url_path="timeline"),
+            st.Page(PAGES["entity"], title="Entity profile", icon=":material/person:", url_path="entity"),
+            st.Page(PAGES["graph"], title="Graph", icon=":material/hub:", url_path="graph"),
+            st.Page(PAGES["article"], title="Article reader", icon=":material/article:", url_path="article"),
         ],
         "Work": [
-            st.Page(PAGES["cypher"], title="Cypher console", icon="⌨️", url_path="cypher"),
-            st.Page(PAGES["ingest"], title="Ingest", icon="📥", url_path="ingest"),
+            st.Page(PAGES["cypher"], title="Cypher console", icon=":material/terminal:", url_path="cypher"),
+            st.Page(PAGES["ingest"], title="Ingest", icon=":material/download:", url_path="ingest"),
         ],
     }
 )

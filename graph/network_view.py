@@ -104,6 +104,7 @@ def render_html(
             borderWidth=4 if node_id in seeds else 1,
             tip=node_tip(node, degree.get(node_id, 0)),
             group=str(node.get("type") or "entity"),
+            font={"size": 18},
         )
     for edge in net.edges:
         page.add_edge(
@@ -114,6 +115,7 @@ def render_html(
             color=EDGE_COLOURS.get(edge["kind"], "#4e79a7"),
             tip=edge_tip(edge),
             arrows="to",
+            font={"size": 12, "align": "middle"},
         )
     page.barnes_hut(spring_length=160)
     document = _REMOTE_ASSETS.sub("", page.generate_html(notebook=False))

@@ -28,6 +28,7 @@ def streamlit_command(port: int, open_browser: bool) -> list[str]:
         f"--server.headless={'false' if open_browser else 'true'}",
         "--browser.gatherUsageStats=false",
         "--server.fileWatcherType=none",
+        "--client.showSidebarNavigation=true",
         "--global.developmentMode=false",
     ]
 

@@ -62,12 +62,12 @@ def fixture_graph(driver: Driver, settings: Settings) -> None:
 
 
 def open_page(page: str, **query: str) -> AppTest:
-    """The app on one page (``pages/<page>.py``), with URL query parameters, after its first run."""
+    """The app on one page (``app_pages/<page>.py``), with URL query parameters, after its first run."""
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     app.run()
     assert not app.exception, [e.message for e in app.exception]
     app.query_params.update(query)
-    app.switch_page(f"pages/{page}.py").run()
+    app.switch_page(f"app_pages/{page}.py").run()
     return app
 
 

@@ -92,7 +92,7 @@ def test_an_impossible_date_range_is_refused(app_graph):
 
 
 def test_csv_keeps_quotes_exact_and_formulas_inert():
-    from pages.common import csv_text
+    from app_pages.common import csv_text
 
     text = csv_text([{"quote": 'He said "no", twice', "speaker": '=HYPERLINK("http://x")', "n": 3}])
     assert text.splitlines() == ["quote,speaker,n", '"He said ""no"", twice","\'=HYPERLINK(""http://x"")",3']

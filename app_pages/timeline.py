@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from app_pages.common import guarded, pick_entity, query_param, reader
 from graph import explore
-from pages.common import guarded, pick_entity, query_param, reader
 
 st.title("Timeline")
 graph = reader()

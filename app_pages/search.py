@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.common import capped, embed, guarded, page_href, query_param, reader, safe_url, table
 from graph import explore
-from pages.common import capped, embed, guarded, page_href, query_param, reader, safe_url, table
 
 st.title("Search")
 graph = reader()

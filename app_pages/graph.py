@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.common import entity_link, guarded, query_param, reader, settings, table
 from graph import explore
 from graph.network_view import STYLE_BY_TYPE, render_html
-from pages.common import entity_link, guarded, query_param, reader, settings, table
 
 EDGE_KINDS = ("HOLDS_ROLE", "SAID_ABOUT", "SUPPLIES", "PROPOSED", "CRITICIZED", "DEFENDED", "MET_WITH", "RELATED_TO")
 

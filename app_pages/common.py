@@ -28,15 +28,15 @@ from newsgraph.settings import Settings, load_settings
 log = logging.getLogger(__name__)
 
 PAGES = {
-    "overview": "pages/overview.py",
-    "search": "pages/search.py",
-    "statements": "pages/statements.py",
-    "timeline": "pages/timeline.py",
-    "entity": "pages/entity.py",
-    "graph": "pages/graph.py",
-    "cypher": "pages/cypher.py",
-    "article": "pages/article.py",
-    "ingest": "pages/ingest.py",
+    "overview": "app_pages/overview.py",
+    "search": "app_pages/search.py",
+    "statements": "app_pages/statements.py",
+    "timeline": "app_pages/timeline.py",
+    "entity": "app_pages/entity.py",
+    "graph": "app_pages/graph.py",
+    "cypher": "app_pages/cypher.py",
+    "article": "app_pages/article.py",
+    "ingest": "app_pages/ingest.py",
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
@@ -82,7 +82,7 @@ def reader() -> GraphReader:
 
 
 def show_unavailable(reason: str) -> None:
-    st.error(f"Neo4j is not reachable, so nothing can be shown right now. {reason}", icon="🔌")
+    st.error(f"Neo4j is not reachable, so nothing can be shown right now. {reason}", icon=":material/power_off:")
     st.info(
         "Start the local server with `newsgraph neo4j start` (or check NEO4J_URI), then press Retry: "
         "the explorer reconnects by itself."
@@ -136,11 +136,15 @@ def page_href(page: str, **params: str) -> str:
 
 
 def entity_link(entity_id: str, name: str | None) -> None:
-    st.page_link(PAGES["entity"], label=md_text(name or entity_id), query_params={"id": entity_id}, icon="👤")
+    st.page_link(
+        PAGES["entity"], label=md_text(name or entity_id), query_params={"id": entity_id}, icon=":material/person:"
+    )
 
 
 def article_link(article_id: str, title: str | None) -> None:
-    st.page_link(PAGES["article"], label=md_text(title or article_id), query_params={"id": article_id}, icon="📰")
+    st.page_link(
+        PAGES["article"], label=md_text(title or article_id), query_params={"id": article_id}, icon=":material/article:"
+    )
 
 
 def capped(rows: Rows, what: str = "rows") -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph import explore
-from pages.common import (
+from app_pages.common import (
     article_link,
     as_date,
     capped,
@@ -22,6 +21,7 @@ from pages.common import (
     safe_url,
     table,
 )
+from graph import explore
 
 st.title("Who said what")
 graph = reader()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.common import PAGES, guarded, md_text, page_href, query_param, reader, safe_url, table
+from app_pages.highlight import highlighted_html, statement_list_html
 from graph import explore
-from pages.common import PAGES, guarded, md_text, page_href, query_param, reader, safe_url, table
-from pages.highlight import highlighted_html, statement_list_html
 
 graph = reader()
 article_id = query_param("id")
@@ -55,7 +55,7 @@ if record["near_duplicate_of"]:
         PAGES["article"],
         label="This is a near-duplicate (syndicated copy): open the original",
         query_params={"id": record["near_duplicate_of"]},
-        icon="🔁",
+        icon=":material/content_copy:",
     )
 
 statements = record["statements"] or []

@@ -7,10 +7,10 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages.common import capped, embed, guarded, md_text, reader, settings, table
 from graph import explore
 from graph.network_view import render_html
 from graph.readonly import ReadResult
-from pages.common import capped, embed, guarded, md_text, reader, settings, table
 from queries.catalog import list_queries
 
 st.title("Cypher console")

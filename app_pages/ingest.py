@@ -8,12 +8,12 @@ from types import ModuleType
 
 import streamlit as st
 
+from app_pages.common import guarded, reader, settings, table
+from app_pages.uploads import check_upload, check_urls, saved_uploads, split_urls
 from ingest import IngestSummary, read_sources, save_run_report
 from ingest.article import ArticleDraft, build_article
 from newsgraph.errors import IngestError
 from newsgraph.records import Article, Skipped
-from pages.common import guarded, reader, settings, table
-from pages.uploads import check_upload, check_urls, saved_uploads, split_urls
 
 st.title("Ingest")
 reader()  # the graph must be reachable before anything is read

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.common import PAGES, empty_graph_hint, guarded, md_text, page_href, reader, safe_url, settings, table
 from graph import explore
 from ingest import latest_report
-from pages.common import PAGES, empty_graph_hint, guarded, md_text, page_href, reader, safe_url, settings, table
 
 st.title("newsgraph explorer")
 st.caption("Who said what, when — every fact with its source sentence and a link to the article.")
@@ -93,4 +93,4 @@ else:
     if skipped:
         with st.expander(f"Skipped items ({len(skipped)})"):
             table([{"item": s.get("item"), "reason": s.get("reason")} for s in skipped[:500]])
-st.page_link(PAGES["ingest"], label="Ingest more articles", icon="📥")
+st.page_link(PAGES["ingest"], label="Ingest more articles", icon=":material/download:")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph import explore
-from pages.common import (
+from app_pages.common import (
     PAGES,
     capped,
     guarded,
@@ -16,6 +15,7 @@ from pages.common import (
     safe_url,
     table,
 )
+from graph import explore
 
 graph = reader()
 entity_id = query_param("id")
@@ -61,11 +61,13 @@ columns[2].metric("Statements about it", profile["statements_about"])
 columns[3].metric("First · last mention", f"{profile['first_mentioned'] or '—'} · {profile['last_mentioned'] or '—'}")
 
 links = st.columns(3)
-links[0].page_link(PAGES["graph"], label="Network around it", icon="🕸️", query_params={"ids": entity_id})
-links[1].page_link(
-    PAGES["timeline"], label="Timeline", icon="📈", query_params={"speakers": entity_id, "about": entity_id}
+onward = (
+    ("graph", "Network around it", ":material/hub:", {"ids": entity_id}),
+    ("timeline", "Timeline", ":material/timeline:", {"speakers": entity_id, "about": entity_id}),
+    ("statements", "All its statements", ":material/format_quote:", {"speaker": entity_id}),
 )
-links[2].page_link(PAGES["statements"], label="All its statements", icon="💬", query_params={"speaker": entity_id})
+for column, (page, label, icon, params) in zip(links, onward, strict=True):
+    column.page_link(PAGES[page], label=label, icon=icon, query_params=params)
 
 with guarded():
     roles = explore.person_roles(graph, entity_id)

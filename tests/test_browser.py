@@ -1,0 +1,216 @@
+"""End to end in a real browser: `newsgraph app` on the fixture graph, driven by headless Chromium.
+
+Runs a search, opens an entity profile, the graph and an article full of markup, saves a screenshot of
+each under the test's temporary folder, and checks that script in article text never runs: the hostile
+article would set ``window.__pwned`` and ``document.title`` (and open alerts) if any of it executed.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from graph.connection import resolve_target
+from graph.loader import GraphLoader
+from newsgraph.records import Article, Entity, Extraction, Statement, content_hash
+from tests.app_harness import fixture_graph
+from tests.graph_fixtures import FIXTURE
+
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+REPO = Path(__file__).resolve().parents[1]
+PAYLOAD = "<script>window.__pwned = 1; document.title = 'pwned'</script>"
+IMG_PAYLOAD = "<img src=x onerror=\"window.__pwned = 2; document.title = 'pwned'\">"
+SCRIPT_ARTICLE = "browser:script-article"
+SCRIPT_PERSON = "person:script-kiddie"
+
+
+def _script_article() -> tuple[Article, Extraction]:
+    quote_text = f"the plan {PAYLOAD} was safe"
+    text = f"{IMG_PAYLOAD} Mallory Script said {quote_text}. Mallory Script met Belgrade officials."
+    start = text.index(quote_text)
+    sentence = text[text.index("Mallory") : text.index(".", start) + 1]
+    name_at = text.index("Mallory Script")
+    article = Article(
+        SCRIPT_ARTICLE,
+        text,
+        content_hash(text),
+        title=f"{PAYLOAD} Breaking",
+        url="https://hostile.example/a",
+        published="2021-12-01",
+        source=IMG_PAYLOAD,
+        language="en",
+    )
+    person = Entity(SCRIPT_PERSON, f"Mallory Script {IMG_PAYLOAD}", "Person", (), ((name_at, name_at + 14),))
+    place = Entity(
+        FIXTURE.belgrade, "Belgrade", "Location", (), ((text.index("Belgrade"), text.index("Belgrade") + 8),)
+    )
+    statement = Statement(
+        start, start + len(quote_text), quote_text, "indirect", person.name, "Mallory Script", SCRIPT_PERSON,
+        "said", None, "2021-12-01", sentence=sentence, sentence_start=name_at, sentence_end=name_at + len(sentence),
+        about=(FIXTURE.belgrade,), confidence=0.9,
+    )  # fmt: skip
+    return article, Extraction(article.id, "fixture-1", (statement,), (person, place), (), ())
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 120.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"`newsgraph app` exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError("the explorer did not answer within two minutes")
+
+
+@pytest.fixture(scope="module")
+def app_url(driver, neo4j_settings, tmp_path_factory):
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("needs Debian's chromium and chromium-driver")
+    fixture_graph(driver, neo4j_settings)
+    GraphLoader(driver, neo4j_settings.neo4j_database).load([_script_article()])
+    target = resolve_target(neo4j_settings, start_local=False)
+    port = _free_port()
+    env = {
+        **os.environ,
+        "NEO4J_URI": target.uri,
+        "NEO4J_USER": target.user,
+        "NEO4J_PASSWORD": target.password,
+        "NEO4J_DATABASE": target.database,
+        "NEWSGRAPH_DATA_DIR": str(tmp_path_factory.mktemp("browser-data")),
+        "HF_HUB_OFFLINE": "1",
+    }
+    log = (tmp_path_factory.mktemp("browser-log") / "app.log").open("w")
+    command = [str(Path(sys.executable).with_name("newsgraph")), "app", "--port", str(port), "--no-browser"]
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(app_url, tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(flag)
+    chrome = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    chrome.set_page_load_timeout(60)
+    yield chrome
+    chrome.quit()
+
+
+def _open(browser, url: str) -> WebDriverWait:
+    browser.get(url)
+    wait = WebDriverWait(browser, 90)
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stApp']")))
+    return wait
+
+
+def _wait_text(browser, wait: WebDriverWait, text: str) -> None:
+    wait.until(lambda b: text in b.find_element(By.TAG_NAME, "body").text)
+
+
+def _assert_nothing_ran(browser) -> None:
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 — an alert from article text would be open here
+    assert browser.execute_script("return window.__pwned === undefined")
+    assert browser.title != "pwned"
+
+
+def test_search_finds_an_entity(browser, app_url, tmp_path):
+    wait = _open(browser, app_url + "/search")
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input[aria-label^='Search people']")))
+    box.send_keys("Stefanovic", Keys.ENTER)
+    _wait_text(browser, wait, "1 entities")
+    browser.save_screenshot(str(tmp_path / "search.png"))
+    assert "Entities" in browser.find_element(By.TAG_NAME, "body").text
+    _assert_nothing_ran(browser)
+
+
+def test_entity_profile_shows_roles_and_counts(browser, app_url, tmp_path):
+    wait = _open(browser, f"{app_url}/entity?id={quote(FIXTURE.stefanovic, safe='')}")
+    wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Nebojša Stefanović"))
+    _wait_text(browser, wait, "Statements made")
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Also written: Stefanović" in body and "2019-03-29 · 2021-10-01" in body
+    browser.save_screenshot(str(tmp_path / "entity.png"))
+
+
+def test_graph_page_draws_the_network_and_runs_no_article_script(browser, app_url, tmp_path):
+    wait = _open(browser, f"{app_url}/graph?ids={quote(SCRIPT_PERSON, safe='')},{quote(FIXTURE.milic, safe='')}")
+    frame = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "iframe")))
+    _wait_text(browser, wait, "entities,")
+    browser.switch_to.frame(frame)
+    try:
+        WebDriverWait(browser, 60).until(lambda b: b.execute_script("return typeof network !== 'undefined'"))
+        labels = browser.execute_script("return nodes.get().map(function (n) { return n.label; })")
+        assert f"Mallory Script {IMG_PAYLOAD}" in labels and "Belgrade" in labels
+        assert browser.execute_script("return window.__pwned === undefined")
+        assert browser.execute_script("return document.querySelectorAll('#mynetwork canvas').length") == 1
+    finally:
+        browser.switch_to.default_content()
+    time.sleep(2)  # let the layout settle for the picture
+    browser.save_screenshot(str(tmp_path / "graph.png"))
+    _assert_nothing_ran(browser)
+
+
+def test_article_markup_is_shown_as_text_and_never_runs(browser, app_url, tmp_path):
+    wait = _open(browser, f"{app_url}/article?id={quote(SCRIPT_ARTICLE, safe='')}")
+    _wait_text(browser, wait, "Mallory Script said")
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert PAYLOAD in body  # the script tag is visible as text in the article …
+    assert IMG_PAYLOAD in body
+    assert f"{PAYLOAD} Breaking" in browser.find_element(By.TAG_NAME, "h1").text  # … and in the headline
+    browser.save_screenshot(str(tmp_path / "article.png"))
+    _assert_nothing_ran(browser)
+    hostile = _open(browser, f"{app_url}/article?id={quote(FIXTURE.hostile, safe='')}")
+    _wait_text(browser, hostile, "onerror=alert(1)")
+    _assert_nothing_ran(browser)
