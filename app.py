@@ -9,6 +9,7 @@ in app_pages/common.py; the driver is re-checked at every use so the app recover
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -19,6 +20,9 @@ if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from app_pages.common import PAGES, reader
+
+# Neo4j's hints ("label not in the database yet") would flood the server log of a young graph.
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 st.set_page_config(page_title="newsgraph explorer", page_icon=":material/hub:", layout="wide")
 

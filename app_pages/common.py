@@ -195,6 +195,14 @@ def _embedder() -> Any:
     return Embedder(settings())
 
 
+@st.cache_resource(show_spinner="Loading the language models…")
+def extractor() -> Any:
+    """The NLP extractor for the Ingest page, created on first use (spaCy and the embedding model)."""
+    from nlp.extract import Extractor
+
+    return Extractor(settings(), embedder=_embedder())
+
+
 def embed(text: str) -> list[float]:
     """The topic as a vector, with the same model that embedded the statements (loaded on first use)."""
     return list(_embedder().embed([text])[0])

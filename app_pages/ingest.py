@@ -8,15 +8,16 @@ from types import ModuleType
 
 import streamlit as st
 
-from app_pages.common import guarded, reader, settings, table
+from app_pages.common import extractor, guarded, reader, settings, table
 from app_pages.uploads import check_upload, check_urls, saved_uploads, split_urls
+from graph.seen import Neo4jSeenIndex
 from ingest import IngestSummary, read_sources, save_run_report
 from ingest.article import ArticleDraft, build_article
 from newsgraph.errors import IngestError
 from newsgraph.records import Article, Skipped
 
 st.title("Ingest")
-reader()  # the graph must be reachable before anything is read
+graph = reader()  # the graph must be reachable before anything is read
 config = settings()
 st.caption(
     "Articles go through the full pipeline (entities, statements, roles, relations, embeddings) into the graph. "
@@ -78,7 +79,8 @@ pipeline = pipeline_module()
 progress = st.progress(0.0, text="Reading…")
 with saved_uploads(files) as paths, st.status("Ingesting…", expanded=True) as status:
     articles: list[Article] = []
-    for item in [*pasted, *read_sources([*urls, *paths], config)]:
+    seen = Neo4jSeenIndex(graph.driver, graph.database)  # skips what earlier runs stored
+    for item in [*pasted, *read_sources([*urls, *paths], config, seen)]:
         summary.record_read(item)
         if isinstance(item, Article):
             articles.append(item)
@@ -97,7 +99,14 @@ with saved_uploads(files) as paths, st.status("Ingesting…", expanded=True) as 
             progress.progress(share, text=f"Analysed and loaded {len(finished)} of {len(articles)}")
 
         with guarded():
-            pipeline.run_pipeline(iter(articles), config, on_progress)
+            pipeline.run_pipeline(
+                iter(articles),
+                config,
+                on_progress,
+                driver=graph.driver,
+                database=graph.database,
+                extractor=extractor(),
+            )
         status.update(label="Done", state="complete")
     else:
         status.update(label="Nothing new to load", state="complete")

@@ -77,3 +77,28 @@ def test_url_rules_allow_public_http_addresses_only():
     assert accepted == ["https://93.184.216.34/news"]
     assert refused[0].reason.startswith("refused URL: localhost resolves to the non-public address")
     assert check_upload("a.html", b"<p>fine</p>", settings) is None
+
+
+@pytest.mark.slow
+def test_pasted_text_goes_through_the_pipeline_into_the_graph(app_graph, driver, neo4j_settings):
+    text = (
+        "Interior Minister Branko Ružić said the new cameras would be switched off in March. "
+        "“We listened to the citizens,” Ružić told reporters in Belgrade."
+    )
+    app = open_page("ingest")
+    app.text_input(key="ingest_title").input("Cameras to be switched off")
+    app.text_area(key="ingest_text").input(text)
+    app.button(key="ingest_run").click().run(timeout=600)
+    no_exception(app)
+    assert "loaded 1" in app.success[0].value and "skipped 0" in app.success[0].value
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Article {title: $title}) RETURN a.text AS text, COUNT { (a)<-[:REPORTED_IN]-() } AS statements",
+        title="Cameras to be switched off",
+        database_=neo4j_settings.neo4j_database,
+    )
+    assert records[0]["text"] == text and records[0]["statements"] >= 1
+    again = open_page("ingest")
+    again.text_input(key="ingest_title").input("Cameras to be switched off")
+    again.text_area(key="ingest_text").input(text)
+    again.button(key="ingest_run").click().run(timeout=600)
+    assert "skipped 0" in again.success[0].value  # re-ingesting the same text changes nothing and loses nothing
