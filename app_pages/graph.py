@@ -8,14 +8,13 @@ from app_pages.common import entity_link, guarded, query_param, reader, settings
 from graph import explore
 from graph.network_view import STYLE_BY_TYPE, render_html
 
-EDGE_KINDS = ("HOLDS_ROLE", "SAID_ABOUT", "SUPPLIES", "PROPOSED", "CRITICIZED", "DEFENDED", "MET_WITH", "RELATED_TO")
-
 st.title("Graph")
 graph = reader()
 cap = settings().graph_node_cap
 
 with guarded():
     options = explore.entity_options(graph, limit=1000)
+    edge_kinds = explore.relation_kinds(graph)
 names = {r["id"]: f"{r['name']} ({r['type']})" for r in options.rows}
 if not names:
     st.info("The graph has no entities yet: ingest some articles first.")
@@ -30,7 +29,7 @@ with st.sidebar:
     types = st.multiselect("Neighbour types (none = all)", list(STYLE_BY_TYPE), key="graph_types")
     kinds = st.multiselect(
         "Relation kinds (none = all)",
-        EDGE_KINDS,
+        edge_kinds,
         key="graph_kinds",
         help="Typed relations are named after their predicate in capitals (`met with` → MET_WITH).",
     )

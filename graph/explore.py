@@ -131,6 +131,10 @@ def timeline(reader: GraphReader, entity_id: str, about: bool = False) -> Rows:
     return curated(reader, "statement-timeline", {"entity_id": entity_id, "about": about})
 
 
+def relation_kinds(reader: GraphReader) -> list[str]:
+    return sorted(row["kind"] for row in curated(reader, "relation-kinds").rows)
+
+
 def entity_options(reader: GraphReader, entity_type: str = "", speakers: bool = False, limit: int = 500) -> Rows:
     return curated(reader, "entity-options", {"type": entity_type, "speakers": speakers, "limit": limit}, limit=limit)
 

@@ -114,3 +114,11 @@ def test_network_expands_by_depth_and_stops_at_the_cap(graph):
     assert len(capped.nodes) == 3 and capped.capped
     people = explore.network(graph, NetworkFilter((F.interior,), depth=1, types=("Person",)))
     assert {n["type"] for k, n in people.nodes.items() if k != F.interior} == {"Person"}
+
+
+def test_relation_kinds_lists_typed_relations_roles_and_statements(graph):
+    kinds = [r["kind"] for r in explore.curated(graph, "relation-kinds").rows]
+    # other tests of the session may have used more types; the fixture's must be there, structural ones never
+    assert {"SUPPLIES", "PROPOSED", "DEFENDED", "CRITICIZED", "HOLDS_ROLE", "SAID_ABOUT"} <= set(kinds)
+    assert not {"MENTIONS", "SAID", "ABOUT", "REPORTED_IN", "PUBLISHED", "AT", "IN_ROLE"} & set(kinds)
+    assert explore.relation_kinds(graph) == sorted(kinds)
