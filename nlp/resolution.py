@@ -94,10 +94,27 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
+_HEAD_FIRST = re.compile(r"^(ministry|department|office|agency|bureau) of (?:the )?(.+)$")
+_HEAD_LAST = re.compile(r"^(.+?) (ministry|department|office|agency|bureau)$")
+
+
+def _organization_key(name: str) -> str:
+    """One key for the two English orders: "Interior Ministry" = "Ministry of the Interior", "State Department"
+    = "Department of State"."""
+    key = fold(name)
+    if match := _HEAD_FIRST.match(key):
+        return f"{match.group(1)} of {match.group(2)}"
+    if match := _HEAD_LAST.match(key):
+        return f"{match.group(2)} of {match.group(1)}"
+    return key
+
+
 def _cluster_key(mention: Mention, gazetteer: Gazetteer) -> tuple[str, str | None, str | None]:
     known = gazetteer.lookup(mention.text)
     if known is not None:
         return fold(known.name), known.name, known.type
+    if mention.type == "Organization":
+        return _organization_key(mention.text), None, None
     return fold(mention.text), None, None
 
 
@@ -161,6 +178,8 @@ def _canonical_name(cluster: _Cluster, entity_type: str) -> str:
         return max(names, key=lambda n: (len(n.split()), -names.index(n)))
     spelled = [n for n in names if not n.isupper()] or names
     counts = Counter(spelled)
+    if entity_type == "Organization":  # the longest is the full name: "Ministry of the Interior"
+        return max(spelled, key=lambda n: (len(n), counts[n], -spelled.index(n)))
     return max(spelled, key=lambda n: (counts[n], len(n), -spelled.index(n)))
 
 
