@@ -78,7 +78,7 @@ def subject_of(cue: Token) -> Token | None:
     """The token naming who speaks: the cue's subject, or that of the clause it hangs from."""
     token = cue
     for _ in range(5):
-        subject_deps = ("nsubj", "nsubjpass") if token is not cue else ("nsubj",)
+        subject_deps = ("nsubj", "nsubjpass") if token.i != cue.i else ("nsubj",)
         subjects = [c for c in token.children if c.dep_ in subject_deps and _may_speak(c, cue)]
         if subjects:
             subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
@@ -88,7 +88,7 @@ def subject_of(cue: Token) -> Token | None:
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return token.head if _may_speak(token.head, cue) else None
         walks = token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"}
-        if walks and token.head is not token and _same_paragraph(token.head, cue):
+        if walks and token.head.i != token.i and _same_paragraph(token.head, cue):
             token = token.head
             continue
         break

@@ -159,7 +159,7 @@ def first_noun_of_line(cue: Token) -> Token | None:
 def _crosses_line(cue: Token) -> bool:
     """The parser attached the cue to a word on another line."""
     head = cue
-    while head.dep_ in {"conj", "advcl", "xcomp", "ccomp", "parataxis"} and head.head is not head:
+    while head.dep_ in {"conj", "advcl", "xcomp", "ccomp", "parataxis"} and head.head.i != head.i:
         head = head.head
         low, high = sorted((head.i, cue.i))
         if any("\n" in t.text or "\n" in t.whitespace_ for t in cue.doc[low:high]):
@@ -373,7 +373,7 @@ def _complement(cue: Token) -> list[Token] | None:
 def _interjected(cue: Token) -> bool:
     """A cue set off inside or before another clause: between commas, or opened by "as"."""
     head = cue.head
-    if head is cue or head.pos_ not in {"VERB", "AUX"} or cue.dep_ not in {"parataxis", "advcl", "ccomp", "conj"}:
+    if head.i == cue.i or head.pos_ not in {"VERB", "AUX"} or cue.dep_ not in {"parataxis", "advcl", "ccomp", "conj"}:
         return False
     doc = cue.doc
     left, right = _attribution_edges(cue)
@@ -448,9 +448,9 @@ def _according_clause(layout: Layout, according: Token) -> Clause | None:
     if source is None or source.lower_ in NON_SOURCE_NOUNS or source.lemma_.lower() in NON_SOURCE_NOUNS:
         return None
     head = according.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    if head is according or head.dep_ == "relcl" or (is_cue_verb(head) and _complement(head)):
+    if head.i == according.i or head.dep_ == "relcl" or (is_cue_verb(head) and _complement(head)):
         return None  # "According to X, Y said that …": the verb's own subject is the speaker
     own = {t.i for t in according.subtree}
     tokens = [t for t in head.subtree if t.i not in own]
