@@ -169,6 +169,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         ner_type = NER_TYPES.get(ent.label_)
+        if ner_type == "Person":
+            ent = _with_given_name(ent, gazetteer)
         span = _trim(ent) if ner_type else None
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
@@ -198,6 +200,25 @@ def _host_organisation(span: Span, gazetteer: Gazetteer) -> Span | None:
         if all(any(w in gazetteer.words("organization_words") for w in words) for words in sides):
             return right if right[0].text[:1].isupper() else None
     return None
+
+
+def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
+    """A one-word PERSON after an untagged capitalised proper noun takes it in: "Enver Solomon"."""
+    if len(span) != 1 or span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    word = fold(before.text)
+    if (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and before.is_alpha
+        and not before.ent_type_
+        and word not in gazetteer.words("title_words")
+        and word not in gazetteer.words("organization_words")
+        and word not in HONORIFICS
+    ):
+        return span.doc[span.start - 1 : span.end]
+    return span
 
 
 def _trailing_person(span: Span, gazetteer: Gazetteer) -> Span | None:

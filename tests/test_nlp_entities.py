@@ -173,3 +173,10 @@ def test_a_country_opening_an_organisation_name_stays_in_it(extractor) -> None:
     assert "organization:u-s-department-of-agriculture" in entities
     assert "organization:northwestern-university" in entities
     assert "organization:block-museum-of-art" in entities
+
+
+def test_a_given_name_left_outside_the_person_is_taken_in(extractor) -> None:
+    text = "CEO of the Refugee Council Enver Solomon told Sky News the plan was flawed. Solomon left early."
+    entities = _entities(extractor, text)
+    assert len(entities["person:enver-solomon"].mentions) == 2
+    assert "person:solomon" not in entities
