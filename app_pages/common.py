@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 import streamlit as st
 from neo4j import Driver
 
+from graph import explore
 from graph.connection import open_driver
 from graph.explore import GraphReader, Rows
 from graph.schema import apply_schema
@@ -216,6 +217,17 @@ def quote_in_context(sentence: str | None, quote: str) -> str:
         return f"<blockquote>{html_text(sentence)}<br><mark>{html_text(quote)}</mark></blockquote>"
     before, after = sentence[:at], sentence[at + len(quote) :]
     return f"<blockquote>{html_text(before)}<mark>{html_text(quote)}</mark>{html_text(after)}</blockquote>"
+
+
+@st.cache_data(ttl=300, show_spinner=False, max_entries=64)
+def _options(_graph: GraphReader, driver_key: int, entity_type: str, speakers: bool, limit: int) -> Rows:
+    return explore.entity_options(_graph, entity_type=entity_type, speakers=speakers, limit=limit)
+
+
+def entity_options(graph: GraphReader, entity_type: str = "", speakers: bool = False, limit: int = 500) -> Rows:
+    """The pick lists of entities, kept five minutes: counting mentions of every entity is the slow part
+    of a filter form on a large graph, and the lists barely change between two clicks."""
+    return _options(graph, id(graph.driver), entity_type, speakers, limit)
 
 
 def pick_entity(label: str, options: Rows, key: str, initial: str | None = None) -> str | None:

@@ -54,11 +54,12 @@ st.caption(f"{md_text(profile['type'])} · id {md_text(profile['id'])}")
 aliases = profile["aliases"] or []
 if aliases:
     st.write("Also written: " + ", ".join(md_text(a) for a in aliases))
-columns = st.columns(4)
+columns = st.columns(5)
 columns[0].metric("Articles", profile["articles"])
 columns[1].metric("Statements made", profile["statements_made"])
 columns[2].metric("Statements about it", profile["statements_about"])
-columns[3].metric("First · last mention", f"{profile['first_mentioned'] or '—'} · {profile['last_mentioned'] or '—'}")
+columns[3].metric("First mention", profile["first_mentioned"] or "—")
+columns[4].metric("Last mention", profile["last_mentioned"] or "—")
 
 links = st.columns(3)
 onward = (

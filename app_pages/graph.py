@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import entity_link, guarded, query_param, reader, settings, table
+from app_pages.common import entity_link, entity_options, guarded, query_param, reader, settings, table
 from graph import explore
 from graph.network_view import STYLE_BY_TYPE, render_html
 
@@ -13,7 +13,7 @@ graph = reader()
 cap = settings().graph_node_cap
 
 with guarded():
-    options = explore.entity_options(graph, limit=1000)
+    options = entity_options(graph, limit=1000)
     edge_kinds = explore.relation_kinds(graph)
 names = {r["id"]: f"{r['name']} ({r['type']})" for r in options.rows}
 if not names:

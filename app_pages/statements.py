@@ -11,6 +11,7 @@ from app_pages.common import (
     csv_text,
     embed,
     entity_link,
+    entity_options,
     guarded,
     md_text,
     page_href,
@@ -27,9 +28,9 @@ st.title("Who said what")
 graph = reader()
 
 with guarded():
-    speakers = explore.entity_options(graph, speakers=True)
-    organisations = explore.entity_options(graph, entity_type="Organization")
-    everything = explore.entity_options(graph)
+    speakers = entity_options(graph, speakers=True)
+    organisations = entity_options(graph, entity_type="Organization")
+    everything = entity_options(graph)
 
 with st.form("statement_filters"):
     first, second, third = st.columns(3)

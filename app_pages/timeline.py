@@ -6,15 +6,15 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import guarded, pick_entity, query_param, reader
+from app_pages.common import entity_options, guarded, pick_entity, query_param, reader
 from graph import explore
 
 st.title("Timeline")
 graph = reader()
 
 with guarded():
-    speakers = explore.entity_options(graph, speakers=True)
-    everything = explore.entity_options(graph)
+    speakers = entity_options(graph, speakers=True)
+    everything = entity_options(graph)
 
 names = {r["id"]: r["name"] for r in speakers.rows}
 initial = [i for i in (query_param("speakers") or "").split(",") if i in names]

@@ -45,10 +45,12 @@ def app_environment(
         for name, value in extra.items():
             patch.setenv(name, value)
         st.cache_resource.clear()
+        st.cache_data.clear()
         try:
             yield
         finally:
             st.cache_resource.clear()
+            st.cache_data.clear()
 
 
 def wipe(driver: Driver, database: str) -> None:

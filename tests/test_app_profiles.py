@@ -43,7 +43,7 @@ def test_entity_profile_shows_names_roles_statements_relations_articles(app_grap
     assert app.title[0].value == "Nebojša Stefanović"
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Articles"] == "2" and metrics["Statements made"] == "4"
-    assert metrics["First · last mention"] == "2019-03-29 · 2021-10-01"
+    assert (metrics["First mention"], metrics["Last mention"]) == ("2019-03-29", "2021-10-01")
     assert "Also written: Stefanović" in texts(app)
     roles, made = app.dataframe[0].value, app.dataframe[1].value
     assert [(r["title"], r["organisation"], r["first seen"]) for _, r in roles.iterrows()] == [

@@ -179,8 +179,10 @@ def test_entity_profile_shows_roles_and_counts(browser, app_url, tmp_path):
     wait = _open(browser, f"{app_url}/entity?id={quote(FIXTURE.stefanovic, safe='')}")
     wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Nebojša Stefanović"))
     _wait_text(browser, wait, "Statements made")
+    _wait_text(browser, wait, "Relations (")  # the tabs come last
     body = browser.find_element(By.TAG_NAME, "body").text
-    assert "Also written: Stefanović" in body and "2019-03-29 · 2021-10-01" in body
+    assert "Also written: Stefanović" in body and "2019-03-29" in body and "2021-10-01" in body
+    assert "Roles (2)" in body and "Statements made (4)" in body
     browser.save_screenshot(str(tmp_path / "entity.png"))
 
 
