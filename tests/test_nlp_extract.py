@@ -152,3 +152,12 @@ def test_extraction_is_the_same_in_a_batch_and_alone(extractor, rferl_extraction
     assert [b.article_id for b in batch] == ["toronto", "rferl-serbia-surveillance-part1", "toronto"]
     assert dataclasses.replace(batch[1], statements=()) == dataclasses.replace(rferl_extraction, statements=())
     assert [s.text for s in batch[1].statements] == [s.text for s in rferl_extraction.statements]
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_same_records(nlp_settings, rferl_article) -> None:
+    texts = ['Andrej Petrovski, technical director of the SHARE Foundation, said "it is illegal".', ""]
+    docs = [article(t, id=f"d{i}") for i, t in enumerate(texts)] + [rferl_article]  # noqa: F405
+    one = Extractor(nlp_settings, embed=False).extract(docs)
+    two = Extractor(nlp_settings.replace(nlp_processes=2), embed=False).extract(docs)
+    assert [x.to_contract() for x in one] == [x.to_contract() for x in two]
