@@ -1,18 +1,34 @@
 // name: statements
 // description: Who said what: statements filtered by speaker, organisation (the speaker itself or a role held there), entity mentioned, topic (closest in meaning, when a topic vector or text is given) and date range, newest first — or most on-topic first — with role at the time, evidence sentence and source link.
 // params: speaker_id: string = null, org_id: string = null, about_id: string = null, topic: vector = null, min_score: float = 0.3, from: date = null, to: date = null, limit: int = 200
-MATCH (s:Statement)-[:REPORTED_IN]->(a:Article)
+// Start from the most selective anchor (the speaker, else the entity mentioned, else every statement), so a
+// speaker's or an entity's statements are found through their own relationships, not a scan.
+CALL () {
+  MATCH (:Entity {id: $speaker_id})-[:SAID]->(s:Statement)
+  RETURN s
+  UNION
+  MATCH (s:Statement)-[:ABOUT]->(:Entity {id: $about_id})
+  WHERE $speaker_id IS NULL
+  RETURN s
+  UNION
+  MATCH (s:Statement)
+  WHERE $speaker_id IS NULL AND $about_id IS NULL
+  RETURN s
+}
+WITH s
 WHERE ($from IS NULL OR s.date >= $from)
   AND ($to IS NULL OR s.date <= $to)
-  AND ($speaker_id IS NULL OR EXISTS { (:Entity {id: $speaker_id})-[:SAID]->(s) })
   AND ($about_id IS NULL OR EXISTS { (s)-[:ABOUT]->(:Entity {id: $about_id}) })
   AND ($org_id IS NULL
        OR EXISTS { (:Entity {id: $org_id})-[:SAID]->(s) }
        OR EXISTS { (s)-[:IN_ROLE]->(:Role)-[:AT]->(:Entity {id: $org_id}) }
        OR EXISTS { (speaker:Entity)-[:SAID]->(s) WHERE EXISTS { (speaker)-[:HOLDS_ROLE]->(:Role)-[:AT]->(:Entity {id: $org_id}) } })
-WITH s, a, CASE WHEN $topic IS NULL OR s.embedding IS NULL THEN null
-                ELSE vector.similarity.cosine(s.embedding, $topic) END AS topic_score
+WITH s, CASE WHEN $topic IS NULL OR s.embedding IS NULL THEN null
+             ELSE vector.similarity.cosine(s.embedding, $topic) END AS topic_score
 WHERE $topic IS NULL OR topic_score >= $min_score
+ORDER BY topic_score DESC, s.date DESC, s.article_id, s.start
+LIMIT $limit
+MATCH (s)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
 OPTIONAL MATCH (s)-[:IN_ROLE]->(role:Role)
 RETURN s.date AS date, coalesce(speaker.name, s.speaker_name) AS speaker, speaker.id AS speaker_id,
@@ -21,4 +37,3 @@ RETURN s.date AS date, coalesce(speaker.name, s.speaker_name) AS speaker, speake
        a.url AS url, a.id AS article_id, s.start AS start, s.end AS end, s.sentence_start AS sentence_start,
        s.id AS statement_id
 ORDER BY topic_score DESC, date DESC, article_id, start
-LIMIT $limit
