@@ -85,6 +85,8 @@ def is_cue_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "point":
         return any(child.lower_ == "out" for child in token.children)
+    if lemma == "call":
+        return any(child.lower_ == "for" for child in token.children)  # "call for", never "call X Y"
     return lemma in CUE_LEMMAS
 
 
@@ -119,7 +121,7 @@ def cue_phrase(token: Token) -> str:
     """The cue as written: the verb, with its particle for phrasal cues ("pointed out")."""
     if is_according_to(token):
         return f"{token.text} {token.nbor(1).text}"
-    particles = [c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1]
+    particles = [c for c in token.children if c.i == token.i + 1 and (c.dep_ == "prt" or c.lower_ == "for")]
     if particles:
         return f"{token.text} {particles[0].text}"
     return token.text

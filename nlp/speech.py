@@ -353,8 +353,8 @@ def _complement(cue: Token) -> list[Token] | None:
     if complements:
         clause = complements[0]
         marks = [c for c in clause.children if c.dep_ == "mark"]
-        if marks and marks[0].lower_ in {"whether", "if"}:
-            return None
+        if marks and marks[0].lower_ in {"whether", "if"} and cue.lemma_.lower() != "ask":
+            return None  # "did not say whether …" reports nothing; "asked whether …" reports a question
         tokens = [t for c in complements for t in c.subtree]
         # "C, he said, adding…" — the cue's own words never belong to what was said.
         own = {cue.i} | {t.i for c in cue.children if c not in complements for t in c.subtree}
@@ -433,6 +433,8 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         speaker = subject_of(token) or (first_noun_of_line(token) if _crosses_line(token) else None)
         if not tokens or speaker is None or not _animate_enough(token, speaker):
             continue
+        if is_belief(token) and not any(is_according_to(c) for c in token.children):
+            continue  # "X believes …" is a view, a statement only when "according to" places it with a source
         bounds = _content_bounds(_in_paragraph(layout, token, tokens))
         if bounds is not None:
             yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token) else 0.8))
