@@ -57,6 +57,7 @@ class Attribution:
     cue: Token | None  # the reporting verb or "according"; None for `"…" - Name`
     speaker: Token | None  # the token naming the speaker at the cue
     confidence: float
+    from_context: bool = False  # the speaker comes from the sentence before, not from a cue of this quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +309,7 @@ def sentence_subject(layout: Layout, index: int) -> Attribution | None:
     if len(roots) != 1 or len(people) != 1:
         return None  # two people in the sentence before: no telling whose words these are
     subjects = [c for c in roots[0].children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
-    return Attribution(None, subjects[0], 0.5) if subjects else None
+    return Attribution(None, subjects[0], 0.5, from_context=True) if subjects else None
 
 
 def _announced_before(layout: Layout, index: int) -> Attribution | None:
@@ -321,7 +322,7 @@ def _announced_before(layout: Layout, index: int) -> Attribution | None:
         if token.dep_ == "dobj" and token.lemma_.lower() in MEDIUM_NOUNS and verb.pos_ == "VERB":
             subject = subject_of(verb)
             if subject is not None and layout.quote_at(subject.idx) is None:
-                return Attribution(verb, subject, 0.7)
+                return Attribution(verb, subject, 0.7, from_context=True)
     return None
 
 

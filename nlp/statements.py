@@ -79,7 +79,7 @@ def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None,
         if draft.attribution is None:
             if last is None or not carries:
                 continue
-            statement = _carried(doc, text, draft, last[0], offset)
+            statement = _carried(doc, text, draft, last[0], offset, same_paragraph=para == last[1])
             speaker = last[2]
         else:
             head = draft.attribution.speaker
@@ -255,7 +255,7 @@ def _confidence(draft: _Draft) -> float:
 def _statement(doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: str | None, offset: int) -> Statement:
     attribution = draft.attribution
     assert attribution is not None
-    cue = attribution.cue
+    cue = None if attribution.from_context else attribution.cue  # "speaker from context": no cue, no mention
     sent_start, sent_end = _evidence(doc, draft.start, draft.end, cue)
     confidence = attribution.confidence * (0.9 if speaker.mention.lower() != speaker.name.lower() else 1.0)
     return Statement(
@@ -264,7 +264,7 @@ def _statement(doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: 
         text=text[draft.start : draft.end],
         kind=draft.kind,
         speaker=speaker.name,
-        speaker_mention=speaker.mention,
+        speaker_mention=None if attribution.from_context else speaker.mention,
         speaker_id=speaker.entity_id,
         cue=cue_phrase(cue) if cue is not None else None,
         addressee=_addressee(cue) if cue is not None else None,
@@ -276,7 +276,9 @@ def _statement(doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: 
     )
 
 
-def _carried(doc: Doc, text: str, draft: _Draft, previous: Statement, offset: int) -> Statement:
+def _carried(doc: Doc, text: str, draft: _Draft, previous: Statement, offset: int, same_paragraph: bool) -> Statement:
+    """A quote in the voice of the statement before: it keeps that attribution within its paragraph
+    (`"A," Marinović told RSE. "B."`); a paragraph of its own has its speaker from context only."""
     sent_start, sent_end = _evidence(doc, draft.start, draft.end, None)
     return Statement(
         start=draft.start + offset,
@@ -284,10 +286,10 @@ def _carried(doc: Doc, text: str, draft: _Draft, previous: Statement, offset: in
         text=text[draft.start : draft.end],
         kind="direct",
         speaker=previous.speaker,
-        speaker_mention=previous.speaker_mention,
+        speaker_mention=previous.speaker_mention if same_paragraph else None,
         speaker_id=previous.speaker_id,
-        cue=None,
-        addressee=None,
+        cue=previous.cue if same_paragraph else None,
+        addressee=previous.addressee if same_paragraph else None,
         date=previous.date,
         sentence=text[sent_start:sent_end],
         sentence_start=sent_start + offset,
