@@ -459,6 +459,10 @@ class SpeakerResolver:
         if last is not None and gender and self._genders.get(last.name, gender) != gender:
             last = None
         if lower in {"they", "them"}:
+            heard = self.last  # "The report's authors say … They call for …": the group just heard
+            plural = heard is not None and not heard.is_person and heard.mention.lower().endswith("s")
+            if heard is not None and plural and at - heard.at < SPEAKER_MEMORY // 2:
+                return Speaker(heard.name, pronoun.text, heard.entity_id, False, at)
             group = self._plural_subject(pronoun)
             if group is not None:
                 return group

@@ -350,7 +350,22 @@ def _date(cue: Token, published: str | None) -> str | None:
         parsed = parse_date(phrase, published)
         if parsed is not None:
             return parsed
-    return published
+    return _time_clause_date(cue, published) or published
+
+
+def _time_clause_date(cue: Token, published: str | None) -> str | None:
+    """ "When the authorities began installing the cameras they purchased in 2019, the minister claimed …":
+    the time clause of the cue dates the act of saying."""
+    for clause in cue.children:
+        if clause.dep_ != "advcl" or not any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ == "when" for m in clause.children
+        ):
+            continue
+        for token in clause.subtree:
+            ent = entity_span(token) if token.ent_type_ == "DATE" and token.ent_iob_ == "B" else None
+            if ent is not None and DATE_WORDS.search(ent.text):
+                return parse_date(ent.text, published)
+    return None
 
 
 def parse_date(phrase: str, published: str | None) -> str | None:
