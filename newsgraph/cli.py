@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from typing import Any
 
@@ -11,9 +12,33 @@ from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 from newsgraph.settings import Settings, load_settings
 
+# Each command family lives in its own module, imported only when one of its commands runs, so
+# `newsgraph --help` stays fast and no command module has to be imported before this one.
+COMMAND_MODULES = {
+    "neo4j": "newsgraph.cli_neo4j",
+    "config": "newsgraph.cli_config",
+    "ingest": "newsgraph.cli_ingest",
+    "extract": "newsgraph.cli_extract",
+    "query": "newsgraph.cli_query",
+    "cypher": "newsgraph.cli_query",
+    "export": "newsgraph.cli_query",
+    "schema": "newsgraph.cli_query",
+    "app": "newsgraph.cli_app",
+}
+
 
 class ProjectGroup(click.Group):
-    """Turns the project's own errors into one clear line (click's ClickException) and exit code 1."""
+    """Loads command modules lazily and turns the project's own errors into one clear line and exit code 1."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = importlib.import_module(COMMAND_MODULES[cmd_name])
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -42,18 +67,6 @@ def cli(ctx: click.Context, verbose: int) -> None:
         ctx.obj = load_settings()
     except NewsgraphError as e:
         raise click.ClickException(str(e)) from e
-
-
-def _register() -> None:
-    # Each command family lives in its own module; importing them here keeps `cli` the one entry point.
-    from newsgraph import cli_app, cli_config, cli_extract, cli_ingest, cli_neo4j, cli_query
-
-    for module in (cli_neo4j, cli_config, cli_extract, cli_ingest, cli_app, cli_query):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import click
 
-from newsgraph.cli import cli
+from newsgraph.cli import COMMAND_MODULES, cli
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def _command_paths(group: click.Group, prefix: str = "newsgraph") -> list[str]:
+    ctx = click.Context(group)
     paths = []
-    for name, command in sorted(group.commands.items()):
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, f"`{prefix} {name}` is listed but cannot be loaded"
         path = f"{prefix} {name}"
         paths.append(path)
         if isinstance(command, click.Group):
             paths.extend(_command_paths(command, path))
     return paths
+
+
+def test_every_command_module_is_mapped():
+    for module_file in sorted((REPO / "newsgraph").glob("cli_*.py")):
+        module = importlib.import_module(f"newsgraph.{module_file.stem}")
+        for command in module.COMMANDS:
+            assert COMMAND_MODULES.get(command.name) == module.__name__, f"map `{command.name}` in COMMAND_MODULES"
 
 
 def test_every_command_is_documented_in_cli_reference():
@@ -28,8 +39,10 @@ def test_every_command_is_documented_in_cli_reference():
 
 
 def test_every_command_has_help_text():
-    for name, command in cli.commands.items():
-        assert (command.help or "").strip(), f"`newsgraph {name}` has no help text"
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        assert command is not None and (command.help or "").strip(), f"`newsgraph {name}` has no help text"
 
 
 def test_readme_gives_the_two_commands_and_they_exist():
