@@ -68,10 +68,25 @@ def _is_place_word(token: Token, mentions: list[Mention]) -> bool:
     return token.ent_type_ in {"NORP", "GPE", "LOC"}
 
 
+def _titled_before(doc: Doc, name_start: int, mentions: list[Mention], gazetteer: Gazetteer) -> bool:
+    """A title word right before the name, or before "of the <organisation>" right before it."""
+    index = name_start - 1
+    if _is_title_word(doc[index], gazetteer):
+        return True
+    org = _mention_at(mentions, doc[index])
+    if org is None or org.type not in ORG_TYPES:
+        return False
+    while index >= 0 and org.start <= doc[index].idx:
+        index -= 1
+    while index >= 0 and doc[index].lower_ in ORG_PREPOSITIONS | {"the"}:
+        index -= 1
+    return index >= 0 and index < name_start - 2 and _is_title_word(doc[index], gazetteer)
+
+
 def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Gazetteer) -> RoleMention | None:
     """A title written before the name: "then-Interior Minister Nebojša Stefanović"."""
     first = doc.char_span(person.start, person.end, alignment_mode="expand")
-    if first is None or first.start == 0 or not _is_title_word(doc[first.start - 1], gazetteer):
+    if first is None or first.start == 0 or not _titled_before(doc, first.start, mentions, gazetteer):
         return None
     index, qualifier, org = first.start - 1, None, None
     sentence_start = doc[first.start].sent.start
@@ -89,6 +104,8 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
             break  # a caption line or a sentence-initial word ("When …") is not part of the title
         if mention is not None and mention.type in ORG_TYPES and mention != person:
             org = mention
+        elif org is not None and token.lower_ in ORG_PREPOSITIONS | {"the"}:
+            pass  # "CEO of the Refugee Council Jane Roe": the title goes on before the organisation
         elif not (mention is not None and mention.type == "Location") and not _may_be_in_title(
             token, gazetteer, first.start
         ):
@@ -104,9 +121,14 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
         and t.text != "-"
         and not _qualifier(t, gazetteer)
     ]
+    while words and words[-1].lower_ in ORG_PREPOSITIONS | DETERMINERS:
+        words.pop()
+    while words and words[0].lower_ in ORG_PREPOSITIONS | DETERMINERS:
+        words.pop(0)
     if not words or len(words) > MAX_TITLE_WORDS:
         return None
     title = doc[words[0].i : words[-1].i + 1].text.strip()
+    org = org or _org_after_name(doc, person, mentions)
     return RoleMention(
         (person.start, person.end),
         title,
@@ -169,7 +191,18 @@ def _apposition(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: G
     roles = [
         _role_from_part(doc, start, end, title_word, person, mentions, gazetteer) for start, end, title_word in titled
     ]
-    return [r for r in roles if r is not None]
+    return _share_organisation([r for r in roles if r is not None])
+
+
+def _share_organisation(roles: list[RoleMention]) -> list[RoleMention]:
+    """Titles joined by "and" share the organisation named once after the last: "CFO and treasurer at Acme"."""
+    shared = None
+    for i in range(len(roles) - 1, -1, -1):
+        if roles[i].org is not None:
+            shared = roles[i].org
+        elif shared is not None:
+            roles[i] = roles[i]._replace(org=shared)
+    return roles
 
 
 def _role_from_part(
@@ -196,9 +229,9 @@ def _role_from_part(
                     break
             break
     cut = min(cut, _descriptive_tail(doc, title_word, cut))
-    if org is None:
-        org = _possessive_org(doc, start, title_word, mentions)
-        if org is not None:  # "the SHARE Foundation's technical director"
+    if org is None:  # "the SHARE Foundation's technical director", "the State Department spokesperson"
+        org = _possessive_org(doc, start, title_word, mentions) or _leading_org(doc, start, title_word, mentions)
+        if org is not None:
             start = next(t.i for t in doc[start : title_word + 1] if t.idx >= org.end and t.tag_ != "POS")
     if cut <= start or cut - start > MAX_TITLE_WORDS:
         return None
@@ -230,6 +263,31 @@ def _possessive_org(doc: Doc, start: int, title_word: int, mentions: list[Mentio
             if mention is not None and mention.type in ORG_TYPES:
                 return mention
     return None
+
+
+def _leading_org(doc: Doc, start: int, title_word: int, mentions: list[Mention]) -> Mention | None:
+    """An organisation opening the apposition and ending right before the title ("a USI associate professor")."""
+    if start >= title_word:
+        return None
+    mention = _mention_at(mentions, doc[start])
+    if mention is None or mention.type not in ORG_TYPES:
+        return None
+    return mention if mention.end <= doc[title_word].idx else None
+
+
+def _org_after_name(doc: Doc, person: Mention, mentions: list[Mention]) -> Mention | None:
+    """The organisation right after a titled name: "spokesman Tom Reid of the RCMP", "Ann Lee, of Acme Corp."."""
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return None
+    index = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    if index >= len(doc) or doc[index].lower_ not in {"of", "at"}:
+        return None
+    index += 1
+    if index < len(doc) and doc[index].lower_ == "the":
+        index += 1
+    mention = _mention_at(mentions, doc[index]) if index < len(doc) else None
+    return mention if mention is not None and mention.type in ORG_TYPES else None
 
 
 def portfolio_org(title: str, organizations: list[tuple[str, str]], gazetteer: Gazetteer) -> str | None:

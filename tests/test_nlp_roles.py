@@ -74,3 +74,28 @@ def test_abbreviated_titles(extractor) -> None:
     roles = _roles(extractor, "On Friday, Gov. Gavin Newsom signed the budget while Sen. Alex Padilla watched.")
     assert ("person:gavin-newsom", "Gov.", None, None) in roles
     assert ("person:alex-padilla", "Sen.", None, None) in roles
+
+
+def test_titles_joined_by_and_share_the_organisation(extractor) -> None:
+    roles = _roles(
+        extractor, "Maria Lopez, chief financial officer and treasurer at the Acme Foundation, said costs rose."
+    )
+    assert ("person:maria-lopez", "chief financial officer", "organization:acme-foundation", None) in roles
+    assert ("person:maria-lopez", "treasurer", "organization:acme-foundation", None) in roles
+
+
+def test_organisation_before_the_title_in_an_apposition(extractor) -> None:
+    roles = _roles(extractor, 'Jeff Rowe, the State Department spokesperson, said, "We are watching closely."')
+    assert ("person:jeff-rowe", "spokesperson", "organization:state-department", None) in roles
+
+
+def test_title_of_an_organisation_before_the_name(extractor) -> None:
+    roles = _roles(extractor, "Later, CEO of the Refugee Council Enver Solomon told reporters the plan was unfair.")
+    assert ("person:enver-solomon", "CEO", "organization:refugee-council", None) in roles
+
+
+def test_organisation_right_after_a_titled_name(extractor) -> None:
+    roles = _roles(
+        extractor, "The ruling pleased club owner Steve Rubell of the Toronto Athletic Club, who spoke briefly."
+    )
+    assert ("person:steve-rubell", "club owner", "organization:toronto-athletic-club", None) in roles
