@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
 import click
@@ -48,13 +47,16 @@ def app_command(ctx: click.Context, port: int | None, no_browser: bool) -> None:
         click.echo(f"Neo4j: {info.uri}", err=True)
     chosen = port or settings.app_port
     click.echo(f"newsgraph explorer: http://127.0.0.1:{chosen}", err=True)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
+    os.chdir(PROJECT_ROOT)
+    sys.stderr.flush()
+    command = streamlit_command(chosen, not no_browser)
+    # Become the Streamlit server rather than wait for a child: a signal that stops `newsgraph app` (Ctrl+C, a
+    # service manager's SIGTERM) then reaches the server itself and leaves no orphan behind.
     try:
-        completed = subprocess.run(streamlit_command(chosen, not no_browser), cwd=PROJECT_ROOT, env=env, check=False)
-    except KeyboardInterrupt:
-        return
-    if completed.returncode not in (0, -2, 130):
-        raise click.ClickException(f"the explorer stopped with exit code {completed.returncode}")
+        os.execv(command[0], command)
+    except OSError as e:
+        raise click.ClickException(f"cannot start Streamlit ({command[0]}): {e.strerror}") from e
 
 
 COMMANDS = [app_command]
