@@ -18,7 +18,14 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
-from nlp.cues import CALENDAR_WORDS, MEDIUM_NOUNS, NON_SPEAKER_WORDS, ORGANISATION_NOUNS, SOURCE_CARRIER_NOUNS
+from nlp.cues import (
+    CALENDAR_WORDS,
+    MEDIUM_NOUNS,
+    NON_SPEAKER_WORDS,
+    ORGANISATION_NOUNS,
+    SOURCE_CARRIER_NOUNS,
+    is_cue_verb,
+)
 
 NAMES_FILE = Path(__file__).with_name("first_names.json")
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -43,6 +50,7 @@ TITLES = {
     "madam": "f",
     "madame": "f",
 }
+GROUP_DETERMINERS = {"the", "a", "an", "some", "several", "many"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 NOT_SPEAKER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod"}
@@ -76,6 +84,9 @@ class _Mention:
 
 def subject_of(cue: Token) -> Token | None:
     """The token naming who speaks: the cue's subject, or that of the clause it hangs from."""
+    owner = _participle_owner(cue)
+    if owner is not None:
+        return subject_of(owner)  # "X said C, adding that D": X adds D
     token = cue
     for _ in range(5):
         subject_deps = ("nsubj", "nsubjpass") if token.i != cue.i else ("nsubj",)
@@ -93,6 +104,17 @@ def subject_of(cue: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _participle_owner(cue: Token) -> Token | None:
+    """The reporting verb a participle of saying hangs from (", adding that …"), if any, in its sentence."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.i == 0 or doc[cue.i - 1].text != "," or cue.dep_ not in {"advcl", "conj", "xcomp"}:
+        return None
+    head = cue.head
+    while head.i != head.head.i and not is_cue_verb(head):
+        head = head.head
+    return head if is_cue_verb(head) and head.i < cue.i else None
 
 
 def _beside(subject: Token, verb: Token) -> bool:
@@ -220,6 +242,21 @@ def noun_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+def group_name(phrase: Span) -> str:
+    """An unnamed speaker as written, without its determiner and without the capital of a sentence start:
+    "The lawsuit" → "lawsuit", "Some experts" → "experts", "Police" → "police"."""
+    words = [t for t in phrase if not t.is_space]
+    if len(words) > 1 and words[0].lower_ in GROUP_DETERMINERS:
+        words = words[1:]
+    if not words:
+        return phrase.text
+    text = phrase.doc[words[0].i : words[-1].i + 1].text
+    first = words[0]
+    if phrase[0].is_sent_start and first.pos_ in {"NOUN", "ADJ"} and first.text.istitle() and not first.ent_type_:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
 class SpeakerResolver:
     """Turns the speaker token at a cue into a canonical speaker, remembering earlier speakers."""
 
@@ -269,8 +306,8 @@ class SpeakerResolver:
         again = self._speaker_again(head)
         if again is not None:
             return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at)
-        name = self._expand_surname(phrase)
         is_person = head.ent_type_ == "PERSON"
+        name = self._expand_surname(phrase) if head.ent_type_ in NAME_LABELS else group_name(phrase)
         return Speaker(name, phrase.text, None, is_person, at)
 
     def _trailing_person(self, head: Token) -> Speaker | None:

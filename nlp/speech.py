@@ -50,6 +50,9 @@ LINK_DEPS = {
     "advcl",
 }
 COMPLEMENT_MARKS = {"that", "whether", "if"}
+# Cues that need a clause before reported speech but report the quote they follow (`"Why?" she asked.`,
+# `"…," he continued.`).
+AFTER_QUOTE_ONLY = frozenset({"ask", "continue", "agree", "demand", "laugh", "cry", "question", "urge", "disagree"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +185,11 @@ def attribution_after(layout: Layout, index: int) -> Attribution | None:
         signed = layout.text[quote.start : quote.end].rstrip().endswith((".", "!", "?", "…"))  # not a headline
         if names and signed:
             return Attribution(None, names[0], 0.75)
+    runs_on = layout.text[quote.start : quote.close_end].rstrip("\"”’»' ").endswith(",")
+    hands_over = layout.text[quote.start : quote.close_end].rstrip("\"”’»' ").endswith((",", "?", "!"))
     for token in region:
-        if is_according_to(token) or (is_cue_verb(token) and not needs_clause(token)):
-            runs_on = layout.text[quote.start : quote.close_end].rstrip("\"”’»' ").endswith(",")
+        spoken_after = hands_over and token.lemma_.lower() in AFTER_QUOTE_ONLY  # `"Why?" she asked.`
+        if is_according_to(token) or (is_cue_verb(token) and (not needs_clause(token) or spoken_after)):
             if not runs_on and any(_opens_own_clause(layout, token, c) for c in token.children):
                 return None  # "… Rathbun asserted that …": the cue opens a statement of its own
             speaker = _speaker_token(token, region)
@@ -359,6 +364,7 @@ def _complement(cue: Token) -> list[Token] | None:
         tokens = [t for c in complements for t in c.subtree]
         # "C, he said, adding…" — the cue's own words never belong to what was said.
         own = {cue.i} | {t.i for c in cue.children if c not in complements for t in c.subtree}
+        own |= {t.i for c in complements for p in _trailing_participles(c) for t in (cue.doc[p.i - 1], *p.subtree)}
         return [t for t in tokens if t.i not in own]
     if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
         return [t for t in cue.head.subtree if t.i < cue.left_edge.i]
@@ -369,6 +375,27 @@ def _complement(cue: Token) -> list[Token] | None:
             left, right = cue.left_edge.i, cue.right_edge.i
         return [t for t in (*cue.head.subtree, *cue.subtree) if not left <= t.i <= right]
     return _medium_clause(cue)
+
+
+def _trailing_participles(clause: Token) -> list[Token]:
+    """ "said the road would reopen, adding that C": a participle of saying after a comma reports C on its own."""
+    return [
+        t
+        for t in clause.subtree
+        if t.tag_ == "VBG" and t.dep_ in {"advcl", "conj", "xcomp"} and t.i > clause.i and is_participial_cue(t)
+    ]
+
+
+def is_participial_cue(token: Token) -> bool:
+    """ ", adding that …" / ", noting that …": a speech verb's participle set off by a comma, with a clause."""
+    doc = token.doc
+    return (
+        token.tag_ == "VBG"
+        and token.i > 0
+        and doc[token.i - 1].text == ","
+        and is_cue_verb(token)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
 
 
 def _interjected(cue: Token) -> bool:
@@ -398,9 +425,12 @@ def _attribution_edges(cue: Token) -> tuple[int, int]:
 
 
 def _medium_clause(cue: Token) -> list[Token] | None:
-    """ "told LA Weekly in a statement that C": the clause hangs from the medium, not the verb."""
+    """ "told LA Weekly in a statement that C" / "confirmed to CBC News that C": the parser hung the clause
+    from the medium or the addressee, not from the verb."""
     for prep in (c for c in cue.children if c.dep_ == "prep"):
-        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
+        for medium in (
+            c for c in prep.children if c.dep_ == "pobj" and (c.lemma_.lower() in MEDIUM_NOUNS or prep.lower_ == "to")
+        ):
             for clause in medium.children:
                 if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in clause.children

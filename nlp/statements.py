@@ -36,7 +36,8 @@ from nlp.speech import (
 log = logging.getLogger(__name__)
 
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "warn", "remind", "brief", "promise", "write", "email"}
-PARAGRAPH_END = (".", "!", "?", '"', "”", "’", "»", ":", "…", "'", ")", "]")
+PARAGRAPH_END = (".", "!", "?", ":", "…", ")", "]", ",")
+CLOSING_MARKS = "\"”’»'›"
 YEAR = re.compile(r"^(?:in |during |since |by )?(?:the year )?((?:19|20)\d\d)$", re.IGNORECASE)
 DATE_WORDS = re.compile(
     r"\d|yesterday|last|this|ago|earlier|previous|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -226,7 +227,10 @@ def _in_headline(layout: Layout, draft: _Draft) -> bool:
     line = layout.text[start:end].strip()
     if any(not q.closed and start <= q.open_at < end for q in layout.quotes):
         return False  # a quote left open, not a headline
-    return not line.endswith(PARAGRAPH_END) and len(line.split()) < 25
+    # a closing mark ends a paragraph only after the sentence's own stop: `… they said."`, not `plan 'on track'`
+    unquoted = line.rstrip(CLOSING_MARKS)
+    ends = unquoted.endswith(PARAGRAPH_END) if unquoted != line else line.endswith(PARAGRAPH_END)
+    return not ends and len(line.split()) < 25
 
 
 def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
