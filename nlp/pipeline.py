@@ -57,6 +57,17 @@ class Chunk:
     text: str
 
 
+@Language.component("newsgraph_paragraphs")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings and paragraphs never merge into one sentence, so every
+    statement's evidence sentence stays inside its own paragraph (the parser keeps boundaries set before it)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and ("\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)):
+            token.is_sent_start = True
+    return doc
+
+
 def load_pipeline(settings: Settings, custom: bool = True) -> Language:
     """Load ``settings.spacy_model`` and add the project's components after the NER."""
     import nlp.components  # noqa: F401  (registers the factories)
@@ -70,6 +81,7 @@ def load_pipeline(settings: Settings, custom: bool = True) -> Language:
         ) from e
     if "ner" not in language.pipe_names or "parser" not in language.pipe_names:
         raise ExtractionError(f"spaCy pipeline {settings.spacy_model!r} needs a parser and an NER")
+    language.add_pipe("newsgraph_paragraphs", before="parser")
     if custom:
         language.add_pipe("newsgraph_entities", config={"aliases_file": settings.aliases_file})
         language.add_pipe("newsgraph_roles", config={"aliases_file": settings.aliases_file})
