@@ -252,8 +252,20 @@ def _cue_leading_into(layout: Layout, region: list[Token]) -> Attribution | None
             return Attribution(token, source, 0.8) if ok else None
         if _links_cue_to_quote(token, between):
             speaker = _speaker_token(token, [])
+            if speaker is not None and layout.quote_at(speaker.idx) is not None:
+                speaker = _earlier_speaker(layout, region, token)  # `"A," X said, before adding, "B."`
             return Attribution(token, speaker, 0.85) if speaker is not None else None
         return None
+    return None
+
+
+def _earlier_speaker(layout: Layout, region: list[Token], cue: Token) -> Token | None:
+    """The speaker of an earlier cue in the region, when the parse gave ``cue`` a subject inside a quote."""
+    for token in reversed([t for t in region if t.i < cue.i]):
+        if is_cue_verb(token) and layout.quote_at(token.idx) is None:
+            subject = subject_of(token)
+            if subject is not None and layout.quote_at(subject.idx) is None:
+                return subject
     return None
 
 
@@ -351,7 +363,7 @@ def _content_bounds(tokens: list[Token]) -> tuple[int, int] | None:
 
 def _complement(cue: Token) -> list[Token] | None:
     """The reported clause governed by a cue verb, if it has one."""
-    complements = [c for c in cue.children if c.dep_ == "ccomp"]
+    complements = [c for c in cue.children if c.dep_ == "ccomp" and not _absolute(c)]
     if any(c.i > cue.i for c in complements):
         complements = [c for c in complements if c.i > cue.i]  # "X said that C" before "C, X said"
     if not complements and cue.lemma_.lower() in XCOMP_VERBS:
@@ -375,6 +387,13 @@ def _complement(cue: Token) -> list[Token] | None:
             left, right = cue.left_edge.i, cue.right_edge.i
         return [t for t in (*cue.head.subtree, *cue.subtree) if not left <= t.i <= right]
     return _medium_clause(cue)
+
+
+def _absolute(clause: Token) -> bool:
+    """ "…," she said, her voice breaking: a participle without auxiliary or subordinator is no reported clause."""
+    return clause.tag_ == "VBG" and not any(
+        c.dep_ in {"aux", "auxpass", "mark"} or (c.dep_ == "nsubj" and c.pos_ == "PRON") for c in clause.children
+    )
 
 
 def _trailing_participles(clause: Token) -> list[Token]:

@@ -338,7 +338,7 @@ def _addressee(cue: Token) -> str | None:
 
 def _date(cue: Token, published: str | None) -> str | None:
     """The date the attribution gives ("said in 2021", "told RSE on Friday"), else the article's."""
-    for child in cue.children:
+    for child in _date_candidates(cue):
         if child.dep_ not in {"prep", "npadvmod", "advmod", "tmod", "obl"}:
             continue
         anchor = child
@@ -355,6 +355,15 @@ def _date(cue: Token, published: str | None) -> str | None:
         if parsed is not None:
             return parsed
     return _time_clause_date(cue, published) or published
+
+
+def _date_candidates(cue: Token) -> list[Token]:
+    """The cue's own modifiers, and those of the medium it names ("said in a statement Tuesday")."""
+    candidates = list(cue.children)
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
+            candidates.extend(c for c in medium.children if c.dep_ in {"npadvmod", "prep"})
+    return candidates
 
 
 def _time_clause_date(cue: Token, published: str | None) -> str | None:
