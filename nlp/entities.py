@@ -142,10 +142,10 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
         return "Event", span.doc[span.start : following.i + 1], "rule"
     if following is not None and following.lower_ in gazetteer.words("project_nouns"):
         return "Event", span, "rule"
-    if words[-1] in gazetteer.words("event_heads") and span[-1].text[:1].isupper() and len(span) > 1:
+    personal = ner_type == "Person" and words[0] in gazetteer.first_names  # "Stockwell Day" is a man
+    if words[-1] in gazetteer.words("event_heads") and span[-1].text[:1].isupper() and len(span) > 1 and not personal:
         return "Event", span, "rule"
-    place_word = words[-1] in gazetteer.words("location_heads") or words[0] in gazetteer.words("location_prefixes")
-    if place_word and len(span) > 1:
+    if len(span) > 1 and _is_place_name(words, gazetteer):
         return "Location", span, "rule"
     if ner_type != "Person" and any(w in gazetteer.words("organization_words") for w in words):
         return "Organization", span, "rule" if ner_type != "Organization" else "ner"
@@ -154,6 +154,17 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     if ner_type in {"Organization", "Location", "Unknown"} and _is_personal_name(span, words, gazetteer):
         return "Person", span, "rule"  # "Aleksandar Vučić" tagged ORG
     return ner_type, span, "ner"
+
+
+def _is_place_name(words: list[str], gazetteer: Gazetteer) -> bool:
+    """A facility or place head ("Air Force Base", "Space Center"); a school district is an organisation."""
+    if " ".join(words[-2:]) in gazetteer.words("location_head_phrases"):
+        return True
+    if words[0] in gazetteer.words("location_prefixes"):
+        return True
+    if words[-1] == "district" and words[-2] in gazetteer.words("organization_words"):
+        return False
+    return words[-1] in gazetteer.words("location_heads")
 
 
 def _is_personal_name(span: Span, words: list[str], gazetteer: Gazetteer) -> bool:
@@ -168,6 +179,9 @@ def _is_personal_name(span: Span, words: list[str], gazetteer: Gazetteer) -> boo
 def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
+        if ent.label_ == "DATE":
+            mentions.extend(m for m in (_holiday(ent, gazetteer),) if m is not None)
+            continue
         ner_type = NER_TYPES.get(ent.label_)
         if ner_type == "Person":
             ent = _with_given_name(ent, gazetteer)
@@ -175,6 +189,7 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
         if ner_type == "Organization":
+            span = _with_name_complement(span, gazetteer)
             host = _host_organisation(span, gazetteer)
             if host is not None:  # "Block Museum of Art at Northwestern University": two organisations
                 mentions.append(Mention(host.start_char, host.end_char, "Organization", host.text, "rule"))
@@ -187,6 +202,63 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if corrected is not None:
             kind, span, source = corrected
             mentions.append(Mention(span.start_char, span.end_char, kind, span.text, source))
+    return mentions
+
+
+def _with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
+    """An organisation cut before its complement takes it in: "Joint Council" + "for the Welfare of Immigrants".
+
+    The complement is "of/for/on", an optional "the", then capitalised words joined by "and", "of", "the" or a
+    hyphen; it stops before a person's or another organisation's name, or a title word, and a bare place
+    ("University of Sheffield of the UK") is where the organisation is, not part of its name.
+    """
+    doc = span.doc
+    if fold(span[-1].text) not in gazetteer.words("organization_words") or span.end + 1 >= len(doc):
+        return span
+    index = span.end
+    if doc[index].lower_ not in {"of", "for", "on"}:
+        return span
+    index += 1 + (doc[index + 1].lower_ == "the")
+    end, first = span.end, index
+    while index < len(doc) and doc[index].ent_type_ not in {"PERSON", "ORG"} and "\n" not in doc[index].text:
+        token = doc[index]
+        if token.text[:1].isupper() and token.is_alpha and fold(token.text) not in gazetteer.words("title_words"):
+            end = index + 1
+        elif token.lower_ not in {"and", "of", "the", "-", "&"}:
+            break
+        index += 1
+    if all(t.ent_type_ in {"GPE", "LOC"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha):
+        return span  # "Colorado State University of the US": where it is, not its name
+    return doc[span.start : end]
+
+
+def _holiday(span: Span, gazetteer: Gazetteer) -> Mention | None:
+    """A named day tagged DATE ("Waitangi Day", "Remembrance Day"): an event; "Monday" is not."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or fold(words[-1].text) not in gazetteer.words("event_heads"):
+        return None
+    if not all(t.text[:1].isupper() and t.is_alpha for t in words) or words[0].lower_ in {"the", "this", "next"}:
+        return None
+    return Mention(
+        words[0].idx, words[-1].idx + len(words[-1]), "Event", span.doc[words[0].i : words[-1].i + 1].text, "rule"
+    )
+
+
+def department_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """A federal department named by its portfolio and the country: "Health Canada", "Statistics Canada"."""
+    mentions = []
+    for token in doc[:-1]:
+        country = doc[token.i + 1]
+        if (
+            token.text[:1].isupper()
+            and fold(token.text) in gazetteer.words("department_words")
+            and country.ent_type_ == "GPE"
+            and country.text[:1].isupper()
+            and (country.i + 1 == len(doc) or doc[country.i + 1].ent_iob_ != "I")
+        ):
+            mentions.append(
+                Mention(token.idx, country.idx + len(country), "Organization", f"{token.text} {country.text}", "rule")
+            )
     return mentions
 
 
@@ -300,11 +372,17 @@ def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _country_prefix(mention: Mention, candidates: list[Mention]) -> bool:
-    """A known place opening a longer organisation name ("U.S." in "U.S. Department of Agriculture")."""
+    """A known name opening a longer name ("U.S." in "U.S. Department of Agriculture", "Google Science Fair")."""
     return (
         mention.source == "gazetteer"
-        and mention.type == "Location"
-        and any(c.type == "Organization" and c.start == mention.start and c.end > mention.end + 1 for c in candidates)
+        and mention.type in {"Location", "Organization"}
+        and any(
+            c.type in {"Organization", "Event", "Location"}
+            and c.source != "gazetteer"
+            and c.start == mention.start
+            and c.end > mention.end + 1
+            for c in candidates
+        )
     )
 
 
@@ -364,5 +442,6 @@ def anaphor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def find_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMatcher, ...] = ()) -> list[Mention]:
     """All entity mentions of one doc, corrected and without overlaps, in text order."""
     candidates = ner_mentions(doc, gazetteer) + quoted_name_mentions(doc, gazetteer) + law_mentions(doc, gazetteer)
+    candidates += department_mentions(doc, gazetteer)
     named = select_mentions(candidates + gazetteer_mentions(doc, gazetteer, matchers))
     return select_mentions(named + anaphor_mentions(doc, named))

@@ -180,3 +180,45 @@ def test_a_given_name_left_outside_the_person_is_taken_in(extractor) -> None:
     entities = _entities(extractor, text)
     assert len(entities["person:enver-solomon"].mentions) == 2
     assert "person:solomon" not in entities
+
+
+def test_organisation_cut_before_its_complement_is_completed(extractor) -> None:
+    entities = _entities(
+        extractor, "Joint Council for the Welfare of Immigrants campaigner Maria Lopez said the form was unfair."
+    )
+    assert entities["organization:joint-council-for-the-welfare-of-immigrants"].type == "Organization"
+    assert "organization:joint-council" not in entities
+
+
+def test_a_place_after_an_organisation_stays_apart(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "A team from Colorado State University of the US and the University of Sheffield of the UK published it.",
+    )
+    assert entities["organization:colorado-state-university"].type == "Organization"
+    assert entities["organization:university-of-sheffield"].type == "Organization"
+
+
+def test_federal_department_named_by_portfolio_and_country(extractor) -> None:
+    entities = _entities(extractor, "Environment Canada spokesperson Julie Hahn said the files were recovered.")
+    assert entities["organization:environment-canada"].type == "Organization"
+
+
+def test_facilities_are_places_and_a_school_district_is_an_organisation(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "The shuttle will be shown at the Kennedy Space Center Visitor Complex, not at Wright-Patterson Air Force "
+        "Base. The Irving Independent School District suspended the student. Reporters waited at the White House.",
+    )
+    assert entities["location:kennedy-space-center-visitor-complex"].type == "Location"
+    assert entities["location:wright-patterson-air-force-base"].type == "Location"
+    assert entities["organization:irving-independent-school-district"].type == "Organization"
+    assert entities["location:white-house"].type == "Location"
+
+
+def test_named_days_and_fairs_are_events(extractor) -> None:
+    entities = _entities(
+        extractor, "Crowds gathered on Waitangi Day. Last year she won the Google Science Fair in California."
+    )
+    assert entities["event:waitangi-day"].type == "Event"
+    assert entities["event:google-science-fair"].type == "Event"  # not the company at its start
