@@ -50,6 +50,8 @@ LINK_DEPS = {
     "advcl",
 }
 COMPLEMENT_MARKS = {"that", "whether", "if"}
+# "had a simple message for voters:", "gave a blunt answer:" — objects that announce the subject's own words.
+SAYING_NOUNS = frozenset({"message", "answer", "response", "reply", "warning", "advice", "word", "words", "view"})
 # Cues that need a clause before reported speech but report the quote they follow (`"Why?" she asked.`,
 # `"…," he continued.`).
 AFTER_QUOTE_ONLY = frozenset({"ask", "continue", "agree", "demand", "laugh", "cry", "question", "urge", "disagree"})
@@ -235,7 +237,25 @@ def attribution_before(layout: Layout, index: int) -> Attribution | None:
             region = tail
     if not region:
         return _announced_before(layout, index)
-    return _cue_leading_into(layout, region)
+    return _cue_leading_into(layout, region) or _colon_intro(layout, quote, region)
+
+
+def _colon_intro(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | None:
+    """`Union president Lana Payne put it bluntly: "Workers are fed up."`: a sentence about a person that
+    opens a full quoted sentence with a colon introduces that person's words, whatever its verb."""
+    if region[-1].text != ":" or not layout.text[quote.start : quote.end].endswith((".", "!", "?", "…")):
+        return None
+    inside = {t.i for t in region}
+    roots = [t for t in region if t.pos_ in {"VERB", "AUX"} and (t.head.i == t.i or t.head.i not in inside)]
+    if len(roots) != 1 or any(c.dep_ == "neg" for c in roots[0].children):
+        return None
+    objects = [c for c in roots[0].children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if any(c.lemma_.lower() not in MEDIUM_NOUNS | SAYING_NOUNS for c in objects):
+        return None  # `the Guardian cited one question as an example: "…"` quotes a text, not the subject's words
+    subjects = [c for c in roots[0].children if c.dep_ == "nsubj" and layout.quote_at(c.idx) is None]
+    if not subjects or not (subjects[0].ent_type_ in {"PERSON", "ORG"} or subjects[0].lower_ in {"he", "she"}):
+        return None
+    return Attribution(None, subjects[0], 0.7)
 
 
 def _cue_leading_into(layout: Layout, region: list[Token]) -> Attribution | None:
@@ -477,6 +497,12 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
             continue
         if not is_cue_verb(token) or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
             continue
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ in {"advcl", "acl"}
+            and not any(c.dep_.startswith("aux") for c in token.children)
+        ):
+            continue  # "Asked whether …, the minister said": the question was put to the speaker, not by them
         tokens = _complement(token)
         if tokens and token.dep_ == "acl" and not any(t.lower_ == "that" and t.dep_ == "mark" for t in tokens):
             continue  # "people claiming asylum …": a noun's modifier, not someone reporting
