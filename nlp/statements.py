@@ -44,6 +44,8 @@ DATE_WORDS = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     re.IGNORECASE,
 )
+# A wire dateline opening a paragraph: "TORONTO —", "WASHINGTON (AP) —", "ST. JOHN'S, N.L. -".
+DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Za-z.'’-]*)*(?: \([A-Za-z .]+\))?(?: ?(?:—|–|--) ?| - )")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CARRY_PARAGRAPHS = 2  # a bare quote paragraph may follow its speaker's paragraph, or a caption after it
 
@@ -152,6 +154,9 @@ def _clipped(layout: Layout, clause: Clause) -> Clause | None:
         elif quote.open_at < start < quote.close_end < end:
             start = quote.close_end
     text = layout.text
+    dateline = DATELINE.match(text, start) if start == layout.paragraphs[layout.paragraph_of(start)][0] else None
+    if dateline is not None:
+        start = dateline.end()  # "TORONTO — Ontario will …": the wire's place line is not what was said
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
