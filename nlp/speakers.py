@@ -107,10 +107,17 @@ def subject_of(cue: Token) -> Token | None:
 
 
 def _participle_owner(cue: Token) -> Token | None:
-    """The reporting verb a participle of saying hangs from (", adding that …"), if any, in its sentence."""
+    """The reporting verb a participle of saying (", adding that …") or a coordinated cue inside its clause
+    ("stressed that A and cautioned that B") hangs from, if any."""
     doc = cue.doc
-    if cue.tag_ != "VBG" or cue.i == 0 or doc[cue.i - 1].text != "," or cue.dep_ not in {"advcl", "conj", "xcomp"}:
+    if cue.i == 0 or cue.dep_ not in {"advcl", "conj", "xcomp"}:
         return None
+    participle = cue.tag_ == "VBG" and doc[cue.i - 1].text == ","
+    coordinated = (
+        cue.dep_ == "conj" and doc[cue.i - 1].dep_ == "cc" and not any(c.dep_ == "nsubj" for c in cue.children)
+    )
+    if not (participle or coordinated) or (coordinated and is_cue_verb(cue.head)):
+        return None  # "said A and warned B": the ordinary conjunct walk finds the subject
     head = cue.head
     while head.i != head.head.i and not is_cue_verb(head):
         head = head.head

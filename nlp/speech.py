@@ -417,11 +417,12 @@ def _absolute(clause: Token) -> bool:
 
 
 def _trailing_participles(clause: Token) -> list[Token]:
-    """ "said the road would reopen, adding that C": a participle of saying after a comma reports C on its own."""
+    """ "said the road would reopen, adding that C" / "stressed that A and cautioned that C": a second cue
+    inside the reported clause reports C on its own."""
     return [
         t
         for t in clause.subtree
-        if t.tag_ == "VBG" and t.dep_ in {"advcl", "conj", "xcomp"} and t.i > clause.i and is_participial_cue(t)
+        if t.dep_ in {"advcl", "conj", "xcomp"} and t.i > clause.i and (is_participial_cue(t) or _second_cue(t))
     ]
 
 
@@ -434,6 +435,19 @@ def is_participial_cue(token: Token) -> bool:
         and doc[token.i - 1].text == ","
         and is_cue_verb(token)
         and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
+def _second_cue(token: Token) -> bool:
+    """ "… and cautioned that C": a coordinated cue without a subject of its own, with its own clause."""
+    doc = token.doc
+    return (
+        token.dep_ == "conj"
+        and token.i > 0
+        and doc[token.i - 1].dep_ == "cc"
+        and is_cue_verb(token)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in token.children)
     )
 
 
