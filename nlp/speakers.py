@@ -50,6 +50,29 @@ TITLES = {
     "madam": "f",
     "madame": "f",
 }
+# North American news abbreviates titles before a name (AP and CP style); later mentions use the full word.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "const": "constable",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "capt": "captain",
+    "gen": "general",
+    "col": "colonel",
+    "dr": "doctor",
+    "prof": "professor",
+    "coun": "councillor",
+    "atty": "attorney",
+    "rev": "reverend",
+    "amb": "ambassador",
+    "adm": "admiral",
+}
 GROUP_DETERMINERS = {"the", "a", "an", "some", "several", "many"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 NOT_SPEAKER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -185,10 +208,13 @@ def _titles_of(name: Token) -> set[str]:
     """Nouns a person is introduced with: "Premier Doug Ford", "Doug Ford, the premier", "the director, Laura Chen"."""
     doc = name.doc
     span = entity_span(name) or doc[name.i : name.i + 1]
-    titles = set()
+    titles = {_title_word(t) for t in span if _title_word(t) in TITLE_ABBREVIATIONS.values()}  # "Sen. X" as one name
     i = span.start - 1
+    if i >= 1 and doc[i].text == "." and doc[i - 1].lower_ in TITLE_ABBREVIATIONS:
+        titles.add(TITLE_ABBREVIATIONS[doc[i - 1].lower_])  # the tokenizer split "Sgt." off its period
+        i -= 2
     while i >= 0 and span.start - i <= 4 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and not doc[i].ent_type_:
-        titles.add(doc[i].lemma_.lower())
+        titles.add(_title_word(doc[i]))
         i -= 1
     root = span.root
     for child in root.children:
@@ -197,6 +223,12 @@ def _titles_of(name: Token) -> set[str]:
     if root.dep_ == "appos":
         titles.add(root.head.lemma_.lower())
     return titles
+
+
+def _title_word(token: Token) -> str:
+    """A title's lemma, abbreviations written out: "Sen." → "senator", "Sgt." → "sergeant"."""
+    lemma = token.lemma_.lower()
+    return TITLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
 
 
 def named_apposition(head: Token) -> Token:
