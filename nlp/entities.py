@@ -57,6 +57,7 @@ GENERIC_SINGLE_WORDS = {
     "army",
     "court",
 }
+CAPTION_LABELS = {"image", "photo", "photograph", "picture", "credit", "file", "video", "source"}
 QUOTE_CHARS = "\"'“”„‟«»‘’‚‹›"
 TITLE_AFTER_PORTFOLIO = {"minister", "ministry", "secretary", "department"}
 _QUOTED_NAME = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n.!?;:]{2,60})[\"”“»’]")
@@ -79,6 +80,9 @@ def _trim(span: Span) -> Span | None:
         if doc[i].text == "(" or "\n" in doc[i].text:
             end = i  # "Dalija Peterson (Dahlia": the bracket starts an alternative name; a name never spans lines
             break
+        if span.label_ == "EVENT" and doc[i].text in {"-", "–", "—"} and doc[i].whitespace_ and i > start:
+            end = i  # "Remembrance Day - November 11 -": the date after a spaced dash is not in the name
+            break
     while start < end and (_is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
         start += 1
     if start < end and fold(doc[start].text).rstrip(".") in HONORIFICS and end - start > 1:
@@ -89,6 +93,8 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
         end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
+    if end > start + 1 and end < len(doc) and doc[end].text == ":" and fold(doc[end - 1].text) in CAPTION_LABELS:
+        end -= 1  # "Washington D.C. Image: Reuters": the credit label of a caption
     return doc[start:end] if end > start else None
 
 
@@ -233,15 +239,18 @@ def _with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
 
 
 def _holiday(span: Span, gazetteer: Gazetteer) -> Mention | None:
-    """A named day tagged DATE ("Waitangi Day", "Remembrance Day"): an event; "Monday" is not."""
-    words = [t for t in span if not t.is_punct]
+    """A named day tagged DATE ("Waitangi Day", "Remembrance Day - November 11"): an event; "Monday" is not."""
+    words = []
+    for token in span:
+        if not (token.text[:1].isupper() and token.is_alpha):
+            break
+        words.append(token)
     if len(words) < 2 or fold(words[-1].text) not in gazetteer.words("event_heads"):
         return None
-    if not all(t.text[:1].isupper() and t.is_alpha for t in words) or words[0].lower_ in {"the", "this", "next"}:
+    if words[0].lower_ in {"the", "this", "next", "last"}:
         return None
-    return Mention(
-        words[0].idx, words[-1].idx + len(words[-1]), "Event", span.doc[words[0].i : words[-1].i + 1].text, "rule"
-    )
+    name = span.doc[words[0].i : words[-1].i + 1]
+    return Mention(name.start_char, name.end_char, "Event", name.text, "rule")
 
 
 def department_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:

@@ -222,3 +222,15 @@ def test_named_days_and_fairs_are_events(extractor) -> None:
     )
     assert entities["event:waitangi-day"].type == "Event"
     assert entities["event:google-science-fair"].type == "Event"  # not the company at its start
+
+
+def test_a_named_day_inside_a_date_phrase(extractor) -> None:
+    entities = _entities(extractor, "The mayor spoke on Remembrance Day - November 11 - this year in Halifax.")
+    assert entities["event:remembrance-day"].type == "Event"
+
+
+def test_caption_credit_label_is_not_part_of_the_name(extractor) -> None:
+    entities = _entities(extractor, "The team gathered in Washington D.C. Image: United States Navy.\nThey won.")
+    names = {e.name for e in entities.values()}
+    assert not any(name.endswith("Image") for name in names)
+    assert entities["organization:united-states-navy"].type == "Organization"
