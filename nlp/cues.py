@@ -74,6 +74,38 @@ ORGANISATION_NOUNS = _words(
     "board network foundation corporation retailer manufacturer airline broadcaster charity insurer"
 )
 
+# North American news abbreviates titles before a name (AP and CP style); later mentions use the full word.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "const": "constable",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "capt": "captain",
+    "gen": "general",
+    "col": "colonel",
+    "dr": "doctor",
+    "prof": "professor",
+    "coun": "councillor",
+    "atty": "attorney",
+    "rev": "reverend",
+    "amb": "ambassador",
+    "adm": "admiral",
+}
+# Determiners an unnamed speaker is written without ("some experts" → "experts").
+GROUP_DETERMINERS = {"the", "a", "an", "some", "several", "many"}
+
+# "had a simple message for voters:", "gave a blunt answer:" — objects that announce the subject's own words.
+SAYING_NOUNS = frozenset({"message", "answer", "response", "reply", "warning", "advice", "word", "words", "view"})
+# Cues that need a clause before reported speech but report the quote they follow (`"Why?" she asked.`,
+# `"…," he continued.`).
+AFTER_QUOTE_ONLY = frozenset({"ask", "continue", "agree", "demand", "laugh", "cry", "question", "urge", "disagree"})
+
 # Words never taken as the speaker themselves.
 NON_SPEAKER_WORDS = _words("it one that there this what which")
 

@@ -20,10 +20,12 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.records import Entity
 from nlp.cues import (
     CALENDAR_WORDS,
+    GROUP_DETERMINERS,
     MEDIUM_NOUNS,
     NON_SPEAKER_WORDS,
     ORGANISATION_NOUNS,
     SOURCE_CARRIER_NOUNS,
+    TITLE_ABBREVIATIONS,
     is_cue_verb,
 )
 
@@ -50,30 +52,6 @@ TITLES = {
     "madam": "f",
     "madame": "f",
 }
-# North American news abbreviates titles before a name (AP and CP style); later mentions use the full word.
-TITLE_ABBREVIATIONS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "lt": "lieutenant",
-    "sgt": "sergeant",
-    "cpl": "corporal",
-    "const": "constable",
-    "supt": "superintendent",
-    "insp": "inspector",
-    "det": "detective",
-    "capt": "captain",
-    "gen": "general",
-    "col": "colonel",
-    "dr": "doctor",
-    "prof": "professor",
-    "coun": "councillor",
-    "atty": "attorney",
-    "rev": "reverend",
-    "amb": "ambassador",
-    "adm": "admiral",
-}
-GROUP_DETERMINERS = {"the", "a", "an", "some", "several", "many"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 NOT_SPEAKER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod"}

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from nlp.cues import (
+    AFTER_QUOTE_ONLY,
     MEDIUM_NOUNS,
     NON_SOURCE_NOUNS,
+    SAYING_NOUNS,
     WEAK_CUES,
     XCOMP_VERBS,
     is_according_to,
@@ -50,11 +52,6 @@ LINK_DEPS = {
     "advcl",
 }
 COMPLEMENT_MARKS = {"that", "whether", "if"}
-# "had a simple message for voters:", "gave a blunt answer:" — objects that announce the subject's own words.
-SAYING_NOUNS = frozenset({"message", "answer", "response", "reply", "warning", "advice", "word", "words", "view"})
-# Cues that need a clause before reported speech but report the quote they follow (`"Why?" she asked.`,
-# `"…," he continued.`).
-AFTER_QUOTE_ONLY = frozenset({"ask", "continue", "agree", "demand", "laugh", "cry", "question", "urge", "disagree"})
 
 
 @dataclass(frozen=True, slots=True)
