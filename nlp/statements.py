@@ -46,6 +46,7 @@ DATE_WORDS = re.compile(
 )
 # A wire dateline opening a paragraph: "TORONTO —", "WASHINGTON (AP) —", "ST. JOHN'S, N.L. -".
 DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Za-z.'’-]*)*(?: \([A-Za-z .]+\))?(?: ?(?:—|–|--) ?| - )")
+NAME_LINK_WORDS = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de", "du", "la", "le", "des"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CARRY_PARAGRAPHS = 2  # a bare quote paragraph may follow its speaker's paragraph, or a caption after it
 
@@ -121,7 +122,8 @@ def _drafts(layout: Layout) -> list[_Draft]:
             for i in inside:
                 direct.setdefault(i, clause.attribution)
             continue
-        kind: StatementKind = "mixed" if inside else "indirect"
+        own_words = [i for i in inside if not _quoted_name(layout.text[layout.quotes[i].start : layout.quotes[i].end])]
+        kind: StatementKind = "mixed" if own_words else "indirect"
         consumed.update(inside)
         drafts.append(_Draft(clause.start, clause.end, kind, clause.attribution, inside))
     for index, attribution in direct.items():
@@ -192,6 +194,14 @@ def _reads_as_title(layout: Layout, quote: Quote, attribution: Attribution, word
     content = [t for t in words if not t.is_stop or t.i == words[0].i]
     capitalised = sum(t.text[:1].isupper() for t in content)
     return capitalised == len(content) and not layout.text[quote.start : quote.end].rstrip().endswith((".", "!", "?"))
+
+
+def _quoted_name(content: str) -> bool:
+    """ "Freedom Convoy", "Better Idea of Afghan Girls,": a capitalised name in quotation marks, not someone's words."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", content)
+    if not words or len(words) > 6 or content.rstrip().endswith((".", "!", "?", "…")):
+        return False
+    return all(w[0].isupper() for w in words if w.lower() not in NAME_LINK_WORDS)
 
 
 def _outside_words(layout: Layout, start: int, end: int) -> int:
