@@ -203,6 +203,16 @@ def _titles_of(name: Token) -> set[str]:
     return titles
 
 
+def _past_title_abbreviation(head: Token) -> Token:
+    """ "said Police Const. Marc Brunet": the tokenizer cut "Const." off the name, and the parse took the
+    title for the subject; the speaker is the person named right after it."""
+    doc = head.doc
+    if head.lower_ not in TITLE_ABBREVIATIONS or head.i + 2 >= len(doc) or doc[head.i + 1].text != ".":
+        return head
+    name = entity_span(doc[head.i + 2]) if doc[head.i + 2].ent_type_ == "PERSON" else None
+    return name.root if name is not None else head
+
+
 def _title_word(token: Token) -> str:
     """A title's lemma, abbreviations written out: "Sen." → "senator", "Sgt." → "sergeant"."""
     lemma = token.lemma_.lower()
@@ -296,7 +306,7 @@ class SpeakerResolver:
     # --- public -----------------------------------------------------------------------------
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown."""
-        head = named_apposition(carried_source(head))
+        head = named_apposition(carried_source(_past_title_abbreviation(head)))
         titled = self._trailing_person(head)
         if titled is not None:
             return titled
