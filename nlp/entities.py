@@ -62,6 +62,11 @@ QUOTE_CHARS = "\"'“”„‟«»‘’‚‹›"
 TITLE_AFTER_PORTFOLIO = {"minister", "ministry", "secretary", "department"}
 _QUOTED_NAME = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n.!?;:]{2,60})[\"”“»’]")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# Numbered bills of North-American legislatures: "Bill C-18", "Senate Bill 8", "H.R. 3684", "Proposition 22".
+_NUMBERED_BILL = re.compile(
+    r"\b(?:(?:House|Senate|Assembly) Bill (?:No\. )?\d+|Bill (?:[A-Z]-?)?\d+|H\.R\. ?\d+|Proposition \d+)\b"
+)
+TRAILING_LINKS = {"of", "and", "for", "the", "on", "&"}
 
 
 class Mention(NamedTuple):
@@ -89,8 +94,13 @@ def _trim(span: Span) -> Span | None:
         start += 1
         while start < end and doc[start].text == ".":
             start += 1
-    while end > start and (_is_punct(doc[end - 1]) or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (
+        _is_punct(doc[end - 1])
+        or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in TRAILING_LINKS
+    ):
+        end -= 1  # "Food Standards of": the model stopped inside the name; a dangling "of" is not part of it
     while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
         end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
     if end > start + 1 and end < len(doc) and doc[end].text == ":" and fold(doc[end - 1].text) in CAPTION_LABELS:
@@ -141,7 +151,8 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     before_title = following is not None and following.lower_ in TITLE_AFTER_PORTFOLIO
     if len(span) == 1 and words[0] in gazetteer.words("portfolio_words") and before_title:
         return None  # "Interior" in "Interior Minister"
-    capitalised_law = len(span) > 1 and words[-1] in gazetteer.words("law_heads") and span[-1].text[:1].isupper()
+    law_head = words[-1] in gazetteer.words("law_heads") or words[-1] in gazetteer.words("law_name_heads")
+    capitalised_law = len(span) > 1 and law_head and span[-1].text[:1].isupper()
     if capitalised_law and ner_type != "Person":
         return "Law", span, "rule"  # "the Online News Act", though "news" is an organisation word
     if following is not None and following.lower_ in gazetteer.words("case_nouns"):
@@ -360,6 +371,11 @@ def _law_name(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
     return text if proper else text.lower()
 
 
+def numbered_bill_mentions(doc: Doc) -> list[Mention]:
+    """Bills named by number ("Bill C-18"), which the model tags PERSON or not at all."""
+    return [Mention(m.start(), m.end(), "Law", m.group(), "rule") for m in _NUMBERED_BILL.finditer(doc.text)]
+
+
 def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Laws and bills named by their subject or year: "the data protection law", "the 2021 draft police law"."""
     mentions = []
@@ -451,6 +467,6 @@ def anaphor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def find_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMatcher, ...] = ()) -> list[Mention]:
     """All entity mentions of one doc, corrected and without overlaps, in text order."""
     candidates = ner_mentions(doc, gazetteer) + quoted_name_mentions(doc, gazetteer) + law_mentions(doc, gazetteer)
-    candidates += department_mentions(doc, gazetteer)
+    candidates += department_mentions(doc, gazetteer) + numbered_bill_mentions(doc)
     named = select_mentions(candidates + gazetteer_mentions(doc, gazetteer, matchers))
     return select_mentions(named + anaphor_mentions(doc, named))

@@ -234,3 +234,20 @@ def test_caption_credit_label_is_not_part_of_the_name(extractor) -> None:
     names = {e.name for e in entities.values()}
     assert not any(name.endswith("Image") for name in names)
     assert entities["organization:united-states-navy"].type == "Organization"
+
+
+def test_numbered_bills_are_laws(extractor) -> None:
+    entities = _entities(
+        extractor, "Ottawa passed Bill C-18 in June, and California voters approved Proposition 22 last fall."
+    )
+    assert entities["law:bill-c-18"].type == "Law"  # the model tags it PERSON
+    assert entities["law:proposition-22"].type == "Law"
+    assert not any(e.type == "Person" for e in entities.values())
+
+
+def test_capitalised_code_is_a_law_but_source_code_is_not(extractor) -> None:
+    entities = _entities(
+        extractor, "Police charged him under the Highway Traffic Code. The company published its source code."
+    )
+    assert entities["law:highway-traffic-code"].type == "Law"
+    assert not any("source" in e.name.lower() for e in entities.values())
