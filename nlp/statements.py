@@ -47,6 +47,7 @@ DATE_WORDS = re.compile(
 # A wire dateline opening a paragraph: "TORONTO —", "WASHINGTON (AP) —", "ST. JOHN'S, N.L. -".
 DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Za-z.'’-]*)*(?: \([A-Za-z .]+\))?(?: ?(?:—|–|--) ?| - )")
 NAME_LINK_WORDS = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de", "du", "la", "le", "des"}
+PART_OF_DAY = re.compile(r"\s+(?:night|morning|afternoon|evening)$")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CARRY_PARAGRAPHS = 2  # a bare quote paragraph may follow its speaker's paragraph, or a caption after it
 
@@ -360,9 +361,11 @@ def _date(cue: Token, published: str | None) -> str | None:
         if child.dep_ == "prep":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             anchor = objects[0] if objects else child
-        if anchor.ent_type_ != "DATE":
+        if anchor.ent_type_ not in {"DATE", "TIME"}:  # "Tuesday night" is a TIME to the tagger
             continue
         ent = entity_span(anchor)
+        if ent is not None and anchor.left_edge.i < ent.start:
+            ent = anchor.doc[anchor.left_edge.i : ent.end]  # "Tuesday night": a DATE compound on a TIME head
         if ent is None or not DATE_WORDS.search(ent.text):
             continue
         phrase = ent.text if child.dep_ != "prep" else f"{child.text} {ent.text}"
@@ -404,6 +407,11 @@ def parse_date(phrase: str, published: str | None) -> str | None:
         return f"{year.group(1)}-01-01"
     base = _as_date(published)
     lowered = phrase.lower().removeprefix("in ").removeprefix("on ").removeprefix("during ")
+    if base is not None and lowered in {"last night", "yesterday morning", "yesterday afternoon", "yesterday evening"}:
+        return (base - timedelta(days=1)).isoformat()
+    if base is not None and lowered in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
+        return base.isoformat()
+    lowered = PART_OF_DAY.sub("", lowered)  # "Tuesday night" dates to the Tuesday
     if base is not None and lowered in {"last year", "the previous year", "a year ago"}:
         return f"{base.year - 1}-01-01"
     if base is not None and lowered in {"this year", "earlier this year"}:

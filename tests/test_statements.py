@@ -93,6 +93,9 @@ def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
         ("on Friday", "2022-12-02"),
         ("Tuesday", "2022-11-29"),
         ("last Friday", "2022-11-25"),
+        ("Tuesday night", "2022-11-29"),
+        ("last night", "2022-12-01"),
+        ("this morning", "2022-12-02"),
     ],
 )
 def test_dates_relative_to_publication(phrase: str, expected: str) -> None:
