@@ -139,6 +139,12 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
     )
 
 
+def _possessor(token: Token) -> bool:
+    """A possessive marker, or a common noun owning the title ("the city's mayor")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.tag_ == "POS" or (token.is_lower and following is not None and following.tag_ == "POS")
+
+
 def _ends_apposition(token: Token) -> bool:
     """Punctuation, a quotation mark, a line break or a finite verb ("… team member Noori told") ends it."""
     return (
@@ -215,8 +221,8 @@ def _role_from_part(
         start += 1
         while start < end and doc[start].text == "-":
             start += 1
-    while start < title_word and _is_place_word(doc[start], mentions):
-        start += 1  # "an Ottawa New Democrat MP": the place is not part of the title
+    while start < title_word and (_is_place_word(doc[start], mentions) or _possessor(doc[start])):
+        start += 1  # "an Ottawa New Democrat MP", "Ontario's", "the city's": the place is not part of the title
     org, cut = None, end
     for token in doc[title_word + 1 : end]:
         mention = _mention_at(mentions, token)
@@ -316,8 +322,18 @@ def find_roles(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[
         found = [r for r in (_pre_title(doc, mention, mentions, gazetteer),) if r] + _apposition(
             doc, mention, mentions, gazetteer
         )
-        roles.extend(found)
+        roles.extend(r for r in found if _is_position(r, gazetteer))
     return roles
+
+
+def _is_position(role: RoleMention, gazetteer: Gazetteer) -> bool:
+    """An office or a post, not an honorific ("Dr.", "Professor"), a membership or a bare occupation ("author")."""
+    words = [w.rstrip(".") for w in fold(role.title).split()]
+    if not words or words == [w for w in words if w in gazetteer.words("honorific_titles")]:
+        return False
+    if words[-1] == "member":
+        return False
+    return role.org is not None or words[-1] not in gazetteer.words("occupation_words")
 
 
 def _looks_like_personal_name(mention: Mention) -> bool:

@@ -99,3 +99,25 @@ def test_organisation_right_after_a_titled_name(extractor) -> None:
         extractor, "The ruling pleased club owner Steve Rubell of the Toronto Athletic Club, who spoke briefly."
     )
     assert ("person:steve-rubell", "club owner", "organization:toronto-athletic-club", None) in roles
+
+
+def test_honorifics_memberships_and_bare_occupations_are_no_roles(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Dr. Kieran Moore opened the clinic. Professor Anna Berg, a team member, spoke. "
+        "Truman Capote, the author, was absent, unlike Jane Roe, an author at Penguin Random House.",
+    )
+    people = {person for person, _title, _org, _qualifier in roles}
+    assert "person:kieran-moore" not in people
+    assert "person:anna-berg" not in people
+    assert "person:truman-capote" not in people
+    assert any(person == "person:jane-roe" and title == "author" for person, title, _org, _q in roles)
+
+
+def test_a_possessor_is_not_part_of_the_title(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Olivia Chow, the city's mayor, disagreed. Kieran Moore, Ontario's chief medical officer, agreed.",
+    )
+    assert ("person:olivia-chow", "mayor", None, None) in roles
+    assert ("person:kieran-moore", "chief medical officer", None, None) in roles
