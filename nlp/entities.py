@@ -159,6 +159,8 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
         return "Event", span.doc[span.start : following.i + 1], "rule"
     if following is not None and following.lower_ in gazetteer.words("project_nouns"):
         return "Event", span, "rule"
+    if _named_as_place(span, gazetteer):
+        return "Location", span, "rule"  # "the town of Yeoncheon" tagged ORG
     personal = ner_type == "Person" and words[0] in gazetteer.first_names  # "Stockwell Day" is a man
     if words[-1] in gazetteer.words("event_heads") and span[-1].text[:1].isupper() and len(span) > 1 and not personal:
         return "Event", span, "rule"
@@ -171,6 +173,14 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     if ner_type in {"Organization", "Location", "Unknown"} and _is_personal_name(span, words, gazetteer):
         return "Person", span, "rule"  # "Aleksandar Vučić" tagged ORG
     return ner_type, span, "ner"
+
+
+def _named_as_place(span: Span, gazetteer: Gazetteer) -> bool:
+    """A name right after "the town of", "the city of", "the province of": the place itself."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    return doc[span.start - 2].lower_ in gazetteer.words("place_nouns") and doc[span.start - 2].is_lower
 
 
 def _is_place_name(words: list[str], gazetteer: Gazetteer) -> bool:

@@ -251,3 +251,8 @@ def test_capitalised_code_is_a_law_but_source_code_is_not(extractor) -> None:
     )
     assert entities["law:highway-traffic-code"].type == "Law"
     assert not any("source" in e.name.lower() for e in entities.values())
+
+
+def test_a_name_after_the_town_of_is_a_place(extractor) -> None:
+    entities = _entities(extractor, "South Korea evacuated about 80 people in the town of Yeoncheon after a shell hit.")
+    assert entities["location:yeoncheon"].type == "Location"  # the model tags it ORG
