@@ -204,7 +204,7 @@ def _is_personal_name(span: Span, words: list[str], gazetteer: Gazetteer) -> boo
 
 
 def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    mentions = []
+    mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
             mentions.extend(m for m in (_holiday(ent, gazetteer),) if m is not None)

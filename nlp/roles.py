@@ -314,7 +314,7 @@ def portfolio_org(title: str, organizations: list[tuple[str, str]], gazetteer: G
 
 def find_roles(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[RoleMention]:
     """Every role written next to a person-like mention in the doc."""
-    roles = []
+    roles: list[RoleMention] = []
     for mention in mentions:
         promotable = mention.type in NAME_TYPES_PROMOTED and mention.source == "ner"
         if mention.type != "Person" and not promotable:
