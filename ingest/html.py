@@ -10,6 +10,7 @@ Metadata is read from the same parsed tree, and only the fields an Article keeps
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
@@ -18,7 +19,7 @@ import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura import metadata as trafilatura_metadata
-from trafilatura.settings import Document, set_date_params
+from trafilatura.settings import Document, Extractor, set_date_params
 from trafilatura.utils import load_html
 
 from ingest.article import ArticleDraft
@@ -36,6 +37,8 @@ _DECLARED_LANGUAGE = re.compile(
     r"""content=["']?([a-zA-Z]{2,3})\b""",
     re.IGNORECASE,
 )
+_MAIN_EXTRACTOR_ONLY = Extractor(output_format="python", fast=True, comments=False, tables=False)
+_WITH_FALLBACKS = Extractor(output_format="python", fast=False, comments=False, tables=False)
 _REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]+)['\"]?\s*$", re.IGNORECASE)
 
 
@@ -81,9 +84,10 @@ def _main_text(tree: HtmlElement, url: str | None) -> str | None:
 
 
 def _extract_text(tree: HtmlElement, url: str | None, *, with_fallbacks: bool) -> str | None:
-    document = trafilatura.bare_extraction(
-        tree, url=url, fast=not with_fallbacks, include_comments=False, include_tables=False
-    )
+    # A copy of a ready Extractor: building one per page re-reads trafilatura's config file settings.
+    options = copy.copy(_WITH_FALLBACKS if with_fallbacks else _MAIN_EXTRACTOR_ONLY)
+    options.url = options.source = url
+    document = trafilatura.bare_extraction(tree, options=options)
     return getattr(document, "text", None)
 
 
