@@ -2,12 +2,12 @@
 
 1. Speed: the same generated news pages go through
    - ``trafilatura.extract(html)``: bare trafilatura with its defaults (main text only, no metadata);
-   - ``trafilatura.bare_extraction(html, with_metadata=True, …)``: trafilatura alone doing exactly the
-     extraction the project asks of it (text plus title, author, date, site name, canonical URL);
-   - the project's path: bytes → decode → that extraction → normalise → hash and id → language → Article.
-   ``project / same_options`` is the project's own overhead; ``project / bare`` also pays for the metadata
-   (htmldate and friends) that bare extraction skips. Each page goes through the three back to back, in
-   rotating order, so a busy machine slows each alike.
+   - ``trafilatura.bare_extraction(html, with_metadata=True, …)``: trafilatura's one-call way to get the text
+     plus title, author, date, site name and canonical URL in one call;
+   - the project's path: bytes → decode → ``ingest.html.extract_html`` (one parse; the fallback extractors only
+     for short texts; only the metadata an Article keeps) → normalise → hash and id → language → Article.
+   The target is ``project / bare`` ≥ 0.9. Each page goes through the three back to back, in rotating order,
+   so a busy machine slows each alike.
 2. Memory: N generated documents stream through ``read_sources`` (JSON Lines → Article, with exact and
    near-duplicate detection); resident memory is sampled at 10 %, 50 % and 100 % of the stream.
 
