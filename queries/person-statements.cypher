@@ -1,7 +1,8 @@
 // name: person-statements
 // description: Everything a person (or organisation) said, newest first — optionally only statements about one entity and between two dates — with the evidence sentence and a link to the source article.
 // params: person_id: string, about_id: string = null, from: date = null, to: date = null, limit: int = 100
-MATCH (speaker:Entity {id: $person_id})-[:SAID]->(s:Statement)
+// SAID always ends at a Statement, so the speaker's statements need no label check.
+MATCH (speaker:Entity {id: $person_id})-[:SAID]->(s)
 WHERE ($from IS NULL OR s.date >= $from)
   AND ($to IS NULL OR s.date <= $to)
   AND ($about_id IS NULL OR EXISTS { (s)-[:ABOUT]->(:Entity {id: $about_id}) })

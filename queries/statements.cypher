@@ -11,8 +11,18 @@ CALL () {
   WHERE $speaker_id IS NULL
   RETURN s
   UNION
+  // Newest first with no other filter: the date index hands statements over newest first, so only the first
+  // $limit are read instead of every statement.
   MATCH (s:Statement)
-  WHERE $speaker_id IS NULL AND $about_id IS NULL
+  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $topic IS NULL AND $org_id IS NULL AND s.date IS NOT NULL
+    AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to)
+  WITH s
+  ORDER BY s.date DESC, s.article_id, s.start
+  LIMIT $limit
+  RETURN s
+  UNION
+  MATCH (s:Statement)
+  WHERE $speaker_id IS NULL AND $about_id IS NULL AND ($topic IS NOT NULL OR $org_id IS NOT NULL OR s.date IS NULL)
   RETURN s
 }
 WITH s
