@@ -31,6 +31,8 @@ MIN_ARTICLE_WORDS = 20
 MIN_SENTENCE_WORDS = 8
 # Below this many words the main extractor may have missed part of the article: compare with the fallbacks.
 FALLBACK_BELOW_WORDS = 150
+# … or below this share of the words the page shows.
+FALLBACK_BELOW_SHARE = 0.5
 # The language the page declares; trafilatura does not report it. Read from the first bytes only.
 _DECLARED_LANGUAGE = re.compile(
     r"""<html\b[^>]*?\blang\s*=\s*["']?([a-zA-Z]{2,3})\b|<meta[^>]+http-equiv=["']?content-language["']?[^>]+"""
@@ -78,9 +80,24 @@ def extract_html(html: str, origin: str, url: str | None = None) -> ArticleDraft
 def _main_text(tree: HtmlElement, url: str | None) -> str | None:
     """The main text; trafilatura copies the tree before cleaning it, so ``tree`` stays whole for metadata."""
     text = _extract_text(tree, url, with_fallbacks=False)
-    if text and _has_prose(text) and len(text.split(None, FALLBACK_BELOW_WORDS)) > FALLBACK_BELOW_WORDS:
+    if text and _has_prose(text) and _long_enough(text) and _covers_page(text, tree):
         return text
     return _extract_text(tree, url, with_fallbacks=True)
+
+
+def _long_enough(text: str) -> bool:
+    return len(text.split(None, FALLBACK_BELOW_WORDS)) > FALLBACK_BELOW_WORDS
+
+
+def _covers_page(text: str, tree: HtmlElement) -> bool:
+    # A main text much shorter than the page's visible text may be an article cut short: then trafilatura's
+    # comparison with readability and jusText decides, as it would by default.
+    body = tree.find("body")
+    if body is None:
+        return False
+    code = sum(len(element.text_content().split()) for element in body.iter("script", "style", "noscript"))
+    visible_words = len(body.text_content().split()) - code
+    return len(text.split()) >= FALLBACK_BELOW_SHARE * visible_words
 
 
 def _extract_text(tree: HtmlElement, url: str | None, *, with_fallbacks: bool) -> str | None:
