@@ -31,7 +31,7 @@ MIN_ARTICLE_WORDS = 20
 MIN_SENTENCE_WORDS = 8
 # Below this many words the main extractor may have missed part of the article: compare with the fallbacks.
 FALLBACK_BELOW_WORDS = 150
-# … or below this share of the words the page shows.
+# … or below this share of the text the page shows.
 FALLBACK_BELOW_SHARE = 0.5
 # The language the page declares; trafilatura does not report it. Read from the first bytes only.
 _DECLARED_LANGUAGE = re.compile(
@@ -95,9 +95,13 @@ def _covers_page(text: str, tree: HtmlElement) -> bool:
     body = tree.find("body")
     if body is None:
         return False
-    code = sum(len(element.text_content().split()) for element in body.iter("script", "style", "noscript"))
-    visible_words = len(body.text_content().split()) - code
-    return len(text.split()) >= FALLBACK_BELOW_SHARE * visible_words
+    code = sum(_printed_chars(element.text_content()) for element in body.iter("script", "style", "noscript"))
+    return _printed_chars(text) >= FALLBACK_BELOW_SHARE * (_printed_chars(body.text_content()) - code)
+
+
+def _printed_chars(text: str) -> int:
+    # Counted rather than split into words: this runs on every page and splitting costs 5 % of the extraction.
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
 def _extract_text(tree: HtmlElement, url: str | None, *, with_fallbacks: bool) -> str | None:
