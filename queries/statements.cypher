@@ -21,8 +21,23 @@ CALL () {
   LIMIT $limit
   RETURN s
   UNION
+  // An organisation's statements: its own, those made in a role there, and those of people who held a role there.
+  MATCH (org:Entity {id: $org_id})
+  WHERE $speaker_id IS NULL AND $about_id IS NULL
+  CALL (org) {
+    MATCH (org)-[:SAID]->(s)
+    RETURN s
+    UNION
+    MATCH (org)<-[:AT]-(:Role)<-[:IN_ROLE]-(s)
+    RETURN s
+    UNION
+    MATCH (org)<-[:AT]-(:Role)<-[:HOLDS_ROLE]-(:Entity)-[:SAID]->(s)
+    RETURN s
+  }
+  RETURN s
+  UNION
   MATCH (s:Statement)
-  WHERE $speaker_id IS NULL AND $about_id IS NULL AND ($topic IS NOT NULL OR $org_id IS NOT NULL OR s.date IS NULL)
+  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $org_id IS NULL AND ($topic IS NOT NULL OR s.date IS NULL)
   RETURN s
 }
 WITH s
