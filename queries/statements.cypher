@@ -3,6 +3,7 @@
 // params: speaker_id: string = null, org_id: string = null, about_id: string = null, topic: vector = null, min_score: float = 0.3, from: date = null, to: date = null, limit: int = 200
 // Start from the most selective anchor (the speaker, else the entity mentioned, else every statement), so a
 // speaker's or an entity's statements are found through their own relationships, not a scan.
+// A branch that does not apply is cut off by `WITH 1 ... WHERE` on the parameters alone, before it reads anything.
 CALL () {
   MATCH (:Entity {id: $speaker_id})-[:SAID]->(s:Statement)
   RETURN s
@@ -13,8 +14,10 @@ CALL () {
   UNION
   // Newest first with no other filter: the date index hands statements over newest first, so only the first
   // $limit are read instead of every statement.
+  WITH 1 AS unfiltered
+  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $topic IS NULL AND $org_id IS NULL
   MATCH (s:Statement)
-  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $topic IS NULL AND $org_id IS NULL AND s.date IS NOT NULL
+  WHERE s.date IS NOT NULL
     AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to)
   WITH s
   ORDER BY s.date DESC, s.article_id, s.start
@@ -36,8 +39,10 @@ CALL () {
   }
   RETURN s
   UNION
+  WITH 1 AS unfiltered
+  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $org_id IS NULL
   MATCH (s:Statement)
-  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $org_id IS NULL AND ($topic IS NOT NULL OR s.date IS NULL)
+  WHERE $topic IS NOT NULL OR s.date IS NULL
   RETURN s
 }
 WITH s
