@@ -326,6 +326,10 @@ def _evidence(doc: Doc, start: int, end: int, cue: Token | None) -> tuple[int, i
     last = doc.char_span(high, high + 1, alignment_mode="expand")
     sent_start = first.sent.start_char if first is not None and len(first) else low
     sent_end = last.sent.end_char if last is not None and len(last) else high + 1
+    while sent_end > end and doc.text[sent_end - 1].isspace():  # the line break a sentence ends on is no evidence
+        sent_end -= 1
+    while sent_start < start and doc.text[sent_start].isspace():
+        sent_start += 1
     return sent_start, sent_end
 
 

@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 
 from newsgraph.settings import load_settings
-from nlp.pipeline import spacy_view
+from nlp.pipeline import load_pipeline, spacy_view
 from nlp.quotes import find_quotes
 from nlp.statements import find_statements
 from tests.test_statements import entities_of
@@ -131,3 +131,16 @@ def test_random_mixtures_of_marks_cues_and_breaks(nlp: Language) -> None:
             assert text[statement.start - 17 : statement.end - 17] == statement.text
             found += 1
     assert found > 50  # the noise does hold attributed quotes, so the paths that resolve speakers ran
+
+
+def test_evidence_sentence_holds_the_statement_without_surrounding_blank_lines() -> None:
+    # The project's pipeline ends a sentence at a line break, so a heading never joins the quote's sentence.
+    paragraphs = load_pipeline(load_settings(environ={}), custom=False)
+    text = 'Slow rollout\n\n"We will know who sat in that car," Ana Petrović said.\n\n\nOfficials declined.\n'
+    doc = paragraphs(text)
+    [statement] = find_statements(doc, entities_of(doc), "2022-12-02")
+    evidence = text[statement.sentence_start : statement.sentence_end]
+    assert evidence == statement.sentence
+    assert "Slow rollout" not in evidence and evidence.endswith("Ana Petrović said.")
+    assert evidence == evidence.strip()
+    assert statement.sentence_start <= statement.start and statement.end <= statement.sentence_end
