@@ -402,6 +402,14 @@ def _percent(value: float | None) -> str:
     return "   n/a" if value is None else f"{100 * value:6.1f}"
 
 
+def _type_line(entity_type: str, gold: int, predicted: int, matched: int) -> str:
+    precision, recall, f1 = prf(matched, predicted, gold)
+    return (
+        f"    {entity_type:13} P {_percent(precision)}  R {_percent(recall)}  F1 {_percent(f1)}"
+        f"   (gold {gold}, predicted {predicted}, matched {matched})"
+    )
+
+
 def format_report(report: Report, label: str, per_doc: bool, mistakes: bool = False) -> str:
     figures = report.micro.figures()
     counts = report.micro
@@ -416,7 +424,7 @@ def format_report(report: Report, label: str, per_doc: bool, mistakes: bool = Fa
         f"   date accuracy {_percent(figures['date_accuracy'])}",
         f"  entities    P {_percent(figures['entity_precision'])}  R {_percent(figures['entity_recall'])}"
         f"  F1 {_percent(figures['entity_f1'])}   (gold {counts.entities_gold}, predicted {counts.entities_pred})",
-        "    " + "  ".join(f"{t} F1 {_percent(prf(m, p, g)[2]).strip()}" for t, (g, p, m) in counts.by_type.items()),
+        *(_type_line(entity_type, *tallies) for entity_type, tallies in counts.by_type.items()),
         f"  roles       P {_percent(figures['role_precision'])}  R {_percent(figures['role_recall'])}"
         f"  F1 {_percent(figures['role_f1'])}   (gold {counts.roles_gold}, predicted {counts.roles_pred});"
         f" organisation right {_percent(figures['role_org_accuracy'])}",
