@@ -106,6 +106,9 @@ SAYING_NOUNS = frozenset({"message", "answer", "response", "reply", "warning", "
 # `"…," he continued.`).
 AFTER_QUOTE_ONLY = frozenset({"ask", "continue", "agree", "demand", "laugh", "cry", "question", "urge", "disagree"})
 
+# Words that open a reported clause and are not part of it ("said that …", "asked whether …").
+COMPLEMENT_MARKS = frozenset({"that", "whether", "if"})
+
 # Words never taken as the speaker themselves.
 NON_SPEAKER_WORDS = _words("it one that there this what which")
 

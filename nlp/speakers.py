@@ -1,9 +1,10 @@
-"""Who is speaking: the subject of a reporting cue, expanded to a name and resolved to an entity.
+"""Who is speaking: the speaker token at a cue resolved to a canonical name and entity.
 
 Pronouns are resolved by recency, grammatical role and gender (from titles, first names and the
 pronouns that follow a name in the same document); surnames are expanded to the full name of an
 earlier person; organisations and groups ("the Interior Ministry", "digital rights groups") are speakers
 as named. The resolver remembers the last speaker so "he said" after a quote goes to the person quoted.
+Which token names the speaker comes from nlp.speaker_syntax.
 """
 
 from __future__ import annotations
@@ -18,15 +19,16 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
-from nlp.cues import (
-    CALENDAR_WORDS,
-    GROUP_DETERMINERS,
-    MEDIUM_NOUNS,
-    NON_SPEAKER_WORDS,
-    ORGANISATION_NOUNS,
-    SOURCE_CARRIER_NOUNS,
-    TITLE_ABBREVIATIONS,
-    is_cue_verb,
+from nlp.cues import NON_SPEAKER_WORDS, ORGANISATION_NOUNS
+from nlp.speaker_syntax import (
+    NAME_LABELS,
+    carried_source,
+    group_name,
+    named_apposition,
+    noun_phrase,
+    past_title_abbreviation,
+    same_paragraph,
+    titles_of,
 )
 
 NAMES_FILE = Path(__file__).with_name("first_names.json")
@@ -52,9 +54,6 @@ TITLES = {
     "madam": "f",
     "madame": "f",
 }
-NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
-NOT_SPEAKER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
-LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod"}
 # How far back (characters) a previous speaker stays the natural antecedent of a pronoun.
 SPEAKER_MEMORY = 1500
 
@@ -83,207 +82,6 @@ class _Mention:
     is_subject: bool
 
 
-def subject_of(cue: Token) -> Token | None:
-    """The token naming who speaks: the cue's subject, or that of the clause it hangs from."""
-    owner = _participle_owner(cue)
-    if owner is not None:
-        return subject_of(owner)  # "X said C, adding that D": X adds D
-    token = cue
-    for _ in range(5):
-        subject_deps = ("nsubj", "nsubjpass") if token.i != cue.i else ("nsubj",)
-        subjects = [c for c in token.children if c.dep_ in subject_deps and _may_speak(c, cue)]
-        if subjects:
-            subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
-            if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
-                return token.head
-            return subject
-        if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return token.head if _may_speak(token.head, cue) else None
-        walks = token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"}
-        if walks and token.head.i != token.i and _same_paragraph(token.head, cue):
-            token = token.head
-            continue
-        break
-    return None
-
-
-def _participle_owner(cue: Token) -> Token | None:
-    """The reporting verb a participle of saying (", adding that …") or a coordinated cue inside its clause
-    ("stressed that A and cautioned that B") hangs from, if any."""
-    doc = cue.doc
-    if cue.i == 0 or cue.dep_ not in {"advcl", "conj", "xcomp"}:
-        return None
-    participle = cue.tag_ == "VBG" and doc[cue.i - 1].text == ","
-    coordinated = (
-        cue.dep_ == "conj" and doc[cue.i - 1].dep_ == "cc" and not any(c.dep_ == "nsubj" for c in cue.children)
-    )
-    if not (participle or coordinated) or (coordinated and is_cue_verb(cue.head)):
-        return None  # "said A and warned B": the ordinary conjunct walk finds the subject
-    head = cue.head
-    while head.i != head.head.i and not is_cue_verb(head):
-        head = head.head
-    return head if is_cue_verb(head) and head.i < cue.i else None
-
-
-def _beside(subject: Token, verb: Token) -> bool:
-    """The subject phrase touches the verb: "the minister said", "said Karen Maurer"."""
-    ends_before = subject.right_edge.i + 1 == verb.i and not subject.right_edge.is_punct
-    return ends_before or subject.left_edge.i - 1 == verb.i
-
-
-def _may_speak(token: Token, cue: Token) -> bool:
-    """A subject in the cue's own paragraph that is not a date or a number."""
-    if token.ent_type_ in NOT_SPEAKER_LABELS or token.lower_ in CALENDAR_WORDS:
-        return False
-    return _same_paragraph(token, cue)
-
-
-def _same_paragraph(a: Token, b: Token) -> bool:
-    doc = a.doc
-    return not any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(min(a.i, b.i), max(a.i, b.i)))
-
-
-def source_of_according(according: Token) -> Token | None:
-    """The X of "according to X" (or of "according to a report by X")."""
-    to = next((c for c in according.children if c.lower_ == "to"), None)
-    if to is None and according.i + 1 < len(according.doc):
-        to = according.nbor(1)
-    if to is None:
-        return None
-    objects = [c for c in to.children if c.dep_ == "pobj"]
-    return objects[0] if objects else None
-
-
-def carried_source(head: Token) -> Token:
-    """ "Cornyn's statement added" → Cornyn; "a report by BIRN" → BIRN; anything else unchanged."""
-    if head.lemma_.lower() not in SOURCE_CARRIER_NOUNS | MEDIUM_NOUNS:
-        return head
-    for child in head.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON" and _may_speak(child, head):
-            return child
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj" and _may_speak(c, head)]
-            if objects and objects[0].pos_ in {"PROPN", "NOUN"}:
-                return objects[0]
-    return head
-
-
-def entity_span(token: Token) -> Span | None:
-    """The named-entity span holding ``token``, found from the IOB tags (cheaper than scanning Doc.ents)."""
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
-
-
-def _titles_of(name: Token) -> set[str]:
-    """Nouns a person is introduced with: "Premier Doug Ford", "Doug Ford, the premier", "the director, Laura Chen"."""
-    doc = name.doc
-    span = entity_span(name) or doc[name.i : name.i + 1]
-    titles = {_title_word(t) for t in span if _title_word(t) in TITLE_ABBREVIATIONS.values()}  # "Sen. X" as one name
-    i = span.start - 1
-    if i >= 1 and doc[i].text == "." and doc[i - 1].lower_ in TITLE_ABBREVIATIONS:
-        titles.add(TITLE_ABBREVIATIONS[doc[i - 1].lower_])  # the tokenizer split "Sgt." off its period
-        i -= 2
-    while i >= 0 and span.start - i <= 4 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and not doc[i].ent_type_:
-        titles.add(_title_word(doc[i]))
-        i -= 1
-    root = span.root
-    for child in root.children:
-        if child.dep_ == "appos":
-            titles.add(child.lemma_.lower())
-    if root.dep_ == "appos":
-        titles.add(root.head.lemma_.lower())
-    return titles
-
-
-def _past_title_abbreviation(head: Token) -> Token:
-    """ "said Police Const. Marc Brunet": the tokenizer cut "Const." off the name, and the parse took the
-    title for the subject; the speaker is the person named right after it."""
-    doc = head.doc
-    if head.lower_ not in TITLE_ABBREVIATIONS or head.i + 2 >= len(doc) or doc[head.i + 1].text != ".":
-        return head
-    name = entity_span(doc[head.i + 2]) if doc[head.i + 2].ent_type_ == "PERSON" else None
-    return name.root if name is not None else head
-
-
-def _title_word(token: Token) -> str:
-    """A title's lemma, abbreviations written out: "Sen." → "senator", "Sgt." → "sergeant"."""
-    lemma = token.lemma_.lower()
-    return TITLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
-
-
-def named_apposition(head: Token) -> Token:
-    """ "the team's coach, Alireza Mehraban" or "Ambassador to the US Hamdullah Mohib" → the person named."""
-    if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
-        return head
-    for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return child
-    last = head.right_edge
-    if last.i > head.i and last.ent_type_ == "PERSON" and _same_paragraph(head, last):
-        name = entity_span(last)
-        if name is not None and name.start > head.i and head.doc[name.start - 1].pos_ not in {"ADP", "CCONJ", "PUNCT"}:
-            return last  # a title that ends in the name itself, not "the lawyer for John Smith"
-    return head
-
-
-def noun_phrase(head: Token) -> Span:
-    """The words naming the speaker: a named entity, or the noun with its modifiers and an "of" phrase."""
-    doc = head.doc
-    if head.ent_type_ in NAME_LABELS:
-        ent = entity_span(head)
-        if ent is not None:
-            start = ent.start + (1 if doc[ent.start].lower_ == "the" and len(ent) > 1 else 0)
-            if doc[ent.end - 1].tag_ == "POS":
-                return doc[start : ent.end - 1]
-            return doc[start : ent.end]
-    if head.pos_ == "PRON":
-        return doc[head.i : head.i + 1]
-    tokens = [head]
-    for child in head.lefts:
-        if child.dep_ in LEFT_DEPS:
-            tokens.extend(child.subtree)
-    for child in head.rights:
-        if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in {"compound", "flat"}:
-            tokens.extend(child.subtree)
-    tokens = [t for t in tokens if _same_paragraph(t, head)]
-    start = min(t.i for t in tokens)
-    end = max(t.i for t in tokens) + 1
-    while end - 1 > start and doc[end - 1].is_punct:
-        end -= 1
-    people = [
-        e
-        for t in doc[start:end]
-        if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and (e := entity_span(t)) is not None
-        if e.end <= end and e.end > head.i
-    ]
-    if people and head.ent_type_ != "PERSON":
-        return people[0]  # "Governor of Washington Chris Gregoire" names Chris Gregoire
-    return doc[start:end]
-
-
-def group_name(phrase: Span) -> str:
-    """An unnamed speaker as written, without its determiner and without the capital of a sentence start:
-    "The lawsuit" → "lawsuit", "Some experts" → "experts", "Police" → "police"."""
-    words = [t for t in phrase if not t.is_space]
-    if len(words) > 1 and words[0].lower_ in GROUP_DETERMINERS:
-        words = words[1:]
-    if not words:
-        return phrase.text
-    text = phrase.doc[words[0].i : words[-1].i + 1].text
-    first = words[0]
-    if phrase[0].is_sent_start and first.pos_ in {"NOUN", "ADJ"} and first.text.istitle() and not first.ent_type_:
-        text = text[:1].lower() + text[1:]
-    return text
-
-
 class SpeakerResolver:
     """Turns the speaker token at a cue into a canonical speaker, remembering earlier speakers."""
 
@@ -306,7 +104,7 @@ class SpeakerResolver:
     # --- public -----------------------------------------------------------------------------
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown."""
-        head = named_apposition(carried_source(_past_title_abbreviation(head)))
+        head = named_apposition(carried_source(past_title_abbreviation(head)))
         titled = self._trailing_person(head)
         if titled is not None:
             return titled
@@ -343,7 +141,7 @@ class SpeakerResolver:
         last = head.right_edge
         if head.pos_ not in {"NOUN", "PROPN"} or last.i <= head.i or last.pos_ != "PROPN":
             return None
-        if not _same_paragraph(head, last) or head.doc[last.i - 1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
+        if not same_paragraph(head, last) or head.doc[last.i - 1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
             return None
         at = last.idx + self.offset
         entity = self._entity_at(at, at + len(last.text))
@@ -425,7 +223,7 @@ class SpeakerResolver:
             if at - mention.at > SPEAKER_MEMORY * 2 or mention.at < self.offset:
                 break
             name = self._token_at(mention.at, mention.at + 1)
-            if name is not None and title in _titles_of(name):
+            if name is not None and title in titles_of(name):
                 return mention
         return None
 
@@ -549,7 +347,7 @@ class SpeakerResolver:
         for token in reversed(doc[start : pronoun.i]):
             if token.dep_ != "nsubj" or token.tag_ not in {"NNS", "NNPS"}:
                 continue
-            if self._inside_quote(token.idx + self.offset) or not _same_paragraph(token, pronoun):
+            if self._inside_quote(token.idx + self.offset) or not same_paragraph(token, pronoun):
                 return None
             found = self.resolve(token)
             return Speaker(found.name, pronoun.text, found.entity_id, False, found.at) if found else None
