@@ -9,14 +9,16 @@ Offsets in a ``Mention`` are character offsets into ``doc.text``.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlp.gazetteer import Gazetteer
+from nlp.laws import law_mentions, numbered_bill_mentions
+from nlp.mentions import Mention, is_punct
 from nlp.names import fold
+from nlp.organizations import department_mentions, host_organisation, with_name_complement
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -58,23 +60,9 @@ GENERIC_SINGLE_WORDS = {
     "court",
 }
 CAPTION_LABELS = {"image", "photo", "photograph", "picture", "credit", "file", "video", "source"}
-QUOTE_CHARS = "\"'“”„‟«»‘’‚‹›"
 TITLE_AFTER_PORTFOLIO = {"minister", "ministry", "secretary", "department"}
 _QUOTED_NAME = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n.!?;:]{2,60})[\"”“»’]")
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
-# Numbered bills of North-American legislatures: "Bill C-18", "Senate Bill 8", "H.R. 3684", "Proposition 22".
-_NUMBERED_BILL = re.compile(
-    r"\b(?:(?:House|Senate|Assembly) Bill (?:No\. )?\d+|Bill (?:[A-Z]-?)?\d+|H\.R\. ?\d+|Proposition \d+)\b"
-)
 TRAILING_LINKS = {"of", "and", "for", "the", "on", "&"}
-
-
-class Mention(NamedTuple):
-    start: int
-    end: int
-    type: str  # one of ENTITY_TYPES, or "Unknown" until resolution decides
-    text: str
-    source: str  # "ner", "rule" or "gazetteer"
 
 
 def _trim(span: Span) -> Span | None:
@@ -88,14 +76,14 @@ def _trim(span: Span) -> Span | None:
         if span.label_ == "EVENT" and doc[i].text in {"-", "–", "—"} and doc[i].whitespace_ and i > start:
             end = i  # "Remembrance Day - November 11 -": the date after a spaced dash is not in the name
             break
-    while start < end and (_is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
+    while start < end and (is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
         start += 1
     if start < end and fold(doc[start].text).rstrip(".") in HONORIFICS and end - start > 1:
         start += 1
         while start < end and doc[start].text == ".":
             start += 1
     while end > start and (
-        _is_punct(doc[end - 1])
+        is_punct(doc[end - 1])
         or doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_space
         or doc[end - 1].lower_ in TRAILING_LINKS
@@ -121,12 +109,8 @@ def _drops_article(token: Token) -> bool:
     return not (token.text == "The" and not token.is_sent_start)
 
 
-def _is_punct(token: Token) -> bool:
-    return token.is_punct or all(ch in QUOTE_CHARS for ch in token.text)
-
-
 def _next_word(doc: Doc, index: int) -> Token | None:
-    while index < len(doc) and _is_punct(doc[index]) and doc[index].text not in ",.;:":
+    while index < len(doc) and is_punct(doc[index]) and doc[index].text not in ",.;:":
         index += 1
     return doc[index] if index < len(doc) else None
 
@@ -216,8 +200,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
         if ner_type == "Organization":
-            span = _with_name_complement(span, gazetteer)
-            host = _host_organisation(span, gazetteer)
+            span = with_name_complement(span, gazetteer)
+            host = host_organisation(span, gazetteer)
             if host is not None:  # "Block Museum of Art at Northwestern University": two organisations
                 mentions.append(Mention(host.start_char, host.end_char, "Organization", host.text, "rule"))
                 span = span.doc[span.start : host.start - 1]
@@ -230,33 +214,6 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             kind, span, source = corrected
             mentions.append(Mention(span.start_char, span.end_char, kind, span.text, source))
     return mentions
-
-
-def _with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
-    """An organisation cut before its complement takes it in: "Joint Council" + "for the Welfare of Immigrants".
-
-    The complement is "of/for/on", an optional "the", then capitalised words joined by "and", "of", "the" or a
-    hyphen; it stops before a person's or another organisation's name, or a title word, and a bare place
-    ("University of Sheffield of the UK") is where the organisation is, not part of its name.
-    """
-    doc = span.doc
-    if fold(span[-1].text) not in gazetteer.words("organization_words") or span.end + 1 >= len(doc):
-        return span
-    index = span.end
-    if doc[index].lower_ not in {"of", "for", "on"}:
-        return span
-    index += 1 + (doc[index + 1].lower_ == "the")
-    end, first = span.end, index
-    while index < len(doc) and doc[index].ent_type_ not in {"PERSON", "ORG"} and "\n" not in doc[index].text:
-        token = doc[index]
-        if token.text[:1].isupper() and token.is_alpha and fold(token.text) not in gazetteer.words("title_words"):
-            end = index + 1
-        elif token.lower_ not in {"and", "of", "the", "-", "&"}:
-            break
-        index += 1
-    if all(t.ent_type_ in {"GPE", "LOC"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha):
-        return span  # "Colorado State University of the US": where it is, not its name
-    return doc[span.start : end]
 
 
 def _holiday(span: Span, gazetteer: Gazetteer) -> Mention | None:
@@ -272,36 +229,6 @@ def _holiday(span: Span, gazetteer: Gazetteer) -> Mention | None:
         return None
     name = span.doc[words[0].i : words[-1].i + 1]
     return Mention(name.start_char, name.end_char, "Event", name.text, "rule")
-
-
-def department_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """A federal department named by its portfolio and the country: "Health Canada", "Statistics Canada"."""
-    mentions = []
-    for token in doc[:-1]:
-        country = doc[token.i + 1]
-        if (
-            token.text[:1].isupper()
-            and fold(token.text) in gazetteer.words("department_words")
-            and country.ent_type_ == "GPE"
-            and country.text[:1].isupper()
-            and (country.i + 1 == len(doc) or doc[country.i + 1].ent_iob_ != "I")
-        ):
-            mentions.append(
-                Mention(token.idx, country.idx + len(country), "Organization", f"{token.text} {country.text}", "rule")
-            )
-    return mentions
-
-
-def _host_organisation(span: Span, gazetteer: Gazetteer) -> Span | None:
-    """The organisation after "at" in one ORG span, when both sides are names with organisation words."""
-    for token in span[1:-1]:
-        if token.lower_ != "at":
-            continue
-        left, right = span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]
-        sides = [[fold(t.text) for t in side] for side in (left, right)]
-        if all(any(w in gazetteer.words("organization_words") for w in words) for words in sides):
-            return right if right[0].text[:1].isupper() else None
-    return None
 
 
 def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
@@ -360,49 +287,6 @@ def quoted_name_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(inner_start, end, "Event", f"{inner} {following.group(1)}", "rule"))
         elif noun in gazetteer.words("project_nouns") or last in gazetteer.words("event_heads"):
             mentions.append(Mention(inner_start, inner_end, "Event", inner, "rule"))
-    return mentions
-
-
-def _law_name(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
-    generic = gazetteer.words("law_generic_modifiers")
-    while tokens and (tokens[0].pos_ in {"DET", "PRON"} or tokens[0].tag_ == "PRP$" or tokens[0].lower_ in generic):
-        if tokens[0].lower_ == "draft":
-            break
-        tokens = tokens[1:]
-    modifiers = tokens[:-1]
-    specific = any(
-        (t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in generic and t.ent_type_ != "NORP") or _YEAR.match(t.text)
-        for t in modifiers
-    )
-    if not specific:
-        return None
-    proper = tokens[-1].text[:1].isupper() and any(t.pos_ == "PROPN" for t in modifiers)
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return text if proper else text.lower()
-
-
-def numbered_bill_mentions(doc: Doc) -> list[Mention]:
-    """Bills named by number ("Bill C-18"), which the model tags PERSON or not at all."""
-    return [Mention(m.start(), m.end(), "Law", m.group(), "rule") for m in _NUMBERED_BILL.finditer(doc.text)]
-
-
-def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Laws and bills named by their subject or year: "the data protection law", "the 2021 draft police law"."""
-    mentions = []
-    for token in doc:
-        if token.lemma_.lower() not in gazetteer.words("law_heads") or token.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        if token.dep_ == "compound" or token.ent_type_ == "PERSON":
-            continue  # "law enforcement", "Nathan Law"
-        lefts = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nummod", "nmod", "det", "poss", "npadvmod"}]
-        if not lefts:
-            continue
-        start = min(c.left_edge.i for c in lefts)
-        tokens = [t for t in doc[start : token.i + 1] if not _is_punct(t)]
-        name = _law_name(tokens, gazetteer)
-        if name:
-            first = next(t for t in doc[start : token.i + 1] if name.lower().startswith(t.lower_))
-            mentions.append(Mention(first.idx, token.idx + len(token.text), "Law", name, "rule"))
     return mentions
 
 

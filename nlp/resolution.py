@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.records import Entity
-from nlp.entities import QUOTE_CHARS, Mention
 from nlp.gazetteer import Gazetteer
+from nlp.mentions import QUOTE_CHARS, Mention
 from nlp.names import entity_id, fold
 
 _BRACKETED_ALIAS = re.compile(r"\s*\(([^()\n]{1,40})\)")

@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from nlp.entities import QUOTE_CHARS, Mention
 from nlp.gazetteer import Gazetteer
+from nlp.mentions import QUOTE_CHARS, Mention
 from nlp.names import fold
 
 ORG_TYPES = {"Organization"}
