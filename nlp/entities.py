@@ -18,7 +18,15 @@ from nlp.gazetteer import Gazetteer
 from nlp.laws import law_mentions, numbered_bill_mentions
 from nlp.mentions import Mention, is_punct
 from nlp.names import fold
-from nlp.organizations import department_mentions, host_organisation, with_name_complement
+from nlp.organizations import (
+    apposition_organisations,
+    department_mentions,
+    host_organisation,
+    titled_place_names,
+    untagged_names,
+    with_name_complement,
+    with_whole_title,
+)
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -63,6 +71,9 @@ CAPTION_LABELS = {"image", "photo", "photograph", "picture", "credit", "file", "
 TITLE_AFTER_PORTFOLIO = {"minister", "ministry", "secretary", "department"}
 _QUOTED_NAME = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n.!?;:]{2,60})[\"”“»’]")
 TRAILING_LINKS = {"of", "and", "for", "the", "on", "&"}
+NAME_LINKS = {"of", "for", "on"}
+# A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
+_PARTY_STATE = re.compile(r"^[DRI]\s?-\s?[A-Z][A-Za-z.]*\.?$")
 
 
 def _trim(span: Span) -> Span | None:
@@ -121,6 +132,8 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     text_key = fold(span.text)
     if text_key in gazetteer.ignored or (len(span) == 1 and text_key in GENERIC_SINGLE_WORDS):
         return None
+    if _PARTY_STATE.match(span.text):
+        return None  # "Sen. Jane Roe, D-Mass.": a lawmaker's party and state, not a place of its own
     if ner_type == "Person" and len(span) == 1 and span[0].tag_ == "NNPS":
         return None  # "Afghans": a people, not a person
     known = gazetteer.lookup(span.text)
@@ -129,7 +142,7 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     titles = [i for i, w in enumerate(words[:-1]) if w.rstrip(".") in gazetteer.words("title_words")]
     if ner_type == "Person" and titles:  # "NASA Administrator Charles Bolden": the name starts after the title
         span, words = span[titles[-1] + 1 :], words[titles[-1] + 1 :]
-    while ner_type == "Organization" and len(span) > 1 and words[-1] in gazetteer.words("title_words"):
+    while ner_type == "Organization" and len(span) > 1 and _ends_in_title(span, words, gazetteer):
         span, words = span[:-1], words[:-1]  # "State Department spokesperson": the title is not in the name
     following = _next_word(span.doc, span.end)
     before_title = following is not None and following.lower_ in TITLE_AFTER_PORTFOLIO
@@ -159,6 +172,14 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     return ner_type, span, "ner"
 
 
+def _ends_in_title(span: Span, words: list[str], gazetteer: Gazetteer) -> bool:
+    """A title word ending an organisation span, unless it is the complement of the name ("Department of
+    Justice", "Ministry of the Attorney General", "Court of Justice")."""
+    if words[-1] not in gazetteer.words("title_words"):
+        return False
+    return not any(t.lower_ in NAME_LINKS for t in span[1:-1])
+
+
 def _named_as_place(span: Span, gazetteer: Gazetteer) -> bool:
     """A name right after "the town of", "the city of", "the province of": the place itself."""
     doc = span.doc
@@ -172,7 +193,7 @@ def _is_place_name(words: list[str], gazetteer: Gazetteer) -> bool:
     if " ".join(words[-2:]) in gazetteer.words("location_head_phrases"):
         return True
     if words[0] in gazetteer.words("location_prefixes"):
-        return True
+        return words[-1] not in gazetteer.words("organization_words")  # "Mount Sinai Hospital" is a hospital
     if words[-1] == "district" and words[-2] in gazetteer.words("organization_words"):
         return False
     return words[-1] in gazetteer.words("location_heads")
@@ -200,7 +221,7 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
         if ner_type == "Organization":
-            span = with_name_complement(span, gazetteer)
+            span = with_name_complement(with_whole_title(span, gazetteer), gazetteer)
             host = host_organisation(span, gazetteer)
             if host is not None:  # "Block Museum of Art at Northwestern University": two organisations
                 mentions.append(Mention(host.start_char, host.end_char, "Organization", host.text, "rule"))
@@ -213,6 +234,24 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if corrected is not None:
             kind, span, source = corrected
             mentions.append(Mention(span.start_char, span.end_char, kind, span.text, source))
+    return mentions + _rule_mentions(doc, gazetteer)
+
+
+def _rule_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Names the model misses or mistypes, found from their shape and their neighbours."""
+    mentions = []
+    for name in untagged_names(doc, gazetteer):
+        corrected = _retype(name, "Unknown", gazetteer)
+        if corrected is not None and corrected[0] != "Unknown":
+            kind, span, _source = corrected
+            mentions.append(Mention(span.start_char, span.end_char, kind, span.text, "rule"))
+    for name in apposition_organisations(doc, gazetteer):
+        span = _trim(name)
+        if span is not None and gazetteer.lookup(span.text) is None:
+            mentions.append(Mention(span.start_char, span.end_char, "Organization", span.text, "rule"))
+    for place in titled_place_names(doc, gazetteer):
+        kind = "Organization" if any(fold(t.text) in gazetteer.words("organization_words") for t in place) else None
+        mentions.append(Mention(place.start_char, place.end_char, kind or "Location", place.text, "rule"))
     return mentions
 
 

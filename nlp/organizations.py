@@ -5,11 +5,13 @@ Offsets in a ``Mention`` are character offsets into ``doc.text``.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nlp.gazetteer import Gazetteer
 from nlp.mentions import Mention
 from nlp.names import fold
+
+NAME_JOINERS = {"of", "for", "and", "the", "&", "on", "'s", "'"}  # words inside a name
 
 
 def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
@@ -36,6 +38,22 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
         index += 1
     if all(t.ent_type_ in {"GPE", "LOC"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha):
         return span  # "Colorado State University of the US": where it is, not its name
+    return doc[span.start : end]
+
+
+def with_whole_title(span: Span, gazetteer: Gazetteer) -> Span:
+    """An organisation named after an office and cut inside the office's title takes the rest of it in:
+    "Ministry of the Attorney" + "General", "Office of the Auditor" + "General"."""
+    doc, end = span.doc, span.end
+    if not any(t.lower_ in {"of", "for"} for t in span):
+        return span
+    while (
+        end < len(doc)
+        and fold(doc[end - 1].text) in gazetteer.words("title_words")
+        and doc[end].text[:1].isupper()
+        and fold(doc[end].text) in gazetteer.words("title_words")
+    ):
+        end += 1
     return doc[span.start : end]
 
 
@@ -67,3 +85,106 @@ def host_organisation(span: Span, gazetteer: Gazetteer) -> Span | None:
         if all(any(w in gazetteer.words("organization_words") for w in words) for words in sides):
             return right if right[0].text[:1].isupper() else None
     return None
+
+
+def _capitalised_name_word(token: Token) -> bool:
+    return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper() and not token.ent_type_
+
+
+def untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Runs of capitalised proper nouns the model left untagged that end in an `untagged_name_heads` word:
+    "Sunnybrook Health Sciences Centre", "The Deseret News", "the Ontario Nurses' Association".
+
+    The run may hold "of", "for", "and", "the", "&" and a possessive between capitalised words; it needs two
+    words or more, so a capitalised common word alone ("Police said") stays no name.
+    """
+    heads = gazetteer.words("untagged_name_heads")
+    names, index = [], 0
+    while index < len(doc):
+        if not _capitalised_name_word(doc[index]):
+            index += 1
+            continue
+        start, end = index, index + 1
+        while end < len(doc):
+            token = doc[end]
+            if _capitalised_name_word(token):
+                end += 1
+            elif token.lower_ in NAME_JOINERS and end + 1 < len(doc) and _capitalised_name_word(doc[end + 1]):
+                end += 2
+            else:
+                break
+        run = doc[start:end]
+        index = end
+        fragment = start > 0 and (doc[start - 1].lower_ in NAME_JOINERS - {"the"} or doc[start - 1].text == "-")
+        if len(run) >= 2 and fold(run[-1].text) in heads and not fragment:  # "[Evergreen Aviation] & Space Museum"
+            names.append(run)
+    return names
+
+
+def _name_before(token: Token) -> Span | None:
+    """The proper name a token heads: its entity, else its run of capitalised compounds ("Unifor")."""
+    doc = token.doc
+    if token.ent_type_:
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+    if token.tag_ not in {"NNP", "NNPS"}:
+        return None
+    start = token.i
+    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"} and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start : token.i + 1]
+
+
+def apposition_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """A name described by an apposition headed by an organisation noun is an organisation, whatever the model
+    tagged: "Unifor, the country's largest private-sector union", "Acme, a Toronto-based startup"."""
+    names = []
+    for token in doc:
+        if token.dep_ != "appos" or token.lemma_.lower() not in gazetteer.words("organization_nouns"):
+            continue
+        if token.head.i >= token.i or token.i - token.head.i > 12 or doc[token.head.i + 1].text != ",":
+            continue
+        name = _name_before(token.head)
+        if name is not None and name.root.ent_type_ in {"", "ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART"}:
+            names.append(name)
+    return names
+
+
+def _office_title_at(doc: Doc, index: int, gazetteer: Gazetteer) -> int | None:
+    """The index after a capitalised office title starting at ``index`` ("Premier", "Prime Minister")."""
+    for length in (2, 1):
+        words = doc[index : index + length]
+        title = " ".join(fold(t.text).rstrip(".") for t in words)
+        if len(words) == length and words[0].text[:1].isupper() and title in gazetteer.words("place_office_titles"):
+            return index + length
+    return None
+
+
+def _place_word(token: Token) -> bool:
+    """A capitalised proper noun left untagged or tagged as a place or, wrongly, a person ("Vancouver Mayor");
+    an organisation or a party before a title ("NDP MP", "Liberal MP") is no place."""
+    return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper() and token.ent_type_ in {"", "GPE", "PERSON"}
+
+
+def titled_place_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """The place before the title of its office, which the model leaves untagged: "Ontario" in "Ontario Premier
+    Doug Ford", "Vancouver" in "Vancouver Mayor Ken Sim"; only when a person's name follows the title."""
+    places = []
+    for token in doc[1:]:
+        after = _office_title_at(doc, token.i, gazetteer)
+        if after is None or after >= len(doc) or doc[after].ent_type_ != "PERSON":
+            continue
+        start = token.i
+        while start > 0 and _place_word(doc[start - 1]) and token.i - start < 3:
+            word = fold(doc[start - 1].text).rstrip(".-")
+            if word in gazetteer.words("title_words") or word in gazetteer.words("role_qualifiers"):
+                break
+            start -= 1
+        if start < token.i and not doc[start - 1 : start].text.endswith("-"):
+            places.append(doc[start : token.i])
+    return places

@@ -256,3 +256,50 @@ def test_capitalised_code_is_a_law_but_source_code_is_not(extractor) -> None:
 def test_a_name_after_the_town_of_is_a_place(extractor) -> None:
     entities = _entities(extractor, "South Korea evacuated about 80 people in the town of Yeoncheon after a shell hit.")
     assert entities["location:yeoncheon"].type == "Location"  # the model tags it ORG
+
+
+def test_a_title_word_in_an_organisation_name_stays_in_it(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "The Department of Justice said it would appeal. The Ministry of the Attorney General declined to comment, "
+        "and the Ontario Superior Court of Justice set a date.",
+    )
+    assert entities["organization:department-of-justice"].type == "Organization"
+    assert entities["organization:ministry-of-the-attorney-general"].type == "Organization"
+    assert entities["organization:ontario-superior-court-of-justice"].type == "Organization"
+    assert not any(e.name.endswith(" of") or e.name.endswith(" the") for e in entities.values())
+
+
+def test_untagged_newspapers_and_institutions_are_organisations(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "The Deseret News observed that the hashtag had spread. Nurses at Mount Sinai Hospital were told to wait.",
+    )
+    assert entities["organization:deseret-news"].type == "Organization"  # the model tags nothing
+    assert entities["organization:mount-sinai-hospital"].type == "Organization"  # not a mountain
+    assert "location:mount-sinai-hospital" not in entities
+
+
+def test_an_apposition_naming_an_organisation_types_the_name(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Unifor, the country's largest private-sector union, called a strike on Monday. "
+        "Mapleleaf Quantics, a Waterloo-based startup, hired 40 engineers.",
+    )
+    assert entities["organization:unifor"].type == "Organization"
+    assert entities["organization:mapleleaf-quantics"].type == "Organization"
+
+
+def test_the_place_before_an_office_title_is_a_place(extractor) -> None:
+    entities = _entities(
+        extractor, "Ontario Premier Doug Ford met Vancouver Mayor Ken Sim and Quebec Premier François Legault."
+    )
+    assert entities["location:ontario"].type == "Location"
+    assert entities["location:vancouver"].type == "Location"
+    assert {"person:doug-ford", "person:ken-sim", "person:francois-legault"} <= set(entities)
+
+
+def test_a_lawmakers_party_and_state_is_no_place(extractor) -> None:
+    entities = _entities(extractor, "Sen. Elizabeth Warren, D-Mass., and Rep. Tom Baker, R-Calif., wrote the letter.")
+    assert "person:elizabeth-warren" in entities
+    assert not any(e.name.startswith(("D-", "R-")) for e in entities.values())
