@@ -74,9 +74,20 @@ def _beside(subject: Token, verb: Token) -> bool:
 
 def may_speak(token: Token, cue: Token) -> bool:
     """A subject in the cue's own paragraph that is not a date or a number."""
-    if token.ent_type_ in NOT_SPEAKER_LABELS or token.lower_ in CALENDAR_WORDS:
+    if (token.ent_type_ in NOT_SPEAKER_LABELS and not is_age(token)) or token.lower_ in CALENDAR_WORDS:
         return False
     return same_paragraph(token, cue)
+
+
+def is_age(token: Token) -> bool:
+    """ "the 61-year-old added": an age standing for the person (the tagger calls it a DATE)."""
+    doc = token.doc
+    return (
+        token.lower_ == "old"
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ in {"year", "month"}
+    )
 
 
 def same_paragraph(a: Token, b: Token) -> bool:

@@ -19,11 +19,12 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
-from nlp.cues import NON_SPEAKER_WORDS, ORGANISATION_NOUNS
+from nlp.cues import FEMALE_NOUNS, MALE_NOUNS, NON_SPEAKER_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS
 from nlp.speaker_syntax import (
     NAME_LABELS,
     carried_source,
     group_name,
+    is_age,
     named_apposition,
     noun_phrase,
     past_title_abbreviation,
@@ -128,7 +129,7 @@ class SpeakerResolver:
         named = self._titled_before(head, at) or self._named_before(phrase, at)
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)
-        again = self._speaker_again(head)
+        again = self._speaker_again(head) or self._described_person(head, at)
         if again is not None:
             return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at)
         is_person = head.ent_type_ == "PERSON"
@@ -164,6 +165,19 @@ class SpeakerResolver:
             if noun in speaker.mention.lower().split():
                 return speaker
         return None
+
+    def _described_person(self, head: Token, at: int) -> Speaker | _Mention | None:
+        """ "the 61-year-old added", "the Sudbury native said": a definite description of a person stands for
+        the person last heard or named, as "he" or "she" would (its gender from the noun, if it has one)."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or head.tag_ in {"NNS", "NNPS"}:
+            return None
+        if any(c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i for c in head.children):
+            return None  # "the owner of the building", "the man who called": someone new, described
+        noun = head.lemma_.lower()
+        if not (is_age(head) or any(is_age(c) for c in head.children) or noun in PERSON_NOUNS):
+            return None
+        gender = "f" if noun in FEMALE_NOUNS else "m" if noun in MALE_NOUNS else None
+        return self._antecedent(at, True, gender)
 
     # --- entities and names -------------------------------------------------------------------
     def _entity_at(self, start: int, end: int) -> Entity | None:
@@ -311,15 +325,6 @@ class SpeakerResolver:
     def _resolve_pronoun(self, pronoun: Token) -> Speaker | None:
         at = pronoun.idx + self.offset
         lower = pronoun.lower_
-        wants_person = lower in PERSON_PRONOUNS
-        gender = PERSON_PRONOUNS.get(lower)
-        last = self.last
-        if last is not None and at - last.at > SPEAKER_MEMORY:
-            last = None
-        if last is not None and last.is_person != wants_person:
-            last = None
-        if last is not None and gender and self._genders.get(last.name, gender) != gender:
-            last = None
         if lower in {"they", "them"}:
             heard = self.last  # "The report's authors say … They call for …": the group just heard
             plural = heard is not None and not heard.is_person and heard.mention.lower().endswith("s")
@@ -328,15 +333,25 @@ class SpeakerResolver:
             group = self._plural_subject(pronoun)
             if group is not None:
                 return group
+        found = self._antecedent(at, lower in PERSON_PRONOUNS, PERSON_PRONOUNS.get(lower))
+        return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at) if found is not None else None
+
+    def _antecedent(self, at: int, wants_person: bool, gender: str | None) -> Speaker | _Mention | None:
+        """Who a pronoun or description at ``at`` refers to: the last speaker, unless a compatible person (or
+        organisation) was named in subject position since; else the latest compatible mention."""
+        last = self.last
+        if last is not None and at - last.at > SPEAKER_MEMORY:
+            last = None
+        if last is not None and last.is_person != wants_person:
+            last = None
+        if last is not None and gender and self._genders.get(last.name, gender) != gender:
+            last = None
         candidate = self._recent_mention(at, wants_person, gender)
         if candidate is not None and (last is None or candidate.at > last.at):
-            return Speaker(candidate.name, pronoun.text, candidate.entity_id, candidate.is_person, at)
+            return candidate
         if last is not None:
-            return Speaker(last.name, pronoun.text, last.entity_id, last.is_person, at)
-        fallback = self._recent_mention(at, wants_person, gender, subjects_only=False)
-        if fallback is not None:
-            return Speaker(fallback.name, pronoun.text, fallback.entity_id, fallback.is_person, at)
-        return None
+            return last
+        return self._recent_mention(at, wants_person, gender, subjects_only=False)
 
     def _plural_subject(self, pronoun: Token) -> Speaker | None:
         """ "Scientology officials went to the station, where they claimed …": the last plural subject."""
