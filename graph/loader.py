@@ -29,24 +29,33 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
-class LoadSummary:
-    """What a load did. ``rows`` counts parameter rows written (the unit of the load-rate benchmark)."""
+class LoadCounts:
+    """Articles by outcome, and the facts dropped on the way: what a load and a whole pipeline run both report."""
 
     loaded: int = 0
     unchanged: int = 0
     replaced: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     dropped_facts: Counter[str] = field(default_factory=Counter)
-    rows: int = 0
-    batches: int = 0
-    seconds: float = 0.0
 
-    def add(self, other: LoadSummary) -> None:
+    def add_counts(self, other: LoadCounts) -> None:
         self.loaded += other.loaded
         self.unchanged += other.unchanged
         self.replaced += other.replaced
         self.skipped.extend(other.skipped)
         self.dropped_facts.update(other.dropped_facts)
+
+
+@dataclass(slots=True)
+class LoadSummary(LoadCounts):
+    """What a load did. ``rows`` counts parameter rows written (the unit of the load-rate benchmark)."""
+
+    rows: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: LoadSummary) -> None:
+        self.add_counts(other)
         self.rows += other.rows
         self.batches += other.batches
         self.seconds += other.seconds

@@ -19,6 +19,7 @@ COMMAND_MODULES = {
     "config": "newsgraph.cli_config",
     "ingest": "newsgraph.cli_ingest",
     "extract": "newsgraph.cli_extract",
+    "reextract": "newsgraph.cli_reextract",
     "query": "newsgraph.cli_query",
     "cypher": "newsgraph.cli_query",
     "export": "newsgraph.cli_query",

@@ -58,6 +58,11 @@ _NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan")
     help="Read more sources, one per line (# comments allowed), from this file; '-' is standard input.",
 )
 @click.option("--strict", is_flag=True, help=f"Exit with code {EXIT_SKIPPED} when any item was skipped (not repeats).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Extract and load again the articles the graph already holds (their facts are replaced), not skip them.",
+)
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -69,6 +74,7 @@ def ingest_command(
     allow_private_urls: bool,
     sources_from: IO[str] | None,
     strict: bool,
+    force: bool,
 ) -> None:
     """Read articles from files, folders (recursive), URLs, RSS/Atom feeds and XML sitemaps.
 
@@ -83,6 +89,8 @@ def ingest_command(
         raise click.UsageError("--out and --append go with --no-graph (without it, articles go into the graph)")
     if append and out is None:
         raise click.UsageError("--append needs --out FILE")
+    if force and no_graph:
+        raise click.UsageError("--force goes without --no-graph (it re-extracts articles into the graph)")
     if report is not None:
         _check_writable(report)
     settings = settings_of(ctx)
@@ -94,7 +102,7 @@ def ingest_command(
         if no_graph:
             _write_articles(all_sources, settings, summary, out, append)
         else:
-            _run_pipeline(all_sources, settings, summary)
+            _run_pipeline(all_sources, settings, summary, force=force)
     except KeyboardInterrupt:
         _finish(summary, settings, report, to_stderr=True, interrupted=True)
         ctx.exit(EXIT_INTERRUPTED)
@@ -188,9 +196,10 @@ def _output(out: Path | None, append: bool) -> Iterator[IO[str]]:
         yield handle
 
 
-def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary) -> None:
+def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary, *, force: bool = False) -> None:
     pipeline = _pipeline_module()
-    seen: SeenIndex | None = pipeline.seen_index(settings) if hasattr(pipeline, "seen_index") else None
+    # Without the graph's "already seen" answers every article goes on; the loader replaces changed facts.
+    seen: SeenIndex | None = None if force or not hasattr(pipeline, "seen_index") else pipeline.seen_index(settings)
     with _progress() as bar:
 
         def articles() -> Iterator[Article]:

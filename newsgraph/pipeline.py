@@ -1,26 +1,37 @@
-"""The end-to-end run behind `newsgraph ingest`: articles → NLP extraction → graph, streamed in batches.
+"""The end-to-end runs behind `newsgraph ingest` and `newsgraph reextract`: articles → NLP → graph, in batches.
 
 The driver is opened once, the schema applied, and articles flow through ``nlp.extract.Extractor`` into
 ``graph.loader.GraphLoader`` one batch (setting ``load_batch_size``) at a time, so memory stays flat and
 each committed batch survives an interruption: running the same ingest again skips what is stored
-(``seen_index``) and loads the rest. Every input item is reported once through ``on_progress``: the
-Article when it is in the graph, or a Skipped with the reason.
+(``seen_index``) and loads the rest. ``run_reextract`` feeds articles already in the graph, rebuilt from
+their stored nodes, through the same path: the loader replaces the facts of each article whose extraction
+changed. Every input item is reported once through ``on_progress``: the Article when it is in the graph,
+or a Skipped with the reason.
+
+The version stored on every fact (``extraction_version``) is the extractor's own version plus a fingerprint
+of what else decides its output (gazetteer with the user's aliases file, embedding model, non-English rule),
+so editing the aliases file makes the stored facts out of date just as a new model does.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import logging
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from neo4j import Driver
 
 from graph.connection import open_driver
-from graph.loader import GraphLoader, LoadSummary
+from graph.loader import GraphLoader, LoadCounts, LoadSummary
 from graph.schema import apply_schema
 from graph.seen import Neo4jSeenIndex
+from graph.stored import all_article_ids, stale_article_ids, stored_articles
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Article, Extraction, Skipped
 from newsgraph.settings import Settings
@@ -35,14 +46,9 @@ class ExtractorLike(Protocol):
 
 
 @dataclass(slots=True)
-class PipelineSummary:
+class PipelineSummary(LoadCounts):
     """One run: articles loaded (new), replaced (re-extracted), unchanged, and skipped with reasons."""
 
-    loaded: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    dropped_facts: dict[str, int] = field(default_factory=dict)
     statements: int = 0
 
     def text(self) -> str:
@@ -56,10 +62,40 @@ class PipelineSummary:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which stored articles to extract again: the out-of-date ones, every one, or these ids."""
+
+    stale: bool = False
+    everything: bool = False
+    ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if (self.stale, self.everything, bool(self.ids)).count(True) != 1:
+            raise NewsgraphError("choose exactly one of: the stale articles, all articles, or article ids")
+
+
 def seen_index(settings: Settings) -> Neo4jSeenIndex:
     """The "already ingested" check for the ingest stage, answered by the graph (owns its own driver)."""
     driver, database = open_driver(settings)
     return Neo4jSeenIndex(driver, database, owns_driver=True)
+
+
+def extraction_version(extractor: Any, settings: Settings) -> str:
+    """The extractor's version plus a fingerprint of the configuration that changes what it finds."""
+    version = str(getattr(extractor, "version", "") or "unversioned")
+    gazetteer = getattr(extractor, "gazetteer", None)
+    config: dict[str, Any] = {"embedding_model": settings.embedding_model, "non_english": settings.non_english}
+    if gazetteer is not None:
+        config["gazetteer"] = {
+            "rules": {name: sorted(words) for name, words in gazetteer.rules.items()},
+            "entities": sorted([e.name, e.type, sorted(e.aliases)] for e in gazetteer.entities),
+            "splits": sorted(sorted(pair) for pair in gazetteer.splits),
+            "ignored": sorted(gazetteer.ignored),
+            "first_names": sorted(gazetteer.first_names),
+        }
+    digest = hashlib.sha256(json.dumps(config, sort_keys=True).encode("utf-8")).hexdigest()
+    return f"{version} config/{digest[:12]}"
 
 
 def run_pipeline(
@@ -72,12 +108,53 @@ def run_pipeline(
     extractor: ExtractorLike | None = None,
 ) -> PipelineSummary:
     """Extract and load every article; the driver and extractor are made here unless passed in."""
+    with _graph(settings, driver, database) as (opened, name):
+        return _Run(settings, opened, name, extractor, on_progress).run(articles)
+
+
+def run_reextract(
+    selection: Selection,
+    settings: Settings,
+    on_progress: Progress | None = None,
+    *,
+    on_selected: Callable[[int], None] | None = None,
+    driver: Driver | None = None,
+    database: str | None = None,
+    extractor: ExtractorLike | None = None,
+) -> PipelineSummary:
+    """Extract the selected stored articles again from their stored text and replace the facts that changed.
+
+    ``on_selected`` hears how many articles were selected before the first one is extracted. Killed midway,
+    the batches committed so far stay; with ``stale`` a second run picks up only what is still out of date.
+    """
+    with _graph(settings, driver, database) as (opened, name):
+        extractor = extractor or _default_extractor(settings)
+        ids = _selected_ids(selection, opened, name, extraction_version(extractor, settings))
+        log.info("re-extracting %d stored articles", len(ids))
+        if on_selected is not None:
+            on_selected(len(ids))
+        articles = stored_articles(opened, name, ids, settings.load_batch_size)
+        return _Run(settings, opened, name, extractor, on_progress).run(articles)
+
+
+def _selected_ids(selection: Selection, driver: Driver, database: str, version: str) -> Sequence[str]:
+    if selection.ids:
+        return list(dict.fromkeys(selection.ids))
+    if selection.everything:
+        return all_article_ids(driver, database)
+    return stale_article_ids(driver, database, version)
+
+
+@contextmanager
+def _graph(settings: Settings, driver: Driver | None, database: str | None) -> Iterator[tuple[Driver, str]]:
+    """The driver passed in, or one opened (and closed) here; the schema applied either way."""
     owned = driver is None
     if driver is None:
         driver, database = open_driver(settings)
     try:
-        apply_schema(driver, database or settings.neo4j_database)
-        return _Run(settings, driver, database or settings.neo4j_database, extractor, on_progress).run(articles)
+        name = database or settings.neo4j_database
+        apply_schema(driver, name)
+        yield driver, name
     finally:
         if owned:
             driver.close()
@@ -95,6 +172,7 @@ class _Run:
 
     def run(self, items: Iterable[Article | Skipped]) -> PipelineSummary:
         extractor = self.extractor or _default_extractor(self.settings)
+        version = extraction_version(extractor, self.settings)
         waiting: deque[Article] = deque()
         batch: list[tuple[Article, Extraction]] = []
         for extraction in extractor.extract(self._articles(items, waiting)):
@@ -103,12 +181,11 @@ class _Run:
                 # Not stored, so a later run (a fixed extractor, another setting) tries it again.
                 self._report(Skipped(article.origin or article.url or article.id, f"extraction: {extraction.error}"))
                 continue
-            batch.append((article, extraction))
+            batch.append((article, dataclasses.replace(extraction, extractor_version=version)))
             if len(batch) >= self.settings.load_batch_size:
                 self._flush(batch)
                 batch = []
         self._flush(batch)
-        self.summary.dropped_facts = dict(self.load.dropped_facts)
         log.info("pipeline done: %s", self.summary.text())
         return self.summary
 
@@ -125,12 +202,10 @@ class _Run:
             return
         result = self.loader.load_batch(batch)
         self.load.add(result)
-        self.summary.loaded += result.loaded
-        self.summary.replaced += result.replaced
-        self.summary.unchanged += result.unchanged
+        self.summary.add_counts(result)
         skipped_ids = {s.item for s in result.skipped}
         for item in result.skipped:
-            self._report(item)
+            self.on_progress(item)
         for article, extraction in batch:
             if article.id not in skipped_ids:
                 self.summary.statements += len(extraction.statements)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from graph.seen import Neo4jSeenIndex
 from newsgraph.cli import cli
-from newsgraph.pipeline import run_pipeline
+from newsgraph.pipeline import extraction_version, run_pipeline
 from newsgraph.records import Article, Skipped, content_hash
 from tests.graph_fixtures import cli_env
 
@@ -56,7 +56,8 @@ def test_pipeline_extracts_and_loads_with_provenance(clean_db, neo4j_settings, e
     for record in records:
         assert record["article"][record["start"] : record["end"]] == record["text"]
         assert record["dims"] == 384
-        assert record["version"] == extractor.version
+        assert record["version"] == extraction_version(extractor, neo4j_settings)
+        assert record["version"].startswith(extractor.version + " config/")
     assert summary.statements >= 2
 
 

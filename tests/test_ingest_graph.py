@@ -44,3 +44,31 @@ def test_ingest_loads_articles_and_a_rerun_skips_them(graph_env, neo4j_settings)
     assert again.exit_code == 0, again.output
     assert "read 2, loaded 0, near-duplicates 0, duplicates 2 (2 already ingested), skipped 0" in again.output
     assert _articles(graph_env, neo4j_settings.neo4j_database) == stored
+
+
+def test_ingest_force_extracts_stored_articles_again(graph_env, neo4j_settings):
+    database = neo4j_settings.neo4j_database
+    sources = [str(SAMPLES / "wikinews" / "wikinews-flag.txt")]
+    assert CliRunner().invoke(cli, ["ingest", *sources]).exit_code == 0
+    count = "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships"
+    before = graph_env.execute_query(count, database_=database).records[0]
+    # Facts of an older extraction on record: the forced run must replace them, not skip the article.
+    graph_env.execute_query(
+        "MATCH (a:Article)<-[:REPORTED_IN]-(s:Statement) SET a.fact_hash = 'older', s.extractor_version = 'older'",
+        database_=database,
+    )
+    forced = CliRunner().invoke(cli, ["ingest", "--force", *sources])
+    assert forced.exit_code == 0, forced.output
+    assert "read 1, loaded 1, near-duplicates 0, duplicates 0 (0 already ingested), skipped 0" in forced.output
+    after = graph_env.execute_query(count, database_=database).records[0]
+    assert dict(after) == dict(before)
+    versions, _, _ = graph_env.execute_query(
+        "MATCH (s:Statement) RETURN collect(DISTINCT s.extractor_version) AS v", database_=database
+    )
+    assert len(versions[0]["v"]) == 1 and versions[0]["v"][0].startswith("newsgraph-nlp/")
+
+
+def test_ingest_force_goes_with_the_graph_only():
+    result = CliRunner().invoke(cli, ["ingest", "--force", "--no-graph", "x.txt"])
+    assert result.exit_code == 2
+    assert "--force goes without --no-graph" in result.output
