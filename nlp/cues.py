@@ -68,6 +68,14 @@ CALENDAR_WORDS = _words(
 # Subjects a weak cue ("show", "reveal") needs to count as someone speaking.
 WEAK_CUES = _words("suggest indicate signal show reveal find confirm")
 
+# Weak cues that report a finding, never speech, whoever the subject ("researchers found that …").
+FINDING_VERBS = _words("find show")
+# Unnamed official speakers a weak cue may have ("Police confirmed …", "Officials indicated …").
+OFFICIAL_NOUNS = _words(
+    "police official authority spokesperson spokesman spokeswoman investigator prosecutor officer "
+    "government administration ministry court coroner"
+)
+
 # "the company said": nouns that stand for the organisation named just before.
 ORGANISATION_NOUNS = _words(
     "company firm agency organization organisation ministry department union bank university club council "

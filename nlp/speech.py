@@ -13,8 +13,11 @@ from spacy.tokens import Token
 
 from nlp.cues import (
     COMPLEMENT_MARKS,
+    FINDING_VERBS,
     MEDIUM_NOUNS,
     NON_SOURCE_NOUNS,
+    OFFICIAL_NOUNS,
+    ORGANISATION_NOUNS,
     WEAK_CUES,
     XCOMP_VERBS,
     is_according_to,
@@ -158,7 +161,10 @@ def _animate_enough(cue: Token, speaker: Token) -> bool:
     """Belief verbs and weak cues need a person, organisation or personal pronoun as subject."""
     if not (is_belief(cue) or cue.lemma_.lower() in WEAK_CUES):
         return True
-    return speaker.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or speaker.lower_ in {"he", "she", "they", "we"}
+    if speaker.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or speaker.lower_ in {"he", "she", "they", "we"}:
+        return True
+    # "Police confirmed the victim was …" is said; "investigators found …" stays a finding
+    return cue.lemma_.lower() not in FINDING_VERBS and speaker.lemma_.lower() in OFFICIAL_NOUNS | ORGANISATION_NOUNS
 
 
 def reported_clauses(layout: Layout) -> Iterator[Clause]:
@@ -197,6 +203,12 @@ def _in_paragraph(layout: Layout, cue: Token, tokens: list[Token]) -> list[Token
     return [t for t in tokens if start <= t.idx < end]
 
 
+def _ends_sentence(according: Token) -> bool:
+    """Nothing but punctuation follows the "according to X" phrase in its sentence."""
+    after = according.doc[according.right_edge.i + 1 : according.sent.end]
+    return all(t.is_punct or t.is_space for t in after)
+
+
 def _according_clause(layout: Layout, according: Token) -> Clause | None:
     source = source_of_according(according)
     if source is None or source.lower_ in NON_SOURCE_NOUNS or source.lemma_.lower() in NON_SOURCE_NOUNS:
@@ -206,6 +218,8 @@ def _according_clause(layout: Layout, according: Token) -> Clause | None:
         head = head.head
     if head.i == according.i or head.dep_ == "relcl" or (is_cue_verb(head) and _complement(head)):
         return None  # "According to X, Y said that …": the verb's own subject is the speaker
+    while head.dep_ == "conj" and head.head.i < head.i and according.i > head.i and _ends_sentence(according):
+        head = head.head  # "A and B, according to X": a sentence-final source covers every coordinated clause
     own = {t.i for t in according.subtree}
     tokens = [t for t in head.subtree if t.i not in own]
     bounds = _content_bounds(_in_paragraph(layout, according, tokens))
