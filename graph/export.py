@@ -8,19 +8,17 @@ exports of the same data agree whatever database they came from. Statement embed
   with ``:ID(<group>)`` headers and typed columns, a relationships file per pair of groups with
   ``:START_ID``/``:END_ID``/``:TYPE`` — plus ``import-command.txt`` with the exact command.
 * JSON: ``{"nodes": [...], "relationships": [...]}``.
-* HTML: a standalone interactive pyvis page (vis-network inlined, no network access needed) of a
-  subgraph. Text reaches the page only as JSON inside a script (``tojson`` escapes ``<``, ``>``,
-  ``&`` and ``'``) and vis-network shows tooltips with ``innerText``; the heading is escaped here.
+* HTML: a standalone interactive page (vis-network inlined, no network access needed) of a subgraph,
+  drawn by graph/network_view.py under its escaping rules (text reaches the page only as JSON data;
+  tooltips are escaped before they become markup; the heading is escaped).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +28,7 @@ from xml.sax.saxutils import escape, quoteattr
 from neo4j import Driver
 from neo4j.time import Date, DateTime
 
+from graph.explore import Network
 from newsgraph.errors import NewsgraphError, QueryError
 
 log = logging.getLogger(__name__)
@@ -42,11 +41,6 @@ PROPERTY_TYPES = {
     "published": "date", "date": "date", "seen": "date", "loaded_at": "datetime", "start": "int", "end": "int",
     "count": "int", "sentence_start": "int", "sentence_end": "int", "confidence": "float", "starts": "int[]",
     "ends": "int[]", "aliases": "string[]", "warnings": "string[]",
-}  # fmt: skip
-COLOURS = {
-    "Person": "#e4572e", "Organization": "#17bebb", "Location": "#76b041", "Law": "#ffc914", "Event": "#a05195",
-    "Product": "#2e86ab", "Group": "#f49d37", "Article": "#9e9e9e", "Statement": "#5c6bc0", "Role": "#8d6e63",
-    "Source": "#607d8b",
 }  # fmt: skip
 
 NODES_QUERY = "MATCH (n) RETURN labels(n) AS labels, n {.*, embedding: null} AS props"
@@ -288,53 +282,31 @@ def _import_command(files: list[Path]) -> str:
 
 
 def write_html(graph: Subgraph, path: Path, title: str) -> None:
-    """A standalone interactive page; every text is data for vis-network, never markup."""
-    from pyvis.network import Network
+    """A standalone interactive page, drawn by graph/network_view.py: every text is data, never markup."""
+    from graph.network_view import render_html
 
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line",
-                  heading=html.escape(title))  # fmt: skip
-    for node in graph.nodes:
-        kind = next((label for label in node.labels if label in COLOURS and label != "Entity"), node.group)
-        net.add_node(node.uid, label=_short(_caption(node)), title=_tooltip(node, kind),
-                     color=COLOURS.get(kind, "#bdbdbd"), shape="dot" if node.group == "Entity" else "square",
-                     size=18 if node.group == "Entity" else 9)  # fmt: skip
-    for rel in graph.relationships:
-        evidence = rel.properties.get("sentence", "")
-        net.add_edge(f"{rel.start_group}:{rel.start}", f"{rel.end_group}:{rel.end}", label=rel.type,
-                     title=f"{rel.type}\n{evidence}".strip(), arrows="to")  # fmt: skip
-    net.toggle_physics(True)
-    page = _without_remote_assets(net.generate_html(notebook=False))
+    page = render_html(_drawing(graph), links=False, height="800px", heading=title)
     with _open(path) as handle:
         handle.write(page)
 
 
-# pyvis's template adds Bootstrap from a CDN for cosmetics only; a page meant for publishing should not
-# make readers' browsers call third parties, and the graph works without it.
-_REMOTE_ASSETS = re.compile(
-    r'<link\s+href="https://cdn\.jsdelivr\.net[^>]*/>|<script\s+src="https://cdn\.jsdelivr\.net[^>]*>\s*</script>'
-)
-
-
-# The template prints the heading twice; once is enough.
-_REPEATED_HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.DOTALL)
-
-
-def _without_remote_assets(page: str) -> str:
-    return _REPEATED_HEADING.sub("", _REMOTE_ASSETS.sub("", page), count=1)
+def _drawing(graph: Subgraph) -> Network:
+    net = Network()
+    for node in graph.nodes:
+        kind = next((label for label in node.labels if label not in GROUPS), node.group)
+        details = [(key, node.properties[key]) for key in ("published", "date", "url", "sentence")
+                   if node.properties.get(key)]  # fmt: skip
+        net.nodes[node.uid] = {"id": node.uid, "name": _short(_caption(node)), "type": kind, "details": details}
+    for rel in graph.relationships:
+        net.edges.append({"source_id": f"{rel.start_group}:{rel.start}", "target_id": f"{rel.end_group}:{rel.end}",
+                          "kind": rel.type, "label": rel.type, "evidence": rel.properties.get("sentence"),
+                          "evidence_count": 1})  # fmt: skip
+    return net
 
 
 def _caption(node: ExportNode) -> str:
     props = node.properties
     return str(props.get("name") or props.get("title") or props.get("text") or node.key)
-
-
-def _tooltip(node: ExportNode, kind: str) -> str:
-    props = node.properties
-    lines = [f"{kind}: {_caption(node)}"]
-    for key in ("published", "date", "url", "sentence"):
-        if props.get(key):
-            lines.append(f"{key}: {props[key]}")
-    return "\n".join(lines)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -11,6 +11,20 @@ loader (graph/loader.py) runs them in one transaction per batch; graph/rows.py b
 
 from __future__ import annotations
 
+
+def _create_links(
+    start: tuple[str, str], rel_type: str, end: tuple[str, str], properties: str | None = "provenance"
+) -> str:
+    """One new relationship a row between two existing nodes, each given as (label, row key of its id)."""
+    (start_label, start_key), (end_label, end_key) = start, end
+    query = f"""
+UNWIND $rows AS row
+MATCH (a:{start_label} {{id: row.{start_key}}}), (b:{end_label} {{id: row.{end_key}}})
+CREATE (a)-[r:{rel_type}]->(b)
+"""
+    return query + (f"SET r += row.{properties}\n" if properties else "")
+
+
 # -- reads done inside the write transaction ------------------------------------------------------
 
 # Locks the batch's articles (created when new) before reading what is stored, so two loaders holding
@@ -80,11 +94,7 @@ MERGE (s:Source {name: row.source})
 MERGE (s)-[:PUBLISHED]->(a)
 """
 
-WRITE_DUPLICATE_OF = """
-UNWIND $rows AS row
-MATCH (copy:Article {id: row.id}), (original:Article {id: row.original_id})
-CREATE (copy)-[:DUPLICATE_OF]->(original)
-"""
+WRITE_DUPLICATE_OF = _create_links(("Article", "id"), "DUPLICATE_OF", ("Article", "original_id"), properties=None)
 
 WRITE_ENTITIES = """
 UNWIND $rows AS row
@@ -95,12 +105,7 @@ ON MATCH SET e.aliases = reduce(acc = coalesce(e.aliases, []), alias IN row.alia
 SET e:$(row.type)
 """
 
-WRITE_MENTIONS = """
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article_id}), (e:Entity {id: row.entity_id})
-CREATE (a)-[m:MENTIONS]->(e)
-SET m += row.props
-"""
+WRITE_MENTIONS = _create_links(("Article", "article_id"), "MENTIONS", ("Entity", "entity_id"), properties="props")
 
 WRITE_STATEMENTS = """
 UNWIND $rows AS row
@@ -114,19 +119,9 @@ WHERE row.embedding IS NOT NULL
 CALL db.create.setNodeVectorProperty(s, 'embedding', row.embedding)
 """
 
-WRITE_SAID = """
-UNWIND $rows AS row
-MATCH (e:Entity {id: row.entity_id}), (s:Statement {id: row.statement_id})
-CREATE (e)-[r:SAID]->(s)
-SET r += row.provenance
-"""
+WRITE_SAID = _create_links(("Entity", "entity_id"), "SAID", ("Statement", "statement_id"))
 
-WRITE_ABOUT = """
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.statement_id}), (e:Entity {id: row.entity_id})
-CREATE (s)-[r:ABOUT]->(e)
-SET r += row.provenance
-"""
+WRITE_ABOUT = _create_links(("Statement", "statement_id"), "ABOUT", ("Entity", "entity_id"))
 
 WRITE_ROLES = """
 UNWIND $rows AS row
@@ -141,20 +136,10 @@ MATCH (o:Entity {id: row.org_id})
 MERGE (role)-[:AT]->(o)
 """
 
-WRITE_IN_ROLE = """
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.statement_id}), (role:Role {id: row.role_id})
-CREATE (s)-[r:IN_ROLE]->(role)
-SET r += row.provenance
-"""
+WRITE_IN_ROLE = _create_links(("Statement", "statement_id"), "IN_ROLE", ("Role", "role_id"))
 
 # The relationship type comes from the predicate, checked against a strict pattern in graph/rows.py.
-WRITE_RELATIONS = """
-UNWIND $rows AS row
-MATCH (a:Entity {id: row.subject_id}), (b:Entity {id: row.object_id})
-CREATE (a)-[r:$(row.type)]->(b)
-SET r += row.provenance
-"""
+WRITE_RELATIONS = _create_links(("Entity", "subject_id"), "$(row.type)", ("Entity", "object_id"))
 
 # Order matters: nodes before the relationships that MATCH them.
 WRITE_ORDER: tuple[tuple[str, str], ...] = (

@@ -1,5 +1,8 @@
 """Drawing a ``Network`` (graph/explore.py) as an interactive pyvis page, safe for untrusted article text.
 
+The explorer's graph page and console draw with it, and so does ``newsgraph export --html`` (graph/export.py
+turns its subgraph into a ``Network``): one drawing, one set of escaping rules.
+
 Names and evidence sentences come from articles, so nothing of theirs may reach the browser as markup:
 
 * labels travel inside pyvis's data JSON, which its template writes with Jinja's ``tojson`` (``<``, ``>``,
@@ -33,12 +36,21 @@ STYLE_BY_TYPE: dict[str, tuple[str, str]] = {
     "Product": ("triangleDown", "#9c755f"),
     "Group": ("hexagon", "#76b7b2"),
 }
+# Nodes that are not entities, drawn by exports of a whole subgraph.
+RECORD_STYLES: dict[str, tuple[str, str]] = {
+    "Article": ("square", "#9e9e9e"),
+    "Statement": ("square", "#5c6bc0"),
+    "Role": ("square", "#8d6e63"),
+    "Source": ("square", "#607d8b"),
+}
 DEFAULT_STYLE = ("ellipse", "#bab0ac")
 EDGE_COLOURS = {"HOLDS_ROLE": "#8c8c8c", "SAID_ABOUT": "#d4a6c8"}
 PROFILE_PAGE = "entity"
 # pyvis's template always adds Bootstrap from a CDN; the drawing does not use it, and a published page or
 # an offline explorer must not reach out to third-party hosts.
 _REMOTE_ASSETS = re.compile(r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>")
+# The template prints a heading twice; once is enough.
+_REPEATED_HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.DOTALL)
 
 
 def profile_link(entity_id: str) -> str:
@@ -53,13 +65,16 @@ def script_json(value: Any) -> str:
 
 
 def node_tip(node: dict[str, Any], degree: int) -> str:
+    """Name, type and id, then the node's ``details`` (label, value) pairs, then its counts; all escaped."""
     name = html.escape(str(node.get("name") or node["id"]))
     kind = html.escape(str(node.get("type") or "entity"))
     ident = html.escape(str(node["id"]))
-    return (
-        f"<b>{name}</b><br>{kind} · <code>{ident}</code><br>"
-        f"{int(node.get('articles') or 0)} articles · {degree} connections"
-    )
+    lines = [f"<b>{name}</b>", f"{kind} · <code>{ident}</code>"]
+    lines += [f"{html.escape(str(label))}: {html.escape(str(value))}" for label, value in node.get("details", ())]
+    counts = f"{degree} connections"
+    if "articles" in node:
+        counts = f"{int(node.get('articles') or 0)} articles · {counts}"
+    return "<br>".join([*lines, counts])
 
 
 def edge_tip(edge: dict[str, Any]) -> str:
@@ -84,16 +99,19 @@ def render_html(
     size_by: str = "degree",
     height: str = "640px",
     links: bool = True,
+    heading: str = "",
 ) -> str:
     """A self-contained HTML page (vis-network inlined, no network access needed) drawing ``net``.
 
     With ``links`` a click on a node opens its profile in the explorer (in a new tab, because the
-    explorer shows the graph in a sandboxed frame); a standalone download leaves links out.
+    explorer shows the graph in a sandboxed frame); a standalone download leaves links out. ``heading`` is
+    plain text, shown once above the drawing.
     """
-    page = PyvisNetwork(height=height, width="100%", directed=True, cdn_resources="in_line")
+    page = PyvisNetwork(height=height, width="100%", directed=True, cdn_resources="in_line",
+                        heading=html.escape(heading))  # fmt: skip
     degree = degrees(net)
     for node_id, node in net.nodes.items():
-        shape, colour = STYLE_BY_TYPE.get(str(node.get("type")), DEFAULT_STYLE)
+        shape, colour = _style(str(node.get("type")))
         weight = degree.get(node_id, 0) if size_by == "degree" else int(node.get("articles") or 0)
         page.add_node(
             node_id,
@@ -118,9 +136,13 @@ def render_html(
             font={"size": 12, "align": "middle"},
         )
     page.barnes_hut(spring_length=160)
-    document = _REMOTE_ASSETS.sub("", page.generate_html(notebook=False))
+    document = _REPEATED_HEADING.sub("", _REMOTE_ASSETS.sub("", page.generate_html(notebook=False)), count=1)
     urls = {node_id: profile_link(node_id) for node_id in net.nodes} if links else {}
     return document.replace("</body>", _behaviour_script(urls) + "\n</body>", 1)
+
+
+def _style(node_type: str) -> tuple[str, str]:
+    return STYLE_BY_TYPE.get(node_type) or RECORD_STYLES.get(node_type, DEFAULT_STYLE)
 
 
 def _behaviour_script(urls: dict[str, str]) -> str:

@@ -155,3 +155,26 @@ def test_html_page_runs_no_injected_script_in_a_real_browser(driver, neo4j_setti
         assert any(label.startswith("<img src=x") for label in labels)  # shown as text, not markup
     finally:
         browser.quit()
+
+
+def test_html_tooltips_stay_text_when_article_text_holds_a_link(tmp_path):
+    # pyvis writes a node's `title` into the page with innerHTML as soon as a title contains "href"; the page
+    # must give it no such title, and show the link markup only as escaped text.
+    from graph.export import ExportNode, ExportRelationship, Subgraph
+
+    link = '<a href="javascript:alert(1)">read more</a>'
+    article = ExportNode("Article", "a1", ("Article",), {"id": "a1", "title": "Plain title", "url": "https://x.example/",
+                                                          "sentence": f"He wrote {link} in the comments."})  # fmt: skip
+    person = ExportNode("Entity", "person:x", ("Entity", "Person"), {"id": "person:x", "name": link})
+    mention = ExportRelationship("MENTIONS", "Article", "a1", "Entity", "person:x", {"sentence": link})
+    path = tmp_path / "page.html"
+    write_html(Subgraph([article, person], [mention]), path, "Links")
+    page = path.read_text(encoding="utf-8")
+    assert link not in page and "popup.innerHTML" not in page
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1))
+    by_id = {n["id"]: n for n in nodes}
+    assert "title" not in by_id["Article:a1"]
+    assert "He wrote &lt;a href=&quot;javascript:alert(1)&quot;&gt;read more&lt;/a&gt;" in by_id["Article:a1"]["tip"]
+    assert "url: https://x.example/" in by_id["Article:a1"]["tip"]
+    assert by_id["Entity:person:x"]["label"] == link  # a label is drawn on the canvas as text
+    assert by_id["Entity:person:x"]["shape"] == "dot" and by_id["Article:a1"]["shape"] == "square"
