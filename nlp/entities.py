@@ -14,8 +14,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from nlp.anaphors import anaphor_mentions, joined_descriptions
 from nlp.gazetteer import Gazetteer
-from nlp.laws import law_mentions, numbered_bill_mentions
+from nlp.laws import described_law_mentions, law_mentions, numbered_bill_mentions
 from nlp.mentions import Mention, is_punct
 from nlp.names import fold
 from nlp.organizations import (
@@ -42,13 +43,6 @@ NER_TYPES = {
     "NORP": "Unknown",
 }
 SOURCE_PRIORITY = {"gazetteer": 3, "rule": 2, "anaphor": 2, "ner": 1}
-LAW_ANAPHORS = {"bill", "law", "legislation"}
-# "the ministry" but not "the ministry of …" (a new name) nor "the ministry's" handled as the same mention.
-_ANAPHOR = re.compile(
-    r"\b[Tt]he\s+(ministry|department|agency|foundation|commission|bill|draft\s+law|law|legislation)\b"
-    r"(?!\s+(?:of|on|for|enforcement|and order)\b)",
-    re.IGNORECASE,
-)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"}
 LOWERCASE_TAIL_CUT = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}
 # One common word is not a name: "the Administration", "the State", "North".
@@ -246,12 +240,13 @@ def _rule_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             kind, span, _source = corrected
             mentions.append(Mention(span.start_char, span.end_char, kind, span.text, "rule"))
     for name in apposition_organisations(doc, gazetteer):
-        span = _trim(name)
-        if span is not None and gazetteer.lookup(span.text) is None:
-            mentions.append(Mention(span.start_char, span.end_char, "Organization", span.text, "rule"))
+        trimmed = _trim(name)
+        if trimmed is not None and gazetteer.lookup(trimmed.text) is None:
+            mentions.append(Mention(trimmed.start_char, trimmed.end_char, "Organization", trimmed.text, "rule"))
     for place in titled_place_names(doc, gazetteer):
-        kind = "Organization" if any(fold(t.text) in gazetteer.words("organization_words") for t in place) else None
-        mentions.append(Mention(place.start_char, place.end_char, kind or "Location", place.text, "rule"))
+        organised = any(fold(t.text) in gazetteer.words("organization_words") for t in place)
+        place_type = "Organization" if organised else "Location"
+        mentions.append(Mention(place.start_char, place.end_char, place_type, place.text, "rule"))
     return mentions
 
 
@@ -329,24 +324,27 @@ def quoted_name_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _country_prefix(mention: Mention, candidates: list[Mention]) -> bool:
-    """A known name opening a longer name ("U.S." in "U.S. Department of Agriculture", "Google Science Fair")."""
-    return (
-        mention.source == "gazetteer"
-        and mention.type in {"Location", "Organization"}
-        and any(
-            c.type in {"Organization", "Event", "Location"}
-            and c.source != "gazetteer"
-            and c.start == mention.start
-            and c.end > mention.end + 1
-            for c in candidates
-        )
-    )
+def _inside_longer_name(mention: Mention, candidates: list[Mention]) -> bool:
+    """A known name that opens a longer name ("U.S." in "U.S. Department of Agriculture", "Google Science Fair"),
+    sits inside one ("National Museum of the U.S. Air Force") or completes one after its only "of"
+    ("Supreme Court of the United States"; but "University of Sheffield of the UK" is a university and a place)."""
+    if mention.source != "gazetteer" or mention.type not in {"Location", "Organization"}:
+        return False
+    for c in candidates:
+        if c.source == "gazetteer" or c.type not in {"Organization", "Event", "Location"}:
+            continue
+        if c.start == mention.start and c.end > mention.end + 1:
+            return True
+        if c.type == "Organization" and c.start < mention.start and c.end >= mention.end:
+            before = c.text[: mention.start - c.start]
+            if c.end > mention.end + 1 or (re.search(r" of (?:the )?$", before) and before.count(" of ") == 1):
+                return True
+    return False
 
 
 def select_mentions(candidates: list[Mention]) -> list[Mention]:
     """Keep the best of overlapping candidates: gazetteer over rules over the model, then the longer one."""
-    candidates = [m for m in candidates if not _country_prefix(m, candidates)]
+    candidates = [m for m in candidates if not _inside_longer_name(m, candidates)]
     ranked = sorted(candidates, key=lambda m: (-SOURCE_PRIORITY[m.source], -(m.end - m.start), m.start))
     taken = bytearray(max((m.end for m in candidates), default=0))  # characters already in a kept mention
     kept: list[Mention] = []
@@ -376,30 +374,10 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMat
     return mentions
 
 
-def _antecedent(mentions: list[Mention], before: int, head: str) -> Mention | None:
-    wanted_type = "Law" if head in LAW_ANAPHORS else "Organization"
-    for mention in reversed(mentions):
-        if mention.end > before or mention.type != wanted_type or mention.source == "anaphor":
-            continue
-        if wanted_type == "Law" or head in fold(mention.text).split():
-            return mention
-    return None
-
-
-def anaphor_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "The ministry" → the ministry last named, "the bill" → the law last named, as mentions of that name."""
-    found: list[Mention] = []
-    for match in _ANAPHOR.finditer(doc.text):
-        head = fold(match.group(1))
-        antecedent = _antecedent(mentions, match.start(), head.split()[-1] if head != "draft law" else "law")
-        if antecedent is not None:
-            found.append(Mention(match.start(1), match.end(1), antecedent.type, antecedent.text, "anaphor"))
-    return found
-
-
 def find_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMatcher, ...] = ()) -> list[Mention]:
     """All entity mentions of one doc, corrected and without overlaps, in text order."""
     candidates = ner_mentions(doc, gazetteer) + quoted_name_mentions(doc, gazetteer) + law_mentions(doc, gazetteer)
     candidates += department_mentions(doc, gazetteer) + numbered_bill_mentions(doc)
+    candidates += described_law_mentions(doc, gazetteer)
     named = select_mentions(candidates + gazetteer_mentions(doc, gazetteer, matchers))
-    return select_mentions(named + anaphor_mentions(doc, named))
+    return select_mentions(joined_descriptions(named, gazetteer) + anaphor_mentions(doc, named, gazetteer))

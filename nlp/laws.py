@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from nlp.gazetteer import Gazetteer
-from nlp.mentions import Mention, is_punct
+from nlp.mentions import QUOTE_CHARS, Mention, is_punct
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_SUBJECT_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBN", "CD", "HYPH", "POS"}
 # Numbered bills of North-American legislatures: "Bill C-18", "Senate Bill 8", "H.R. 3684", "Proposition 22".
 _NUMBERED_BILL = re.compile(
     r"\b(?:(?:House|Senate|Assembly) Bill (?:No\. )?\d+|Bill (?:[A-Z]-?)?\d+|H\.R\. ?\d+|Proposition \d+)\b"
@@ -34,8 +35,13 @@ def _law_name(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
     if not specific:
         return None
     proper = tokens[-1].text[:1].isupper() and any(t.pos_ == "PROPN" for t in modifiers)
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = _written(tokens[0].doc[tokens[0].i : tokens[-1].i + 1])
     return text if proper else text.lower()
+
+
+def _written(span: Span) -> str:
+    """The words of a span as written, without quotation marks: "members' bills" keeps its space."""
+    return " ".join("".join(ch for ch in span.text if ch not in QUOTE_CHARS).split())
 
 
 def numbered_bill_mentions(doc: Doc) -> list[Mention]:
@@ -49,8 +55,8 @@ def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for token in doc:
         if token.lemma_.lower() not in gazetteer.words("law_heads") or token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if token.dep_ == "compound" or token.ent_type_ == "PERSON":
-            continue  # "law enforcement", "Nathan Law"
+        if token.dep_ == "compound" or token.ent_type_ == "PERSON" or token.tag_ == "NNS":
+            continue  # "law enforcement", "Nathan Law"; "bills" are several, not one law
         lefts = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nummod", "nmod", "det", "poss", "npadvmod"}]
         if not lefts:
             continue
@@ -60,4 +66,48 @@ def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if name:
             first = next(t for t in doc[start : token.i + 1] if name.lower().startswith(t.lower_))
             mentions.append(Mention(first.idx, token.idx + len(token.text), "Law", name, "rule"))
+    return mentions
+
+
+def _subject_end(doc: Doc, index: int, gazetteer: Gazetteer) -> int:
+    """Where the subject of a law starts at ``index`` ends: "on online harms", "banning leaf blowers", "to ban
+    TikTok"; at most six words, stopping at punctuation, a date, a clause or another preposition."""
+    start = index
+    if index >= len(doc):
+        return start
+    lead = doc[index]
+    if lead.lower_ in {"on", "against", "regarding", "respecting"}:
+        index += 1
+    elif lead.lower_ == "to" and index + 1 < len(doc) and doc[index + 1].tag_ == "VB":
+        index += 2
+    elif lead.tag_ == "VBG" and lead.lower_ in gazetteer.words("law_subject_verbs"):
+        index += 1
+    else:
+        return start
+    end = index
+    while end < len(doc) and end - index < 6:
+        token = doc[end]
+        if token.ent_type_ in {"DATE", "TIME"} or not (token.tag_ in _SUBJECT_TAGS or token.text == "-"):
+            break
+        end += 1
+    while end > index and doc[end - 1].text == "-":
+        end -= 1
+    return end if end > index and doc[end - 1].tag_ in {"NN", "NNS", "NNP", "NNPS", "CD"} else start
+
+
+def described_law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Bills and orders described by their subject: "a bill on online harms", "an ordinance banning leaf
+    blowers", "an executive order on artificial intelligence"; the bare "a bill" or "the order" is no law."""
+    mentions = []
+    for token in doc:
+        head = token.lemma_.lower()
+        executive_order = head == "order" and token.i > 0 and doc[token.i - 1].lower_ == "executive"
+        if token.tag_ not in {"NN", "NNP"} or not (head in gazetteer.words("law_heads") or executive_order):
+            continue
+        end = _subject_end(doc, token.i + 1, gazetteer)
+        if end == token.i + 1:
+            continue
+        first = doc[token.i - 1] if executive_order else token
+        name = _written(doc[first.i : end])
+        mentions.append(Mention(first.idx, doc[end - 1].idx + len(doc[end - 1]), "Law", name, "rule"))
     return mentions

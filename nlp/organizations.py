@@ -19,7 +19,8 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
 
     The complement is "of/for/on", an optional "the", then capitalised words joined by "and", "of", "the" or a
     hyphen; it stops before a person's or another organisation's name, or a title word, and a bare place
-    ("University of Sheffield of the UK") is where the organisation is, not part of its name.
+    ("University of Sheffield of the UK") is where the organisation is, not part of its name, except after the
+    heads of public bodies named by their place ("Supreme Court of the United States", "Bank of Canada").
     """
     doc = span.doc
     if fold(span[-1].text) not in gazetteer.words("organization_words") or span.end + 1 >= len(doc):
@@ -36,7 +37,10 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
         elif token.lower_ not in {"and", "of", "the", "-", "&"}:
             break
         index += 1
-    if all(t.ent_type_ in {"GPE", "LOC"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha):
+    place_named = fold(span[-1].text) in gazetteer.words("place_complement_heads") and doc[span.end].lower_ == "of"
+    if not place_named and all(
+        t.ent_type_ in {"GPE", "LOC"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha
+    ):
         return span  # "Colorado State University of the US": where it is, not its name
     return doc[span.start : end]
 

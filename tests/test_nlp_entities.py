@@ -303,3 +303,52 @@ def test_a_lawmakers_party_and_state_is_no_place(extractor) -> None:
     entities = _entities(extractor, "Sen. Elizabeth Warren, D-Mass., and Rep. Tom Baker, R-Calif., wrote the letter.")
     assert "person:elizabeth-warren" in entities
     assert not any(e.name.startswith(("D-", "R-")) for e in entities.values())
+
+
+def _laws(entities: dict[str, object]) -> dict[str, object]:
+    return {e.name: e for e in entities.values() if e.type == "Law"}
+
+
+def test_bills_and_orders_described_by_their_subject_are_laws(extractor) -> None:
+    laws = _laws(
+        _entities(
+            extractor,
+            "The government introduced a bill on online harms last year. City council passed an ordinance banning "
+            "gas-powered leaf blowers. President Joe Biden signed an executive order on artificial intelligence. "
+            "MPs voted on a bill, and private members' bills rarely pass.",
+        )
+    )
+    assert set(laws) == {
+        "bill on online harms",
+        "ordinance banning gas-powered leaf blowers",
+        "executive order on artificial intelligence",
+    }
+
+
+def test_the_act_and_the_court_mean_the_ones_last_named(extractor) -> None:
+    text = (
+        "The Affordable Care Act survived another challenge at the Supreme Court of the United States. "
+        "The court said the act was lawful; the act of voting was not at issue."
+    )
+    entities = _entities(extractor, text)
+    act = entities["law:affordable-care-act"]
+    assert [text[s:e] for s, e in act.mentions] == ["Affordable Care Act", "act"]
+    court = entities["organization:supreme-court-of-the-united-states"]
+    assert [text[s:e] for s, e in court.mentions] == ["Supreme Court of the United States", "court"]
+
+
+def test_the_company_means_the_company_last_named(extractor) -> None:
+    text = "Acme Widgets Inc. cut 200 jobs, and the Toronto Board of Trade objected. The company said sales fell."
+    entities = _entities(extractor, text)
+    acme = entities["organization:acme-widgets-inc"]
+    assert [text[s:e] for s, e in acme.mentions] == ["Acme Widgets Inc.", "company"]
+
+
+def test_a_law_described_by_its_year_is_the_law_named_by_its_subject(extractor) -> None:
+    text = (
+        "The ministry proposed a new police law in 2021. Critics said the 2021 draft law allowed mass surveillance. "
+        "The law on the method of collecting data is separate."
+    )
+    laws = _laws(_entities(extractor, text))
+    assert list(laws) == ["police law"]
+    assert "2021 draft law" in laws["police law"].aliases
