@@ -17,6 +17,7 @@ from nlp.cues import (
     AFTER_QUOTE_ONLY,
     COMPLEMENT_MARKS,
     MEDIUM_NOUNS,
+    NAMING_CUES,
     SAYING_NOUNS,
     is_according_to,
     is_cue_verb,
@@ -88,6 +89,8 @@ def attribution_after(layout: Layout, index: int) -> Attribution | None:
             if speaker is not None and layout.quote_at(speaker.idx) is None:
                 return Attribution(token, speaker, 0.9)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"ROOT", "conj", "parataxis"} and not is_cue_verb(token):
+            if _quoted_as(token):
+                continue  # `"…," X was quoted as saying`: the cue is the participle after "as"
             return None  # another verb comes first: the quote belongs to a longer sentence
     return None
 
@@ -127,7 +130,36 @@ def attribution_before(layout: Layout, index: int) -> Attribution | None:
             region = tail
     if not region:
         return _announced_before(layout, index)
-    return _cue_leading_into(layout, region) or _colon_intro(layout, quote, region)
+    return _cue_leading_into(layout, region) or _colon_intro(layout, quote, region) or _called(layout, quote, region)
+
+
+def _quoted_as(verb: Token) -> bool:
+    """ "was quoted as saying": the verb of the reporter, not of the speaker."""
+    return verb.lemma_.lower() == "quote" and any(c.lower_ == "as" and c.dep_ == "prep" for c in verb.children)
+
+
+def _called(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | None:
+    """`The governor called the decision "deeply flawed."`: the speaker's own words for something, quoted as the
+    complement of "call" (or of "describe … as")."""
+    words = [t for t in layout.tokens(quote.start, quote.end) if t.is_alpha]
+    if len(words) < 2 or all(t.text[:1].isupper() for t in words if not t.is_stop):
+        return None  # one word (`called the decision "disappointing"`) is a label; capitalised words a name
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head.i not in inside]
+    if len(roots) != 1:
+        return None
+    verb = roots[0].head
+    if verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head
+    named_thing = any(c.dep_ == "dobj" and c.idx < quote.open_at for c in verb.children)
+    if verb.lemma_.lower() not in NAMING_CUES or not named_thing or verb.i not in {t.i for t in region}:
+        return None
+    if roots[0].dep_ not in {"oprd", "xcomp", "ccomp", "acomp", "pobj", "dobj", "amod"}:
+        return None
+    speaker = subject_of(verb)
+    if speaker is None or layout.quote_at(speaker.idx) is not None:
+        return None
+    return Attribution(verb, speaker, 0.7)
 
 
 def _colon_intro(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | None:

@@ -127,12 +127,17 @@ PERSON_NOUNS = _words(
     "politician lawmaker legislator congressman congresswoman senator councillor councilor alderman mayor premier "
     "minister leader candidate incumbent chief executive founder chairman chairwoman chair director manager "
     "coach player athlete swimmer skater economist analyst scientist researcher author artist musician singer "
-    "actor actress activist advocate organizer organiser entrepreneur mp mpp mla spokesman spokeswoman"
+    "actor actress activist advocate organizer organiser entrepreneur mp mpp mla spokesman spokeswoman "
+    "justice judge governor president"
 )
 FEMALE_NOUNS = _words(
     "woman girl mother grandmother daughter wife widow sister congresswoman chairwoman actress spokeswoman"
 )
 MALE_NOUNS = _words("man boy father grandfather son husband widower brother congressman chairman actor spokesman")
+
+# Verbs that quote the speaker's own words for something: `called the ruling "dangerous"`, `described the plan
+# as "reckless"`.
+NAMING_CUES = _words("call describe characterize characterise label brand")
 
 # Words never taken as the speaker themselves.
 NON_SPEAKER_WORDS = _words("it one that there this what which")
