@@ -6,7 +6,13 @@ extraction version differs, and its facts differ in known ways.
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -234,6 +240,42 @@ def test_a_run_killed_midway_then_run_again_ends_consistent(clean_db, neo4j_sett
     doubled = _rows(clean_db, neo4j_settings, "MATCH (s:Statement) WITH s.id AS id, count(*) AS n WHERE n > 1 "
                                               "RETURN id")  # fmt: skip
     assert doubled == []
+
+
+def _new_version_count(driver, settings, version: str) -> int:
+    found = _rows(driver, settings, "MATCH (a:Article {extractor_version: $v}) RETURN count(a) AS n", v=version)
+    return found[0]["n"]
+
+
+def test_the_command_killed_with_sigkill_then_run_again_ends_consistent(clean_db, neo4j_settings, aliases_settings,
+                                                                        extractor, upgraded):  # fmt: skip
+    articles = [_article(f"k:{n:03d}", (TEXT, OTHER)[n % 2]) for n in range(80)]
+    _load(clean_db, aliases_settings, upgraded, articles)
+    expected = _counts(clean_db, neo4j_settings)
+    _rows(clean_db, neo4j_settings, "MATCH (n) DETACH DELETE n")
+    _load(clean_db, neo4j_settings, extractor, articles)
+    version = extraction_version(upgraded, aliases_settings)
+    env = os.environ | cli_env(neo4j_settings) | {"NEWSGRAPH_ALIASES_FILE": aliases_settings.aliases_file}
+    command = [str(Path(sys.executable).with_name("newsgraph")), "reextract", "--stale", "--batch-size", "1"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and process.poll() is None:
+            if _new_version_count(clean_db, neo4j_settings, version) >= 3:
+                break
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    done = _new_version_count(clean_db, neo4j_settings, version)
+    assert 3 <= done < len(articles)
+    result = CliRunner().invoke(cli, ["reextract", "--stale"], env=cli_env(neo4j_settings) |
+                                {"NEWSGRAPH_ALIASES_FILE": aliases_settings.aliases_file})  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"reextract: {len(articles) - done} articles selected" in result.output
+    assert _counts(clean_db, neo4j_settings) == expected
+    assert _versions(clean_db, neo4j_settings) == {version}
 
 
 def test_command_needs_one_selection(neo4j_settings):
