@@ -126,6 +126,8 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     text_key = fold(span.text)
     if text_key in gazetteer.ignored or (len(span) == 1 and text_key in GENERIC_SINGLE_WORDS):
         return None
+    if len(span) == 1 and _abbreviated(span[0]) and text_key.rstrip(".") in gazetteer.words("title_words"):
+        return None  # "Det." in "Det. Sgt. Mary Brown" tagged PERSON: an abbreviated title
     if _PARTY_STATE.match(span.text):
         return None  # "Sen. Jane Roe, D-Mass.": a lawmaker's party and state, not a place of its own
     if ner_type == "Person" and len(span) == 1 and span[0].tag_ == "NNPS":
@@ -164,6 +166,11 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     if ner_type in {"Organization", "Location", "Unknown"} and _is_personal_name(span, words, gazetteer):
         return "Person", span, "rule"  # "Aleksandar Vučić" tagged ORG
     return ner_type, span, "ner"
+
+
+def _abbreviated(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.text.endswith(".") or (following is not None and following.text == "." and not token.whitespace_)
 
 
 def _ends_in_title(span: Span, words: list[str], gazetteer: Gazetteer) -> bool:

@@ -83,23 +83,60 @@ def _titled_before(doc: Doc, name_start: int, mentions: list[Mention], gazetteer
     return index >= 0 and index < name_start - 2 and _is_title_word(doc[index], gazetteer)
 
 
+def _abbreviation_dot(doc: Doc, index: int, gazetteer: Gazetteer) -> bool:
+    """The period of an abbreviated title ("Sgt." in "Sgt. Ann Lee"), which the model splits off as a token."""
+    return (
+        0 < index < len(doc)
+        and doc[index].text == "."
+        and not doc[index - 1].whitespace_
+        and _is_title_word(doc[index - 1], gazetteer)
+    )
+
+
+def _title_end(doc: Doc, name_start: int, gazetteer: Gazetteer) -> int:
+    """Where the words before a name end: past an abbreviation's period and an apposition's comma ("the
+    company's chief executive, Mary Jones," and "Sgt. Ann Lee")."""
+    index = name_start
+    if index > 1 and doc[index - 1].text == "," and _is_title_word(doc[index - 2], gazetteer):
+        index -= 1
+    if _abbreviation_dot(doc, index - 1, gazetteer):
+        index -= 1
+    return index
+
+
+def _sentence_start(doc: Doc, index: int, gazetteer: Gazetteer) -> int:
+    """The sentence start, not counting a sentence break the model put after an abbreviated title."""
+    start = doc[index].sent.start
+    while start > 1 and _abbreviation_dot(doc, start - 1, gazetteer):
+        start = doc[start - 2].sent.start
+    return start
+
+
 def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Gazetteer) -> RoleMention | None:
     """A title written before the name: "then-Interior Minister Nebojša Stefanović"."""
     first = doc.char_span(person.start, person.end, alignment_mode="expand")
-    if first is None or first.start == 0 or not _titled_before(doc, first.start, mentions, gazetteer):
+    if first is None or first.start == 0:
         return None
-    index, qualifier, org = first.start - 1, None, None
-    sentence_start = doc[first.start].sent.start
+    name_start = _title_end(doc, first.start, gazetteer)
+    if name_start == 0 or not _titled_before(doc, name_start, mentions, gazetteer):
+        return None
+    index, qualifier, org = name_start - 1, None, None
+    sentence_start = _sentence_start(doc, first.start, gazetteer)
     while index >= sentence_start:
         token = doc[index]
         mention = _mention_at(mentions, token)
+        if _abbreviation_dot(doc, index, gazetteer):
+            index -= 1
+            continue
         if token.text == "-" and index > sentence_start and _qualifier(doc[index - 1], gazetteer):
             qualifier, index = _qualifier(doc[index - 1], gazetteer), index - 2
             break
         if _qualifier(token, gazetteer):
             qualifier, index = _qualifier(token, gazetteer), index - 1
             break
-        sentence_initial = token.is_sent_start and token.tag_ not in {"NNP", "NNPS"} and mention is None
+        sentence_initial = (
+            token.is_sent_start and token.tag_ not in {"NNP", "NNPS"} and mention is None and index == sentence_start
+        )
         if "\n" in token.text or (sentence_initial and not _is_title_word(token, gazetteer)):
             break  # a caption line or a sentence-initial word ("When …") is not part of the title
         if mention is not None and mention.type in ORG_TYPES and mention != person:
@@ -114,7 +151,7 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
     title_start = index + 1
     words = [
         t
-        for t in doc[title_start : first.start]
+        for t in doc[title_start:name_start]
         if not (org and org.start <= t.idx < org.end)
         and not _is_place_word(t, mentions)
         and t.tag_ != "POS"
@@ -127,7 +164,8 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
         words.pop(0)
     if not words or len(words) > MAX_TITLE_WORDS:
         return None
-    title = doc[words[0].i : words[-1].i + 1].text.strip()
+    title_end = words[-1].i + 1 + _abbreviation_dot(doc, words[-1].i + 1, gazetteer)
+    title = doc[words[0].i : title_end].text.strip()
     org = org or _org_after_name(doc, person, mentions)
     return RoleMention(
         (person.start, person.end),
@@ -183,7 +221,7 @@ def _apposition(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: G
     if index >= len(doc) or doc[index].text != ",":
         return []
     titled: list[tuple[int, int, int]] = []  # token range of each title part and its title word
-    for part_start, part_end in _apposition_parts(doc, index + 1):
+    for part_start, part_end in _apposition_parts(doc, _after_relative_copula(doc, index + 1)):
         if any(m.type == "Person" for t in doc[part_start:part_end] if (m := _mention_at(mentions, t))):
             break  # another person's name: a list of people, not a title
         words = [t for t in doc[part_start:part_end] if t.lower_ not in {"a", "an", "the"}]
@@ -198,6 +236,14 @@ def _apposition(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: G
         _role_from_part(doc, start, end, title_word, person, mentions, gazetteer) for start, end, title_word in titled
     ]
     return _share_organisation([r for r in roles if r is not None])
+
+
+def _after_relative_copula(doc: Doc, index: int) -> int:
+    """Past "who is", "who was", "who is now" opening an apposition: "Mary Jones, who is the CEO of Acme"."""
+    words = [t.lower_ for t in doc[index : index + 3]]
+    if len(words) >= 2 and words[0] == "who" and words[1] in {"is", "was", "'s"}:
+        return index + 2 + (len(words) == 3 and words[2] in {"now", "also", "currently"})
+    return index
 
 
 def _share_organisation(roles: list[RoleMention]) -> list[RoleMention]:

@@ -121,3 +121,43 @@ def test_a_possessor_is_not_part_of_the_title(extractor) -> None:
     )
     assert ("person:olivia-chow", "mayor", None, None) in roles
     assert ("person:kieran-moore", "chief medical officer", None, None) in roles
+
+
+def test_abbreviated_police_ranks_before_the_name(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Sgt. Ann Lee of the Ottawa Police Service said two people were arrested. "
+        "RCMP Cpl. John Smith said the investigation continues. Det. Sgt. Mary Brown said the suspect fled.",
+    )
+    assert ("person:ann-lee", "Sgt.", "organization:ottawa-police-service", None) in roles
+    assert ("person:john-smith", "Cpl.", "organization:royal-canadian-mounted-police", None) in roles
+    assert ("person:mary-brown", "Det. Sgt.", None, None) in roles
+
+
+def test_an_abbreviated_rank_is_no_person(extractor) -> None:
+    [extraction] = list(extractor.extract([article("Det. Sgt. Mary Brown said the suspect was known to police.")]))  # noqa: F405
+    assert {e.id for e in extraction.entities if e.type == "Person"} == {"person:mary-brown"}
+
+
+def test_a_title_in_a_relative_clause_or_before_a_comma(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Mary Jones, who is the chief executive of Acme Widgets Inc., declined to comment. "
+        "Northwind Holdings Ltd.'s chief financial officer, Tom Reed, resigned.",
+    )
+    assert ("person:mary-jones", "chief executive", "organization:acme-widgets-inc", None) in roles
+    assert ("person:tom-reed", "chief financial officer", "organization:northwind-holdings-ltd", None) in roles
+
+
+def test_north_american_titles_with_place_and_qualifier(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Ontario Premier Doug Ford met Vancouver Mayor Ken Sim. Then-Health Minister Patty Hajdu defended it. "
+        "Tom Reed, the interim president of the University of Ottawa, announced the cuts. "
+        '"We are reviewing it," said Jane Smith, a spokesperson for the Toronto Police Service.',
+    )
+    assert ("person:doug-ford", "Premier", None, None) in roles  # the province is a place, not in the title
+    assert ("person:ken-sim", "Mayor", None, None) in roles
+    assert ("person:patty-hajdu", "Health Minister", None, "then") in roles
+    assert ("person:tom-reed", "president", "organization:university-of-ottawa", "interim") in roles
+    assert ("person:jane-smith", "spokesperson", "organization:toronto-police-service", None) in roles
