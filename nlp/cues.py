@@ -105,6 +105,8 @@ TITLE_ABBREVIATIONS = {
     "amb": "ambassador",
     "adm": "admiral",
 }
+# Honorifics before a name: "Mr. Alvarez", "Dr. Anita Sharma".
+HONORIFICS = _words("mr mrs ms miss dr sir dame lady lord madam")
 # Determiners an unnamed speaker is written without ("some experts" → "experts").
 GROUP_DETERMINERS = {"the", "a", "an", "some", "several", "many"}
 

@@ -13,12 +13,15 @@ from spacy.tokens import Span, Token
 from nlp.cues import (
     CALENDAR_WORDS,
     GROUP_DETERMINERS,
+    HONORIFICS,
     MEDIUM_NOUNS,
+    PERSON_NOUNS,
     SOURCE_CARRIER_NOUNS,
     TITLE_ABBREVIATIONS,
     is_cue_verb,
 )
 
+TITLE_WORDS = PERSON_NOUNS | HONORIFICS | set(TITLE_ABBREVIATIONS) | set(TITLE_ABBREVIATIONS.values())
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 NOT_SPEAKER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod"}
@@ -219,6 +222,17 @@ def noun_phrase(head: Token) -> Span:
     if people and head.ent_type_ != "PERSON":
         return people[0]  # "Governor of Washington Chris Gregoire" names Chris Gregoire
     return doc[start:end]
+
+
+def without_titles(name: str) -> str:
+    """ "Mayor Brian Lafleur" → "Brian Lafleur", "Health Minister Renata Kowalczyk" → "Renata Kowalczyk": a
+    person's name without the title the tagger took into it (at least two words are kept)."""
+    words = name.split()
+    cut = 0
+    for i, word in enumerate(words[:-2]):
+        if word.lower().rstrip(".") in TITLE_WORDS:
+            cut = i + 1
+    return " ".join(words[cut:]) if cut else name
 
 
 def group_name(phrase: Span) -> str:

@@ -19,7 +19,16 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
-from nlp.cues import FEMALE_NOUNS, MALE_NOUNS, NON_SPEAKER_WORDS, ORGANISATION_NOUNS, PERSON_NOUNS
+from nlp.cues import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    MEDIUM_NOUNS,
+    NON_SPEAKER_WORDS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    SOURCE_CARRIER_NOUNS,
+    is_cue_verb,
+)
 from nlp.speaker_syntax import (
     NAME_LABELS,
     carried_source,
@@ -29,7 +38,9 @@ from nlp.speaker_syntax import (
     noun_phrase,
     past_title_abbreviation,
     same_paragraph,
+    subject_of,
     titles_of,
+    without_titles,
 )
 
 NAMES_FILE = Path(__file__).with_name("first_names.json")
@@ -132,9 +143,30 @@ class SpeakerResolver:
         again = self._speaker_again(head) or self._described_person(head, at)
         if again is not None:
             return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at)
+        author = self._author_of(head)
+        if author is not None:
+            return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at)
         is_person = head.ent_type_ == "PERSON"
         name = self._expand_surname(phrase) if head.ent_type_ in NAME_LABELS else group_name(phrase)
+        titled = head.pos_ == "PROPN" and head.ent_type_ not in {"ORG", "GPE", "NORP", "FAC", "LOC"}
+        if is_person or (titled and without_titles(name) != name and len(phrase) <= 5):
+            return Speaker(without_titles(name), phrase.text, None, True, at)  # "Mayor Brian Lafleur" tagged otherwise
         return Speaker(name, phrase.text, None, is_person, at)
+
+    def _author_of(self, head: Token) -> Speaker | None:
+        """ "the email said" after "Health Canada said in an email": the document speaks for whoever sent it."""
+        noun = head.lemma_.lower()
+        if noun not in MEDIUM_NOUNS | SOURCE_CARRIER_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            return None
+        for token in reversed(head.doc[max(0, head.i - 200) : head.i]):
+            verb = token.head.head
+            if token.lemma_.lower() != noun or token.dep_ != "pobj" or not is_cue_verb(verb) or verb.i == head.head.i:
+                continue
+            subject = subject_of(verb)
+            return self.resolve(subject) if subject is not None and subject.i != head.i else None
+        return None
 
     def _trailing_person(self, head: Token) -> Speaker | None:
         """A description ending in a person's name ("Executive director of CAIR Alia Salem") → that person,
