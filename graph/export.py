@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from neo4j import Driver
+from neo4j import Driver, Session
 from neo4j.time import Date, DateTime
 
 from graph.explore import Network
@@ -43,12 +43,12 @@ PROPERTY_TYPES = {
     "ends": "int[]", "aliases": "string[]", "warnings": "string[]",
 }  # fmt: skip
 
-NODES_QUERY = "MATCH (n) RETURN labels(n) AS labels, n {.*, embedding: null} AS props"
-RELATIONSHIPS_QUERY = """
-MATCH (a)-[r]->(b)
-RETURN type(r) AS type, labels(a) AS start_labels, coalesce(a.id, a.name) AS start,
-       labels(b) AS end_labels, coalesce(b.id, b.name) AS end, properties(r) AS props
-"""
+# Every export reads nodes and relationships in these shapes; relationship ends are named by natural key.
+_NODE_FIELDS = "labels(n) AS labels, n {.*, embedding: null} AS props"
+_RELATIONSHIP_FIELDS = """type(r) AS type, labels(a) AS start_labels, coalesce(a.id, a.name) AS start,
+       labels(b) AS end_labels, coalesce(b.id, b.name) AS end, properties(r) AS props"""
+NODES_QUERY = f"MATCH (n) RETURN {_NODE_FIELDS}"
+RELATIONSHIPS_QUERY = f"MATCH (a)-[r]->(b) RETURN {_RELATIONSHIP_FIELDS}"
 NEIGHBOURS_QUERY = """
 MATCH (n) WHERE elementId(n) IN $ids
 MATCH (n)-[r]-(m)
@@ -56,14 +56,10 @@ WHERE NOT type(r) IN $skipped
 RETURN DISTINCT elementId(m) AS id
 LIMIT $limit
 """
-SUBGRAPH_NODES_QUERY = (
-    "MATCH (n) WHERE elementId(n) IN $ids RETURN labels(n) AS labels, n {.*, embedding: null} AS props"
+SUBGRAPH_NODES_QUERY = f"MATCH (n) WHERE elementId(n) IN $ids RETURN {_NODE_FIELDS}"
+SUBGRAPH_RELATIONSHIPS_QUERY = (
+    f"MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids RETURN {_RELATIONSHIP_FIELDS}"
 )
-SUBGRAPH_RELATIONSHIPS_QUERY = """
-MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids
-RETURN type(r) AS type, labels(a) AS start_labels, coalesce(a.id, a.name) AS start,
-       labels(b) AS end_labels, coalesce(b.id, b.name) AS end, properties(r) AS props
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +109,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _properties(record: Any) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in record["props"].items() if v is not None}
+
+
 def _node(record: Any) -> ExportNode:
-    props = {k: _plain(v) for k, v in record["props"].items() if v is not None}
+    props = _properties(record)
     labels = tuple(sorted(record["labels"]))
     key = props.get("id", props.get("name", ""))
     return ExportNode(_group(labels), str(key), labels, props)
 
 
 def _relationship(record: Any) -> ExportRelationship:
-    props = {k: _plain(v) for k, v in record["props"].items() if v is not None}
+    props = _properties(record)
     return ExportRelationship(record["type"], _group(record["start_labels"]), str(record["start"]),
                               _group(record["end_labels"]), str(record["end"]), props)  # fmt: skip
 
@@ -132,9 +132,7 @@ def _relationship(record: Any) -> ExportRelationship:
 def whole_graph(driver: Driver, database: str) -> Subgraph:
     """Every node and relationship. Held in memory; for very large graphs export the CSV folder."""
     with driver.session(database=database) as session:
-        nodes = [_node(r) for r in session.run(NODES_QUERY)]
-        relationships = [_relationship(r) for r in session.run(RELATIONSHIPS_QUERY)]
-    return Subgraph(nodes, relationships)
+        return _read(session, NODES_QUERY, RELATIONSHIPS_QUERY)
 
 
 def subgraph_around(driver: Driver, database: str, entity_id: str, depth: int = 2, max_nodes: int = 2000) -> Subgraph:
@@ -160,10 +158,15 @@ def subgraph_around(driver: Driver, database: str, entity_id: str, depth: int = 
             frontier = new
             if not frontier or truncated:
                 break
-        nodes = [_node(r) for r in session.run(SUBGRAPH_NODES_QUERY, ids=seen)]
-        relationships = [_relationship(r) for r in session.run(SUBGRAPH_RELATIONSHIPS_QUERY, ids=seen)]
-    log.info("subgraph around %s: %d nodes, %d relationships", entity_id, len(nodes), len(relationships))
-    return Subgraph(nodes, relationships, truncated)
+        graph = _read(session, SUBGRAPH_NODES_QUERY, SUBGRAPH_RELATIONSHIPS_QUERY, ids=seen)
+    graph.truncated = truncated
+    log.info("subgraph around %s: %d nodes, %d relationships", entity_id, len(graph.nodes), len(graph.relationships))
+    return graph
+
+
+def _read(session: Session, nodes_query: str, relationships_query: str, **params: Any) -> Subgraph:
+    nodes = [_node(r) for r in session.run(nodes_query, params)]
+    return Subgraph(nodes, [_relationship(r) for r in session.run(relationships_query, params)])
 
 
 # -- writing ------------------------------------------------------------------------------------------
