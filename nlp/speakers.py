@@ -94,6 +94,20 @@ class _Mention:
     is_subject: bool
 
 
+def _acts_as_person(ent: Span) -> bool:
+    """A name the tagger did not call a person that its sentence treats as one: "When Amara Okafor opened her
+    barbershop" (the subject's own verb has a "his"/"her" object)."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(
+        t.dep_ == "poss" and t.lower_ in {"his", "her"} and t.head.head.i == root.head.i for t in root.head.subtree
+    )
+
+
 class SpeakerResolver:
     """Turns the speaker token at a cue into a canonical speaker, remembering earlier speakers."""
 
@@ -238,6 +252,9 @@ class SpeakerResolver:
         given = self._given_name_before(name, at)
         if given is not None:
             return _Mention(at, given, None, True, True)
+        for mention in reversed(self._mentions):
+            if mention.at < at and mention.is_person and mention.name.endswith(" " + name):
+                return mention  # "Okafor" after "Amara Okafor", whom the tagger did not call a person
         word = name.lower()
         for mention in reversed(self._mentions):
             words = mention.name.lower().split()
@@ -311,7 +328,9 @@ class SpeakerResolver:
                 self._learn_gender(entity.name, token)
         for ent in self._doc_ents:
             at = ent.start_char + self.offset
-            if ent.label_ not in {"PERSON", "ORG"} or at in covered or self._inside_quote(at):
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or at in covered or self._inside_quote(at):
+                continue
+            if ent.label_ in {"GPE", "NORP"} and not _acts_as_person(ent):
                 continue
             covered.update(range(at, at + len(ent.text)))
             person = self._by_surname.get(ent.text)
@@ -320,7 +339,8 @@ class SpeakerResolver:
                 continue
             name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
             is_subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
-            mentions.append(_Mention(at, name, None, ent.label_ == "PERSON", is_subject))
+            is_person = ent.label_ == "PERSON" or _acts_as_person(ent)
+            mentions.append(_Mention(at, without_titles(name) if is_person else name, None, is_person, is_subject))
             self._learn_gender(name, ent.root)
         for token in self.doc:
             at = token.idx + self.offset
