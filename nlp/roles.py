@@ -24,6 +24,8 @@ DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "t
 APPOSITION_STOP = {",", ";", ".", ")", "(", "!", "?", "—", "–", ":"}
 MAX_TITLE_WORDS = 12
 NAME_TYPES_PROMOTED = {"Organization", "Unknown"}
+# Organisations a portfolio title belongs to: "Secretary of State" and the State Department.
+DEPARTMENT_HEADS = {"ministry", "department", "office", "agency", "secretariat"}
 # Titles any organisation or group may hold too ("a member of", "a partner in"): no evidence of a person.
 SHARED_TITLES = {"member", "partner", "leader", "owner", "founder", "co-founder", "candidate", "head"}
 
@@ -74,7 +76,7 @@ def _titled_before(doc: Doc, name_start: int, mentions: list[Mention], gazetteer
     if _is_title_word(doc[index], gazetteer):
         return True
     org = _mention_at(mentions, doc[index])
-    if org is None or org.type not in ORG_TYPES:
+    if org is None or org.type not in ORG_TYPES | {"Location"}:  # "CEO of Acme", "Governor of Washington"
         return False
     while index >= 0 and org.start <= doc[index].idx:
         index -= 1
@@ -93,12 +95,12 @@ def _abbreviation_dot(doc: Doc, index: int, gazetteer: Gazetteer) -> bool:
     )
 
 
-def _title_end(doc: Doc, name_start: int, gazetteer: Gazetteer) -> int:
+def _title_end(doc: Doc, name_start: int, mentions: list[Mention], gazetteer: Gazetteer) -> int:
     """Where the words before a name end: past an abbreviation's period and an apposition's comma ("the
     company's chief executive, Mary Jones," and "Sgt. Ann Lee")."""
     index = name_start
-    if index > 1 and doc[index - 1].text == "," and _is_title_word(doc[index - 2], gazetteer):
-        index -= 1
+    if index > 1 and doc[index - 1].text == "," and _titled_before(doc, index - 1, mentions, gazetteer):
+        index -= 1  # "the company's chief executive, Mary Jones", "Co-founder of Google, Sergey Brin"
     if _abbreviation_dot(doc, index - 1, gazetteer):
         index -= 1
     return index
@@ -117,16 +119,17 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
     first = doc.char_span(person.start, person.end, alignment_mode="expand")
     if first is None or first.start == 0:
         return None
-    name_start = _title_end(doc, first.start, gazetteer)
+    name_start = _title_end(doc, first.start, mentions, gazetteer)
     if name_start == 0 or not _titled_before(doc, name_start, mentions, gazetteer):
         return None
-    index, qualifier, org = name_start - 1, None, None
+    index, qualifier, org, place = name_start - 1, None, None, False
     sentence_start = _sentence_start(doc, first.start, gazetteer)
     while index >= sentence_start:
         token = doc[index]
         mention = _mention_at(mentions, token)
-        if _abbreviation_dot(doc, index, gazetteer):
-            index -= 1
+        joined_hyphen = token.text == "-" and not token.whitespace_ and index > 0 and not doc[index - 1].whitespace_
+        if _abbreviation_dot(doc, index, gazetteer) or (joined_hyphen and not _qualifier(doc[index - 1], gazetteer)):
+            index -= 1  # "Sgt." and "Co-founder" are one title word
             continue
         if token.text == "-" and index > sentence_start and _qualifier(doc[index - 1], gazetteer):
             qualifier, index = _qualifier(doc[index - 1], gazetteer), index - 2
@@ -134,18 +137,29 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
         if _qualifier(token, gazetteer):
             qualifier, index = _qualifier(token, gazetteer), index - 1
             break
+        hyphenated = not token.whitespace_ and index + 1 < len(doc) and doc[index + 1].text == "-"
         sentence_initial = (
-            token.is_sent_start and token.tag_ not in {"NNP", "NNPS"} and mention is None and index == sentence_start
+            token.is_sent_start
+            and token.tag_ not in {"NNP", "NNPS"}
+            and mention is None
+            and index == sentence_start
+            and not hyphenated
         )
         if "\n" in token.text or (sentence_initial and not _is_title_word(token, gazetteer)):
             break  # a caption line or a sentence-initial word ("When …") is not part of the title
         if mention is not None and mention.type in ORG_TYPES and mention != person:
             org = mention
+        elif mention is not None and mention.type == "Location":
+            place = True  # "Governor of Washington": the place is not in the title
         elif org is not None and token.lower_ in ORG_PREPOSITIONS | {"the"}:
             pass  # "CEO of the Refugee Council Jane Roe": the title goes on before the organisation
-        elif not (mention is not None and mention.type == "Location") and not _may_be_in_title(
-            token, gazetteer, first.start
+        elif (
+            place
+            and token.lower_ in {"of", "the"}
+            and _is_title_word(doc[index - 1 - (token.lower_ == "the")], gazetteer)
         ):
+            pass  # "Governor of Washington Chris Gregoire"; "agreement with US President Trump" stops at "with"
+        elif not _may_be_in_title(token, gazetteer, first.start):
             break
         index -= 1
     title_start = index + 1
@@ -354,6 +368,12 @@ def portfolio_org(title: str, organizations: list[tuple[str, str]], gazetteer: G
     for ident, name in organizations:
         name_words = fold(name).split()
         if portfolio and all(w in name_words for w in portfolio):
+            return ident
+    named = [w for w in words if w not in gazetteer.words("title_words") and w not in {"of", "the", "for", "and"}]
+    for ident, name in organizations:  # "Secretary of State" → the State Department
+        name_words = fold(name).split()
+        departmental = any(w in DEPARTMENT_HEADS for w in name_words)
+        if named and departmental and all(w in name_words for w in named):
             return ident
     return None
 

@@ -161,3 +161,20 @@ def test_north_american_titles_with_place_and_qualifier(extractor) -> None:
     assert ("person:patty-hajdu", "Health Minister", None, "then") in roles
     assert ("person:tom-reed", "president", "organization:university-of-ottawa", "interim") in roles
     assert ("person:jane-smith", "spokesperson", "organization:toronto-police-service", None) in roles
+
+
+def test_title_of_an_organisation_or_place_before_the_name(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Co-founder of Northwind Holdings Ltd., Sergei Petrov, met the students. "
+        "In a statement, Governor of Washington Chris Gregoire said the museum had earned it.",
+    )
+    assert ("person:sergei-petrov", "Co-founder", "organization:northwind-holdings-ltd", None) in roles
+    assert ("person:chris-gregoire", "Governor", None, None) in roles
+
+
+def test_a_secretary_of_state_belongs_to_the_state_department(extractor) -> None:
+    roles = _roles(
+        extractor, "The State Department said John Kerry, the Secretary of State, called the foreign minister."
+    )
+    assert ("person:john-kerry", "Secretary of State", "organization:state-department", None) in roles
