@@ -76,6 +76,12 @@ OFFICIAL_NOUNS = _words(
     "government administration ministry court coroner"
 )
 
+# Last words of an organisation's name: "Premier League", "Chief Executives Board" are no titled person.
+ORGANISATION_NAME_ENDS = _words(
+    "inc ltd corp co group association council party league committee society institute centre center team "
+    "service services board agency authority commission union foundation fund trust network"
+)
+
 # "the company said": nouns that stand for the organisation named just before.
 ORGANISATION_NOUNS = _words(
     "company firm agency organization organisation ministry department union bank university club council "
@@ -130,7 +136,8 @@ PERSON_NOUNS = _words(
     "minister leader candidate incumbent chief executive founder chairman chairwoman chair director manager "
     "coach player athlete swimmer skater economist analyst scientist researcher author artist musician singer "
     "actor actress activist advocate organizer organiser entrepreneur mp mpp mla spokesman spokeswoman "
-    "justice judge governor president"
+    "justice judge governor president evacuee witness volunteer voter commuter shopper fan bystander passenger "
+    "customer retiree caregiver protester demonstrator"
 )
 FEMALE_NOUNS = _words(
     "woman girl mother grandmother daughter wife widow sister congresswoman chairwoman actress spokeswoman"

@@ -24,6 +24,7 @@ from nlp.cues import (
     MALE_NOUNS,
     MEDIUM_NOUNS,
     NON_SPEAKER_WORDS,
+    ORGANISATION_NAME_ENDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     SOURCE_CARRIER_NOUNS,
@@ -94,6 +95,16 @@ class _Mention:
     is_subject: bool
 
 
+def _titled_person(name: str) -> str | None:
+    """ "Mayor Brian Lafleur", "Neighbour Gurpreet Dhillon": a title or description before two or three
+    capitalised words that do not end like an organisation's name → the person's name without it."""
+    person = without_titles(name)
+    words = person.split()
+    if person == name or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return None if words[-1].lower().strip(".") in ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS else person
+
+
 def _acts_as_person(ent: Span) -> bool:
     """A name the tagger did not call a person that its sentence treats as one: "When Amara Okafor opened her
     barbershop" (the subject's own verb has a "his"/"her" object)."""
@@ -146,6 +157,9 @@ class SpeakerResolver:
             fuller = self._fuller(entity.name, at)
             if fuller is not None:
                 return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
+            titled_name = _titled_person(entity.name) if entity.type == "Organization" else None
+            if titled_name is not None:  # "Neighbour Gurpreet Dhillon" taken for an organisation
+                return Speaker(titled_name, phrase.text, None, True, at)
             return Speaker(entity.name, phrase.text, entity.id, entity.type == "Person", at)
         is_name = len(phrase) <= 3 and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase)
         expanded = self._fuller(phrase.text, at) if is_name else None
@@ -162,8 +176,8 @@ class SpeakerResolver:
             return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at)
         is_person = head.ent_type_ == "PERSON"
         name = self._expand_surname(phrase) if head.ent_type_ in NAME_LABELS else group_name(phrase)
-        titled = head.pos_ == "PROPN" and head.ent_type_ not in {"ORG", "GPE", "NORP", "FAC", "LOC"}
-        if is_person or (titled and without_titles(name) != name and len(phrase) <= 5):
+        titled_name = _titled_person(name) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
+        if is_person or (titled_name is not None and head.ent_type_ not in {"GPE", "NORP", "FAC", "LOC"}):
             return Speaker(without_titles(name), phrase.text, None, True, at)  # "Mayor Brian Lafleur" tagged otherwise
         return Speaker(name, phrase.text, None, is_person, at)
 
@@ -323,9 +337,13 @@ class SpeakerResolver:
             if entity.type in {"Person", "Organization", "Group"} and not self._inside_quote(start):
                 token = self._token_at(start, end) if start >= self.offset else None
                 is_subject = token is not None and token.dep_ in {"nsubj", "nsubjpass"}
-                mentions.append(_Mention(start, entity.name, entity.id, entity.type == "Person", is_subject))
+                titled_name = _titled_person(entity.name) if entity.type == "Organization" else None
+                if titled_name is not None:
+                    mentions.append(_Mention(start, titled_name, None, True, is_subject))
+                else:
+                    mentions.append(_Mention(start, entity.name, entity.id, entity.type == "Person", is_subject))
                 covered.update(range(start, end))
-                self._learn_gender(entity.name, token)
+                self._learn_gender(titled_name or entity.name, token)
         for ent in self._doc_ents:
             at = ent.start_char + self.offset
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or at in covered or self._inside_quote(at):
