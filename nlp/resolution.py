@@ -20,6 +20,7 @@ from nlp.gazetteer import Gazetteer
 from nlp.mentions import QUOTE_CHARS, Mention
 from nlp.names import entity_id, fold
 
+_WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
 _BRACKETED_ALIAS = re.compile(r"\s*\(([^()\n]{1,40})\)")
 TYPE_WEIGHT = {"gazetteer": 100, "rule": 10, "anaphor": 5, "ner": 1}
 NAME_TYPES = {"Person", "Organization", "Location", "Unknown"}  # types a bare surname may have been given
@@ -160,6 +161,22 @@ def _common_word(cluster: _Cluster, text: str) -> bool:
     return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words)
 
 
+def _lone_word(cluster: _Cluster, text: str, gazetteer: Gazetteer) -> bool:
+    """A one-word "person" never named in full nor with a title in the article: news names people in full or as
+    "Mr. Rossi", "Mayor Chow" at least once, so it is a product, a place or a user name the model took for a
+    person ("Firefox", "Evansville")."""
+    if cluster.canonical or any(m.source == "rule" for m in cluster.mentions):
+        return False
+    if any(len(m.text.split()) > 1 for m in cluster.mentions):
+        return False
+    titles = gazetteer.words("title_words") | gazetteer.words("honorific_titles")
+    for mention in cluster.mentions:
+        before = _WORD_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+        if before and before.group(1)[:1].isupper() and fold(before.group(1)) in titles:
+            return False
+    return True
+
+
 def _cluster_type(cluster: _Cluster) -> str | None:
     if cluster.forced_type:
         return cluster.forced_type
@@ -191,7 +208,7 @@ def resolve_entities(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         entity_type = _cluster_type(cluster)
         if entity_type is None:
             continue  # never typed: a nationality, or a surname of nobody named in full
-        if entity_type == "Person" and _common_word(cluster, text):
+        if entity_type == "Person" and (_common_word(cluster, text) or _lone_word(cluster, text, gazetteer)):
             continue
         name = _canonical_name(cluster, entity_type)
         ident = entity_id(entity_type, name)

@@ -352,3 +352,15 @@ def test_a_law_described_by_its_year_is_the_law_named_by_its_subject(extractor) 
     laws = _laws(_entities(extractor, text))
     assert list(laws) == ["police law"]
     assert "2021 draft law" in laws["police law"].aliases
+
+
+def test_a_one_word_person_never_named_in_full_is_dropped(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Firefox gained users while Safari lost them, Jane Roe said. Mr. Rossi, a shopkeeper, agreed. "
+        "Roe said the trend would last.",
+    )
+    people = {e.id for e in entities.values() if e.type == "Person"}
+    assert "person:jane-roe" in people
+    assert "person:rossi" in people  # named with an honorific: a person named as written
+    assert not people & {"person:firefox", "person:safari"}
