@@ -144,6 +144,12 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     before_title = following is not None and following.lower_ in TITLE_AFTER_PORTFOLIO
     if len(span) == 1 and words[0] in gazetteer.words("portfolio_words") and before_title:
         return None  # "Interior" in "Interior Minister"
+    organisational = any(w in gazetteer.words("organization_words") for w in words)
+    if ner_type == "Organization" and before_title and not organisational:
+        return None  # "Foreign Affairs minister", "Shadow Home Secretary": a portfolio, not an organisation
+    honorific = len(span) == 1 and words[0].rstrip(".") in gazetteer.words("honorific_titles")
+    if span.text.startswith("@") or honorific:
+        return None  # "@POTUS", a social media handle; "Emeritus" alone
     law_head = words[-1] in gazetteer.words("law_heads") or words[-1] in gazetteer.words("law_name_heads")
     capitalised_law = len(span) > 1 and law_head and span[-1].text[:1].isupper()
     if capitalised_law and ner_type != "Person":

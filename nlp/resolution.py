@@ -99,10 +99,15 @@ _HEAD_FIRST = re.compile(r"^(ministry|department|office|agency|bureau) of (?:the
 _HEAD_LAST = re.compile(r"^(.+?) (ministry|department|office|agency|bureau)$")
 
 
+def _without_the(name: str) -> str:
+    """ "The Museum of Flight" and "the Museum of Flight" are one name, with one id in every article."""
+    return name[4:] if name[:4].lower() == "the " and len(name.split()) > 2 else name
+
+
 def _organization_key(name: str) -> str:
     """One key for the two English orders: "Interior Ministry" = "Ministry of the Interior", "State Department"
     = "Department of State"."""
-    key = fold(name)
+    key = _without_the(fold(name))
     if match := _HEAD_FIRST.match(key):
         return f"{match.group(1)} of {match.group(2)}"
     if match := _HEAD_LAST.match(key):
@@ -116,7 +121,7 @@ def _cluster_key(mention: Mention, gazetteer: Gazetteer) -> tuple[str, str | Non
         return fold(known.name), known.name, known.type
     if mention.type == "Organization":
         return _organization_key(mention.text), None, None
-    return fold(mention.text), None, None
+    return _without_the(fold(mention.text)), None, None
 
 
 def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, _Cluster]:
@@ -193,7 +198,7 @@ def _canonical_name(cluster: _Cluster, entity_type: str) -> str:
     names = [m.text for m in cluster.mentions if m.source != "anaphor"] or [m.text for m in cluster.mentions]
     if entity_type == "Person":
         return max(names, key=lambda n: (len(n.split()), -names.index(n)))
-    spelled = [n for n in names if not n.isupper()] or names
+    spelled = [_without_the(n) for n in names if not n.isupper()] or names
     counts = Counter(spelled)
     if entity_type == "Organization":  # the longest is the full name: "Ministry of the Interior"
         return max(spelled, key=lambda n: (len(n), counts[n], -spelled.index(n)))

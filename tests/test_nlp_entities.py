@@ -364,3 +364,22 @@ def test_a_one_word_person_never_named_in_full_is_dropped(extractor) -> None:
     assert "person:jane-roe" in people
     assert "person:rossi" in people  # named with an honorific: a person named as written
     assert not people & {"person:firefox", "person:safari"}
+
+
+def test_portfolios_handles_and_time_zones_are_no_organisations(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Maxime Bernier resigned as Foreign Affairs minister in May. The Shadow Home Secretary replied on "
+        "Twitter to @POTUS at 9 a.m. GMT.",
+    )
+    names = {e.name for e in entities.values()}
+    assert not names & {"Foreign Affairs", "Shadow Home", "@POTUS", "GMT"}
+    assert "person:maxime-bernier" in entities
+
+
+def test_a_name_with_and_without_the_is_one_organisation(extractor) -> None:
+    text = "The Museum of Flight will get a trainer. Visitors to the Museum of Flight can see it."
+    entities = _entities(extractor, text)
+    museums = [e for e in entities.values() if "museum" in e.id]
+    assert [m.id for m in museums] == ["organization:museum-of-flight"]
+    assert len(museums[0].mentions) == 2
