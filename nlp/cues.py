@@ -125,20 +125,24 @@ AFTER_QUOTE_ONLY = frozenset({"ask", "continue", "agree", "demand", "laugh", "cr
 # Words that open a reported clause and are not part of it ("said that …", "asked whether …").
 COMPLEMENT_MARKS = frozenset({"that", "whether", "if"})
 
-# "the 52-year-old physician said", "the Sudbury native told reporters": descriptions news writes for a person
-# named before. Gendered ones narrow the antecedent like "he" and "she" do.
-PERSON_NOUNS = _words(
+# "the Sudbury native told reporters", "the mother of three said": words that describe a person named before.
+DESCRIPTION_NOUNS = _words(
     "native resident veteran man woman person teen teenager girl boy mother father grandmother grandfather "
     "son daughter wife husband widow widower sister brother parent owner homeowner tenant neighbour neighbor "
-    "victim survivor patient student graduate driver farmer worker employee nurse doctor physician surgeon "
-    "paramedic teacher principal professor lawyer attorney officer constable sergeant detective firefighter "
-    "politician lawmaker legislator congressman congresswoman senator councillor councilor alderman mayor premier "
-    "minister leader candidate incumbent chief executive founder chairman chairwoman chair director manager "
-    "coach player athlete swimmer skater economist analyst scientist researcher author artist musician singer "
-    "actor actress activist advocate organizer organiser entrepreneur mp mpp mla spokesman spokeswoman "
-    "justice judge governor president evacuee witness volunteer voter commuter shopper fan bystander passenger "
-    "customer retiree caregiver protester demonstrator"
+    "victim survivor patient student graduate evacuee witness volunteer voter commuter shopper fan bystander "
+    "passenger customer retiree caregiver protester demonstrator"
 )
+# Occupations and offices: "the three-term congresswoman said", "the 52-year-old physician said" describe a person
+# named before; a bare "the mayor" may be someone not yet named, so it needs a modifier (or an earlier title).
+OFFICE_NOUNS = _words(
+    "driver farmer worker employee nurse doctor physician surgeon paramedic teacher principal professor lawyer "
+    "attorney officer constable sergeant detective firefighter politician lawmaker legislator congressman "
+    "congresswoman senator councillor councilor alderman mayor premier minister leader candidate incumbent chief "
+    "executive founder chairman chairwoman chair director manager coach player athlete swimmer skater economist "
+    "analyst scientist researcher author artist musician singer actor actress activist advocate organizer "
+    "organiser entrepreneur mp mpp mla spokesman spokeswoman justice judge governor president"
+)
+PERSON_NOUNS = DESCRIPTION_NOUNS | OFFICE_NOUNS
 FEMALE_NOUNS = _words(
     "woman girl mother grandmother daughter wife widow sister congresswoman chairwoman actress spokeswoman"
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from nlp.cues import TITLE_ABBREVIATIONS
 from nlp.quotes import Quote, paragraph_spans
 
 SENTENCE_END = {".", "!", "?", "…"}
@@ -30,6 +31,14 @@ class Clause:
     attribution: Attribution
 
 
+def after_title(stop: Token) -> bool:
+    """The period of "Sgt." or "Cpl.", which the tokenizer splits off the title: no sentence ends there."""
+    if stop.text != "." or stop.i == 0 or stop.i + 1 >= len(stop.doc):
+        return False
+    title = stop.doc[stop.i - 1]
+    return not title.whitespace_ and title.lower_ in TITLE_ABBREVIATIONS and stop.doc[stop.i + 1].text[:1].isupper()
+
+
 class Layout:
     """Paragraphs, quotes and sentence ends of one doc, for region arithmetic in characters."""
 
@@ -40,7 +49,9 @@ class Layout:
         self.paragraphs = paragraph_spans(text) or [(0, len(text))]
         self._para_starts = [s for s, _ in self.paragraphs]
         self._quote_starts = [q.open_at for q in quotes]
-        self.sentence_ends = [t.idx for t in doc if t.text in SENTENCE_END and self.quote_at(t.idx) is None]
+        self.sentence_ends = [
+            t.idx for t in doc if t.text in SENTENCE_END and self.quote_at(t.idx) is None and not after_title(t)
+        ]
 
     def paragraph_of(self, at: int) -> int:
         return max(0, bisect_right(self._para_starts, at) - 1)

@@ -20,13 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
 from nlp.cues import (
+    DESCRIPTION_NOUNS,
     FEMALE_NOUNS,
     MALE_NOUNS,
     MEDIUM_NOUNS,
     NON_SPEAKER_WORDS,
+    OFFICE_NOUNS,
     ORGANISATION_NAME_ENDS,
     ORGANISATION_NOUNS,
-    PERSON_NOUNS,
     SOURCE_CARRIER_NOUNS,
     is_cue_verb,
 )
@@ -234,7 +235,9 @@ class SpeakerResolver:
         if any(c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i for c in head.children):
             return None  # "the owner of the building", "the man who called": someone new, described
         noun = head.lemma_.lower()
-        if not (is_age(head) or any(is_age(c) for c in head.children) or noun in PERSON_NOUNS):
+        modified = any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < head.i for c in head.children)
+        aged = is_age(head) or any(is_age(c) for c in head.children)
+        if not (aged or noun in DESCRIPTION_NOUNS or (noun in OFFICE_NOUNS and modified)):
             return None
         gender = "f" if noun in FEMALE_NOUNS else "m" if noun in MALE_NOUNS else None
         return self._antecedent(at, True, gender)

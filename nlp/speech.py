@@ -24,7 +24,7 @@ from nlp.cues import (
     is_belief,
     is_cue_verb,
 )
-from nlp.quote_layout import Attribution, Clause, Layout
+from nlp.quote_layout import Attribution, Clause, Layout, after_title
 from nlp.speaker_syntax import crosses_line, first_noun_of_line, source_of_according, subject_of
 
 
@@ -157,6 +157,18 @@ def _medium_clause(cue: Token) -> list[Token] | None:
     return None
 
 
+def _content_before_title(cue: Token) -> list[Token] | None:
+    """ "The road will reopen Friday, Const. Anna Ruiz said.": the tokenizer cut the period off "Const." and the
+    parser ended the sentence there, so the reported clause is the sentence before, up to its comma."""
+    doc = cue.doc
+    start = cue.sent.start
+    if start < 3 or not after_title(doc[start - 1]) or doc[start - 3].text != ",":
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > cue.i for c in cue.children):
+        return None
+    return [t for t in doc[start - 3].sent if t.i < start - 3]
+
+
 def _animate_enough(cue: Token, speaker: Token) -> bool:
     """Belief verbs and weak cues need a person, organisation or personal pronoun as subject."""
     if not (is_belief(cue) or cue.lemma_.lower() in WEAK_CUES):
@@ -185,7 +197,7 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
             and not any(c.dep_.startswith("aux") for c in token.children)
         ):
             continue  # "Asked whether …, the minister said": the question was put to the speaker, not by them
-        tokens = _complement(token)
+        tokens = _complement(token) or _content_before_title(token)
         if tokens and token.dep_ == "acl" and not any(t.lower_ == "that" and t.dep_ == "mark" for t in tokens):
             continue  # "people claiming asylum …": a noun's modifier, not someone reporting
         speaker = subject_of(token) or (first_noun_of_line(token) if crosses_line(token) else None)
