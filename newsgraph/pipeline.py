@@ -134,7 +134,8 @@ def run_reextract(
         if on_selected is not None:
             on_selected(len(ids))
         articles = stored_articles(opened, name, ids, settings.load_batch_size)
-        return _Run(settings, opened, name, extractor, on_progress).run(articles)
+        # A stored article is reported by its id, which the user selects it by, not by where it was read.
+        return _Run(settings, opened, name, extractor, on_progress, name_of=_stored_name).run(articles)
 
 
 def _selected_ids(selection: Selection, driver: Driver, database: str, version: str) -> Sequence[str]:
@@ -162,13 +163,14 @@ def _graph(settings: Settings, driver: Driver | None, database: str | None) -> I
 
 class _Run:
     def __init__(self, settings: Settings, driver: Driver, database: str, extractor: ExtractorLike | None,
-                 on_progress: Progress | None) -> None:  # fmt: skip
+                 on_progress: Progress | None, name_of: Callable[[Article], str] | None = None) -> None:  # fmt: skip
         self.settings = settings
         self.loader = GraphLoader(driver, database, settings.load_batch_size)
         self.extractor = extractor
         self.on_progress = on_progress or (lambda item: None)
         self.summary = PipelineSummary()
         self.load = LoadSummary()
+        self.name_of = name_of or _source_name
 
     def run(self, items: Iterable[Article | Skipped]) -> PipelineSummary:
         extractor = self.extractor or _default_extractor(self.settings)
@@ -179,7 +181,7 @@ class _Run:
             article = waiting.popleft()
             if extraction.error is not None:
                 # Not stored, so a later run (a fixed extractor, another setting) tries it again.
-                self._report(Skipped(article.origin or article.url or article.id, f"extraction: {extraction.error}"))
+                self._report(Skipped(self.name_of(article), f"extraction: {extraction.error}"))
                 continue
             batch.append((article, dataclasses.replace(extraction, extractor_version=version)))
             if len(batch) >= self.settings.load_batch_size:
@@ -214,6 +216,14 @@ class _Run:
     def _report(self, item: Skipped) -> None:
         self.summary.skipped.append(item)
         self.on_progress(item)
+
+
+def _source_name(article: Article) -> str:
+    return article.origin or article.url or article.id
+
+
+def _stored_name(article: Article) -> str:
+    return article.id
 
 
 def _default_extractor(settings: Settings) -> Any:

@@ -46,6 +46,10 @@ name = "SHARE"
 type = "Organization"
 aliases = ["SHARE Foundation"]
 """
+GERMAN = (
+    "Die Stadtverwaltung hat am Montag neue Kameras auf dem Platz installiert. Der Bürgermeister sagte, die "
+    "Kameras würden die Sicherheit verbessern, doch viele Bürger sind besorgt über den Datenschutz."
+)
 OLD_SHARE, NEW_SHARE, BELGRADE = "organization:share-foundation", "organization:share", "location:belgrade"
 
 
@@ -75,6 +79,15 @@ def upgraded(aliases_settings, extractor):
     from nlp.extract import Extractor
 
     return Extractor(aliases_settings, language=extractor.nlp, embedder=extractor.embedder)
+
+
+@pytest.fixture(scope="module")
+def english_only(neo4j_settings, extractor):
+    """A configuration that refuses non-English articles: their extraction fails with a reason."""
+    from nlp.extract import Extractor
+
+    settings = neo4j_settings.replace(non_english="skip")
+    return settings, Extractor(settings, language=extractor.nlp, embedder=extractor.embedder)
 
 
 def _rows(driver, settings, cypher, **params) -> list[dict]:
@@ -198,6 +211,24 @@ def test_bad_stored_articles_are_reported_and_the_run_goes_on(clean_db, neo4j_se
     assert "<script>alert('x')</script> '}) MATCH (n) DETACH DELETE n //" in {q["text"] for q in quotes}
     # The skipped articles keep their old facts.
     assert _rows(clean_db, neo4j_settings, "MATCH (s:Statement) RETURN count(s) AS n") == statements
+
+
+def test_an_article_the_extractor_fails_on_is_reported_and_keeps_its_facts(clean_db, neo4j_settings, extractor,
+                                                                           english_only):  # fmt: skip
+    _load(clean_db, neo4j_settings, extractor, [_article("r:1", TEXT), _article("r:de", GERMAN)])
+    stored = "MATCH (a:Article {id: 'r:de'}) RETURN a.extractor_version AS v, a.fact_hash AS hash"
+    before = _rows(clean_db, neo4j_settings, stored)
+    settings, refusing = english_only
+    summary = _reextract(clean_db, settings, refusing, Selection(everything=True))
+    assert [(s.item, s.reason) for s in summary.skipped] == [
+        ("r:de", "extraction: skipped: language detected as 'de', not English (non_english=skip)")
+    ]
+    assert summary.replaced == 1
+    assert _rows(clean_db, neo4j_settings, stored) == before
+    assert before[0]["v"] == extraction_version(extractor, neo4j_settings)
+    # Still out of date for this configuration, so the next --stale run tries it again.
+    stale = _reextract(clean_db, settings, refusing, Selection(stale=True))
+    assert (len(stale.skipped), stale.replaced) == (1, 0)
 
 
 class _Killed(Exception):
