@@ -98,15 +98,16 @@ def ingest_command(
         settings = settings.replace(allow_private_urls=True)
     _quiet_libraries()
     summary = IngestSummary(sources=tuple(all_sources))
+    graph_line = ""
     try:
         if no_graph:
             _write_articles(all_sources, settings, summary, out, append)
         else:
-            _run_pipeline(all_sources, settings, summary, force=force)
+            graph_line = _run_pipeline(all_sources, settings, summary, force=force)
     except KeyboardInterrupt:
         _finish(summary, settings, report, to_stderr=True, interrupted=True)
         ctx.exit(EXIT_INTERRUPTED)
-    _finish(summary, settings, report, to_stderr=no_graph and out is None)
+    _finish(summary, settings, report, to_stderr=no_graph and out is None, graph_line=graph_line)
     if strict and summary.skipped_total:
         ctx.exit(EXIT_SKIPPED)
 
@@ -196,7 +197,8 @@ def _output(out: Path | None, append: bool) -> Iterator[IO[str]]:
         yield handle
 
 
-def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary, *, force: bool = False) -> None:
+def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary, *, force: bool = False) -> str:
+    """Run the pipeline; returns its one-line graph outcome (new, replaced, unchanged articles)."""
     pipeline = _pipeline_module()
     # Without the graph's "already seen" answers every article goes on; the loader replaces changed facts.
     seen: SeenIndex | None = None if force or not hasattr(pipeline, "seen_index") else pipeline.seen_index(settings)
@@ -215,11 +217,12 @@ def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary
             _show(bar, summary)
 
         try:
-            pipeline.run_pipeline(articles(), settings, on_progress)
+            outcome = pipeline.run_pipeline(articles(), settings, on_progress)
         finally:
             close = getattr(seen, "close", None)
             if close is not None:
                 close()
+    return str(outcome.text()).splitlines()[0] if hasattr(outcome, "text") else ""
 
 
 def _pipeline_module() -> Any:
@@ -237,12 +240,20 @@ def _pipeline_module() -> Any:
 
 
 def _finish(
-    summary: IngestSummary, settings: Settings, report: Path | None, *, to_stderr: bool, interrupted: bool = False
+    summary: IngestSummary,
+    settings: Settings,
+    report: Path | None,
+    *,
+    to_stderr: bool,
+    interrupted: bool = False,
+    graph_line: str = "",
 ) -> None:
     summary.finish()
     summary.interrupted = interrupted
     prefix = "interrupted: " if interrupted else ""
     click.echo(prefix + summary.text(), err=to_stderr)
+    if graph_line:
+        click.echo(graph_line, err=to_stderr)
     try:
         saved: Path | None = save_run_report(summary, settings.data_dir)
     except OSError as e:  # the run is done; a read-only data folder must not turn it into a failure

@@ -60,6 +60,7 @@ def test_ingest_force_extracts_stored_articles_again(graph_env, neo4j_settings):
     forced = CliRunner().invoke(cli, ["ingest", "--force", *sources])
     assert forced.exit_code == 0, forced.output
     assert "read 1, loaded 1, near-duplicates 0, duplicates 0 (0 already ingested), skipped 0" in forced.output
+    assert "graph: 0 loaded, 1 replaced, 0 unchanged, 0 skipped" in forced.output
     after = graph_env.execute_query(count, database_=database).records[0]
     assert dict(after) == dict(before)
     versions, _, _ = graph_env.execute_query(
