@@ -21,6 +21,7 @@ from nlp.mentions import QUOTE_CHARS, Mention
 from nlp.names import entity_id, fold
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
+_KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |formerly |previously )?known as\s+")
 _BRACKETED_ALIAS = re.compile(r"\s*\(([^()\n]{1,40})\)")
 TYPE_WEIGHT = {"gazetteer": 100, "rule": 10, "anaphor": 5, "ner": 1}
 NAME_TYPES = {"Person", "Organization", "Location", "Unknown"}  # types a bare surname may have been given
@@ -52,6 +53,18 @@ def _bracketed_aliases(text: str, mentions: list[Mention]) -> tuple[dict[str, Me
         if not any(m.start < start + len(alias) and start < m.end for m in mentions):
             added.append(Mention(start, start + len(alias), mention.type, alias, "rule"))
     return aliases, added
+
+
+def _known_as(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """ "The Online Streaming Act, also known as Bill C-11": (the name, its other name), both as mentions."""
+    starts = {m.start: m for m in mentions}
+    pairs = []
+    for mention in mentions:
+        match = _KNOWN_AS.match(text, mention.end)
+        other = starts.get(match.end()) if match else None
+        if other is not None and mention.type != "Unknown" and other.type in {mention.type, "Unknown"}:
+            pairs.append((mention, other))
+    return pairs
 
 
 class _FullNames:
@@ -129,6 +142,8 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
     aliases, bracketed = _bracketed_aliases(text, mentions)
     mentions = sorted([*mentions, *bracketed], key=lambda m: (m.start, m.end))
     people = _FullNames(mentions, gazetteer)
+    for name, other in _known_as(text, mentions):
+        aliases[_cluster_key(other, gazetteer)[0]] = name
     org_by_first_word: dict[str, Mention] = {}
     org_by_initials: dict[str, Mention] = {}
     for m in mentions:
@@ -200,7 +215,7 @@ def _canonical_name(cluster: _Cluster, entity_type: str) -> str:
         return max(names, key=lambda n: (len(n.split()), -names.index(n)))
     spelled = [_without_the(n) for n in names if not n.isupper()] or names
     counts = Counter(spelled)
-    if entity_type == "Organization":  # the longest is the full name: "Ministry of the Interior"
+    if entity_type in {"Organization", "Law"}:  # the longest is the full name: "Ministry of the Interior"
         return max(spelled, key=lambda n: (len(n), counts[n], -spelled.index(n)))
     return max(spelled, key=lambda n: (counts[n], len(n), -spelled.index(n)))
 

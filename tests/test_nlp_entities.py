@@ -383,3 +383,11 @@ def test_a_name_with_and_without_the_is_one_organisation(extractor) -> None:
     museums = [e for e in entities.values() if "museum" in e.id]
     assert [m.id for m in museums] == ["organization:museum-of-flight"]
     assert len(museums[0].mentions) == 2
+
+
+def test_also_known_as_makes_one_law(extractor) -> None:
+    text = "The Online Streaming Act, also known as Bill C-11, received royal assent. Critics said Bill C-11 went too far."
+    laws = _laws(_entities(extractor, text))
+    assert list(laws) == ["Online Streaming Act"]
+    assert laws["Online Streaming Act"].aliases == ("Bill C-11",)
+    assert len(laws["Online Streaming Act"].mentions) == 3
