@@ -386,7 +386,9 @@ def test_a_name_with_and_without_the_is_one_organisation(extractor) -> None:
 
 
 def test_also_known_as_makes_one_law(extractor) -> None:
-    text = "The Online Streaming Act, also known as Bill C-11, received royal assent. Critics said Bill C-11 went too far."
+    text = (
+        "The Online Streaming Act, also known as Bill C-11, received royal assent. Critics said Bill C-11 went too far."
+    )
     laws = _laws(_entities(extractor, text))
     assert list(laws) == ["Online Streaming Act"]
     assert laws["Online Streaming Act"].aliases == ("Bill C-11",)
