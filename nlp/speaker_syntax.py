@@ -48,7 +48,18 @@ def subject_of(cue: Token) -> Token | None:
             token = token.head
             continue
         break
-    return None
+    return _name_before(cue) if cue.dep_ == "ROOT" else None
+
+
+def _name_before(cue: Token) -> Token | None:
+    """ "In an interview with The Canadian Press, Finance Minister Dominic LeBlanc said …": the parser joined the
+    name to the phrase before it, leaving the cue without a subject; the name right before the cue is it."""
+    if cue.i == 0:
+        return None
+    name = cue.doc[cue.i - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "ORG"} or name.dep_ not in {"conj", "appos"}:
+        return None
+    return name if name.head.i < name.i and cue.doc[name.left_edge.i - 1].text == "," else None
 
 
 def _participle_owner(cue: Token) -> Token | None:

@@ -48,6 +48,7 @@ from nlp.speaker_syntax import (
 NAMES_FILE = Path(__file__).with_name("first_names.json")
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = {"they", "them", "it"}
+OWNER_PRONOUNS = {"its": None, "his": "m", "her": "f"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
 TITLES = {
     "mr": "m",
@@ -152,6 +153,11 @@ class SpeakerResolver:
             return None
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
             return self._resolve_pronoun(head)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+        if owner is not None and head.lemma_.lower() in SOURCE_CARRIER_NOUNS | MEDIUM_NOUNS:
+            found = self._antecedent(at, owner.lower_ != "its", OWNER_PRONOUNS[owner.lower_])
+            if found is not None:  # "according to its latest filing": the filing's owner
+                return Speaker(found.name, noun_phrase(head).text, found.entity_id, found.is_person, at)
         phrase = noun_phrase(head)
         entity = self._entity_at(at, at + len(head.text))
         if entity is not None:

@@ -197,6 +197,8 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
             and not any(c.dep_.startswith("aux") for c in token.children)
         ):
             continue  # "Asked whether …, the minister said": the question was put to the speaker, not by them
+        if token.i == token.sent.start and token.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in token.children):
+            continue  # "Asked what the plan would include, Cole said …" (a past tense to the tagger)
         tokens = _complement(token) or _content_before_title(token)
         if tokens and token.dep_ == "acl" and not any(t.lower_ == "that" and t.dep_ == "mark" for t in tokens):
             continue  # "people claiming asylum …": a noun's modifier, not someone reporting
