@@ -22,6 +22,14 @@ ENTITY_FULLTEXT_INDEX = "entity_names"
 STATEMENT_FULLTEXT_INDEX = "statement_text"
 ARTICLE_FULLTEXT_INDEX = "article_text"
 STATEMENT_VECTOR_INDEX = "statement_embedding"
+SPEAKER_DATE_INDEX = "statement_speaker_date"
+
+# Graphs loaded before statements carried their speaker's id get it once, when the index that needs it is created.
+BACKFILL_SPEAKER_IDS = """
+MATCH (speaker:Entity)-[:SAID]->(s:Statement)
+WHERE s.speaker_id IS NULL
+CALL (speaker, s) { SET s.speaker_id = speaker.id } IN TRANSACTIONS OF 10000 ROWS
+"""
 
 CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
@@ -38,6 +46,7 @@ RANGE_INDEXES: tuple[str, ...] = (
     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
     "CREATE INDEX statement_text_hash IF NOT EXISTS FOR (n:Statement) ON (n.text_hash)",
     "CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)",
+    f"CREATE INDEX {SPEAKER_DATE_INDEX} IF NOT EXISTS FOR (n:Statement) ON (n.speaker_id, n.date)",
     "CREATE INDEX statement_article IF NOT EXISTS FOR (n:Statement) ON (n.article_id)",
     "CREATE INDEX role_person IF NOT EXISTS FOR (n:Role) ON (n.person_id)",
 )
@@ -73,8 +82,14 @@ class SchemaItem:
 def apply_schema(driver: Driver, database: str, wait_seconds: float = 300.0) -> None:
     """Create every constraint and index that is missing, then wait until all are online."""
     try:
+        existing, _, _ = driver.execute_query(
+            "SHOW INDEXES YIELD name RETURN collect(name) AS names", database_=database
+        )
         for statement in SCHEMA_STATEMENTS:
             driver.execute_query(statement, database_=database)
+        if SPEAKER_DATE_INDEX not in existing[0]["names"]:
+            with driver.session(database=database) as session:  # CALL … IN TRANSACTIONS needs an implicit transaction
+                session.run(BACKFILL_SPEAKER_IDS).consume()
         driver.execute_query("CALL db.awaitIndexes($seconds)", seconds=int(wait_seconds), database_=database)
     except Neo4jError as e:
         raise GraphUnavailableError(f"cannot apply the graph schema: {e.message or e}") from e
