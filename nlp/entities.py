@@ -9,6 +9,7 @@ Offsets in a ``Mention`` are character offsets into ``doc.text``.
 from __future__ import annotations
 
 import re
+import string
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -66,6 +67,10 @@ TITLE_AFTER_PORTFOLIO = {"minister", "ministry", "secretary", "department"}
 _QUOTED_NAME = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n.!?;:]{2,60})[\"”“»’]")
 TRAILING_LINKS = {"of", "and", "for", "the", "on", "&"}
 NAME_LINKS = {"of", "for", "on"}
+# "TORONTO —", "ST. JOHN'S, N.L. —", "WASHINGTON (AP) —": a dateline's city in capitals at the start of a line.
+_DATELINE = re.compile(
+    r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:, [A-Z][A-Za-z.]+)?(?: \([A-Za-z ]+\))? [—–-] "
+)
 # A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
 _PARTY_STATE = re.compile(r"^[DRI]\s?-\s?[A-Z][A-Za-z.]*\.?$")
 
@@ -128,7 +133,8 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
         return None
     if len(span) == 1 and _abbreviated(span[0]) and text_key.rstrip(".") in gazetteer.words("title_words"):
         return None  # "Det." in "Det. Sgt. Mary Brown" tagged PERSON: an abbreviated title
-    if _PARTY_STATE.match(span.text):
+    party_before = span.start > 1 and span.doc[span.start - 1].text == "-" and span.doc[span.start - 2].text in "DRI"
+    if _PARTY_STATE.match(span.text) or party_before:
         return None  # "Sen. Jane Roe, D-Mass.": a lawmaker's party and state, not a place of its own
     if ner_type == "Person" and len(span) == 1 and span[0].tag_ == "NNPS":
         return None  # "Afghans": a people, not a person
@@ -244,9 +250,17 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return mentions + _rule_mentions(doc, gazetteer)
 
 
+def dateline_mentions(doc: Doc) -> list[Mention]:
+    """The city of a dateline, in capitals at the start of a line: "TORONTO —", "WASHINGTON (AP) —"."""
+    return [
+        Mention(m.start(1), m.end(1), "Location", string.capwords(m.group(1)), "rule")
+        for m in _DATELINE.finditer(doc.text)
+    ]
+
+
 def _rule_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Names the model misses or mistypes, found from their shape and their neighbours."""
-    mentions = []
+    mentions = dateline_mentions(doc)
     for name in untagged_names(doc, gazetteer):
         corrected = _retype(name, "Unknown", gazetteer)
         if corrected is not None and corrected[0] != "Unknown":

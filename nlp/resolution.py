@@ -48,6 +48,8 @@ def _bracketed_aliases(text: str, mentions: list[Mention]) -> tuple[dict[str, Me
         alias = match.group(1).strip()
         if len(alias.split()) > 4 or any(ch.isdigit() for ch in alias):
             continue  # "(2019)" or a whole clause in brackets is no name
+        if _is_acronym(alias) and fold(alias)[:1] != fold(mention.text)[:1]:
+            continue  # "WASHINGTON (AP)": a news agency's credit, not the city's initials
         aliases[fold(alias)] = mention
         start = match.start(1) + match.group(1).index(alias)
         if not any(m.start < start + len(alias) and start < m.end for m in mentions):

@@ -393,3 +393,17 @@ def test_also_known_as_makes_one_law(extractor) -> None:
     assert list(laws) == ["Online Streaming Act"]
     assert laws["Online Streaming Act"].aliases == ("Bill C-11",)
     assert len(laws["Online Streaming Act"].mentions) == 3
+
+
+def test_a_dateline_and_its_news_agency(extractor) -> None:
+    text = (
+        "WASHINGTON (AP) — The Senate voted 52-48 on Thursday. Senate Minority Leader Mitch McConnell, R-Ky., "
+        "opposed it.\nMONTREAL — The Quebec government tabled Bill 96, The Canadian Press reported."
+    )
+    entities = _entities(extractor, text)
+    assert entities["location:washington"].name == "Washington"
+    assert "AP" not in entities["location:washington"].aliases
+    assert entities["organization:associated-press"].aliases == ("AP",)
+    assert entities["location:montreal"].type == "Location"
+    assert entities["organization:canadian-press"].type == "Organization"
+    assert not any(e.name in {"Ky.", "R-Ky."} for e in entities.values())
