@@ -87,15 +87,22 @@ def extraction_version(extractor: Any, settings: Settings) -> str:
     gazetteer = getattr(extractor, "gazetteer", None)
     config: dict[str, Any] = {"embedding_model": settings.embedding_model, "non_english": settings.non_english}
     if gazetteer is not None:
-        config["gazetteer"] = {
-            "rules": {name: sorted(words) for name, words in gazetteer.rules.items()},
-            "entities": sorted([e.name, e.type, sorted(e.aliases)] for e in gazetteer.entities),
-            "splits": sorted(sorted(pair) for pair in gazetteer.splits),
-            "ignored": sorted(gazetteer.ignored),
-            "first_names": sorted(gazetteer.first_names),
-        }
+        config["gazetteer"] = _canonical(gazetteer)
     digest = hashlib.sha256(json.dumps(config, sort_keys=True).encode("utf-8")).hexdigest()
     return f"{version} config/{digest[:12]}"
+
+
+def _canonical(value: Any) -> Any:
+    """The same data in the same JSON whatever the set order; every field counts, new ones included."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(key): _canonical(item) for key, item in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
+    if isinstance(value, (list, tuple)):
+        return [_canonical(item) for item in value]
+    return value
 
 
 def run_pipeline(
