@@ -7,10 +7,12 @@ Starts a private local Neo4j in a temporary folder (never touches your data), lo
 shaped like the extractor's output (tests/graph_synthetic.py: ~9 mentions, 4 embedded statements, 1 role,
 2 relations per article) through the real loader, then times each curated query (median and p95 of
 ``--runs`` runs with varied parameters, after warm-up) as a ratio to the Bolt round trip of ``RETURN 1``
-measured the same way in the same run (p95 against the floor's median and against its own p95). With ``--keep``
-the graph of each size stays in that folder and a later run with the same folder times the queries again without
-reloading (the load figures are those of the run that loaded it). Queries run in a read transaction like the
-explorer's; the read-only runner (graph/readonly.py) adds one EXPLAIN round trip on top, reported once as ``explain``.
+measured in the same run: each query's runs alternate with ``RETURN 1``, and its p95 is divided by the
+median and by the p95 of those interleaved floor samples, so both saw the same load of a shared machine.
+With ``--keep`` the graph of each size stays in that folder and a later run with the same folder times the
+queries again without reloading (the load figures are those of the run that loaded it). Queries run in a
+read transaction like the explorer's; the read-only runner (graph/readonly.py) adds one EXPLAIN round trip
+on top, reported once as ``explain``.
 """
 
 from __future__ import annotations
@@ -95,9 +97,19 @@ class Parameters:
         raise KeyError(name)
 
 
-def _bench_queries(
-    driver: Any, database: str, params: Parameters, runs: int, floor: float, floor_p95: float
-) -> list[dict[str, Any]]:
+def _timed(call: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def _bench_queries(driver: Any, database: str, params: Parameters, runs: int) -> list[dict[str, Any]]:
+    """Each query's runs alternate with RETURN 1, so the floor it is divided by saw the same machine load."""
+
+    def ping() -> None:
+        with driver.session(database=database) as session:
+            session.execute_read(lambda tx: list(tx.run("RETURN 1")))
+
     results: list[dict[str, Any]] = []
     for query in list_queries():
         required = [p for p in query.params if p.required]
@@ -113,9 +125,17 @@ def _bench_queries(
             with driver.session(database=database) as session:
                 session.execute_read(lambda tx: list(tx.run(query.cypher, bound)))
 
-        samples = _time(run, runs)
+        for _ in range(3):
+            ping()
+            run()
+        floors, samples = [], []
+        for _ in range(runs):
+            floors.append(_timed(ping))
+            samples.append(_timed(run))
         median, p95 = statistics.median(samples), _percentile(samples, 0.95)
+        floor, floor_p95 = statistics.median(floors), _percentile(floors, 0.95)
         results.append({"query": query.name, "median_ms": median * 1000, "p95_ms": p95 * 1000,
+                        "floor_ms": floor * 1000, "floor_p95_ms": floor_p95 * 1000,
                         "median_x": median / floor, "p95_x": p95 / floor,
                         "p95_over_floor_p95": p95 / floor_p95})  # fmt: skip
         print(f"  {query.name:<26} median {median * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  "
@@ -167,7 +187,7 @@ def run_size(settings: Any, articles: int, runs: int, batch_size: int) -> dict[s
         floor, floor_p95 = _floor(driver, database, runs)
         print(f"  RETURN 1 floor: median {floor * 1000:.2f} ms, p95 {floor_p95 * 1000:.2f} ms", flush=True)
         explain = statistics.median(_time(lambda: driver.execute_query("EXPLAIN RETURN 1", database_=database), 50))
-        queries = _bench_queries(driver, database, Parameters(corpus, articles), runs, floor, floor_p95)
+        queries = _bench_queries(driver, database, Parameters(corpus, articles), runs)
     return {**load, "floor_ms": floor * 1000, "floor_p95_ms": floor_p95 * 1000, "explain_ms": explain * 1000,
             "queries": queries}  # fmt: skip
 
