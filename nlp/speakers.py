@@ -97,6 +97,14 @@ class _Mention:
     is_subject: bool
 
 
+def _is_topic(token: Token) -> bool:
+    """What a sentence is about: its subject, or the person of an opening "For Kevin Allton, …"."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    opener = token.head
+    return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}
+
+
 def _titled_person(name: str) -> str | None:
     """ "Mayor Brian Lafleur", "Neighbour Gurpreet Dhillon": a title or description before two or three
     capitalised words that do not end like an organisation's name → the person's name without it."""
@@ -141,8 +149,9 @@ class SpeakerResolver:
         self._mentions = self._collect_mentions()
 
     # --- public -----------------------------------------------------------------------------
-    def resolve(self, head: Token) -> Speaker | None:
-        """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown."""
+    def resolve(self, head: Token, avoid: str = "") -> Speaker | None:
+        """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown; a pronoun never
+        resolves to ``avoid`` (the person a quote speaks of by name)."""
         head = named_apposition(carried_source(past_title_abbreviation(head)))
         titled = self._trailing_person(head)
         if titled is not None:
@@ -152,7 +161,7 @@ class SpeakerResolver:
         if lower in FIRST_PERSON or (lower in NON_SPEAKER_WORDS and lower != "it"):
             return None
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
-            return self._resolve_pronoun(head)
+            return self._resolve_pronoun(head, avoid)
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
         if owner is not None and head.lemma_.lower() in SOURCE_CARRIER_NOUNS | MEDIUM_NOUNS:
             found = self._antecedent(at, owner.lower_ != "its", OWNER_PRONOUNS[owner.lower_])
@@ -345,7 +354,7 @@ class SpeakerResolver:
         for start, end, entity in self._entity_spans:
             if entity.type in {"Person", "Organization", "Group"} and not self._inside_quote(start):
                 token = self._token_at(start, end) if start >= self.offset else None
-                is_subject = token is not None and token.dep_ in {"nsubj", "nsubjpass"}
+                is_subject = token is not None and _is_topic(token)
                 titled_name = _titled_person(entity.name) if entity.type == "Organization" else None
                 if titled_name is not None:
                     mentions.append(_Mention(start, titled_name, None, True, is_subject))
@@ -362,10 +371,10 @@ class SpeakerResolver:
             covered.update(range(at, at + len(ent.text)))
             person = self._by_surname.get(ent.text)
             if person is not None:  # a surname the tagger missed or called an organisation
-                mentions.append(_Mention(at, person.name, person.id, True, ent.root.dep_ in {"nsubj", "nsubjpass"}))
+                mentions.append(_Mention(at, person.name, person.id, True, _is_topic(ent.root)))
                 continue
             name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
-            is_subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
+            is_subject = _is_topic(ent.root)
             is_person = ent.label_ == "PERSON" or _acts_as_person(ent)
             mentions.append(_Mention(at, without_titles(name) if is_person else name, None, is_person, is_subject))
             self._learn_gender(name, ent.root)
@@ -373,7 +382,7 @@ class SpeakerResolver:
             at = token.idx + self.offset
             person = self._by_surname.get(token.text) if token.pos_ in {"PROPN", "NOUN"} else None
             if person is not None and at not in covered and not self._inside_quote(at):
-                mentions.append(_Mention(at, person.name, person.id, True, token.dep_ in {"nsubj", "nsubjpass"}))
+                mentions.append(_Mention(at, person.name, person.id, True, _is_topic(token)))
         mentions.sort(key=lambda m: m.at)
         return mentions
 
@@ -401,7 +410,7 @@ class SpeakerResolver:
             self._genders[name] = gender
 
     # --- pronouns -----------------------------------------------------------------------------
-    def _resolve_pronoun(self, pronoun: Token) -> Speaker | None:
+    def _resolve_pronoun(self, pronoun: Token, avoid: str = "") -> Speaker | None:
         at = pronoun.idx + self.offset
         lower = pronoun.lower_
         if lower in {"they", "them"}:
@@ -412,10 +421,12 @@ class SpeakerResolver:
             group = self._plural_subject(pronoun)
             if group is not None:
                 return group
-        found = self._antecedent(at, lower in PERSON_PRONOUNS, PERSON_PRONOUNS.get(lower))
+        found = self._antecedent(at, lower in PERSON_PRONOUNS, PERSON_PRONOUNS.get(lower), avoid)
         return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at) if found is not None else None
 
-    def _antecedent(self, at: int, wants_person: bool, gender: str | None) -> Speaker | _Mention | None:
+    def _antecedent(
+        self, at: int, wants_person: bool, gender: str | None, avoid: str = ""
+    ) -> Speaker | _Mention | None:
         """Who a pronoun or description at ``at`` refers to: the last speaker, unless a compatible person (or
         organisation) was named in subject position since; else the latest compatible mention."""
         last = self.last
@@ -423,14 +434,14 @@ class SpeakerResolver:
             last = None
         if last is not None and last.is_person != wants_person:
             last = None
-        if last is not None and gender and self._genders.get(last.name, gender) != gender:
+        if last is not None and ((gender and self._genders.get(last.name, gender) != gender) or last.name == avoid):
             last = None
-        candidate = self._recent_mention(at, wants_person, gender)
+        candidate = self._recent_mention(at, wants_person, gender, avoid=avoid)
         if candidate is not None and (last is None or candidate.at > last.at):
             return candidate
         if last is not None:
             return last
-        return self._recent_mention(at, wants_person, gender, subjects_only=False)
+        return self._recent_mention(at, wants_person, gender, subjects_only=False, avoid=avoid)
 
     def _plural_subject(self, pronoun: Token) -> Speaker | None:
         """ "Scientology officials went to the station, where they claimed …": the last plural subject."""
@@ -447,7 +458,9 @@ class SpeakerResolver:
             return Speaker(found.name, pronoun.text, found.entity_id, False, found.at) if found else None
         return None
 
-    def _recent_mention(self, at: int, person: bool, gender: str | None, subjects_only: bool = True) -> _Mention | None:
+    def _recent_mention(
+        self, at: int, person: bool, gender: str | None, subjects_only: bool = True, avoid: str = ""
+    ) -> _Mention | None:
         for mention in reversed(self._mentions):
             if mention.at >= at:
                 continue
@@ -455,7 +468,7 @@ class SpeakerResolver:
                 break
             if mention.is_person != person or (subjects_only and not mention.is_subject):
                 continue
-            if gender and self._genders.get(mention.name, gender) != gender:
+            if (gender and self._genders.get(mention.name, gender) != gender) or mention.name == avoid:
                 continue
             return mention
         return None

@@ -83,6 +83,8 @@ def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None,
         else:
             head = draft.attribution.speaker
             resolved = resolver.resolve(head) if head is not None else None
+            if head is not None and resolved is not None and _speaks_of(text[draft.start : draft.end], head, resolved):
+                resolved = resolver.resolve(head, avoid=resolved.name) or resolved
             if resolved is None:
                 continue
             speaker = resolved
@@ -91,6 +93,14 @@ def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None,
         statements.append(statement)
         last = (statement, para, speaker)
     return statements
+
+
+def _speaks_of(content: str, head: Token, speaker: Speaker) -> bool:
+    """ "He said, "Andy Warhol was the center of the Zeitgeist"": a pronoun's person named in the third person
+    inside the statement is whom the statement is about, not who makes it."""
+    if head.lower_ not in {"he", "she"} or not speaker.is_person or len(speaker.name.split()) < 2:
+        return False
+    return re.search(rf"\b{re.escape(speaker.name.split()[-1])}\b(?!['’]s? (?:own|self))", content) is not None
 
 
 # --- candidates ---------------------------------------------------------------------------------
