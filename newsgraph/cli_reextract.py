@@ -46,10 +46,11 @@ def reextract_command(
         settings = settings.replace(load_batch_size=batch_size)
     from newsgraph.pipeline import Selection, run_reextract  # loads spaCy and Neo4j only when the command runs
 
-    counts = {"done": 0, "skipped": 0}
+    counts = {"selected": 0, "done": 0, "skipped": 0}
     with logging_redirect_tqdm(), tqdm(desc="reextract", unit=" articles", disable=None, file=sys.stderr) as bar:
 
         def on_selected(total: int) -> None:
+            counts["selected"] = total
             bar.reset(total=total)
 
         def on_progress(item: Article | Skipped) -> None:
@@ -67,8 +68,7 @@ def reextract_command(
                 err=True,
             )
             ctx.exit(EXIT_INTERRUPTED)
-    selected = summary.loaded + summary.replaced + summary.unchanged + len(summary.skipped)
-    click.echo(f"reextract: {selected} articles selected")
+    click.echo(f"reextract: {counts['selected']} articles selected")
     click.echo(summary.text())
     if strict and summary.skipped:
         ctx.exit(EXIT_SKIPPED)
