@@ -178,6 +178,7 @@ def _place_word(token: Token) -> bool:
 def titled_place_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """The place before the title of its office, which the model leaves untagged: "Ontario" in "Ontario Premier
     Doug Ford", "Vancouver" in "Vancouver Mayor Ken Sim"; only when a person's name follows the title."""
+    not_place = gazetteer.words("title_words") | gazetteer.words("role_qualifiers") | gazetteer.words("party_words")
     places = []
     for token in doc[1:]:
         after = _office_title_at(doc, token.i, gazetteer)
@@ -186,8 +187,8 @@ def titled_place_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         start = token.i
         while start > 0 and _place_word(doc[start - 1]) and token.i - start < 3:
             word = fold(doc[start - 1].text).rstrip(".-")
-            if word in gazetteer.words("title_words") or word in gazetteer.words("role_qualifiers"):
-                break
+            if word in not_place:
+                break  # "Former", "Deputy", "Liberal": no part of a place
             start -= 1
         if start < token.i and not doc[start - 1 : start].text.endswith("-"):
             places.append(doc[start : token.i])

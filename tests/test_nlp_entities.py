@@ -407,3 +407,13 @@ def test_a_dateline_and_its_news_agency(extractor) -> None:
     assert entities["location:montreal"].type == "Location"
     assert entities["organization:canadian-press"].type == "Organization"
     assert not any(e.name in {"Ky.", "R-Ky."} for e in entities.values())
+
+
+def test_a_party_before_a_title_is_no_place_and_an_office_is_an_organisation(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Liberal MPP John Fraser voted against it. A spokesperson for the Prime Minister's Office said the prime "
+        "minister would attend.",
+    )
+    assert "location:liberal" not in entities
+    assert entities["organization:prime-minister-s-office"].type == "Organization"
