@@ -15,13 +15,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 SPEECH_VERBS = _words(
-    "accuse acknowledge add admit advise agree allege announce answer argue ask assert assure blog boast brag "
+    "accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert assure blog boast brag "
     "caution characterise characterize charge claim clarify comment complain concede conclude concur confirm "
-    "contend continue counter criticise criticize cry declare demand deny describe disagree disclose elaborate "
+    "confide contend continue counter criticise criticize cry declare demand deny describe disagree disclose elaborate "
     "emphasise emphasize exclaim explain highlight hint imply indicate inform insist joke lament laugh maintain "
     "mention note observe pledge point post predict proclaim promise protest publish question quip reason recall "
-    "recommend recount reiterate relate release remark repeat reply report respond retort reveal say scream shout "
-    "sigh signal specify speculate state stress suggest tell testify theorise theorize threaten tweet underline "
+    "recommend recount reiterate relate release remark remind repeat reply report respond retort reveal say scream "
+    "shout sigh signal specify speculate state stress suggest tell testify theorise theorize threaten tweet underline "
     "underscore urge vow warn whisper write"
 )
 
@@ -165,6 +165,10 @@ def is_cue_verb(token: Token) -> bool:
         return any(child.lower_ == "out" for child in token.children)
     if lemma == "call":
         return any(child.lower_ == "for" for child in token.children)  # "call for", never "call X Y"
+    if lemma == "read":  # "the statement read", never "the sign read" or "she read the report"
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in MEDIUM_NOUNS | SOURCE_CARRIER_NOUNS for c in token.children
+        )
     return lemma in CUE_LEMMAS
 
 

@@ -132,6 +132,9 @@ def carried_source(head: Token) -> Token:
             objects = [c for c in child.children if c.dep_ == "pobj" and may_speak(c, head)]
             if objects and objects[0].pos_ in {"PROPN", "NOUN"}:
                 return objects[0]
+    for child in head.children:
+        if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON", "GPE"}:
+            return child  # "the Home Office letter"
     return head
 
 

@@ -198,15 +198,20 @@ class SpeakerResolver:
         return Speaker(name, phrase.text, None, is_person, at)
 
     def _author_of(self, head: Token) -> Speaker | None:
-        """ "the email said" after "Health Canada said in an email": the document speaks for whoever sent it."""
+        """ "the email said" after "Health Canada said in an email", "the statement read" after "the hospital issued a
+        statement": the document speaks for whoever sent it."""
         noun = head.lemma_.lower()
         if noun not in MEDIUM_NOUNS | SOURCE_CARRIER_NOUNS or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             return None
         for token in reversed(head.doc[max(0, head.i - 200) : head.i]):
-            verb = token.head.head
-            if token.lemma_.lower() != noun or token.dep_ != "pobj" or not is_cue_verb(verb) or verb.i == head.head.i:
+            if token.lemma_.lower() != noun or token.dep_ not in {"pobj", "dobj"}:
+                continue
+            verb = (
+                token.head.head if token.dep_ == "pobj" else token.head
+            )  # "said in a statement", "issued a statement"
+            if (token.dep_ == "pobj" and not is_cue_verb(verb)) or verb.pos_ != "VERB" or verb.i == head.head.i:
                 continue
             subject = subject_of(verb)
             return self.resolve(subject) if subject is not None and subject.i != head.i else None

@@ -205,6 +205,8 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         speaker = subject_of(token) or (first_noun_of_line(token) if crosses_line(token) else None)
         if not tokens or speaker is None or not _animate_enough(token, speaker):
             continue
+        if speaker.lemma_.lower() in NON_SOURCE_NOUNS:
+            continue  # "laws banning migrants from claiming asylum": rules and plans are nobody speaking
         if is_belief(token) and not any(is_according_to(c) for c in token.children):
             continue  # "X believes …" is a view, a statement only when "according to" places it with a source
         bounds = _content_bounds(_in_paragraph(layout, token, tokens))
