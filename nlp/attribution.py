@@ -247,14 +247,25 @@ def _narrative_resumes(layout: Layout, start: int, end: int) -> int:
 
 
 def _sentence_before(layout: Layout, index: int) -> tuple[int, int] | None:
-    """Characters of the sentence just before quote ``index``, within its paragraph."""
+    """Characters of the sentence just before quote ``index``: within its paragraph, or the last sentence of the
+    paragraph before when the quote opens its own paragraph."""
     quote = layout.quotes[index]
-    para_start = layout.paragraphs[layout.paragraph_of(quote.open_at)][0]
+    para = layout.paragraph_of(quote.open_at)
+    para_start = layout.paragraphs[para][0]
     i = bisect_right(layout.sentence_ends, quote.open_at) - 1
-    if i < 0 or layout.sentence_ends[i] < para_start:
+    if i < 0:
         return None
-    start = layout.sentence_ends[i - 1] + 1 if i > 0 and layout.sentence_ends[i - 1] >= para_start else para_start
-    return start, layout.sentence_ends[i]
+    if layout.sentence_ends[i] >= para_start:
+        start = layout.sentence_ends[i - 1] + 1 if i > 0 and layout.sentence_ends[i - 1] >= para_start else para_start
+        return start, layout.sentence_ends[i]
+    if para == 0 or layout.text[para_start : quote.open_at].strip():
+        return None
+    prev_start, prev_end = layout.paragraphs[para - 1]
+    end = layout.sentence_ends[i]
+    if end < prev_start or layout.text[end + 1 : prev_end].strip():
+        return None  # the paragraph before does not end with that sentence
+    start = layout.sentence_ends[i - 1] + 1 if i > 0 and layout.sentence_ends[i - 1] >= prev_start else prev_start
+    return start, end
 
 
 def sentence_subject(layout: Layout, index: int) -> Attribution | None:
