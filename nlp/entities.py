@@ -131,9 +131,11 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     text_key = fold(span.text)
     if text_key in gazetteer.ignored or (len(span) == 1 and text_key in GENERIC_SINGLE_WORDS):
         return None
-    if len(span) == 1 and _abbreviated(span[0]) and text_key.rstrip(".") in gazetteer.words("title_words"):
-        return None  # "Det." in "Det. Sgt. Mary Brown" tagged PERSON: an abbreviated title
-    party_before = span.start > 1 and span.doc[span.start - 1].text == "-" and span.doc[span.start - 2].text in "DRI"
+    lone_title = len(span) == 1 and text_key.rstrip(".") in gazetteer.words("title_words")
+    if lone_title and (_abbreviated(span[0]) or ner_type in {"Location", "Organization"}):
+        return None  # "Det." in "Det. Sgt. Mary Brown" tagged PERSON, "the Sheriff" tagged GPE: a title
+    doc = span.doc
+    party_before = span.start > 1 and doc[span.start - 1].text == "-" and doc[span.start - 2].text in {"D", "R", "I"}
     if _PARTY_STATE.match(span.text) or party_before:
         return None  # "Sen. Jane Roe, D-Mass.": a lawmaker's party and state, not a place of its own
     if ner_type == "Person" and len(span) == 1 and span[0].tag_ == "NNPS":

@@ -417,3 +417,11 @@ def test_a_party_before_a_title_is_no_place_and_an_office_is_an_organisation(ext
     )
     assert "location:liberal" not in entities
     assert entities["organization:prime-minister-s-office"].type == "Organization"
+
+
+def test_a_title_alone_is_no_place(extractor) -> None:
+    entities = _entities(
+        extractor, "A spokesman for the Sheriff declined to comment, according to Sheriff Alex Villanueva's office."
+    )
+    assert not any(e.name == "Sheriff" for e in entities.values())
+    assert "person:alex-villanueva" in entities
