@@ -251,10 +251,10 @@ def without_titles(name: str) -> str:
 
 def group_name(phrase: Span) -> str:
     """An unnamed speaker as written, without its determiner and without the capital of a sentence start:
-    "The lawsuit" → "lawsuit", "Some experts" → "experts", "Police" → "police"."""
+    "The lawsuit" → "lawsuit", "Some experts" → "experts", "Two officials" → "officials", "Police" → "police"."""
     words = [t for t in phrase if not t.is_space]
-    if len(words) > 1 and words[0].lower_ in GROUP_DETERMINERS:
-        words = words[1:]
+    if len(words) > 1 and (words[0].lower_ in GROUP_DETERMINERS or words[0].like_num):
+        words = words[1:]  # "some experts", "two officials", "one tenant"
     if not words:
         return phrase.text
     text = phrase.doc[words[0].i : words[-1].i + 1].text
