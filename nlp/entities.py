@@ -21,6 +21,7 @@ from nlp.laws import described_law_mentions, law_mentions, numbered_bill_mention
 from nlp.mentions import Mention, is_punct
 from nlp.names import fold
 from nlp.organizations import (
+    address_after,
     apposition_organisations,
     department_mentions,
     host_organisation,
@@ -171,7 +172,7 @@ def _retype(span: Span, ner_type: str, gazetteer: Gazetteer) -> tuple[str, Span,
     personal = ner_type == "Person" and words[0] in gazetteer.first_names  # "Stockwell Day" is a man
     if words[-1] in gazetteer.words("event_heads") and span[-1].text[:1].isupper() and len(span) > 1 and not personal:
         return "Event", span, "rule"
-    if len(span) > 1 and _is_place_name(words, gazetteer):
+    if len(span) > 1 and not personal and _is_place_name(words, gazetteer):  # "Stuart Hall" is a man
         return "Location", span, "rule"
     if ner_type != "Person" and any(w in gazetteer.words("organization_words") for w in words):
         return "Organization", span, "rule" if ner_type != "Organization" else "ner"
@@ -241,6 +242,10 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if host is not None:  # "Block Museum of Art at Northwestern University": two organisations
                 mentions.append(Mention(host.start_char, host.end_char, "Organization", host.text, "rule"))
                 span = span.doc[span.start : host.start - 1]
+            address = address_after(span, gazetteer)
+            if address is not None:  # "… Criminal Court on Centre Street": an organisation and its street
+                mentions.append(Mention(address.start_char, address.end_char, "Location", address.text, "rule"))
+                span = span.doc[span.start : address.start - 1]
         person = _trailing_person(span, gazetteer) if ner_type == "Organization" else None
         if person is not None:  # "the Council on American-Islamic Relations Alia Salem": two names run together
             mentions.append(Mention(person.start_char, person.end_char, "Person", person.text, "rule"))

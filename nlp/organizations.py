@@ -37,12 +37,26 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
         elif token.lower_ not in {"and", "of", "the", "-", "&"}:
             break
         index += 1
+    if end > first and fold(doc[end - 1].text) in gazetteer.words("location_heads"):
+        return span  # "Manhattan Criminal Court on Centre Street": the address, not the name
     place_named = fold(span[-1].text) in gazetteer.words("place_complement_heads") and doc[span.end].lower_ == "of"
     if not place_named and all(
         t.ent_type_ in {"GPE", "LOC"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha
     ):
         return span  # "Colorado State University of the US": where it is, not its name
     return doc[span.start : end]
+
+
+def address_after(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """The street after "on"/"at" in one ORG span: "the Manhattan Criminal Court on Centre Street"."""
+    for token in span[1:-1]:
+        if token.lower_ not in {"on", "at"}:
+            continue
+        left, right = span.doc[span.start : token.i], span.doc[token.i + 1 : span.end]
+        organised = any(fold(t.text) in gazetteer.words("organization_words") for t in left)
+        if organised and right[0].text[:1].isupper() and fold(right[-1].text) in gazetteer.words("location_heads"):
+            return right
+    return None
 
 
 def with_whole_title(span: Span, gazetteer: Gazetteer) -> Span:

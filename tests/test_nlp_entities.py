@@ -425,3 +425,15 @@ def test_a_title_alone_is_no_place(extractor) -> None:
     )
     assert not any(e.name == "Sheriff" for e in entities.values())
     assert "person:alex-villanueva" in entities
+
+
+def test_a_street_after_an_organisation_and_a_hill_are_places(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "The verdict came after six weeks of testimony at the Manhattan Criminal Court on Centre Street. "
+        "Speaking to reporters on Parliament Hill, Stuart Hall said the vote would wait.",
+    )
+    assert entities["organization:manhattan-criminal-court"].type == "Organization"
+    assert entities["location:centre-street"].type == "Location"
+    assert entities["location:parliament-hill"].type == "Location"
+    assert entities["person:stuart-hall"].type == "Person"  # a man, although "hall" ends places
