@@ -18,6 +18,7 @@ from nlp.cues import (
     NON_SOURCE_NOUNS,
     OFFICIAL_NOUNS,
     ORGANISATION_NOUNS,
+    SPEECH_VERBS,
     WEAK_CUES,
     XCOMP_VERBS,
     is_according_to,
@@ -189,6 +190,10 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
             if clause is not None:
                 yield clause
             continue
+        trailing = _cue_read_as_noun(token)
+        if trailing is not None:
+            yield trailing
+            continue
         if not is_cue_verb(token) or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
             continue
         if (
@@ -212,6 +217,22 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         bounds = _content_bounds(_in_paragraph(layout, token, tokens))
         if bounds is not None:
             yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token) else 0.8))
+
+
+def _cue_read_as_noun(token: Token) -> Clause | None:
+    """ "He faces charges of robbery, police allege.": a present-tense cue ending the sentence that the tagger read
+    as a noun; what comes before the comma is reported, the word before the cue says by whom."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_VERBS or token.i < 3:
+        return None
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text not in {".", "!"}:
+        return None
+    source = doc[token.i - 1]
+    if source.pos_ not in {"NOUN", "PROPN"} or doc[token.i - 2].text != "," or source.tag_ == "VBG":
+        return None
+    content = [t for t in token.sent if t.i < token.i - 2]
+    bounds = _content_bounds(content)
+    return Clause(*bounds, Attribution(token, source, 0.7)) if bounds is not None else None
 
 
 def _in_paragraph(layout: Layout, cue: Token, tokens: list[Token]) -> list[Token]:
