@@ -33,6 +33,7 @@ from nlp.cues import (
 )
 from nlp.speaker_syntax import (
     NAME_LABELS,
+    TITLE_WORDS,
     carried_source,
     group_name,
     is_age,
@@ -112,7 +113,8 @@ def _titled_person(name: str) -> str | None:
     words = person.split()
     if person == name or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return None
-    return None if words[-1].lower().strip(".") in ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS else person
+    not_names = ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS | TITLE_WORDS  # "Chief Public Health Officer"
+    return None if any(w.lower().strip(".") in not_names for w in words) else person
 
 
 def _acts_as_person(ent: Span) -> bool:
