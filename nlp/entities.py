@@ -27,6 +27,7 @@ from nlp.organizations import (
     host_organisation,
     titled_place_names,
     untagged_names,
+    with_and_parts,
     with_name_complement,
     with_whole_title,
 )
@@ -237,7 +238,7 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
         if ner_type == "Organization":
-            span = with_name_complement(with_whole_title(span, gazetteer), gazetteer)
+            span = with_name_complement(with_whole_title(with_and_parts(span, gazetteer), gazetteer), gazetteer)
             host = host_organisation(span, gazetteer)
             if host is not None:  # "Block Museum of Art at Northwestern University": two organisations
                 mentions.append(Mention(host.start_char, host.end_char, "Organization", host.text, "rule"))

@@ -59,6 +59,27 @@ def address_after(span: Span, gazetteer: Gazetteer) -> Span | None:
     return None
 
 
+def with_and_parts(span: Span, gazetteer: Gazetteer) -> Span:
+    """An organisation the model cut at "and" takes its other half in: "Ontario Landlord" + "and Tenant Board",
+    "Department of Fisheries and" + "Oceans". The half before must hold an untagged word right before "and", so
+    two organisations named one after the other ("Microsoft and Google Cloud") stay two."""
+    doc, start, end = span.doc, span.start, span.end
+    cut_after_and = end + 1 < len(doc) and doc[end].lower_ in {"and", "&"} and doc[end].ent_type_ == "ORG"
+    if cut_after_and and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    if fold(doc[end - 1].text) not in gazetteer.words("organization_words"):
+        return doc[start:end]
+    if start > 1 and doc[start - 1].lower_ in {"and", "&"} and _capitalised_name_word(doc[start - 2]):
+        first = start - 1
+        while first > 0 and doc[first - 1].tag_ in {"NNP", "NNPS"} and doc[first - 1].ent_type_ in {"", "GPE"}:
+            first -= 1
+        if first < start - 1:
+            start = first
+    return doc[start:end]
+
+
 def with_whole_title(span: Span, gazetteer: Gazetteer) -> Span:
     """An organisation named after an office and cut inside the office's title takes the rest of it in:
     "Ministry of the Attorney" + "General", "Office of the Auditor" + "General"."""

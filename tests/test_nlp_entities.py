@@ -437,3 +437,14 @@ def test_a_street_after_an_organisation_and_a_hill_are_places(extractor) -> None
     assert entities["location:centre-street"].type == "Location"
     assert entities["location:parliament-hill"].type == "Location"
     assert entities["person:stuart-hall"].type == "Person"  # a man, although "hall" ends places
+
+
+def test_an_organisation_cut_at_and_is_joined(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Meanwhile, the Ontario Landlord and Tenant Board has a backlog of 50,000 cases. Officials at the "
+        "Department of Fisheries and Oceans said stocks were low. Microsoft and Google Cloud Services signed a deal.",
+    )
+    assert entities["organization:ontario-landlord-and-tenant-board"].type == "Organization"
+    assert entities["organization:department-of-fisheries-and-oceans"].type == "Organization"
+    assert {"organization:microsoft", "organization:google-cloud-services"} <= set(entities)  # two companies
