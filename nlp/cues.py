@@ -125,22 +125,22 @@ AFTER_QUOTE_ONLY = frozenset({"ask", "continue", "agree", "demand", "laugh", "cr
 # Words that open a reported clause and are not part of it ("said that …", "asked whether …").
 COMPLEMENT_MARKS = frozenset({"that", "whether", "if"})
 
-# "the Sudbury native told reporters", "the mother of three said": words that describe a person named before.
+# "the Sudbury native told reporters", "the grandmother said": words news uses for a person it has named.
 DESCRIPTION_NOUNS = _words(
-    "native resident veteran man woman person teen teenager girl boy mother father grandmother grandfather "
-    "son daughter wife husband widow widower sister brother parent owner homeowner tenant neighbour neighbor "
-    "victim survivor patient student graduate evacuee witness volunteer voter commuter shopper fan bystander "
-    "passenger customer retiree caregiver protester demonstrator"
+    "native resident veteran mother father grandmother grandfather son daughter wife husband widow widower "
+    "retiree evacuee volunteer graduate"
 )
-# Occupations and offices: "the three-term congresswoman said", "the 52-year-old physician said" describe a person
-# named before; a bare "the mayor" may be someone not yet named, so it needs a modifier (or an earlier title).
+# People and offices that may be someone not yet named ("the victim said", "the mayor said"): they stand for
+# the person named before only with a modifier ("the three-term congresswoman", "the Winnipeg man").
 OFFICE_NOUNS = _words(
-    "driver farmer worker employee nurse doctor physician surgeon paramedic teacher principal professor lawyer "
-    "attorney officer constable sergeant detective firefighter politician lawmaker legislator congressman "
-    "congresswoman senator councillor councilor alderman mayor premier minister leader candidate incumbent chief "
-    "executive founder chairman chairwoman chair director manager coach player athlete swimmer skater economist "
-    "analyst scientist researcher author artist musician singer actor actress activist advocate organizer "
-    "organiser entrepreneur mp mpp mla spokesman spokeswoman justice judge governor president"
+    "man woman person teen teenager girl boy sister brother parent owner homeowner tenant neighbour neighbor "
+    "victim survivor patient student witness voter commuter shopper fan bystander passenger customer caregiver "
+    "protester demonstrator driver farmer worker employee nurse doctor physician surgeon paramedic teacher "
+    "principal professor lawyer attorney officer constable sergeant detective firefighter politician lawmaker "
+    "legislator congressman congresswoman senator councillor councilor alderman mayor premier minister leader "
+    "candidate incumbent chief executive founder chairman chairwoman chair director manager coach player athlete "
+    "swimmer skater economist analyst scientist researcher author artist musician singer actor actress activist "
+    "advocate organizer organiser entrepreneur mp mpp mla spokesman spokeswoman justice judge governor president"
 )
 PERSON_NOUNS = DESCRIPTION_NOUNS | OFFICE_NOUNS
 FEMALE_NOUNS = _words(
