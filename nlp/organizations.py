@@ -97,20 +97,24 @@ def with_whole_title(span: Span, gazetteer: Gazetteer) -> Span:
 
 
 def department_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """A federal department named by its portfolio and the country: "Health Canada", "Statistics Canada"."""
+    """A department or agency named by its portfolio and the country or province: "Health Canada", "Global
+    Affairs Canada", "Public Health Ontario", also when the model tags the pair as a person ("Tribunals Ontario")."""
     mentions = []
-    for token in doc[:-1]:
-        country = doc[token.i + 1]
-        if (
-            token.text[:1].isupper()
-            and fold(token.text) in gazetteer.words("department_words")
-            and country.ent_type_ == "GPE"
-            and country.text[:1].isupper()
-            and (country.i + 1 == len(doc) or doc[country.i + 1].ent_iob_ != "I")
-        ):
-            mentions.append(
-                Mention(token.idx, country.idx + len(country), "Organization", f"{token.text} {country.text}", "rule")
-            )
+    for place in doc[1:]:
+        name_ends = place.i + 1 == len(doc) or doc[place.i + 1].ent_iob_ != "I" or place.ent_type_ != "GPE"
+        if not (place.text[:1].isupper() and place.ent_type_ in {"GPE", "PERSON", "ORG"} and name_ends):
+            continue
+        for length in (2, 1):
+            portfolio = doc[max(place.i - length, 0) : place.i]
+            phrase = " ".join(fold(t.text) for t in portfolio)
+            if (
+                len(portfolio) == length
+                and portfolio[0].text[:1].isupper()
+                and phrase in gazetteer.words("department_words")
+            ):
+                name = doc[portfolio.start : place.i + 1]
+                mentions.append(Mention(name.start_char, name.end_char, "Organization", name.text, "rule"))
+                break
     return mentions
 
 

@@ -448,3 +448,15 @@ def test_an_organisation_cut_at_and_is_joined(extractor) -> None:
     assert entities["organization:ontario-landlord-and-tenant-board"].type == "Organization"
     assert entities["organization:department-of-fisheries-and-oceans"].type == "Organization"
     assert {"organization:microsoft", "organization:google-cloud-services"} <= set(entities)  # two companies
+
+
+def test_departments_named_by_portfolio_and_place(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "The board has a backlog of 50,000 cases, according to Tribunals Ontario. Natural Resources Canada said "
+        "Canada would not sign.",
+    )
+    assert entities["organization:tribunals-ontario"].type == "Organization"  # the model tags it PERSON
+    assert entities["organization:natural-resources-canada"].type == "Organization"
+    assert entities["location:canada"].type == "Location"
+    assert not any(e.type == "Person" for e in entities.values())
