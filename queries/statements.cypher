@@ -1,11 +1,36 @@
 // name: statements
-// description: Who said what: statements filtered by speaker, organisation (the speaker itself or a role held there), entity mentioned, topic (closest in meaning, when a topic vector or text is given) and date range, newest first — or most on-topic first — with role at the time, evidence sentence and source link.
+// description: Who said what: statements filtered by speaker, organisation (the speaker itself or a role held there), entity mentioned, topic (closest in meaning, when a topic vector or text is given) and date range, newest first (undated last) — or most on-topic first — with role at the time, evidence sentence and source link.
 // params: speaker_id: string = null, org_id: string = null, about_id: string = null, topic: vector = null, min_score: float = 0.3, from: date = null, to: date = null, limit: int = 200
 // Start from the most selective anchor (the speaker, else the entity mentioned, else every statement), so a
 // speaker's or an entity's statements are found through their own relationships, not a scan.
 // A branch that does not apply is cut off by `WITH 1 ... WHERE` on the parameters alone, before it reads anything.
 CALL () {
+  // A speaker alone: the newest $limit dates from the (speaker_id, date) index, then every statement on or after
+  // the oldest of them (ties at the boundary), instead of every statement a much-quoted person made.
+  MATCH (s:Statement)
+  WHERE $speaker_id IS NOT NULL AND $about_id IS NULL AND $org_id IS NULL AND $topic IS NULL
+    AND s.speaker_id = $speaker_id AND s.date IS NOT NULL
+    AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to)
+  WITH s
+  ORDER BY s.speaker_id, s.date DESC
+  LIMIT $limit
+  WITH min(s.date) AS cutoff
+  MATCH (s:Statement)
+  WHERE s.speaker_id = $speaker_id AND s.date >= cutoff AND ($to IS NULL OR s.date <= $to)
+  RETURN s
+  UNION
+  // Undated statements sort after dated ones, so with a speaker alone they are read only to fill a page.
+  WITH 1 AS speaker_alone
+  WHERE $speaker_id IS NOT NULL AND $about_id IS NULL AND $org_id IS NULL AND $topic IS NULL
+    AND $from IS NULL AND $to IS NULL
+    AND COUNT { MATCH (dated:Statement) WHERE dated.speaker_id = $speaker_id AND dated.date IS NOT NULL
+                RETURN dated LIMIT $limit } < $limit
   MATCH (:Entity {id: $speaker_id})-[:SAID]->(s:Statement)
+  WHERE s.date IS NULL
+  RETURN s
+  UNION
+  MATCH (:Entity {id: $speaker_id})-[:SAID]->(s:Statement)
+  WHERE $about_id IS NOT NULL OR $org_id IS NOT NULL OR $topic IS NOT NULL
   RETURN s
   UNION
   MATCH (s:Statement)-[:ABOUT]->(:Entity {id: $about_id})
@@ -39,10 +64,20 @@ CALL () {
   }
   RETURN s
   UNION
+  // A topic ranks every statement by its similarity.
   WITH 1 AS unfiltered
-  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $org_id IS NULL
+  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $org_id IS NULL AND $topic IS NOT NULL
   MATCH (s:Statement)
-  WHERE $topic IS NOT NULL OR s.date IS NULL
+  RETURN s
+  UNION
+  // Undated statements sort after dated ones: with no filter they are read only when the dated ones do not fill
+  // the page (checked on the date index, which stops after $limit entries).
+  WITH 1 AS unfiltered
+  WHERE $speaker_id IS NULL AND $about_id IS NULL AND $org_id IS NULL AND $topic IS NULL
+    AND $from IS NULL AND $to IS NULL
+    AND COUNT { MATCH (dated:Statement) WHERE dated.date IS NOT NULL RETURN dated LIMIT $limit } < $limit
+  MATCH (s:Statement)
+  WHERE s.date IS NULL
   RETURN s
 }
 WITH s
@@ -56,7 +91,7 @@ WHERE ($from IS NULL OR s.date >= $from)
 WITH s, CASE WHEN $topic IS NULL OR s.embedding IS NULL THEN null
              ELSE vector.similarity.cosine(s.embedding, $topic) END AS topic_score
 WHERE $topic IS NULL OR topic_score >= $min_score
-ORDER BY topic_score DESC, s.date DESC, s.article_id, s.start
+ORDER BY topic_score DESC, s.date IS NULL, s.date DESC, s.article_id, s.start
 LIMIT $limit
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
@@ -66,4 +101,4 @@ RETURN s.date AS date, coalesce(speaker.name, s.speaker_name) AS speaker, speake
        s.sentence AS sentence, round(topic_score, 3) AS topic_score, a.title AS article, a.source AS source,
        a.url AS url, a.id AS article_id, s.start AS start, s.end AS end, s.sentence_start AS sentence_start,
        s.id AS statement_id
-ORDER BY topic_score DESC, date DESC, article_id, start
+ORDER BY topic_score DESC, date IS NULL, date DESC, article_id, start

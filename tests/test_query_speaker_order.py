@@ -1,4 +1,5 @@
-"""A speaker's statements come from the (speaker_id, date) index: order, ties, undated statements, old graphs."""
+"""Newest-first pages of statements (a speaker's, and everyone's): order, ties at a page boundary, undated
+statements last, and graphs loaded before statements carried their speaker's id."""
 
 from __future__ import annotations
 
@@ -149,3 +150,39 @@ def test_a_graph_loaded_before_statements_carried_their_speaker_gets_it_with_the
         database_=database,
     )
     assert speakers[0]["said"] == speakers[0]["carried"] == 15
+
+
+def _who_said_what(driver, database, **params) -> list[tuple[str, int, str | None]]:
+    rows = run_curated(driver, database, "statements", params).rows()
+    return [(row["article_id"], row["start"], row["date"]) for row in rows]
+
+
+def _everyone_in_full_order() -> list[tuple[str, int, str | None]]:
+    rows = []
+    for article_id, published in ARTICLES:
+        text = _text(article_id)
+        for quote in ("the cameras from Huawei", "the tender was fair", "the city would publish"):
+            rows.append((article_id, text.index(quote), published))
+    dated = sorted((r for r in rows if r[2]), key=lambda r: (-int(r[2].replace("-", "")), r[0], r[1]))
+    return dated + sorted(r for r in rows if not r[2])
+
+
+@pytest.mark.parametrize("limit", [1, 3, 4, 9, 12, 13, 15, 200])
+def test_who_said_what_pages_newest_first_with_undated_last(graph, neo4j_settings, limit):
+    database = neo4j_settings.neo4j_database
+    assert _who_said_what(graph, database, limit=limit) == _everyone_in_full_order()[:limit]
+    assert _who_said_what(graph, database, speaker_id=SPEAKER, limit=limit) == _full_order()[:limit]
+
+
+def test_who_said_what_by_speaker_and_dates_or_entity(graph, neo4j_settings):
+    database = neo4j_settings.neo4j_database
+    dated = _who_said_what(graph, database, speaker_id=SPEAKER, **{"from": "2021-04-01"})
+    text = _text("order:d")
+    assert dated == [
+        ("order:d", text.index("the cameras"), "2021-05-20"),
+        ("order:d", text.index("the city"), "2021-05-20"),
+    ]
+    about = _who_said_what(graph, database, speaker_id=SPEAKER, about_id=TOPIC)
+    assert about == _full_order(lambda quote: "Huawei" in quote)
+    other = _who_said_what(graph, database, speaker_id=OTHER, limit=2)
+    assert [(article, date) for article, _, date in other] == [("order:d", "2021-05-20"), ("order:a", "2021-03-01")]
