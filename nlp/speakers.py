@@ -429,7 +429,23 @@ class SpeakerResolver:
             if group is not None:
                 return group
         found = self._antecedent(at, lower in PERSON_PRONOUNS, PERSON_PRONOUNS.get(lower), avoid)
+        if found is None and lower in {"he", "she"}:
+            found = self._named_subject_before(pronoun)
         return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at) if found is not None else None
+
+    def _named_subject_before(self, pronoun: Token) -> _Mention | None:
+        """No person known at all: the capitalised two- or three-word subject of a sentence shortly before, whatever
+        the tagger called it ("Jamal Bishop has worked as an arborist …" / "…," he explained)."""
+        doc = pronoun.doc
+        for token in reversed(doc[max(0, pronoun.sent.start - 60) : pronoun.sent.start]):
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or self._inside_quote(token.idx + self.offset):
+                continue
+            words = doc[token.left_edge.i : token.i + 1]
+            named = 2 <= len(words) <= 3 and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in words)
+            if named and not any(w.lower_ in ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS | TITLE_WORDS for w in words):
+                return _Mention(words.start_char + self.offset, words.text, None, True, True)
+            return None
+        return None
 
     def _antecedent(
         self, at: int, wants_person: bool, gender: str | None, avoid: str = ""
