@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.anaphors import anaphor_mentions, joined_descriptions
 from nlp.gazetteer import Gazetteer
-from nlp.laws import described_law_mentions, law_mentions, numbered_bill_mentions
+from nlp.laws import court_case_mentions, described_law_mentions, law_mentions, numbered_bill_mentions
 from nlp.mentions import Mention, is_punct
 from nlp.names import fold
 from nlp.organizations import (
@@ -413,6 +413,6 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMatcher,
     """All entity mentions of one doc, corrected and without overlaps, in text order."""
     candidates = ner_mentions(doc, gazetteer) + quoted_name_mentions(doc, gazetteer) + law_mentions(doc, gazetteer)
     candidates += department_mentions(doc, gazetteer) + numbered_bill_mentions(doc)
-    candidates += described_law_mentions(doc, gazetteer)
+    candidates += described_law_mentions(doc, gazetteer) + court_case_mentions(doc)
     named = select_mentions(candidates + gazetteer_mentions(doc, gazetteer, matchers))
     return select_mentions(joined_descriptions(named, gazetteer) + anaphor_mentions(doc, named, gazetteer))

@@ -17,7 +17,8 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SUBJECT_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBN", "CD", "HYPH", "POS"}
 # Numbered bills of North-American legislatures: "Bill C-18", "Senate Bill 8", "H.R. 3684", "Proposition 22".
 _NUMBERED_BILL = re.compile(
-    r"\b(?:(?:House|Senate|Assembly) Bill (?:No\. )?\d+|Bill (?:[A-Z]-?)?\d+|H\.R\. ?\d+|Proposition \d+)\b"
+    r"\b(?:(?:House|Senate|Assembly) Bill (?:No\. )?\d+|Bill (?:[A-Z]-?)?\d+|H\.R\. ?\d+|Proposition \d+"
+    r"|Title [IVX]+|(?:Section|Article) \d+[A-Za-z]?(?= of the [A-Z]))\b"
 )
 
 
@@ -40,12 +41,18 @@ def _law_name(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
 
 
 def _written(span: Span) -> str:
-    """The words of a span as written, without quotation marks: "members' bills" keeps its space."""
-    return " ".join("".join(ch for ch in span.text if ch not in QUOTE_CHARS).split())
+    """The words of a span as written, without quotation marks, keeping the spaces around them and apostrophes
+    inside words ("government's")."""
+    parts = []
+    for token in span:
+        quote_only = all(ch in QUOTE_CHARS for ch in token.text) and token.tag_ != "POS"
+        parts.append(token.whitespace_ if quote_only else token.text_with_ws)
+    return " ".join("".join(parts).split())
 
 
 def numbered_bill_mentions(doc: Doc) -> list[Mention]:
-    """Bills named by number ("Bill C-18"), which the model tags PERSON or not at all."""
+    """Bills named by number ("Bill C-18", "Title IX", "Section 230 of the …"), which the model tags PERSON or
+    ORG or not at all."""
     return [Mention(m.start(), m.end(), "Law", m.group(), "rule") for m in _NUMBERED_BILL.finditer(doc.text)]
 
 
@@ -57,7 +64,10 @@ def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if token.dep_ == "compound" or token.ent_type_ == "PERSON" or token.tag_ == "NNS":
             continue  # "law enforcement", "Nathan Law"; "bills" are several, not one law
-        lefts = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nummod", "nmod", "det", "poss", "npadvmod"}]
+        if token.i + 1 < len(doc) and doc[token.i + 1].like_num:
+            continue  # "Bill 23": a numbered bill, named by its number
+        # a possessor does not say what a law is about: "the government's bill" is no named law
+        lefts = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nummod", "nmod", "det", "npadvmod"}]
         if not lefts:
             continue
         start = min(c.left_edge.i for c in lefts)
@@ -110,4 +120,35 @@ def described_law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         first = doc[token.i - 1] if executive_order else token
         name = _written(doc[first.i : end])
         mentions.append(Mention(first.idx, doc[end - 1].idx + len(doc[end - 1]), "Law", name, "rule"))
+    return mentions
+
+
+def _party_end(doc: Doc, index: int, step: int) -> int:
+    """The last token of a party's name from ``index`` going left (step -1) or right (step 1): proper nouns,
+    with "of" between them ("Board of Education")."""
+    end = index
+    while 0 <= index < len(doc):
+        token = doc[index]
+        if token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper():
+            end = index
+        elif not (token.lower_ == "of" and step == 1):
+            break
+        index += step
+    return end
+
+
+def court_case_mentions(doc: Doc) -> list[Mention]:
+    """Court cases named by their parties: "Shelby County v. Holder", "R. v. Jordan", "Brown vs. Board of
+    Education"; the guidelines count named cases as events."""
+    mentions = []
+    for token in doc[1:-1]:
+        if token.lower_ not in {"v.", "v", "vs.", "vs"} or not token.whitespace_:
+            continue
+        first, last = _party_end(doc, token.i - 1, -1), _party_end(doc, token.i + 1, 1)
+        if first == token.i or last == token.i:
+            continue  # a party on each side, or it is no case name
+        if doc[token.i - 1].tag_ not in {"NNP", "NNPS"} or doc[token.i + 1].tag_ not in {"NNP", "NNPS"}:
+            continue
+        name = doc[first : last + 1]
+        mentions.append(Mention(name.start_char, name.end_char, "Event", name.text, "rule"))
     return mentions

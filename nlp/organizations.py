@@ -110,6 +110,7 @@ def department_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if (
                 len(portfolio) == length
                 and portfolio[0].text[:1].isupper()
+                and portfolio[0].ent_iob_ != "I"  # the whole name, not "Health" inside "World Health Organisation"
                 and phrase in gazetteer.words("department_words")
             ):
                 name = doc[portfolio.start : place.i + 1]

@@ -22,8 +22,10 @@ from nlp.names import entity_id, fold
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
 _KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |formerly |previously )?known as\s+")
+_LAW_APPOSITION = re.compile(r", (?:the |or )?")
 _BRACKETED_ALIAS = re.compile(r"\s*\(([^()\n]{1,40})\)")
 TYPE_WEIGHT = {"gazetteer": 100, "rule": 10, "anaphor": 5, "ner": 1}
+CHAMBERS = {"house", "senate", "congress", "parliament", "assembly", "legislature", "court", "government"}
 NAME_TYPES = {"Person", "Organization", "Location", "Unknown"}  # types a bare surname may have been given
 
 
@@ -63,10 +65,25 @@ def _known_as(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention
     pairs = []
     for mention in mentions:
         match = _KNOWN_AS.match(text, mention.end)
+        if match is None and mention.type == "Law":
+            match = _LAW_APPOSITION.match(text, mention.end)  # "Bill 23, the More Homes Built Faster Act"
         other = starts.get(match.end()) if match else None
+        if (
+            match is not None
+            and other is not None
+            and match.re is _LAW_APPOSITION
+            and not _number_and_name(mention, other)
+        ):
+            continue  # a list of laws ("the Canada Health Act, the Emergencies Act and …") is no apposition
         if other is not None and mention.type != "Unknown" and other.type in {mention.type, "Unknown"}:
             pairs.append((mention, other))
     return pairs
+
+
+def _number_and_name(first: Mention, second: Mention) -> bool:
+    """Two laws of which exactly one is a number ("Bill 23") and the other a name."""
+    numbered = [any(ch.isdigit() for ch in m.text) for m in (first, second)]
+    return second.type == "Law" and numbered[0] != numbered[1]
 
 
 class _FullNames:
@@ -159,7 +176,8 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
         if forced is None:
             owner = people.owner_of(mention) or aliases.get(key)
             if owner is None and mention.type == "Organization" and len(mention.text.split()) == 1:
-                owner = org_by_first_word.get(key)  # "SHARE" for the SHARE Foundation
+                if key not in CHAMBERS:  # "House" is not the House Ways and Means Committee
+                    owner = org_by_first_word.get(key)  # "SHARE" for the SHARE Foundation
                 if owner is None and _is_acronym(mention.text):
                     owner = org_by_initials.get(key)  # "RCMP" for the Royal Canadian Mounted Police
             if owner is not None and owner is not mention:

@@ -460,3 +460,32 @@ def test_departments_named_by_portfolio_and_place(extractor) -> None:
     assert entities["organization:natural-resources-canada"].type == "Organization"
     assert entities["location:canada"].type == "Location"
     assert not any(e.type == "Person" for e in entities.values())
+
+
+def test_court_cases_sections_and_titles(extractor) -> None:
+    text = (
+        "The Supreme Court struck down the provision in Shelby County v. Holder. Under Section 702 of the Foreign "
+        "Intelligence Surveillance Act, agencies collect data. The department will enforce Title IX. "
+        "The Ontario government's Bill 23, the More Homes Built Faster Act, overrides zoning. "
+        "The Canada Health Act, the Emergencies Act and the Online News Act were debated."
+    )
+    entities = _entities(extractor, text)
+    assert entities["event:shelby-county-v-holder"].type == "Event"
+    laws = _laws(entities)
+    assert {"Section 702", "Foreign Intelligence Surveillance Act", "Title IX"} <= set(laws)
+    assert laws["More Homes Built Faster Act"].aliases == ("Bill 23",)
+    assert {"Canada Health Act", "Emergencies Act", "Online News Act"} <= set(laws)  # a list: three laws
+    assert not any("government" in name for name in laws)
+    assert "organization:holder" not in entities
+
+
+def test_a_chamber_is_not_the_committee_named_after_it(extractor) -> None:
+    text = (
+        "House Republicans unveiled a bill. Rep. Jason Smith, chairman of the House Ways and Means Committee, "
+        "introduced it. The World Health Organisation said nothing."
+    )
+    entities = _entities(extractor, text)
+    committee = entities["organization:house-ways-and-means-committee"]
+    assert "House" not in committee.aliases
+    assert entities["organization:world-health-organisation"].type == "Organization"
+    assert not any(e.name == "Health Organisation" for e in entities.values())
