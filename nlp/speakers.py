@@ -35,6 +35,7 @@ from nlp.speaker_syntax import (
     NAME_LABELS,
     TITLE_WORDS,
     carried_source,
+    entity_span,
     group_name,
     is_age,
     named_apposition,
@@ -104,6 +105,18 @@ def _is_topic(token: Token) -> bool:
         return True
     opener = token.head
     return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}
+
+
+def _fuller_organisation(head: Token, entity: Entity) -> str:
+    """ "The World Health Organisation (WHO) recommends": when the entities know the organisation by fewer words
+    ("Health Organisation") than the tagger's name at the cue, the speaker is named as written there."""
+    ent = entity_span(head)
+    if ent is None or head.ent_type_ != "ORG" or len(ent) > 8:
+        return entity.name
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    written = words.text.split(" (")[0]  # "World Health Organisation (WHO": the bracketed acronym is no part
+    longer = len(written) > len(entity.name) and written.endswith(entity.name)
+    return written if longer and written[:1].isupper() and not written.startswith(("(", "'")) else entity.name
 
 
 def _titled_person(name: str) -> str | None:
@@ -178,7 +191,8 @@ class SpeakerResolver:
             titled_name = _titled_person(entity.name) if entity.type == "Organization" else None
             if titled_name is not None:  # "Neighbour Gurpreet Dhillon" taken for an organisation
                 return Speaker(titled_name, phrase.text, None, True, at)
-            return Speaker(entity.name, phrase.text, entity.id, entity.type == "Person", at)
+            name = _fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
+            return Speaker(name, phrase.text, entity.id, entity.type == "Person", at)
         is_name = len(phrase) <= 3 and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase)
         expanded = self._fuller(phrase.text, at) if is_name else None
         if expanded is not None:

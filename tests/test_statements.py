@@ -71,6 +71,19 @@ def test_speaker_id_comes_from_the_entity(nlp: Language) -> None:
     assert found[1].addressee == "BBC"
 
 
+def test_an_organisation_known_by_fewer_words_is_named_as_written_at_the_cue(nlp: Language) -> None:
+    text = "The World Health Organisation (WHO) recommends that every country should iodise all edible salt."
+    doc = nlp(text)
+    start = text.index("Health Organisation")
+    truncated = Entity(
+        "organization:health-organisation", "Health Organisation", "Organization", (), ((start, start + 19),)
+    )
+    found = find_statements(doc, [truncated], "2024-01-15")
+    assert [(s.text, s.speaker, s.speaker_id) for s in found] == [
+        ("every country should iodise all edible salt", "World Health Organisation", "organization:health-organisation")
+    ]
+
+
 def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
     text = 'The vote was close. "We won by eleven votes," said Mayor Ann Lee. Counting ended at midnight.'
     doc = nlp(text)
