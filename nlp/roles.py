@@ -24,6 +24,7 @@ DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "t
 APPOSITION_STOP = {",", ";", ".", ")", "(", "!", "?", "—", "–", ":"}
 MAX_TITLE_WORDS = 12
 NAME_TYPES_PROMOTED = {"Organization", "Unknown"}
+CHAMBER_WORDS = {"parliament", "congress", "legislature", "assembly", "council", "senate", "house"}
 # Organisations a portfolio title belongs to: "Secretary of State" and the State Department.
 DEPARTMENT_HEADS = {"ministry", "department", "office", "agency", "secretariat"}
 # Titles any organisation or group may hold too ("a member of", "a partner in"): no evidence of a person.
@@ -234,6 +235,8 @@ def _apposition(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: G
         index += 1
     if index >= len(doc) or doc[index].text != ",":
         return []
+    if index + 2 < len(doc) and doc[index + 1].like_num and doc[index + 2].text == ",":
+        index += 2  # "Jane Doe, 45, a nurse at …": the age comes before the title
     titled: list[tuple[int, int, int]] = []  # token range of each title part and its title word
     for part_start, part_end in _apposition_parts(doc, _after_relative_copula(doc, index + 1)):
         if any(m.type == "Person" for t in doc[part_start:part_end] if (m := _mention_at(mentions, t))):
@@ -397,8 +400,8 @@ def _is_position(role: RoleMention, gazetteer: Gazetteer) -> bool:
     words = [w.rstrip(".") for w in fold(role.title).split()]
     if not words or words == [w for w in words if w in gazetteer.words("honorific_titles")]:
         return False
-    if words[-1] == "member":
-        return False
+    if words[-1] == "member" or (words[0] == "member" and not set(words) & CHAMBER_WORDS):
+        return False  # "team member", "a member of Scientology all his life"; a member of Parliament holds a seat
     return role.org is not None or words[-1] not in gazetteer.words("occupation_words")
 
 

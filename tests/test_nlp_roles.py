@@ -178,3 +178,13 @@ def test_a_secretary_of_state_belongs_to_the_state_department(extractor) -> None
         extractor, "The State Department said John Kerry, the Secretary of State, called the foreign minister."
     )
     assert ("person:john-kerry", "Secretary of State", "organization:state-department", None) in roles
+
+
+def test_an_age_before_the_title_and_a_membership(extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Jane Doe, 45, a nurse at Toronto General Hospital, said shifts were long. "
+        "Daniel Roe, 24, a member of the Rotary Club all his life, disagreed.",
+    )
+    assert ("person:jane-doe", "nurse", "organization:toronto-general-hospital", None) in roles
+    assert not any(person == "person:daniel-roe" for person, *_rest in roles)
