@@ -86,6 +86,36 @@ def _number_and_name(first: Mention, second: Mention) -> bool:
     return second.type == "Law" and numbered[0] != numbered[1]
 
 
+def _one_letter_apart(first: str, second: str) -> bool:
+    """ "kristin" and "kristen": the same length and one letter different, or one letter more."""
+    if len(first) == len(second):
+        return sum(a != b for a, b in zip(first, second, strict=True)) == 1
+    short, long = sorted((first, second), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _misspelt_people(mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, Mention]]:
+    """Full names one letter apart in the given name, with the same surname ("Kristin Wilkins" in a caption,
+    "Kristen Wilkins" in the text): one person, the name written first."""
+    by_surname: dict[str, dict[str, Mention]] = defaultdict(dict)  # surname → full name → its first mention
+    for mention in mentions:
+        words = fold(mention.text).split()
+        if mention.type == "Person" and len(words) >= 2:
+            by_surname[words[-1]].setdefault(" ".join(words), mention)
+    pairs = []
+    for spellings in by_surname.values():
+        written = list(spellings.values())  # in text order: a dict keeps the first mention of each spelling
+        for index, later in enumerate(written):
+            given = fold(later.text).split()[0]
+            for earlier in written[:index]:
+                earlier_given = fold(earlier.text).split()[0]
+                close = len(earlier_given) >= 4 and _one_letter_apart(earlier_given, given)
+                if close and not gazetteer.kept_apart(earlier.text, later.text):
+                    pairs.append((later, earlier))
+                    break
+    return pairs
+
+
 class _FullNames:
     """Persons named in full, indexed by their first and last word for the surname lookup."""
 
@@ -163,6 +193,8 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
     people = _FullNames(mentions, gazetteer)
     for name, other in _known_as(text, mentions):
         aliases[_cluster_key(other, gazetteer)[0]] = name
+    for spelling, first_written in _misspelt_people(mentions, gazetteer):
+        aliases.setdefault(fold(spelling.text), first_written)
     org_by_first_word: dict[str, Mention] = {}
     org_by_initials: dict[str, Mention] = {}
     for m in mentions:

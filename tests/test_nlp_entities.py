@@ -489,3 +489,15 @@ def test_a_chamber_is_not_the_committee_named_after_it(extractor) -> None:
     assert "House" not in committee.aliases
     assert entities["organization:world-health-organisation"].type == "Organization"
     assert not any(e.name == "Health Organisation" for e in entities.values())
+
+
+def test_a_given_name_misspelt_by_one_letter_is_the_same_person(extractor) -> None:
+    text = (
+        "Photo: Kristin Wilkins at the opening.\nKristen Wilkins, the curator, said the show was popular. "
+        "Jane Smith and John Smith, her brother, attended."
+    )
+    entities = _entities(extractor, text)
+    people = {e.id: e for e in entities.values() if e.type == "Person"}
+    wilkins = [e for e in people.values() if e.name.endswith("Wilkins")]
+    assert len(wilkins) == 1 and len(wilkins[0].mentions) == 2
+    assert {"person:jane-smith", "person:john-smith"} <= set(people)  # two letters apart: two people
