@@ -501,3 +501,9 @@ def test_a_given_name_misspelt_by_one_letter_is_the_same_person(extractor) -> No
     wilkins = [e for e in people.values() if e.name.endswith("Wilkins")]
     assert len(wilkins) == 1 and len(wilkins[0].mentions) == 2
     assert {"person:jane-smith", "person:john-smith"} <= set(people)  # two letters apart: two people
+
+
+def test_a_place_also_tagged_as_an_organisation_stays_a_place(extractor) -> None:
+    entities = _entities(extractor, "Ottawa said it would send more troops. The meeting was held in Ottawa on Monday.")
+    assert entities["location:ottawa"].type == "Location"  # the model tags the first ORG, the second GPE
+    assert "organization:ottawa" not in entities
