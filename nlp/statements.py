@@ -280,7 +280,7 @@ def _statement(doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: 
     attribution = draft.attribution
     assert attribution is not None
     cue = None if attribution.from_context else attribution.cue  # "speaker from context": no cue, no mention
-    sent_start, sent_end = _evidence(doc, draft.start, draft.end, cue)
+    sent_start, sent_end = _evidence(doc, text, draft.start, draft.end, cue)
     confidence = attribution.confidence * (0.9 if speaker.mention.lower() != speaker.name.lower() else 1.0)
     return Statement(
         start=draft.start + offset,
@@ -303,7 +303,7 @@ def _statement(doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: 
 def _carried(doc: Doc, text: str, draft: _Draft, previous: Statement, offset: int, same_paragraph: bool) -> Statement:
     """A quote in the voice of the statement before: it keeps that attribution within its paragraph
     (`"A," Marinović told RSE. "B."`); a paragraph of its own has its speaker from context only."""
-    sent_start, sent_end = _evidence(doc, draft.start, draft.end, None)
+    sent_start, sent_end = _evidence(doc, text, draft.start, draft.end, None)
     return Statement(
         start=draft.start + offset,
         end=draft.end + offset,
@@ -322,7 +322,7 @@ def _carried(doc: Doc, text: str, draft: _Draft, previous: Statement, offset: in
     )
 
 
-def _evidence(doc: Doc, start: int, end: int, cue: Token | None) -> tuple[int, int]:
+def _evidence(doc: Doc, text: str, start: int, end: int, cue: Token | None) -> tuple[int, int]:
     """Characters of the sentence(s) holding the statement and its cue."""
     points = [start, max(start, end - 1)] + ([cue.idx] if cue is not None else [])
     low, high = min(points), max(points)
@@ -330,9 +330,9 @@ def _evidence(doc: Doc, start: int, end: int, cue: Token | None) -> tuple[int, i
     last = doc.char_span(high, high + 1, alignment_mode="expand")
     sent_start = first.sent.start_char if first is not None and len(first) else low
     sent_end = last.sent.end_char if last is not None and len(last) else high + 1
-    while sent_end > end and doc.text[sent_end - 1].isspace():  # the line break a sentence ends on is no evidence
+    while sent_end > end and text[sent_end - 1].isspace():  # the line break a sentence ends on is no evidence
         sent_end -= 1
-    while sent_start < start and doc.text[sent_start].isspace():
+    while sent_start < start and text[sent_start].isspace():
         sent_start += 1
     return sent_start, sent_end
 
