@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlp.anaphors import anaphor_mentions, joined_descriptions
+from nlp.events import prefixed_event_mentions
 from nlp.gazetteer import Gazetteer
 from nlp.laws import court_case_mentions, described_law_mentions, law_mentions, numbered_bill_mentions
 from nlp.mentions import Mention, is_punct
@@ -414,5 +415,6 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMatcher,
     candidates = ner_mentions(doc, gazetteer) + quoted_name_mentions(doc, gazetteer) + law_mentions(doc, gazetteer)
     candidates += department_mentions(doc, gazetteer) + numbered_bill_mentions(doc)
     candidates += described_law_mentions(doc, gazetteer) + court_case_mentions(doc)
+    candidates += prefixed_event_mentions(doc, gazetteer)
     named = select_mentions(candidates + gazetteer_mentions(doc, gazetteer, matchers))
     return select_mentions(joined_descriptions(named, gazetteer) + anaphor_mentions(doc, named, gazetteer))

@@ -507,3 +507,14 @@ def test_a_place_also_tagged_as_an_organisation_stays_a_place(extractor) -> None
     entities = _entities(extractor, "Ottawa said it would send more troops. The meeting was held in Ottawa on Monday.")
     assert entities["location:ottawa"].type == "Location"  # the model tags the first ORG, the second GPE
     assert "organization:ottawa" not in entities
+
+
+def test_storms_and_finals_are_events(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Hurricane Helene killed more than 200 people. The Edmonton Oilers reached the Stanley Cup Final, and the "
+        "Calgary Stampede drew record crowds.",
+    )
+    assert entities["event:hurricane-helene"].type == "Event"
+    assert entities["event:stanley-cup-final"].type == "Event"  # the model tags it PERSON
+    assert entities["event:calgary-stampede"].type == "Event"
