@@ -72,7 +72,18 @@ def _complement(cue: Token) -> list[Token] | None:
         if any(c.lower_ == "as" for c in cue.children):
             left, right = cue.left_edge.i, cue.right_edge.i
         return [t for t in (*cue.head.subtree, *cue.subtree) if not left <= t.i <= right]
-    return _medium_clause(cue)
+    return _medium_clause(cue) or _missed_that_clause(cue)
+
+
+def _missed_that_clause(cue: Token) -> list[Token] | None:
+    """ "The report states that few if any manufacturers use …": the parser did not hang the clause after "that"
+    on the cue (it took "that" for an object); the rest of the sentence is the reported clause."""
+    doc = cue.doc
+    that = cue.i + 1
+    if that >= len(doc) or doc[that].lower_ != "that" or any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    rest = list(doc[that + 1 : cue.sent.end])
+    return rest if any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in rest) else None
 
 
 def _absolute(clause: Token) -> bool:
