@@ -201,6 +201,10 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
         if m.type == "Organization" and len(m.text.split()) > 1:
             org_by_first_word.setdefault(fold(m.text.split()[0]), m)
             org_by_initials.setdefault(_initials(m.text), m)
+    for m in mentions:  # "CDC" for the Centers for Disease Control and Prevention: the last word left out
+        initials = _initials(m.text) if m.type == "Organization" else ""
+        if len(initials) >= 4:
+            org_by_initials.setdefault(initials[:-1], m)
     for mention in mentions:
         if fold(mention.text) in gazetteer.ignored:
             continue

@@ -518,3 +518,11 @@ def test_storms_and_finals_are_events(extractor) -> None:
     assert entities["event:hurricane-helene"].type == "Event"
     assert entities["event:stanley-cup-final"].type == "Event"  # the model tags it PERSON
     assert entities["event:calgary-stampede"].type == "Event"
+
+
+def test_an_acronym_may_leave_out_the_last_word(extractor) -> None:
+    text = "The Centers for Disease Control and Prevention updated its guidance. The CDC said masks were optional."
+    entities = _entities(extractor, text)
+    cdc = entities["organization:centers-for-disease-control-and-prevention"]
+    assert cdc.aliases == ("CDC",) and len(cdc.mentions) == 2
+    assert "organization:cdc" not in entities
