@@ -317,6 +317,29 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
         and word not in HONORIFICS
     ):
         return span.doc[span.start - 1 : span.end]
+    return _with_family_name(span, gazetteer)
+
+
+def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
+    """A first name tagged PERSON alone takes in the untagged capitalised word it forms one name with:
+    "Edith Dumont" (a known first name, or the parse joins them as a compound)."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc):
+        return span
+    after = doc[span.end]
+    joined = span[0].dep_ == "compound" and span[0].head.i == after.i
+    if fold(span.text) not in gazetteer.first_names and not joined:
+        return span
+    word = fold(after.text)
+    if (
+        after.tag_ == "NNP"  # not a plural: "Warhol Polaroids" are photographs
+        and after.is_title
+        and after.is_alpha
+        and not after.ent_type_
+        and word not in gazetteer.words("title_words") | gazetteer.words("organization_words")
+        and word not in gazetteer.words("location_heads") | GENERIC_SINGLE_WORDS
+    ):
+        return doc[span.start : span.end + 1]
     return span
 
 

@@ -526,3 +526,13 @@ def test_an_acronym_may_leave_out_the_last_word(extractor) -> None:
     cdc = entities["organization:centers-for-disease-control-and-prevention"]
     assert cdc.aliases == ("CDC",) and len(cdc.mentions) == 2
     assert "organization:cdc" not in entities
+
+
+def test_a_family_name_left_outside_the_person_is_taken_in(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Lieutenant Governor Edith Dumont read the speech. Vice President Kamala Harris visited Detroit.",
+    )
+    assert entities["person:edith-dumont"].type == "Person"  # the model tags only "Edith"
+    assert "person:edith" not in entities
+    assert "location:vice" not in entities  # "Vice" is part of the title, not a place
