@@ -41,7 +41,7 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
         return span  # "Manhattan Criminal Court on Centre Street": the address, not the name
     place_named = fold(span[-1].text) in gazetteer.words("place_complement_heads") and doc[span.end].lower_ == "of"
     if not place_named and all(
-        t.ent_type_ in {"GPE", "LOC"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha
+        t.ent_type_ in {"GPE", "LOC", "NORP"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha
     ):
         return span  # "Colorado State University of the US": where it is, not its name
     return doc[span.start : end]

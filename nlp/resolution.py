@@ -212,10 +212,10 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
         if forced is None:
             owner = people.owner_of(mention) or aliases.get(key)
             if owner is None and mention.type == "Organization" and len(mention.text.split()) == 1:
-                if key not in CHAMBERS:  # "House" is not the House Ways and Means Committee
+                if _is_acronym(mention.text):  # initials first: "USI" is the University of Southern Indiana,
+                    owner = org_by_initials.get(key)  # not "USI Art Collections"; "RCMP" for the Royal Canadian …
+                if owner is None and key not in CHAMBERS:  # "House" is not the House Ways and Means Committee
                     owner = org_by_first_word.get(key)  # "SHARE" for the SHARE Foundation
-                if owner is None and _is_acronym(mention.text):
-                    owner = org_by_initials.get(key)  # "RCMP" for the Royal Canadian Mounted Police
             if owner is not None and owner is not mention:
                 key, canonical, forced = _cluster_key(owner, gazetteer)
                 if forced is None and owner.type == "Person":

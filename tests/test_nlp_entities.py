@@ -536,3 +536,13 @@ def test_a_family_name_left_outside_the_person_is_taken_in(extractor) -> None:
     assert entities["person:edith-dumont"].type == "Person"  # the model tags only "Edith"
     assert "person:edith" not in entities
     assert "location:vice" not in entities  # "Vice" is part of the title, not a place
+
+
+def test_an_acronym_prefers_the_initials_to_a_first_word(extractor) -> None:
+    text = (
+        "The University of Southern Indiana opened the show, drawn from the USI Art Collections. "
+        "USI said attendance doubled."
+    )
+    entities = _entities(extractor, text)
+    assert "USI" in entities["organization:university-of-southern-indiana"].aliases
+    assert "USI" not in entities["organization:usi-art-collections"].aliases
