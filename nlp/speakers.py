@@ -4,17 +4,14 @@ Pronouns are resolved by recency, grammatical role and gender (from titles, firs
 pronouns that follow a name in the same document); surnames are expanded to the full name of an
 earlier person; organisations and groups ("the Interior Ministry", "digital rights groups") are speakers
 as named. The resolver remembers the last speaker so "he said" after a quote goes to the person quoted.
-Which token names the speaker comes from nlp.speaker_syntax.
+Which token names the speaker comes from nlp.speaker_syntax, how names read from nlp.speaker_names.
 """
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,11 +28,22 @@ from nlp.cues import (
     SOURCE_CARRIER_NOUNS,
     is_cue_verb,
 )
+from nlp.speaker_names import (
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    OWNER_PRONOUNS,
+    PERSON_PRONOUNS,
+    TITLES,
+    acts_as_person,
+    first_names,
+    fuller_organisation,
+    is_topic,
+    titled_person,
+)
 from nlp.speaker_syntax import (
     NAME_LABELS,
     TITLE_WORDS,
     carried_source,
-    entity_span,
     group_name,
     is_age,
     named_apposition,
@@ -47,38 +55,7 @@ from nlp.speaker_syntax import (
     without_titles,
 )
 
-NAMES_FILE = Path(__file__).with_name("first_names.json")
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-GROUP_PRONOUNS = {"they", "them", "it"}
-OWNER_PRONOUNS = {"its": None, "his": "m", "her": "f"}
-FIRST_PERSON = {"i", "we", "me", "us", "you"}
-TITLES = {
-    "mr": "m",
-    "mr.": "m",
-    "sir": "m",
-    "lord": "m",
-    "king": "m",
-    "prince": "m",
-    "mrs": "f",
-    "mrs.": "f",
-    "ms": "f",
-    "ms.": "f",
-    "miss": "f",
-    "lady": "f",
-    "dame": "f",
-    "queen": "f",
-    "princess": "f",
-    "madam": "f",
-    "madame": "f",
-}
-# How far back (characters) a previous speaker stays the natural antecedent of a pronoun.
 SPEAKER_MEMORY = 1500
-
-
-@cache
-def _first_names() -> dict[str, str]:
-    data = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
-    return {name: "f" for name in data["female"]} | {name: "m" for name in data["male"]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,51 +74,6 @@ class _Mention:
     entity_id: str | None
     is_person: bool
     is_subject: bool
-
-
-def _is_topic(token: Token) -> bool:
-    """What a sentence is about: its subject, or the person of an opening "For Kevin Allton, …"."""
-    if token.dep_ in {"nsubj", "nsubjpass"}:
-        return True
-    opener = token.head
-    return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}
-
-
-def _fuller_organisation(head: Token, entity: Entity) -> str:
-    """ "The World Health Organisation (WHO) recommends": when the entities know the organisation by fewer words
-    ("Health Organisation") than the tagger's name at the cue, the speaker is named as written there."""
-    ent = entity_span(head)
-    if ent is None or head.ent_type_ != "ORG" or len(ent) > 8:
-        return entity.name
-    words = ent[1:] if ent[0].lower_ == "the" else ent
-    written = words.text.split(" (")[0]  # "World Health Organisation (WHO": the bracketed acronym is no part
-    longer = len(written) > len(entity.name) and written.endswith(entity.name)
-    return written if longer and written[:1].isupper() and not written.startswith(("(", "'")) else entity.name
-
-
-def _titled_person(name: str) -> str | None:
-    """ "Mayor Brian Lafleur", "Neighbour Gurpreet Dhillon": a title or description before two or three
-    capitalised words that do not end like an organisation's name → the person's name without it."""
-    person = without_titles(name)
-    words = person.split()
-    if person == name or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-        return None
-    not_names = ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS | TITLE_WORDS  # "Chief Public Health Officer"
-    return None if any(w.lower().strip(".") in not_names for w in words) else person
-
-
-def _acts_as_person(ent: Span) -> bool:
-    """A name the tagger did not call a person that its sentence treats as one: "When Amara Okafor opened her
-    barbershop" (the subject's own verb has a "his"/"her" object)."""
-    words = ent.text.split()
-    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
-        return False
-    root = ent.root
-    if root.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    return any(
-        t.dep_ == "poss" and t.lower_ in {"his", "her"} and t.head.head.i == root.head.i for t in root.head.subtree
-    )
 
 
 class SpeakerResolver:
@@ -188,10 +120,10 @@ class SpeakerResolver:
             fuller = self._fuller(entity.name, at)
             if fuller is not None:
                 return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
-            titled_name = _titled_person(entity.name) if entity.type == "Organization" else None
+            titled_name = titled_person(entity.name) if entity.type == "Organization" else None
             if titled_name is not None:  # "Neighbour Gurpreet Dhillon" taken for an organisation
                 return Speaker(titled_name, phrase.text, None, True, at)
-            name = _fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
+            name = fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
             return Speaker(name, phrase.text, entity.id, entity.type == "Person", at)
         is_name = len(phrase) <= 3 and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase)
         expanded = self._fuller(phrase.text, at) if is_name else None
@@ -208,7 +140,7 @@ class SpeakerResolver:
             return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at)
         is_person = head.ent_type_ == "PERSON"
         name = self._expand_surname(phrase) if head.ent_type_ in NAME_LABELS else group_name(phrase)
-        titled_name = _titled_person(name) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
+        titled_name = titled_person(name) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
         if is_person or (titled_name is not None and head.ent_type_ not in {"GPE", "NORP", "FAC", "LOC"}):
             return Speaker(without_titles(name), phrase.text, None, True, at)  # "Mayor Brian Lafleur" tagged otherwise
         return Speaker(name, phrase.text, None, is_person, at)
@@ -324,7 +256,7 @@ class SpeakerResolver:
             if token.text != name or token.i == 0:
                 continue
             given = doc[token.i - 1]
-            if given.pos_ == "PROPN" and given.text.istitle() and given.lower_ in _first_names():
+            if given.pos_ == "PROPN" and given.text.istitle() and given.lower_ in first_names():
                 return f"{given.text} {name}"
         return None
 
@@ -375,8 +307,8 @@ class SpeakerResolver:
         for start, end, entity in self._entity_spans:
             if entity.type in {"Person", "Organization", "Group"} and not self._inside_quote(start):
                 token = self._token_at(start, end) if start >= self.offset else None
-                is_subject = token is not None and _is_topic(token)
-                titled_name = _titled_person(entity.name) if entity.type == "Organization" else None
+                is_subject = token is not None and is_topic(token)
+                titled_name = titled_person(entity.name) if entity.type == "Organization" else None
                 if titled_name is not None:
                     mentions.append(_Mention(start, titled_name, None, True, is_subject))
                 else:
@@ -387,23 +319,23 @@ class SpeakerResolver:
             at = ent.start_char + self.offset
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or at in covered or self._inside_quote(at):
                 continue
-            if ent.label_ in {"GPE", "NORP"} and not _acts_as_person(ent):
+            if ent.label_ in {"GPE", "NORP"} and not acts_as_person(ent):
                 continue
             covered.update(range(at, at + len(ent.text)))
             person = self._by_surname.get(ent.text)
             if person is not None:  # a surname the tagger missed or called an organisation
-                mentions.append(_Mention(at, person.name, person.id, True, _is_topic(ent.root)))
+                mentions.append(_Mention(at, person.name, person.id, True, is_topic(ent.root)))
                 continue
             name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
-            is_subject = _is_topic(ent.root)
-            is_person = ent.label_ == "PERSON" or _acts_as_person(ent)
+            is_subject = is_topic(ent.root)
+            is_person = ent.label_ == "PERSON" or acts_as_person(ent)
             mentions.append(_Mention(at, without_titles(name) if is_person else name, None, is_person, is_subject))
             self._learn_gender(name, ent.root)
         for token in self.doc:
             at = token.idx + self.offset
             person = self._by_surname.get(token.text) if token.pos_ in {"PROPN", "NOUN"} else None
             if person is not None and at not in covered and not self._inside_quote(at):
-                mentions.append(_Mention(at, person.name, person.id, True, _is_topic(token)))
+                mentions.append(_Mention(at, person.name, person.id, True, is_topic(token)))
         mentions.sort(key=lambda m: m.at)
         return mentions
 
@@ -418,7 +350,7 @@ class SpeakerResolver:
         if name in self._genders:
             return
         first = name.split()[0].lower().strip(".") if name.split() else ""
-        gender = _first_names().get(first)
+        gender = first_names().get(first)
         if gender is None and token is not None and token.i > 0:
             gender = TITLES.get(token.doc[max(0, token.i - 1)].lower_) or TITLES.get(
                 token.doc[max(0, token.left_edge.i - 1)].lower_

@@ -1,0 +1,92 @@
+"""How a name or pronoun at a cue reads: pronouns and their gender, titles that mark a person's gender, the
+first names list, and names the tagger got wrong (a title or description taken into a name, a person tagged as a
+place or organisation, an organisation the entities know by fewer words than written)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from newsgraph.records import Entity
+from nlp.cues import ORGANISATION_NAME_ENDS, ORGANISATION_NOUNS
+from nlp.speaker_syntax import TITLE_WORDS, entity_span, without_titles
+
+NAMES_FILE = Path(__file__).with_name("first_names.json")
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+GROUP_PRONOUNS = {"they", "them", "it"}
+OWNER_PRONOUNS = {"its": None, "his": "m", "her": "f"}
+FIRST_PERSON = {"i", "we", "me", "us", "you"}
+TITLES = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "lady": "f",
+    "dame": "f",
+    "queen": "f",
+    "princess": "f",
+    "madam": "f",
+    "madame": "f",
+}
+# How far back (characters) a previous speaker stays the natural antecedent of a pronoun.
+
+
+@cache
+def first_names() -> dict[str, str]:
+    data = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    return {name: "f" for name in data["female"]} | {name: "m" for name in data["male"]}
+
+
+def is_topic(token: Token) -> bool:
+    """What a sentence is about: its subject, or the person of an opening "For Kevin Allton, …"."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    opener = token.head
+    return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}
+
+
+def fuller_organisation(head: Token, entity: Entity) -> str:
+    """ "The World Health Organisation (WHO) recommends": when the entities know the organisation by fewer words
+    ("Health Organisation") than the tagger's name at the cue, the speaker is named as written there."""
+    ent = entity_span(head)
+    if ent is None or head.ent_type_ != "ORG" or len(ent) > 8:
+        return entity.name
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    written = words.text.split(" (")[0]  # "World Health Organisation (WHO": the bracketed acronym is no part
+    longer = len(written) > len(entity.name) and written.endswith(entity.name)
+    return written if longer and written[:1].isupper() and not written.startswith(("(", "'")) else entity.name
+
+
+def titled_person(name: str) -> str | None:
+    """ "Mayor Brian Lafleur", "Neighbour Gurpreet Dhillon": a title or description before two or three
+    capitalised words that do not end like an organisation's name → the person's name without it."""
+    person = without_titles(name)
+    words = person.split()
+    if person == name or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    not_names = ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS | TITLE_WORDS  # "Chief Public Health Officer"
+    return None if any(w.lower().strip(".") in not_names for w in words) else person
+
+
+def acts_as_person(ent: Span) -> bool:
+    """A name the tagger did not call a person that its sentence treats as one: "When Amara Okafor opened her
+    barbershop" (the subject's own verb has a "his"/"her" object)."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(
+        t.dep_ == "poss" and t.lower_ in {"his", "her"} and t.head.head.i == root.head.i for t in root.head.subtree
+    )
