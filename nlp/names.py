@@ -6,6 +6,7 @@ diacritics stripped (NFKD, combining marks dropped), lowercased, non-alphanumeri
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for most tokens of every document, mostly on the same words
 def fold(text: str) -> str:
     """A comparison key: Marinović, MARINOVIC and marinovic fold to the same string."""
     return _SPACES.sub(" ", strip_diacritics(text).casefold().replace("’", "'")).strip()

@@ -201,6 +201,8 @@ def apposition_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 
 def _office_title_at(doc: Doc, index: int, gazetteer: Gazetteer) -> int | None:
     """The index after a capitalised office title starting at ``index`` ("Premier", "Prime Minister")."""
+    if not doc[index].text[:1].isupper():
+        return None  # checked before folding: this runs on every token of every document
     for length in (2, 1):
         words = doc[index : index + length]
         title = " ".join(fold(t.text).rstrip(".") for t in words)
