@@ -360,7 +360,8 @@ def _is_name(text: str) -> bool:
 def quoted_name_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Names of events and cases in quotation marks: the "Safe City" project, the "Kantrimen case"."""
     mentions = []
-    for match in _QUOTED_NAME.finditer(doc.text):
+    text = doc.text  # spaCy rebuilds Doc.text on every access
+    for match in _QUOTED_NAME.finditer(text):
         inner = match.group(1).strip()
         inner_start = match.start(1) + len(match.group(1)) - len(match.group(1).lstrip())
         inner_end = inner_start + len(inner)
@@ -373,7 +374,7 @@ def quoted_name_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if not _is_name(inner):
             continue
-        following = re.match(r"\s+(\w+)", doc.text[match.end() : match.end() + 40])
+        following = re.match(r"\s+(\w+)", text[match.end() : match.end() + 40])
         noun = fold(following.group(1)) if following else ""
         if following and noun in gazetteer.words("case_nouns"):
             end = match.end() + following.end(1)
