@@ -546,3 +546,8 @@ def test_an_acronym_prefers_the_initials_to_a_first_word(extractor) -> None:
     entities = _entities(extractor, text)
     assert "USI" in entities["organization:university-of-southern-indiana"].aliases
     assert "USI" not in entities["organization:usi-art-collections"].aliases
+
+
+def test_an_untagged_centre_is_an_organisation(extractor) -> None:
+    entities = _entities(extractor, "Patients at Sunnybrook Health Sciences Centre took part in the trial.")
+    assert entities["organization:sunnybrook-health-sciences-centre"].type == "Organization"  # the model tags nothing
