@@ -161,8 +161,19 @@ def untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         index = end
         fragment = start > 0 and (doc[start - 1].lower_ in NAME_JOINERS - {"the"} or doc[start - 1].text == "-")
         if len(run) >= 2 and fold(run[-1].text) in heads and not fragment:  # "[Evergreen Aviation] & Space Museum"
-            names.append(run)
+            names.append(doc[_with_nationality(doc, start) : end])
     return names
+
+
+def _with_nationality(doc: Doc, start: int) -> int:
+    """Where a name starts when the model tagged the nationality before it apart: "the [Saudi] Interior
+    Ministry" is the Saudi ministry, one name (the state a body belongs to tells it from its namesakes)."""
+    before = start - 1
+    if before < 0 or doc[before].ent_type_ != "NORP" or not doc[before].whitespace_:
+        return start
+    while before > 0 and doc[before].ent_iob_ == "I":
+        before -= 1
+    return before
 
 
 def _name_before(token: Token) -> Span | None:

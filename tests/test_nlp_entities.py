@@ -175,6 +175,16 @@ def test_a_country_opening_an_organisation_name_stays_in_it(extractor) -> None:
     assert "organization:block-museum-of-art" in entities
 
 
+def test_a_nationality_tagged_apart_stays_in_the_organisation_name(extractor) -> None:
+    text = "More than 300 pilgrims were hurt in a crush near Mecca, the Saudi Interior Ministry reported on Thursday."
+    entities = _entities(extractor, text)
+    assert "organization:saudi-interior-ministry" in entities
+    assert "organization:interior-ministry" not in entities
+    [extraction] = list(extractor.extract([article(text)]))  # noqa: F405
+    [statement] = extraction.statements
+    assert statement.speaker == "Saudi Interior Ministry"
+
+
 def test_a_given_name_left_outside_the_person_is_taken_in(extractor) -> None:
     text = "CEO of the Refugee Council Enver Solomon told Sky News the plan was flawed. Solomon left early."
     entities = _entities(extractor, text)
