@@ -36,10 +36,9 @@ class Embedder:
         import torch
         from sentence_transformers import SentenceTransformer
 
-        # One intra-op thread: statements are short and batches small, so torch's thread pool mostly waits on
-        # itself and on spaCy in the same process (measured 4.6x faster on two busy cores). Parallelism
-        # comes from worker processes (setting nlp_processes) instead.
-        torch.set_num_threads(1)
+        # Embedding runs between spaCy batches, so it may use the cores spaCy is not using: all of them when
+        # spaCy parses in this process, one when spaCy's worker processes (setting nlp_processes) hold the rest.
+        torch.set_num_threads(max(1, (os.cpu_count() or 1) // max(1, settings.nlp_processes)))
 
         try:
             self.model = SentenceTransformer(str(path), device="cpu")
