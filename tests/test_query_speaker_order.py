@@ -33,6 +33,11 @@ def _text(article_id: str) -> str:
     )
 
 
+def _said(article_id: str, date: str | None, quote: str, speaker_id: str, name: str, about: tuple[str, ...] = ()):
+    text = _text(article_id)
+    return _statement(text, f"{quote} ({article_id})", "indirect", name, speaker_id, name, "said", date, about=about)
+
+
 def _records(extractor_version: str = "order-1") -> list:
     records = []
     for article_id, published in ARTICLES:
@@ -40,37 +45,9 @@ def _records(extractor_version: str = "order-1") -> list:
         article = _article(article_id, text, article_id, published, "Example News", f"https://example.org/{article_id}")
         date = published or None
         statements = (
-            _statement(
-                text,
-                f"the cameras from Huawei were legal ({article_id})",
-                "indirect",
-                "Ana Brnabic",
-                SPEAKER,
-                "Ana Brnabic",
-                "said",
-                date,
-                about=[TOPIC],
-            ),
-            _statement(
-                text,
-                f"the tender was fair ({article_id})",
-                "indirect",
-                "Zorana Mihajlovic",
-                OTHER,
-                "Zorana Mihajlovic",
-                "said",
-                date,
-            ),
-            _statement(
-                text,
-                f"the city would publish the contract ({article_id})",
-                "indirect",
-                "Ana Brnabic",
-                SPEAKER,
-                "Ana Brnabic",
-                "said",
-                date,
-            ),
+            _said(article_id, date, "the cameras from Huawei were legal", SPEAKER, "Ana Brnabic", about=(TOPIC,)),
+            _said(article_id, date, "the tender was fair", OTHER, "Zorana Mihajlovic"),
+            _said(article_id, date, "the city would publish the contract", SPEAKER, "Ana Brnabic"),
         )
         entities = (
             _entity(SPEAKER, "Ana Brnabic", "Person", text),
@@ -95,17 +72,24 @@ def _statements(driver, database, **params) -> list[tuple[str, int, str | None]]
     return [(row["article_id"], row["start"], row["date"]) for row in rows]
 
 
-def _full_order(params_filter=lambda quote: True) -> list[tuple[str, int, str | None]]:
-    """What sorting every statement of the speaker gives: newest first, ties by article and offset, undated last."""
-    rows = []
-    for article_id, published in ARTICLES:
-        text = _text(article_id)
-        for quote in (f"the cameras from Huawei were legal ({article_id})",
-                      f"the city would publish the contract ({article_id})"):  # fmt: skip
-            if params_filter(quote):
-                rows.append((article_id, text.index(quote), published))
+def _newest_first(rows: list[tuple[str, int, str | None]]) -> list[tuple[str, int, str | None]]:
+    """What sorting every statement gives: newest first, ties by article and offset, undated last."""
     dated = sorted((r for r in rows if r[2]), key=lambda r: (-int(r[2].replace("-", "")), r[0], r[1]))
     return dated + sorted(r for r in rows if not r[2])
+
+
+def _rows(quotes: tuple[str, ...]) -> list[tuple[str, int, str | None]]:
+    return [
+        (article_id, _text(article_id).index(quote), published)
+        for article_id, published in ARTICLES
+        for quote in quotes
+    ]
+
+
+def _full_order(params_filter=lambda quote: True) -> list[tuple[str, int, str | None]]:
+    """The speaker's statements in full-sort order."""
+    quotes = ("the cameras from Huawei were legal", "the city would publish the contract")
+    return _newest_first(_rows(tuple(q for q in quotes if params_filter(q))))
 
 
 def test_newest_first_with_undated_statements_last(graph, neo4j_settings):
@@ -158,13 +142,7 @@ def _who_said_what(driver, database, **params) -> list[tuple[str, int, str | Non
 
 
 def _everyone_in_full_order() -> list[tuple[str, int, str | None]]:
-    rows = []
-    for article_id, published in ARTICLES:
-        text = _text(article_id)
-        for quote in ("the cameras from Huawei", "the tender was fair", "the city would publish"):
-            rows.append((article_id, text.index(quote), published))
-    dated = sorted((r for r in rows if r[2]), key=lambda r: (-int(r[2].replace("-", "")), r[0], r[1]))
-    return dated + sorted(r for r in rows if not r[2])
+    return _newest_first(_rows(("the cameras from Huawei", "the tender was fair", "the city would publish")))
 
 
 @pytest.mark.parametrize("limit", [1, 3, 4, 9, 12, 13, 15, 200])
