@@ -47,7 +47,7 @@ def test_patterns_gold_is_what_the_annotation_files_compile_to() -> None:
 
 def test_passages_are_short_and_new() -> None:
     passages = list(read_jsonl(DOCS))
-    assert 40 <= len(passages) <= 60
+    assert 40 <= len(passages) <= 90
     assert all(len(p["text"]) < 700 for p in passages), [p["id"] for p in passages if len(p["text"]) >= 700]
     others = {d["text"] for name in ("gold", "heldout") for d in read_jsonl(DATA / name / "docs.jsonl")}
     assert not {p["text"] for p in passages} & others
