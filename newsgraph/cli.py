@@ -64,6 +64,9 @@ def cli(ctx: click.Context, verbose: int) -> None:
     """newsgraph: news articles in, who said what, when, out — as a Neo4j graph with provenance."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # The server's query notices (a label or property not in the graph yet, as in an empty graph) arrive as
+    # multi-line warnings about the project's own queries; they are kept for -vv.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR if verbose < 2 else logging.DEBUG)
     try:
         ctx.obj = load_settings()
     except NewsgraphError as e:

@@ -35,6 +35,10 @@ class Embedder:
         os.environ["HF_HUB_OFFLINE"] = "1"  # a missing file must fail here, not trigger a download
         import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        # Loading prints a "Loading weights" bar on every start, between the project's own progress output.
+        transformers_logging.disable_progress_bar()
 
         # Embedding runs between spaCy batches, so it may use the cores spaCy is not using: all of them when
         # spaCy parses in this process, one when spaCy's worker processes (setting nlp_processes) hold the rest.
