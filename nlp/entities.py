@@ -76,6 +76,7 @@ _DATELINE = re.compile(
 )
 # A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
 _PARTY_STATE = re.compile(r"^[DRI]\s?-\s?[A-Z][A-Za-z.]*\.?$")
+_SCORE = re.compile(r"\s\d{1,3}[-–]\d{1,3}$")  # "beat the Boston Bruins 4-2": a game's score, not in the name
 
 
 def _trim(span: Span) -> Span | None:
@@ -104,6 +105,11 @@ def _trim(span: Span) -> Span | None:
         end -= 1  # "Food Standards of": the model stopped inside the name; a dangling "of" is not part of it
     while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
         end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
+    score = _SCORE.search(doc[start:end].text) if span.label_ in LOWERCASE_TAIL_CUT else None
+    if score is not None:
+        cut = doc[start].idx + score.start() + 1
+        while end > start + 1 and doc[end - 1].idx >= cut:
+            end -= 1
     if end > start + 1 and end < len(doc) and doc[end].text == ":" and fold(doc[end - 1].text) in CAPTION_LABELS:
         end -= 1  # "Washington D.C. Image: Reuters": the credit label of a caption
     return doc[start:end] if end > start else None

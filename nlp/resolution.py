@@ -143,6 +143,7 @@ class _FullNames:
         return next((p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)), None)
 
 
+_ADJECTIVE_ENDINGS = ("al", "an", "ic", "ary", "ive", "ian")  # Federal, Metropolitan, Atlantic, Military
 _MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "de", "du", "la", "to", "at", "&"}
 
 
@@ -159,6 +160,24 @@ def _is_acronym(text: str) -> bool:
 
 _HEAD_FIRST = re.compile(r"^(ministry|department|office|agency|bureau) of (?:the )?(.+)$")
 _HEAD_LAST = re.compile(r"^(.+?) (ministry|department|office|agency|bureau)$")
+
+
+def _clipped_owner(mention: Mention, organizations: list[Mention]) -> Mention | None:
+    """ "the Fed" for the Federal Reserve, "the Met" for the Metropolitan Museum: a short capitalised word that
+    clips the adjective opening exactly one longer organisation of the article is its name; with two candidates
+    it is neither's. Only an adjective is clipped this way, so "Ford" stays apart from Fordham University."""
+    word = mention.text
+    if not (3 <= len(word) <= 5 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return None
+    key = fold(word)
+    found = {
+        _organization_key(m.text): m
+        for m in organizations
+        if (first := fold(m.text.split()[0])).startswith(key)
+        and len(first) >= len(key) + 3
+        and first.endswith(_ADJECTIVE_ENDINGS)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _without_the(name: str) -> str:
@@ -197,10 +216,10 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
         aliases.setdefault(fold(spelling.text), first_written)
     org_by_first_word: dict[str, Mention] = {}
     org_by_initials: dict[str, Mention] = {}
-    for m in mentions:
-        if m.type == "Organization" and len(m.text.split()) > 1:
-            org_by_first_word.setdefault(fold(m.text.split()[0]), m)
-            org_by_initials.setdefault(_initials(m.text), m)
+    long_orgs = [m for m in mentions if m.type == "Organization" and len(m.text.split()) > 1]
+    for m in long_orgs:
+        org_by_first_word.setdefault(fold(m.text.split()[0]), m)
+        org_by_initials.setdefault(_initials(m.text), m)
     for m in mentions:  # "CDC" for the Centers for Disease Control and Prevention: the last word left out
         initials = _initials(m.text) if m.type == "Organization" else ""
         if len(initials) >= 4:
@@ -215,7 +234,7 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
                 if _is_acronym(mention.text):  # initials first: "USI" is the University of Southern Indiana,
                     owner = org_by_initials.get(key)  # not "USI Art Collections"; "RCMP" for the Royal Canadian …
                 if owner is None and key not in CHAMBERS:  # "House" is not the House Ways and Means Committee
-                    owner = org_by_first_word.get(key)  # "SHARE" for the SHARE Foundation
+                    owner = org_by_first_word.get(key) or _clipped_owner(mention, long_orgs)
             if owner is not None and owner is not mention:
                 key, canonical, forced = _cluster_key(owner, gazetteer)
                 if forced is None and owner.type == "Person":

@@ -9,8 +9,9 @@ import pytest
 from newsgraph.errors import ConfigError
 from nlp.extract import Extractor
 from nlp.gazetteer import load_gazetteer
+from nlp.mentions import Mention
 from nlp.names import entity_id, fold, slugify
-from nlp.resolution import entity_at
+from nlp.resolution import entity_at, resolve_entities
 from tests.nlp_fixtures import *  # noqa: F403
 
 
@@ -561,3 +562,35 @@ def test_an_acronym_prefers_the_initials_to_a_first_word(extractor) -> None:
 def test_an_untagged_centre_is_an_organisation(extractor) -> None:
     entities = _entities(extractor, "Patients at Sunnybrook Health Sciences Centre took part in the trial.")
     assert entities["organization:sunnybrook-health-sciences-centre"].type == "Organization"  # the model tags nothing
+
+
+def test_a_score_after_a_team_is_not_in_its_name(extractor) -> None:
+    entities = _entities(extractor, "The Toronto Maple Leafs beat the Boston Bruins 4-2 on Saturday night.")
+    assert entities["organization:boston-bruins"].type == "Organization"  # the model tags "the Boston Bruins 4-2"
+    assert "organization:boston-bruins-4-2" not in entities
+    assert entities["organization:toronto-maple-leafs"].type == "Organization"
+
+
+def test_a_clipped_name_joins_the_organisation_it_clips(extractor) -> None:
+    text = (
+        "The Federal Reserve raised interest rates on Wednesday. "
+        "The Fed said inflation remained high, and Fed chair Jerome Powell spoke later."
+    )
+    entities = _entities(extractor, text)
+    fed = entities["organization:federal-reserve"]
+    assert fed.aliases == ("Fed",) and len(fed.mentions) == 3
+    assert "organization:fed" not in entities
+
+
+def test_a_clip_of_two_organisations_or_of_a_surname_joins_neither(gazetteer) -> None:
+    text = "The Metropolitan Police and the Metropolitan Opera met. The Met said no. Ford and Fordham University met."
+    mentions = [
+        Mention(4, 23, "Organization", "Metropolitan Police", "ner"),
+        Mention(32, 50, "Organization", "Metropolitan Opera", "ner"),
+        Mention(60, 63, "Organization", "Met", "ner"),
+        Mention(73, 77, "Organization", "Ford", "ner"),
+        Mention(82, 100, "Organization", "Fordham University", "ner"),
+    ]
+    assert [text[m.start : m.end] for m in mentions] == [m.text for m in mentions]
+    ids = {e.id for e in resolve_entities(text, mentions, gazetteer)}
+    assert {"organization:met", "organization:ford", "organization:fordham-university"} <= ids
