@@ -261,7 +261,8 @@ class SpeakerResolver:
         return None
 
     def _titled_before(self, head: Token, at: int) -> _Mention | None:
-        """ "the premier said" → the person introduced as "Premier Doug Ford" or "Doug Ford, the premier"."""
+        """ "the premier said" → the person introduced as "Premier Doug Ford" or "Doug Ford, the premier"; failing
+        that, the one person the text gives that title anywhere ("The mayor says …" before "Mayor Olivia Chow")."""
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         title = head.lemma_.lower()
@@ -270,10 +271,28 @@ class SpeakerResolver:
                 continue
             if at - mention.at > SPEAKER_MEMORY * 2 or mention.at < self.offset:
                 break
-            name = self._token_at(mention.at, mention.at + 1)
-            if name is not None and title in titles_of(name):
+            if self._holds_title(mention, title):
                 return mention
-        return None
+        return self._only_holder(title, at)
+
+    def _holds_title(self, mention: _Mention, title: str) -> bool:
+        name = self._token_at(mention.at, mention.at + 1)
+        return name is not None and title in titles_of(name)
+
+    def _only_holder(self, title: str, at: int) -> _Mention | None:
+        """The person introduced with ``title`` after the cue, when the text gives that title to no one else."""
+        holders = {
+            m.name: m
+            for m in self._mentions
+            if m.is_person
+            and m.at >= self.offset
+            and abs(m.at - at) <= SPEAKER_MEMORY * 2
+            and self._holds_title(m, title)
+        }
+        if len(holders) != 1:
+            return None
+        holder = next(iter(holders.values()))
+        return holder if holder.at > at else None
 
     def _named_before(self, phrase: Span, at: int) -> _Mention | None:
         """ "the ministry" → the ministry last named ("the Interior Ministry"), when no entity says so."""
