@@ -113,6 +113,8 @@ TITLE_ABBREVIATIONS = {
 }
 # Honorifics before a name: "Mr. Alvarez", "Dr. Anita Sharma".
 HONORIFICS = _words("mr mrs ms miss dr sir dame lady lord madam")
+# Prepositions that name members of a group: "Critics, including Coun. X, argue" — the group speaks, not X.
+MEMBER_PREPOSITIONS = frozenset({"including", "like", "such"})
 # Determiners an unnamed speaker is written without ("some experts" → "experts").
 GROUP_DETERMINERS = {"the", "a", "an", "some", "several", "many"}
 

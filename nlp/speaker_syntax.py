@@ -15,6 +15,7 @@ from nlp.cues import (
     GROUP_DETERMINERS,
     HONORIFICS,
     MEDIUM_NOUNS,
+    MEMBER_PREPOSITIONS,
     PERSON_NOUNS,
     SOURCE_CARRIER_NOUNS,
     TITLE_ABBREVIATIONS,
@@ -32,6 +33,9 @@ def subject_of(cue: Token) -> Token | None:
     owner = _participle_owner(cue)
     if owner is not None:
         return subject_of(owner)  # "X said C, adding that D": X adds D
+    group = _group_cut_at_title(cue) if cue.dep_ == "ROOT" else None
+    if group is not None:
+        return group
     token = cue
     for _ in range(5):
         subject_deps = ("nsubj", "nsubjpass") if token.i != cue.i else ("nsubj",)
@@ -49,6 +53,25 @@ def subject_of(cue: Token) -> Token | None:
             continue
         break
     return _name_before(cue) if cue.dep_ == "ROOT" else None
+
+
+def _group_cut_at_title(cue: Token) -> Token | None:
+    """ "Critics, including Coun. Dana Whitcombe, argue …": the parser ended a sentence at the title's period,
+    leaving the cue with the member's name or no subject; the group before the title is the subject."""
+    doc, start = cue.doc, cue.sent.start
+    if start < 3 or doc[start - 1].text != "." or doc[start - 2].lower_ not in TITLE_ABBREVIATIONS:
+        return None
+    if not all(t.pos_ == "PROPN" or t.is_punct for t in doc[start : cue.i]):
+        return None  # only the member's name stands between the cut and the cue
+    group = doc[start - 1].sent.root
+    if group.pos_ not in {"NOUN", "PROPN"} or not has_members(group):
+        return None
+    return group if may_speak(group, cue) else None
+
+
+def has_members(head: Token) -> bool:
+    """A group noun followed by some of its members: "critics, including X", "companies like Huawei"."""
+    return any(c.dep_ == "prep" and c.lower_ in MEMBER_PREPOSITIONS for c in head.children)
 
 
 def _name_before(cue: Token) -> Token | None:
@@ -190,8 +213,8 @@ def _title_word(token: Token) -> str:
 
 def named_apposition(head: Token) -> Token:
     """ "the team's coach, Alireza Mehraban" or "Ambassador to the US Hamdullah Mohib" → the person named."""
-    if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
-        return head
+    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or has_members(head):
+        return head  # "residents, including Amy Cole," speak as a group
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return child
