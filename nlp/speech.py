@@ -99,8 +99,25 @@ def _trailing_participles(clause: Token) -> list[Token]:
     return [
         t
         for t in clause.subtree
-        if t.dep_ in {"advcl", "conj", "xcomp"} and t.i > clause.i and (is_participial_cue(t) or _second_cue(t))
+        if t.dep_ in {"advcl", "conj", "xcomp"}
+        and t.i > clause.i
+        and (is_participial_cue(t) or _second_cue(t) or _speaker_appeal(t))
     ]
+
+
+def _speaker_appeal(token: Token) -> bool:
+    """ "said no illnesses had been reported but urged parents to …": a coordinated speech verb in the simple
+    past or present, without a subject, after a clause in a compound tense, is the speaker's own act."""
+    doc, clause = token.doc, token.head
+    return (
+        token.dep_ == "conj"
+        and token.tag_ in {"VBD", "VBZ"}
+        and doc[token.i - 1].dep_ == "cc"
+        and is_cue_verb(token)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and any(c.dep_ == "xcomp" for c in token.children)
+        and any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+    )
 
 
 def is_participial_cue(token: Token) -> bool:
