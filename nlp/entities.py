@@ -440,11 +440,40 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMat
     return mentions
 
 
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def pronoun_people(doc: Doc, candidates: list[Mention]) -> list[Mention]:
+    """A one-word name the model tagged ORG or PERSON that is the subject of a verb and is taken up by "he" or
+    "she" later in its sentence is a person known by one name ("Drake said he would return"): a company or a
+    government is "it" or "they". A mention of another person in the sentence may own the pronoun instead, and
+    a word of a full name in the document is a surname, which resolution joins to that name."""
+    name_words = {fold(w) for m in candidates if m.type == "Person" and " " in m.text for w in m.text.split()}
+    found = []
+    for mention in candidates:
+        if mention.source != "ner" or mention.type not in {"Person", "Organization"} or " " in mention.text:
+            continue
+        if fold(mention.text) in name_words:
+            continue
+        token = doc.char_span(mention.start, mention.end)
+        if token is None or len(token) != 1 or token[0].dep_ != "nsubj" or token[0].head.pos_ != "VERB":
+            continue
+        sentence = token[0].sent
+        others = [m for m in candidates if m.type == "Person" and sentence.start_char <= m.start < sentence.end_char]
+        if any(m.start != mention.start for m in others):
+            continue
+        after = doc[token[0].head.i + 1 : sentence.end]
+        if any(t.lower_ in PERSONAL_PRONOUNS for t in after):
+            found.append(Mention(mention.start, mention.end, "Person", mention.text, "rule"))
+    return found
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMatcher, ...] = ()) -> list[Mention]:
     """All entity mentions of one doc, corrected and without overlaps, in text order."""
     candidates = ner_mentions(doc, gazetteer) + quoted_name_mentions(doc, gazetteer) + law_mentions(doc, gazetteer)
     candidates += department_mentions(doc, gazetteer) + numbered_bill_mentions(doc)
     candidates += described_law_mentions(doc, gazetteer) + court_case_mentions(doc)
     candidates += prefixed_event_mentions(doc, gazetteer)
+    candidates += pronoun_people(doc, candidates)
     named = select_mentions(candidates + gazetteer_mentions(doc, gazetteer, matchers))
     return select_mentions(joined_descriptions(named, gazetteer) + anaphor_mentions(doc, named, gazetteer))

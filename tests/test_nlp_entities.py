@@ -594,3 +594,25 @@ def test_a_clip_of_two_organisations_or_of_a_surname_joins_neither(gazetteer) ->
     assert [text[m.start : m.end] for m in mentions] == [m.text for m in mentions]
     ids = {e.id for e in resolve_entities(text, mentions, gazetteer)}
     assert {"organization:met", "organization:ford", "organization:fordham-university"} <= ids
+
+
+def test_a_person_known_by_one_name_is_kept_when_taken_up_by_he_or_she(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Drake said on Tuesday that he would return to Toronto for the concert. "
+        "Madonna wrote on Instagram that she was recovering.",
+    )
+    assert entities["person:drake"].type == "Person"  # the model tags Drake ORG
+    assert entities["person:madonna"].type == "Person"  # tagged PERSON but never named in full
+    assert "organization:drake" not in entities
+
+
+def test_a_company_taken_up_by_it_stays_an_organisation_and_a_surname_its_person(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Microsoft said it would hire more engineers. Prime Minister Justin Trudeau visited Ottawa. "
+        "Trudeau said he was pleased.",
+    )
+    assert entities["organization:microsoft"].type == "Organization"
+    trudeau = entities["person:justin-trudeau"]
+    assert len(trudeau.mentions) == 2 and "person:trudeau" not in entities  # the surname joins the full name
