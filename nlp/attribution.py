@@ -142,8 +142,10 @@ def _called(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | 
     """`The governor called the decision "deeply flawed."`: the speaker's own words for something, quoted as the
     complement of "call" (or of "describe … as")."""
     words = [t for t in layout.tokens(quote.start, quote.end) if t.is_alpha]
-    if len(words) < 2 or all(t.text[:1].isupper() for t in words if not t.is_stop):
-        return None  # one word (`called the decision "disappointing"`) is a label; capitalised words a name
+    if not words or all(t.text[:1].isupper() for t in words if not t.is_stop):
+        return None  # capitalised words are a name (`called the project "Green Streets."`)
+    if len(words) == 1 and not evaluative(words[0]):
+        return None  # one word that judges nothing is a label
     inside = {t.i for t in words}
     roots = [t for t in words if t.head.i not in inside]
     if len(roots) != 1:
@@ -151,7 +153,9 @@ def _called(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | 
     verb = roots[0].head
     if verb.lower_ == "as" and verb.dep_ == "prep":
         verb = verb.head
-    named_thing = any(c.dep_ == "dobj" and c.idx < quote.open_at for c in verb.children)
+    named_thing = any(c.dep_ == "dobj" and c.idx < quote.open_at for c in verb.children) or _object_taken_in(
+        verb, roots[0], quote
+    )
     if verb.lemma_.lower() not in NAMING_CUES or not named_thing or verb.i not in {t.i for t in region}:
         return None
     if roots[0].dep_ not in {"oprd", "xcomp", "ccomp", "acomp", "pobj", "dobj", "amod"}:
@@ -160,6 +164,18 @@ def _called(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | 
     if speaker is None or layout.quote_at(speaker.idx) is not None:
         return None
     return Attribution(verb, speaker, 0.7)
+
+
+def _object_taken_in(verb: Token, complement: Token, quote: Quote) -> bool:
+    """`called the ruling "disappointing."`: the parser took the object for a modifier of the quoted word."""
+    return any(
+        c.pos_ in {"NOUN", "PROPN", "PRON"} and verb.i < c.i and c.idx < quote.open_at for c in complement.children
+    )
+
+
+def evaluative(word: Token) -> bool:
+    """`called the ruling "disappointing"`: one lowercase adjective is the speaker's judgement, not a label."""
+    return word.text.islower() and (word.pos_ == "ADJ" or word.tag_ in {"JJ", "JJR", "JJS"})
 
 
 def _colon_intro(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | None:

@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc, Token
 
 from newsgraph.records import Entity, Statement, StatementKind
-from nlp.attribution import attribution_after, attribution_before, block_quotes, sentence_subject
-from nlp.cues import MEDIUM_NOUNS, cue_phrase, is_according_to
+from nlp.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
+from nlp.cues import MEDIUM_NOUNS, NAMING_CUES, cue_phrase, is_according_to
 from nlp.quote_layout import Attribution, Clause, Layout
 from nlp.quotes import Quote, find_quotes
 from nlp.speaker_syntax import entity_span, noun_phrase
@@ -183,6 +183,9 @@ def _speechlike(layout: Layout, quote: Quote, attribution: Attribution) -> bool:
         return False
     if tokens[-1].text in {".", ",", "!", "?", "…", ";"} or len(words) >= 8:
         return True
+    cue = attribution.cue
+    if cue is not None and cue.lemma_.lower() in NAMING_CUES and len(words) == 1 and evaluative(words[0]):
+        return True  # `called the defence "frivolous" and …`: one word of judgement
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
     if attribution.cue is not None and any(t.dep_ in {"dobj", "dative"} and t.head == attribution.cue for t in words):
         return False  # `told "The Times"`: the quote is who was told
