@@ -129,7 +129,7 @@ class SpeakerResolver:
         expanded = self._fuller(phrase.text, at) if is_name else None
         if expanded is not None:
             return Speaker(expanded.name, phrase.text, expanded.entity_id, expanded.is_person, at)
-        named = self._titled_before(head, at) or self._named_before(phrase, at)
+        named = self._titled_before(head, at) or self._named_before(phrase, at) or self._introduced_after(head, at)
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)
         again = self._speaker_again(head) or self._described_person(head, at)
@@ -307,6 +307,21 @@ class SpeakerResolver:
         if noun in ORGANISATION_NOUNS and earlier and at - earlier[0].at < SPEAKER_MEMORY:
             return earlier[0]  # "the company said" after "… awarded to Northbridge Systems"
         return None
+
+    def _introduced_after(self, head: Token, at: int) -> _Mention | None:
+        """ "Nurses … are working double shifts, their union says. The Prairie Nurses Association has filed …": an
+        organisation noun owned by the people of its sentence speaks for the organisation named after them as the
+        subject of the next sentence."""
+        if head.lower_ not in ORGANISATION_NOUNS or not any(c.lower_ == "their" for c in head.children):
+            return None
+        owners = {t.lemma_.lower() for t in head.sent if t.tag_ in {"NNS", "NNPS"} and t.i < head.i}
+        later = next((m for m in self._mentions if m.at > at), None)
+        if later is None or later.is_person or not later.is_subject:
+            return None
+        named_after_owners = bool(owners & {w.lower().removesuffix("s") for w in later.name.split()})
+        token = self._token_at(later.at, later.at + 1)
+        next_start = next((t.i for t in self.doc[head.sent.end :] if not t.is_space), None)
+        return later if named_after_owners and token is not None and token.sent.start == next_start else None
 
     def _expand_surname(self, phrase: Span) -> str:
         text = phrase.text
