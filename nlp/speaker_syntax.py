@@ -216,8 +216,11 @@ def named_apposition(head: Token) -> Token:
     if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or has_members(head):
         return head  # "residents, including Amy Cole," speak as a group
     for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return child
+        if child.dep_ != "appos":
+            continue
+        named = past_title_abbreviation(child)  # "The spokesperson, Sgt. Dan Ko,": the name, not "Sgt"
+        if named.ent_type_ == "PERSON" and named.lower_ not in TITLE_ABBREVIATIONS:
+            return named
     last = head.right_edge
     if last.i > head.i and last.ent_type_ == "PERSON" and same_paragraph(head, last):
         name = entity_span(last)
