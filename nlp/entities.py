@@ -26,6 +26,7 @@ from nlp.organizations import (
     apposition_organisations,
     department_mentions,
     host_organisation,
+    preposition_names,
     titled_place_names,
     untagged_names,
     with_and_parts,
@@ -285,6 +286,8 @@ def _rule_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         trimmed = _trim(name)
         if trimmed is not None and gazetteer.lookup(trimmed.text) is None:
             mentions.append(Mention(trimmed.start_char, trimmed.end_char, "Organization", trimmed.text, "rule"))
+    for name in filter(None, map(_trim, preposition_names(doc))):
+        mentions.append(Mention(name.start_char, name.end_char, "Organization", name.text, "rule"))
     for place in titled_place_names(doc, gazetteer):
         organised = any(fold(t.text) in gazetteer.words("organization_words") for t in place)
         place_type = "Organization" if organised else "Location"

@@ -246,3 +246,30 @@ def titled_place_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if start < token.i and not doc[start - 1 : start].text.endswith("-"):
             places.append(doc[start : token.i])
     return places
+
+
+def _title_word(token: Token) -> bool:
+    return (token.is_alpha and token.text[:1].isupper() and not token.is_upper) or token.text == "&"
+
+
+def preposition_names(doc: Doc) -> list[Span]:
+    """Capitalised words around a capitalised preposition inside a sentence are one title-cased name, which the
+    model cuts or misses: "Doctors Without Borders" (only "Borders" tagged), "Mothers Against Drunk Driving".
+    A headline in title case has no lowercase content word, so its prepositions make no name."""
+    names = []
+    for token in doc:
+        if token.pos_ != "ADP" or not token.text[:1].isupper() or token.is_sent_start or token.i + 1 >= len(doc):
+            continue
+        if token.lower_ in NAME_JOINERS or not _title_word(doc[token.i - 1]) or not _title_word(doc[token.i + 1]):
+            continue
+        start, end, sentence = token.i - 1, token.i + 2, token.sent
+        while start > sentence.start and _title_word(doc[start - 1]):
+            start -= 1
+        while end < sentence.end and _title_word(doc[end]):
+            end += 1
+        if any(t.ent_type_ == "WORK_OF_ART" for t in doc[start:end]):
+            continue  # "The Man From Snowy River" is a film
+        outside = [t for t in sentence if not start <= t.i < end]
+        if any(t.is_lower and t.pos_ in {"VERB", "NOUN", "ADJ"} for t in outside):
+            names.append(doc[start:end])
+    return names

@@ -11,6 +11,7 @@ from nlp.extract import Extractor
 from nlp.gazetteer import load_gazetteer
 from nlp.mentions import Mention
 from nlp.names import entity_id, fold, slugify
+from nlp.organizations import preposition_names
 from nlp.resolution import entity_at, resolve_entities
 from tests.nlp_fixtures import *  # noqa: F403
 
@@ -616,3 +617,21 @@ def test_a_company_taken_up_by_it_stays_an_organisation_and_a_surname_its_person
     assert entities["organization:microsoft"].type == "Organization"
     trudeau = entities["person:justin-trudeau"]
     assert len(trudeau.mentions) == 2 and "person:trudeau" not in entities  # the surname joins the full name
+
+
+def test_a_title_cased_name_around_a_capitalised_preposition_is_an_organisation(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "A spokesperson for Doctors Without Borders said the clinic was full. "
+        "She joined Mothers Against Drunk Driving in 2010.",
+    )
+    assert entities["organization:doctors-without-borders"].type == "Organization"  # the model tags nothing
+    assert entities["organization:mothers-against-drunk-driving"].type == "Organization"
+    assert "organization:borders" not in entities
+
+
+def test_a_title_cased_headline_makes_no_name(nlp_pipeline) -> None:
+    assert preposition_names(nlp_pipeline("Police Search For Missing Girl")) == []
+    assert [s.text for s in preposition_names(nlp_pipeline("Reporters Without Borders ranked Canada 15th."))] == [
+        "Reporters Without Borders"
+    ]
