@@ -130,7 +130,12 @@ def attribution_before(layout: Layout, index: int) -> Attribution | None:
             region = tail
     if not region:
         return _announced_before(layout, index)
-    return _cue_leading_into(layout, region) or _colon_intro(layout, quote, region) or _called(layout, quote, region)
+    return (
+        _cue_leading_into(layout, region)
+        or _colon_intro(layout, quote, region)
+        or _called(layout, quote, region)
+        or _second_called(layout, index, region)
+    )
 
 
 def _quoted_as(verb: Token) -> bool:
@@ -166,11 +171,22 @@ def _called(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | 
     return Attribution(verb, speaker, 0.7)
 
 
+def _second_called(layout: Layout, index: int, region: list[Token]) -> Attribution | None:
+    """`called the ruling "dangerous" and "ideological"`: a quoted word coordinated with the quote before it
+    shares that quote's naming cue."""
+    if index == 0 or any(not (t.is_punct or t.dep_ == "cc") for t in region):
+        return None
+    before = layout.quotes[index - 1]
+    words = [t for t in layout.tokens(layout.quotes[index].start, layout.quotes[index].end) if t.is_alpha]
+    if not any(t.dep_ == "conj" and before.start <= t.head.idx < before.end for t in words):
+        return None
+    first = attribution_before(layout, index - 1)
+    return first if first is not None and first.cue is not None and first.cue.lemma_.lower() in NAMING_CUES else None
+
+
 def _object_taken_in(verb: Token, complement: Token, quote: Quote) -> bool:
     """`called the ruling "disappointing."`: the parser took the object for a modifier of the quoted word."""
-    return any(
-        c.pos_ in {"NOUN", "PROPN", "PRON"} and verb.i < c.i and c.idx < quote.open_at for c in complement.children
-    )
+    return any(not c.is_punct and verb.i < c.i and c.idx < quote.open_at for c in complement.children)
 
 
 def evaluative(word: Token) -> bool:
