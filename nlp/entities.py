@@ -32,6 +32,7 @@ from nlp.organizations import (
     with_and_parts,
     with_name_complement,
     with_whole_title,
+    workplace_organisations,
 )
 
 NER_TYPES = {
@@ -478,5 +479,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMatcher,
     candidates += described_law_mentions(doc, gazetteer) + court_case_mentions(doc)
     candidates += prefixed_event_mentions(doc, gazetteer)
     candidates += pronoun_people(doc, candidates)
+    workplaces = workplace_organisations(doc, candidates, gazetteer)  # replace the person at the same span
+    replaced = {(m.start, m.end) for m in workplaces}
+    candidates = [m for m in candidates if (m.start, m.end) not in replaced] + workplaces
     named = select_mentions(candidates + gazetteer_mentions(doc, gazetteer, matchers))
     return select_mentions(joined_descriptions(named, gazetteer) + anaphor_mentions(doc, named, gazetteer))

@@ -273,3 +273,20 @@ def preposition_names(doc: Doc) -> list[Span]:
         if any(t.is_lower and t.pos_ in {"VERB", "NOUN", "ADJ"} for t in outside):
             names.append(doc[start:end])
     return names
+
+
+def workplace_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A "person" the model found after "at" following a job is where the job is done: "a manager at Tim
+    Hortons", "a cashier at Wendy Lowe" — companies named like people. "A jab at Trudeau" is no job."""
+    jobs = gazetteer.words("title_words") | gazetteer.words("occupation_words") | gazetteer.words("employee_words")
+    found = []
+    for mention in candidates:
+        if mention.source not in {"ner", "rule"} or mention.type != "Person":  # "Tim" made "Tim Hortons" a person
+            continue
+        span = doc.char_span(mention.start, mention.end)
+        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "at":
+            continue
+        job = span.root.head.head
+        if job.pos_ == "NOUN" and fold(job.lemma_) in jobs:
+            found.append(Mention(mention.start, mention.end, "Organization", mention.text, "rule"))
+    return found

@@ -635,3 +635,15 @@ def test_a_title_cased_headline_makes_no_name(nlp_pipeline) -> None:
     assert [s.text for s in preposition_names(nlp_pipeline("Reporters Without Borders ranked Canada 15th."))] == [
         "Reporters Without Borders"
     ]
+
+
+def test_a_company_named_like_a_person_after_a_job_at_is_an_organisation(extractor) -> None:
+    entities = _entities(
+        extractor,
+        "Mary Brown, a cashier at Tim Hortons, said prices rose. Kelly Smith, a manager at Wendy Lowe, agreed. "
+        "Critics took a jab at John Smith on Monday.",
+    )
+    assert entities["organization:tim-hortons"].type == "Organization"  # "Tim" is a known first name
+    assert entities["organization:wendy-lowe"].type == "Organization"  # the model tags it PERSON
+    assert entities["person:john-smith"].type == "Person"  # a jab is no job
+    assert "person:tim-hortons" not in entities and "person:wendy-lowe" not in entities
