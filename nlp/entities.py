@@ -27,6 +27,7 @@ from nlp.organizations import (
     department_mentions,
     host_organisation,
     preposition_names,
+    team_names,
     titled_place_names,
     untagged_names,
     with_and_parts,
@@ -287,6 +288,8 @@ def _rule_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         trimmed = _trim(name)
         if trimmed is not None and gazetteer.lookup(trimmed.text) is None:
             mentions.append(Mention(trimmed.start_char, trimmed.end_char, "Organization", trimmed.text, "rule"))
+    for span, team in team_names(doc, gazetteer):  # "the Raptors" carries the team's full name
+        mentions.append(Mention(span.start_char, span.end_char, "Organization", team, "rule"))
     for name in filter(None, map(_trim, preposition_names(doc))):
         mentions.append(Mention(name.start_char, name.end_char, "Organization", name.text, "rule"))
     for place in titled_place_names(doc, gazetteer):

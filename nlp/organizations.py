@@ -290,3 +290,34 @@ def workplace_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gaze
         if job.pos_ == "NOUN" and fold(job.lemma_) in jobs:
             found.append(Mention(mention.start, mention.end, "Organization", mention.text, "rule"))
     return found
+
+
+PLACE_PLURALS = {"falls", "springs", "heights", "plains", "islands", "mountains", "hills", "lakes", "rapids"}
+
+
+def _team_nickname(token: Token, gazetteer: Gazetteer) -> bool:
+    """An untagged capitalised plural proper noun that names no kind of place: "Raptors", "Leafs", "Bucks"."""
+    if token.tag_ != "NNPS" or token.ent_type_ or not token.text[:1].isupper() or not token.text.endswith("s"):
+        return False
+    return token.lower_ not in PLACE_PLURALS and fold(token.lemma_) not in gazetteer.words("location_heads")
+
+
+def team_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
+    """A city the model tagged, then a plural nickname it left untagged, is a team ("Toronto Raptors", "Toronto
+    Maple Leafs"); the nickname alone is the same team elsewhere in the article ("the Raptors"). "Niagara
+    Falls" and "Toronto Islands" name places, not teams. Each span comes with the team's full name."""
+    teams: list[tuple[Span, str]] = []
+    full_names: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or ent.end >= len(doc):
+            continue
+        end = ent.end + 1 if doc[ent.end].tag_ == "NNP" and not doc[ent.end].ent_type_ else ent.end
+        if end < len(doc) and _team_nickname(doc[end], gazetteer) and doc[end - 1].whitespace_:
+            team = doc[ent.start : end + 1]
+            teams.append((team, team.text))
+            full_names.setdefault(doc[end].text, team.text)
+    named = {team.end - 1 for team, _ in teams}
+    for token in doc:
+        if token.text in full_names and token.i not in named:  # whatever the model made of it: "Leafs" as NORP
+            teams.append((doc[token.i : token.i + 1], full_names[token.text]))
+    return teams

@@ -647,3 +647,15 @@ def test_a_company_named_like_a_person_after_a_job_at_is_an_organisation(extract
     assert entities["organization:wendy-lowe"].type == "Organization"  # the model tags it PERSON
     assert entities["person:john-smith"].type == "Person"  # a jab is no job
     assert "person:tim-hortons" not in entities and "person:wendy-lowe" not in entities
+
+
+def test_a_city_and_a_plural_nickname_are_a_team_also_named_by_its_nickname(extractor) -> None:
+    text = (
+        "The Raptors lost to the Milwaukee Bucks. Toronto Raptors president Masai Ujiri said the Raptors would "
+        "rebuild. Tourists visited the Toronto Islands on Monday."
+    )
+    entities = _entities(extractor, text)
+    raptors = entities["organization:toronto-raptors"]  # the model tags only "Toronto", as a place
+    assert raptors.aliases == ("Raptors",) and len(raptors.mentions) == 3
+    assert entities["location:toronto-islands"].type == "Location"  # a plural place word makes no team
+    assert "product:raptors" not in entities and "organization:raptors" not in entities
