@@ -31,13 +31,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from graph_synthetic import SyntheticCorpus  # noqa: E402
+from private_neo4j import private_neo4j  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from graph.connection import open_driver, resolve_target  # noqa: E402
 from graph.loader import GraphLoader  # noqa: E402
-from graph.local_server import LocalNeo4j  # noqa: E402
 from graph.schema import apply_schema  # noqa: E402
-from newsgraph.settings import load_settings  # noqa: E402
 
 APP = REPO / "app.py"
 TARGETS = {"page": 1.0, "graph-200": 2.0}  # seconds: the targets after the first load
@@ -166,18 +165,11 @@ def main() -> None:
     parser.add_argument("--pagecache", default="512m")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="newsgraph-app-bench-") as folder:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-        settings = load_settings(environ=env).replace(
-            data_dir=Path(folder), neo4j_port=0, neo4j_heap=args.heap, neo4j_pagecache=args.pagecache,
-            neo4j_start_timeout=300.0,
-        )  # fmt: skip
-        server = LocalNeo4j(settings)
-        server.start()
-        try:
-            result = measure(settings, args.articles, args.runs)
-        finally:
-            server.stop()
+    with (
+        tempfile.TemporaryDirectory(prefix="newsgraph-app-bench-") as folder,
+        private_neo4j(Path(folder), args.heap, args.pagecache) as settings,
+    ):
+        result = measure(settings, args.articles, args.runs)
     print(markdown(result))
     if args.out:
         args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -34,12 +34,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from graph_synthetic import SyntheticCorpus  # noqa: E402
+from private_neo4j import private_neo4j  # noqa: E402
 
 from graph.connection import open_driver  # noqa: E402
 from graph.loader import GraphLoader  # noqa: E402
-from graph.local_server import LocalNeo4j  # noqa: E402
 from graph.schema import apply_schema  # noqa: E402
-from newsgraph.settings import load_settings  # noqa: E402
 from queries import bind, list_queries  # noqa: E402
 
 TARGETS = {  # the targets at 100k articles, as multiples of the RETURN 1 floor at p95
@@ -251,18 +250,11 @@ def main() -> None:
         return
     results = []
     for size in args.articles or [10000]:
-        with _data_folder(args.keep, size) as folder:
-            env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("NEO4J_")}
-            settings = load_settings(environ=env).replace(
-                data_dir=Path(folder), neo4j_port=0, neo4j_heap=args.heap, neo4j_pagecache=args.pagecache,
-                neo4j_start_timeout=300.0,
-            )  # fmt: skip
-            server = LocalNeo4j(settings)
-            server.start()
-            try:
-                results.append(run_size(settings, size, args.runs, args.batch_size))
-            finally:
-                server.stop()
+        with (
+            _data_folder(args.keep, size) as folder,
+            private_neo4j(Path(folder), args.heap, args.pagecache) as settings,
+        ):
+            results.append(run_size(settings, size, args.runs, args.batch_size))
     if args.out:
         args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
