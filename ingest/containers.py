@@ -71,14 +71,16 @@ def _jsonl_draft(line: bytes, item: str, number: int) -> ArticleDraft | Skipped:
         return Skipped(item, f"undecodable: line {number} is not UTF-8")
     except json.JSONDecodeError as e:
         return Skipped(item, f"invalid JSON: line {number}: {e.msg} (column {e.colno})")
+    except RecursionError:  # `[[[[…` thousands deep: the parser gives up, this line costs only itself
+        return Skipped(item, f"invalid JSON: line {number} is nested too deeply")
     if not isinstance(row, dict):
         return Skipped(item, f"invalid record: line {number} is a JSON {type(row).__name__}, not an object")
     fields = {name: _first(row, keys) for name, keys in JSONL_FIELDS.items()}
-    text, html = row.get("text"), row.get("html")
+    text, html = (_string(value) if isinstance(value, str) else None for value in (row.get("text"), row.get("html")))
     try:
-        if isinstance(text, str) and text.strip():
+        if text and text.strip():
             return ArticleDraft(text=text, origin=item, **fields)
-        if isinstance(html, str) and html.strip():
+        if html and html.strip():
             return extract_html(html, item, fields["url"]).with_fallbacks(ArticleDraft(text="", origin=item, **fields))
     except IngestError as e:
         return Skipped(item, str(e))
@@ -86,13 +88,25 @@ def _jsonl_draft(line: bytes, item: str, number: int) -> ArticleDraft | Skipped:
 
 
 def _first(row: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The first field given as a string, a number or a list of those; objects and nested lists are ignored."""
     for key in keys:
         value = row.get(key)
         if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if v)
-        if value not in (None, ""):
-            return str(value)
+            value = ", ".join(part for part in map(_string, value) if part)
+        text = _string(value)
+        if text:
+            return text
     return None
+
+
+def _string(value: object) -> str | None:
+    """A JSON string or number as text; lone surrogates (``"\\ud800"``) become U+FFFD, as UTF-8 cannot hold them."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    text = str(value)
+    if text.isascii():
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def read_warc(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:

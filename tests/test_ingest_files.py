@@ -240,3 +240,44 @@ def test_a_wire_story_on_two_sites_is_one_article_and_a_near_duplicate(settings)
     assert copy.source == "The Morning Paper"
     assert copy.near_duplicate_of == original.id
     assert "Vestager told a news conference" in copy.text
+
+
+GOOD_LINES = [
+    f'{{"text": "Story {n}: the council met on Tuesday and postponed the vote on cameras."}}' for n in range(5)
+]
+
+
+def test_a_deeply_nested_jsonl_line_is_one_numbered_skip_and_the_file_goes_on(settings, tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 5000 + "]" * 5000 + "\n" + "\n".join(GOOD_LINES) + "\n")
+    articles, skipped = run([path], settings)
+    assert len(articles) == 5
+    assert skipped == {"deep.jsonl:1": "invalid JSON: line 1 is nested too deeply"}
+
+
+def test_odd_jsonl_lines_each_cost_one_line(settings, tmp_path):
+    path = tmp_path / "odd.jsonl"
+    deep_title = '{"title": ' + "[" * 900 + '"x"' + "]" * 900 + ', "text": "A deep title; the vote was delayed."}'
+    bad = [
+        b'{"text": 42}',
+        b'{"text": ["not", "a", "string"]}',
+        b'{"text": "bad \xff\xfe bytes in the middle"}',
+        b'{"text": "raw \x00 NUL"}',
+        b"\x89PNG\r\x1a\x00\x00binary junk",
+        deep_title.encode(),
+        b'{"text": "A lone surrogate \\ud800 in an otherwise fine story about the vote.", "title": "T\\udfff"}',
+    ]
+    path.write_bytes(b"\n".join(bad + [line.encode() for line in GOOD_LINES]) + b"\n")
+    articles, skipped = run([path], settings)
+    assert skipped == {
+        "odd.jsonl:1": "missing text: line 1 has no non-empty `text` or `html` string",
+        "odd.jsonl:2": "missing text: line 2 has no non-empty `text` or `html` string",
+        "odd.jsonl:3": "undecodable: line 3 is not UTF-8",
+        "odd.jsonl:4": "invalid JSON: line 4: Invalid control character at (column 15)",
+        "odd.jsonl:5": "undecodable: line 5 is not UTF-8",
+    }
+    assert len(articles) == 7
+    deep, surrogate = articles[0], articles[1]
+    assert deep.text == "A deep title; the vote was delayed." and deep.title is None
+    assert surrogate.text == "A lone surrogate \ufffd in an otherwise fine story about the vote."
+    assert surrogate.title == "T\ufffd"
