@@ -10,7 +10,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceU
 
 from graph.local_server import LocalNeo4j
 from newsgraph.errors import GraphUnavailableError
-from newsgraph.settings import Settings
+from newsgraph.settings import Settings, mask_uri
 
 log = logging.getLogger(__name__)
 
@@ -40,23 +40,23 @@ def resolve_target(settings: Settings, start_local: bool = True) -> Target:
 def open_driver(settings: Settings, start_local: bool = True) -> tuple[Driver, str]:
     """A connected driver and the database name. Errors name the URI, never the password."""
     target = resolve_target(settings, start_local=start_local)
+    shown = mask_uri(target.uri)
     try:
         driver = GraphDatabase.driver(
             target.uri, auth=(target.user, target.password), connection_timeout=10.0, max_transaction_retry_time=30.0
         )
     except (ConfigurationError, ValueError) as e:
-        raise GraphUnavailableError(f"invalid Neo4j URI {target.uri!r}: {e}") from e
+        raise GraphUnavailableError(f"invalid Neo4j URI {shown!r}: {mask_uri(_short(e))}") from e
     try:
         driver.verify_connectivity()
     except AuthError as e:
         driver.close()
         raise GraphUnavailableError(
-            f"Neo4j at {target.uri} refused the credentials of user {target.user!r} "
-            "(check NEO4J_USER and NEO4J_PASSWORD)"
+            f"Neo4j at {shown} refused the credentials of user {target.user!r} (check NEO4J_USER and NEO4J_PASSWORD)"
         ) from e
     except (ServiceUnavailable, Neo4jError, OSError) as e:
         driver.close()
-        raise GraphUnavailableError(f"cannot reach Neo4j at {target.uri}: {_short(e)}") from e
+        raise GraphUnavailableError(f"cannot reach Neo4j at {shown}: {mask_uri(_short(e))}") from e
     return driver, target.database
 
 

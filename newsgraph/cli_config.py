@@ -7,9 +7,7 @@ import os
 import click
 
 from newsgraph.cli import settings_of
-from newsgraph.settings import SETTINGS, settings_table_markdown
-
-SECRET_SETTINGS = {"neo4j_password"}
+from newsgraph.settings import SETTINGS, display_value, settings_table_markdown
 
 
 @click.command("config")
@@ -22,9 +20,7 @@ def config(ctx: click.Context, markdown: bool) -> None:
         return
     settings = settings_of(ctx)
     for setting in SETTINGS:
-        value = getattr(settings, setting.name)
-        if setting.name in SECRET_SETTINGS and value:
-            value = "********"
+        value = display_value(settings, setting.name)
         origin = "env" if setting.env in os.environ else "default/config"
         click.echo(f"{setting.name:22} {value!s:50} {setting.env} ({origin})")
 

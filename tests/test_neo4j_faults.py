@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from graph.connection import open_driver
 from graph.local_server import LocalNeo4j
 from newsgraph.cli import cli
-from newsgraph.errors import GraphUnavailableError, Neo4jSetupError
+from newsgraph.errors import ConfigError, GraphUnavailableError, Neo4jSetupError
 
 
 def _fake_executable(folder, name: str, script: str):
@@ -121,9 +121,27 @@ def test_unreachable_uri_is_named(base_settings):
 
 
 def test_invalid_uri_scheme(base_settings):
-    settings = base_settings.replace(neo4j_uri="http://127.0.0.1:7474", neo4j_password="pw")
-    with pytest.raises(GraphUnavailableError, match=re.escape("invalid Neo4j URI 'http://127.0.0.1:7474'")):
-        open_driver(settings)
+    with pytest.raises(ConfigError, match=re.escape("neo4j_uri (NEO4J_URI) is 'http://127.0.0.1:7474'; it must be")):
+        base_settings.replace(neo4j_uri="http://127.0.0.1:7474", neo4j_password="pw")
+
+
+@pytest.mark.parametrize("command", [["cypher", "RETURN 1"], ["config"], ["neo4j", "start"], ["query", "--list"]])
+def test_a_password_inside_neo4j_uri_is_never_printed(command):
+    result = CliRunner().invoke(cli, command, env={"NEO4J_URI": "bolt://neo4j:Secret@127.0.0.1:7791"})
+    assert result.exit_code == 1
+    assert "Secret" not in result.output
+    assert result.output.strip() == (
+        "Error: setting neo4j_uri (NEO4J_URI) is 'bolt://***@127.0.0.1:7791'; it must be empty, or a bolt://, "
+        "neo4j://, bolt+s:// or neo4j+s:// (or +ssc) URI with a host and no credentials"
+    )
+
+
+def test_config_masks_the_password_and_shows_the_uri(tmp_path):
+    env = {"NEO4J_URI": "neo4j+s://db.example:7687", "NEO4J_PASSWORD": "Secret", "NEWSGRAPH_DATA_DIR": str(tmp_path)}
+    result = CliRunner().invoke(cli, ["config"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Secret" not in result.output and "********" in result.output
+    assert "neo4j+s://db.example:7687" in result.output
 
 
 @pytest.mark.slow

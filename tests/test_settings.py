@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import ConfigError
-from newsgraph.settings import SETTINGS, Settings, load_settings, settings_table_markdown
+from newsgraph.settings import SETTINGS, Settings, load_settings, mask_uri, settings_table_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,6 +53,64 @@ def test_bad_config_file_is_one_clear_error(tmp_path, content, message):
     config.write_text(content)
     with pytest.raises(ConfigError, match=message):
         load_settings(environ={}, config_file=config)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("NEWSGRAPH_QUERY_TIMEOUT", "-5", r"query_timeout \(NEWSGRAPH_QUERY_TIMEOUT\) is '-5'; it must be 0.1 to 86,400"),
+        ("NEWSGRAPH_QUERY_TIMEOUT", "nan", "query_timeout .* is 'nan'; it must be"),
+        ("NEWSGRAPH_QUERY_TIMEOUT", "inf", "query_timeout .* is 'inf'; it must be"),
+        ("NEWSGRAPH_NEO4J_PORT", "99999", "neo4j_port .* is '99999'; it must be 0 to 65,535"),
+        ("NEWSGRAPH_NEO4J_PORT", "99999999999999999999999", "neo4j_port .* it must be 0 to 65,535"),
+        ("NEWSGRAPH_APP_PORT", "0", "app_port .* it must be 1 to 65,535"),
+        ("NEWSGRAPH_ROW_LIMIT", "-5", "row_limit .* is '-5'; it must be 1 to 1,000,000"),
+        ("NEWSGRAPH_ROW_LIMIT", "0", "row_limit"),
+        ("NEWSGRAPH_NLP_BATCH_SIZE", "0", "nlp_batch_size"),
+        ("NEWSGRAPH_FETCH_CONCURRENCY", "0", "fetch_concurrency"),
+        ("NEWSGRAPH_HOST_DELAY", "-1", "host_delay"),
+        ("NEWSGRAPH_MAX_BYTES", "0", "max_bytes"),
+        ("NEWSGRAPH_MAX_REQUESTS", "0", "max_requests"),
+        ("NEWSGRAPH_GRAPH_NODE_CAP", "-3", "graph_node_cap"),
+        ("NEWSGRAPH_LOAD_BATCH_SIZE", "1e9", "load_batch_size"),
+        ("NEWSGRAPH_NEO4J_HEAP", "lots", "neo4j_heap .* it must be a size such as 512m or 2g"),
+        ("NEWSGRAPH_NEO4J_PAGECACHE", "-1g", "neo4j_pagecache"),
+        ("NEWSGRAPH_NON_ENGLISH", "translate", "non_english .* it must be `warn` or `skip`"),
+        ("NEO4J_DATABASE", "x; DROP", "neo4j_database"),
+        ("NEO4J_URI", "http://example.org", "neo4j_uri"),
+        ("NEO4J_URI", "bolt://[::1", "neo4j_uri"),
+    ],
+)
+def test_values_outside_their_range_are_one_clear_error(variable, value, message):
+    with pytest.raises(ConfigError, match=message):
+        load_settings(environ={variable: value}, config_file=None)
+
+
+def test_values_at_the_edges_of_their_range_are_accepted():
+    settings = load_settings(
+        environ={"NEWSGRAPH_NEO4J_PORT": "65535", "NEWSGRAPH_ROW_LIMIT": " 1 ", "NEWSGRAPH_QUERY_TIMEOUT": "0.1"},
+        config_file=None,
+    )
+    assert (settings.neo4j_port, settings.row_limit, settings.query_timeout) == (65535, 1, 0.1)
+    remote = load_settings(environ={"NEO4J_URI": "neo4j+s://abc.databases.neo4j.io:7687"}, config_file=None)
+    assert remote.neo4j_uri == "neo4j+s://abc.databases.neo4j.io:7687"
+
+
+def test_a_range_error_in_the_config_file_names_the_setting(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("row_limit = -5\n")
+    with pytest.raises(ConfigError, match="row_limit .* it must be 1 to 1,000,000"):
+        load_settings(environ={}, config_file=config)
+
+
+def test_credentials_in_the_uri_are_never_shown():
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ={"NEO4J_URI": "bolt://neo4j:Secret@127.0.0.1:7791"}, config_file=None)
+    assert "Secret" not in str(caught.value)
+    assert "bolt://***@127.0.0.1:7791" in str(caught.value)
+    settings = load_settings(environ={"NEO4J_URI": "bolt://db.example:7687", "NEO4J_PASSWORD": "Secret"})
+    assert "Secret" not in repr(settings)
+    assert mask_uri("see neo4j+s://u:p@host:1 and bolt://h") == "see neo4j+s://***@host:1 and bolt://h"
 
 
 def test_missing_config_file_named_by_environment():
