@@ -6,10 +6,9 @@ point into each input ``text`` exactly as given; a line that cannot be processed
 
 from __future__ import annotations
 
-import json
+import logging
 import sys
-from collections.abc import Iterator
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 import click
 from tqdm import tqdm
@@ -17,16 +16,11 @@ from tqdm import tqdm
 from newsgraph.cli import settings_of
 
 
-def _lines(handle: TextIO) -> Iterator[str]:
-    for line in handle:
-        yield line.rstrip("\n").rstrip("\r")
-
-
 @click.command("extract")
 @click.option(
     "--in",
     "input_file",
-    type=click.File("r", encoding="utf-8", errors="strict"),
+    type=click.File("rb"),
     required=True,
     help="JSON Lines of documents: {id, text, published?, url?, title?} ('-' for stdin).",
 )
@@ -39,22 +33,27 @@ def _lines(handle: TextIO) -> Iterator[str]:
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @click.pass_context
-def extract(ctx: click.Context, input_file: TextIO, output_file: TextIO, progress: bool | None) -> None:
+def extract(ctx: click.Context, input_file: BinaryIO, output_file: TextIO, progress: bool | None) -> None:
     """Entities, roles, relations and statements of each document, no database (the NLP stage alone)."""
-    from nlp.contract import contract_lines  # the NLP stack loads only when this command runs
+    from nlp.contract import contract_lines, json_line  # the NLP stack loads only when this command runs
     from nlp.extract import Extractor
 
     extractor = Extractor(settings_of(ctx), embed=False)  # embeddings are not part of the output contract
     done = failed = 0
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        records = contract_lines(_lines(input_file), extractor)
+        records = contract_lines(input_file, extractor)
         for record in tqdm(records, unit="doc", disable=not show, file=sys.stderr):
-            output_file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            output_file.write(json_line(record))
+            output_file.flush()  # a result on disk survives whatever happens to the documents after it
             done += 1
             failed += record["error"] is not None
-    except UnicodeDecodeError as e:
-        raise click.ClickException(f"{input_file.name} is not UTF-8 text (byte {e.start}); results so far kept") from e
+    except Exception as e:  # an unforeseen failure ends the run, never the results already written
+        logging.getLogger(__name__).debug("extraction stopped", exc_info=True)
+        raise click.ClickException(
+            f"extraction stopped after {done} documents ({type(e).__name__}: {e}); "
+            f"their results are in {output_file.name}"
+        ) from e
     click.echo(f"extracted {done} documents ({failed} with an error) → {output_file.name}", err=True)
 
 

@@ -6,16 +6,14 @@ is not a document becomes an error record in its place, so output line n always 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsgraph.records import Article, content_hash
 from nlp.extract import Extractor
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class LineError(Exception):
@@ -32,6 +30,8 @@ def parse_line(number: int, line: str) -> Article | LineError:
         data = json.loads(line)
     except json.JSONDecodeError as e:
         return LineError(f"line {number}: not valid JSON ({e.msg} at column {e.colno})")
+    except RecursionError:
+        return LineError(f"line {number}: JSON nested too deeply to read")
     if not isinstance(data, dict):
         return LineError(f"line {number}: expected a JSON object, got {type(data).__name__}")
     doc_id, text = data.get("id"), data.get("text")
@@ -39,31 +39,70 @@ def parse_line(number: int, line: str) -> Article | LineError:
         return LineError(f"line {number}: `id` must be a non-empty string")
     if not isinstance(text, str):
         return LineError(f"line {number}: `text` must be a string", doc_id)
+    surrogate = _lone_surrogate(text)
+    if surrogate is not None:
+        return LineError(
+            f"line {number}: `text` holds a lone surrogate U+{ord(text[surrogate]):04X} at offset {surrogate}, "
+            "which is not a Unicode character",
+            doc_id,
+        )
     published = data.get("published")
-    if published is not None and (not isinstance(published, str) or not _DATE.match(published)):
-        return LineError(f"line {number}: `published` must be a YYYY-MM-DD date, got {published!r}", doc_id)
+    if published is not None and not _is_calendar_date(published):
+        return LineError(f"line {number}: `published` must be a YYYY-MM-DD calendar date, got {published!r}", doc_id)
     title, url = data.get("title"), data.get("url")
     return Article(
         id=doc_id,
         text=text,
         content_hash=content_hash(text),
         published=published,
-        title=title if isinstance(title, str) else None,
-        url=url if isinstance(url, str) else None,
+        title=title if isinstance(title, str) and _lone_surrogate(title) is None else None,
+        url=url if isinstance(url, str) and _lone_surrogate(url) is None else None,
     )
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Offset of the first lone surrogate: JSON's \\ud800 escapes decode to one, and no UTF-8 can hold it."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return e.start
+    return None
+
+
+def _is_calendar_date(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One output line: UTF-8 text as is, or \\u escapes when a value (an id) holds what UTF-8 cannot."""
+    line = json.dumps(record, ensure_ascii=False)
+    if _lone_surrogate(line) is not None:
+        line = json.dumps(record)
+    return line + "\n"
 
 
 def error_record(error: LineError) -> dict[str, Any]:
     return {"id": error.doc_id, "statements": [], "entities": [], "roles": [], "relations": [], "error": str(error)}
 
 
-def contract_lines(lines: Iterable[str], extractor: Extractor) -> Iterator[dict[str, Any]]:
-    """One output record per input line, in order; articles stream through ``extractor.extract``."""
+def contract_lines(lines: Iterable[bytes | str], extractor: Extractor) -> Iterator[dict[str, Any]]:
+    """One output record per input line, in order; articles stream through ``extractor.extract``.
+
+    Lines may come as bytes: each is decoded on its own, so one line that is not UTF-8 is that line's error.
+    """
     waiting: deque[Article | LineError] = deque()
 
     def articles() -> Iterator[Article]:
         for number, line in enumerate(lines, start=1):
-            item = parse_line(number, line) if line.strip() else LineError(f"line {number}: empty line")
+            item = _item(number, line)
             waiting.append(item)
             if isinstance(item, Article):
                 yield item
@@ -75,3 +114,13 @@ def contract_lines(lines: Iterable[str], extractor: Extractor) -> Iterator[dict[
         yield extraction.to_contract()
     while waiting:
         yield error_record(waiting.popleft())  # type: ignore[arg-type]
+
+
+def _item(number: int, line: bytes | str) -> Article | LineError:
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return LineError(f"line {number}: not UTF-8 text (byte {e.start} of the line)")
+    line = line.rstrip("\n").rstrip("\r")
+    return parse_line(number, line) if line.strip() else LineError(f"line {number}: empty line")

@@ -56,7 +56,7 @@ def test_one_output_line_per_input_line_in_order(tmp_path: Path) -> None:
     assert errors[2] == "line 3: `text` must be a string"
     assert errors[3] == "line 4: empty line"
     assert errors[6] == "line 7: expected a JSON object, got list"
-    assert errors[7].startswith("line 8: `published` must be a YYYY-MM-DD date")
+    assert errors[7].startswith("line 8: `published` must be a YYYY-MM-DD calendar date")
     assert "extracted 8 documents (5 with an error)" in output
 
 
@@ -88,3 +88,49 @@ def test_parse_line_keeps_the_text_exactly() -> None:
     text = "  Tabs\tand\u00a0spaces \x00 stay.  "
     parsed = parse_line(1, json.dumps({"id": "x", "text": text, "title": 3}))
     assert parsed.text == text and parsed.title is None
+
+
+def test_lines_no_document_can_be_made_of_get_their_own_error_and_the_run_goes_on(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "before", "text": 'Mayor Ann Lee said: "We will act."'}),
+        '{"id":"surrogate","text":"lone \\ud800 said the mayor."}',
+        '{"id":"deep","text":' + "[" * 3000 + "]" * 3000 + "}",
+        '{"id":"odd-\\udc00-id","text":"Fine."}',
+        json.dumps({"id": "month-13", "text": "Hello.", "published": "2021-13-45"}),
+        json.dumps({"id": "feb-30", "text": "Hello.", "published": "2021-02-30"}),
+        json.dumps({"id": "not-text-date", "text": "Hello.", "published": 20210101}),
+        json.dumps({"id": "after", "text": 'Mayor Ann Lee said: "We will wait."'}),
+    ]
+    records, output = _run(tmp_path, lines)
+    assert [r["id"] for r in records] == [
+        "before",
+        "surrogate",
+        None,
+        "odd-\udc00-id",
+        "month-13",
+        "feb-30",
+        "not-text-date",
+        "after",
+    ]
+    errors = [r["error"] for r in records]
+    assert errors[1] == "line 2: `text` holds a lone surrogate U+D800 at offset 5, which is not a Unicode character"
+    assert errors[2] == "line 3: JSON nested too deeply to read"
+    assert errors[3] is None
+    assert errors[4] == "line 5: `published` must be a YYYY-MM-DD calendar date, got '2021-13-45'"
+    assert errors[5] == "line 6: `published` must be a YYYY-MM-DD calendar date, got '2021-02-30'"
+    assert errors[6].startswith("line 7: `published` must be")
+    assert [s["text"] for s in records[7]["statements"]] == ["We will wait."]
+    assert "extracted 8 documents (5 with an error)" in output
+
+
+def test_a_line_that_is_not_utf8_is_that_lines_error(tmp_path: Path) -> None:
+    source, target = tmp_path / "docs.jsonl", tmp_path / "results.jsonl"
+    good = json.dumps({"id": "ok", "text": 'Mayor Ann Lee said: "We will act."'}).encode()
+    latin1 = '{"id":"x","text":"Caf\xe9 owners said no."}'.encode("latin-1")
+    source.write_bytes(good + b"\n" + latin1 + b"\n" + good.replace(b'"ok"', b'"ok2"') + b"\n")
+    result = CliRunner().invoke(cli, ["extract", "--in", str(source), "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in target.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["ok", None, "ok2"]
+    assert records[1]["error"] == "line 2: not UTF-8 text (byte 21 of the line)"
+    assert records[2]["statements"]
