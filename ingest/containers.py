@@ -11,7 +11,7 @@ import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -19,6 +19,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from ingest.article import ArticleDraft
 from ingest.decode import decode_bytes
 from ingest.html import extract_html
+from ingest.localfile import open_regular
 from newsgraph.errors import IngestError
 from newsgraph.records import Skipped
 
@@ -38,9 +39,8 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
     """One draft per line with ``text`` (or ``html``); blank lines are ignored, bad lines skipped."""
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rb") as handle:
+        with open_regular(path) as raw, _maybe_gunzip(path, raw) as handle:
             number = 0
             while True:
                 line = handle.readline(max_bytes + 1)
@@ -53,8 +53,14 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
                     continue
                 if line.strip():
                     yield _jsonl_draft(line, f"{path}:{number}", number)
+    except IngestError as e:
+        yield Skipped(str(path), str(e))
     except (OSError, EOFError) as e:
         yield Skipped(str(path), f"unreadable: {getattr(e, 'strerror', None) or e}")
+
+
+def _maybe_gunzip(path: Path, raw: BinaryIO) -> gzip.GzipFile | BinaryIO:
+    return gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
 
 
 def _skip_rest_of_line(handle: Any) -> None:
@@ -115,23 +121,26 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
         if not _starts_like_an_archive(path):
             yield Skipped(str(path), "invalid WARC: the file does not start with a WARC or ARC record")
             return
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             for record in ArchiveIterator(handle, arc2warc=True):
                 if record.rec_type == "response":
                     yield _warc_draft(record, path, max_bytes)
     # warcio reports some malformed headers as AttributeError/KeyError rather than its own error type.
     except (ArchiveLoadFailed, ValueError, EOFError, AttributeError, KeyError) as e:
         yield Skipped(str(path), f"invalid WARC: {e or type(e).__name__}")
+    except IngestError as e:
+        yield Skipped(str(path), str(e))
     except OSError as e:
         yield Skipped(str(path), f"unreadable: {e.strerror or e}")
 
 
 def _starts_like_an_archive(path: Path) -> bool:
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         head = handle.read(512)
-    if head.startswith(b"\x1f\x8b"):
-        with gzip.open(path, "rb") as handle:
-            head = handle.read(512)
+        if head.startswith(b"\x1f\x8b"):
+            handle.seek(0)
+            with gzip.GzipFile(fileobj=handle, mode="rb") as unpacked:
+                head = unpacked.read(512)
     return head.lstrip().startswith((b"WARC/", b"filedesc://"))
 
 

@@ -12,6 +12,7 @@ from ingest.containers import read_jsonl, read_warc
 from ingest.decode import decode_bytes
 from ingest.feeds import Link, classify_payload, maybe_gunzip, parse_feed, parse_sitemap
 from ingest.html import extract_html
+from ingest.localfile import not_regular, open_regular
 from ingest.textfile import parse_text_document
 from newsgraph.errors import IngestError
 from newsgraph.records import Skipped
@@ -33,7 +34,7 @@ FileItem = ArticleDraft | Skipped | Link
 def walk(root: Path) -> Iterator[Path | Skipped]:
     """Files under ``root`` in a stable order; hidden entries are left out, each folder is read once."""
     if not root.is_dir():
-        yield root
+        yield _named_file(root)
         return
     visited: set[tuple[int, int]] = set()
     pending = [root]
@@ -74,10 +75,21 @@ def _list(folder: Path) -> tuple[list[Path | Skipped] | Skipped, list[Path]]:
             elif entry.is_file():
                 files.append(Path(entry.path))
             else:
-                files.append(Skipped(entry.path, "not found: broken symlink or special file"))
+                files.append(_named_file(Path(entry.path)))
         except OSError as e:
             files.append(Skipped(entry.path, f"unreadable: {e.strerror}"))
     return files, folders
+
+
+def _named_file(path: Path) -> Path | Skipped:
+    """The path when it is a regular file (or a symlink to one) that can be read, else why not."""
+    try:
+        reason = not_regular(path.stat().st_mode)
+    except FileNotFoundError:
+        return Skipped(str(path), "not found: broken symlink")
+    except OSError as e:
+        return Skipped(str(path), f"unreadable: {e.strerror or e}")
+    return Skipped(str(path), reason) if reason else path
 
 
 def file_kind(path: Path) -> str | None:
@@ -113,13 +125,11 @@ def read_file(path: Path, max_bytes: int) -> Iterator[FileItem]:
 
 def _read_capped(path: Path, max_bytes: int) -> bytes:
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise IngestError(f"too large: {size:,} bytes, over max_bytes {max_bytes:,}")
             data = handle.read(max_bytes + 1)
-    except FileNotFoundError as e:
-        raise IngestError("not found: the file disappeared before it could be read") from e
     except OSError as e:
         raise IngestError(f"unreadable: {e.strerror or e}") from e
     if len(data) > max_bytes:  # the file grew after stat

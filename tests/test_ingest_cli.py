@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -17,6 +19,7 @@ from newsgraph.records import Article, Skipped
 
 DATA = Path(__file__).parent / "data" / "ingest"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 
 
 @pytest.fixture
@@ -220,3 +223,23 @@ def test_a_missing_url_scheme_gets_a_hint(runner):
     assert report["skipped_items"][0]["reason"] == (
         "not found: no such file or folder (for a web page give the whole URL, with https://)"
     )
+
+
+def test_a_fifo_on_the_command_line_or_in_a_sources_list_is_skipped_not_waited_for(tmp_path):
+    fifo, listed = tmp_path / "f.txt", tmp_path / "g.jsonl"
+    os.mkfifo(fifo)
+    os.mkfifo(listed)
+    listing = tmp_path / "sources.txt"
+    listing.write_text(f"{listed}\n/dev/zero\n")
+    environment = {**os.environ, "NEWSGRAPH_DATA_DIR": str(tmp_path / "data")}
+    command = [str(NEWSGRAPH), "ingest", str(fifo), "--sources-from", str(listing), "--no-graph", "--strict"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=environment)
+    finally:
+        for pipe in (fifo, listed):  # let a reader stuck on a FIFO (the bug) finish
+            with contextlib.suppress(OSError):
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert "read 3, loaded 0" in result.stderr
+    assert "skipped, not a regular file: 3" in result.stderr

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
+import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -112,7 +115,7 @@ def test_directory_symlink_loop_is_read_once(settings, tmp_path):
     assert len(articles) == 1
     assert skipped == {
         "loop": "symlink loop: this folder was already read through another path",
-        "dangling.txt": "not found: broken symlink or special file",
+        "dangling.txt": "not found: broken symlink",
     }
 
 
@@ -281,3 +284,58 @@ def test_odd_jsonl_lines_each_cost_one_line(settings, tmp_path):
     assert deep.text == "A deep title; the vote was delayed." and deep.title is None
     assert surrogate.text == "A lone surrogate \ufffd in an otherwise fine story about the vote."
     assert surrogate.title == "T\ufffd"
+
+
+def _run_with_deadline(sources, settings, seconds=20.0):
+    """``run`` in a thread; a read that blocks fails the test instead of hanging it."""
+    outcome: list = []
+    worker = threading.Thread(target=lambda: outcome.append(run(sources, settings)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"reading {sources} did not return within {seconds} s (a blocking read)"
+    return outcome[0]
+
+
+def _release(fifo: Path) -> None:
+    """Open the FIFO's writing end once, so a reader blocked on it (the bug) gets end-of-file."""
+    with contextlib.suppress(OSError):
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+
+@pytest.mark.parametrize("name", ["f.txt", "f.jsonl", "f.warc", "f.html", "f.xml"])
+def test_a_fifo_named_directly_is_skipped_not_read(settings, tmp_path, name):
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    (tmp_path / "link.txt").symlink_to(fifo)
+    try:
+        articles, skipped = _run_with_deadline([fifo, tmp_path / "link.txt"], settings)
+    finally:
+        _release(fifo)
+    assert articles == []
+    assert skipped == {
+        name: "not a regular file: a FIFO (named pipe) is not read",
+        "link.txt": "not a regular file: a FIFO (named pipe) is not read",
+    }
+
+
+def test_devices_sockets_and_fifos_are_skipped_wherever_they_are(settings, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(DATA / "second.html", folder / "second.html")
+    os.mkfifo(folder / "pipe.txt")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(folder / "sock.jsonl"))
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    try:
+        articles, skipped = _run_with_deadline([folder, "/dev/zero", "/dev/null"], settings)
+    finally:
+        _release(folder / "pipe.txt")
+        listener.close()
+    assert [a.title for a in articles] == ["Tram line opens two years late"]
+    assert skipped == {
+        "pipe.txt": "not a regular file: a FIFO (named pipe) is not read",
+        "sock.jsonl": "not a regular file: a socket is not read",
+        "zero.txt": "not a regular file: a character device is not read",
+        "zero": "not a regular file: a character device is not read",
+        "null": "not a regular file: a character device is not read",
+    }
