@@ -179,9 +179,17 @@ class LocalNeo4j:
         self.state_file.unlink(missing_ok=True)
         return None
 
+    def _make_private_folders(self) -> None:
+        """The data folder (when this creates it) and the store are the owner's alone, like the password file."""
+        if not self.settings.data_dir.exists():
+            self.settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.home.mkdir(mode=0o700, exist_ok=True)
+        if self.home.stat().st_mode & 0o077:
+            self.home.chmod(0o700)  # stores made before were readable by every user of the machine
+
     def password(self) -> str:
         if not self.password_file.exists():
-            self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+            self._make_private_folders()
             descriptor = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(descriptor, "w") as handle:
                 handle.write(secrets.token_urlsafe(24) + "\n")
@@ -190,7 +198,7 @@ class LocalNeo4j:
     def start(self) -> ServerInfo:
         """Start the server (or return the running one) once it answers on Bolt."""
         install = self.ensure_installed()
-        self.home.mkdir(parents=True, exist_ok=True)
+        self._make_private_folders()
         with self._start_lock():
             info = self.running()
             if info is not None:
@@ -363,7 +371,10 @@ def _is_our_launcher(pid: int, home: Path) -> bool:
 
 
 def _port_is_free(port: int) -> bool:
+    """Whether a server could listen on the port now. The probe allows address reuse as Neo4j's Bolt server does,
+    so a port whose last connections are in TIME_WAIT (just after a stop) counts as free."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
