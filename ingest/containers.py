@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -39,9 +40,9 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
     """One draft per line with ``text`` (or ``html``); blank lines are ignored, bad lines skipped."""
+    number = 0
     try:
         with open_regular(path) as raw, _maybe_gunzip(path, raw) as handle:
-            number = 0
             while True:
                 line = handle.readline(max_bytes + 1)
                 if not line:
@@ -55,8 +56,16 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
                     yield _jsonl_draft(line, f"{path}:{number}", number)
     except IngestError as e:
         yield Skipped(str(path), str(e))
-    except (OSError, EOFError) as e:
-        yield Skipped(str(path), f"unreadable: {getattr(e, 'strerror', None) or e}")
+    except EOFError:  # gzip: the data ended before the stream did; every complete line was read above
+        yield Skipped(
+            str(path),
+            f"truncated archive: {path.name} ends before its gzip stream does; "
+            f"the {number} complete lines before the cut were read",
+        )
+    except (gzip.BadGzipFile, zlib.error) as e:
+        yield Skipped(str(path), f"invalid gzip: {path.name}: {e}")
+    except OSError as e:
+        yield Skipped(str(path), f"unreadable: {e.strerror or e}")
 
 
 def _maybe_gunzip(path: Path, raw: BinaryIO) -> gzip.GzipFile | BinaryIO:
@@ -116,22 +125,78 @@ def _string(value: object) -> str | None:
 
 
 def read_warc(path: Path, max_bytes: int) -> Iterator[ArticleDraft | Skipped]:
-    """Each archived HTML response (status 200) of a WARC/ARC file, gzip-compressed or not."""
+    """Each archived HTML response (status 200) of a WARC/ARC file, gzip-compressed or not.
+
+    A record cut short (a download or copy that stopped) is skipped as ``truncated archive``, never read as a
+    shorter page; so is whatever follows the last complete record when it is not a whole record.
+    """
+    end = 0  # where the last complete record ends
     try:
         if not _starts_like_an_archive(path):
             yield Skipped(str(path), "invalid WARC: the file does not start with a WARC or ARC record")
             return
         with open_regular(path) as handle:
-            for record in ArchiveIterator(handle, arc2warc=True):
-                if record.rec_type == "response":
-                    yield _warc_draft(record, path, max_bytes)
+            records = ArchiveIterator(handle, arc2warc=True)
+            for record in records:
+                item = f"{path}#{record.rec_headers.get_header('WARC-Target-URI') or ''}"
+                draft = _warc_draft(record, item, max_bytes) if record.rec_type == "response" else None
+                records.read_to_end()
+                missing = getattr(record.raw_stream, "limit", 0)
+                if missing > 0:
+                    yield Skipped(
+                        item, f"truncated archive: {path.name} ends inside this record ({missing:,} bytes missing)"
+                    )
+                    return
+                if draft is not None:
+                    yield draft
+                end = records.get_record_offset() + records.get_record_length()
+        failure = None
     # warcio reports some malformed headers as AttributeError/KeyError rather than its own error type.
     except (ArchiveLoadFailed, ValueError, EOFError, AttributeError, KeyError) as e:
-        yield Skipped(str(path), f"invalid WARC: {e or type(e).__name__}")
+        failure = f"{e or type(e).__name__}"
     except IngestError as e:
         yield Skipped(str(path), str(e))
+        return
     except OSError as e:
         yield Skipped(str(path), f"unreadable: {e.strerror or e}")
+        return
+    problem = _after_last_record(path, end, failure)
+    if problem:
+        yield Skipped(str(path), problem)
+
+
+def _after_last_record(path: Path, end: int, failure: str | None) -> str | None:
+    """Why the bytes after the last complete record are not read, or None when there are none (or only blanks)."""
+    try:
+        with open_regular(path) as handle:
+            handle.seek(end)
+            head = handle.read(1 << 16)
+            if head.startswith(b"\x1f\x8b"):
+                handle.seek(end)
+                if not _whole_gzip_member(handle):
+                    return f"truncated archive: {path.name} ends inside a record that starts at byte {end:,}"
+            elif not head.strip():
+                return None if failure is None else f"invalid WARC: {failure}"
+            elif failure is None:  # warcio stops without a word at a record whose header is cut
+                return f"truncated archive: {path.name} ends inside a record that starts at byte {end:,}"
+    except (IngestError, OSError) as e:
+        return f"unreadable: {getattr(e, 'strerror', None) or e}"
+    return f"invalid WARC: record at byte {end:,}: {failure or 'not a WARC or ARC record'}"
+
+
+def _whole_gzip_member(handle: BinaryIO) -> bool:
+    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        while not member.eof:
+            chunk = handle.read(1 << 16)
+            if not chunk:
+                return False
+            member.decompress(chunk, 1 << 16)
+            while member.unconsumed_tail and not member.eof:
+                member.decompress(member.unconsumed_tail, 1 << 16)
+    except zlib.error:
+        return True  # a whole but broken member: invalid, not truncated
+    return True
 
 
 def _starts_like_an_archive(path: Path) -> bool:
@@ -144,9 +209,8 @@ def _starts_like_an_archive(path: Path) -> bool:
     return head.lstrip().startswith((b"WARC/", b"filedesc://"))
 
 
-def _warc_draft(record: Any, path: Path, max_bytes: int) -> ArticleDraft | Skipped:
+def _warc_draft(record: Any, item: str, max_bytes: int) -> ArticleDraft | Skipped:
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-    item = f"{path}#{uri}"
     http = record.http_headers
     status = http.get_statuscode() if http else None
     if status != "200":

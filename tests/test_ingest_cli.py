@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import os
 import shutil
@@ -243,3 +244,56 @@ def test_a_fifo_on_the_command_line_or_in_a_sources_list_is_skipped_not_waited_f
     assert result.stdout == ""
     assert "read 3, loaded 0" in result.stderr
     assert "skipped, not a regular file: 3" in result.stderr
+
+
+def test_a_malformed_url_is_a_skipped_item_not_a_traceback(runner, tmp_path):
+    listing = tmp_path / "sources.txt"
+    listing.write_text("http://example.com:99999/a\nhttps://exa mple.com/\nftp://[::1\n", encoding="utf-8")
+    result = runner.invoke(
+        cli, ["ingest", "http://[::1", "--sources-from", str(listing), "--no-graph", "--out", str(tmp_path / "a.jsonl")]
+    )
+    assert result.exception is None, result.output
+    assert result.exit_code == 0
+    assert "read 4, loaded 0" in result.output and "skipped, refused URL: 4" in result.output
+
+
+def _warc(path: Path, uri: str, html: bytes) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(html), http_headers=headers))
+
+
+def test_malformed_urls_inside_files_drop_only_the_url(runner, tmp_path):
+    story = (SAMPLES / "wikinews" / "wikinews-flag.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    bad = ["http://[::1", "http://example.com:abc/", "http://exa mple.com/", "http://\u2603\u2603..com/"]
+    rows = [{"url": url, "text": f"{n}. {story}", "title": f"row {n}"} for n, url in enumerate(bad)]
+    (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    (tmp_path / "header.txt").write_text(f"Title: Header story\nURL: http://[::1\n\nX. {story}", encoding="utf-8")
+    html = (DATA / "second.html").read_bytes()
+    _warc(tmp_path / "archive.warc", "http://[::1", html)
+    out = tmp_path / "a.jsonl"
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "rows.jsonl"), str(tmp_path / "header.txt"),
+                                 str(tmp_path / "archive.warc"), "--no-graph", "--out", str(out)])  # fmt: skip
+    assert result.exception is None, result.output
+    assert "loaded 6" in result.output and "skipped 0" in result.output, result.output
+    assert [row["url"] for row in _lines(out)] == [None] * 6
+
+
+def test_a_truncated_archive_is_a_skip_and_strict_fails(runner, tmp_path):
+    lines = [
+        json.dumps({"text": f"Story {n}: " + "the council met and postponed the vote again " * 30}) for n in range(40)
+    ]
+    whole = gzip.compress(("\n".join(lines) + "\n").encode())
+    archive = tmp_path / "cut.jsonl.gz"
+    archive.write_bytes(whole[: int(len(whole) * 0.7)])
+    out = tmp_path / "a.jsonl"
+    result = runner.invoke(cli, ["ingest", str(archive), "--no-graph", "--out", str(out), "--strict"])
+    assert result.exit_code == 2, result.output
+    assert "skipped, truncated archive: 1 (e.g. " in result.output
+    assert 0 < len(_lines(out)) < 40

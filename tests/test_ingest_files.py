@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
 import os
+import re
 import shutil
 import socket
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -339,3 +342,60 @@ def test_devices_sockets_and_fifos_are_skipped_wherever_they_are(settings, tmp_p
         "zero": "not a regular file: a character device is not read",
         "null": "not a regular file: a character device is not read",
     }
+
+
+def _three_page_warc(path: Path, gzip: bool = True) -> None:
+    pages = ("second.html", "article_full.html", "wire_site_a.html")
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=gzip)
+        for number, name in enumerate(pages):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            payload = io.BytesIO((DATA / name).read_bytes())
+            uri = f"https://example.com/{number}"
+            writer.write_record(writer.create_warc_record(uri, "response", payload=payload, http_headers=headers))
+
+
+@pytest.mark.parametrize("name", ["cut.warc.gz", "cut.warc"])
+@pytest.mark.parametrize("keep", [0.7, 0.98])
+def test_a_truncated_warc_keeps_the_complete_records_and_reports_the_cut(settings, tmp_path, name, keep):
+    path = tmp_path / name
+    _three_page_warc(path, gzip=name.endswith(".gz"))
+    whole = path.read_bytes()
+    path.write_bytes(whole[: int(len(whole) * keep)])
+    articles, skipped = run([path], settings)
+    assert [a.origin for a in articles] == [f"{path}#https://example.com/0", f"{path}#https://example.com/1"]
+    assert len(skipped) == 1
+    (item, reason), third = next(iter(skipped.items())), f"{path}#https://example.com/2"
+    if item == third:  # the header of the third record was read, its page was cut
+        assert re.fullmatch(rf"truncated archive: {name} ends inside this record \([\d,]+ bytes missing\)", reason)
+    else:
+        assert item == name
+        assert re.fullmatch(rf"truncated archive: {name} ends inside a record that starts at byte [\d,]+", reason)
+    assert keep < 0.9 or item == third
+
+
+def test_a_truncated_jsonl_gz_keeps_the_complete_lines_and_reports_the_cut(settings, tmp_path):
+    lines = [f'{{"text": "Story {n}: {"the council met and postponed the vote again " * 30}"}}' for n in range(40)]
+    whole = gzip.compress("\n".join(lines).encode() + b"\n")
+    cut = whole[: int(len(whole) * 0.7)]
+    complete = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(cut).count(b"\n")
+    assert 0 < complete < 40
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(cut)
+    articles, skipped = run([path], settings)
+    assert [a.origin for a in articles] == [f"{path}:{n}" for n in range(1, complete + 1)]
+    assert skipped == {
+        "cut.jsonl.gz": f"truncated archive: cut.jsonl.gz ends before its gzip stream does; "
+        f"the {complete} complete lines before the cut were read"
+    }
+
+
+def test_a_jsonl_gz_that_is_not_gzip_or_fails_its_checksum_is_invalid_gzip(settings, tmp_path):
+    (tmp_path / "plain.jsonl.gz").write_text(GOOD_LINES[0] + "\n")
+    damaged = bytearray(gzip.compress(("\n".join(GOOD_LINES) + "\n").encode()))
+    damaged[-8] ^= 0xFF  # the CRC-32 in the trailer
+    (tmp_path / "crc.jsonl.gz").write_bytes(bytes(damaged))
+    articles, skipped = run([tmp_path / "plain.jsonl.gz", tmp_path / "crc.jsonl.gz"], settings)
+    assert skipped["plain.jsonl.gz"].startswith("invalid gzip: plain.jsonl.gz: Not a gzipped file")
+    assert skipped["crc.jsonl.gz"].startswith("invalid gzip: crc.jsonl.gz: CRC check failed")
+    assert len(articles) == 5, "the lines were read before the trailer told the checksum"
