@@ -8,6 +8,7 @@ this: it reports each article it finishes through ``record_outcome`` (loaded, or
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import tempfile
@@ -112,25 +113,51 @@ class IngestSummary:
 
 def write_report(summary: IngestSummary, path: Path) -> None:
     """Write the JSON report atomically (a reader never sees half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".report-", suffix=".json")
+    temporary = _written(summary, path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(summary.to_dict(), out, ensure_ascii=False, indent=2)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
 def save_run_report(summary: IngestSummary, data_dir: Path) -> Path:
-    """Keep the report in the data folder (timestamped, plus ``latest.json`` for the explorer)."""
+    """Keep the report in the data folder under a name no other run takes, and as ``latest.json``.
+
+    The name is the finishing time (``ingest-2026-11-26T191758Z.json``), with ``-2``, ``-3``… when runs finish
+    in the same second: the file is linked in place, which fails rather than overwrite another run's report.
+    """
     folder = data_dir / REPORT_FOLDER
     stamp = (summary.finished or summary.started).replace(":", "").replace("+0000", "Z")
-    path = folder / f"ingest-{stamp}.json"
-    write_report(summary, path)
-    write_report(summary, folder / LATEST_REPORT)
+    temporary = _written(summary, folder)
+    try:
+        for number in itertools.count(1):
+            path = folder / (f"ingest-{stamp}.json" if number == 1 else f"ingest-{stamp}-{number}.json")
+            try:
+                os.link(temporary, path)
+                break
+            except FileExistsError:
+                continue
+        os.replace(temporary, folder / LATEST_REPORT)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return path
+
+
+def _written(summary: IngestSummary, folder: Path) -> Path:
+    """The report in a new hidden file of ``folder``, complete on disk, to be renamed into place."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=folder, prefix=".report-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(summary.to_dict(), out, ensure_ascii=False, indent=2)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
 
 
 def latest_report(data_dir: Path) -> dict[str, Any] | None:

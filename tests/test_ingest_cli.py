@@ -297,3 +297,20 @@ def test_a_truncated_archive_is_a_skip_and_strict_fails(runner, tmp_path):
     assert result.exit_code == 2, result.output
     assert "skipped, truncated archive: 1 (e.g. " in result.output
     assert 0 < len(_lines(out)) < 40
+
+
+def test_runs_finishing_in_the_same_second_keep_their_own_reports(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ingest import IngestSummary, latest_report, save_run_report
+
+    summaries = [IngestSummary(sources=(f"run-{n}",), read=n) for n in range(8)]
+    for summary in summaries:
+        summary.finished = "2026-12-02T09:00:00+00:00"  # the same second for all of them
+    with ThreadPoolExecutor(8) as pool:
+        paths = list(pool.map(lambda s: save_run_report(s, tmp_path), summaries))
+    assert len(set(paths)) == 8
+    assert sorted(json.loads(p.read_text())["sources"][0] for p in paths) == [f"run-{n}" for n in range(8)]
+    assert all(p.name.startswith("ingest-2026-12-02T090000Z") for p in paths)
+    assert latest_report(tmp_path)["sources"][0] in {f"run-{n}" for n in range(8)}
+    assert sorted(p.name for p in (tmp_path / "ingest-reports").iterdir() if p.name.startswith(".")) == []
