@@ -1,7 +1,9 @@
 """RSS/Atom feeds (feedparser) and XML sitemaps, including Google News sitemaps, as lists of links.
 
 Sitemaps are read with lxml directly rather than trafilatura's sitemap module because that module
-downloads by itself, around the URL checks, size cap and rate limit of ``ingest.fetch``.
+downloads by itself, around the URL checks, size cap and rate limit of ``ingest.fetch``. A listing
+gives at most ``MAX_LISTING_LINKS`` links (the sitemap protocol's own limit); the rest are one Skipped.
+The links are not checked here: ``ingest.web`` checks every link, from whatever source, where it takes it in.
 """
 
 from __future__ import annotations
@@ -17,26 +19,39 @@ import lxml.etree
 
 from ingest.article import ArticleDraft
 from newsgraph.errors import IngestError
+from newsgraph.records import Skipped
 
 logger = logging.getLogger(__name__)
 
 PayloadKind = Literal["html", "feed", "sitemap", "text"]
 _XML_PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _GZIP_MAGIC = b"\x1f\x8b"
+MAX_LISTING_LINKS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """An article address found in a feed or sitemap, with what the listing says about it."""
+    """An article address found in a feed or sitemap, with what the listing says about it.
+
+    ``sitemap`` marks an entry of a sitemap index: another listing, so its nesting depth is checked
+    before it is fetched.
+    """
 
     url: str
     hints: ArticleDraft | None = None
+    sitemap: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Sitemap:
     pages: tuple[Link, ...]
     sitemaps: tuple[str, ...]  # nested sitemaps of a sitemap index
+    left_out: int = 0  # entries past MAX_LISTING_LINKS
+
+    def links(self, origin: str) -> list[Link | Skipped]:
+        """The pages, the nested sitemaps (marked as such) and one Skipped for the entries left out."""
+        nested = [Link(url, sitemap=True) for url in self.sitemaps]
+        return [*self.pages, *nested, *_left_out(origin, self.left_out)]
 
 
 def maybe_gunzip(body: bytes, limit: int, origin: str) -> bytes:
@@ -65,8 +80,12 @@ def classify_payload(content_type: str, body: bytes) -> PayloadKind:
     return "html"
 
 
-def parse_feed(body: bytes, base_url: str | None) -> list[Link]:
-    """The entry links of an RSS or Atom feed; IngestError when it is not a feed or has no entries."""
+def parse_feed(body: bytes, base_url: str | None) -> list[Link | Skipped]:
+    """The entry links of an RSS or Atom feed, an entry without a usable link as a Skipped.
+
+    IngestError when it is not a feed or no entry has a link. feedparser drops a link it cannot
+    resolve (a malformed address), so such an entry is skipped as one without a link.
+    """
     headers = {"content-location": base_url} if base_url else {}
     parsed = feedparser.parse(body, response_headers=headers)
     if not parsed.entries:
@@ -74,27 +93,41 @@ def parse_feed(body: bytes, base_url: str | None) -> list[Link]:
             raise IngestError(f"invalid feed: {parsed.get('bozo_exception') or 'not RSS or Atom'}")
         raise IngestError("empty feed: no entries")
     site = parsed.feed.get("title")
-    links = []
-    for entry in parsed.entries:
+    items: list[Link | Skipped] = []
+    for number, entry in enumerate(parsed.entries[:MAX_LISTING_LINKS], 1):
         url = entry.get("link")
-        if not url:
-            logger.info("feed entry without a link skipped: %s", entry.get("title"))
+        if not url or not isinstance(url, str):
+            items.append(Skipped(f"{base_url or 'feed'} entry {number}", "no link: the feed entry has no usable link"))
             continue
-        published = entry.get("published_parsed") or entry.get("updated_parsed")
         hints = ArticleDraft(
             text="",
             origin=url,
             title=entry.get("title"),
             url=url,
-            published=dt.date(*published[:3]) if published else None,
+            published=_entry_date(entry),
             source=site,
             author=entry.get("author"),
             language=entry.get("language") or parsed.feed.get("language"),
         )
-        links.append(Link(url, hints))
-    if not links:
+        items.append(Link(url, hints))
+    if not any(isinstance(item, Link) for item in items):
         raise IngestError("empty feed: no entry has a link")
-    return links
+    return [*items, *_left_out(base_url or "feed", len(parsed.entries) - MAX_LISTING_LINKS)]
+
+
+def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
+    published = entry.get("published_parsed") or entry.get("updated_parsed")
+    try:
+        return dt.date(*published[:3]) if published else None
+    except (TypeError, ValueError):  # year 0 and other impossible dates
+        return None
+
+
+def _left_out(origin: str, count: int) -> list[Skipped]:
+    if count <= 0:
+        return []
+    why = f"too many links: {count:,} entries past the first {MAX_LISTING_LINKS:,} are not read"
+    return [Skipped(origin, why)]
 
 
 def parse_sitemap(body: bytes) -> Sitemap:
@@ -107,16 +140,18 @@ def parse_sitemap(body: bytes) -> Sitemap:
         raise IngestError("invalid sitemap: no XML root element")
     kind = lxml.etree.QName(root).localname
     if kind == "sitemapindex":
-        nested = tuple(_text(node, "loc") for node in _children(root, "sitemap"))
-        return Sitemap((), tuple(url for url in nested if url))
+        entries = _children(root, "sitemap")
+        nested = (_text(node, "loc") for node in entries[:MAX_LISTING_LINKS])
+        return Sitemap((), tuple(url for url in nested if url), len(entries) - MAX_LISTING_LINKS)
     if kind != "urlset":
         raise IngestError(f"invalid sitemap: root element <{kind}> is not <urlset> or <sitemapindex>")
+    entries = _children(root, "url")
     pages = []
-    for node in _children(root, "url"):
+    for node in entries[:MAX_LISTING_LINKS]:
         url = _text(node, "loc")
         if url:
             pages.append(Link(url, _news_hints(node, url)))
-    return Sitemap(tuple(pages), ())
+    return Sitemap(tuple(pages), (), len(entries) - MAX_LISTING_LINKS)
 
 
 def _news_hints(node: lxml.etree._Element, url: str) -> ArticleDraft | None:

@@ -14,13 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
-from urllib.parse import urljoin
 
 import urllib3
 from urllib3.exceptions import HTTPError, NameResolutionError, SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
-from ingest.netguard import GUARDED_POOL_CLASSES, check_url
+from ingest.netguard import GUARDED_POOL_CLASSES, check_url, redirect_target
 from ingest.robots import RobotsRules
 from newsgraph.errors import IngestError
 from newsgraph.settings import Settings
@@ -111,7 +110,7 @@ class Fetcher:
             outcome = self._with_retries(current, host, robots.crawl_delay(current) if robots else None)
             if isinstance(outcome, FetchResult):
                 return outcome
-            target = urljoin(current, outcome)
+            target = redirect_target(current, outcome)
             if target in visited:
                 raise IngestError(f"redirect loop: {' -> '.join([*visited, target])}")
             if len(visited) > self._settings.max_redirects:

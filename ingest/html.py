@@ -23,6 +23,7 @@ from trafilatura.settings import Document, Extractor, set_date_params
 from trafilatura.utils import load_html
 
 from ingest.article import ArticleDraft
+from ingest.normalize import url_problem
 from newsgraph.errors import IngestError
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def extract_html(html: str, origin: str, url: str | None = None) -> ArticleDraft
         text=_without_headline(text, document.title),
         origin=origin,
         title=document.title,
-        url=document.url or url,
+        url=document.url if document.url and url_problem(document.url) is None else url,  # a bad canonical is dropped
         published=document.date,
         source=document.sitename,
         author=document.author,

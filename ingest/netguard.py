@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from ingest.normalize import WEB_SCHEMES, shown_url, url_problem
 from newsgraph.errors import IngestError
 
-ALLOWED_SCHEMES = ("http", "https")
+ALLOWED_SCHEMES = WEB_SCHEMES
 
 
 class RefusedURL(IngestError):
@@ -37,16 +38,12 @@ def is_public_address(address: str) -> bool:
 
 def check_url(url: str, allow_private: bool) -> str:
     """Return the URL's host when it may be fetched; raise RefusedURL otherwise (resolves the name)."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError as e:
-        raise RefusedURL(url, f"malformed URL ({e})") from e
-    if parts.scheme.lower() not in ALLOWED_SCHEMES:
-        raise RefusedURL(url, f"scheme {parts.scheme or '(none)'}:// is not fetched, only http and https")
-    host = parts.hostname
-    if not host:
-        raise RefusedURL(url, "no host name")
+    problem = url_problem(url.strip())
+    if problem is not None:
+        raise RefusedURL(url, problem)
+    parts = urlsplit(url.strip())
+    port = parts.port
+    host = parts.hostname or ""
     if parts.username or parts.password:
         raise RefusedURL(url, "credentials in the URL are not sent")
     if "%" in host:
@@ -59,10 +56,24 @@ def check_url(url: str, allow_private: bool) -> str:
     return host
 
 
+def redirect_target(current: str, location: str) -> str:
+    """The absolute address a redirect (Location header, meta refresh) points to; RefusedURL when malformed."""
+    problem: str | None
+    try:
+        target = urljoin(current, location.strip())
+    except ValueError as e:
+        target, problem = location, f"malformed URL ({str(e)[:100]})"
+    else:
+        problem = url_problem(target)
+    if problem is not None:
+        raise RefusedURL(target, f"{problem} in a redirect to {shown_url(target, 200)}")
+    return target
+
+
 def _resolve(url: str, host: str, port: int) -> set[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as e:
+    except (socket.gaierror, UnicodeError, ValueError) as e:
         raise IngestError(f"network error: cannot resolve {host} ({e})") from e
     return {str(info[4][0]) for info in infos}
 

@@ -3,6 +3,9 @@
 Every character offset in the system points into ``Article.text``, so the text is normalised here and
 nowhere else: Unicode NFC, non-breaking and other exotic spaces to a plain space, CRLF/CR and Unicode
 line separators to LF, invisible characters removed, trailing spaces and runs of blank lines trimmed.
+
+URLs come from users and from other people's documents, so ``url_problem`` says why one is not a
+well-formed absolute http(s) URL before anything parses, fetches or stores it.
 """
 
 from __future__ import annotations
@@ -35,6 +38,13 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 # European day-first dates: 02.12.2022. / 2.12.2022 / 02/12/2022 / 02-12-2022
 _DAY_FIRST_DATE = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\.?\s*$")
 _EARLIEST_YEAR = 1800
+
+WEB_SCHEMES = ("http", "https")
+MAX_URL_CHARS = 2048  # the sitemap protocol's limit; article addresses are far shorter
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1: never part of a URL, and header injection
+_BRACKETED_HOST = re.compile(r"^\[[^\[\]]+\](?::\d*)?$")  # [IPv6] and an optional port, nothing else
+_HOST_LABEL = re.compile(r"^[a-z0-9_-]{1,63}$")  # after IDNA; underscores and hyphens occur in real host names
 
 
 def normalize_text(text: str) -> str:
@@ -120,25 +130,71 @@ def _plausible(day: dt.date) -> str | None:
     return day.isoformat()
 
 
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is not a well-formed absolute http(s) URL, in one line; None when it is one.
+
+    Syntax only, no network: length, control characters, scheme, host (bracketed IPv6, or a name whose
+    labels pass IDNA), port. Whether the address may be fetched is ``ingest.netguard.check_url``'s question.
+    """
+    if len(url) > MAX_URL_CHARS:
+        return f"malformed URL (too long: {len(url):,} characters, the limit is {MAX_URL_CHARS:,})"
+    if _URL_CONTROL.search(url):
+        return "malformed URL (control characters)"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as e:
+        return f"malformed URL ({str(e)[:100]})"
+    if not _URL_SCHEME.match(url):
+        return "not an absolute http(s) URL"
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        return f"scheme {parts.scheme.lower()}:// is not fetched, only http and https"
+    if not parts.hostname:
+        return "no host name"
+    if port == 0:
+        return "malformed URL (port 0)"
+    host_and_port = parts.netloc.rpartition("@")[2]
+    if host_and_port.startswith("["):  # urlsplit checked the address between the brackets
+        return None if _BRACKETED_HOST.match(host_and_port) else "malformed URL (text after the IPv6 address)"
+    return _host_problem(parts.hostname)
+
+
+def shown_url(url: str, limit: int = 300) -> str:
+    """A URL as a one-line, bounded name for a skipped item: control characters escaped, cut at ``limit``."""
+    shown = _URL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", url[:limit])
+    return shown + "…" if len(url) > limit else shown
+
+
+def _host_problem(host: str) -> str | None:
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return "malformed URL (the host is not a valid international domain name)"
+    name = host.removesuffix(".")
+    if len(name) > 253 or not all(_HOST_LABEL.match(label) for label in name.split(".")):
+        return "malformed URL (invalid host name)"
+    return None
+
+
 def canonical_url(url: str | None, base: str | None = None) -> str | None:
     """The canonical form of an http(s) URL used for identity and deduplication, or None.
 
+    A malformed URL (``url_problem``) gives None, so a bad address in a document drops only that field.
     courlan lower-cases scheme and host, drops default ports, sorts the query and strips tracking
     parameters (utm_*, fbclid, …); the fragment is dropped because it never names another article.
     """
     if not url:
         return None
     url = url.strip()
-    if base and not urlsplit(url).scheme:
-        url = courlan.fix_relative_urls(base, url)
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
     try:
-        normalized = courlan.normalize_url(url)
+        if base and not _URL_SCHEME.match(url):
+            url = courlan.fix_relative_urls(base, url)
+        if url_problem(url) is not None:
+            return None
+        return urlunsplit(urlsplit(courlan.normalize_url(url))._replace(fragment=""))
     except ValueError:
         return None
-    return urlunsplit(urlsplit(normalized)._replace(fragment=""))
 
 
 def article_id(url: str | None, text_hash: str) -> str:

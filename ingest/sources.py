@@ -10,7 +10,6 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ingest.article import build_article
 from ingest.dedup import Deduplicator, SeenIndex
@@ -26,6 +25,7 @@ from newsgraph.settings import Settings
 logger = logging.getLogger(__name__)
 
 _LOOKS_LIKE_A_HOST = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/|$)", re.IGNORECASE)
+_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
 
 
 def read_sources(
@@ -69,20 +69,26 @@ def _items(sources: Sequence[str], settings: Settings) -> Iterator[Item]:
     for source in sources:
         kind = source_kind(source)
         if kind == "url":
-            yield Link(source.strip())
+            yield Link(source.strip())  # checked, like every link, where the resolver takes it in
         elif kind == "refused":
-            scheme = urlsplit(source).scheme
-            yield Skipped(source, f"refused URL: scheme {scheme}:// is not fetched, only http and https")
+            yield Skipped(source, f"refused URL: scheme {_scheme(source)}:// is not fetched, only http and https")
         else:
             yield from _path_items(Path(source).expanduser(), settings)
 
 
 def source_kind(source: str) -> str:
-    """``url`` (http/https), ``refused`` (another scheme such as file:// or ftp://) or ``path``."""
-    scheme = urlsplit(source.strip()).scheme.lower()
+    """``url`` (http/https), ``refused`` (another scheme such as file:// or ftp://) or ``path``.
+
+    Only the scheme is looked at (a malformed URL is still a URL, skipped with its reason later).
+    """
     if "://" in source:
-        return "url" if scheme in ALLOWED_SCHEMES else "refused"
+        return "url" if _scheme(source) in ALLOWED_SCHEMES else "refused"
     return "path"
+
+
+def _scheme(source: str) -> str:
+    match = _SCHEME.match(source)
+    return match.group(1).lower() if match else ""
 
 
 def _path_items(root: Path, settings: Settings) -> Iterator[Item]:

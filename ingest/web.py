@@ -12,14 +12,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
-from urllib.parse import urljoin
 
 from ingest.article import ArticleDraft
 from ingest.decode import decode_bytes
 from ingest.feeds import Link, classify_payload, maybe_gunzip, parse_feed, parse_sitemap
 from ingest.fetch import Fetcher
 from ingest.html import MetaRefresh, extract_html
-from ingest.normalize import canonical_url
+from ingest.netguard import redirect_target
+from ingest.normalize import canonical_url, shown_url, url_problem
 from ingest.textfile import parse_text_document
 from newsgraph.errors import IngestError
 from newsgraph.records import Skipped
@@ -56,7 +56,7 @@ def _fetch_and_read(link: Link, fetcher: Fetcher, settings: Settings, depth: int
         try:
             draft = extract_html(text, url, result.url)
         except MetaRefresh as e:
-            url = urljoin(result.url, e.target)
+            url = redirect_target(result.url, e.target)
             logger.debug("meta refresh %s -> %s", result.url, url)
             continue
         return [replace(draft, origin=link.url).with_fallbacks(link.hints)]
@@ -71,7 +71,7 @@ def _expand_listing(kind: str, body: bytes, url: str, depth: int) -> list[Item]:
     sitemap = parse_sitemap(body)
     if not sitemap.pages and not sitemap.sitemaps:
         raise IngestError("empty sitemap: no <loc> entries")
-    return [*sitemap.pages, *(Link(nested) for nested in sitemap.sitemaps)]
+    return [*sitemap.links(url)]
 
 
 class LinkResolver:
@@ -109,9 +109,10 @@ class LinkResolver:
     def _start(self, item: Item, depth: int) -> Future[list[Item]] | list[Item]:
         if not isinstance(item, Link):
             return [item]
-        url = canonical_url(item.url)
+        problem = url_problem(item.url)
+        url = canonical_url(item.url) if problem is None else None
         if url is None:
-            return [Skipped(item.url, "refused URL: not an absolute http(s) URL")]
+            return [Skipped(shown_url(item.url), f"refused URL: {problem or 'not an absolute http(s) URL'}")]
         known = self._known_url(url, item.url)
         if known is not None:
             return [known]

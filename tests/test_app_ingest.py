@@ -102,3 +102,26 @@ def test_pasted_text_goes_through_the_pipeline_into_the_graph(app_graph, driver,
     again.text_area(key="ingest_text").input(text)
     again.button(key="ingest_run").click().run(timeout=600)
     assert "skipped 0" in again.success[0].value  # re-ingesting the same text changes nothing and loses nothing
+
+
+def test_malformed_urls_pasted_or_listed_in_a_feed_are_skipped_not_a_crash(app_graph):
+    app = open_page("ingest")
+    app.text_area(key="ingest_urls").input("http://[::1\nhttp://example.com:99999/\nhttp://exa\x00mple.com/\n")
+    items = "".join(
+        f"<item><title>t{n}</title><link>{url}</link></item>"
+        for n, url in enumerate(["http://[::1", "http://example.com:abc/x", "http://a..b/"])
+    )
+    feed = f"<rss version='2.0'><channel><title>s</title>{items}</channel></rss>".encode()
+    sitemap = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://[::1</loc></url></urlset>'
+    app.file_uploader(key="ingest_files").set_value(
+        [("feed.xml", feed, "application/rss+xml"), ("sitemap.xml", sitemap, "application/xml")]
+    )
+    app.button(key="ingest_run").click().run()
+    no_exception(app)
+    reasons = _skipped(app)
+    assert reasons["http://[::1"].startswith("refused URL: malformed URL")
+    assert reasons["http://example.com:99999/"].startswith("refused URL: malformed URL")
+    assert reasons["http://exa\x00mple.com/"] == "refused URL: malformed URL (control characters)"
+    assert reasons["http://example.com:abc/x"].startswith("refused URL: malformed URL")
+    assert reasons["http://a..b/"] == "refused URL: malformed URL (invalid host name)"
+    assert "skipped 7" in app.success[0].value, app.success[0].value

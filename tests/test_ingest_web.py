@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest import MemorySeenIndex, read_sources
+from ingest import MemorySeenIndex, feeds, read_sources
 from ingest.fetch import Fetcher
 from ingest.netguard import GuardedHTTPConnectionPool, RefusedURL, check_url
+from ingest.normalize import shown_url
 from newsgraph.errors import IngestError
 from newsgraph.records import Article, Skipped
 
@@ -464,3 +465,120 @@ def test_tls_failures_are_not_retried(server, settings):
     _, (skipped,) = run([url], settings.replace(fetch_retries=3))
     assert skipped.reason.startswith(f"network error: TLS failed for {url}")
     assert time.monotonic() - started < 2.0
+
+
+# Malformed URLs: wherever a URL comes in, a bad one is a Skipped (or only that field is dropped), never a crash.
+MALFORMED_URLS = [
+    "http://[::1",
+    "http://[::1]]/",
+    "http://[zz]/",
+    "http://example.com:99999/",
+    "http://example.com:abc/",
+    "http://example.com:0/",
+    "http://exa mple.com/",
+    "http://example.com/a\x00b",
+    "http://example.com/\r\nX-Injected: 1",
+    "http://ex\x7fample.com/",
+    "http://" + "a" * 5000 + ".com/",
+    "http://" + "x" * 64 + ".com/",
+    "http://a..b/",
+    "http://ex%41mple.com/",
+    "http://\u2603\u2603..com/",
+    "http:///no-host",
+    "http://:80/",
+    "ftp://[::1",
+]
+
+
+@pytest.mark.parametrize("url", MALFORMED_URLS, ids=lambda u: repr(u[:40]))
+def test_a_malformed_url_is_refused_before_any_request(url, settings):
+    # allow_private_urls is on, so nothing is refused for its address: the URL itself must be the reason.
+    articles, (skipped,) = run([url], settings)
+    assert articles == []
+    assert skipped.item == shown_url(url), "the item is named by the URL, shown on one line"
+    assert skipped.item.isprintable() and len(skipped.item) <= 301
+    assert skipped.reason.startswith("refused URL: ")
+    assert "\n" not in skipped.reason and len(skipped.reason) < 400
+    with pytest.raises(RefusedURL):
+        check_url(url, allow_private=True)
+
+
+def _rss(*links: str) -> bytes:
+    items = "".join(f"<item><title>entry {n}</title><link>{link}</link></item>" for n, link in enumerate(links))
+    return f"<rss version='2.0'><channel><title>s</title>{items}</channel></rss>".encode()
+
+
+def test_a_feed_listing_malformed_urls_keeps_going(server, settings):
+    bad = ["http://[::1", "http://example.com:99999/x", "javascript:alert(1)", "http://a..b/", "mailto:x@example.com"]
+    server.routes["/bad-feed.xml"] = Reply(
+        content_type="application/rss+xml", body=_rss(bad[0], f"{server.base}/second.html", *bad[1:])
+    )
+    articles, skipped = run([f"{server.base}/bad-feed.xml"], settings)
+    assert [a.title for a in articles] == ["Tram line opens two years late"]
+    assert len(skipped) == len(bad), skipped
+    assert all(s.reason.startswith(("refused URL: ", "no link: ")) for s in skipped), skipped
+    assert server.paths() == ["/bad-feed.xml", "/second.html"]
+
+
+def test_a_sitemap_listing_malformed_urls_keeps_going(server, settings):
+    locs = [*MALFORMED_URLS[:7], f"{server.base}/second.html"]
+    urls = "".join(f"<url><loc>{loc}</loc></url>" for loc in locs)
+    server.routes["/bad-sitemap.xml"] = Reply(
+        content_type="application/xml",
+        body=f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(),
+    )
+    articles, skipped = run([f"{server.base}/bad-sitemap.xml"], settings)
+    assert [a.title for a in articles] == ["Tram line opens two years late"]
+    assert [s.item for s in skipped] == MALFORMED_URLS[:7]
+    assert all(s.reason.startswith("refused URL: ") for s in skipped), skipped
+
+
+@pytest.mark.parametrize(
+    "location", ["http://[::1", "http://example.com:99999/", "file:///etc/passwd", "http://exa mple.com/", "//:80/x"]
+)
+def test_a_redirect_to_a_malformed_url_is_refused(server, settings, location):
+    server.routes["/bad-redirect"] = Reply(302, None, headers={"Location": location})
+    _, (skipped,) = run([f"{server.base}/bad-redirect"], settings)
+    assert skipped.reason.startswith("refused URL: "), skipped
+    assert server.paths() == ["/bad-redirect"]
+
+
+def test_a_meta_refresh_to_a_malformed_url_is_refused(server, settings):
+    server.routes["/bad-refresh.html"] = Reply(
+        body=b'<html><head><meta http-equiv="refresh" content="0;url=http://[::1"></head><body></body></html>'
+    )
+    _, (skipped,) = run([f"{server.base}/bad-refresh.html"], settings)
+    assert skipped.reason.startswith("refused URL: "), skipped
+
+
+@pytest.mark.parametrize(
+    "canonical", ["http://[::1", "http://example.com:99999/story", "http://" + "x" * 64 + ".com/", "http://a..b/"]
+)
+def test_a_malformed_canonical_url_in_a_page_is_dropped_for_the_address_it_came_from(server, settings, canonical):
+    page = _file("second.html").replace(b"<head>", f'<head><link rel="canonical" href="{canonical}">'.encode(), 1)
+    assert canonical.encode() in page
+    server.routes["/bad-canonical.html"] = Reply(body=page)
+    (article,), skipped = run([f"{server.base}/bad-canonical.html"], settings)
+    assert skipped == []
+    assert article.url == f"{server.base}/bad-canonical.html"
+
+
+@pytest.mark.parametrize("kind", ["feed", "urlset", "sitemapindex"])
+def test_a_listing_gives_at_most_max_listing_links_and_says_what_it_left_out(server, settings, monkeypatch, kind):
+    monkeypatch.setattr(feeds, "MAX_LISTING_LINKS", 2)
+    urls = [f"{server.base}/gone{n}.xml" for n in range(6)]
+    if kind == "feed":
+        body = _rss(*urls)
+    else:
+        entry = "url" if kind == "urlset" else "sitemap"
+        locs = "".join(f"<{entry}><loc>{url}</loc></{entry}>" for url in urls)
+        body = f'<{kind} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</{kind}>'.encode()
+    server.routes["/long-listing.xml"] = Reply(content_type="application/xml", body=body)
+    _, skipped = run([f"{server.base}/long-listing.xml"], settings)
+    assert [s.reason for s in skipped] == [
+        "http error: 404 Not Found",
+        "http error: 404 Not Found",
+        "too many links: 4 entries past the first 2 are not read",
+    ]
+    assert skipped[-1].item == f"{server.base}/long-listing.xml"
+    assert server.paths() == ["/long-listing.xml", "/gone0.xml", "/gone1.xml"]
