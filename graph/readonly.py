@@ -1,15 +1,20 @@
 """Running a user's Cypher read-only: a read transaction, a timeout and a row limit.
 
-Two guards: ``EXPLAIN`` tells the query type before anything runs, so a write is refused with a clear
-message; and the query then runs in a READ transaction, in which Neo4j itself rejects any write
-(``Neo.ClientError.Statement.AccessMode``) — so a write slipping past the first check is refused
-too, and nothing is written either way.
+Two guards. First the server plans the query (``EXPLAIN``, which runs nothing) and the plan is checked:
+the query type must be read-only, and no operator may be an administration command (``SHOW USERS``,
+``CREATE USER``, …, planned as ``AdministrationCommand`` on the system database), a ``SHOW`` or
+``TERMINATE`` command other than the schema ones (``SHOW TRANSACTIONS`` reads other sessions' queries and
+``TERMINATE TRANSACTIONS`` ends them, yet both are typed "read"), ``LOAD CSV``, or a procedure outside a
+short list of schema and index reads. The plan is the server's own reading of the statement, so comments,
+string literals and odd spelling cannot fool the check. Then the query runs in a READ transaction, in which
+Neo4j itself rejects any write (``Neo.ClientError.Statement.AccessMode``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,8 +30,36 @@ from newsgraph.errors import GraphUnavailableError, QueryError
 log = logging.getLogger(__name__)
 
 WRITE_REFUSED = "refused: this query would write to the graph, and only read queries may run here"
+ADMIN_REFUSED = (
+    "refused: administration commands (transactions, users, roles, privileges, settings, databases) "
+    "cannot run here, only queries that read the graph"
+)
+PROCEDURE_REFUSED = (
+    "refused: procedure {name} cannot run here; only db.labels, db.relationshipTypes, db.propertyKeys, "
+    "db.schema.* and the full-text and vector index queries can"
+)
+PROFILE_REFUSED = "refused: PROFILE cannot run here (the console plans each query itself)"
 # LOAD CSV reads files of the database host and fetches URLs: not something a read console should offer.
 REFUSED_OPERATORS = {"LoadCSV": "refused: LOAD CSV reads files or URLs from the database host, not allowed here"}
+# SHOW commands about the graph's schema and the Cypher language; every other SHOW (transactions, settings,
+# procedures) and every TERMINATE is refused. docs/cli.md says why.
+ALLOWED_SHOW = frozenset({"ShowIndexes", "ShowConstraints", "ShowFunctions"})
+# Procedures that only read the graph's schema or search its indexes (the curated queries use some).
+ALLOWED_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+        "db.index.vector.queryNodes",
+        "db.index.vector.queryRelationships",
+    }
+)
+_PROCEDURE_NAME = re.compile(r"^\s*([`\w.]+)\s*\(")
 # Long property values that would swamp a table; kept in the raw records.
 HIDDEN_PROPERTIES = frozenset({"embedding"})
 
@@ -62,9 +95,7 @@ def run_read(
     try:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
             plan = session.run(Query("EXPLAIN " + cypher, timeout=timeout), params).consume()
-            if plan.query_type not in ("r", None):
-                raise QueryError(WRITE_REFUSED)
-            _refuse_operators(plan.plan)
+            _check_plan(plan.query_type, plan.plan)
             fetch = unit_of_work(timeout=timeout)(_fetch)
             columns, records, truncated = session.execute_read(fetch, cypher, params, row_limit)
     except QueryError:
@@ -84,12 +115,31 @@ def run_read(
     return ReadResult(columns, records, truncated, time.perf_counter() - started)
 
 
-def _refuse_operators(plan: dict[str, Any] | None) -> None:
-    if not plan:
-        return
-    operator = str(plan.get("operatorType", "")).split("@", 1)[0]
+def _check_plan(query_type: str | None, plan: dict[str, Any] | None) -> None:
+    """Refuse a planned query that would write, administer the server or call an unlisted procedure."""
+    if query_type in ("w", "rw"):
+        raise QueryError(WRITE_REFUSED)
+    if not plan:  # every statement Neo4j 5 can run has a plan; without one nothing can be checked
+        raise QueryError(WRITE_REFUSED)
+    _refuse_operators(plan)
+    if query_type != "r":  # "s": schema commands (CREATE INDEX, …)
+        raise QueryError(WRITE_REFUSED)
+
+
+def _refuse_operators(plan: dict[str, Any]) -> None:
+    operator, _, database = str(plan.get("operatorType", "")).partition("@")
+    if operator == "AdministrationCommand" or database == "system":
+        raise QueryError(ADMIN_REFUSED)
+    if operator.startswith(("Show", "Terminate")) and operator not in ALLOWED_SHOW:
+        raise QueryError(ADMIN_REFUSED)
     if operator in REFUSED_OPERATORS:
         raise QueryError(REFUSED_OPERATORS[operator])
+    if operator == "ProcedureCall":
+        details = str((plan.get("args") or {}).get("Details", ""))
+        match = _PROCEDURE_NAME.match(details)
+        name = match.group(1).replace("`", "") if match else "(unnamed)"
+        if name not in ALLOWED_PROCEDURES:
+            raise QueryError(PROCEDURE_REFUSED.format(name=name))
     for child in plan.get("children", []):
         _refuse_operators(child)
 
@@ -115,6 +165,11 @@ def _client_error(error: ClientError) -> str:
     message = _first_line(error.message or str(error))
     if code.endswith("Statement.AccessMode") or code.endswith("Security.Forbidden"):
         return WRITE_REFUSED
+    # Administration commands the server cannot even plan here (SHOW ROLES, CREATE DATABASE in Community)
+    if code.endswith(("UnsupportedAdministrationCommand", "NotSystemDatabaseError")):
+        return ADMIN_REFUSED
+    if code.endswith("Statement.ArgumentError") and "conflicting values for execution mode" in message:
+        return PROFILE_REFUSED  # EXPLAIN PROFILE …
     if "TransactionTimedOut" in code or "Transaction.Terminated" in code:
         return f"the query ran longer than the time limit and was stopped ({message})"
     if code.endswith("Statement.TypeError") or code.endswith("Statement.ArgumentError"):

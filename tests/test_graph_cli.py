@@ -183,3 +183,140 @@ def test_export_of_an_unknown_entity_is_one_clear_line(newsgraph, tmp_path):
     assert result.output == (
         "Error: no entity with id 'person:nobody' (find ids with `newsgraph query search-entities`)\n"
     )
+
+
+# -- administration commands and other sessions ------------------------------------------------------
+
+ADMIN_REFUSED = (
+    "Error: refused: administration commands (transactions, users, roles, privileges, settings, databases) "
+    "cannot run here, only queries that read the graph\n"
+)
+
+
+@pytest.fixture
+def victim(graph, neo4j_settings):
+    """Another session's open transaction, and its id as SHOW TRANSACTIONS (run by the test) gives it."""
+    with graph.session(database=neo4j_settings.neo4j_database) as session:
+        tx = session.begin_transaction(metadata={"who": "newsgraph-victim"})
+        tx.run("MATCH (n) RETURN count(n) AS n").consume()
+        records, _, _ = graph.execute_query(
+            "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.who = 'newsgraph-victim' "
+            "RETURN transactionId",
+            database_=neo4j_settings.neo4j_database,
+        )
+        assert len(records) == 1
+        yield tx, records[0]["transactionId"]
+        if tx.closed():
+            return
+        tx.rollback()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "TERMINATE TRANSACTIONS '{id}'",
+        "/* x */ TERMINATE TRANSACTIONS '{id}'",
+        "// a note\nterminate transaction '{id}'",
+        "USE neo4j TERMINATE TRANSACTIONS '{id}'",
+        "TERMINATE TRANSACTIONS $id",
+        "SHOW TRANSACTIONS YIELD transactionId AS t WHERE t = '{id}' TERMINATE TRANSACTIONS t YIELD message RETURN *",
+    ],
+)
+def test_cypher_cannot_end_another_sessions_transaction(newsgraph, victim, statement):
+    tx, transaction_id = victim
+    result = newsgraph("cypher", statement.format(id=transaction_id), "-p", f"id={transaction_id}")
+    assert result.exit_code == 1
+    assert result.output == ADMIN_REFUSED
+    # the victim's transaction was not terminated: it still runs queries and commits
+    assert tx.run("RETURN 2 AS two").single()["two"] == 2
+    tx.commit()
+
+
+def test_cypher_cannot_list_other_sessions_transactions(newsgraph, victim):
+    _, transaction_id = victim
+    for statement in ("SHOW TRANSACTIONS", "SHOW TRANSACTIONS YIELD * RETURN *", "show transaction"):
+        result = newsgraph("cypher", statement, "--format", "json")
+        assert result.output == ADMIN_REFUSED
+        assert transaction_id not in result.output
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "SHOW USERS",
+        "SHOW CURRENT USER",
+        "SHOW USERS YIELD user RETURN user",
+        "SHOW ROLES",
+        "SHOW PRIVILEGES",
+        "SHOW USER neo4j PRIVILEGES",
+        "SHOW DATABASES",
+        "SHOW SERVERS",
+        "SHOW SETTINGS",
+        "SHOW SETTINGS YIELD name, value WHERE name STARTS WITH 'server.directories' RETURN name, value",
+        "SHOW PROCEDURES",
+        "CREATE USER intruder SET PASSWORD 'a-long-password'",
+        "ALTER CURRENT USER SET PASSWORD FROM 'old-password' TO 'new-password'",
+        "CREATE DATABASE intruder",
+        "STOP DATABASE neo4j",
+        "USE system CALL db.labels()",
+        "/* harmless */ SHOW USERS",
+    ],
+)
+def test_cypher_refuses_administration_commands(newsgraph, graph, statement):
+    result = newsgraph("cypher", statement)
+    assert result.exit_code == 1
+    assert result.output == ADMIN_REFUSED
+    users, _, _ = graph.execute_query("SHOW USERS YIELD user RETURN collect(user) AS users", database_="system")
+    assert users[0]["users"] == ["neo4j"]
+
+
+@pytest.mark.parametrize(
+    "procedure",
+    [
+        "dbms.components()",
+        "dbms.listConfig()",
+        "dbms.listConnections()",
+        "dbms.killConnection('bolt-1')",
+        "dbms.showCurrentUser()",
+        "dbms.routing.getRoutingTable({})",
+        "db.stats.collect('QUERIES')",
+        "db.stats.retrieve('QUERIES')",
+        "db.stats.clear('QUERIES')",
+        "db.clearQueryCaches()",
+        "db.prepareForReplanning()",
+        "db.resampleOutdatedIndexes()",
+        "tx.setMetaData({who: 'console'})",
+    ],
+)
+def test_cypher_refuses_procedures_other_than_schema_and_index_reads(newsgraph, procedure):
+    name = procedure.split("(", 1)[0]
+    result = newsgraph("cypher", f"CALL {procedure}")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: refused: procedure {name} cannot run here; only db.labels, db.relationshipTypes, "
+        "db.propertyKeys, db.schema.* and the full-text and vector index queries can\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("SHOW INDEXES YIELD name WHERE name = 'entity_names' RETURN name", [{"name": "entity_names"}]),
+        ("SHOW CONSTRAINTS YIELD name WHERE name = 'article_id' RETURN name", [{"name": "article_id"}]),
+        ("SHOW FUNCTIONS YIELD name WHERE name = 'toUpper' RETURN name", [{"name": "toUpper"}]),
+        ("CALL db.labels() YIELD label WHERE label = 'Article' RETURN label", [{"label": "Article"}]),
+        ("RETURN '// TERMINATE TRANSACTIONS' AS s", [{"s": "// TERMINATE TRANSACTIONS"}]),
+        ("RETURN 'SHOW USERS' AS s /* TERMINATE TRANSACTIONS */", [{"s": "SHOW USERS"}]),
+        ("MATCH (a:Article {id: 'terminate transactions'}) RETURN count(a) AS n", [{"n": 0}]),
+    ],
+)
+def test_cypher_allows_schema_show_commands_and_text_that_only_looks_administrative(newsgraph, statement, expected):
+    result = newsgraph("cypher", statement, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == expected
+
+
+def test_cypher_refuses_profile_with_one_line(newsgraph):
+    result = newsgraph("cypher", "PROFILE MATCH (n) RETURN count(n)")
+    assert result.exit_code == 1
+    assert result.output == "Error: refused: PROFILE cannot run here (the console plans each query itself)\n"
