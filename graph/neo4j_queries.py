@@ -99,9 +99,14 @@ WRITE_DUPLICATE_OF = _create_links(("Article", "id"), "DUPLICATE_OF", ("Article"
 WRITE_ENTITIES = """
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e.name = row.name, e.type = row.type, e.aliases = row.aliases
-ON MATCH SET e.aliases = reduce(acc = coalesce(e.aliases, []), alias IN row.aliases |
-    CASE WHEN alias IN acc OR alias = e.name THEN acc ELSE acc + alias END)
+ON CREATE SET e.name = row.name, e.type = row.type
+WITH e, row
+// sorted, so the aliases are the same whatever order the articles naming the entity load in
+SET e.aliases = COLLECT {
+    UNWIND coalesce(e.aliases, []) + row.aliases AS alias
+    WITH DISTINCT alias WHERE alias <> e.name
+    RETURN alias ORDER BY alias
+}
 SET e:$(row.type)
 """
 

@@ -10,7 +10,7 @@ import pytest
 from graph.loader import GraphLoader
 from graph.schema import apply_schema
 from newsgraph.errors import QueryError
-from newsgraph.records import Article, Extraction, Statement, content_hash
+from newsgraph.records import Article, Entity, Extraction, Statement, content_hash
 from tests.graph_fixtures import (
     FIXTURE,
     HOSTILE_ORG_NAME,
@@ -277,3 +277,27 @@ def test_concurrent_loads_of_overlapping_input_create_no_duplicates(clean_db, ne
     GraphLoader(clean_db, database, batch_size=50).load(pairs)
     assert concurrent == _counts(clean_db, database)
     assert concurrent["Article"] == 120
+
+
+def _article_naming(ident: str, text: str, alias: str) -> tuple[Article, Extraction]:
+    start = text.index(alias)
+    entity = Entity(
+        "organization:acme-holdings", "Acme Holdings", "Organization", (alias,), ((start, start + len(alias)),)
+    )
+    article = Article(id=ident, text=text, content_hash=content_hash(text))
+    return article, Extraction(ident, "test/1", entities=(entity,))
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_aliases_are_the_same_whatever_order_articles_load_in(clean_db, neo4j_settings, order):
+    database = neo4j_settings.neo4j_database
+    apply_schema(clean_db, database)
+    pairs = [
+        _article_naming("a1", "Shares of Zeta Acme rose.", "Zeta Acme"),
+        _article_naming("a2", "Acme Corp said nothing.", "Acme Corp"),
+        _article_naming("a3", "ACME fell again.", "ACME"),
+    ]
+    loader = GraphLoader(clean_db, database, batch_size=1)
+    loader.load([pairs[i] for i in order])
+    [row] = _one(clean_db, database, "MATCH (e:Entity {id: 'organization:acme-holdings'}) RETURN e.aliases AS a")
+    assert row["a"] == ["ACME", "Acme Corp", "Zeta Acme"]
