@@ -19,7 +19,7 @@ import urllib3
 from urllib3.exceptions import HTTPError, NameResolutionError, SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
-from ingest.netguard import GUARDED_POOL_CLASSES, check_url, redirect_target
+from ingest.netguard import GUARDED_POOL_CLASSES, RequestBudget, check_url, redirect_target
 from ingest.robots import RobotsRules
 from newsgraph.errors import IngestError
 from newsgraph.settings import Settings
@@ -67,13 +67,18 @@ class HostThrottle:
 
 
 class Fetcher:
-    """Fetches URLs under the ingest settings; one instance is shared by the threads of a run."""
+    """Fetches URLs under the ingest settings; one instance is shared by the threads of a run.
+
+    ``budget`` counts every request it sends (each redirect hop, retry and robots.txt) against the
+    setting ``max_requests``: one Fetcher per run, as ``read_sources`` makes it.
+    """
 
     def __init__(self, settings: Settings, *, backoff: float = 1.0, sleep: Callable[[float], None] = time.sleep):
         self._settings = settings
         self._backoff = backoff
         self._sleep = sleep
         self._throttle = HostThrottle(settings.host_delay, sleep)
+        self.budget = RequestBudget(settings.max_requests)
         self._pool = urllib3.PoolManager(
             num_pools=64,
             maxsize=max(1, settings.fetch_concurrency),
@@ -122,6 +127,7 @@ class Fetcher:
         """A FetchResult, or the Location of a redirect; transient failures are retried with backoff."""
         retries = max(0, self._settings.fetch_retries)
         for attempt in range(retries + 1):
+            self.budget.spend()
             self._throttle.wait(host, crawl_delay)
             try:
                 return self._attempt(url)

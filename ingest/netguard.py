@@ -4,12 +4,17 @@ The explorer accepts URLs from users, so a URL must not reach the machine's own 
 local network (server-side request forgery). Addresses are checked twice: when the URL is accepted
 (every address the name resolves to) and on the connected socket itself, so a name that resolves
 differently the second time (DNS rebinding) still cannot reach a private address.
+
+And how many: a ``RequestBudget`` (setting ``max_requests``) bounds the requests of a run, whatever
+the feeds and sitemaps it reads list.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
+import threading
 from urllib.parse import urljoin, urlsplit
 
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -18,7 +23,10 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from ingest.normalize import WEB_SCHEMES, shown_url, url_problem
 from newsgraph.errors import IngestError
 
+logger = logging.getLogger(__name__)
+
 ALLOWED_SCHEMES = WEB_SCHEMES
+BUDGET_REACHED = "request budget reached"
 
 
 class RefusedURL(IngestError):
@@ -27,6 +35,48 @@ class RefusedURL(IngestError):
     def __init__(self, url: str, why: str) -> None:
         super().__init__(f"refused URL: {why}")
         self.url = url
+
+
+class RequestBudgetReached(IngestError):
+    """The run has made ``max_requests`` requests; the URL is skipped without one."""
+
+    def __init__(self) -> None:
+        super().__init__(BUDGET_REACHED)
+
+
+class RequestBudget:
+    """At most ``limit`` HTTP requests, counted across the fetching threads; one warning when it runs out."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._used = 0
+        self._warned = False
+        self._lock = threading.Lock()
+
+    @property
+    def used(self) -> int:
+        return self._used
+
+    def check(self) -> None:
+        """Raise RequestBudgetReached when no request is left (without spending one)."""
+        self._take(spend=False)
+
+    def spend(self) -> None:
+        """Count one request about to be sent; RequestBudgetReached when none is left."""
+        self._take(spend=True)
+
+    def _take(self, *, spend: bool) -> None:
+        with self._lock:
+            if self._used < self._limit:
+                if spend:
+                    self._used += 1
+                return
+            first, self._warned = not self._warned, True
+        if first:
+            logger.warning(
+                "%s: %d requests made (max_requests); the URLs left over are skipped", BUDGET_REACHED, self._limit
+            )
+        raise RequestBudgetReached()
 
 
 def is_public_address(address: str) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from ingest.netguard import RequestBudgetReached
 from newsgraph.errors import IngestError
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ class RobotsRules:
     def _load(self, site: str) -> RobotFileParser | None:
         try:
             text = self._fetch_text(f"{site}/robots.txt")
+        except RequestBudgetReached:
+            raise  # not an answer about the site: nothing is cached, and the page is not fetched either
         except IngestError as e:
             logger.info("no usable robots.txt at %s (%s): all paths allowed", site, e)
             return None

@@ -3,6 +3,10 @@
 A fetched document is whatever it turns out to be: a page gives a draft; a feed or a sitemap gives more
 links, fetched in turn (nesting is limited, so a sitemap index pointing at itself ends). A page that
 only forwards with ``<meta http-equiv="refresh">`` is followed like an HTTP redirect.
+
+Every link, from whatever source, is checked where the resolver takes it in, before any request: a
+malformed URL, a sitemap nested too deep, a URL already known, and a run out of requests
+(``max_requests``) each make a Skipped.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from ingest.decode import decode_bytes
 from ingest.feeds import Link, classify_payload, maybe_gunzip, parse_feed, parse_sitemap
 from ingest.fetch import Fetcher
 from ingest.html import MetaRefresh, extract_html
-from ingest.netguard import redirect_target
+from ingest.netguard import RequestBudgetReached, redirect_target
 from ingest.normalize import canonical_url, shown_url, url_problem
 from ingest.textfile import parse_text_document
 from newsgraph.errors import IngestError
@@ -113,11 +117,17 @@ class LinkResolver:
         url = canonical_url(item.url) if problem is None else None
         if url is None:
             return [Skipped(shown_url(item.url), f"refused URL: {problem or 'not an absolute http(s) URL'}")]
+        if item.sitemap and depth >= MAX_LINK_DEPTH:
+            return [Skipped(item.url, f"too deep: sitemap nested more than {MAX_LINK_DEPTH} levels, not fetched")]
         known = self._known_url(url, item.url)
         if known is not None:
             return [known]
         if url in self._requested:
             return [Skipped(item.url, "duplicate: this URL was already fetched in this run")]
+        try:
+            self._fetcher.budget.check()
+        except RequestBudgetReached as e:
+            return [Skipped(item.url, str(e))]
         self._requested.add(url)
         return self._pool.submit(fetch_link, item, self._fetcher, self._settings, depth)
 

@@ -581,4 +581,75 @@ def test_a_listing_gives_at_most_max_listing_links_and_says_what_it_left_out(ser
         "too many links: 4 entries past the first 2 are not read",
     ]
     assert skipped[-1].item == f"{server.base}/long-listing.xml"
-    assert server.paths() == ["/long-listing.xml", "/gone0.xml", "/gone1.xml"]
+    assert sorted(server.paths()) == ["/gone0.xml", "/gone1.xml", "/long-listing.xml"]
+
+
+# Bounded runs: nesting is checked before a request, and a run makes at most max_requests requests.
+def _endless_sitemaps(server: _Server, children: int) -> str:
+    """Every /nest/….xml is a sitemap index of ``children`` more, without end."""
+
+    def index(handler: _Handler) -> Reply:
+        stem = handler.path.removesuffix(".xml")
+        locs = "".join(f"<sitemap><loc>{server.base}{stem}-{n}.xml</loc></sitemap>" for n in range(children))
+        body = f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</sitemapindex>'
+        return Reply(content_type="application/xml", body=body.encode())
+
+    server.routes.update({f"/nest/r{''.join(f'-{n}' for n in p)}.xml": index for p in _paths(children, 4)})
+    return f"{server.base}/nest/r.xml"
+
+
+def _paths(children: int, levels: int) -> list[tuple[int, ...]]:
+    paths: list[tuple[int, ...]] = [()]
+    for level in range(1, levels + 1):
+        paths += list(itertools.product(range(children), repeat=level))
+    return paths
+
+
+def test_sitemaps_nested_too_deep_are_skipped_before_they_are_fetched(server, settings):
+    _, skipped = run([_endless_sitemaps(server, 3)], settings)
+    assert len(server.paths()) == 1 + 3 + 9, "the index, its sitemaps and theirs; not the 27 a level below"
+    assert len(skipped) == 27
+    assert {s.reason for s in skipped} == {"too deep: sitemap nested more than 3 levels, not fetched"}
+    assert all(s.item.count("-") == 3 for s in skipped), "all at the fourth level"
+
+
+def test_a_run_stops_requesting_at_max_requests_and_skips_the_rest(server, settings, caplog):
+    pages = [f"{server.base}/gone{n}.html" for n in range(8)]
+    server.routes["/budget-feed.xml"] = Reply(content_type="application/rss+xml", body=_rss(*pages))
+    with caplog.at_level("WARNING", logger="ingest"):
+        _, skipped = run([f"{server.base}/budget-feed.xml"], settings.replace(max_requests=5))
+    assert len(server.requests) == 5, "robots.txt, the feed and three pages"
+    assert [r.path for r in server.requests][:2] == ["/robots.txt", "/budget-feed.xml"]
+    assert [s.item for s in skipped] == pages
+    reasons = [s.reason for s in skipped]
+    assert reasons.count("http error: 404 Not Found") == 3
+    assert reasons.count("request budget reached") == 5, reasons
+    warnings = [r for r in caplog.records if r.levelname == "WARNING" and "request budget reached" in r.getMessage()]
+    assert len(warnings) == 1, [r.getMessage() for r in caplog.records]
+
+
+def test_redirect_hops_count_against_the_request_budget(server, settings):
+    _, (skipped,) = run([f"{server.base}/chain/0"], settings.replace(max_requests=3, respect_robots_txt=False))
+    assert skipped == Skipped(f"{server.base}/chain/0", "request budget reached")
+    assert server.paths() == ["/chain/0", "/chain/1", "/chain/2"]
+
+
+def test_the_endless_sitemap_ends_with_a_summary_and_a_report_at_the_budget(
+    server, base_settings, monkeypatch, tmp_path
+):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSGRAPH_HOST_DELAY", "0")
+    monkeypatch.setenv("NEWSGRAPH_MAX_REQUESTS", "6")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        cli, ["ingest", _endless_sitemaps(server, 3), "--no-graph", "--allow-private-urls", "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(server.requests) == 6
+    # robots.txt, the index, its 3 sitemaps and 1 of their 9 (whose 3 are too deep): the other 8 are left over
+    assert "skipped, request budget reached: 8" in result.output and "skipped, too deep: 3" in result.output
+    assert json.loads(report.read_text())["skipped_by_reason"] == {"request budget reached": 8, "too deep": 3}
