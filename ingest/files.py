@@ -144,9 +144,7 @@ def _read_document(path: Path, kind: str, data: bytes, max_bytes: int) -> Iterat
     if kind == "xml":
         data = maybe_gunzip(data, max_bytes, origin)
         if classify_payload("", data) == "sitemap":
-            sitemap = parse_sitemap(data)
-            yield from sitemap.pages
-            yield from (Link(url) for url in sitemap.sitemaps)
+            yield from parse_sitemap(data).links(origin)
         else:
             yield from parse_feed(data, None)
         return

@@ -653,3 +653,17 @@ def test_the_endless_sitemap_ends_with_a_summary_and_a_report_at_the_budget(
     # robots.txt, the index, its 3 sitemaps and 1 of their 9 (whose 3 are too deep): the other 8 are left over
     assert "skipped, request budget reached: 8" in result.output and "skipped, too deep: 3" in result.output
     assert json.loads(report.read_text())["skipped_by_reason"] == {"request budget reached": 8, "too deep": 3}
+
+
+def test_a_local_sitemap_file_says_what_it_left_out_too(server, settings, monkeypatch, tmp_path):
+    monkeypatch.setattr(feeds, "MAX_LISTING_LINKS", 2)
+    locs = "".join(f"<url><loc>{server.base}/gone{n}.html</loc></url>" for n in range(5))
+    path = tmp_path / "sitemap.xml"
+    path.write_text(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>', encoding="utf-8")
+    _, skipped = run([str(path)], settings)
+    assert [s.reason for s in skipped] == [
+        "http error: 404 Not Found",
+        "http error: 404 Not Found",
+        "too many links: 3 entries past the first 2 are not read",
+    ]
+    assert skipped[-1].item == str(path)
