@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from types import TracebackType
 
 import urllib3
-from urllib3.exceptions import HTTPError, NameResolutionError, SSLError
+from urllib3.exceptions import HTTPError, LocationValueError, NameResolutionError, SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
-from ingest.netguard import GUARDED_POOL_CLASSES, RequestBudget, check_url, redirect_target
+from ingest.netguard import GUARDED_POOL_CLASSES, RefusedURL, RequestBudget, check_url, redirect_target
 from ingest.robots import RobotsRules
 from newsgraph.errors import IngestError
 from newsgraph.settings import Settings
@@ -153,6 +153,8 @@ class Fetcher:
             )
         except NameResolutionError as e:
             raise IngestError(f"network error: cannot resolve the host of {url}") from e
+        except LocationValueError as e:  # a host urllib3's IDNA 2008 refuses; retrying cannot help
+            raise RefusedURL(url, f"malformed URL ({_short(e)})") from e
         except Urllib3Timeout as e:
             raise _Transient(f"timeout: no answer from {url} within {timeout:g}s") from e
         except SSLError as e:  # a bad certificate or no TLS at all: retrying cannot help

@@ -667,3 +667,9 @@ def test_a_local_sitemap_file_says_what_it_left_out_too(server, settings, monkey
         "too many links: 3 entries past the first 2 are not read",
     ]
     assert skipped[-1].item == str(path)
+
+
+def test_a_host_the_http_library_cannot_encode_is_refused_not_retried(settings):
+    # IDNA 2003 (the standard library) accepts a snowman; IDNA 2008 (urllib3) does not.
+    _, (skipped,) = run(["http://\u2603.example.com/"], settings.replace(fetch_retries=3))
+    assert skipped.reason.startswith("refused URL: malformed URL ("), skipped
