@@ -17,6 +17,7 @@ from ingest.feeds import Link
 from ingest.fetch import Fetcher
 from ingest.files import read_file, walk
 from ingest.netguard import ALLOWED_SCHEMES
+from ingest.normalize import shown_url
 from ingest.web import Item, LinkResolver
 from newsgraph.errors import IngestError
 from newsgraph.records import Article, Skipped
@@ -92,7 +93,12 @@ def _scheme(source: str) -> str:
 
 
 def _path_items(root: Path, settings: Settings) -> Iterator[Item]:
-    if not root.exists():
+    try:
+        exists = root.exists()
+    except OSError as e:  # a name too long for the file system, and the like
+        yield Skipped(shown_url(str(root)), f"not found: {e.strerror or e}")
+        return
+    if not exists:
         hint = " (for a web page give the whole URL, with https://)" if _LOOKS_LIKE_A_HOST.match(str(root)) else ""
         yield Skipped(str(root), f"not found: no such file or folder{hint}")
         return

@@ -673,3 +673,11 @@ def test_a_host_the_http_library_cannot_encode_is_refused_not_retried(settings):
     # IDNA 2003 (the standard library) accepts a snowman; IDNA 2008 (urllib3) does not.
     _, (skipped,) = run(["http://\u2603.example.com/"], settings.replace(fetch_retries=3))
     assert skipped.reason.startswith("refused URL: malformed URL ("), skipped
+
+
+@pytest.mark.parametrize("source", ["a" * 5000, "www." + "a." * 3000 + "com/x"], ids=["long name", "long host-like"])
+def test_an_overlong_source_that_is_not_a_url_is_a_skipped_item(source, settings):
+    started = time.monotonic()
+    _, (skipped,) = run([source], settings)
+    assert skipped.reason.startswith("not found: "), skipped.reason
+    assert time.monotonic() - started < 2.0
