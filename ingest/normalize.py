@@ -182,7 +182,8 @@ def canonical_url(url: str | None, base: str | None = None) -> str | None:
 
     A malformed URL (``url_problem``) gives None, so a bad address in a document drops only that field.
     courlan lower-cases scheme and host, drops default ports, sorts the query and strips tracking
-    parameters (utm_*, fbclid, …); the fragment is dropped because it never names another article.
+    parameters (utm_*, fbclid, …); the fragment is dropped because it never names another article, and
+    credentials (``user:password@``) because they must not be stored.
     """
     if not url:
         return None
@@ -192,7 +193,9 @@ def canonical_url(url: str | None, base: str | None = None) -> str | None:
             url = courlan.fix_relative_urls(base, url)
         if url_problem(url) is not None:
             return None
-        return urlunsplit(urlsplit(courlan.normalize_url(url))._replace(fragment=""))
+        parts = urlsplit(courlan.normalize_url(url))
+        host_and_port = parts.netloc.rpartition("@")[2]  # credentials are never part of an article's address
+        return urlunsplit(parts._replace(netloc=host_and_port, fragment=""))
     except ValueError:
         return None
 

@@ -681,3 +681,10 @@ def test_an_overlong_source_that_is_not_a_url_is_a_skipped_item(source, settings
     _, (skipped,) = run([source], settings)
     assert skipped.reason.startswith("not found: "), skipped.reason
     assert time.monotonic() - started < 2.0
+
+
+def test_the_canonical_url_of_a_document_never_keeps_credentials():
+    from ingest.normalize import canonical_url
+
+    assert canonical_url("https://editor:s3cret@News.example.com/a?utm_source=x#top") == "https://news.example.com/a"
+    assert canonical_url("http://[::1]:8080/x") == "http://[::1]:8080/x"
