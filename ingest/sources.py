@@ -39,7 +39,8 @@ def read_sources(
     """Articles from files, folders, URLs, feeds and sitemaps, in source order; problems as Skipped.
 
     ``seen`` answers which URLs, hashes and ids earlier runs stored; those items are skipped as
-    ``already ingested`` (URLs before they are downloaded). ``fetcher`` may be shared between calls.
+    ``already ingested`` (URLs before they are downloaded). ``fetcher`` may be shared between calls; its
+    request budget (``max_requests``) is then shared too, so give each run its own.
     """
     dedup = Deduplicator(seen)
     own_fetcher = fetcher is None
