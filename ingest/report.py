@@ -46,6 +46,9 @@ class IngestSummary:
     started: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     finished: str | None = None
     interrupted: bool = False  # the user stopped the run; the counts cover what was done
+    error: str | None = (
+        None  # the one-line error that stopped the run (Neo4j went away); the counts cover what was done
+    )
 
     def record_read(self, item: Article | Skipped) -> None:
         """Count an item as ingest yields it."""
@@ -84,6 +87,7 @@ class IngestSummary:
             "started": self.started,
             "finished": self.finished,
             "interrupted": self.interrupted,
+            "error": self.error,
             "read": self.read,
             "articles": self.articles,
             "loaded": self.loaded,

@@ -23,12 +23,13 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from ingest import IngestSummary, MemorySeenIndex, SeenIndex, read_sources, save_run_report, write_report
 from ingest.article import article_to_dict
 from newsgraph.cli import settings_of
+from newsgraph.errors import GraphUnavailableError
 from newsgraph.records import Article, Skipped
 from newsgraph.settings import Settings
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130
-_NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan")
+_NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan", "neo4j.pool")
 
 
 @click.command("ingest")
@@ -107,6 +108,15 @@ def ingest_command(
     except KeyboardInterrupt:
         _finish(summary, settings, report, to_stderr=True, interrupted=True)
         ctx.exit(EXIT_INTERRUPTED)
+    except GraphUnavailableError as e:
+        if not summary.read:  # Neo4j was not there to begin with: nothing to sum up
+            raise
+        summary.error = (
+            f"{e}; the {summary.loaded} articles loaded before stay in the graph: run the same command again "
+            "to load the rest (what is stored is skipped as already ingested)"
+        )
+        _finish(summary, settings, report, to_stderr=no_graph and out is None)
+        raise click.ClickException(summary.error) from e
     _finish(summary, settings, report, to_stderr=no_graph and out is None, graph_line=graph_line)
     if strict and summary.skipped_total:
         ctx.exit(EXIT_SKIPPED)
@@ -202,27 +212,50 @@ def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary
     pipeline = _pipeline_module()
     # Without the graph's "already seen" answers every article goes on; the loader replaces changed facts.
     seen: SeenIndex | None = None if force or not hasattr(pipeline, "seen_index") else pipeline.seen_index(settings)
+    unfinished: dict[str, Article] = {}  # handed to the pipeline, not yet reported back
     with _progress() as bar:
 
         def articles() -> Iterator[Article]:
             for item in read_sources(sources, settings, seen):
                 summary.record_read(item)
                 if isinstance(item, Article):
+                    unfinished[item.id] = item
                     yield item
                 else:
                     _show(bar, summary)
 
         def on_progress(item: Article | Skipped) -> None:
+            _settle(unfinished, item)
             summary.record_outcome(item)
             _show(bar, summary)
 
         try:
             outcome = pipeline.run_pipeline(articles(), settings, on_progress)
+        except GraphUnavailableError:
+            for article in unfinished.values():  # read, but the graph went away before they were stored
+                summary.record_outcome(
+                    Skipped(_name(article), "not loaded: Neo4j became unavailable before it was stored")
+                )
+            raise
         finally:
             close = getattr(seen, "close", None)
             if close is not None:
                 close()
     return str(outcome.text()).splitlines()[0] if hasattr(outcome, "text") else ""
+
+
+def _settle(unfinished: dict[str, Article], item: Article | Skipped) -> None:
+    """Forget the article the pipeline reported (a Skipped names it by id, origin or URL)."""
+    if isinstance(item, Article):
+        unfinished.pop(item.id, None)
+        return
+    match = next((key for key, a in unfinished.items() if item.item in (a.id, a.origin, a.url)), None)
+    if match is not None:
+        del unfinished[match]
+
+
+def _name(article: Article) -> str:
+    return article.origin or article.url or article.id
 
 
 def _pipeline_module() -> Any:

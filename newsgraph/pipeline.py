@@ -26,15 +26,16 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from neo4j import Driver
+from neo4j.exceptions import DriverError, Neo4jError
 
-from graph.connection import open_driver
+from graph.connection import open_driver, resolve_target
 from graph.loader import GraphLoader, LoadCounts, LoadSummary
 from graph.schema import apply_schema
 from graph.seen import Neo4jSeenIndex
 from graph.stored import all_article_ids, stale_article_ids, stored_articles
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import GraphUnavailableError, NewsgraphError
 from newsgraph.records import Article, Extraction, Skipped
-from newsgraph.settings import Settings
+from newsgraph.settings import Settings, mask_uri
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +76,55 @@ class Selection:
             raise NewsgraphError("choose exactly one of: the stale articles, all articles, or article ids")
 
 
-def seen_index(settings: Settings) -> Neo4jSeenIndex:
+class GraphLostError(GraphUnavailableError):
+    """Neo4j went away in the middle of a run; what was committed before stays, a re-run finishes the job."""
+
+
+def graph_address(settings: Settings) -> str:
+    """The URI of the Neo4j a run talks to, without credentials (the local server's while it runs)."""
+    if settings.neo4j_uri:
+        return mask_uri(settings.neo4j_uri)
+    try:
+        return mask_uri(resolve_target(settings, start_local=False).uri)
+    except NewsgraphError:
+        return "the local Neo4j"
+
+
+def _lost(address: str, error: Exception) -> GraphLostError:
+    reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+    return GraphLostError(f"lost the connection to Neo4j at {address}: {mask_uri(reason)}")
+
+
+class GraphSeenIndex:
+    """The graph's SeenIndex, turning a lost connection into one GraphLostError that names the server."""
+
+    def __init__(self, index: Neo4jSeenIndex, address: str) -> None:
+        self._index = index
+        self._address = address
+
+    def _ask(self, question: Callable[[str], bool], value: str) -> bool:
+        try:
+            return question(value)
+        except (DriverError, Neo4jError) as e:
+            raise _lost(self._address, e) from e
+
+    def has_url(self, url: str) -> bool:
+        return self._ask(self._index.has_url, url)
+
+    def has_hash(self, content_hash: str) -> bool:
+        return self._ask(self._index.has_hash, content_hash)
+
+    def has_id(self, article_id: str) -> bool:
+        return self._ask(self._index.has_id, article_id)
+
+    def close(self) -> None:
+        self._index.close()
+
+
+def seen_index(settings: Settings) -> GraphSeenIndex:
     """The "already ingested" check for the ingest stage, answered by the graph (owns its own driver)."""
     driver, database = open_driver(settings)
-    return Neo4jSeenIndex(driver, database, owns_driver=True)
+    return GraphSeenIndex(Neo4jSeenIndex(driver, database, owns_driver=True), graph_address(settings))
 
 
 def extraction_version(extractor: Any, settings: Settings) -> str:
@@ -114,9 +160,21 @@ def run_pipeline(
     database: str | None = None,
     extractor: ExtractorLike | None = None,
 ) -> PipelineSummary:
-    """Extract and load every article; the driver and extractor are made here unless passed in."""
+    """Extract and load every article; the driver and extractor are made here unless passed in.
+
+    When Neo4j goes away midway this raises GraphLostError naming the server: the batches committed before
+    stay, and running the same ingest again skips them and loads the rest.
+    """
     with _graph(settings, driver, database) as (opened, name):
-        return _Run(settings, opened, name, extractor, on_progress).run(articles)
+        address = graph_address(settings) if driver is None else mask_uri(settings.neo4j_uri) or "the graph"
+        try:
+            return _Run(settings, opened, name, extractor, on_progress).run(articles)
+        except GraphLostError:
+            raise
+        except GraphUnavailableError as e:  # the loader's, which says what the driver said in __cause__
+            raise _lost(address, e.__cause__ if isinstance(e.__cause__, Exception) else e) from e
+        except DriverError as e:
+            raise _lost(address, e) from e
 
 
 def run_reextract(

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from graph.connection import open_driver
+from graph.local_server import LocalNeo4j
 from newsgraph.cli import cli
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -73,3 +82,63 @@ def test_ingest_force_goes_with_the_graph_only():
     result = CliRunner().invoke(cli, ["ingest", "--force", "--no-graph", "x.txt"])
     assert result.exit_code == 2
     assert "--force goes without --no-graph" in result.output
+
+
+@pytest.fixture
+def private_server(base_settings, tmp_path):
+    """A local Neo4j of its own (its own data folder), which this test kills."""
+    settings = base_settings.replace(data_dir=tmp_path / "data")
+    server = LocalNeo4j(settings)
+    yield settings, server
+    server.stop()
+
+
+def _ingest_process(settings, *arguments: str) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "NEWSGRAPH_"))}
+    env |= {"NEWSGRAPH_DATA_DIR": str(settings.data_dir), "NEWSGRAPH_LOAD_BATCH_SIZE": "2",
+            "NEWSGRAPH_NLP_BATCH_SIZE": "2"}  # fmt: skip
+    command = [str(Path(sys.executable).parent / "newsgraph"), "ingest", *arguments]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_neo4j_dying_mid_ingest_ends_in_one_line_a_summary_and_a_report(private_server):
+    settings, server = private_server
+    info = server.start()
+    driver, database = open_driver(settings)
+    with driver:
+        ingest = _ingest_process(settings, str(SAMPLES))
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline and ingest.poll() is None and len(_articles(driver, database)) < 4:
+            time.sleep(0.5)
+        loaded_before = len(_articles(driver, database))
+    assert ingest.poll() is None, "the ingest finished before Neo4j could be killed"
+    os.kill(info.pid, signal.SIGKILL)
+    killed = time.monotonic()
+    stdout, stderr = ingest.communicate(timeout=300)
+    waited = time.monotonic() - killed
+    assert waited < 60, "retries are kept short"
+    assert ingest.returncode == 1, stderr[-3000:]
+    assert "Traceback" not in stderr, stderr[-3000:]
+    password = server.password()
+    assert password not in stderr + stdout
+    assert "will be retried" not in stderr, "the driver's retry warnings are kept for -v"
+    errors = [line for line in stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1, stderr[-3000:]
+    assert f"Neo4j at {info.uri}" in errors[0] and "run the same command again" in errors[0]
+    summary = re.search(r"read (\d+), loaded (\d+),", stdout)
+    assert summary is not None, stdout + stderr[-3000:]
+    loaded = int(summary.group(2))
+    assert loaded >= loaded_before
+    assert "skipped, not loaded: " in stdout, "read but not stored: counted, not lost"
+    assert re.search(r"^report: .*ingest-reports/ingest-.*\.json$", stdout, re.MULTILINE)
+    report = json.loads((settings.data_dir / "ingest-reports" / "latest.json").read_text())
+    assert report["loaded"] == loaded and report["error"] == errors[0].removeprefix("Error: ")
+
+    server.start()  # recovers the store; the re-run loads the rest and skips what was stored
+    rerun = _ingest_process(settings, str(SAMPLES))
+    stdout, stderr = rerun.communicate(timeout=900)
+    assert rerun.returncode == 0, stderr[-3000:]
+    assert f"({loaded} already ingested)" in stdout
+    driver, database = open_driver(settings)
+    with driver:
+        assert len(_articles(driver, database)) == 25
