@@ -30,6 +30,7 @@ _LATIN2_ONLY_LETTERS = re.compile(rb"[\xa9\xae\xb9\xbe]")
 _SNIFF_BYTES = 4096
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))  # text never holds these
 _MAX_CHAOS = 0.2
+_UTF8_LETTERS_PER_BAD_BYTE = 10
 
 
 def declared_encoding(data: bytes, content_type: str | None = None) -> str | None:
@@ -78,7 +79,22 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", "replace")
+    if _mostly_utf8(data, text):
+        logger.info("UTF-8 content with a few undecodable bytes; they are replaced with U+FFFD")
+        return text
     return data.decode(_detect_legacy_encoding(data))
+
+
+def _mostly_utf8(data: bytes, text: str) -> bool:
+    """UTF-8 with a few stray bytes (a bad copy, a cut character), not a legacy encoding read as UTF-8.
+
+    In Windows-1250 or -1251 text almost every non-ASCII byte is invalid UTF-8; in damaged UTF-8 the valid
+    multi-byte letters far outnumber the bad bytes. Reading it as a legacy encoding would garble every letter.
+    """
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    letters = sum(1 for character in text if character > "\x7f") - text.count("\ufffd")
+    return letters >= _UTF8_LETTERS_PER_BAD_BYTE * bad
 
 
 def _detect_legacy_encoding(data: bytes) -> str:

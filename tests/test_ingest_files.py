@@ -399,3 +399,13 @@ def test_a_jsonl_gz_that_is_not_gzip_or_fails_its_checksum_is_invalid_gzip(setti
     assert skipped["plain.jsonl.gz"].startswith("invalid gzip: plain.jsonl.gz: Not a gzipped file")
     assert skipped["crc.jsonl.gz"].startswith("invalid gzip: crc.jsonl.gz: CRC check failed")
     assert len(articles) == 5, "the lines were read before the trailer told the checksum"
+
+
+def test_a_stray_byte_in_a_utf8_text_file_costs_one_character_not_every_letter(settings, tmp_path):
+    sentence = "Šef odeljenja Željko Đurić rekao je da će kamere biti uklonjene do kraja godine. "
+    data = (sentence * 12).encode()
+    (tmp_path / "stray.txt").write_bytes(data[:400] + b"\xff" + data[400:])
+    (article,), skipped = run([tmp_path / "stray.txt"], settings)
+    assert skipped == {}
+    assert article.text.count("Željko Đurić") == 12
+    assert article.text.count("\ufffd") == 1
