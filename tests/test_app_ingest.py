@@ -65,6 +65,20 @@ def test_binary_huge_empty_and_unknown_uploads_get_one_line_reasons(app_graph):
     assert all("\n" not in reason for reason in reasons.values())
 
 
+def test_a_deeply_nested_line_in_an_uploaded_jsonl_costs_that_line_only(app_graph):
+    lines = ["[" * 1500 + "]" * 1500, '{"title": "no text here"}', '{"text": ""}']
+    app = open_page("ingest")
+    app.file_uploader(key="ingest_files").set_value([("deep.jsonl", "\n".join(lines).encode(), "application/json")])
+    app.button(key="ingest_run").click().run()
+    no_exception(app)
+    reasons = {item.rsplit("-", 1)[-1]: reason for item, reason in _skipped(app).items()}
+    assert reasons == {
+        "deep.jsonl:1": "invalid JSON: line 1 is nested too deeply",
+        "deep.jsonl:2": "missing text: line 2 has no non-empty `text` or `html` string",
+        "deep.jsonl:3": "missing text: line 3 has no non-empty `text` or `html` string",
+    }
+
+
 def test_nothing_to_ingest_says_so(app_graph):
     app = open_page("ingest")
     app.button(key="ingest_run").click().run()
