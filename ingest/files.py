@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.article import ArticleDraft
-from ingest.containers import read_jsonl, read_warc
+from ingest.containers import read_jsonl
 from ingest.decode import decode_bytes
 from ingest.feeds import Link, classify_payload, maybe_gunzip, parse_feed, parse_sitemap
 from ingest.html import extract_html
 from ingest.localfile import not_regular, open_regular
 from ingest.textfile import parse_text_document
+from ingest.warc import read_warc
 from newsgraph.errors import IngestError
 from newsgraph.records import Skipped
 

@@ -409,3 +409,20 @@ def test_a_stray_byte_in_a_utf8_text_file_costs_one_character_not_every_letter(s
     assert skipped == {}
     assert article.text.count("Željko Đurić") == 12
     assert article.text.count("\ufffd") == 1
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_one_corrupt_warc_record_costs_that_record_and_the_next_ones_are_read(settings, tmp_path, compressed):
+    path = tmp_path / ("bad-record.warc.gz" if compressed else "bad-record.warc")
+    _three_page_warc(path, gzip=False)
+    data = path.read_bytes()
+    second = data.index(b"WARC/1.", 10)
+    data = data[:second] + b"WARX/9.9" + data[second + 8 :]  # the second record's version line is garbage
+    if compressed:  # one gzip member per record, as WARC writers do
+        starts = [0, second, data.index(b"WARC/1.", second)]
+        data = b"".join(gzip.compress(data[a:b]) for a, b in zip(starts, [*starts[1:], len(data)], strict=True))
+    path.write_bytes(data)
+    articles, skipped = run([path], settings)
+    assert [a.origin for a in articles] == [f"{path}#https://example.com/0", f"{path}#https://example.com/2"]
+    assert list(skipped) == [path.name]
+    assert re.fullmatch(r"invalid WARC: record at byte [\d,]+: .+; reading resumed at byte [\d,]+", skipped[path.name])
