@@ -53,30 +53,41 @@ class MemorySeenIndex:
         self._urls: set[str] = set()
         self._hashes: set[str] = set()
         self._ids: set[str] = set()
+        self.damaged_lines: list[int] = []
         for article in articles:
             self.add(article)
 
     @classmethod
     def from_jsonl(cls, path: Path) -> MemorySeenIndex:
-        """The articles of a JSON Lines file written by ``newsgraph ingest --no-graph``."""
+        """The articles of a JSON Lines file written by ``newsgraph ingest --no-graph``.
+
+        A damaged line (two writers crossed, a bad disk) does not stop the others from being read: its number
+        is kept in ``damaged_lines`` and its article, if there was one, counts as not seen.
+        """
         index = cls()
         try:
-            with path.open(encoding="utf-8") as handle:
+            with path.open("rb") as handle:
                 for number, line in enumerate(handle, 1):
-                    if line.strip():
-                        index._add_row(json.loads(line), path, number)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise IngestError(f"cannot read earlier articles from {path}: {e}") from e
+                    if line.strip() and not index._add_line(line):
+                        logger.warning("%s:%d is not an article record; it is left as it is", path, number)
+                        index.damaged_lines.append(number)
+        except OSError as e:
+            raise IngestError(f"cannot read earlier articles from {path}: {e.strerror or e}") from e
         return index
 
-    def _add_row(self, row: object, path: Path, number: int) -> None:
-        if not isinstance(row, dict) or "id" not in row:
-            raise IngestError(f"{path}:{number} is not an article record")
+    def _add_line(self, line: bytes) -> bool:
+        try:
+            row = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            return False
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+            return False
         self._ids.add(row["id"])
         if row.get("url"):
             self._urls.add(row["url"])
         if row.get("content_hash"):
             self._hashes.add(row["content_hash"])
+        return True
 
     def add(self, article: Article) -> None:
         self._ids.add(article.id)

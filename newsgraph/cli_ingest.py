@@ -6,6 +6,7 @@ With ``--no-graph`` the Article records are written as JSON Lines; otherwise the
 
 from __future__ import annotations
 
+import fcntl
 import importlib
 import json
 import logging
@@ -178,12 +179,8 @@ def drop_partial_last_line(path: Path) -> bool:
 def _write_articles(
     sources: list[str], settings: Settings, summary: IngestSummary, out: Path | None, append: bool
 ) -> None:
-    seen = None
-    if append and out is not None and out.exists():
-        if drop_partial_last_line(out):
-            click.echo(f"warning: {out} ended in an incomplete record (an interrupted run); it was removed", err=True)
-        seen = MemorySeenIndex.from_jsonl(out)
     with _output(out, append) as handle, _progress() as bar:
+        seen = _earlier_articles(out) if append and out is not None else None
         for item in read_sources(sources, settings, seen):
             summary.record_read(item)
             if isinstance(item, Article):
@@ -192,18 +189,37 @@ def _write_articles(
             _show(bar, summary)
 
 
+def _earlier_articles(out: Path) -> MemorySeenIndex:
+    """What an earlier run wrote to ``out`` (read while this run holds the file's lock)."""
+    if drop_partial_last_line(out):
+        click.echo(f"warning: {out} ended in an incomplete record (an interrupted run); it was removed", err=True)
+    seen = MemorySeenIndex.from_jsonl(out)
+    for number in seen.damaged_lines:
+        click.echo(f"warning: line {number} of {out} is not an article record; it is left as it is", err=True)
+    return seen
+
+
 @contextmanager
 def _output(out: Path | None, append: bool) -> Iterator[IO[str]]:
+    """Standard output, or ``out`` locked against a second run writing it at the same time (lines would mix)."""
     if out is None:
         yield sys.stdout
         sys.stdout.flush()
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        handle = out.open("a" if append else "w", encoding="utf-8")
+        handle = out.open("a", encoding="utf-8")  # truncated only once the lock is ours
     except OSError as e:
         raise click.ClickException(f"cannot write {out}: {e.strerror or e}") from e
     with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            raise click.ClickException(
+                f"{out} is being written by another run; wait for it or choose another --out"
+            ) from e
+        if not append:
+            handle.truncate(0)
         yield handle
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gzip
 import json
 import os
@@ -314,3 +315,31 @@ def test_runs_finishing_in_the_same_second_keep_their_own_reports(tmp_path):
     assert all(p.name.startswith("ingest-2026-12-02T090000Z") for p in paths)
     assert latest_report(tmp_path)["sources"][0] in {f"run-{n}" for n in range(8)}
     assert sorted(p.name for p in (tmp_path / "ingest-reports").iterdir() if p.name.startswith(".")) == []
+
+
+def test_append_reads_past_a_damaged_line_in_the_output(runner, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("wikinews-asylum.txt", "wikinews-clock.txt", "wikinews-crane.txt"):
+        shutil.copy(SAMPLES / "wikinews" / name, folder / name)
+    out = tmp_path / "articles.jsonl"
+    assert runner.invoke(cli, ["ingest", str(folder), "--no-graph", "--out", str(out)]).exit_code == 0
+    first, second, third = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(first + second[:50] + b"\x00\xff garbage\n" + third)  # two writers crossed, or a bad disk
+    result = runner.invoke(cli, ["ingest", str(folder), "--no-graph", "--out", str(out), "--append"])
+    assert result.exit_code == 0, result.output
+    assert "read 3, loaded 1, near-duplicates 0, duplicates 2 (2 already ingested), skipped 0" in result.output
+    assert "line 2 of" in result.output and "is not an article record" in result.output
+
+
+def test_a_second_run_writing_the_same_output_is_refused(runner, tmp_path):
+    out = tmp_path / "articles.jsonl"
+    out.write_text("")
+    source = str(SAMPLES / "wikinews" / "wikinews-flag.txt")
+    with out.open("a") as holder:
+        fcntl.flock(holder, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another ingest is writing it
+        result = runner.invoke(cli, ["ingest", source, "--no-graph", "--out", str(out), "--append"])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {out} is being written by another run; wait for it or choose another --out"
+    assert out.read_text() == ""
+    assert runner.invoke(cli, ["ingest", source, "--no-graph", "--out", str(out), "--append"]).exit_code == 0

@@ -5,12 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from ingest import IngestSummary, MemorySeenIndex, SeenIndex, latest_report, save_run_report, write_report
 from ingest.article import ArticleDraft, article_to_dict, build_article
 from ingest.dedup import Deduplicator
-from newsgraph.errors import IngestError
 from newsgraph.records import Article, Skipped
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -86,9 +83,10 @@ def test_memory_seen_index_is_a_seen_index_and_reads_earlier_output(tmp_path):
     assert isinstance(index, SeenIndex)
     assert index.has_url("https://news.example/a") and index.has_hash(a.content_hash) and index.has_id(a.id)
     assert not index.has_url("https://news.example/b")
-    path.write_text('{"id": "x"}\n[1]\n', encoding="utf-8")
-    with pytest.raises(IngestError, match=r"articles\.jsonl:2 is not an article record"):
-        MemorySeenIndex.from_jsonl(path)
+    path.write_bytes(b'{"id": "x"}\n[1]\n\xff\n{"id": "y"}\n')
+    damaged = MemorySeenIndex.from_jsonl(path)  # a damaged line costs that line, not the earlier output
+    assert damaged.damaged_lines == [2, 3]
+    assert damaged.has_id("x") and damaged.has_id("y")
 
 
 def test_summary_counts_by_reason_and_report_round_trip(tmp_path):
