@@ -23,7 +23,7 @@ from graph import explore
 from graph.connection import open_driver
 from graph.explore import GraphReader, Rows
 from graph.schema import apply_schema
-from newsgraph.errors import GraphUnavailableError, NewsgraphError, QueryError
+from newsgraph.errors import GraphUnavailableError, NewsgraphError
 from newsgraph.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ PAGES = {
     "ingest": "app_pages/ingest.py",
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+_AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www|mailto|xmpp)(?=\\[:.])|(\w)(?=@)")
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,7 +84,9 @@ def reader() -> GraphReader:
 
 
 def show_unavailable(reason: str) -> None:
-    st.error(f"Neo4j is not reachable, so nothing can be shown right now. {reason}", icon=":material/power_off:")
+    st.error(
+        f"Neo4j is not reachable, so nothing can be shown right now. {md_text(reason)}", icon=":material/power_off:"
+    )
     st.info(
         "Start the local server with `newsgraph neo4j start` (or check NEO4J_URI), then press Retry: "
         "the explorer reconnects by itself."
@@ -100,19 +103,19 @@ def guarded() -> Iterator[None]:
         _connection.clear()
         show_unavailable(str(e))
         st.stop()
-    except QueryError as e:
-        st.error(str(e))
-        st.stop()
-    except NewsgraphError as e:
-        st.error(str(e))
+    except NewsgraphError as e:  # messages may quote what a user typed or an article held
+        st.error(md_text(str(e)))
         st.stop()
 
 
 def md_text(text: Any) -> str:
-    """Untrusted text made inert for Markdown: every Markdown and HTML character escaped."""
+    """Untrusted text made inert for Markdown: every Markdown and HTML character escaped, and web addresses
+    kept from becoming links. Streamlit's Markdown turns bare ``https://…``, ``www.…`` and e-mail addresses into
+    links after escapes are read, so an invisible word joiner goes where those patterns begin."""
     if text is None:
         return ""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _AUTOLINK_START.sub(lambda match: match.group(0) + "\u2060", escaped)
 
 
 def html_text(text: Any) -> str:

@@ -38,13 +38,15 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 REPO = Path(__file__).resolve().parents[1]
 PAYLOAD = "<script>window.__pwned = 1; document.title = 'pwned'</script>"
 IMG_PAYLOAD = "<img src=x onerror=\"window.__pwned = 2; document.title = 'pwned'\">"
+MARKDOWN = "__init__ *star* [link](https://evil.example) `code`"  # Markdown must show as written
+WORD_JOINER = "\u2060"  # invisible; keeps Streamlit's Markdown from turning shown web addresses into links
 SCRIPT_ARTICLE = "browser:script-article"
 SCRIPT_PERSON = "person:script-kiddie"
 
 
 def _script_article() -> tuple[Article, Extraction]:
-    quote_text = f"the plan {PAYLOAD} was safe"
-    text = f"{IMG_PAYLOAD} Mallory Script said {quote_text}. Mallory Script met Belgrade officials."
+    quote_text = f"the plan {PAYLOAD} was __not__ **safe**"
+    text = f"{IMG_PAYLOAD} Mallory Script said {quote_text}. Mallory Script met Belgrade officials. {MARKDOWN}"
     start = text.index(quote_text)
     sentence = text[text.index("Mallory") : text.index(".", start) + 1]
     name_at = text.index("Mallory Script")
@@ -52,13 +54,13 @@ def _script_article() -> tuple[Article, Extraction]:
         SCRIPT_ARTICLE,
         text,
         content_hash(text),
-        title=f"{PAYLOAD} Breaking",
+        title=f"{PAYLOAD} Breaking {MARKDOWN}",
         url="https://hostile.example/a",
         published="2021-12-01",
-        source=IMG_PAYLOAD,
+        source=f"{IMG_PAYLOAD} {MARKDOWN}",
         language="en",
     )
-    person = Entity(SCRIPT_PERSON, f"Mallory Script {IMG_PAYLOAD}", "Person", (), ((name_at, name_at + 14),))
+    person = Entity(SCRIPT_PERSON, f"Mallory Script {IMG_PAYLOAD} {MARKDOWN}", "Person", (), ((name_at, name_at + 14),))
     place = Entity(
         FIXTURE.belgrade, "Belgrade", "Location", (), ((text.index("Belgrade"), text.index("Belgrade") + 8),)
     )
@@ -194,7 +196,7 @@ def test_graph_page_draws_the_network_and_runs_no_article_script(browser, app_ur
     try:
         WebDriverWait(browser, 60).until(lambda b: b.execute_script("return typeof network !== 'undefined'"))
         labels = browser.execute_script("return nodes.get().map(function (n) { return n.label; })")
-        assert f"Mallory Script {IMG_PAYLOAD}" in labels and "Belgrade" in labels
+        assert f"Mallory Script {IMG_PAYLOAD} {MARKDOWN}" in labels and "Belgrade" in labels
         assert browser.execute_script("return window.__pwned === undefined")
         assert browser.execute_script("return document.querySelectorAll('#mynetwork canvas').length") == 1
     finally:
@@ -210,7 +212,12 @@ def test_article_markup_is_shown_as_text_and_never_runs(browser, app_url, tmp_pa
     body = browser.find_element(By.TAG_NAME, "body").text
     assert PAYLOAD in body  # the script tag is visible as text in the article …
     assert IMG_PAYLOAD in body
-    assert f"{PAYLOAD} Breaking" in browser.find_element(By.TAG_NAME, "h1").text  # … and in the headline
+    headline = browser.find_element(By.TAG_NAME, "h1").text.replace(WORD_JOINER, "")
+    assert f"{PAYLOAD} Breaking {MARKDOWN}" in headline  # … and in the headline
+    assert MARKDOWN in body.replace(WORD_JOINER, "") and "__not__ **safe**" in body  # Markdown is shown as written
+    main = browser.find_element(By.CSS_SELECTOR, "[data-testid='stMain']")
+    found = main.find_elements(By.CSS_SELECTOR, "strong, em, code, a[href^='https://evil']")
+    assert not found, [e.get_attribute("outerHTML")[:300] for e in found]
     browser.save_screenshot(str(tmp_path / "article.png"))
     _assert_nothing_ran(browser)
     hostile = _open(browser, f"{app_url}/article?id={quote(FIXTURE.hostile, safe='')}")

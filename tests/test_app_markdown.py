@@ -1,0 +1,39 @@
+"""Text from articles, users and errors is shown as written: Markdown in it never formats or links."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app_pages.common import md_text
+
+WORD_JOINER = "\u2060"
+
+
+def _unescaped(shown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", shown).replace(WORD_JOINER, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "__init__ and __main__",
+        "*star* **bold** _under_",
+        "[link](https://evil.example) ![img](x.png)",
+        "`code` ~~gone~~ $x^2$ <b>tag</b> # heading",
+        "see https://evil.example, www.evil.example or mallory@evil.example",
+        "1. item\n- item\n> quote | table |",
+    ],
+)
+def test_markdown_is_escaped_and_reads_back_as_written(text):
+    shown = md_text(text)
+    assert _unescaped(shown) == text.replace("\n", " ")
+    assert not re.search(r"(?<!\\)[*_`\[\]<>~$#|]", shown)  # every special character is escaped
+
+
+def test_web_and_mail_addresses_cannot_become_links():
+    shown = md_text("https://evil.example www.evil.example mallory@evil.example HTTP://X.EXAMPLE")
+    assert "https://" not in shown.replace("\\", "") and "HTTP://" not in shown.replace("\\", "")
+    assert f"https{WORD_JOINER}\\:" in shown and f"www{WORD_JOINER}\\." in shown and f"y{WORD_JOINER}@" in shown
+    assert md_text(None) == ""
