@@ -33,7 +33,12 @@ def streamlit_command(port: int, open_browser: bool) -> list[str]:
 
 
 @click.command("app")
-@click.option("--port", type=int, default=None, help="Port of the explorer (default: setting app_port, 8501).")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Port of the explorer (default: setting app_port, 8501).",
+)
 @click.option("--no-browser", is_flag=True, help="Do not open a browser tab.")
 @click.pass_context
 def app_command(ctx: click.Context, port: int | None, no_browser: bool) -> None:

@@ -25,7 +25,7 @@ EXIT_INTERRUPTED = 130
 @click.option("--article", "ids", multiple=True, metavar="ID", help="This article (repeatable).")
 @click.option(
     "--batch-size",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, 100_000),
     help="Articles per load transaction (default: setting load_batch_size).",
 )
 @click.option("--strict", is_flag=True, help=f"Exit with code {EXIT_SKIPPED} when any article was skipped.")

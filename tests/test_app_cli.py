@@ -24,3 +24,10 @@ def test_help_lists_the_options():
     assert result.exit_code == 0
     assert "--port" in result.output and "--no-browser" in result.output
     assert "127.0.0.1" in result.output
+
+
+def test_a_port_outside_the_valid_range_is_one_clear_error():
+    for port in ("0", "99999", "99999999999999999999", "-1", "http"):
+        result = CliRunner().invoke(cli, ["app", "--port", port, "--no-browser"])
+        assert result.exit_code == 2, (port, result.output)
+        assert "Invalid value for '--port'" in result.output and "Traceback" not in result.output
