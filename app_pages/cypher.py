@@ -10,7 +10,7 @@ import streamlit as st
 from app_pages.common import capped, embed, guarded, md_text, reader, settings, table
 from graph import explore
 from graph.network_view import render_html
-from graph.readonly import ReadResult
+from graph.readonly import ReadResult, load_json
 from queries.catalog import list_queries
 
 st.title("Cypher console")
@@ -54,7 +54,8 @@ with own:
     parameters = st.text_area("Parameters (JSON object, optional)", value="{}", key="cypher_params")
     if st.button("Run", key="cypher_run", type="primary"):
         try:
-            values = json.loads(parameters or "{}")
+            with guarded():  # JSON too deep or with a 4300-digit number is one message too
+                values = load_json(parameters or "{}", "parameters")
         except json.JSONDecodeError as e:
             st.error(f"The parameters are not valid JSON: {e}")
             st.stop()

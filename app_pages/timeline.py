@@ -36,7 +36,8 @@ with guarded():
         label = next((r["name"] for r in everything.rows if r["id"] == about), about)
         series.append(pd.DataFrame(explore.timeline(graph, about, about=True).rows).assign(series=f"about {label}"))
 
-data = pd.concat([s for s in series if not s.empty], ignore_index=True) if series else pd.DataFrame()
+dated = [s for s in series if not s.empty]  # an id from the address that matches nothing gives no rows
+data = pd.concat(dated, ignore_index=True) if dated else pd.DataFrame()
 if data.empty:
     st.info("Choose speakers or an entity: dated statements by or about them are counted per month.")
     st.stop()

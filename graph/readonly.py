@@ -13,7 +13,9 @@ Neo4j itself rejects any write (``Neo.ClientError.Statement.AccessMode``).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import math
 import re
 import time
 from collections.abc import Mapping
@@ -59,6 +61,10 @@ ALLOWED_PROCEDURES = frozenset(
         "db.index.vector.queryRelationships",
     }
 )
+# What Neo4j can take as a parameter: 64-bit integers, and nesting the driver can pack without recursing too far.
+MIN_INT, MAX_INT = -(2**63), 2**63 - 1
+INT_RANGE = f"Neo4j integers go from {MIN_INT} to {MAX_INT}"
+MAX_NESTING = 100
 _PROCEDURE_NAME = re.compile(r"^\s*([`\w.]+)\s*\(")
 # Long property values that would swamp a table; kept in the raw records.
 HIDDEN_PROPERTIES = frozenset({"embedding"})
@@ -75,7 +81,80 @@ class ReadResult:
 
     def rows(self) -> list[dict[str, Any]]:
         """Rows as plain JSON-friendly values (nodes and relationships become dicts, dates ISO text)."""
-        return [{key: to_plain(record[key]) for key in self.columns} for record in self.records]
+        try:
+            return [{key: to_plain(record[key]) for key in self.columns} for record in self.records]
+        except RecursionError as e:
+            raise QueryError(TOO_DEEP) from e
+
+
+TOO_DEEP = "the result is nested too deeply to read (lists or maps within each other)"
+
+
+def load_json(text: str, what: str) -> Any:
+    """``text`` as JSON; JSON Python cannot read (too deep, numbers past 4300 digits) is a QueryError.
+
+    Malformed JSON still raises ``json.JSONDecodeError``, for callers that fall back to plain text.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError as e:
+        raise QueryError(f"{what}: the JSON is nested too deeply to read") from e
+    except ValueError as e:  # int() refuses more than 4300 digits
+        raise QueryError(f"{what}: a whole number has more than 4300 digits; {INT_RANGE}") from e
+
+
+def check_parameters(parameters: Mapping[str, Any]) -> None:
+    """Refuse, naming the parameter, a value the driver cannot send: an integer outside 64 bits, text that
+    is not valid Unicode, lists or maps nested more than MAX_NESTING levels."""
+    for name, value in parameters.items():
+        if not isinstance(name, str):
+            raise QueryError(f"parameter names must be text, got {name!r}")
+        _check_text(name, name)
+        _check_value(name, name, value, 0)
+
+
+def _check_value(name: str, path: str, value: Any, level: int) -> None:
+    """``path`` says where inside parameter ``name`` the value sits (``x.a[1]``)."""
+    where = path if len(path) <= 60 else path[:60] + "…"
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return
+    if isinstance(value, int):
+        if not MIN_INT <= value <= MAX_INT:
+            raise QueryError(f"parameter {where}: {_int_text(value)} is out of range; {INT_RANGE}")
+        return
+    if isinstance(value, str):
+        _check_text(where, value)
+        return
+    if not isinstance(value, (list, tuple, dict)):
+        return  # dates, times, bytes, points: the driver's own types
+    if level >= MAX_NESTING:
+        raise QueryError(f"parameter {name}: lists and maps nested more than {MAX_NESTING} levels deep cannot be sent")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise QueryError(f"parameter {where}: map keys must be text, got {key!r}")
+            _check_text(f"{where} (a key)", key)
+            _check_value(name, f"{path}.{key}", item, level + 1)
+    else:
+        for index, item in enumerate(value):
+            _check_value(name, f"{path}[{index}]", item, level + 1)
+
+
+def _check_text(where: str, text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise QueryError(
+            f"parameter {where}: the text is not valid Unicode (a lone surrogate at character {e.start})"
+        ) from e
+
+
+def _int_text(value: int) -> str:
+    if value.bit_length() <= 100:
+        return str(value)
+    return f"a whole number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
 
 
 def run_read(
@@ -91,6 +170,7 @@ def run_read(
     if not cypher.strip():
         raise QueryError("empty query")
     params = dict(parameters or {})
+    check_parameters(params)
     started = time.perf_counter()
     try:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
@@ -110,8 +190,10 @@ def run_read(
         raise QueryError(f"Neo4j could not run the query: {_first_line(e.message or str(e))}") from e
     except DriverError as e:
         raise GraphUnavailableError(f"lost the connection to Neo4j: {_first_line(str(e))}") from e
-    except TypeError as e:  # the driver's answer to a parameter value it cannot encode
-        raise QueryError(f"a parameter cannot be sent to Neo4j: {e}") from e
+    except RecursionError as e:  # the driver unpacks nested values recursively
+        raise QueryError(TOO_DEEP) from e
+    except (TypeError, ValueError, OverflowError, UnicodeError) as e:  # a parameter value the driver cannot encode
+        raise QueryError(f"a parameter cannot be sent to Neo4j: {_first_line(str(e))}") from e
     return ReadResult(columns, records, truncated, time.perf_counter() - started)
 
 
@@ -176,6 +258,8 @@ def _client_error(error: ClientError) -> str:
         return f"wrong parameter or value type: {message}"
     if code.endswith("Statement.ParameterMissing"):
         return f"missing parameter: {message}"
+    if "TooManyClauses" in message:  # Lucene's limit, reached by a full-text search of a very long text
+        return "the search text has too many words: Neo4j's full-text search takes at most 1024 terms"
     if code.endswith("Procedure.ProcedureCallFailed"):
         return f"a procedure call failed: {message}"
     return f"{code.rsplit('.', 1)[-1] or 'error'}: {message}"

@@ -14,7 +14,7 @@ import click
 from neo4j import Driver
 
 from graph.connection import open_driver
-from graph.readonly import ReadResult, run_read
+from graph.readonly import ReadResult, load_json, run_read
 from newsgraph.cli import settings_of
 from newsgraph.errors import QueryError
 from newsgraph.settings import Settings
@@ -77,10 +77,13 @@ def _table(columns: list[str], rows: list[dict[str, Any]]) -> str:
     return str(frame.to_string(index=False, max_colwidth=70))
 
 
-def _json_or_text(value: str) -> Any:
-    """`-p n=5` is a number, `-p ids=["a","b"]` a list, anything that is not JSON stays text."""
+def _json_or_text(name: str, value: str) -> Any:
+    """`-p n=5` is a number, `-p ids=["a","b"]` a list, anything that is not JSON stays text.
+
+    JSON too deep or with too long a number to read is an error naming the parameter, not text.
+    """
     try:
-        return json.loads(value)
+        return load_json(value, f"parameter {name}")
     except json.JSONDecodeError:
         return value
 
@@ -159,7 +162,7 @@ def cypher_command(ctx: click.Context, statement: str, params: tuple[str, ...], 
     if statement == "-":
         statement = sys.stdin.read()
     settings = settings_of(ctx)
-    values = {k: _json_or_text(v) for k, v in _pairs(params).items()}
+    values = {k: _json_or_text(k, v) for k, v in _pairs(params).items()}
     with _driver(settings) as (driver, database):
         result = run_read(driver, database, statement, values, **_limits(settings, limit, timeout))
     _emit(result, fmt)

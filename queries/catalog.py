@@ -21,12 +21,13 @@ import functools
 import json
 import math
 import re
+import reprlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from graph.readonly import ReadResult, run_read
+from graph.readonly import MAX_INT, MIN_INT, ReadResult, run_read
 from newsgraph.errors import QueryError
 
 Embedder = Callable[[str], Sequence[float]]
@@ -168,8 +169,32 @@ def _convert(param: Param, value: Any, embed: Embedder | None, query_name: str =
     where = f"parameter {param.name}" + (f" of {query_name}" if query_name else "")
     try:
         return _CONVERTERS[param.type if param.type in _CONVERTERS else "choice"](param, value, embed)
-    except (TypeError, ValueError, OverflowError) as e:
-        raise QueryError(f"{where}: expected {_expected(param)}, got {value!r}") from e
+    except OverflowError as e:
+        if param.type != "int":
+            raise QueryError(f"{where}: expected {_expected(param)}, got {_shown(value)}") from e
+        raise QueryError(
+            f"{where}: {_digits(value)} is out of range; whole numbers go from {MIN_INT} to {MAX_INT}"
+        ) from e
+    except (TypeError, ValueError, RecursionError) as e:  # RecursionError: a vector's JSON nested too deeply
+        raise QueryError(f"{where}: expected {_expected(param)}, got {_shown(value)}") from e
+
+
+def _shown(value: Any) -> str:
+    """The value as it appears in an error: short, one line, whatever the user typed."""
+    if isinstance(value, str) and len(value) > 60:
+        return f"{value[:40]!r}… ({len(value)} characters)"
+    return reprlib.repr(value)
+
+
+def _digits(value: Any) -> str:
+    text = str(value).strip() if isinstance(value, str) else _int_text(value)
+    return text if len(text) <= 30 else f"{text[:20]}… ({len(text.lstrip('+-'))} digits)"
+
+
+def _int_text(value: Any) -> str:
+    if isinstance(value, int) and value.bit_length() > 100:
+        return f"a whole number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    return str(value)
 
 
 def _expected(param: Param) -> str:
@@ -192,9 +217,15 @@ def _to_string(param: Param, value: Any, embed: Embedder | None) -> str:
 
 
 def _to_int(param: Param, value: Any, embed: Embedder | None) -> int:
+    """A whole number Neo4j can store: 64 bits; past that an OverflowError (also before int() reads 4300+ digits)."""
     if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise ValueError("not a whole number")
-    return int(value.strip()) if isinstance(value, str) else int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{20,}\s*", value):
+        raise OverflowError("more digits than a 64-bit integer has")
+    number = int(value.strip()) if isinstance(value, str) else int(value)
+    if not MIN_INT <= number <= MAX_INT:
+        raise OverflowError("outside 64 bits")
+    return number
 
 
 def _to_float(param: Param, value: Any, embed: Embedder | None) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -154,3 +155,39 @@ def test_neo4j_never_reachable_is_one_message_not_a_traceback(neo4j_settings, pr
         assert len(app.error) == 1 and "cannot reach Neo4j at bolt://127.0.0.1" in app.error[0].value.replace(
             "\\", ""
         ).replace("\u2060", "")
+
+
+TOO_MANY_WORDS = "the search text has too many words: Neo4j's full-text search takes at most 1024 terms"
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "field"),
+    [
+        ("search", {"q": "word " * 3000}, None),
+        ("entity", {}, "entity_find"),
+    ],
+)
+def test_a_search_with_too_many_words_is_one_clear_message(empty_graph, page, query, field):
+    app = open_page(page, **query)
+    if field:
+        app.text_input(key=field).input("word " * 3000).run()
+    no_exception(app)
+    assert [re.sub(r"\\(.)", r"\1", e.value) for e in app.error] == [TOO_MANY_WORDS]
+
+
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [
+        ("search", {"q": 'a\x00b \\ " ~ * ? AND OR ('}),
+        ("entity", {"id": "x" * 100000}),
+        ("entity", {"id": "a\x00b"}),
+        ("statements", {"from": "0001-01-01", "to": "9999-12-31"}),
+        ("statements", {"speaker": "x" * 100000}),
+        ("timeline", {"about": "a\x00b", "speakers": "x" * 100000}),
+        ("graph", {"ids": ",".join(f"x{i}" for i in range(3000))}),
+        ("article", {"id": "\x00" * 1000}),
+    ],
+)
+def test_odd_text_from_the_address_bar_never_breaks_a_page(empty_graph, page, query):
+    app = open_page(page, **query)
+    no_exception(app)

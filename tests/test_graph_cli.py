@@ -320,3 +320,81 @@ def test_cypher_refuses_profile_with_one_line(newsgraph):
     result = newsgraph("cypher", "PROFILE MATCH (n) RETURN count(n)")
     assert result.exit_code == 1
     assert result.output == "Error: refused: PROFILE cannot run here (the console plans each query itself)\n"
+
+
+# -- parameter values Neo4j cannot take ----------------------------------------------------------------
+
+INT_RANGE = "Neo4j integers go from -9223372036854775808 to 9223372036854775807"
+
+
+def test_query_parameter_out_of_the_integer_range_is_one_line(newsgraph):
+    result = newsgraph("query", "person-statements", "-p", "person_id=x", "-p", "limit=99999999999999999999")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: parameter limit of person-statements: 99999999999999999999 is out of range; whole numbers go "
+        "from -9223372036854775808 to 9223372036854775807\n"
+    )
+    long = newsgraph("query", "top-speakers", "-p", "limit=" + "9" * 5000)
+    assert long.output == (
+        "Error: parameter limit of top-speakers: 99999999999999999999… (5000 digits) is out of range; "
+        "whole numbers go from -9223372036854775808 to 9223372036854775807\n"
+    )
+    vector = newsgraph("query", "semantic-search", "-p", "topic=" + "[" * 100000 + "]" * 100000)
+    assert vector.exit_code == 1
+    assert vector.output.startswith("Error: parameter topic of semantic-search: expected a list of numbers")
+    assert vector.output.count("\n") == 1 and len(vector.output) < 300
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("99999999999999999999", f"parameter x: 99999999999999999999 is out of range; {INT_RANGE}"),
+        ("-9223372036854775809", f"parameter x: -9223372036854775809 is out of range; {INT_RANGE}"),
+        ('{"a": [1, 18446744073709551616]}', f"parameter x.a[1]: 18446744073709551616 is out of range; {INT_RANGE}"),
+        ("9" * 5000, f"parameter x: a whole number has more than 4300 digits; {INT_RANGE}"),
+        ("[" * 100000 + "]" * 100000, "parameter x: the JSON is nested too deeply to read"),
+        ("[" * 101 + "]" * 101, "parameter x: lists and maps nested more than 100 levels deep cannot be sent"),
+        ('"\\ud800"', "parameter x: the text is not valid Unicode (a lone surrogate at character 0)"),
+        ("caf\udce9", "parameter x: the text is not valid Unicode (a lone surrogate at character 3)"),
+    ],
+)  # fmt: skip
+def test_cypher_parameter_neo4j_cannot_take_is_one_line(newsgraph, value, message):
+    result = newsgraph("cypher", "RETURN $x AS x", "-p", f"x={value}")
+    assert result.exit_code == 1
+    assert result.output == f"Error: {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("9223372036854775807", 9223372036854775807),
+        ("-9223372036854775808", -9223372036854775808),
+        ('[1, "a", null, 2.5, {"k": [true]}]', [1, "a", None, 2.5, {"k": [True]}]),
+        ("a\u0000b", "a\u0000b"),
+    ],
+)
+def test_cypher_parameters_at_the_edge_of_the_range_are_sent(newsgraph, value, expected):
+    result = newsgraph("cypher", "RETURN $x AS x", "-p", f"x={value}", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["x"] == expected
+
+
+def test_cypher_takes_nan_and_infinity_as_floats(newsgraph):
+    result = newsgraph("cypher", "RETURN toString($a) AS a, toString($b) AS b", "-p", "a=NaN", "-p", "b=-Infinity",
+                       "--format", "json")  # fmt: skip
+    assert json.loads(result.output) == [{"a": "NaN", "b": "-Infinity"}]
+
+
+def test_cypher_parameter_nested_100_levels_is_sent(newsgraph):
+    result = newsgraph("cypher", "RETURN $x AS x", "-p", "x=" + "[" * 100 + "]" * 100, "--format", "json")
+    assert result.exit_code == 0, result.output
+    value, levels = json.loads(result.output)[0]["x"], 1
+    while value:
+        value, levels = value[0], levels + 1
+    assert levels == 100
+
+
+def test_cypher_result_nested_too_deeply_is_one_line(newsgraph):
+    result = newsgraph("cypher", "RETURN reduce(x = [], i IN range(1, 3000) | [x]) AS deep")
+    assert result.exit_code == 1
+    assert result.output == "Error: the result is nested too deeply to read (lists or maps within each other)\n"

@@ -76,6 +76,42 @@ def test_parameters_are_converted_to_their_declared_types():
     assert bound == {"person_id": "person:x", "about_id": None, "from": dt.date(2021, 1, 31), "to": None, "limit": 5}
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("99999999999999999999", "99999999999999999999"),
+        ("-9223372036854775809", "-9223372036854775809"),
+        (2**63, "9223372036854775808"),
+        ("9" * 5000, "99999999999999999999… (5000 digits)"),
+    ],
+)
+def test_an_integer_parameter_outside_64_bits_is_one_line_with_the_range(value, shown):
+    from newsgraph.errors import QueryError
+
+    with pytest.raises(QueryError) as error:
+        bind(get_query("top-speakers"), {"limit": value})
+    assert str(error.value) == (
+        f"parameter limit of top-speakers: {shown} is out of range; whole numbers go from "
+        "-9223372036854775808 to 9223372036854775807"
+    )
+
+
+def test_integer_parameters_at_the_edge_of_64_bits_are_kept():
+    query = get_query("top-speakers")
+    assert bind(query, {"limit": "9223372036854775807"})["limit"] == 2**63 - 1
+    assert bind(query, {"limit": " -9223372036854775808 "})["limit"] == -(2**63)
+
+
+def test_a_vector_nested_too_deeply_or_too_long_is_one_short_line():
+    from newsgraph.errors import QueryError
+
+    with pytest.raises(QueryError) as error:
+        bind(get_query("semantic-search"), {"topic": "[" * 100000 + "]" * 100000})
+    message = str(error.value)
+    assert message.startswith("parameter topic of semantic-search: expected a list of numbers or a text to embed")
+    assert message.endswith("… (200000 characters)")
+
+
 def test_header_errors_name_the_file():
     from newsgraph.errors import QueryError
 
