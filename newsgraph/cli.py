@@ -10,7 +10,9 @@ import click
 
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
-from newsgraph.settings import Settings, load_settings
+from newsgraph.settings import Settings, load_settings, mask_uri
+
+log = logging.getLogger(__name__)
 
 # Each command family lives in its own module, imported only when one of its commands runs, so
 # `newsgraph --help` stays fast and no command module has to be imported before this one.
@@ -44,8 +46,32 @@ class ProjectGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except NewsgraphError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(mask_uri(str(e))) from e
+        except Exception as e:  # no traceback reaches the user: one line, the traceback kept for -vv
+            log.debug("the command failed", exc_info=True)
+            raise click.ClickException(_one_line(e)) from e
+
+
+def _one_line(error: Exception) -> str:
+    from neo4j.exceptions import DriverError, Neo4jError  # imported here: the driver loads slowly for --help
+
+    if isinstance(error, (DriverError, Neo4jError)):  # the server went away or refused mid-command
+        return (
+            f"Neo4j failed during the command ({type(error).__name__}: {_first_line(error)}); what was done "
+            "before is kept: check the server (`newsgraph neo4j status`) and run the command again"
+        )
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror or _first_line(error) or type(error).__name__}{where}"
+    return f"internal error: {type(error).__name__}: {_first_line(error)} (run with -vv to see where)"
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return mask_uri(lines[0][:300]) if lines else ""
 
 
 def settings_of(ctx: click.Context) -> Settings:
