@@ -10,7 +10,8 @@ import datetime as dt
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from newsgraph.records import Article, content_hash
 from nlp.extract import Extractor
@@ -93,7 +94,31 @@ def error_record(error: LineError) -> dict[str, Any]:
     return {"id": error.doc_id, "statements": [], "entities": [], "roles": [], "relations": [], "error": str(error)}
 
 
-def contract_lines(lines: Iterable[bytes | str], extractor: Extractor) -> Iterator[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class OverlongLine:
+    """A line longer than the limit, read past without being kept."""
+
+    length: int
+    limit: int
+
+
+def bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | OverlongLine]:
+    """The lines of ``handle``, none held in memory past ``limit`` bytes: a longer one is read past in pieces."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        length = len(line)
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+            length += len(line)
+        yield OverlongLine(length, limit)
+
+
+def contract_lines(lines: Iterable[bytes | str | OverlongLine], extractor: Extractor) -> Iterator[dict[str, Any]]:
     """One output record per input line, in order; articles stream through ``extractor.extract``.
 
     Lines may come as bytes: each is decoded on its own, so one line that is not UTF-8 is that line's error.
@@ -116,7 +141,9 @@ def contract_lines(lines: Iterable[bytes | str], extractor: Extractor) -> Iterat
         yield error_record(waiting.popleft())  # type: ignore[arg-type]
 
 
-def _item(number: int, line: bytes | str) -> Article | LineError:
+def _item(number: int, line: bytes | str | OverlongLine) -> Article | LineError:
+    if isinstance(line, OverlongLine):
+        return LineError(f"line {number}: longer than {line.limit:,} bytes (setting max_bytes), not read")
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8")

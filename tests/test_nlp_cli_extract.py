@@ -134,3 +134,25 @@ def test_a_line_that_is_not_utf8_is_that_lines_error(tmp_path: Path) -> None:
     assert [r["id"] for r in records] == ["ok", None, "ok2"]
     assert records[1]["error"] == "line 2: not UTF-8 text (byte 21 of the line)"
     assert records[2]["statements"]
+
+
+def test_a_line_longer_than_max_bytes_is_that_lines_error_and_never_held(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "short", "text": "Fine."}),
+        json.dumps({"id": "long", "text": "word " * 200}),
+        json.dumps({"id": "after", "text": "Also fine."}),
+    ]
+    records, output = _run(tmp_path, lines, env={"NEWSGRAPH_MAX_BYTES": "100"})
+    assert [r["id"] for r in records] == ["short", None, "after"]
+    assert records[1]["error"] == "line 2: longer than 100 bytes (setting max_bytes), not read"
+    assert records[0]["error"] is None and records[2]["error"] is None
+
+
+def test_a_device_as_input_and_the_input_as_output_are_refused(tmp_path: Path) -> None:
+    source = tmp_path / "docs.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "Fine."}) + "\n")
+    device = CliRunner().invoke(cli, ["extract", "--in", "/dev/zero", "--out", str(tmp_path / "out.jsonl")])
+    assert device.exit_code == 2 and "/dev/zero is a device" in device.output
+    same = CliRunner().invoke(cli, ["extract", "--in", str(source), "--out", str(source)])
+    assert same.exit_code == 2 and "is the input file" in same.output
+    assert json.loads(source.read_text())["id"] == "a"  # the input is untouched
