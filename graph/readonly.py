@@ -65,6 +65,7 @@ ALLOWED_PROCEDURES = frozenset(
 MIN_INT, MAX_INT = -(2**63), 2**63 - 1
 INT_RANGE = f"Neo4j integers go from {MIN_INT} to {MAX_INT}"
 MAX_NESTING = 100
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 86400.0  # seconds; the driver sends the timeout as whole milliseconds
 _PROCEDURE_NAME = re.compile(r"^\s*([`\w.]+)\s*\(")
 # Long property values that would swamp a table; kept in the raw records.
 HIDDEN_PROPERTIES = frozenset({"embedding"})
@@ -169,6 +170,8 @@ def run_read(
     """Run ``cypher`` read-only; errors become a QueryError with one clear line."""
     if not cypher.strip():
         raise QueryError("empty query")
+    if not MIN_TIMEOUT <= timeout <= MAX_TIMEOUT:  # also false for NaN
+        raise QueryError(f"the time limit must be from {MIN_TIMEOUT:g} to {MAX_TIMEOUT:g} seconds, got {timeout:g}")
     params = dict(parameters or {})
     check_parameters(params)
     started = time.perf_counter()

@@ -398,3 +398,11 @@ def test_cypher_result_nested_too_deeply_is_one_line(newsgraph):
     result = newsgraph("cypher", "RETURN reduce(x = [], i IN range(1, 3000) | [x]) AS deep")
     assert result.exit_code == 1
     assert result.output == "Error: the result is nested too deeply to read (lists or maps within each other)\n"
+
+
+@pytest.mark.parametrize("timeout", ["inf", "nan", "1e308", "86401"])
+def test_a_time_limit_neo4j_cannot_take_is_one_line(newsgraph, timeout):
+    for command in (("cypher", "RETURN 1"), ("query", "graph-counts")):
+        result = newsgraph(*command, "--timeout", timeout)
+        assert result.exit_code == 1
+        assert result.output == f"Error: the time limit must be from 0.1 to 86400 seconds, got {float(timeout):g}\n"
