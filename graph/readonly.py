@@ -41,6 +41,7 @@ PROCEDURE_REFUSED = (
     "db.schema.* and the full-text and vector index queries can"
 )
 PROFILE_REFUSED = "refused: PROFILE cannot run here (the console plans each query itself)"
+TOO_DEEP = "the result is nested too deeply to read (lists or maps within each other)"
 # LOAD CSV reads files of the database host and fetches URLs: not something a read console should offer.
 REFUSED_OPERATORS = {"LoadCSV": "refused: LOAD CSV reads files or URLs from the database host, not allowed here"}
 # SHOW commands about the graph's schema and the Cypher language; every other SHOW (transactions, settings,
@@ -86,9 +87,6 @@ class ReadResult:
             return [{key: to_plain(record[key]) for key in self.columns} for record in self.records]
         except RecursionError as e:
             raise QueryError(TOO_DEEP) from e
-
-
-TOO_DEEP = "the result is nested too deeply to read (lists or maps within each other)"
 
 
 def load_json(text: str, what: str) -> Any:

@@ -6,10 +6,11 @@ Each ``queries/*.cypher`` file starts with a header::
     // description: Everything a person said, …
     // params: person_id: string, about_id: string = null, from: date = null, limit: int = 100
 
-A parameter without a default is required. Types: ``string``, ``int``, ``float``, ``bool``, ``date``
-(YYYY-MM-DD), ``vector`` (a list of numbers, or a text turned into one by the caller's embedder) and
-choices written ``year|month``. Values arrive as text from the command line or the explorer and are
-converted here, so a wrong type is one clear error before anything reaches Neo4j. The Cypher uses
+A parameter without a default is required. Types: ``string``, ``int`` (64 bits, as Neo4j stores),
+``float``, ``bool``, ``date`` (YYYY-MM-DD), ``vector`` (a list of numbers, or a text turned into one by
+the caller's embedder) and choices written ``year|month``. Values arrive as text from the command line or
+the explorer and are converted here, so a wrong type or an integer out of range is one clear error before
+anything reaches Neo4j. The Cypher uses
 ``$parameters`` only; tests/test_queries.py checks that every ``$name`` is declared.
 """
 
