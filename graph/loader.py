@@ -107,21 +107,19 @@ class GraphLoader:
         prepared = _last_wins(prepared)
         if prepared:
             try:
-                with self.driver.session(database=self.database) as session:
-                    outcome = session.execute_write(_write_batch, prepared)
-            except (ServiceUnavailable, SessionExpired) as e:
-                raise GraphUnavailableError(
-                    f"Neo4j became unavailable while loading a batch of {len(prepared)} articles; "
-                    "batches already committed are kept, run the same load again to finish"
-                ) from e
-            except Neo4jError as e:
-                raise QueryError(f"Neo4j refused a load batch: {e.code}: {e.message}") from e
-            except DriverError as e:
-                raise GraphUnavailableError(f"lost the connection to Neo4j while loading: {e}") from e
-            summary.loaded += outcome["loaded"]
-            summary.replaced += outcome["replaced"]
-            summary.unchanged += outcome["unchanged"]
-            summary.rows += outcome["rows"]
+                outcomes = [self._write(prepared)]
+            except QueryError as e:
+                if len(prepared) == 1:
+                    summary.skipped.append(Skipped(prepared[0].article_id, str(e)))
+                    outcomes = []
+                else:  # one article Neo4j refuses (a value too large to index, …) must not cost the others
+                    log.warning("a batch of %d articles was refused (%s); loading them one by one", len(prepared), e)
+                    outcomes = self._write_one_by_one(prepared, summary)
+            for outcome in outcomes:
+                summary.loaded += outcome["loaded"]
+                summary.replaced += outcome["replaced"]
+                summary.unchanged += outcome["unchanged"]
+                summary.rows += outcome["rows"]
         summary.seconds = time.perf_counter() - started
         log.info(
             "batch: %d loaded, %d replaced, %d unchanged, %d rows in %.2fs",
@@ -132,6 +130,29 @@ class GraphLoader:
             summary.seconds,
         )
         return summary
+
+    def _write(self, prepared: list[ArticleRows]) -> dict[str, int]:
+        try:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(_write_batch, prepared)
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise GraphUnavailableError(
+                f"Neo4j became unavailable while loading a batch of {len(prepared)} articles; "
+                "batches already committed are kept, run the same load again to finish"
+            ) from e
+        except Neo4jError as e:
+            raise QueryError(f"Neo4j refused to store it: {e.code}: {_first_line(e.message)}") from e
+        except DriverError as e:
+            raise GraphUnavailableError(f"lost the connection to Neo4j while loading: {e}") from e
+
+    def _write_one_by_one(self, prepared: list[ArticleRows], summary: LoadSummary) -> list[dict[str, int]]:
+        outcomes = []
+        for rows in prepared:
+            try:
+                outcomes.append(self._write([rows]))
+            except QueryError as e:
+                summary.skipped.append(Skipped(rows.article_id, str(e)))
+        return outcomes
 
     def _prepare(self, article: Article, extraction: Extraction, summary: LoadSummary) -> ArticleRows | None:
         if not isinstance(article, Article) or not isinstance(extraction, Extraction):
@@ -152,6 +173,11 @@ class GraphLoader:
             log.warning("article %s: %s", article.id, warning)
             summary.dropped_facts[_reason_of(warning)] += 1
         return rows
+
+
+def _first_line(message: str | None) -> str:
+    lines = (message or "").strip().splitlines()
+    return lines[0][:300] if lines else "no reason given"
 
 
 def _write_batch(tx: ManagedTransaction, prepared: list[ArticleRows]) -> dict[str, int]:

@@ -301,3 +301,24 @@ def test_aliases_are_the_same_whatever_order_articles_load_in(clean_db, neo4j_se
     loader.load([pairs[i] for i in order])
     [row] = _one(clean_db, database, "MATCH (e:Entity {id: 'organization:acme-holdings'}) RETURN e.aliases AS a")
     assert row["a"] == ["ACME", "Acme Corp", "Zeta Acme"]
+
+
+def test_an_article_neo4j_refuses_is_skipped_and_the_rest_of_its_batch_loads(clean_db, neo4j_settings):
+    """A 40,000-character name is too large for the name index: that article alone is refused."""
+    database = neo4j_settings.neo4j_database
+    apply_schema(clean_db, database)
+    huge = "Zed" * 13_334
+    pairs = [
+        _article_naming("ok-1", "Shares of Acme Corp rose.", "Acme Corp"),
+        _article_naming("huge", f"{huge} spoke.", huge),
+        _article_naming("ok-2", "ACME fell again.", "ACME"),
+    ]
+    huge_entity = Entity("person:huge", huge, "Person", (), ((0, len(huge)),))
+    pairs[1] = (pairs[1][0], replace(pairs[1][1], entities=(huge_entity,)))
+    summary = GraphLoader(clean_db, database, batch_size=10).load(pairs)
+    assert summary.loaded == 2
+    [skipped] = summary.skipped
+    assert skipped.item == "huge" and "too large to index" in skipped.reason
+    rows = _one(clean_db, database, "MATCH (a:Article) RETURN a.id AS id ORDER BY id")
+    assert [r["id"] for r in rows] == ["ok-1", "ok-2"]
+    assert _one(clean_db, database, "MATCH (e:Entity {id: 'person:huge'}) RETURN count(e) AS n")[0]["n"] == 0
