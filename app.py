@@ -1,7 +1,7 @@
 """The newsgraph explorer: `newsgraph app` (or `streamlit run app.py`).
 
 This file only declares the pages; each page in app_pages/ holds its UI and reads the graph through
-graph/explore.py. (Not `pages/`: Streamlit treats a folder of that name beside the entry script as the old
+queries/explore.py. (Not `pages/`: Streamlit treats a folder of that name beside the entry script as the old
 multipage layout and then never runs this file, so st.navigation, the page titles and the shared
 connection check would be skipped.) The settings and the Neo4j driver are created once per server (st.cache_resource)
 in app_pages/common.py; the driver is re-checked at every use so the app recovers when Neo4j comes back.

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_pages.common import PAGES, guarded, md_text, page_href, query_param, reader, safe_url, table
 from app_pages.highlight import highlighted_html, statement_list_html
-from graph import explore
+from queries import explore
 
 graph = reader()
 article_id = query_param("id")

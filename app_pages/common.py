@@ -19,12 +19,12 @@ from urllib.parse import quote, urlsplit
 import streamlit as st
 from neo4j import Driver
 
-from graph import explore
 from graph.connection import open_driver
-from graph.explore import GraphReader, Rows
 from graph.schema import apply_schema
 from newsgraph.errors import GraphUnavailableError, NewsgraphError
 from newsgraph.settings import Settings, load_settings
+from queries import explore
+from queries.explore import GraphReader, Rows
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +194,7 @@ def table(rows: list[dict[str, Any]], columns: list[str] | None = None, **config
 
 @st.cache_resource(show_spinner="Loading the embedding model…")
 def _embedder() -> Any:
-    from nlp.embeddings import Embedder  # imported on first use: loading torch takes seconds
+    from nlp.runtime.embeddings import Embedder  # imported on first use: loading torch takes seconds
 
     return Embedder(settings())
 
@@ -202,7 +202,7 @@ def _embedder() -> Any:
 @st.cache_resource(show_spinner="Loading the language models…")
 def extractor() -> Any:
     """The NLP extractor for the Ingest page, created on first use (spaCy and the embedding model)."""
-    from nlp.extract import Extractor
+    from nlp.runtime.extract import Extractor
 
     return Extractor(settings(), embedder=_embedder())
 

@@ -8,9 +8,10 @@ from typing import Any
 import streamlit as st
 
 from app_pages.common import capped, embed, guarded, md_text, reader, settings, table
-from graph import explore
+from graph.network import network_from_records
 from graph.network_view import render_html
 from graph.readonly import ReadResult, load_json
+from queries import explore
 from queries.catalog import list_queries
 
 st.title("Cypher console")
@@ -35,7 +36,7 @@ def show_result(result: ReadResult) -> None:
         st.info("The query returned no rows.")
         return
     table(rows, result.columns)
-    net = explore.network_from_records(result.records, settings().graph_node_cap)
+    net = network_from_records(result.records, settings().graph_node_cap)
     if net.nodes:
         if net.capped:
             st.warning(f"The drawing shows the first {len(net.nodes)} nodes only (the node cap).")

@@ -15,7 +15,7 @@ from app_pages.common import (
     safe_url,
     table,
 )
-from graph import explore
+from queries import explore
 
 graph = reader()
 entity_id = query_param("id")

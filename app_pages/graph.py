@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import entity_link, entity_options, guarded, query_param, reader, settings, table
-from graph import explore
 from graph.network_view import STYLE_BY_TYPE, render_html
+from queries import explore
 
 st.title("Graph")
 graph = reader()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import PAGES, empty_graph_hint, guarded, md_text, page_href, reader, safe_url, settings, table
-from graph import explore
 from ingest import latest_report
+from queries import explore
 
 st.title("newsgraph explorer")
 st.caption("Who said what, when — every fact with its source sentence and a link to the article.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import capped, embed, guarded, page_href, query_param, reader, safe_url, table
-from graph import explore
+from queries import explore
 
 st.title("Search")
 graph = reader()

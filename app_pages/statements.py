@@ -22,7 +22,7 @@ from app_pages.common import (
     safe_url,
     table,
 )
-from graph import explore
+from queries import explore
 
 st.title("Who said what")
 graph = reader()

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.common import entity_options, guarded, pick_entity, query_param, reader
-from graph import explore
+from queries import explore
 
 st.title("Timeline")
 graph = reader()

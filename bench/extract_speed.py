@@ -49,7 +49,7 @@ def words_in(count: int) -> int:
 def speed(count: int) -> dict[str, float]:
     import spacy
 
-    from nlp.extract import Extractor
+    from nlp.runtime.extract import Extractor
 
     settings = load_settings()
     bare = spacy.load(settings.spacy_model)
@@ -82,7 +82,7 @@ def speed(count: int) -> dict[str, float]:
 
 
 def peak_memory(count: int) -> dict[str, float]:
-    from nlp.extract import Extractor
+    from nlp.runtime.extract import Extractor
 
     extractor = Extractor(load_settings())
     for _extraction in extractor.extract(articles(count)):

@@ -346,7 +346,7 @@ def run_extractor(docs_path: Path, settings: Any = None) -> list[dict[str, Any]]
     """The project's extractor over the documents, through its Python API (no embeddings: not scored)."""
     from newsgraph.records import Article, content_hash
     from newsgraph.settings import load_settings
-    from nlp.extract import Extractor
+    from nlp.runtime.extract import Extractor
 
     docs = list(read_jsonl(docs_path))
     articles = [

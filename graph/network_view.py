@@ -1,4 +1,4 @@
-"""Drawing a ``Network`` (graph/explore.py) as an interactive pyvis page, safe for untrusted article text.
+"""Drawing a ``Network`` (queries/explore.py) as an interactive pyvis page, safe for untrusted article text.
 
 The explorer's graph page and console draw with it, and so does ``newsgraph export --html`` (graph/export.py
 turns its subgraph into a ``Network``): one drawing, one set of escaping rules.
@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from pyvis.network import Network as PyvisNetwork
 
-from graph.explore import Network
+from graph.network import Network
 
 STYLE_BY_TYPE: dict[str, tuple[str, str]] = {
     "Person": ("dot", "#4e79a7"),

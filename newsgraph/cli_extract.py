@@ -38,8 +38,8 @@ from newsgraph.cli import settings_of
 @click.pass_context
 def extract(ctx: click.Context, input_file: BinaryIO, output_file: TextIO, progress: bool | None) -> None:
     """Entities, roles, relations and statements of each document, no database (the NLP stage alone)."""
-    from nlp.contract import bounded_lines, contract_lines, json_line  # the NLP stack loads only when this runs
-    from nlp.extract import Extractor
+    from nlp.runtime.contract import bounded_lines, contract_lines, json_line  # the NLP stack loads only when this runs
+    from nlp.runtime.extract import Extractor
 
     _check_files(input_file, output_file)
     settings = settings_of(ctx)

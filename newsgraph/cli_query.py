@@ -132,7 +132,7 @@ def _embedder(settings: Settings, query: Any) -> Any:
         return None
 
     def embed(text: str) -> Sequence[float]:
-        from nlp.embeddings import Embedder
+        from nlp.runtime.embeddings import Embedder
 
         return Embedder(settings).embed([text])[0]
 

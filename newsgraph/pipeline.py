@@ -293,7 +293,7 @@ def _stored_name(article: Article) -> str:
 
 def _default_extractor(settings: Settings) -> Any:
     try:
-        from nlp.extract import Extractor
+        from nlp.runtime.extract import Extractor
     except ImportError as e:  # the NLP stage is optional for the graph stage's own users
         raise NewsgraphError(f"the NLP stage cannot be loaded ({e}); install the requirements") from e
     return Extractor(settings)

@@ -82,7 +82,7 @@ class Neo4jUri:
             return True
         try:
             parts = urlsplit(value)
-            port_ok = parts.port is None or 0 < parts.port  # .port raises on a port that is no number or too big
+            port_ok = parts.port is None or parts.port > 0  # .port raises on a port that is no number or too big
         except ValueError:
             return False
         return bool(

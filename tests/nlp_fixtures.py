@@ -21,10 +21,10 @@ from spacy.language import Language
 
 from newsgraph.records import Article, Extraction, content_hash
 from newsgraph.settings import Settings, load_settings
-from nlp.embeddings import Embedder
-from nlp.extract import Extractor
-from nlp.gazetteer import Gazetteer, load_gazetteer
-from nlp.pipeline import load_pipeline
+from nlp.lexicon.gazetteer import Gazetteer, load_gazetteer
+from nlp.runtime.embeddings import Embedder
+from nlp.runtime.extract import Extractor
+from nlp.runtime.pipeline import load_pipeline
 
 NLP_DATA = Path(__file__).resolve().parent / "data" / "nlp"
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from graph.explore import Network
+from graph.network import Network
 from graph.network_view import render_html, script_json
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
 from tests.graph_fixtures import FIXTURE, HOSTILE_ORG_NAME, HOSTILE_QUOTE

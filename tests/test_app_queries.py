@@ -1,4 +1,4 @@
-"""The explorer's reads (graph/explore.py and its curated queries) on the fixture graph, rows asserted."""
+"""The explorer's reads (queries/explore.py and its curated queries) on the fixture graph, rows asserted."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from graph import explore
-from graph.explore import GraphReader, NetworkFilter, StatementFilter
+from queries import explore
+from queries.explore import GraphReader, NetworkFilter, StatementFilter
 from tests.app_harness import fixture_graph
 from tests.graph_fixtures import FIXTURE, HOSTILE_QUOTE, embed
 

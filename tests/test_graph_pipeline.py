@@ -30,7 +30,7 @@ def _article(article_id: str, text: str = TEXT) -> Article:
 
 @pytest.fixture(scope="module")
 def extractor(base_settings):
-    from nlp.extract import Extractor
+    from nlp.runtime.extract import Extractor
 
     return Extractor(base_settings)
 

@@ -61,7 +61,7 @@ def _article(article_id: str, text: str) -> Article:
 
 @pytest.fixture(scope="module")
 def extractor(base_settings):
-    from nlp.extract import Extractor
+    from nlp.runtime.extract import Extractor
 
     return Extractor(base_settings)
 
@@ -76,7 +76,7 @@ def aliases_settings(neo4j_settings, tmp_path_factory):
 @pytest.fixture(scope="module")
 def upgraded(aliases_settings, extractor):
     """The same loaded spaCy pipeline and embedder, with the aliases file applied."""
-    from nlp.extract import Extractor
+    from nlp.runtime.extract import Extractor
 
     return Extractor(aliases_settings, language=extractor.nlp, embedder=extractor.embedder)
 
@@ -84,7 +84,7 @@ def upgraded(aliases_settings, extractor):
 @pytest.fixture(scope="module")
 def english_only(neo4j_settings, extractor):
     """A configuration that refuses non-English articles: their extraction fails with a reason."""
-    from nlp.extract import Extractor
+    from nlp.runtime.extract import Extractor
 
     settings = neo4j_settings.replace(non_english="skip")
     return settings, Extractor(settings, language=extractor.nlp, embedder=extractor.embedder)

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
-from nlp.contract import parse_line
+from nlp.runtime.contract import parse_line
 from tests.nlp_fixtures import *  # noqa: F403
 
 CONTRACT_KEYS = {"id", "statements", "entities", "roles", "relations", "error"}
@@ -142,7 +142,7 @@ def test_a_line_longer_than_max_bytes_is_that_lines_error_and_never_held(tmp_pat
         json.dumps({"id": "long", "text": "word " * 200}),
         json.dumps({"id": "after", "text": "Also fine."}),
     ]
-    records, output = _run(tmp_path, lines, env={"NEWSGRAPH_MAX_BYTES": "100"})
+    records, _output = _run(tmp_path, lines, env={"NEWSGRAPH_MAX_BYTES": "100"})
     assert [r["id"] for r in records] == ["short", None, "after"]
     assert records[1]["error"] == "line 2: longer than 100 bytes (setting max_bytes), not read"
     assert records[0]["error"] is None and records[2]["error"] is None

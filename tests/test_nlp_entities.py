@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import ConfigError
-from nlp.extract import Extractor
-from nlp.gazetteer import load_gazetteer
-from nlp.mentions import Mention
-from nlp.names import entity_id, fold, slugify
-from nlp.organizations import preposition_names
-from nlp.resolution import entity_at, resolve_entities
+from nlp.entities.mentions import Mention
+from nlp.entities.organizations import preposition_names
+from nlp.entities.resolution import entity_at, resolve_entities
+from nlp.keys import entity_id, fold, slugify
+from nlp.lexicon.gazetteer import load_gazetteer
+from nlp.runtime.extract import Extractor
 from tests.nlp_fixtures import *  # noqa: F403
 
 

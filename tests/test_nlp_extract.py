@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from nlp.extract import Extractor
-from nlp.language import detect_language
+from nlp.runtime.extract import Extractor
+from nlp.runtime.language import detect_language
 from tests.nlp_fixtures import *  # noqa: F403
 
 GERMAN = (

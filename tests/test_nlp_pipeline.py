@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nlp.components import mentions_of
-from nlp.pipeline import MAX_CHUNK_CHARS, chunk_text, pipe_chunks, spacy_view
+from nlp.runtime.components import mentions_of
+from nlp.runtime.pipeline import MAX_CHUNK_CHARS, chunk_text, pipe_chunks, spacy_view
 from tests.nlp_fixtures import *  # noqa: F403
 
 

@@ -58,7 +58,11 @@ def test_bad_config_file_is_one_clear_error(tmp_path, content, message):
 @pytest.mark.parametrize(
     ("variable", "value", "message"),
     [
-        ("NEWSGRAPH_QUERY_TIMEOUT", "-5", r"query_timeout \(NEWSGRAPH_QUERY_TIMEOUT\) is '-5'; it must be 0.1 to 86,400"),
+        (
+            "NEWSGRAPH_QUERY_TIMEOUT",
+            "-5",
+            r"query_timeout \(NEWSGRAPH_QUERY_TIMEOUT\) is '-5'; it must be 0.1 to 86,400",
+        ),
         ("NEWSGRAPH_QUERY_TIMEOUT", "nan", "query_timeout .* is 'nan'; it must be"),
         ("NEWSGRAPH_QUERY_TIMEOUT", "inf", "query_timeout .* is 'inf'; it must be"),
         ("NEWSGRAPH_NEO4J_PORT", "99999", "neo4j_port .* is '99999'; it must be 0 to 65,535"),
@@ -99,7 +103,7 @@ def test_values_at_the_edges_of_their_range_are_accepted():
 def test_a_range_error_in_the_config_file_names_the_setting(tmp_path):
     config = tmp_path / "config.toml"
     config.write_text("row_limit = -5\n")
-    with pytest.raises(ConfigError, match="row_limit .* it must be 1 to 1,000,000"):
+    with pytest.raises(ConfigError, match=r"row_limit .* it must be 1 to 1,000,000"):
         load_settings(environ={}, config_file=config)
 
 

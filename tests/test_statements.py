@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from newsgraph.records import Entity
 from newsgraph.settings import load_settings
-from nlp.statements import find_statements, parse_date
+from nlp.statements.finder import find_statements, parse_date
 
 CASES = json.loads((Path(__file__).parent / "data" / "statements" / "cases.json").read_text(encoding="utf-8"))
 

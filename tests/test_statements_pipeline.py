@@ -7,8 +7,8 @@ import pytest
 
 from newsgraph.records import Article, content_hash
 from newsgraph.settings import load_settings
-from nlp.extract import Extractor
-from nlp.pipeline import MAX_CHUNK_CHARS
+from nlp.runtime.extract import Extractor
+from nlp.runtime.pipeline import MAX_CHUNK_CHARS
 
 ARTICLE = (
     "Andrej Petrovski, technical director of the SHARE Foundation, said the cameras had no legal basis.\n"

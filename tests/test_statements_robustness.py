@@ -10,9 +10,9 @@ import spacy
 from spacy.language import Language
 
 from newsgraph.settings import load_settings
-from nlp.pipeline import load_pipeline, spacy_view
-from nlp.quotes import find_quotes
-from nlp.statements import find_statements
+from nlp.runtime.pipeline import load_pipeline, spacy_view
+from nlp.statements.finder import find_statements
+from nlp.statements.quotes import find_quotes
 from tests.test_statements import entities_of
 
 

@@ -70,7 +70,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 def load_pipeline(settings: Settings, custom: bool = True) -> Language:
     """Load ``settings.spacy_model`` and add the project's components after the NER."""
-    import nlp.components  # noqa: F401  (registers the factories)
+    import nlp.runtime.components  # noqa: F401  (registers the factories)
 
     try:
         language = spacy.load(settings.spacy_model)

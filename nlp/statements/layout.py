@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from nlp.cues import TITLE_ABBREVIATIONS
-from nlp.quotes import Quote, paragraph_spans
+from nlp.statements.cues import TITLE_ABBREVIATIONS
+from nlp.statements.quotes import Quote, paragraph_spans
 
 SENTENCE_END = {".", "!", "?", "…"}
 

@@ -1,9 +1,9 @@
 """The project's spaCy components. Each writes one ``Doc._`` extension; the logic lives in plain functions.
 
 - ``newsgraph_entities`` → ``doc._.newsgraph_mentions``: corrected entity mentions (nlp.entities).
-- ``newsgraph_roles`` → ``doc._.newsgraph_roles``: person/title/organisation mentions (nlp.roles); it also
+- ``newsgraph_roles`` → ``doc._.newsgraph_roles``: person/title/organisation mentions (nlp.entities.roles); it also
   retypes as Person a name the model tagged ORG when it holds a personal title.
-- ``newsgraph_relations`` → ``doc._.newsgraph_relations``: relation mentions (nlp.relations).
+- ``newsgraph_relations`` → ``doc._.newsgraph_relations``: relation mentions (nlp.relations.verbs).
 
 Extension values are plain tuples so docs survive the trip between ``nlp.pipe`` worker processes.
 A component that fails on one doc records the error in ``doc._.newsgraph_errors`` and lets the doc through:
@@ -18,10 +18,10 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.entities import Mention, build_gazetteer_matchers, find_mentions
-from nlp.gazetteer import load_gazetteer
-from nlp.relations import RelationMention, find_relations
-from nlp.roles import RoleMention, find_roles, promote_people
+from nlp.entities.finders import Mention, build_gazetteer_matchers, find_mentions
+from nlp.entities.roles import RoleMention, find_roles, promote_people
+from nlp.lexicon.gazetteer import load_gazetteer
+from nlp.relations.verbs import RelationMention, find_relations
 
 log = logging.getLogger(__name__)
 

@@ -4,17 +4,12 @@ place or organisation, an organisation the entities know by fewer words than wri
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 from spacy.tokens import Span, Token
 
 from newsgraph.records import Entity
-from nlp.cues import ORGANISATION_NAME_ENDS, ORGANISATION_NOUNS
-from nlp.speaker_syntax import TITLE_WORDS, entity_span, without_titles
+from nlp.statements.cues import ORGANISATION_NAME_ENDS, ORGANISATION_NOUNS
+from nlp.statements.speaker_syntax import TITLE_WORDS, entity_span, without_titles
 
-NAMES_FILE = Path(__file__).with_name("first_names.json")
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = {"they", "them", "it"}
 OWNER_PRONOUNS = {"its": None, "his": "m", "her": "f"}
@@ -39,12 +34,6 @@ TITLES = {
     "madame": "f",
 }
 # How far back (characters) a previous speaker stays the natural antecedent of a pronoun.
-
-
-@cache
-def first_names() -> dict[str, str]:
-    data = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
-    return {name: "f" for name in data["female"]} | {name: "m" for name in data["male"]}
 
 
 def is_topic(token: Token) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from nlp.cues import (
+from nlp.statements.cues import (
     COMPLEMENT_MARKS,
     FINDING_VERBS,
     MEDIUM_NOUNS,
@@ -25,8 +25,8 @@ from nlp.cues import (
     is_belief,
     is_cue_verb,
 )
-from nlp.quote_layout import Attribution, Clause, Layout, after_title
-from nlp.speaker_syntax import crosses_line, first_noun_of_line, source_of_according, subject_of
+from nlp.statements.layout import Attribution, Clause, Layout, after_title
+from nlp.statements.speaker_syntax import crosses_line, first_noun_of_line, source_of_according, subject_of
 
 
 def _content_bounds(tokens: list[Token]) -> tuple[int, int] | None:

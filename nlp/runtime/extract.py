@@ -2,7 +2,7 @@
 
 One spaCy pass (nlp.pipe over paragraph chunks) finds mentions, roles and relation candidates in each
 chunk; per article the mentions are resolved into canonical entities, statements are found by
-``nlp.statements`` and completed here (speaker role, entities talked about, embedding). A document that
+``nlp.statements.finder`` and completed here (speaker role, entities talked about, embedding). A document that
 fails becomes an ``Extraction`` with ``error`` set; the stream goes on.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -20,31 +20,19 @@ from spacy.tokens import Doc
 from newsgraph import __version__
 from newsgraph.records import Article, Entity, Extraction, Relation, Role, Statement
 from newsgraph.settings import Settings
-from nlp.components import mentions_of, relations_of, roles_of
-from nlp.embeddings import Embedder
-from nlp.entities import Mention
-from nlp.gazetteer import Gazetteer, load_gazetteer
-from nlp.language import detect_language
-from nlp.pipeline import load_pipeline, pipe_chunks
-from nlp.resolution import resolve_entities, span_index
-from nlp.roles import portfolio_org
+from nlp.entities.finders import Mention
+from nlp.entities.resolution import resolve_entities, span_index
+from nlp.entities.roles import portfolio_org
+from nlp.lexicon.gazetteer import Gazetteer, load_gazetteer
+from nlp.runtime.components import mentions_of, relations_of, roles_of
+from nlp.runtime.embeddings import Embedder
+from nlp.runtime.language import detect_language
+from nlp.runtime.pipeline import load_pipeline, pipe_chunks
+from nlp.statements.finder import find_statements
 
 log = logging.getLogger(__name__)
 
 EMBED_FLUSH_STATEMENTS = 64  # statements gathered across articles before one embedding call
-
-StatementFinder = Callable[[Doc, Sequence[Entity], str | None, int], list[Statement]]
-
-
-def _statement_finder() -> StatementFinder | None:
-    try:
-        from nlp.statements import find_statements
-    except ImportError as e:
-        if e.name != "nlp.statements":
-            raise
-        log.warning("nlp.statements is not installed: extracting entities, roles and relations only, no statements")
-        return None
-    return find_statements
 
 
 def extractor_version(language: Language) -> str:
@@ -67,7 +55,7 @@ class Extractor:
         self.nlp = language if language is not None else load_pipeline(settings)
         self.embedder = embedder if embedder is not None or not embed else Embedder(settings)
         self.gazetteer = load_gazetteer(settings.aliases_file or None)
-        self.find_statements = _statement_finder() if statements else None
+        self.find_statements = find_statements if statements else None
         self.version = extractor_version(self.nlp)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from nlp.gazetteer import Gazetteer
-from nlp.mentions import Mention
-from nlp.names import fold
+from nlp.entities.mentions import Mention
+from nlp.keys import fold
+from nlp.lexicon.gazetteer import Gazetteer
 
 
 def prefixed_event_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from nlp.cues import (
+from nlp.statements.cues import (
     AFTER_QUOTE_ONLY,
     COMPLEMENT_MARKS,
     MEDIUM_NOUNS,
@@ -23,9 +23,9 @@ from nlp.cues import (
     is_cue_verb,
     needs_clause,
 )
-from nlp.quote_layout import Attribution, Clause, Layout
-from nlp.quotes import Quote
-from nlp.speaker_syntax import entity_span, first_noun_of_line, source_of_according, subject_of
+from nlp.statements.layout import Attribution, Clause, Layout
+from nlp.statements.quotes import Quote
+from nlp.statements.speaker_syntax import entity_span, first_noun_of_line, source_of_according, subject_of
 
 DASHES = {"-", "–", "—", "--"}
 # Tokens allowed between a cue and the quote it introduces ("said in a statement on Friday: …").

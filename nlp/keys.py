@@ -1,4 +1,4 @@
-"""Name keys shared by entity recognition and resolution: diacritics folding and canonical ids.
+"""Name keys shared by every room of nlp: diacritics folding and canonical ids.
 
 Ids follow the statement spec: ``<type-lowercase>:<slug>`` where the slug is the canonical name with
 diacritics stripped (NFKD, combining marks dropped), lowercased, non-alphanumerics collapsed to "-".

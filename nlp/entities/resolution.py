@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.records import Entity
-from nlp.gazetteer import Gazetteer
-from nlp.mentions import QUOTE_CHARS, Mention
-from nlp.names import entity_id, fold
+from nlp.entities.mentions import QUOTE_CHARS, Mention
+from nlp.keys import entity_id, fold
+from nlp.lexicon.gazetteer import Gazetteer
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
 _KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |formerly |previously )?known as\s+")

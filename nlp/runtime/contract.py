@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from newsgraph.records import Article, content_hash
-from nlp.extract import Extractor
+from nlp.runtime.extract import Extractor
 
 
 class LineError(Exception):

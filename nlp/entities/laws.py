@@ -10,8 +10,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.gazetteer import Gazetteer
-from nlp.mentions import QUOTE_CHARS, Mention, is_punct
+from nlp.entities.mentions import QUOTE_CHARS, Mention, is_punct
+from nlp.lexicon.gazetteer import Gazetteer
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SUBJECT_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBN", "CD", "HYPH", "POS"}

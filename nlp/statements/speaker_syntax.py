@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from nlp.cues import (
+from nlp.statements.cues import (
     CALENDAR_WORDS,
     GROUP_DETERMINERS,
     HONORIFICS,

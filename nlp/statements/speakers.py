@@ -4,7 +4,7 @@ Pronouns are resolved by recency, grammatical role and gender (from titles, firs
 pronouns that follow a name in the same document); surnames are expanded to the full name of an
 earlier person; organisations and groups ("the Interior Ministry", "digital rights groups") are speakers
 as named. The resolver remembers the last speaker so "he said" after a quote goes to the person quoted.
-Which token names the speaker comes from nlp.speaker_syntax, how names read from nlp.speaker_names.
+Which token names the speaker comes from ``speaker_syntax``, how names read from ``speaker_names``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
-from nlp.cues import (
+from nlp.lexicon.first_names import first_name_genders
+from nlp.statements.cues import (
     DESCRIPTION_NOUNS,
     FEMALE_NOUNS,
     MALE_NOUNS,
@@ -28,19 +29,18 @@ from nlp.cues import (
     SOURCE_CARRIER_NOUNS,
     is_cue_verb,
 )
-from nlp.speaker_names import (
+from nlp.statements.speaker_names import (
     FIRST_PERSON,
     GROUP_PRONOUNS,
     OWNER_PRONOUNS,
     PERSON_PRONOUNS,
     TITLES,
     acts_as_person,
-    first_names,
     fuller_organisation,
     is_topic,
     titled_person,
 )
-from nlp.speaker_syntax import (
+from nlp.statements.speaker_syntax import (
     NAME_LABELS,
     TITLE_WORDS,
     carried_source,
@@ -256,7 +256,7 @@ class SpeakerResolver:
             if token.text != name or token.i == 0:
                 continue
             given = doc[token.i - 1]
-            if given.pos_ == "PROPN" and given.text.istitle() and given.lower_ in first_names():
+            if given.pos_ == "PROPN" and given.text.istitle() and given.lower_ in first_name_genders():
                 return f"{given.text} {name}"
         return None
 
@@ -384,7 +384,7 @@ class SpeakerResolver:
         if name in self._genders:
             return
         first = name.split()[0].lower().strip(".") if name.split() else ""
-        gender = first_names().get(first)
+        gender = first_name_genders().get(first)
         if gender is None and token is not None and token.i > 0:
             gender = TITLES.get(token.doc[max(0, token.i - 1)].lower_) or TITLES.get(
                 token.doc[max(0, token.left_edge.i - 1)].lower_

@@ -1,7 +1,7 @@
 """Who said what, when: direct, indirect and mixed statements in a parsed chunk of an article.
 
-`find_statements` pairs quotation marks (nlp.quotes), attributes quotes (nlp.attribution) and finds reported
-clauses (nlp.speech), resolves each speaker to a canonical entity (nlp.speakers) and dates the statement: the
+`find_statements` pairs quotation marks (``quotes``), attributes quotes (``attribution``) and finds reported
+clauses (``speech``), resolves each speaker to a canonical entity (``speakers``) and dates the statement: the
 article's date unless the attribution itself says when ("said in 2021", "told RSE last year").
 A quote with no cue of its own that fills a sentence takes the speaker of the statement just before it
 in its paragraph, or in the paragraph before when it opens its own paragraph, else the one person the
@@ -19,13 +19,13 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc, Token
 
 from newsgraph.records import Entity, Statement, StatementKind
-from nlp.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
-from nlp.cues import MEDIUM_NOUNS, NAMING_CUES, cue_phrase, is_according_to
-from nlp.quote_layout import Attribution, Clause, Layout
-from nlp.quotes import Quote, find_quotes
-from nlp.speaker_syntax import entity_span, noun_phrase
-from nlp.speakers import Speaker, SpeakerResolver
-from nlp.speech import reported_clauses
+from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
+from nlp.statements.cues import MEDIUM_NOUNS, NAMING_CUES, cue_phrase, is_according_to
+from nlp.statements.layout import Attribution, Clause, Layout
+from nlp.statements.quotes import Quote, find_quotes
+from nlp.statements.speaker_syntax import entity_span, noun_phrase
+from nlp.statements.speakers import Speaker, SpeakerResolver
+from nlp.statements.speech import reported_clauses
 
 log = logging.getLogger(__name__)
 

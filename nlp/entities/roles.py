@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from nlp.gazetteer import Gazetteer
-from nlp.mentions import QUOTE_CHARS, Mention
-from nlp.names import fold
+from nlp.entities.mentions import QUOTE_CHARS, Mention
+from nlp.keys import fold
+from nlp.lexicon.gazetteer import Gazetteer
 
 ORG_TYPES = {"Organization"}
 PRE_TITLE_ORG_TYPES = {"Organization", "Location"}  # "US President", "Kosovo Prime Minister"

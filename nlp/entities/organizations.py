@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.gazetteer import Gazetteer
-from nlp.mentions import Mention
-from nlp.names import fold
+from nlp.entities.mentions import Mention
+from nlp.keys import fold
+from nlp.lexicon.gazetteer import Gazetteer
 
 NAME_JOINERS = {"of", "for", "and", "the", "&", "on", "'s", "'"}  # words inside a name
 

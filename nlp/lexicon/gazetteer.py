@@ -1,6 +1,6 @@
 """The editable gazetteer: built-in entities and rule lexicons, with the user's aliases file over them.
 
-File format (TOML, the same for the built-in ``nlp/gazetteer.toml`` and the user's ``aliases_file``):
+File format (TOML, the same for the built-in ``nlp/lexicon/gazetteer.toml`` and the user's ``aliases_file``):
 
 - ``[rules]`` lists of words (location_heads, organization_words, event_heads, law_heads, …); a user's list
   replaces the built-in one of the same name.
@@ -14,7 +14,6 @@ File format (TOML, the same for the built-in ``nlp/gazetteer.toml`` and the user
 
 from __future__ import annotations
 
-import json
 import logging
 import tomllib
 from dataclasses import dataclass, field
@@ -23,12 +22,12 @@ from typing import Any
 
 from newsgraph.errors import ConfigError
 from newsgraph.records import ENTITY_TYPES
-from nlp.names import fold
+from nlp.keys import fold
+from nlp.lexicon.first_names import first_name_genders
 
 log = logging.getLogger(__name__)
 
 BUILTIN_FILE = Path(__file__).resolve().parent / "gazetteer.toml"
-FIRST_NAMES_FILE = Path(__file__).resolve().parent / "first_names.json"  # shared with speaker resolution
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +57,7 @@ class Gazetteer:
 
 
 def _first_names() -> frozenset[str]:
-    try:
-        data = json.loads(FIRST_NAMES_FILE.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        log.warning("first names list %s unreadable (%s): names tagged ORG stay organisations", FIRST_NAMES_FILE, e)
-        return frozenset()
-    return frozenset(fold(n) for key in ("female", "male") for n in data.get(key, []))
+    return frozenset(fold(name) for name in first_name_genders())
 
 
 def _without_article(text: str) -> str:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.mentions import Mention
+from nlp.entities.mentions import Mention
 
 PREDICATES: dict[str, str] = {
     **dict.fromkeys(["partner", "cooperate", "collaborate", "ally", "team"], "PARTNERS_WITH"),

@@ -15,13 +15,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlp.anaphors import anaphor_mentions, joined_descriptions
-from nlp.events import prefixed_event_mentions
-from nlp.gazetteer import Gazetteer
-from nlp.laws import court_case_mentions, described_law_mentions, law_mentions, numbered_bill_mentions
-from nlp.mentions import Mention, is_punct
-from nlp.names import fold
-from nlp.organizations import (
+from nlp.entities.anaphors import anaphor_mentions, joined_descriptions
+from nlp.entities.events import prefixed_event_mentions
+from nlp.entities.laws import court_case_mentions, described_law_mentions, law_mentions, numbered_bill_mentions
+from nlp.entities.mentions import Mention, is_punct
+from nlp.entities.organizations import (
     address_after,
     apposition_organisations,
     department_mentions,
@@ -35,6 +33,8 @@ from nlp.organizations import (
     with_whole_title,
     workplace_organisations,
 )
+from nlp.keys import fold
+from nlp.lexicon.gazetteer import Gazetteer
 
 NER_TYPES = {
     "PERSON": "Person",

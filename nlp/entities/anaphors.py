@@ -10,9 +10,9 @@ import re
 
 from spacy.tokens import Doc
 
-from nlp.gazetteer import Gazetteer
-from nlp.mentions import Mention
-from nlp.names import fold
+from nlp.entities.mentions import Mention
+from nlp.keys import fold
+from nlp.lexicon.gazetteer import Gazetteer
 
 LAW_ANAPHORS = {"bill", "law", "legislation", "act", "ordinance", "bylaw", "statute"}
 COMPANY_ANAPHORS = {"company", "firm"}
