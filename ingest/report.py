@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,8 +100,9 @@ class IngestSummary:
             "skipped_items": [{"item": s.item, "reason": s.reason} for s in self.skipped_items],
         }
 
-    def text(self) -> str:
-        """The human summary printed at the end of a run."""
+    def text(self, shown: Callable[[str], str] = str) -> str:
+        """The human summary printed at the end of a run; ``shown`` makes item names and categories safe to
+        print (the CLI escapes the control characters a file name or URL may hold)."""
         lines = [
             f"read {self.read}, loaded {self.loaded}, near-duplicates {self.near_duplicates}, "
             f"duplicates {self.duplicates + self.already_ingested} ({self.already_ingested} already ingested), "
@@ -110,8 +112,8 @@ class IngestSummary:
         for item in self.skipped_items:
             examples.setdefault(reason_category(item.reason), item.item)
         for category, count in self.to_dict()["skipped_by_reason"].items():
-            example = f" (e.g. {examples[category]})" if category in examples else ""
-            lines.append(f"  skipped, {category}: {count}{example}")
+            example = f" (e.g. {shown(examples[category])})" if category in examples else ""
+            lines.append(f"  skipped, {shown(category)}: {count}{example}")
         return "\n".join(lines)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from typing import Any
 
 import click
@@ -46,13 +47,16 @@ class ProjectGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.ClickException as e:  # its message may quote a file name, a URL or a title
+            e.message = shown(e.message)  # type: ignore[misc]  # click marks it Final; it is only read when shown
+            raise
+        except (click.exceptions.Exit, click.Abort):
             raise
         except NewsgraphError as e:
-            raise click.ClickException(mask_uri(str(e))) from e
+            raise click.ClickException(shown(mask_uri(str(e)))) from e
         except Exception as e:  # no traceback reaches the user: one line, the traceback kept for -vv
             log.debug("the command failed", exc_info=True)
-            raise click.ClickException(_one_line(e)) from e
+            raise click.ClickException(shown(_one_line(e))) from e
 
 
 def _one_line(error: Exception) -> str:
@@ -74,6 +78,35 @@ def _first_line(error: BaseException) -> str:
     return mask_uri(lines[0][:300]) if lines else ""
 
 
+# What must not reach a terminal raw: C0 controls (ESC starts the sequences that move the cursor, clear the
+# screen, retitle the window or write links), DEL, C1 controls (U+009B is a one-character ESC [), and the bidi
+# overrides and isolates that make text read in another order than it is.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_KEEPING_LINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(text: object, *, multiline: bool = False) -> str:
+    """``text`` safe to print on a terminal: control characters and bidi overrides as visible escapes.
+
+    Every name or value that came from input or the graph (a path, a URL, a title, a query result, a message
+    quoting one) goes through this before it is printed: ``\\x1b[2J`` is shown, not obeyed. A one-line field
+    shows a newline as ``\\n``; ``multiline`` keeps newlines for text made of several lines.
+    """
+    pattern = _UNSAFE_KEEPING_LINES if multiline else _UNSAFE
+    return pattern.sub(_escape, str(text))
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+class _ShownFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return shown(super().format(record), multiline=True)  # a traceback keeps its lines
+
+
 def settings_of(ctx: click.Context) -> Settings:
     root = ctx.find_root()
     if root.obj is None:
@@ -89,14 +122,16 @@ def settings_of(ctx: click.Context) -> Settings:
 def cli(ctx: click.Context, verbose: int) -> None:
     """newsgraph: news articles in, who said what, when, out — as a Neo4j graph with provenance."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()  # log lines quote URLs and file names: shown escaped like all output
+    handler.setFormatter(_ShownFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
     # The server's query notices (a label or property not in the graph yet, as in an empty graph) arrive as
     # multi-line warnings about the project's own queries; they are kept for -vv.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR if verbose < 2 else logging.DEBUG)
     try:
         ctx.obj = load_settings()
     except NewsgraphError as e:
-        raise click.ClickException(str(e)) from e
+        raise click.ClickException(shown(str(e))) from e
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from typing import BinaryIO, TextIO
 import click
 from tqdm import tqdm
 
-from newsgraph.cli import settings_of
+from newsgraph.cli import settings_of, shown
 
 
 @click.command("extract")
@@ -59,7 +59,7 @@ def extract(ctx: click.Context, input_file: BinaryIO, output_file: TextIO, progr
             f"extraction stopped after {done} documents ({type(e).__name__}: {e}); "
             f"their results are in {output_file.name}"
         ) from e
-    click.echo(f"extracted {done} documents ({failed} with an error) → {output_file.name}", err=True)
+    click.echo(f"extracted {done} documents ({failed} with an error) → {shown(output_file.name)}", err=True)
 
 
 def _check_files(input_file: BinaryIO, output_file: TextIO) -> None:

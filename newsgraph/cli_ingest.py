@@ -23,7 +23,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 
 from ingest import IngestSummary, MemorySeenIndex, SeenIndex, read_sources, save_run_report, write_report
 from ingest.article import article_to_dict
-from newsgraph.cli import settings_of
+from newsgraph.cli import settings_of, shown
 from newsgraph.errors import GraphUnavailableError
 from newsgraph.records import Article, Skipped
 from newsgraph.settings import Settings
@@ -192,10 +192,12 @@ def _write_articles(
 def _earlier_articles(out: Path) -> MemorySeenIndex:
     """What an earlier run wrote to ``out`` (read while this run holds the file's lock)."""
     if drop_partial_last_line(out):
-        click.echo(f"warning: {out} ended in an incomplete record (an interrupted run); it was removed", err=True)
+        click.echo(
+            f"warning: {shown(out)} ended in an incomplete record (an interrupted run); it was removed", err=True
+        )
     seen = MemorySeenIndex.from_jsonl(out)
     for number in seen.damaged_lines:
-        click.echo(f"warning: line {number} of {out} is not an article record; it is left as it is", err=True)
+        click.echo(f"warning: line {number} of {shown(out)} is not an article record; it is left as it is", err=True)
     return seen
 
 
@@ -300,13 +302,13 @@ def _finish(
     summary.finish()
     summary.interrupted = interrupted
     prefix = "interrupted: " if interrupted else ""
-    click.echo(prefix + summary.text(), err=to_stderr)
+    click.echo(prefix + summary.text(shown), err=to_stderr)
     if graph_line:
-        click.echo(graph_line, err=to_stderr)
+        click.echo(shown(graph_line), err=to_stderr)
     try:
         saved: Path | None = save_run_report(summary, settings.data_dir)
     except OSError as e:  # the run is done; a read-only data folder must not turn it into a failure
-        click.echo(f"warning: cannot keep the report in {settings.data_dir}: {e.strerror or e}", err=True)
+        click.echo(f"warning: cannot keep the report in {shown(settings.data_dir)}: {e.strerror or e}", err=True)
         saved = None
     if report is not None:
         try:
@@ -314,7 +316,7 @@ def _finish(
         except OSError as e:
             raise click.ClickException(f"cannot write the report {report}: {e.strerror or e}") from e
     if report or saved:
-        click.echo(f"report: {report or saved}", err=to_stderr)
+        click.echo(f"report: {shown(report or saved)}", err=to_stderr)
 
 
 COMMANDS = [ingest_command]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from graph.local_server import LocalNeo4j
-from newsgraph.cli import settings_of
+from newsgraph.cli import settings_of, shown
 from newsgraph.settings import mask_uri
 
 
@@ -29,7 +29,9 @@ def start(ctx: click.Context) -> None:
     """Fetch Neo4j once with Maven, start it, and return when it answers."""
     server = _local(ctx)
     info = server.start()
-    click.echo(f"Neo4j {info.version} running at {info.uri} (pid {info.pid}); data in {server.home}")
+    click.echo(
+        f"Neo4j {shown(info.version)} running at {shown(info.uri)} (pid {info.pid}); data in {shown(server.home)}"
+    )
 
 
 @neo4j_group.command("stop")
@@ -49,11 +51,12 @@ def status(ctx: click.Context) -> None:
     state = _local(ctx).status()
     click.echo(f"running:    {'yes' if state.running else 'no'}")
     if state.running:
-        click.echo(f"uri:        {state.uri}")
+        # uri, version and start time are read from the server's state file, which anyone may have edited
+        click.echo(f"uri:        {shown(state.uri)}")
         click.echo(f"pid:        {state.pid}")
-        click.echo(f"started:    {state.started_at}")
-    click.echo(f"version:    {state.version}")
-    click.echo(f"data dir:   {state.data_dir}")
+        click.echo(f"started:    {shown(state.started_at)}")
+    click.echo(f"version:    {shown(state.version)}")
+    click.echo(f"data dir:   {shown(state.data_dir)}")
     click.echo(f"store size: {state.store_bytes / 1_048_576:.1f} MiB")
     if not state.running:
         ctx.exit(3)

@@ -15,7 +15,7 @@ from neo4j import Driver
 
 from graph.connection import open_driver
 from graph.readonly import ReadResult, load_json, run_read
-from newsgraph.cli import settings_of
+from newsgraph.cli import settings_of, shown
 from newsgraph.errors import QueryError
 from newsgraph.settings import Settings
 
@@ -73,7 +73,10 @@ def _table(columns: list[str], rows: list[dict[str, Any]]) -> str:
         return "(no rows)"
     import pandas as pd  # only the table format needs it
 
-    frame = pd.DataFrame([[_cell(row[c]) for c in columns] for row in rows], columns=columns)
+    # The table is for a terminal: a value or column name holding ESC sequences is shown escaped, not obeyed
+    # (JSON and CSV are data formats and keep every value exactly).
+    cells = [[shown(_cell(row[c])) for c in columns] for row in rows]
+    frame = pd.DataFrame(cells, columns=[shown(c) for c in columns])
     return str(frame.to_string(index=False, max_colwidth=70))
 
 
@@ -208,7 +211,7 @@ def export_command(ctx: click.Context, fmt: str, html: bool, entity: str | None,
         export.write_json(graph, out)
     else:
         export.write_graphml(graph, out)
-    click.echo(f"wrote {len(graph.nodes)} nodes and {len(graph.relationships)} relationships to {out}")
+    click.echo(f"wrote {len(graph.nodes)} nodes and {len(graph.relationships)} relationships to {shown(out)}")
     if graph.truncated:
         click.echo(f"(the subgraph was cut at {cap} nodes; raise --max-nodes or lower --depth)", err=True)
 
@@ -228,7 +231,10 @@ def schema_command(ctx: click.Context, show: bool) -> None:
             apply_schema(driver, database)
         items = show_schema(driver, database)
     for item in items:
-        click.echo(f"{item.kind:<11} {item.name:<22} {item.entity:<12} {item.properties:<16} {item.state}")
+        name, entity, properties, state = (
+            shown(value) for value in (item.name, item.entity, item.properties, item.state)
+        )
+        click.echo(f"{item.kind:<11} {name:<22} {entity:<12} {properties:<16} {state}")
 
 
 COMMANDS = [query_command, cypher_command, export_command, schema_command]

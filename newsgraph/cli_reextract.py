@@ -12,7 +12,7 @@ import click
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
-from newsgraph.cli import settings_of
+from newsgraph.cli import settings_of, shown
 from newsgraph.records import Article, Skipped
 
 EXIT_SKIPPED = 2
@@ -69,7 +69,7 @@ def reextract_command(
             )
             ctx.exit(EXIT_INTERRUPTED)
     click.echo(f"reextract: {counts['selected']} articles selected")
-    click.echo(summary.text())
+    click.echo(shown(summary.text(), multiline=True))  # its skip reasons name articles and quote errors
     if strict and summary.skipped:
         ctx.exit(EXIT_SKIPPED)
 
