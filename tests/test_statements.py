@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 
 from newsgraph.records import Entity
 from newsgraph.settings import load_settings
-from nlp.statements.finder import find_statements, parse_date
+from nlp.statements.dates import date_of_phrase
+from nlp.statements.finder import find_statements
 
 CASES = json.loads((Path(__file__).parent / "data" / "statements" / "cases.json").read_text(encoding="utf-8"))
 
@@ -112,4 +113,4 @@ def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
     ],
 )
 def test_dates_relative_to_publication(phrase: str, expected: str) -> None:
-    assert parse_date(phrase, "2022-12-02") == expected
+    assert date_of_phrase(phrase, "2022-12-02") == expected

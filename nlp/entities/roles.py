@@ -13,11 +13,10 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from nlp.entities.mentions import QUOTE_CHARS, Mention
+from nlp.entities.role_orgs import ORG_TYPES, leading_org, mention_at, org_after_name, possessive_org
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
-ORG_TYPES = {"Organization"}
-PRE_TITLE_ORG_TYPES = {"Organization", "Location"}  # "US President", "Kosovo Prime Minister"
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "from", "in"}
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"}
@@ -25,8 +24,6 @@ APPOSITION_STOP = {",", ";", ".", ")", "(", "!", "?", "—", "–", ":"}
 MAX_TITLE_WORDS = 12
 NAME_TYPES_PROMOTED = {"Organization", "Unknown"}
 CHAMBER_WORDS = {"parliament", "congress", "legislature", "assembly", "council", "senate", "house"}
-# Organisations a portfolio title belongs to: "Secretary of State" and the State Department.
-DEPARTMENT_HEADS = {"ministry", "department", "office", "agency", "secretariat"}
 # Titles any organisation or group may hold too ("a member of", "a partner in"): no evidence of a person.
 SHARED_TITLES = {"member", "partner", "leader", "owner", "founder", "co-founder", "candidate", "head"}
 
@@ -38,13 +35,6 @@ class RoleMention(NamedTuple):
     qualifier: str | None
     start: int  # the whole role phrase, person included
     end: int
-
-
-def _mention_at(mentions: list[Mention], token: Token) -> Mention | None:
-    for mention in mentions:
-        if mention.start <= token.idx < mention.end:
-            return mention
-    return None
 
 
 def _is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
@@ -65,7 +55,7 @@ def _may_be_in_title(token: Token, gazetteer: Gazetteer, name_start: int) -> boo
 
 def _is_place_word(token: Token, mentions: list[Mention]) -> bool:
     """A place or nationality before a title ("Serbian President", "U.S. Senator"): not part of the title."""
-    mention = _mention_at(mentions, token)
+    mention = mention_at(mentions, token)
     if mention is not None and mention.type == "Location":
         return True
     return token.ent_type_ in {"NORP", "GPE", "LOC"}
@@ -76,7 +66,7 @@ def _titled_before(doc: Doc, name_start: int, mentions: list[Mention], gazetteer
     index = name_start - 1
     if _is_title_word(doc[index], gazetteer):
         return True
-    org = _mention_at(mentions, doc[index])
+    org = mention_at(mentions, doc[index])
     if org is None or org.type not in ORG_TYPES | {"Location"}:  # "CEO of Acme", "Governor of Washington"
         return False
     while index >= 0 and org.start <= doc[index].idx:
@@ -127,7 +117,7 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
     sentence_start = _sentence_start(doc, first.start, gazetteer)
     while index >= sentence_start:
         token = doc[index]
-        mention = _mention_at(mentions, token)
+        mention = mention_at(mentions, token)
         joined_hyphen = token.text == "-" and not token.whitespace_ and index > 0 and not doc[index - 1].whitespace_
         if _abbreviation_dot(doc, index, gazetteer) or (joined_hyphen and not _qualifier(doc[index - 1], gazetteer)):
             index -= 1  # "Sgt." and "Co-founder" are one title word
@@ -181,7 +171,7 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
         return None
     title_end = words[-1].i + 1 + _abbreviation_dot(doc, words[-1].i + 1, gazetteer)
     title = doc[words[0].i : title_end].text.strip()
-    org = org or _org_after_name(doc, person, mentions)
+    org = org or org_after_name(doc, person, mentions)
     return RoleMention(
         (person.start, person.end),
         title,
@@ -239,7 +229,7 @@ def _apposition(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: G
         index += 2  # "Jane Doe, 45, a nurse at …": the age comes before the title
     titled: list[tuple[int, int, int]] = []  # token range of each title part and its title word
     for part_start, part_end in _apposition_parts(doc, _after_relative_copula(doc, index + 1)):
-        if any(m.type == "Person" for t in doc[part_start:part_end] if (m := _mention_at(mentions, t))):
+        if any(m.type == "Person" for t in doc[part_start:part_end] if (m := mention_at(mentions, t))):
             break  # another person's name: a list of people, not a title
         words = [t for t in doc[part_start:part_end] if t.lower_ not in {"a", "an", "the"}]
         title_word = next((t.i for t in words[:6] if _is_title_word(t, gazetteer)), None)
@@ -288,7 +278,7 @@ def _role_from_part(
         start += 1  # "an Ottawa New Democrat MP", "Ontario's", "the city's": the place is not part of the title
     org, cut = None, end
     for token in doc[title_word + 1 : end]:
-        mention = _mention_at(mentions, token)
+        mention = mention_at(mentions, token)
         if mention is not None and mention.type in ORG_TYPES:
             org = mention
             cut = token.i
@@ -299,7 +289,7 @@ def _role_from_part(
             break
     cut = min(cut, _descriptive_tail(doc, title_word, cut))
     if org is None:  # "the SHARE Foundation's technical director", "the State Department spokesperson"
-        org = _possessive_org(doc, start, title_word, mentions) or _leading_org(doc, start, title_word, mentions)
+        org = possessive_org(doc, start, title_word, mentions) or leading_org(doc, start, title_word, mentions)
         if org is not None:
             start = next(t.i for t in doc[start : title_word + 1] if t.idx >= org.end and t.tag_ != "POS")
     if cut <= start or cut - start > MAX_TITLE_WORDS:
@@ -323,62 +313,6 @@ def _descriptive_tail(doc: Doc, title_word: int, end: int) -> int:
             if following.lower_ in DETERMINERS or all(ch in QUOTE_CHARS for ch in following.text):
                 return token.i
     return end
-
-
-def _possessive_org(doc: Doc, start: int, title_word: int, mentions: list[Mention]) -> Mention | None:
-    for token in doc[start:title_word]:
-        if token.tag_ == "POS" and token.i > 0:
-            mention = _mention_at(mentions, doc[token.i - 1])
-            if mention is not None and mention.type in ORG_TYPES:
-                return mention
-    return None
-
-
-def _leading_org(doc: Doc, start: int, title_word: int, mentions: list[Mention]) -> Mention | None:
-    """An organisation opening the apposition and ending right before the title ("a USI associate professor")."""
-    if start >= title_word:
-        return None
-    mention = _mention_at(mentions, doc[start])
-    if mention is None or mention.type not in ORG_TYPES:
-        return None
-    return mention if mention.end <= doc[title_word].idx else None
-
-
-def _org_after_name(doc: Doc, person: Mention, mentions: list[Mention]) -> Mention | None:
-    """The organisation right after a titled name: "spokesman Tom Reid of the RCMP", "Ann Lee, of Acme Corp."."""
-    span = doc.char_span(person.start, person.end, alignment_mode="expand")
-    if span is None:
-        return None
-    index = span.end + (span.end < len(doc) and doc[span.end].text == ",")
-    if index >= len(doc) or doc[index].lower_ not in {"of", "at"}:
-        return None
-    index += 1
-    if index < len(doc) and doc[index].lower_ == "the":
-        index += 1
-    mention = _mention_at(mentions, doc[index]) if index < len(doc) else None
-    return mention if mention is not None and mention.type in ORG_TYPES else None
-
-
-def portfolio_org(title: str, organizations: list[tuple[str, str]], gazetteer: Gazetteer) -> str | None:
-    """The ministry behind a portfolio title: "Interior Minister" → the Ministry of the Interior named in the article.
-
-    ``organizations`` are (id, name) pairs of the article's organisations.
-    """
-    words = fold(title).split()
-    if not any(w.startswith("minist") or w == "secretary" for w in words):
-        return None
-    portfolio = [w for w in words if w in gazetteer.words("portfolio_words")]
-    for ident, name in organizations:
-        name_words = fold(name).split()
-        if portfolio and all(w in name_words for w in portfolio):
-            return ident
-    named = [w for w in words if w not in gazetteer.words("title_words") and w not in {"of", "the", "for", "and"}]
-    for ident, name in organizations:  # "Secretary of State" → the State Department
-        name_words = fold(name).split()
-        departmental = any(w in DEPARTMENT_HEADS for w in name_words)
-        if named and departmental and all(w in name_words for w in named):
-            return ident
-    return None
 
 
 def find_roles(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[RoleMention]:

@@ -22,7 +22,7 @@ from newsgraph.records import Article, Entity, Extraction, Relation, Role, State
 from newsgraph.settings import Settings
 from nlp.entities.finders import Mention
 from nlp.entities.resolution import resolve_entities, span_index
-from nlp.entities.roles import portfolio_org
+from nlp.entities.role_orgs import portfolio_org
 from nlp.lexicon.gazetteer import Gazetteer, load_gazetteer
 from nlp.runtime.components import mentions_of, relations_of, roles_of
 from nlp.runtime.embeddings import Embedder

@@ -1,7 +1,6 @@
 """Who is speaking: the speaker token at a cue resolved to a canonical name and entity.
 
-Pronouns are resolved by recency, grammatical role and gender (from titles, first names and the
-pronouns that follow a name in the same document); surnames are expanded to the full name of an
+Pronouns are resolved by recency, grammatical role and gender (``antecedents``); surnames are expanded to the full name of an
 earlier person; organisations and groups ("the Interior Ministry", "digital rights groups") are speakers
 as named. The resolver remembers the last speaker so "he said" after a quote goes to the person quoted.
 Which token names the speaker comes from ``speaker_syntax``, how names read from ``speaker_names``.
@@ -11,12 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity
 from nlp.lexicon.first_names import first_name_genders
+from nlp.statements.antecedents import SPEAKER_MEMORY, Antecedents, NamedMention, Speaker
 from nlp.statements.cues import (
     DESCRIPTION_NOUNS,
     FEMALE_NOUNS,
@@ -24,7 +23,6 @@ from nlp.statements.cues import (
     MEDIUM_NOUNS,
     NON_SPEAKER_WORDS,
     OFFICE_NOUNS,
-    ORGANISATION_NAME_ENDS,
     ORGANISATION_NOUNS,
     SOURCE_CARRIER_NOUNS,
     is_cue_verb,
@@ -34,7 +32,6 @@ from nlp.statements.speaker_names import (
     GROUP_PRONOUNS,
     OWNER_PRONOUNS,
     PERSON_PRONOUNS,
-    TITLES,
     acts_as_person,
     fuller_organisation,
     is_topic,
@@ -42,7 +39,6 @@ from nlp.statements.speaker_names import (
 )
 from nlp.statements.speaker_syntax import (
     NAME_LABELS,
-    TITLE_WORDS,
     carried_source,
     group_name,
     is_age,
@@ -55,28 +51,8 @@ from nlp.statements.speaker_syntax import (
     without_titles,
 )
 
-SPEAKER_MEMORY = 1500
 
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str
-    mention: str
-    entity_id: str | None
-    is_person: bool
-    at: int  # article offset of the mention, for recency
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    at: int
-    name: str
-    entity_id: str | None
-    is_person: bool
-    is_subject: bool
-
-
-class SpeakerResolver:
+class SpeakerResolver(Antecedents):
     """Turns the speaker token at a cue into a canonical speaker, remembering earlier speakers."""
 
     def __init__(self, doc: Doc, entities: Sequence[Entity], offset: int, quoted: Sequence[tuple[int, int]]):
@@ -195,7 +171,7 @@ class SpeakerResolver:
                 return speaker
         return None
 
-    def _described_person(self, head: Token, at: int) -> Speaker | _Mention | None:
+    def _described_person(self, head: Token, at: int) -> Speaker | NamedMention | None:
         """ "the 61-year-old added", "the Sudbury native said": a definite description of a person stands for
         the person last heard or named, as "he" or "she" would (its gender from the noun, if it has one)."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or head.tag_ in {"NNS", "NNPS"}:
@@ -222,21 +198,21 @@ class SpeakerResolver:
             i -= 1
         return best
 
-    def _fuller(self, name: str, at: int) -> _Mention | None:
+    def _fuller(self, name: str, at: int) -> NamedMention | None:
         """A one-word name read as the longer name it stands for: "Paris" → "Valeska Paris", "Church" →
         "Church of Scientology" (the person or organisation named in full earlier)."""
         if len(name.split()) != 1:
             longer = [e for e in self._people if e.name.endswith(" " + name)]  # "López Obrador"
-            return _Mention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
+            return NamedMention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
         person = self._by_surname.get(name)
         if person is not None:
-            return _Mention(at, person.name, person.id, True, True)
+            return NamedMention(at, person.name, person.id, True, True)
         for ent in self._doc_ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == name and ent.start_char + self.offset < at:
-                return _Mention(at, ent.text, None, True, True)
+                return NamedMention(at, ent.text, None, True, True)
         given = self._given_name_before(name, at)
         if given is not None:
-            return _Mention(at, given, None, True, True)
+            return NamedMention(at, given, None, True, True)
         for mention in reversed(self._mentions):
             if mention.at < at and mention.is_person and mention.name.endswith(" " + name):
                 return mention  # "Okafor" after "Amara Okafor", whom the tagger did not call a person
@@ -260,7 +236,7 @@ class SpeakerResolver:
                 return f"{given.text} {name}"
         return None
 
-    def _titled_before(self, head: Token, at: int) -> _Mention | None:
+    def _titled_before(self, head: Token, at: int) -> NamedMention | None:
         """ "the premier said" → the person introduced as "Premier Doug Ford" or "Doug Ford, the premier"; failing
         that, the one person the text gives that title anywhere ("The mayor says …" before "Mayor Olivia Chow")."""
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -275,11 +251,11 @@ class SpeakerResolver:
                 return mention
         return self._only_holder(title, at)
 
-    def _holds_title(self, mention: _Mention, title: str) -> bool:
+    def _holds_title(self, mention: NamedMention, title: str) -> bool:
         name = self._token_at(mention.at, mention.at + 1)
         return name is not None and title in titles_of(name)
 
-    def _only_holder(self, title: str, at: int) -> _Mention | None:
+    def _only_holder(self, title: str, at: int) -> NamedMention | None:
         """The person introduced with ``title`` after the cue, when the text gives that title to no one else."""
         holders = {
             m.name: m
@@ -294,7 +270,7 @@ class SpeakerResolver:
         holder = next(iter(holders.values()))
         return holder if holder.at > at else None
 
-    def _named_before(self, phrase: Span, at: int) -> _Mention | None:
+    def _named_before(self, phrase: Span, at: int) -> NamedMention | None:
         """ "the ministry" → the ministry last named ("the Interior Ministry"), when no entity says so."""
         words = [t for t in phrase if not t.is_punct]
         if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ not in {"NOUN", "PROPN"}:
@@ -308,7 +284,7 @@ class SpeakerResolver:
             return earlier[0]  # "the company said" after "… awarded to Northbridge Systems"
         return None
 
-    def _introduced_after(self, head: Token, at: int) -> _Mention | None:
+    def _introduced_after(self, head: Token, at: int) -> NamedMention | None:
         """ "Nurses … are working double shifts, their union says. The Prairie Nurses Association has filed …": an
         organisation noun owned by the people of its sentence speaks for the organisation named after them as the
         subject of the next sentence."""
@@ -334,9 +310,9 @@ class SpeakerResolver:
                 return ent.text
         return text
 
-    def _collect_mentions(self) -> list[_Mention]:
+    def _collect_mentions(self) -> list[NamedMention]:
         """Every person and organisation mention, in article offsets, with its role in its sentence."""
-        mentions: list[_Mention] = []
+        mentions: list[NamedMention] = []
         covered: set[int] = set()
         for start, end, entity in self._entity_spans:
             if entity.type in {"Person", "Organization", "Group"} and not self._inside_quote(start):
@@ -344,9 +320,9 @@ class SpeakerResolver:
                 is_subject = token is not None and is_topic(token)
                 titled_name = titled_person(entity.name) if entity.type == "Organization" else None
                 if titled_name is not None:
-                    mentions.append(_Mention(start, titled_name, None, True, is_subject))
+                    mentions.append(NamedMention(start, titled_name, None, True, is_subject))
                 else:
-                    mentions.append(_Mention(start, entity.name, entity.id, entity.type == "Person", is_subject))
+                    mentions.append(NamedMention(start, entity.name, entity.id, entity.type == "Person", is_subject))
                 covered.update(range(start, end))
                 self._learn_gender(titled_name or entity.name, token)
         for ent in self._doc_ents:
@@ -358,18 +334,18 @@ class SpeakerResolver:
             covered.update(range(at, at + len(ent.text)))
             person = self._by_surname.get(ent.text)
             if person is not None:  # a surname the tagger missed or called an organisation
-                mentions.append(_Mention(at, person.name, person.id, True, is_topic(ent.root)))
+                mentions.append(NamedMention(at, person.name, person.id, True, is_topic(ent.root)))
                 continue
             name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
             is_subject = is_topic(ent.root)
             is_person = ent.label_ == "PERSON" or acts_as_person(ent)
-            mentions.append(_Mention(at, without_titles(name) if is_person else name, None, is_person, is_subject))
+            mentions.append(NamedMention(at, without_titles(name) if is_person else name, None, is_person, is_subject))
             self._learn_gender(name, ent.root)
         for token in self.doc:
             at = token.idx + self.offset
             person = self._by_surname.get(token.text) if token.pos_ in {"PROPN", "NOUN"} else None
             if person is not None and at not in covered and not self._inside_quote(at):
-                mentions.append(_Mention(at, person.name, person.id, True, is_topic(token)))
+                mentions.append(NamedMention(at, person.name, person.id, True, is_topic(token)))
         mentions.sort(key=lambda m: m.at)
         return mentions
 
@@ -379,99 +355,3 @@ class SpeakerResolver:
 
     def _inside_quote(self, at: int) -> bool:
         return any(s <= at < e for s, e in self._quoted)
-
-    def _learn_gender(self, name: str, token: Token | None) -> None:
-        if name in self._genders:
-            return
-        first = name.split()[0].lower().strip(".") if name.split() else ""
-        gender = first_name_genders().get(first)
-        if gender is None and token is not None and token.i > 0:
-            gender = TITLES.get(token.doc[max(0, token.i - 1)].lower_) or TITLES.get(
-                token.doc[max(0, token.left_edge.i - 1)].lower_
-            )
-            for t in token.sent:
-                if t.i > token.i and t.lower_ in PERSON_PRONOUNS and t.dep_ in {"nsubj", "poss"}:
-                    gender = gender or PERSON_PRONOUNS[t.lower_]
-                    break
-        if gender:
-            self._genders[name] = gender
-
-    # --- pronouns -----------------------------------------------------------------------------
-    def _resolve_pronoun(self, pronoun: Token, avoid: str = "") -> Speaker | None:
-        at = pronoun.idx + self.offset
-        lower = pronoun.lower_
-        if lower in {"they", "them"}:
-            heard = self.last  # "The report's authors say … They call for …": the group just heard
-            plural = heard is not None and not heard.is_person and heard.mention.lower().endswith("s")
-            if heard is not None and plural and at - heard.at < SPEAKER_MEMORY // 2:
-                return Speaker(heard.name, pronoun.text, heard.entity_id, False, at)
-            group = self._plural_subject(pronoun)
-            if group is not None:
-                return group
-        found = self._antecedent(at, lower in PERSON_PRONOUNS, PERSON_PRONOUNS.get(lower), avoid)
-        if found is None and lower in {"he", "she"}:
-            found = self._named_subject_before(pronoun)
-        return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at) if found is not None else None
-
-    def _named_subject_before(self, pronoun: Token) -> _Mention | None:
-        """No person known at all: the capitalised two- or three-word subject of a sentence shortly before, whatever
-        the tagger called it ("Jamal Bishop has worked as an arborist …" / "…," he explained)."""
-        doc = pronoun.doc
-        for token in reversed(doc[max(0, pronoun.sent.start - 60) : pronoun.sent.start]):
-            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or self._inside_quote(token.idx + self.offset):
-                continue
-            words = doc[token.left_edge.i : token.i + 1]
-            named = 2 <= len(words) <= 3 and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in words)
-            if named and not any(w.lower_ in ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS | TITLE_WORDS for w in words):
-                return _Mention(words.start_char + self.offset, words.text, None, True, True)
-            return None
-        return None
-
-    def _antecedent(
-        self, at: int, wants_person: bool, gender: str | None, avoid: str = ""
-    ) -> Speaker | _Mention | None:
-        """Who a pronoun or description at ``at`` refers to: the last speaker, unless a compatible person (or
-        organisation) was named in subject position since; else the latest compatible mention."""
-        last = self.last
-        if last is not None and at - last.at > SPEAKER_MEMORY:
-            last = None
-        if last is not None and last.is_person != wants_person:
-            last = None
-        if last is not None and ((gender and self._genders.get(last.name, gender) != gender) or last.name == avoid):
-            last = None
-        candidate = self._recent_mention(at, wants_person, gender, avoid=avoid)
-        if candidate is not None and (last is None or candidate.at > last.at):
-            return candidate
-        if last is not None:
-            return last
-        return self._recent_mention(at, wants_person, gender, subjects_only=False, avoid=avoid)
-
-    def _plural_subject(self, pronoun: Token) -> Speaker | None:
-        """ "Scientology officials went to the station, where they claimed …": the last plural subject."""
-        doc = pronoun.doc
-        start = pronoun.sent.start
-        if start > 0:
-            start = doc[start - 1].sent.start  # the sentence before too
-        for token in reversed(doc[start : pronoun.i]):
-            if token.dep_ != "nsubj" or token.tag_ not in {"NNS", "NNPS"}:
-                continue
-            if self._inside_quote(token.idx + self.offset) or not same_paragraph(token, pronoun):
-                return None
-            found = self.resolve(token)
-            return Speaker(found.name, pronoun.text, found.entity_id, False, found.at) if found else None
-        return None
-
-    def _recent_mention(
-        self, at: int, person: bool, gender: str | None, subjects_only: bool = True, avoid: str = ""
-    ) -> _Mention | None:
-        for mention in reversed(self._mentions):
-            if mention.at >= at:
-                continue
-            if at - mention.at > SPEAKER_MEMORY * 2:
-                break
-            if mention.is_person != person or (subjects_only and not mention.is_subject):
-                continue
-            if (gender and self._genders.get(mention.name, gender) != gender) or mention.name == avoid:
-                continue
-            return mention
-        return None

@@ -1,0 +1,150 @@
+"""Antecedents: whom a pronoun or a description at a cue refers to, by recency, grammatical role and gender.
+
+Genders come from first names, titles and the pronouns that follow a name in the same sentence. The last
+speaker heard stays the natural antecedent unless a compatible person (or organisation) was named since.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from nlp.lexicon.first_names import first_name_genders
+from nlp.statements.cues import ORGANISATION_NAME_ENDS, ORGANISATION_NOUNS
+from nlp.statements.speaker_names import PERSON_PRONOUNS, TITLES
+from nlp.statements.speaker_syntax import TITLE_WORDS, same_paragraph
+
+SPEAKER_MEMORY = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    mention: str
+    entity_id: str | None
+    is_person: bool
+    at: int  # article offset of the mention, for recency
+
+
+@dataclass(frozen=True, slots=True)
+class NamedMention:
+    at: int
+    name: str
+    entity_id: str | None
+    is_person: bool
+    is_subject: bool
+
+
+class Antecedents:
+    """The pronoun half of ``SpeakerResolver``: it needs the resolver's document, mentions and last speaker."""
+
+    doc: Doc
+    offset: int
+    last: Speaker | None
+    _genders: dict[str, str]
+    _mentions: list[NamedMention]
+    _quoted: Sequence[tuple[int, int]]
+
+    def resolve(self, head: Token, avoid: str = "") -> Speaker | None:
+        raise NotImplementedError
+
+    def _inside_quote(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self._quoted)
+
+    def _learn_gender(self, name: str, token: Token | None) -> None:
+        if name in self._genders:
+            return
+        first = name.split()[0].lower().strip(".") if name.split() else ""
+        gender = first_name_genders().get(first)
+        if gender is None and token is not None and token.i > 0:
+            gender = TITLES.get(token.doc[max(0, token.i - 1)].lower_) or TITLES.get(
+                token.doc[max(0, token.left_edge.i - 1)].lower_
+            )
+            for t in token.sent:
+                if t.i > token.i and t.lower_ in PERSON_PRONOUNS and t.dep_ in {"nsubj", "poss"}:
+                    gender = gender or PERSON_PRONOUNS[t.lower_]
+                    break
+        if gender:
+            self._genders[name] = gender
+
+    # --- pronouns -----------------------------------------------------------------------------
+    def _resolve_pronoun(self, pronoun: Token, avoid: str = "") -> Speaker | None:
+        at = pronoun.idx + self.offset
+        lower = pronoun.lower_
+        if lower in {"they", "them"}:
+            heard = self.last  # "The report's authors say … They call for …": the group just heard
+            plural = heard is not None and not heard.is_person and heard.mention.lower().endswith("s")
+            if heard is not None and plural and at - heard.at < SPEAKER_MEMORY // 2:
+                return Speaker(heard.name, pronoun.text, heard.entity_id, False, at)
+            group = self._plural_subject(pronoun)
+            if group is not None:
+                return group
+        found = self._antecedent(at, lower in PERSON_PRONOUNS, PERSON_PRONOUNS.get(lower), avoid)
+        if found is None and lower in {"he", "she"}:
+            found = self._named_subject_before(pronoun)
+        return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at) if found is not None else None
+
+    def _named_subject_before(self, pronoun: Token) -> NamedMention | None:
+        """No person known at all: the capitalised two- or three-word subject of a sentence shortly before, whatever
+        the tagger called it ("Jamal Bishop has worked as an arborist …" / "…," he explained)."""
+        doc = pronoun.doc
+        for token in reversed(doc[max(0, pronoun.sent.start - 60) : pronoun.sent.start]):
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or self._inside_quote(token.idx + self.offset):
+                continue
+            words = doc[token.left_edge.i : token.i + 1]
+            named = 2 <= len(words) <= 3 and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in words)
+            if named and not any(w.lower_ in ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS | TITLE_WORDS for w in words):
+                return NamedMention(words.start_char + self.offset, words.text, None, True, True)
+            return None
+        return None
+
+    def _antecedent(
+        self, at: int, wants_person: bool, gender: str | None, avoid: str = ""
+    ) -> Speaker | NamedMention | None:
+        """Who a pronoun or description at ``at`` refers to: the last speaker, unless a compatible person (or
+        organisation) was named in subject position since; else the latest compatible mention."""
+        last = self.last
+        if last is not None and at - last.at > SPEAKER_MEMORY:
+            last = None
+        if last is not None and last.is_person != wants_person:
+            last = None
+        if last is not None and ((gender and self._genders.get(last.name, gender) != gender) or last.name == avoid):
+            last = None
+        candidate = self._recent_mention(at, wants_person, gender, avoid=avoid)
+        if candidate is not None and (last is None or candidate.at > last.at):
+            return candidate
+        if last is not None:
+            return last
+        return self._recent_mention(at, wants_person, gender, subjects_only=False, avoid=avoid)
+
+    def _plural_subject(self, pronoun: Token) -> Speaker | None:
+        """ "Scientology officials went to the station, where they claimed …": the last plural subject."""
+        doc = pronoun.doc
+        start = pronoun.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start  # the sentence before too
+        for token in reversed(doc[start : pronoun.i]):
+            if token.dep_ != "nsubj" or token.tag_ not in {"NNS", "NNPS"}:
+                continue
+            if self._inside_quote(token.idx + self.offset) or not same_paragraph(token, pronoun):
+                return None
+            found = self.resolve(token)
+            return Speaker(found.name, pronoun.text, found.entity_id, False, found.at) if found else None
+        return None
+
+    def _recent_mention(
+        self, at: int, person: bool, gender: str | None, subjects_only: bool = True, avoid: str = ""
+    ) -> NamedMention | None:
+        for mention in reversed(self._mentions):
+            if mention.at >= at:
+                continue
+            if at - mention.at > SPEAKER_MEMORY * 2:
+                break
+            if mention.is_person != person or (subjects_only and not mention.is_subject):
+                continue
+            if (gender and self._genders.get(mention.name, gender) != gender) or mention.name == avoid:
+                continue
+            return mention
+        return None

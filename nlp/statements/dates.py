@@ -1,0 +1,122 @@
+"""When a statement was made: the date its attribution gives ("said in 2021", "told RSE on Friday", "when …
+in 2019, the minister claimed"), resolved against the article's publication date, else the publication date."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta
+
+from spacy.tokens import Token
+
+from nlp.statements.cues import MEDIUM_NOUNS
+from nlp.statements.speaker_syntax import entity_span
+
+log = logging.getLogger(__name__)
+
+YEAR = re.compile(r"^(?:in |during |since |by )?(?:the year )?((?:19|20)\d\d)$", re.IGNORECASE)
+DATE_WORDS = re.compile(
+    r"\d|yesterday|last|this|ago|earlier|previous|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    re.IGNORECASE,
+)
+PART_OF_DAY = re.compile(r"\s+(?:night|morning|afternoon|evening)$")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def statement_date(cue: Token, published: str | None) -> str | None:
+    """The date the attribution gives ("said in 2021", "told RSE on Friday"), else the article's."""
+    for child in _date_candidates(cue):
+        if child.dep_ not in {"prep", "npadvmod", "advmod", "tmod", "obl"}:
+            continue
+        anchor = child
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            anchor = objects[0] if objects else child
+        if anchor.ent_type_ not in {"DATE", "TIME"}:  # "Tuesday night" is a TIME to the tagger
+            continue
+        ent = entity_span(anchor)
+        if ent is not None and anchor.left_edge.i < ent.start:
+            ent = anchor.doc[anchor.left_edge.i : ent.end]  # "Tuesday night": a DATE compound on a TIME head
+        if ent is None or not DATE_WORDS.search(ent.text):
+            continue
+        phrase = ent.text if child.dep_ != "prep" else f"{child.text} {ent.text}"
+        parsed = date_of_phrase(phrase, published)
+        if parsed is not None:
+            return parsed
+    return _time_clause_date(cue, published) or published
+
+
+def _date_candidates(cue: Token) -> list[Token]:
+    """The cue's own modifiers, and those of the medium it names ("said in a statement Tuesday")."""
+    candidates = list(cue.children)
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
+            candidates.extend(c for c in medium.children if c.dep_ in {"npadvmod", "prep"})
+    return candidates
+
+
+def _time_clause_date(cue: Token, published: str | None) -> str | None:
+    """ "When the authorities began installing the cameras they purchased in 2019, the minister claimed …":
+    the time clause of the cue dates the act of saying."""
+    for clause in cue.children:
+        if clause.dep_ != "advcl" or not any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ == "when" for m in clause.children
+        ):
+            continue
+        for token in clause.subtree:
+            ent = entity_span(token) if token.ent_type_ == "DATE" and token.ent_iob_ == "B" else None
+            if ent is not None and DATE_WORDS.search(ent.text):
+                return date_of_phrase(ent.text, published)
+    return None
+
+
+def date_of_phrase(phrase: str, published: str | None) -> str | None:
+    """A date phrase relative to the publication date, as YYYY-MM-DD; missing month or day → 01."""
+    phrase = phrase.strip()
+    year = YEAR.match(phrase)
+    if year:
+        return f"{year.group(1)}-01-01"
+    base = _as_date(published)
+    lowered = phrase.lower().removeprefix("in ").removeprefix("on ").removeprefix("during ")
+    if base is not None and lowered in {"last night", "yesterday morning", "yesterday afternoon", "yesterday evening"}:
+        return (base - timedelta(days=1)).isoformat()
+    if base is not None and lowered in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
+        return base.isoformat()
+    lowered = PART_OF_DAY.sub("", lowered)  # "Tuesday night" dates to the Tuesday
+    if base is not None and lowered in {"last year", "the previous year", "a year ago"}:
+        return f"{base.year - 1}-01-01"
+    if base is not None and lowered in {"this year", "earlier this year"}:
+        return f"{base.year}-01-01"
+    if base is not None and lowered == "yesterday":
+        return (base - timedelta(days=1)).isoformat()
+    if base is not None and lowered.removeprefix("last ") in WEEKDAYS:
+        # news uses a bare weekday for the latest one, the day of publication included
+        back = (base.weekday() - WEEKDAYS.index(lowered.removeprefix("last "))) % 7
+        return (base - timedelta(days=back or (7 if lowered.startswith("last ") else 0))).isoformat()
+    import dateparser  # imported here: loading its language data takes a second
+
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    try:
+        parsed = dateparser.parse(lowered, languages=["en"], settings=settings)
+    except (ValueError, OverflowError) as e:
+        log.debug("unreadable date %r: %s", phrase, e)
+        return None
+    if parsed is None:
+        return None
+    if not re.search(r"\d{1,2}(st|nd|rd|th)?\b(?!\d)", lowered.replace(str(parsed.year), "")) and any(
+        m in lowered for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    ):
+        return f"{parsed.year:04d}-{parsed.month:02d}-01"
+    return parsed.date().isoformat()
+
+
+def _as_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
