@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import zlib
 from dataclasses import dataclass
 from typing import Literal
@@ -17,15 +18,20 @@ from typing import Literal
 import feedparser
 import lxml.etree
 
+from core.errors import IngestError
+from core.records import Skipped
 from ingest.article import ArticleDraft
-from newsgraph.errors import IngestError
-from newsgraph.records import Skipped
 
 logger = logging.getLogger(__name__)
 
 PayloadKind = Literal["html", "feed", "sitemap", "text"]
 _XML_PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+_RECOVERING_PARSER = lxml.etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, recover=True
+)
 _GZIP_MAGIC = b"\x1f\x8b"
+# The end of one entry of a sitemap (<url>, <sitemap>), an RSS (<item>) or an Atom feed (<entry>), any prefix.
+_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:url|sitemap|item|entry)\s*>")
 MAX_LISTING_LINKS = 50_000
 
 
@@ -54,18 +60,65 @@ class Sitemap:
         return [*self.pages, *nested, *_left_out(origin, self.left_out)]
 
 
-def maybe_gunzip(body: bytes, limit: int, origin: str) -> bytes:
-    """Decompress a gzip body (``sitemap.xml.gz``), refusing to inflate past ``limit`` bytes (compression bombs)."""
+def maybe_gunzip(body: bytes, limit: int, origin: str) -> tuple[bytes, bool]:
+    """Decompress a gzip body (``sitemap.xml.gz``), refusing to inflate past ``limit`` bytes (compression bombs).
+
+    Returns the data and whether the gzip stream was cut short (an interrupted download or copy): the data is
+    then what came before the cut, for the caller to keep what is complete and report the cut. A stream ends
+    where zlib says it does (``eof``, as ``ingest.warc`` checks a WARC record's member). Members written one
+    after another (``cat a.gz b.gz``, pigz) are read as one stream, as gzip(1) does.
+    """
     if not body.startswith(_GZIP_MAGIC):
-        return body
-    inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+        return body, False
+    parts: list[bytes] = []
+    size = 0
+    rest = body
+    while rest.startswith(_GZIP_MAGIC):
+        inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+        try:
+            part = inflater.decompress(rest, limit + 1 - size)
+        except zlib.error as e:
+            raise IngestError(f"invalid gzip: {origin} ({e})") from e
+        parts.append(part)
+        size += len(part)
+        if size > limit:
+            raise IngestError(f"too large: {origin} inflates past max_bytes {limit:,}")
+        if not inflater.eof:  # every byte given was read and the stream goes on: the rest is missing
+            return b"".join(parts), True
+        rest = inflater.unused_data
+    return b"".join(parts), False
+
+
+def truncated(what_was_read: str) -> str:
+    """The skip reason for a gzip stream cut short, in the category the other readers use."""
+    return f"truncated archive: the gzip stream is cut short (an interrupted download or copy); {what_was_read}"
+
+
+def listing_links(
+    kind: PayloadKind, body: bytes, origin: str, *, base_url: str | None, cut: bool
+) -> list[Link | Skipped]:
+    """The links of a feed or sitemap. Of a listing cut short (``cut``) the entries complete before the cut are
+    read, and one Skipped says so: the entry the cut went through is left out (it may hold half an address)."""
+    if cut:
+        ends = list(_ENTRY_END.finditer(body))
+        body = body[: ends[-1].end()] if ends else b""
     try:
-        data = inflater.decompress(body, limit + 1)
-    except zlib.error as e:
-        raise IngestError(f"invalid gzip: {origin} ({e})") from e
-    if len(data) > limit:
-        raise IngestError(f"too large: {origin} inflates past max_bytes {limit:,}")
-    return data
+        links = parse_feed(body, base_url) if kind == "feed" else _sitemap_links(body, origin, recover=cut)
+    except IngestError:
+        if not cut:
+            raise
+        links = []  # nothing complete before the cut
+    if not cut:
+        return links
+    count = sum(isinstance(link, Link) for link in links)
+    return [*links, Skipped(origin, truncated(f"the {count} entries before the cut are read"))]
+
+
+def _sitemap_links(body: bytes, origin: str, *, recover: bool) -> list[Link | Skipped]:
+    sitemap = parse_sitemap(body, recover=recover)
+    if not sitemap.pages and not sitemap.sitemaps:
+        raise IngestError("empty sitemap: no <loc> entries")
+    return sitemap.links(origin)
 
 
 def classify_payload(content_type: str, body: bytes) -> PayloadKind:
@@ -130,10 +183,13 @@ def _left_out(origin: str, count: int) -> list[Skipped]:
     return [Skipped(origin, why)]
 
 
-def parse_sitemap(body: bytes) -> Sitemap:
-    """Pages and nested sitemaps of an XML sitemap; news sitemap titles and dates become hints."""
+def parse_sitemap(body: bytes, *, recover: bool = False) -> Sitemap:
+    """Pages and nested sitemaps of an XML sitemap; news sitemap titles and dates become hints.
+
+    ``recover`` reads a sitemap whose end is missing (cut after its last complete entry).
+    """
     try:
-        root = lxml.etree.fromstring(body, parser=_XML_PARSER)
+        root = lxml.etree.fromstring(body, parser=_RECOVERING_PARSER if recover else _XML_PARSER)
     except lxml.etree.XMLSyntaxError as e:
         raise IngestError(f"invalid sitemap: {e}") from e
     if root is None:

@@ -7,16 +7,16 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from core.errors import IngestError
+from core.records import Skipped
 from ingest.article import ArticleDraft
 from ingest.containers import read_jsonl
 from ingest.decode import decode_bytes
-from ingest.feeds import Link, classify_payload, maybe_gunzip, parse_feed, parse_sitemap
+from ingest.feeds import Link, PayloadKind, classify_payload, listing_links, maybe_gunzip
 from ingest.html import extract_html
 from ingest.localfile import not_regular, open_regular
 from ingest.textfile import parse_text_document
 from ingest.warc import read_warc
-from newsgraph.errors import IngestError
-from newsgraph.records import Skipped
 
 logger = logging.getLogger(__name__)
 
@@ -143,11 +143,9 @@ def _read_capped(path: Path, max_bytes: int) -> bytes:
 def _read_document(path: Path, kind: str, data: bytes, max_bytes: int) -> Iterator[FileItem]:
     origin = str(path)
     if kind == "xml":
-        data = maybe_gunzip(data, max_bytes, origin)
-        if classify_payload("", data) == "sitemap":
-            yield from parse_sitemap(data).links(origin)
-        else:
-            yield from parse_feed(data, None)
+        data, cut = maybe_gunzip(data, max_bytes, origin)
+        kind_of_listing: PayloadKind = "sitemap" if classify_payload("", data) == "sitemap" else "feed"
+        yield from listing_links(kind_of_listing, data, origin, base_url=None, cut=cut)
         return
     text = decode_bytes(data)
     if kind == "html":

@@ -17,17 +17,17 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 
+from core.errors import IngestError
+from core.records import Skipped
+from core.settings import Settings
 from ingest.article import ArticleDraft
 from ingest.decode import decode_bytes
-from ingest.feeds import Link, classify_payload, maybe_gunzip, parse_feed, parse_sitemap
+from ingest.feeds import Link, PayloadKind, classify_payload, listing_links, maybe_gunzip, truncated
 from ingest.fetch import Fetcher
 from ingest.html import MetaRefresh, extract_html
 from ingest.netguard import RequestBudgetReached, redirect_target
 from ingest.normalize import canonical_url, shown_url, url_problem
 from ingest.textfile import parse_text_document
-from newsgraph.errors import IngestError
-from newsgraph.records import Skipped
-from newsgraph.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -50,10 +50,12 @@ def _fetch_and_read(link: Link, fetcher: Fetcher, settings: Settings, depth: int
     url = link.url
     for _hop in range(settings.max_redirects + 1):
         result = fetcher.fetch(url)
-        body = maybe_gunzip(result.body, settings.max_bytes, result.url)
+        body, cut = maybe_gunzip(result.body, settings.max_bytes, result.url)
         kind = classify_payload(result.content_type, body)
         if kind in ("feed", "sitemap"):
-            return _expand_listing(kind, body, result.url, depth)
+            return _expand_listing(kind, body, result.url, depth, cut)
+        if cut:
+            raise IngestError(truncated("the page is not read"))
         text = decode_bytes(body, result.content_type_header)
         if kind == "text":
             return [parse_text_document(text, url).with_fallbacks(link.hints or ArticleDraft("", url, url=result.url))]
@@ -67,15 +69,10 @@ def _fetch_and_read(link: Link, fetcher: Fetcher, settings: Settings, depth: int
     raise IngestError(f"too many redirects: more than {settings.max_redirects} meta refreshes from {link.url}")
 
 
-def _expand_listing(kind: str, body: bytes, url: str, depth: int) -> list[Item]:
+def _expand_listing(kind: PayloadKind, body: bytes, url: str, depth: int, cut: bool) -> list[Item]:
     if depth >= MAX_LINK_DEPTH:
         raise IngestError(f"too deep: {kind} nested more than {MAX_LINK_DEPTH} levels")
-    if kind == "feed":
-        return list(parse_feed(body, url))
-    sitemap = parse_sitemap(body)
-    if not sitemap.pages and not sitemap.sitemaps:
-        raise IngestError("empty sitemap: no <loc> entries")
-    return [*sitemap.links(url)]
+    return [*listing_links(kind, body, url, base_url=url, cut=cut)]
 
 
 class LinkResolver:

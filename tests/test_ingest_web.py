@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import IngestError
+from core.records import Article, Skipped
 from ingest import MemorySeenIndex, feeds, read_sources
 from ingest.fetch import Fetcher
 from ingest.netguard import GuardedHTTPConnectionPool, RefusedURL, check_url
 from ingest.normalize import shown_url
-from newsgraph.errors import IngestError
-from newsgraph.records import Article, Skipped
 
 DATA = Path(__file__).parent / "data" / "ingest"
 HTML = "text/html; charset=utf-8"
@@ -688,3 +688,79 @@ def test_the_canonical_url_of_a_document_never_keeps_credentials():
 
     assert canonical_url("https://editor:s3cret@News.example.com/a?utm_source=x#top") == "https://news.example.com/a"
     assert canonical_url("http://[::1]:8080/x") == "http://[::1]:8080/x"
+
+
+def _cut_inside(xml: bytes, marker: bytes) -> bytes:
+    """``xml`` gzip-compressed (stored blocks: output follows input byte for byte) and cut just after ``marker``
+    begins, as an interrupted download or copy leaves it."""
+    whole = gzip.compress(xml, compresslevel=0)
+    cut = whole[: 10 + 5 + xml.index(marker) + 4]  # gzip header, stored-block header, the data up to the cut
+    assert gzip.decompress(whole) == xml and len(cut) < len(whole)
+    return cut
+
+
+def _sitemap(base: str, *pages: str) -> bytes:
+    locs = "".join(f"<url><loc>{base}/{page}</loc></url>\n" for page in pages)
+    return f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{locs}</urlset>\n'.encode()
+
+
+TRUNCATED = "truncated archive: the gzip stream is cut short (an interrupted download or copy); "
+
+
+def test_a_truncated_gzip_sitemap_keeps_its_complete_entries_and_reports_the_cut(server, settings):
+    cut = _cut_inside(_sitemap(server.base, "second.html", "article.html", "third-page.html"), b"third-page")
+    server.routes["/cut-sitemap.xml.gz"] = Reply(content_type="application/gzip", body=cut)
+    articles, skipped = run([f"{server.base}/cut-sitemap.xml.gz"], settings)
+    assert len(articles) == 2
+    assert skipped == [
+        Skipped(f"{server.base}/cut-sitemap.xml.gz", TRUNCATED + "the 2 entries before the cut are read")
+    ]
+    assert not any(path.startswith("/thi") for path in server.paths()), "half an address is never fetched"
+
+
+def test_a_truncated_gzip_feed_keeps_its_complete_entries_and_reports_the_cut(server, settings):
+    cut = _cut_inside(_file("feed_rss.xml", server.base), b"<title>Second story")
+    server.routes["/cut-feed.xml.gz"] = Reply(content_type="application/gzip", body=cut)
+    articles, skipped = run([f"{server.base}/cut-feed.xml.gz"], settings)
+    assert [a.title for a in articles] == ["Belgrade council delays vote on facial recognition cameras"]
+    assert skipped == [
+        Skipped(f"{server.base}/missing.html", "http error: 404 Not Found"),
+        Skipped(f"{server.base}/cut-feed.xml.gz", TRUNCATED + "the 2 entries before the cut are read"),
+    ]
+
+
+def test_a_gzip_sitemap_missing_only_its_trailer_is_read_and_reported(server, settings):
+    whole = gzip.compress(_sitemap(server.base, "second.html"))
+    server.routes["/no-trailer.xml.gz"] = Reply(content_type="application/gzip", body=whole[:-8])
+    articles, skipped = run([f"{server.base}/no-trailer.xml.gz"], settings)
+    assert len(articles) == 1
+    assert skipped == [Skipped(f"{server.base}/no-trailer.xml.gz", TRUNCATED + "the 1 entries before the cut are read")]
+
+
+def test_a_truncated_gzip_page_is_skipped_not_read_as_a_shorter_page(server, settings):
+    server.routes["/cut-page"] = Reply(content_type="application/gzip", body=gzip.compress(_file("second.html"))[:-40])
+    articles, skipped = run([f"{server.base}/cut-page"], settings)
+    assert articles == []
+    assert skipped == [Skipped(f"{server.base}/cut-page", TRUNCATED + "the page is not read")]
+
+
+def test_a_truncated_local_sitemap_file_keeps_its_complete_entries_and_reports_the_cut(server, settings, tmp_path):
+    path = tmp_path / "sitemap.xml.gz"
+    path.write_bytes(_cut_inside(_sitemap(server.base, "second.html", "article.html", "third-page.html"), b"third"))
+    articles, skipped = run([str(path)], settings)
+    assert len(articles) == 2
+    assert skipped == [Skipped(str(path), TRUNCATED + "the 2 entries before the cut are read")]
+    nothing = tmp_path / "nothing.xml.gz"
+    nothing.write_bytes(_cut_inside(_sitemap(server.base, "second.html"), b"second"))
+    assert run([str(nothing)], settings) == (
+        [],
+        [Skipped(str(nothing), TRUNCATED + "the 0 entries before the cut are read")],
+    )
+
+
+def test_a_local_gzip_sitemap_of_several_members_is_read_whole(server, settings, tmp_path):
+    path = tmp_path / "sitemap.xml.gz"
+    xml = _sitemap(server.base, "second.html", "article.html")
+    path.write_bytes(gzip.compress(xml[:100]) + gzip.compress(xml[100:]))  # as `cat a.gz b.gz` or pigz write it
+    articles, skipped = run([str(path)], settings)
+    assert len(articles) == 2 and skipped == []
