@@ -19,10 +19,10 @@ from urllib.parse import quote, urlsplit
 import streamlit as st
 from neo4j import Driver
 
+from core.errors import GraphUnavailableError, NewsgraphError
+from core.settings import Settings, load_settings
 from graph.connection import open_driver
 from graph.schema import apply_schema
-from newsgraph.errors import GraphUnavailableError, NewsgraphError
-from newsgraph.settings import Settings, load_settings
 from queries import explore
 from queries.explore import GraphReader, Rows
 

@@ -10,11 +10,11 @@ import streamlit as st
 
 from app_pages.common import extractor, guarded, reader, settings, table
 from app_pages.uploads import check_upload, check_urls, saved_uploads, split_urls
+from core.errors import IngestError
+from core.records import Article, Skipped
 from graph.seen import Neo4jSeenIndex
 from ingest import IngestSummary, read_sources, save_run_report
 from ingest.article import ArticleDraft, build_article
-from newsgraph.errors import IngestError
-from newsgraph.records import Article, Skipped
 
 st.title("Ingest")
 graph = reader()  # the graph must be reachable before anything is read

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.errors import IngestError
+from core.records import Skipped
+from core.settings import Settings
 from ingest.decode import looks_binary
 from ingest.files import HTML_SUFFIXES, JSONL_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, XML_SUFFIXES
 from ingest.netguard import check_url
-from newsgraph.errors import IngestError
-from newsgraph.records import Skipped
-from newsgraph.settings import Settings
 
 TEXT_LIKE = HTML_SUFFIXES + TEXT_SUFFIXES + (".jsonl", ".ndjson", ".xml", ".rss", ".atom")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

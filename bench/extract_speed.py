@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.records import Article, content_hash  # noqa: E402
-from newsgraph.settings import load_settings  # noqa: E402
+from core.records import Article, content_hash  # noqa: E402
+from core.settings import load_settings  # noqa: E402
 
 DOCS = ROOT / "tests" / "data" / "gold" / "docs.jsonl"
 

@@ -30,13 +30,13 @@ import trafilatura
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from core.records import Article  # noqa: E402
+from core.settings import load_settings  # noqa: E402
 from ingest import read_sources  # noqa: E402
 from ingest.article import build_article  # noqa: E402
 from ingest.decode import decode_bytes  # noqa: E402
 from ingest.html import extract_html  # noqa: E402
 from ingest.textfile import parse_text_document  # noqa: E402
-from newsgraph.records import Article  # noqa: E402
-from newsgraph.settings import load_settings  # noqa: E402
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | {site}</title>
 <link rel="canonical" href="https://{host}/news/{n}/{slug}"><meta property="og:site_name" content="{site}">

@@ -14,9 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from core.settings import load_settings
 from graph.connection import open_driver
 from graph.local_server import LocalNeo4j
-from newsgraph.settings import load_settings
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -7,8 +7,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from core.settings import Settings, load_settings
 from graph.local_server import LocalNeo4j
-from newsgraph.settings import Settings, load_settings
 
 
 @contextlib.contextmanager

@@ -344,8 +344,8 @@ def score(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]) -> R
 
 def run_extractor(docs_path: Path, settings: Any = None) -> list[dict[str, Any]]:
     """The project's extractor over the documents, through its Python API (no embeddings: not scored)."""
-    from newsgraph.records import Article, content_hash
-    from newsgraph.settings import load_settings
+    from core.records import Article, content_hash
+    from core.settings import load_settings
     from nlp.runtime.extract import Extractor
 
     docs = list(read_jsonl(docs_path))

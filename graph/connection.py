@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
+from core.errors import GraphUnavailableError
+from core.settings import Settings, mask_uri
 from graph.local_server import LocalNeo4j
-from newsgraph.errors import GraphUnavailableError
-from newsgraph.settings import Settings, mask_uri
 
 log = logging.getLogger(__name__)
 

@@ -28,8 +28,8 @@ from xml.sax.saxutils import escape, quoteattr
 from neo4j import Driver, Session
 from neo4j.time import Date, DateTime
 
+from core.errors import NewsgraphError, QueryError
 from graph.network import Network
-from newsgraph.errors import NewsgraphError, QueryError
 
 log = logging.getLogger(__name__)
 

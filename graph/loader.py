@@ -20,10 +20,10 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from core.errors import GraphUnavailableError, QueryError
+from core.records import Article, Extraction, Skipped
 from graph import neo4j_queries as q
 from graph.rows import ArticleRows, build_rows
-from newsgraph.errors import GraphUnavailableError, QueryError
-from newsgraph.records import Article, Extraction, Skipped
 
 log = logging.getLogger(__name__)
 

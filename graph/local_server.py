@@ -26,8 +26,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsgraph.errors import Neo4jSetupError
-from newsgraph.settings import Settings
+from core.errors import Neo4jSetupError
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from neo4j.exceptions import ClientError, CypherSyntaxError, DriverError, Neo4jE
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 
-from newsgraph.errors import GraphUnavailableError, QueryError
+from core.errors import GraphUnavailableError, QueryError
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.records import ENTITY_TYPES, Article, Entity, Extraction, Role, Statement
+from core.records import ENTITY_TYPES, Article, Entity, Extraction, Role, Statement
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from neo4j import Driver
 from neo4j.exceptions import Neo4jError
 
-from newsgraph.errors import GraphUnavailableError
+from core.errors import GraphUnavailableError
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from typing import Any
 from neo4j import Driver
 from neo4j.time import Date, DateTime
 
-from newsgraph.errors import QueryError
-from newsgraph.records import Article, Skipped, content_hash
+from core.errors import QueryError
+from core.records import Article, Skipped, content_hash
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import py3langid
 
+from core.errors import IngestError
+from core.records import Article, content_hash
 from ingest.normalize import article_id, canonical_url, normalize_inline, normalize_text, parse_date
-from newsgraph.errors import IngestError
-from newsgraph.records import Article, content_hash
 
 logger = logging.getLogger(__name__)
 

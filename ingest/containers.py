@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from core.errors import IngestError
+from core.records import Skipped
 from ingest.article import ArticleDraft
 from ingest.html import extract_html
 from ingest.localfile import open_regular
-from newsgraph.errors import IngestError
-from newsgraph.records import Skipped
 
 logger = logging.getLogger(__name__)
 

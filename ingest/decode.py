@@ -13,7 +13,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from newsgraph.errors import IngestError
+from core.errors import IngestError
 
 logger = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 from datasketch import MinHash
 
-from newsgraph.errors import IngestError
-from newsgraph.records import Article, Skipped
+from core.errors import IngestError
+from core.records import Article, Skipped
 
 logger = logging.getLogger(__name__)
 

@@ -19,10 +19,10 @@ import urllib3
 from urllib3.exceptions import HTTPError, LocationValueError, NameResolutionError, SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
+from core.errors import IngestError
+from core.settings import Settings
 from ingest.netguard import GUARDED_POOL_CLASSES, RefusedURL, RequestBudget, check_url, redirect_target
 from ingest.robots import RobotsRules
-from newsgraph.errors import IngestError
-from newsgraph.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document, Extractor, set_date_params
 from trafilatura.utils import load_html
 
+from core.errors import IngestError
 from ingest.article import ArticleDraft
 from ingest.normalize import url_problem
-from newsgraph.errors import IngestError
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from newsgraph.errors import IngestError
+from core.errors import IngestError
 
 _KINDS = (
     (stat.S_ISFIFO, "a FIFO (named pipe)"),

@@ -20,8 +20,8 @@ from urllib.parse import urljoin, urlsplit
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from core.errors import IngestError
 from ingest.normalize import WEB_SCHEMES, shown_url, url_problem
-from newsgraph.errors import IngestError
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.records import Article, Skipped
+from core.records import Article, Skipped
 
 DUPLICATE = "duplicate"
 ALREADY_INGESTED = "already ingested"

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from core.errors import IngestError
 from ingest.netguard import RequestBudgetReached
-from newsgraph.errors import IngestError
 
 logger = logging.getLogger(__name__)
 

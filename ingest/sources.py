@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from core.errors import IngestError
+from core.records import Article, Skipped
+from core.settings import Settings
 from ingest.article import build_article
 from ingest.dedup import Deduplicator, SeenIndex
 from ingest.feeds import Link
@@ -19,9 +22,6 @@ from ingest.files import read_file, walk
 from ingest.netguard import ALLOWED_SCHEMES
 from ingest.normalize import shown_url
 from ingest.web import Item, LinkResolver
-from newsgraph.errors import IngestError
-from newsgraph.records import Article, Skipped
-from newsgraph.settings import Settings
 
 logger = logging.getLogger(__name__)
 

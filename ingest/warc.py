@@ -17,12 +17,12 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from core.errors import IngestError
+from core.records import Skipped
 from ingest.article import ArticleDraft
 from ingest.decode import decode_bytes
 from ingest.html import extract_html
 from ingest.localfile import open_regular
-from newsgraph.errors import IngestError
-from newsgraph.records import Skipped
 
 logger = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import click
 
-from newsgraph import __version__
-from newsgraph.errors import NewsgraphError
-from newsgraph.settings import Settings, load_settings, mask_uri
+from core import __version__
+from core.errors import NewsgraphError
+from core.settings import Settings, load_settings, mask_uri
 
 log = logging.getLogger(__name__)
 

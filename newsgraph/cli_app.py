@@ -7,9 +7,9 @@ import sys
 
 import click
 
+from core.settings import PROJECT_ROOT
 from graph.local_server import LocalNeo4j
 from newsgraph.cli import settings_of
-from newsgraph.settings import PROJECT_ROOT
 
 APP = PROJECT_ROOT / "app.py"
 

@@ -6,8 +6,8 @@ import os
 
 import click
 
+from core.settings import SETTINGS, display_value, settings_table_markdown
 from newsgraph.cli import settings_of
-from newsgraph.settings import SETTINGS, display_value, settings_table_markdown
 
 
 @click.command("config")

@@ -21,12 +21,12 @@ import click
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
+from core.errors import GraphUnavailableError
+from core.records import Article, Skipped
+from core.settings import Settings
 from ingest import IngestSummary, MemorySeenIndex, SeenIndex, read_sources, save_run_report, write_report
 from ingest.article import article_to_dict
 from newsgraph.cli import settings_of, shown
-from newsgraph.errors import GraphUnavailableError
-from newsgraph.records import Article, Skipped
-from newsgraph.settings import Settings
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130

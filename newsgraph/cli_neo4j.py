@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
+from core.settings import mask_uri
 from graph.local_server import LocalNeo4j
 from newsgraph.cli import settings_of, shown
-from newsgraph.settings import mask_uri
 
 
 def _local(ctx: click.Context) -> LocalNeo4j:

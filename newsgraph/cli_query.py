@@ -13,11 +13,11 @@ from typing import Any
 import click
 from neo4j import Driver
 
+from core.errors import QueryError
+from core.settings import Settings
 from graph.connection import open_driver
 from graph.readonly import ReadResult, load_json, run_read
 from newsgraph.cli import settings_of, shown
-from newsgraph.errors import QueryError
-from newsgraph.settings import Settings
 
 FORMATS = ("table", "json", "csv")
 

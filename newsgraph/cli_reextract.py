@@ -12,8 +12,8 @@ import click
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
+from core.records import Article, Skipped
 from newsgraph.cli import settings_of, shown
-from newsgraph.records import Article, Skipped
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130

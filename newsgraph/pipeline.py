@@ -1,6 +1,6 @@
 """The end-to-end runs behind `newsgraph ingest` and `newsgraph reextract`: articles → NLP → graph, in batches.
 
-The driver is opened once, the schema applied, and articles flow through ``nlp.extract.Extractor`` into
+The driver is opened once, the schema applied, and articles flow through ``nlp.runtime.extract.Extractor`` into
 ``graph.loader.GraphLoader`` one batch (setting ``load_batch_size``) at a time, so memory stays flat and
 each committed batch survives an interruption: running the same ingest again skips what is stored
 (``seen_index``) and loads the rest. ``run_reextract`` feeds articles already in the graph, rebuilt from
@@ -28,14 +28,14 @@ from typing import Any, Protocol
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError
 
+from core.errors import GraphUnavailableError, NewsgraphError
+from core.records import Article, Extraction, Skipped
+from core.settings import Settings, mask_uri
 from graph.connection import open_driver, resolve_target
 from graph.loader import GraphLoader, LoadCounts, LoadSummary
 from graph.schema import apply_schema
 from graph.seen import Neo4jSeenIndex
 from graph.stored import all_article_ids, stale_article_ids, stored_articles
-from newsgraph.errors import GraphUnavailableError, NewsgraphError
-from newsgraph.records import Article, Extraction, Skipped
-from newsgraph.settings import Settings, mask_uri
 
 log = logging.getLogger(__name__)
 

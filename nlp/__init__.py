@@ -1,6 +1,6 @@
 """The NLP stage: articles in, entities, roles, relations and statements out, with character offsets.
 
-Rooms, and what each may import (besides spaCy and the kernel ``newsgraph.records/errors/settings``):
+Rooms, and what each may import (besides spaCy and the kernel ``core.records/errors/settings``):
 
 - ``nlp.keys``: name folding and canonical entity ids. Imports nothing of nlp.
 - ``nlp.lexicon``: the word lists and tables the rules consult (gazetteer, first names). Imports ``nlp.keys``.

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from core.errors import QueryError
 from graph.readonly import MAX_INT, MIN_INT, ReadResult, run_read
-from newsgraph.errors import QueryError
 
 Embedder = Callable[[str], Sequence[float]]
 

@@ -17,8 +17,8 @@ import streamlit as st
 from neo4j import Driver
 from streamlit.testing.v1 import AppTest
 
+from core.settings import Settings
 from graph.connection import resolve_target
-from newsgraph.settings import Settings
 from tests.graph_fixtures import load_fixture_graph
 
 APP = Path(__file__).resolve().parents[1] / "app.py"

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from core.settings import Settings, load_settings
 from graph.connection import open_driver
 from graph.local_server import LocalNeo4j
-from newsgraph.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 TEST_DATA = Path(__file__).resolve().parent / "data"

@@ -31,9 +31,9 @@ from typing import Any
 
 from neo4j import Driver
 
+from core.records import Article, Entity, Extraction, Relation, Role, Statement, content_hash
 from graph.loader import GraphLoader, LoadSummary
 from graph.schema import apply_schema
-from newsgraph.records import Article, Entity, Extraction, Relation, Role, Statement, content_hash
 
 EXTRACTOR_VERSION = "fixture-1"
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from newsgraph.records import Article, Entity, Extraction, Relation, Role, Statement, content_hash
+from core.records import Article, Entity, Extraction, Relation, Role, Statement, content_hash
 
 TYPES = (("Person", 0.45), ("Organization", 0.3), ("Location", 0.1), ("Law", 0.08), ("Event", 0.07))
 PREDICATES = ("supports", "criticized", "met with", "signed agreement with", "bought from", "proposed", "opposes")

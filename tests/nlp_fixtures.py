@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsgraph.records import Article, Extraction, content_hash
-from newsgraph.settings import Settings, load_settings
+from core.records import Article, Extraction, content_hash
+from core.settings import Settings, load_settings
 from nlp.lexicon.gazetteer import Gazetteer, load_gazetteer
 from nlp.runtime.embeddings import Embedder
 from nlp.runtime.extract import Extractor

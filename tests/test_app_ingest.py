@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app_pages.uploads import check_upload, check_urls
-from newsgraph.settings import load_settings
+from core.settings import load_settings
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page
 
 pytestmark = pytest.mark.neo4j

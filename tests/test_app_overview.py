@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.records import Skipped
 from ingest import IngestSummary, save_run_report
-from newsgraph.records import Skipped
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
 
 pytestmark = pytest.mark.neo4j

@@ -25,9 +25,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
+from core.records import Article, Entity, Extraction, Statement, content_hash
 from graph.connection import resolve_target
 from graph.loader import GraphLoader
-from newsgraph.records import Article, Entity, Extraction, Statement, content_hash
 from tests.app_harness import fixture_graph
 from tests.graph_fixtures import FIXTURE
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
+from core.errors import QueryError
 from newsgraph.cli import cli
-from newsgraph.errors import QueryError
 
 
 @pytest.fixture

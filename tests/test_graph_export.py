@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from core.errors import QueryError
 from graph.export import subgraph_around, whole_graph, write_csv, write_graphml, write_html, write_json
 from graph.loader import clear_graph
-from newsgraph.errors import QueryError
 from tests.graph_fixtures import FIXTURE, HOSTILE_ORG_NAME, HOSTILE_QUOTE, HOSTILE_TITLE, load_fixture_graph
 
 pytestmark = pytest.mark.neo4j

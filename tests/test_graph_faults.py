@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
+from core.errors import GraphUnavailableError
 from graph.connection import open_driver, resolve_target
 from graph.loader import GraphLoader, clear_graph
 from graph.local_server import LocalNeo4j
 from graph.schema import apply_schema
-from newsgraph.errors import GraphUnavailableError
 from tests.graph_synthetic import SyntheticCorpus
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
@@ -112,7 +112,7 @@ sys.path.insert(0, {tests!r})
 from graph_synthetic import SyntheticCorpus
 from graph.connection import open_driver
 from graph.loader import GraphLoader
-from newsgraph.settings import load_settings
+from core.settings import load_settings
 
 settings = load_settings()
 pairs = list(SyntheticCorpus(160, seed=5).records())

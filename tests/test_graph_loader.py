@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
+from core.errors import QueryError
+from core.records import Article, Entity, Extraction, Statement, content_hash
 from graph.loader import GraphLoader
 from graph.schema import apply_schema
-from newsgraph.errors import QueryError
-from newsgraph.records import Article, Entity, Extraction, Statement, content_hash
 from tests.graph_fixtures import (
     FIXTURE,
     HOSTILE_ORG_NAME,

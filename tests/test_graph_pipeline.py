@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from core.records import Article, Skipped, content_hash
 from graph.seen import Neo4jSeenIndex
 from newsgraph.cli import cli
 from newsgraph.pipeline import extraction_version, run_pipeline
-from newsgraph.records import Article, Skipped, content_hash
 from tests.graph_fixtures import cli_env
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]

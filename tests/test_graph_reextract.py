@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from core.records import Article, Extraction, Skipped, content_hash
 from newsgraph.cli import cli
 from newsgraph.pipeline import Selection, extraction_version, run_pipeline, run_reextract
-from newsgraph.records import Article, Extraction, Skipped, content_hash
 from tests.graph_fixtures import cli_env
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from core.records import Article, Skipped
 from newsgraph.cli import cli
-from newsgraph.records import Article, Skipped
 
 DATA = Path(__file__).parent / "data" / "ingest"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -141,8 +141,8 @@ def test_graph_mode_hands_only_articles_to_run_pipeline_and_counts_its_outcomes(
 
 
 def test_graph_mode_uses_the_pipelines_seen_index_when_it_offers_one(runner, monkeypatch):
+    from core.settings import load_settings
     from ingest import MemorySeenIndex, read_sources
-    from newsgraph.settings import load_settings
 
     flag = str(SAMPLES / "wikinews" / "wikinews-flag.txt")
     (stored,) = list(read_sources([flag], load_settings()))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from core.records import Article, Skipped
 from ingest import IngestSummary, MemorySeenIndex, SeenIndex, latest_report, save_run_report, write_report
 from ingest.article import ArticleDraft, article_to_dict, build_article
 from ingest.dedup import Deduplicator
-from newsgraph.records import Article, Skipped
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

@@ -17,8 +17,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from core.records import Article, Skipped
 from ingest import MemorySeenIndex, read_sources
-from newsgraph.records import Article, Skipped
 
 DATA = Path(__file__).parent / "data" / "ingest"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import IngestError
+from core.records import content_hash
 from ingest.article import ArticleDraft, article_from_dict, article_to_dict, build_article
 from ingest.decode import declared_encoding, decode_bytes
 from ingest.normalize import article_id, canonical_url, normalize_text, parse_date
 from ingest.textfile import parse_text_document
-from newsgraph.errors import IngestError
-from newsgraph.records import content_hash
 
 DATA = Path(__file__).parent / "data" / "ingest"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

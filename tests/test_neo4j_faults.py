@@ -9,10 +9,10 @@ import stat
 import pytest
 from click.testing import CliRunner
 
+from core.errors import ConfigError, GraphUnavailableError, Neo4jSetupError
 from graph.connection import open_driver
 from graph.local_server import LocalNeo4j
 from newsgraph.cli import cli
-from newsgraph.errors import ConfigError, GraphUnavailableError, Neo4jSetupError
 
 
 def _fake_executable(folder, name: str, script: str):

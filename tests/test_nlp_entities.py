@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.errors import ConfigError
+from core.errors import ConfigError
 from nlp.entities.mentions import Mention
 from nlp.entities.organizations import preposition_names
 from nlp.entities.resolution import entity_at, resolve_entities

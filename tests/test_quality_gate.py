@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.settings import Settings
+from core.settings import Settings
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))

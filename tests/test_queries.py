@@ -86,7 +86,7 @@ def test_parameters_are_converted_to_their_declared_types():
     ],
 )
 def test_an_integer_parameter_outside_64_bits_is_one_line_with_the_range(value, shown):
-    from newsgraph.errors import QueryError
+    from core.errors import QueryError
 
     with pytest.raises(QueryError) as error:
         bind(get_query("top-speakers"), {"limit": value})
@@ -103,7 +103,7 @@ def test_integer_parameters_at_the_edge_of_64_bits_are_kept():
 
 
 def test_a_vector_nested_too_deeply_or_too_long_is_one_short_line():
-    from newsgraph.errors import QueryError
+    from core.errors import QueryError
 
     with pytest.raises(QueryError) as error:
         bind(get_query("semantic-search"), {"topic": "[" * 100000 + "]" * 100000})
@@ -113,7 +113,7 @@ def test_a_vector_nested_too_deeply_or_too_long_is_one_short_line():
 
 
 def test_header_errors_name_the_file():
-    from newsgraph.errors import QueryError
+    from core.errors import QueryError
 
     with pytest.raises(QueryError, match=r"broken.cypher: header line `// params:` is missing"):
         parse_query("// name: x\n// description: y\nRETURN 1", "broken.cypher")

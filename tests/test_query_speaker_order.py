@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.records import Extraction
 from graph.loader import GraphLoader, clear_graph
 from graph.schema import SPEAKER_DATE_INDEX, apply_schema
-from newsgraph.records import Extraction
 from queries import run_curated
 from tests.graph_fixtures import _article, _entity, _statement
 

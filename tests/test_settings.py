@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.errors import ConfigError
-from newsgraph.settings import SETTINGS, Settings, load_settings, mask_uri, settings_table_markdown
+from core.errors import ConfigError
+from core.settings import SETTINGS, Settings, load_settings, mask_uri, settings_table_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 

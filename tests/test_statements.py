@@ -18,8 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.records import Entity
-from newsgraph.settings import load_settings
+from core.records import Entity
+from core.settings import load_settings
 from nlp.statements.dates import date_of_phrase
 from nlp.statements.finder import find_statements
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.records import Article, content_hash
-from newsgraph.settings import load_settings
+from core.records import Article, content_hash
+from core.settings import load_settings
 from nlp.runtime.extract import Extractor
 from nlp.runtime.pipeline import MAX_CHUNK_CHARS
 

@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from newsgraph.settings import load_settings
+from core.settings import load_settings
 from nlp.runtime.pipeline import load_pipeline, spacy_view
 from nlp.statements.finder import find_statements
 from nlp.statements.quotes import find_quotes

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.records import Entity
+from core.records import Entity
 from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
 from nlp.lexicon.gazetteer import Gazetteer

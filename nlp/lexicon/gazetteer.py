@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import ConfigError
-from newsgraph.records import ENTITY_TYPES
+from core.errors import ConfigError
+from core.records import ENTITY_TYPES
 from nlp.keys import fold
 from nlp.lexicon.first_names import first_name_genders
 

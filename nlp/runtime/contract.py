@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from newsgraph.records import Article, content_hash
+from core.records import Article, content_hash
 from nlp.runtime.extract import Extractor
 
 

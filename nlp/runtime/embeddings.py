@@ -7,8 +7,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsgraph.errors import ExtractionError
-from newsgraph.settings import Settings
+from core.errors import ExtractionError
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

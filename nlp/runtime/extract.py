@@ -17,9 +17,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph import __version__
-from newsgraph.records import Article, Entity, Extraction, Relation, Role, Statement
-from newsgraph.settings import Settings
+from core import __version__
+from core.records import Article, Entity, Extraction, Relation, Role, Statement
+from core.settings import Settings
 from nlp.entities.finders import Mention
 from nlp.entities.resolution import resolve_entities, span_index
 from nlp.entities.role_orgs import portfolio_org

@@ -18,8 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import ExtractionError
-from newsgraph.settings import Settings
+from core.errors import ExtractionError
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -2,5 +2,5 @@
 reported (indirect) speech, speaker resolution to canonical entities, and statement dates.
 
 May import ``nlp.keys`` and ``nlp.lexicon``; never ``nlp.entities`` internals, ``nlp.relations`` or ``nlp.runtime``
-(entities arrive as ``newsgraph.records.Entity``).
+(entities arrive as ``core.records.Entity``).
 """

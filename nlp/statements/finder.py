@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.records import Entity, Statement, StatementKind
+from core.records import Entity, Statement, StatementKind
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
 from nlp.statements.cues import MEDIUM_NOUNS, NAMING_CUES, cue_phrase, is_according_to
 from nlp.statements.dates import statement_date

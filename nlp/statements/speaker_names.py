@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.records import Entity
+from core.records import Entity
 from nlp.statements.cues import ORGANISATION_NAME_ENDS, ORGANISATION_NOUNS
 from nlp.statements.speaker_syntax import TITLE_WORDS, entity_span, without_titles
 

@@ -1,8 +1,9 @@
 """Who is speaking: the speaker token at a cue resolved to a canonical name and entity.
 
-Pronouns are resolved by recency, grammatical role and gender (``antecedents``); surnames are expanded to the full name of an
-earlier person; organisations and groups ("the Interior Ministry", "digital rights groups") are speakers
-as named. The resolver remembers the last speaker so "he said" after a quote goes to the person quoted.
+Pronouns are resolved by recency, grammatical role and gender (``antecedents``); surnames are expanded
+to the full name of an earlier person; organisations and groups ("the Interior Ministry", "digital rights
+groups") are speakers as named. The resolver remembers the last speaker so "he said" after a quote goes to
+the person quoted.
 Which token names the speaker comes from ``speaker_syntax``, how names read from ``speaker_names``.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.records import Entity
+from core.records import Entity
 from nlp.lexicon.first_names import first_name_genders
 from nlp.statements.antecedents import SPEAKER_MEMORY, Antecedents, NamedMention, Speaker
 from nlp.statements.cues import (

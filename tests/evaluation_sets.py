@@ -1,0 +1,85 @@
+"""The annotated evaluation sets under tests/data, and what every test on one of them does with it.
+
+A set is a folder of documents (docs.jsonl), their hand annotations (annotations/), the gold records those compile
+to (gold.jsonl) and a JSON file of floors: measured figures rounded down to 0.01 that a change may raise but not
+silently lower. The scoring tools live in bench/, which this module puts on the import path for the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.settings import Settings
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+import build_gold  # noqa: E402
+import score_extract  # noqa: E402
+import validate_gold  # noqa: E402
+from baseline_extract import baseline_extract  # noqa: E402
+from gold_format import read_jsonl  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data"
+
+Report = score_extract.Report
+
+
+@dataclass(frozen=True)
+class EvaluationSet:
+    folder: Path
+    floors_file: Path
+
+    @property
+    def docs(self) -> Path:
+        return self.folder / "docs.jsonl"
+
+    @property
+    def gold(self) -> Path:
+        return self.folder / "gold.jsonl"
+
+    def documents(self) -> list[dict[str, Any]]:
+        return list(read_jsonl(self.docs))
+
+    def gold_records(self) -> list[dict[str, Any]]:
+        return list(read_jsonl(self.gold))
+
+    def gold_problems(self) -> list[str]:
+        """What bench/validate_gold.py finds wrong between the gold records and their documents."""
+        return validate_gold.validate(self.gold, self.docs)
+
+    def compiled_annotations(self) -> list[dict[str, Any]]:
+        """The gold records the annotation files compile to now (bench/build_gold.py)."""
+        return build_gold.build(self.docs, self.folder / "annotations")
+
+    def floors(self) -> dict[str, float]:
+        return json.loads(self.floors_file.read_text(encoding="utf-8"))["floors"]
+
+    def score_extractor(self, settings: Settings) -> Report:
+        return score_extract.score(self.gold_records(), score_extract.run_extractor(self.docs, settings))
+
+    def score_baseline(self) -> Report:
+        """The reporting-verb baseline (bench/baseline_extract.py) on this set: what the extractor must beat."""
+        return score_extract.score(self.gold_records(), baseline_extract(self.documents()))
+
+    def shortfalls(self, report: Report) -> list[str]:
+        """The report's figures below this set's floors, each as "name measured < floor"; empty when none is."""
+        below = score_extract.floors_below(report.micro.figures(), self.floors())
+        return [
+            f"{name} {measured if measured is None else round(measured, 4)} < {floor}"
+            for name, (measured, floor) in below.items()
+        ]
+
+
+def print_report(report: Report, label: str, per_doc: bool = False) -> None:
+    """The scores, shown with `pytest -s`."""
+    print("\n" + score_extract.format_report(report, label, per_doc=per_doc))
+
+
+DEVELOPMENT = EvaluationSet(DATA / "gold", DATA / "quality_floors.json")
+HELDOUT = EvaluationSet(DATA / "heldout", DATA / "heldout" / "floors.json")
+PATTERNS = EvaluationSet(DATA / "patterns", DATA / "patterns" / "floors.json")
