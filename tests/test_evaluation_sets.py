@@ -1,0 +1,23 @@
+"""The annotations of the evaluation sets: the gold records agree with their documents and with the annotation files.
+
+What is particular to one set (its size, that it is new, its floors, the extractor's scores on it) is tested in its
+own file: tests/test_heldout.py, tests/test_patterns.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.evaluation_sets import HELDOUT, PATTERNS, EvaluationSet
+
+SETS = [pytest.param(HELDOUT, id="heldout"), pytest.param(PATTERNS, id="patterns")]
+
+
+@pytest.mark.parametrize("evaluation_set", SETS)
+def test_gold_is_consistent_with_its_documents(evaluation_set: EvaluationSet) -> None:
+    assert evaluation_set.gold_problems() == []
+
+
+@pytest.mark.parametrize("evaluation_set", SETS)
+def test_gold_is_what_the_annotation_files_compile_to(evaluation_set: EvaluationSet) -> None:
+    assert evaluation_set.compiled_annotations() == evaluation_set.gold_records()
