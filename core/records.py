@@ -46,17 +46,6 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
-class Provenance:
-    """Where a fact comes from: article, character span, evidence sentence, extractor version."""
-
-    article_id: str
-    start: int
-    end: int
-    sentence: str
-    extractor_version: str
-
-
-@dataclass(frozen=True, slots=True)
 class Entity:
     id: str  # stable canonical id, e.g. "person:andrej-petrovski"
     name: str
@@ -121,11 +110,8 @@ class Extraction:
     error: str | None = None
     warnings: tuple[str, ...] = ()
 
-    def provenance(self, start: int, end: int, sentence: str) -> Provenance:
-        return Provenance(self.article_id, start, end, sentence, self.extractor_version)
-
     def to_contract(self) -> dict[str, Any]:
-        """The JSON object of the `newsgraph extract` output contract (DESIGN.md)."""
+        """The JSON object of the `newsgraph extract` output contract (docs/cli.md)."""
         return {
             "id": self.article_id,
             "statements": [

@@ -1,7 +1,7 @@
 """`newsgraph extract --in docs.jsonl --out results.jsonl`: the NLP stage alone, no database.
 
-The JSON Lines contract of DESIGN.md: one output line per input line, same order, same id; offsets
-point into each input ``text`` exactly as given; a line that cannot be processed gets ``error``.
+The JSON Lines contract of docs/cli.md ("newsgraph extract"): one output line per input line, same order, same
+id; offsets point into each input ``text`` exactly as given; a line that cannot be processed gets ``error``.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ With ``--no-graph`` the Article records are written as JSON Lines; otherwise the
 from __future__ import annotations
 
 import fcntl
-import importlib
 import json
 import logging
 import os
@@ -15,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import click
 from tqdm import tqdm
@@ -24,7 +23,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from core.errors import GraphUnavailableError
 from core.records import Article, Skipped
 from core.settings import Settings
-from ingest import IngestSummary, MemorySeenIndex, SeenIndex, read_sources, save_run_report, write_report
+from ingest import IngestSummary, MemorySeenIndex, read_sources, save_run_report, write_report
 from ingest.article import article_to_dict
 from newsgraph.cli import settings_of, shown
 
@@ -227,9 +226,10 @@ def _output(out: Path | None, append: bool) -> Iterator[IO[str]]:
 
 def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary, *, force: bool = False) -> str:
     """Run the pipeline; returns its one-line graph outcome (new, replaced, unchanged articles)."""
-    pipeline = _pipeline_module()
+    from newsgraph import pipeline  # imported here: it loads spaCy and Neo4j, which --no-graph never needs
+
     # Without the graph's "already seen" answers every article goes on; the loader replaces changed facts.
-    seen: SeenIndex | None = None if force or not hasattr(pipeline, "seen_index") else pipeline.seen_index(settings)
+    seen = None if force else pipeline.seen_index(settings)
     unfinished: dict[str, Article] = {}  # handed to the pipeline, not yet reported back
     with _progress() as bar:
 
@@ -256,10 +256,9 @@ def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary
                 )
             raise
         finally:
-            close = getattr(seen, "close", None)
-            if close is not None:
-                close()
-    return str(outcome.text()).splitlines()[0] if hasattr(outcome, "text") else ""
+            if seen is not None:
+                seen.close()
+    return outcome.text().splitlines()[0]
 
 
 def _settle(unfinished: dict[str, Article], item: Article | Skipped) -> None:
@@ -274,20 +273,6 @@ def _settle(unfinished: dict[str, Article], item: Article | Skipped) -> None:
 
 def _name(article: Article) -> str:
     return article.origin or article.url or article.id
-
-
-def _pipeline_module() -> Any:
-    try:
-        # Imported here: it loads spaCy and Neo4j, which --no-graph never needs.
-        pipeline = importlib.import_module("newsgraph.pipeline")
-    except ModuleNotFoundError as e:
-        if e.name != "newsgraph.pipeline":
-            raise
-        raise click.ClickException(
-            "the NLP and graph stages are not installed (newsgraph.pipeline is missing); "
-            "use --no-graph to write the articles as JSON Lines"
-        ) from e
-    return pipeline
 
 
 def _finish(

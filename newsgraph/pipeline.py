@@ -32,7 +32,7 @@ from core.errors import GraphUnavailableError, NewsgraphError
 from core.records import Article, Extraction, Skipped
 from core.settings import Settings, mask_uri
 from graph.connection import open_driver, resolve_target
-from graph.loader import GraphLoader, LoadCounts, LoadSummary
+from graph.loader import GraphLoader, LoadCounts
 from graph.schema import apply_schema
 from graph.seen import Neo4jSeenIndex
 from graph.stored import all_article_ids, stale_article_ids, stored_articles
@@ -234,7 +234,6 @@ class _Run:
         self.extractor = extractor
         self.on_progress = on_progress or (lambda item: None)
         self.summary = PipelineSummary()
-        self.load = LoadSummary()
         self.name_of = name_of or _source_name
 
     def run(self, items: Iterable[Article | Skipped]) -> PipelineSummary:
@@ -268,7 +267,6 @@ class _Run:
         if not batch:
             return
         result = self.loader.load_batch(batch)
-        self.load.add(result)
         self.summary.add_counts(result)
         skipped_ids = {s.item for s in result.skipped}
         for item in result.skipped:

@@ -10,13 +10,13 @@ import os
 import shutil
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from core.records import Article, Skipped
+from ingest import MemorySeenIndex
 from newsgraph.cli import cli
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -107,14 +107,24 @@ def test_usage_errors_are_one_line(runner, tmp_path):
     assert result.exit_code == 2 and "--out and --append go with --no-graph" in result.output
 
 
-def test_without_the_pipeline_module_the_user_is_told_to_use_no_graph(runner, monkeypatch):
-    monkeypatch.setitem(sys.modules, "newsgraph.pipeline", None)  # makes the import fail as if the file were absent
-    result = runner.invoke(cli, ["ingest", str(SAMPLES / "wikinews" / "wikinews-flag.txt")])
-    assert result.exit_code == 1
-    assert result.output.strip() == (
-        "Error: the NLP and graph stages are not installed (newsgraph.pipeline is missing); "
-        "use --no-graph to write the articles as JSON Lines"
-    )
+class _ClosableSeen(MemorySeenIndex):
+    """The graph's answers to "seen before?", as the pipeline's ``seen_index`` gives them (closed after the run)."""
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class _Outcome:
+    def text(self) -> str:
+        return "graph: test outcome"
+
+
+def _stand_in_stages(monkeypatch, run_pipeline, seen: _ClosableSeen | None = None) -> None:
+    """The pipeline's two entry points replaced, so these tests see what the CLI hands over without spaCy or Neo4j."""
+    from newsgraph import pipeline
+
+    monkeypatch.setattr(pipeline, "run_pipeline", run_pipeline)
+    monkeypatch.setattr(pipeline, "seen_index", lambda settings: seen if seen is not None else _ClosableSeen())
 
 
 def test_graph_mode_hands_only_articles_to_run_pipeline_and_counts_its_outcomes(runner, monkeypatch, tmp_path):
@@ -127,10 +137,9 @@ def test_graph_mode_hands_only_articles_to_run_pipeline_and_counts_its_outcomes(
                 on_progress(Skipped(article.id, "extraction failed: test"))
             else:
                 on_progress(article)
+        return _Outcome()
 
-    module = types.ModuleType("newsgraph.pipeline")
-    module.run_pipeline = run_pipeline
-    monkeypatch.setitem(sys.modules, "newsgraph.pipeline", module)
+    _stand_in_stages(monkeypatch, run_pipeline)
     report = tmp_path / "r.json"
     sources = [str(SAMPLES / "wikinews" / n) for n in ("wikinews-flag.txt", "wikinews-crane.txt")] + ["/nope.txt"]
     result = runner.invoke(cli, ["ingest", *sources, "--report", str(report)])
@@ -142,18 +151,16 @@ def test_graph_mode_hands_only_articles_to_run_pipeline_and_counts_its_outcomes(
 
 def test_graph_mode_uses_the_pipelines_seen_index_when_it_offers_one(runner, monkeypatch):
     from core.settings import load_settings
-    from ingest import MemorySeenIndex, read_sources
+    from ingest import read_sources
 
     flag = str(SAMPLES / "wikinews" / "wikinews-flag.txt")
     (stored,) = list(read_sources([flag], load_settings()))
     received: list[Article] = []
-    module = types.ModuleType("newsgraph.pipeline")
-    module.seen_index = lambda settings: MemorySeenIndex([stored])
-    module.run_pipeline = lambda articles, settings, on_progress: received.extend(articles)
-    monkeypatch.setitem(sys.modules, "newsgraph.pipeline", module)
+    seen = _ClosableSeen([stored])
+    _stand_in_stages(monkeypatch, lambda articles, settings, on_progress: received.extend(articles) or _Outcome(), seen)
     result = runner.invoke(cli, ["ingest", flag])
     assert result.exit_code == 0, result.output
-    assert received == []
+    assert received == [] and seen.closed
     assert "duplicates 1 (1 already ingested)" in result.output
 
 

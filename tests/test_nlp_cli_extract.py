@@ -1,4 +1,4 @@
-"""`newsgraph extract`: the JSON Lines contract of DESIGN.md, exactly."""
+"""`newsgraph extract`: the JSON Lines contract (docs/cli.md), exactly."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The JSON Lines contract of `newsgraph extract` (DESIGN.md): documents in, one result per input line out.
+"""The JSON Lines contract of `newsgraph extract` (docs/cli.md): documents in, one result per input line out.
 
 Lines are parsed into Articles with the text kept exactly as given (offsets point into it); a line that
 is not a document becomes an error record in its place, so output line n always answers input line n.
