@@ -5,13 +5,18 @@ from __future__ import annotations
 import importlib
 import logging
 import re
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from core import __version__
 from core.errors import NewsgraphError
 from core.settings import Settings, load_settings, mask_uri
+
+if TYPE_CHECKING:
+    from neo4j import Driver
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +30,8 @@ COMMAND_MODULES = {
     "reextract": "newsgraph.cli_reextract",
     "query": "newsgraph.cli_query",
     "cypher": "newsgraph.cli_query",
-    "export": "newsgraph.cli_query",
-    "schema": "newsgraph.cli_query",
+    "export": "newsgraph.cli_export",
+    "schema": "newsgraph.cli_schema",
     "app": "newsgraph.cli_app",
 }
 
@@ -105,6 +110,18 @@ def _escape(match: re.Match[str]) -> str:
 class _ShownFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return shown(super().format(record), multiline=True)  # a traceback keeps its lines
+
+
+@contextmanager
+def graph_driver(settings: Settings) -> Iterator[tuple[Driver, str]]:
+    """A connected Neo4j driver and database for one command, closed after it."""
+    from graph.connection import open_driver  # imported here: the driver loads slowly for --help
+
+    driver, database = open_driver(settings)
+    try:
+        yield driver, database
+    finally:
+        driver.close()
 
 
 def settings_of(ctx: click.Context) -> Settings:

@@ -5,30 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import click
-from neo4j import Driver
 
 from core.errors import QueryError
 from core.settings import Settings
-from graph.connection import open_driver
 from graph.readonly import ReadResult, load_json, run_read
-from newsgraph.cli import settings_of, shown
+from newsgraph.cli import graph_driver, settings_of, shown
 
 FORMATS = ("table", "json", "csv")
-
-
-@contextmanager
-def _driver(settings: Settings) -> Iterator[tuple[Driver, str]]:
-    driver, database = open_driver(settings)
-    try:
-        yield driver, database
-    finally:
-        driver.close()
 
 
 def _pairs(values: Sequence[str]) -> dict[str, str]:
@@ -124,7 +111,7 @@ def query_command(ctx: click.Context, name: str | None, params: tuple[str, ...],
         return
     settings = settings_of(ctx)
     bound = bind(query, _pairs(params), _embedder(settings, query))
-    with _driver(settings) as (driver, database):
+    with graph_driver(settings) as (driver, database):
         result = run_read(driver, database, query.cypher, bound, **_limits(settings, limit, timeout))
     _emit(result, fmt)
 
@@ -166,7 +153,7 @@ def cypher_command(ctx: click.Context, statement: str, params: tuple[str, ...], 
         statement = sys.stdin.read()
     settings = settings_of(ctx)
     values = {k: _json_or_text(k, v) for k, v in _pairs(params).items()}
-    with _driver(settings) as (driver, database):
+    with graph_driver(settings) as (driver, database):
         result = run_read(driver, database, statement, values, **_limits(settings, limit, timeout))
     _emit(result, fmt)
 
@@ -174,67 +161,4 @@ def cypher_command(ctx: click.Context, statement: str, params: tuple[str, ...], 
 # -- export -----------------------------------------------------------------------------------------
 
 
-@click.command("export")
-@click.option("--format", "fmt", type=click.Choice(("graphml", "csv", "json")), default="graphml", show_default=True)
-@click.option("--html", is_flag=True, help="Write a standalone interactive page (pyvis) of the subgraph instead.")
-@click.option("--entity", help="Export only the subgraph around this entity id (e.g. person:andrej-petrovski).")
-@click.option("--depth", type=click.IntRange(min=0, max=6), default=2, show_default=True, help="Steps from --entity.")
-@click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1),
-    help="Most nodes in a subgraph (default: 2000; for --html the setting graph_node_cap).",
-)
-@click.option(
-    "--out", required=True, type=click.Path(path_type=Path), help="File to write (a folder for --format csv)."
-)
-@click.pass_context
-def export_command(ctx: click.Context, fmt: str, html: bool, entity: str | None, depth: int, max_nodes: int | None,
-                   out: Path) -> None:  # fmt: skip
-    """Export the graph, or the subgraph around one entity, as GraphML (Gephi), CSV (neo4j-admin import), JSON,
-    or a standalone HTML page."""
-    from graph import export
-
-    if html and not entity:
-        raise click.UsageError("--html draws the subgraph around one entity: add --entity ID")
-    settings = settings_of(ctx)
-    cap = max_nodes or (settings.graph_node_cap if html else 2000)
-    with _driver(settings) as (driver, database):
-        if entity:
-            graph = export.subgraph_around(driver, database, entity, depth, cap)
-        else:
-            graph = export.whole_graph(driver, database)
-    if html:
-        export.write_html(graph, out, f"newsgraph: {entity}")
-    elif fmt == "csv":
-        export.write_csv(graph, out)
-    elif fmt == "json":
-        export.write_json(graph, out)
-    else:
-        export.write_graphml(graph, out)
-    click.echo(f"wrote {len(graph.nodes)} nodes and {len(graph.relationships)} relationships to {shown(out)}")
-    if graph.truncated:
-        click.echo(f"(the subgraph was cut at {cap} nodes; raise --max-nodes or lower --depth)", err=True)
-
-
-# -- schema -----------------------------------------------------------------------------------------
-
-
-@click.command("schema")
-@click.option("--show", is_flag=True, help="Only list the constraints and indexes; create nothing.")
-@click.pass_context
-def schema_command(ctx: click.Context, show: bool) -> None:
-    """Create the graph's constraints and indexes (if missing) and list them."""
-    from graph.schema import apply_schema, show_schema
-
-    with _driver(settings_of(ctx)) as (driver, database):
-        if not show:
-            apply_schema(driver, database)
-        items = show_schema(driver, database)
-    for item in items:
-        name, entity, properties, state = (
-            shown(value) for value in (item.name, item.entity, item.properties, item.state)
-        )
-        click.echo(f"{item.kind:<11} {name:<22} {entity:<12} {properties:<16} {state}")
-
-
-COMMANDS = [query_command, cypher_command, export_command, schema_command]
+COMMANDS = [query_command, cypher_command]
