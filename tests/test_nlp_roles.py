@@ -2,13 +2,130 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.nlp_fixtures import *  # noqa: F403
 
+Role = tuple[str, str, str | None, str | None]  # person id, title, organisation id, qualifier
 
-def _roles(extractor, text: str) -> set[tuple[str, str, str | None, str | None]]:
+
+def _roles(extractor, text: str) -> set[Role]:
     [extraction] = list(extractor.extract([article(text)]))  # noqa: F405
     assert extraction.error is None
     return {(r.person_id, r.title, r.org_id, r.qualifier) for r in extraction.roles}
+
+
+# Each text yields at least these roles.
+ROLES_FOUND = [
+    pytest.param(
+        "Jane Doe, a senior researcher at the University of Toronto, said the data was clear. Microsoft's "
+        "chief executive Satya Nadella did not comment.",
+        {
+            ("person:jane-doe", "senior researcher", "organization:university-of-toronto", None),
+            ("person:satya-nadella", "chief executive", "organization:microsoft", None),
+        },
+        id="apposition_with_organisation_and_possessive",
+    ),
+    pytest.param(
+        "On Friday, Gov. Gavin Newsom signed the budget while Sen. Alex Padilla watched.",
+        {
+            ("person:gavin-newsom", "Gov.", None, None),
+            ("person:alex-padilla", "Sen.", None, None),
+        },
+        id="abbreviated_titles",
+    ),
+    pytest.param(
+        "Maria Lopez, chief financial officer and treasurer at the Acme Foundation, said costs rose.",
+        {
+            ("person:maria-lopez", "chief financial officer", "organization:acme-foundation", None),
+            ("person:maria-lopez", "treasurer", "organization:acme-foundation", None),
+        },
+        id="titles_joined_by_and_share_the_organisation",
+    ),
+    pytest.param(
+        'Jeff Rowe, the State Department spokesperson, said, "We are watching closely."',
+        {
+            ("person:jeff-rowe", "spokesperson", "organization:state-department", None),
+        },
+        id="organisation_before_the_title_in_an_apposition",
+    ),
+    pytest.param(
+        "Later, CEO of the Refugee Council Enver Solomon told reporters the plan was unfair.",
+        {
+            ("person:enver-solomon", "CEO", "organization:refugee-council", None),
+        },
+        id="title_of_an_organisation_before_the_name",
+    ),
+    pytest.param(
+        "The ruling pleased club owner Steve Rubell of the Toronto Athletic Club, who spoke briefly.",
+        {
+            ("person:steve-rubell", "club owner", "organization:toronto-athletic-club", None),
+        },
+        id="organisation_right_after_a_titled_name",
+    ),
+    pytest.param(
+        "Olivia Chow, the city's mayor, disagreed. Kieran Moore, Ontario's chief medical officer, agreed.",
+        {
+            ("person:olivia-chow", "mayor", None, None),
+            ("person:kieran-moore", "chief medical officer", None, None),
+        },
+        id="a_possessor_is_not_part_of_the_title",
+    ),
+    pytest.param(
+        "Sgt. Ann Lee of the Ottawa Police Service said two people were arrested. RCMP Cpl. John Smith said "
+        "the investigation continues. Det. Sgt. Mary Brown said the suspect fled.",
+        {
+            ("person:ann-lee", "Sgt.", "organization:ottawa-police-service", None),
+            ("person:john-smith", "Cpl.", "organization:royal-canadian-mounted-police", None),
+            ("person:mary-brown", "Det. Sgt.", None, None),
+        },
+        id="abbreviated_police_ranks_before_the_name",
+    ),
+    pytest.param(
+        "Mary Jones, who is the chief executive of Acme Widgets Inc., declined to comment. Northwind Holdings "
+        "Ltd.'s chief financial officer, Tom Reed, resigned.",
+        {
+            ("person:mary-jones", "chief executive", "organization:acme-widgets-inc", None),
+            ("person:tom-reed", "chief financial officer", "organization:northwind-holdings-ltd", None),
+        },
+        id="a_title_in_a_relative_clause_or_before_a_comma",
+    ),
+    pytest.param(
+        "Ontario Premier Doug Ford met Vancouver Mayor Ken Sim. Then-Health Minister Patty Hajdu defended it. "
+        'Tom Reed, the interim president of the University of Ottawa, announced the cuts. "We are reviewing '
+        'it," said Jane Smith, a spokesperson for the Toronto Police Service.',
+        {
+            ("person:doug-ford", "Premier", None, None),  # the province is a place, not in the title
+            ("person:ken-sim", "Mayor", None, None),
+            ("person:patty-hajdu", "Health Minister", None, "then"),
+            ("person:tom-reed", "president", "organization:university-of-ottawa", "interim"),
+            ("person:jane-smith", "spokesperson", "organization:toronto-police-service", None),
+        },
+        id="north_american_titles_with_place_and_qualifier",
+    ),
+    pytest.param(
+        "Co-founder of Northwind Holdings Ltd., Sergei Petrov, met the students. In a statement, Governor of "
+        "Washington Chris Gregoire said the museum had earned it.",
+        {
+            ("person:sergei-petrov", "Co-founder", "organization:northwind-holdings-ltd", None),
+            ("person:chris-gregoire", "Governor", None, None),
+        },
+        id="title_of_an_organisation_or_place_before_the_name",
+    ),
+    pytest.param(
+        "The State Department said John Kerry, the Secretary of State, called the foreign minister.",
+        {
+            ("person:john-kerry", "Secretary of State", "organization:state-department", None),
+        },
+        id="a_secretary_of_state_belongs_to_the_state_department",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLES_FOUND)
+def test_roles_found(extractor, text: str, expected: set[Role]) -> None:
+    roles = _roles(extractor, text)
+    assert expected - roles == set(), roles
 
 
 def test_report_roles(rferl_extraction) -> None:
@@ -44,16 +161,6 @@ def test_former_and_acting_titles_keep_their_qualifier(extractor) -> None:
     assert ("person:peter-sloly", "Police Chief", None, "acting") in roles
 
 
-def test_apposition_with_organisation_and_possessive(extractor) -> None:
-    roles = _roles(
-        extractor,
-        "Jane Doe, a senior researcher at the University of Toronto, said the data was clear. "
-        "Microsoft's chief executive Satya Nadella did not comment.",
-    )
-    assert ("person:jane-doe", "senior researcher", "organization:university-of-toronto", None) in roles
-    assert ("person:satya-nadella", "chief executive", "organization:microsoft", None) in roles
-
-
 def test_a_description_after_the_title_is_cut(extractor) -> None:
     roles = _roles(extractor, "Mark Smith, director of the new gallery, said attendance doubled.")
     assert roles == {("person:mark-smith", "director", None, None)}
@@ -70,37 +177,6 @@ def test_speaker_role_is_the_role_held_when_speaking(rferl_extraction) -> None:
     assert all(s.speaker_role == "then-Interior Minister, Ministry of the Interior" for s in said)
 
 
-def test_abbreviated_titles(extractor) -> None:
-    roles = _roles(extractor, "On Friday, Gov. Gavin Newsom signed the budget while Sen. Alex Padilla watched.")
-    assert ("person:gavin-newsom", "Gov.", None, None) in roles
-    assert ("person:alex-padilla", "Sen.", None, None) in roles
-
-
-def test_titles_joined_by_and_share_the_organisation(extractor) -> None:
-    roles = _roles(
-        extractor, "Maria Lopez, chief financial officer and treasurer at the Acme Foundation, said costs rose."
-    )
-    assert ("person:maria-lopez", "chief financial officer", "organization:acme-foundation", None) in roles
-    assert ("person:maria-lopez", "treasurer", "organization:acme-foundation", None) in roles
-
-
-def test_organisation_before_the_title_in_an_apposition(extractor) -> None:
-    roles = _roles(extractor, 'Jeff Rowe, the State Department spokesperson, said, "We are watching closely."')
-    assert ("person:jeff-rowe", "spokesperson", "organization:state-department", None) in roles
-
-
-def test_title_of_an_organisation_before_the_name(extractor) -> None:
-    roles = _roles(extractor, "Later, CEO of the Refugee Council Enver Solomon told reporters the plan was unfair.")
-    assert ("person:enver-solomon", "CEO", "organization:refugee-council", None) in roles
-
-
-def test_organisation_right_after_a_titled_name(extractor) -> None:
-    roles = _roles(
-        extractor, "The ruling pleased club owner Steve Rubell of the Toronto Athletic Club, who spoke briefly."
-    )
-    assert ("person:steve-rubell", "club owner", "organization:toronto-athletic-club", None) in roles
-
-
 def test_honorifics_memberships_and_bare_occupations_are_no_roles(extractor) -> None:
     roles = _roles(
         extractor,
@@ -114,70 +190,9 @@ def test_honorifics_memberships_and_bare_occupations_are_no_roles(extractor) -> 
     assert any(person == "person:jane-roe" and title == "author" for person, title, _org, _q in roles)
 
 
-def test_a_possessor_is_not_part_of_the_title(extractor) -> None:
-    roles = _roles(
-        extractor,
-        "Olivia Chow, the city's mayor, disagreed. Kieran Moore, Ontario's chief medical officer, agreed.",
-    )
-    assert ("person:olivia-chow", "mayor", None, None) in roles
-    assert ("person:kieran-moore", "chief medical officer", None, None) in roles
-
-
-def test_abbreviated_police_ranks_before_the_name(extractor) -> None:
-    roles = _roles(
-        extractor,
-        "Sgt. Ann Lee of the Ottawa Police Service said two people were arrested. "
-        "RCMP Cpl. John Smith said the investigation continues. Det. Sgt. Mary Brown said the suspect fled.",
-    )
-    assert ("person:ann-lee", "Sgt.", "organization:ottawa-police-service", None) in roles
-    assert ("person:john-smith", "Cpl.", "organization:royal-canadian-mounted-police", None) in roles
-    assert ("person:mary-brown", "Det. Sgt.", None, None) in roles
-
-
 def test_an_abbreviated_rank_is_no_person(extractor) -> None:
     [extraction] = list(extractor.extract([article("Det. Sgt. Mary Brown said the suspect was known to police.")]))  # noqa: F405
     assert {e.id for e in extraction.entities if e.type == "Person"} == {"person:mary-brown"}
-
-
-def test_a_title_in_a_relative_clause_or_before_a_comma(extractor) -> None:
-    roles = _roles(
-        extractor,
-        "Mary Jones, who is the chief executive of Acme Widgets Inc., declined to comment. "
-        "Northwind Holdings Ltd.'s chief financial officer, Tom Reed, resigned.",
-    )
-    assert ("person:mary-jones", "chief executive", "organization:acme-widgets-inc", None) in roles
-    assert ("person:tom-reed", "chief financial officer", "organization:northwind-holdings-ltd", None) in roles
-
-
-def test_north_american_titles_with_place_and_qualifier(extractor) -> None:
-    roles = _roles(
-        extractor,
-        "Ontario Premier Doug Ford met Vancouver Mayor Ken Sim. Then-Health Minister Patty Hajdu defended it. "
-        "Tom Reed, the interim president of the University of Ottawa, announced the cuts. "
-        '"We are reviewing it," said Jane Smith, a spokesperson for the Toronto Police Service.',
-    )
-    assert ("person:doug-ford", "Premier", None, None) in roles  # the province is a place, not in the title
-    assert ("person:ken-sim", "Mayor", None, None) in roles
-    assert ("person:patty-hajdu", "Health Minister", None, "then") in roles
-    assert ("person:tom-reed", "president", "organization:university-of-ottawa", "interim") in roles
-    assert ("person:jane-smith", "spokesperson", "organization:toronto-police-service", None) in roles
-
-
-def test_title_of_an_organisation_or_place_before_the_name(extractor) -> None:
-    roles = _roles(
-        extractor,
-        "Co-founder of Northwind Holdings Ltd., Sergei Petrov, met the students. "
-        "In a statement, Governor of Washington Chris Gregoire said the museum had earned it.",
-    )
-    assert ("person:sergei-petrov", "Co-founder", "organization:northwind-holdings-ltd", None) in roles
-    assert ("person:chris-gregoire", "Governor", None, None) in roles
-
-
-def test_a_secretary_of_state_belongs_to_the_state_department(extractor) -> None:
-    roles = _roles(
-        extractor, "The State Department said John Kerry, the Secretary of State, called the foreign minister."
-    )
-    assert ("person:john-kerry", "Secretary of State", "organization:state-department", None) in roles
 
 
 def test_an_age_before_the_title_and_a_membership(extractor) -> None:
