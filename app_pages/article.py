@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import PAGES, guarded, md_text, page_href, query_param, reader, safe_url, table
+from app_pages.common import PAGES, guarded, md_text, not_found, page_href, query_param, reader, safe_url, table
 from app_pages.highlight import highlighted_html, statement_list_html
 from queries import explore
 
@@ -36,9 +36,7 @@ if not article_id:
 with guarded():
     record = explore.article(graph, article_id)
 if record is None:
-    st.title("Article reader")
-    st.warning(f"No article with id {md_text(article_id)}.")
-    st.stop()
+    not_found("Article reader", "article", article_id)
 
 st.title(md_text(record["title"] or record["article_id"]))
 meta = [md_text(x) for x in (record["published"], record["source"], record["author"]) if x]

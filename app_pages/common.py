@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import quote, urlsplit
 
 import streamlit as st
@@ -106,6 +106,18 @@ def guarded() -> Iterator[None]:
     except NewsgraphError as e:  # messages may quote what a user typed or an article held
         st.error(md_text(str(e)))
         st.stop()
+
+
+def not_found(page_title: str, what: str, ident: str) -> NoReturn:
+    """The page for an id the address names but the graph does not hold."""
+    st.title(page_title)
+    st.warning(f"No {what} with id {md_text(ident)}.")
+    st.stop()
+
+
+def pick_entities(label: str, names: dict[str, str], default: list[str], key: str) -> list[str]:
+    """A multi-select of entities by id, shown by name."""
+    return st.multiselect(label, list(names), default=default, key=key, format_func=lambda i: names[i])
 
 
 def md_text(text: Any) -> str:

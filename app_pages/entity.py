@@ -9,6 +9,7 @@ from app_pages.common import (
     capped,
     guarded,
     md_text,
+    not_found,
     page_href,
     query_param,
     reader,
@@ -45,9 +46,7 @@ if not entity_id:
 with guarded():
     profile = explore.entity_profile(graph, entity_id)
 if profile is None:
-    st.title("Entity profile")
-    st.warning(f"No entity with id {md_text(entity_id)}.")
-    st.stop()
+    not_found("Entity profile", "entity", entity_id)
 
 st.title(md_text(profile["name"]))
 st.caption(f"{md_text(profile['type'])} · id {md_text(profile['id'])}")

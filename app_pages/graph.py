@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import entity_link, entity_options, guarded, query_param, reader, settings, table
+from app_pages.common import entity_link, entity_options, guarded, pick_entities, query_param, reader, settings, table
 from graph.network_view import STYLE_BY_TYPE, render_html
 from queries import explore
 
@@ -38,13 +38,7 @@ with st.sidebar:
     size_by = st.radio("Node size by", ["degree", "mentions"], horizontal=True, key="graph_size")
     node_cap = st.number_input("Most nodes", 10, max(cap, 10), min(cap, 200), step=10, key="graph_cap")
 
-seeds = st.multiselect(
-    "Around these entities",
-    list(names),
-    default=wanted or list(names)[:1],
-    key="graph_seeds",
-    format_func=lambda i: names[i],
-)
+seeds = pick_entities("Around these entities", names, wanted or list(names)[:1], "graph_seeds")
 if not seeds:
     st.info("Choose one or more entities to draw the network around them.")
     st.stop()

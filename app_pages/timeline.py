@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import entity_options, guarded, pick_entity, query_param, reader
+from app_pages.common import entity_options, guarded, pick_entities, pick_entity, query_param, reader
 from queries import explore
 
 st.title("Timeline")
@@ -18,13 +18,7 @@ with guarded():
 
 names = {r["id"]: r["name"] for r in speakers.rows}
 initial = [i for i in (query_param("speakers") or "").split(",") if i in names]
-chosen = st.multiselect(
-    "Statements by these speakers",
-    list(names),
-    default=initial or list(names)[:3],
-    key="timeline_speakers",
-    format_func=lambda i: names[i],
-)
+chosen = pick_entities("Statements by these speakers", names, initial or list(names)[:3], "timeline_speakers")
 about = pick_entity("…and statements about this entity", everything, "timeline_about", query_param("about"))
 
 series: list[pd.DataFrame] = []

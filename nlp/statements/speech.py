@@ -108,15 +108,11 @@ def _trailing_participles(clause: Token) -> list[Token]:
 def _speaker_appeal(token: Token) -> bool:
     """ "said no illnesses had been reported but urged parents to …": a coordinated speech verb in the simple
     past or present, without a subject, after a clause in a compound tense, is the speaker's own act."""
-    doc, clause = token.doc, token.head
     return (
-        token.dep_ == "conj"
+        _subjectless_conjunct_cue(token)
         and token.tag_ in {"VBD", "VBZ"}
-        and doc[token.i - 1].dep_ == "cc"
-        and is_cue_verb(token)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
         and any(c.dep_ == "xcomp" for c in token.children)
-        and any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+        and any(c.dep_ in {"aux", "auxpass"} for c in token.head.children)
     )
 
 
@@ -134,14 +130,19 @@ def is_participial_cue(token: Token) -> bool:
 
 def _second_cue(token: Token) -> bool:
     """ "… and cautioned that C": a coordinated cue without a subject of its own, with its own clause."""
-    doc = token.doc
+    return _subjectless_conjunct_cue(token) and any(
+        c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in token.children
+    )
+
+
+def _subjectless_conjunct_cue(token: Token) -> bool:
+    """A speech verb joined by "and"/"but" to the one before, with no subject of its own."""
     return (
         token.dep_ == "conj"
         and token.i > 0
-        and doc[token.i - 1].dep_ == "cc"
+        and token.doc[token.i - 1].dep_ == "cc"
         and is_cue_verb(token)
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
-        and any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in token.children)
     )
 
 
