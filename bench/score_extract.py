@@ -3,6 +3,8 @@
     python bench/score_extract.py --gold tests/data/gold/gold.jsonl --pred results.jsonl [--json] [--per-doc]
     python bench/score_extract.py --docs tests/data/gold/docs.jsonl --run       # run the extractor first
     python bench/score_extract.py --docs tests/data/gold/docs.jsonl --baseline  # a plain reporting-verb extractor
+    python bench/score_extract.py --ablate RULE [--ablate RULE …]  # what entity rules are worth (--ablate all)
+    python bench/score_extract.py --list-rules                     # the entity rules, in order (Markdown)
 
 Matching rules (docs/annotation.md, "Scoring"):
 - statements: a predicted and a gold span match when their overlap covers at least half of EACH span
@@ -33,7 +35,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_format import name_key, read_jsonl
 
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold"
+DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+GOLD_DIR = DATA_DIR / "gold"
+EVALUATION_SETS = ("gold", "heldout", "patterns")  # folders of DATA_DIR, each with docs.jsonl and gold.jsonl
 SCORED_ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event")
 MIN_OVERLAP = 0.5
 _GROUP_MODIFIER = re.compile(r" (?:in|at|of|from|for|like|such as|with|on) .*$")
@@ -342,8 +346,9 @@ def score(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]) -> R
 # ---------------------------------------------------------------- running an extractor
 
 
-def run_extractor(docs_path: Path, settings: Any = None) -> list[dict[str, Any]]:
-    """The project's extractor over the documents, through its Python API (no embeddings: not scored)."""
+def run_extractor(docs_path: Path, settings: Any = None, language: Any = None) -> list[dict[str, Any]]:
+    """The project's extractor over the documents, through its Python API (no embeddings: not scored); with
+    ``language``, that loaded spaCy pipeline instead of a new one."""
     from core.records import Article, content_hash
     from core.settings import load_settings
     from nlp.runtime.extract import Extractor
@@ -360,8 +365,67 @@ def run_extractor(docs_path: Path, settings: Any = None) -> list[dict[str, Any]]
         )
         for doc in docs
     ]
-    extractor = Extractor(settings if settings is not None else load_settings(), embed=False)
+    extractor = Extractor(settings if settings is not None else load_settings(), language=language, embed=False)
     return [extraction.to_contract() for extraction in extractor.extract(articles)]
+
+
+# ---------------------------------------------------------------- what each entity rule is worth
+
+ALL_RULES_ON = "(all rules on)"
+ABLATION_FIGURES = ("statement_f1", "speaker_accuracy", "entity_f1", *SCORED_ENTITY_TYPES, "role_f1")
+_ABLATION_HEADINGS = ("statements", "speaker", "entities", *SCORED_ENTITY_TYPES, "roles")
+
+
+def ablation_figures(tally: Tally) -> dict[str, float | None]:
+    """Statement F1, speaker accuracy, entity F1, entity F1 per type and role F1."""
+    figures = tally.figures()
+    per_type = {}
+    for entity_type in SCORED_ENTITY_TYPES:
+        gold, predicted, matched = tally.by_type[entity_type]
+        per_type[entity_type] = prf(matched, predicted, gold)[2]
+    return {name: figures[name] if name in figures else per_type[name] for name in ABLATION_FIGURES}
+
+
+def ablate(rules: list[str]) -> dict[str, dict[str, dict[str, float | None]]]:
+    """Each evaluation set scored with all entity rules on, then with each rule off in turn:
+    set → (ALL_RULES_ON or the rule switched off) → figures. The spaCy model is loaded once."""
+    from core.settings import load_settings
+    from nlp.runtime.pipeline import entities_config, load_pipeline
+
+    settings = load_settings()
+    language = load_pipeline(settings)
+    results: dict[str, dict[str, dict[str, float | None]]] = {name: {} for name in EVALUATION_SETS}
+    for label, disabled in [(ALL_RULES_ON, []), *((rule, [rule]) for rule in rules)]:
+        config = entities_config(settings, disabled)
+        language.replace_pipe("newsgraph_entities", "newsgraph_entities", config=config)
+        for name in EVALUATION_SETS:
+            gold = list(read_jsonl(DATA_DIR / name / "gold.jsonl"))
+            pred = run_extractor(DATA_DIR / name / "docs.jsonl", settings, language)
+            results[name][label] = ablation_figures(score(gold, pred).micro)
+    return results
+
+
+def _change(value: float | None, reference: float | None) -> str:
+    if value is None or reference is None or round(100 * value, 1) == round(100 * reference, 1):
+        return f"{_percent(value)}      "
+    return f"{_percent(value)} {100 * (value - reference):+5.1f}"
+
+
+def format_ablation(results: dict[str, dict[str, dict[str, float | None]]]) -> str:
+    """A block per evaluation set: the figures with all rules on, then a line per rule switched off, each figure
+    followed by its change in points when it moved."""
+    lines = ["Entity rules switched off one at a time: figures in %, then the change from all rules on"]
+    for name, by_label in results.items():
+        reference = by_label[ALL_RULES_ON]
+        lines += [
+            "",
+            f"{name}:",
+            f"  {'rule off':36}" + "".join(f" {heading[:12]:>12}" for heading in _ABLATION_HEADINGS),
+        ]
+        for label, figures in by_label.items():
+            cells = (_change(figures[f], reference[f]) for f in ABLATION_FIGURES)
+            lines.append(f"  {label:36}" + "".join(f" {cell:>12}" for cell in cells))
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- floors of the quality gate
@@ -461,9 +525,19 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FLOORS_JSON",
         help="raise the quality gate's floors to the extractor's figures (never lowers them)",
     )
+    parser.add_argument(
+        "--ablate",
+        action="append",
+        metavar="RULE",
+        help="score the evaluation sets (tests/data/{gold,heldout,patterns}) with this entity rule switched off, "
+        "beside all rules on; repeatable; 'all' switches off each rule in turn",
+    )
+    parser.add_argument("--list-rules", action="store_true", help="print the entity rules in order, as Markdown")
     args = parser.parse_args(argv)
+    if args.list_rules or args.ablate:
+        return _rules_command(args)
     if not (args.pred or args.run or args.baseline):
-        parser.error("give --pred FILE, --run or --baseline")
+        parser.error("give --pred FILE, --run, --baseline, --ablate RULE or --list-rules")
     gold = list(read_jsonl(args.gold))
     reports: dict[str, Report] = {}
     if args.pred or args.run:
@@ -485,6 +559,24 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({label: report.as_dict() for label, report in reports.items()}, indent=2))
     else:
         print("\n\n".join(format_report(report, label, args.per_doc, args.errors) for label, report in reports.items()))
+    return 0
+
+
+def _rules_command(args: argparse.Namespace) -> int:
+    from core.errors import ConfigError
+    from nlp.entities.finders import RULES, checked_rule_names, rules_table
+
+    if args.list_rules:
+        print(rules_table(), end="")
+        return 0
+    rules = [rule.name for rule in RULES] if "all" in args.ablate else args.ablate
+    try:
+        checked_rule_names(rules)
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    results = ablate(rules)
+    print(json.dumps(results, indent=2) if args.json else format_ablation(results))
     return 0
 
 

@@ -1,6 +1,7 @@
 """The project's spaCy components. Each writes one ``Doc._`` extension; the logic lives in plain functions.
 
-- ``newsgraph_entities`` → ``doc._.newsgraph_mentions``: corrected entity mentions (nlp.entities).
+- ``newsgraph_entities`` → ``doc._.newsgraph_mentions``: corrected entity mentions (nlp.entities); its config
+  ``disabled_rules`` names entity rules to switch off (``nlp.entities.finders.RULES``), for ablation runs.
 - ``newsgraph_roles`` → ``doc._.newsgraph_roles``: person/title/organisation mentions (nlp.entities.roles); it also
   retypes as Person a name the model tagged ORG when it holds a personal title.
 - ``newsgraph_relations`` → ``doc._.newsgraph_relations``: relation mentions (nlp.relations.verbs).
@@ -13,12 +14,12 @@ spaCy's own error handler would drop the doc and with it the article's place in 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.entities.finders import Mention, build_gazetteer_matchers, find_mentions
+from nlp.entities.finders import Mention, build_gazetteer_matchers, checked_rule_names, find_mentions
 from nlp.entities.roles import RoleMention, find_roles, promote_people
 from nlp.lexicon.gazetteer import load_gazetteer
 from nlp.relations.verbs import RelationMention, find_relations
@@ -53,15 +54,16 @@ def relations_of(doc: Doc) -> list[RelationMention]:
 
 
 class EntityComponent:
-    def __init__(self, nlp: Language, aliases_file: str) -> None:
+    def __init__(self, nlp: Language, aliases_file: str, disabled: Iterable[str] = ()) -> None:
         self.gazetteer = load_gazetteer(aliases_file or None)
         self.matchers = build_gazetteer_matchers(nlp, self.gazetteer)
+        self.disabled = checked_rule_names(disabled)
 
     def __call__(self, doc: Doc) -> Doc:
         return _guarded("newsgraph_entities", self.annotate, doc)
 
     def annotate(self, doc: Doc) -> None:
-        doc._.newsgraph_mentions = tuple(find_mentions(doc, self.gazetteer, self.matchers))
+        doc._.newsgraph_mentions = tuple(find_mentions(doc, self.gazetteer, self.matchers, self.disabled))
 
 
 class RoleComponent:
@@ -88,12 +90,12 @@ def _relation_component(doc: Doc) -> Doc:
 
 @Language.factory(
     "newsgraph_entities",
-    default_config={"aliases_file": ""},
+    default_config={"aliases_file": "", "disabled_rules": []},
     requires=["doc.ents", "token.pos", "token.dep"],
     assigns=["doc._.newsgraph_mentions"],
 )
-def make_entities(nlp: Language, name: str, aliases_file: str) -> EntityComponent:
-    return EntityComponent(nlp, aliases_file)
+def make_entities(nlp: Language, name: str, aliases_file: str, disabled_rules: list[str]) -> EntityComponent:
+    return EntityComponent(nlp, aliases_file, disabled_rules)
 
 
 @Language.factory(

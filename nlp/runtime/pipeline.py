@@ -68,8 +68,9 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(settings: Settings, custom: bool = True) -> Language:
-    """Load ``settings.spacy_model`` and add the project's components after the NER."""
+def load_pipeline(settings: Settings, custom: bool = True, disabled_rules: Iterable[str] = ()) -> Language:
+    """Load ``settings.spacy_model`` and add the project's components after the NER; ``disabled_rules`` names
+    entity rules to switch off (``nlp.entities.finders.RULES``), for ablation runs."""
     import nlp.runtime.components  # noqa: F401  (registers the factories)
 
     try:
@@ -83,11 +84,16 @@ def load_pipeline(settings: Settings, custom: bool = True) -> Language:
         raise ExtractionError(f"spaCy pipeline {settings.spacy_model!r} needs a parser and an NER")
     language.add_pipe("newsgraph_paragraphs", before="parser")
     if custom:
-        language.add_pipe("newsgraph_entities", config={"aliases_file": settings.aliases_file})
+        language.add_pipe("newsgraph_entities", config=entities_config(settings, disabled_rules))
         language.add_pipe("newsgraph_roles", config={"aliases_file": settings.aliases_file})
         language.add_pipe("newsgraph_relations")
     log.info("loaded spaCy pipeline %s: %s", settings.spacy_model, ", ".join(language.pipe_names))
     return language
+
+
+def entities_config(settings: Settings, disabled_rules: Iterable[str] = ()) -> dict[str, Any]:
+    """The ``newsgraph_entities`` component's config."""
+    return {"aliases_file": settings.aliases_file, "disabled_rules": sorted(disabled_rules)}
 
 
 def _split_long(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:

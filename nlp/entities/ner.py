@@ -1,0 +1,288 @@
+"""The model's entities made into mentions: spans mended by rules, then retyped (``nlp.entities.retyping``).
+
+Each entity of ``doc.ents`` goes through the rules of its label in order: a named day tagged DATE becomes an
+event (``DATE_RULES``); a PERSON cut to one word takes in the rest of the name (``PERSON_SPANS``); every span is
+trimmed to the name (no article, quotes, honorific, caption words); an ORG cut short or run together with
+another name is completed or split (``ORGANISATION_SPANS``); then the type is corrected (``RETYPING``).
+Offsets in a ``Mention`` are character offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.entities.mentions import Mention, is_punct
+from nlp.entities.organizations import (
+    address_after,
+    host_organisation,
+    with_and_parts,
+    with_name_complement,
+    with_whole_title,
+)
+from nlp.entities.retyping import GENERIC_SINGLE_WORDS, RETYPING, is_personal_name, retype
+from nlp.entities.rules import Rule, switched_on
+from nlp.keys import fold
+from nlp.lexicon.gazetteer import Gazetteer
+
+NER_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+    "LAW": "Law",
+    "EVENT": "Event",
+    "PRODUCT": "Product",
+    # Often a person's surname mis-tagged; resolution keeps them only when they match a known name.
+    "WORK_OF_ART": "Unknown",
+    "NORP": "Unknown",
+}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"}
+LOWERCASE_TAIL_CUT = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}
+CAPTION_LABELS = {"image", "photo", "photograph", "picture", "credit", "file", "video", "source"}
+TRAILING_LINKS = {"of", "and", "for", "the", "on", "&"}
+_SCORE = re.compile(r"\s\d{1,3}[-–]\d{1,3}$")  # "beat the Boston Bruins 4-2": a game's score, not in the name
+
+DateStep = Callable[[Span, Gazetteer], "Mention | None"]
+Widening = Callable[[Span, Gazetteer], Span]
+# An ORG span mended: the span that goes on, and the mentions split off it.
+SpanSplit = Callable[[Span, Gazetteer], tuple[Span, list[Mention]]]
+
+
+def trim(span: Span) -> Span | None:
+    """Cut an entity span to the name: no article, quotes, brackets, honorific, caption words or possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    for i in range(start, end):
+        if doc[i].text == "(" or "\n" in doc[i].text:
+            end = i  # "Dalija Peterson (Dahlia": the bracket starts an alternative name; a name never spans lines
+            break
+        if span.label_ == "EVENT" and doc[i].text in {"-", "–", "—"} and doc[i].whitespace_ and i > start:
+            end = i  # "Remembrance Day - November 11 -": the date after a spaced dash is not in the name
+            break
+    while start < end and (is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
+        start += 1
+    if start < end and fold(doc[start].text).rstrip(".") in HONORIFICS and end - start > 1:
+        start += 1
+        while start < end and doc[start].text == ".":
+            start += 1
+    while end > start and (
+        is_punct(doc[end - 1])
+        or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in TRAILING_LINKS
+    ):
+        end -= 1  # "Food Standards of": the model stopped inside the name; a dangling "of" is not part of it
+    while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
+        end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
+    score = _SCORE.search(doc[start:end].text) if span.label_ in LOWERCASE_TAIL_CUT else None
+    if score is not None:
+        cut = doc[start].idx + score.start() + 1
+        while end > start + 1 and doc[end - 1].idx >= cut:
+            end -= 1
+    if end > start + 1 and end < len(doc) and doc[end].text == ":" and fold(doc[end - 1].text) in CAPTION_LABELS:
+        end -= 1  # "Washington D.C. Image: Reuters": the credit label of a caption
+    return doc[start:end] if end > start else None
+
+
+def _caption_word(token: Token) -> bool:
+    """A lowercase word after a space; "un" in "Kim Jong-un" is part of the name."""
+    before = token.doc[token.i - 1]
+    return token.is_lower and token.is_alpha and bool(before.whitespace_) and before.text != "-"
+
+
+def _drops_article(token: Token) -> bool:
+    """A leading article goes, except a capitalised "The" inside a sentence, which belongs to the name."""
+    if token.lower_ not in {"the", "a", "an"}:
+        return False
+    return not (token.text == "The" and not token.is_sent_start)
+
+
+def _named_day(span: Span, gazetteer: Gazetteer) -> Mention | None:
+    """A named day tagged DATE ("Waitangi Day", "Remembrance Day - November 11"): an event; "Monday" is not."""
+    words = []
+    for token in span:
+        if not (token.text[:1].isupper() and token.is_alpha):
+            break
+        words.append(token)
+    if len(words) < 2 or fold(words[-1].text) not in gazetteer.words("event_heads"):
+        return None
+    if words[0].lower_ in {"the", "this", "next", "last"}:
+        return None
+    name = span.doc[words[0].i : words[-1].i + 1]
+    return Mention(name.start_char, name.end_char, "Event", name.text, "rule")
+
+
+def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
+    """A one-word PERSON after an untagged capitalised proper noun takes it in: "Enver Solomon"."""
+    if len(span) != 1 or span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    word = fold(before.text)
+    if (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and before.is_alpha
+        and not before.ent_type_
+        and word not in gazetteer.words("title_words")
+        and word not in gazetteer.words("organization_words")
+        and word not in HONORIFICS
+    ):
+        return span.doc[span.start - 1 : span.end]
+    return span
+
+
+def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
+    """A first name tagged PERSON alone takes in the untagged capitalised word it forms one name with:
+    "Edith Dumont" (a known first name, or the parse joins them as a compound)."""
+    doc = span.doc
+    # The first word of a text keeps the model's cut: this rule has always run behind the given-name rule,
+    # which stops there.
+    if len(span) != 1 or span.start == 0 or span.end >= len(doc):
+        return span
+    after = doc[span.end]
+    joined = span[0].dep_ == "compound" and span[0].head.i == after.i
+    if fold(span.text) not in gazetteer.first_names and not joined:
+        return span
+    word = fold(after.text)
+    if (
+        after.tag_ == "NNP"  # not a plural: "Warhol Polaroids" are photographs
+        and after.is_title
+        and after.is_alpha
+        and not after.ent_type_
+        and word not in gazetteer.words("title_words") | gazetteer.words("organization_words")
+        and word not in gazetteer.words("location_heads") | GENERIC_SINGLE_WORDS
+    ):
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _mended(mend: Widening) -> SpanSplit:
+    return lambda span, gazetteer: (mend(span, gazetteer), [])
+
+
+def _host_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
+    host = host_organisation(span, gazetteer)
+    if host is None:
+        return span, []
+    found = Mention(host.start_char, host.end_char, "Organization", host.text, "rule")
+    return span.doc[span.start : host.start - 1], [found]
+
+
+def _address_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
+    address = address_after(span, gazetteer)
+    if address is None:
+        return span, []
+    found = Mention(address.start_char, address.end_char, "Location", address.text, "rule")
+    return span.doc[span.start : address.start - 1], [found]
+
+
+def _trailing_person_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
+    """A personal name (known first name + one or two capitalised words) at the end of a longer ORG span."""
+    for first in range(max(span.start + 2, span.end - 3), span.end - 1):
+        tail = span.doc[first : span.end]
+        if is_personal_name(tail, [fold(t.text) for t in tail], gazetteer):
+            found = Mention(tail.start_char, tail.end_char, "Person", tail.text, "rule")
+            return span.doc[span.start : tail.start], [found]
+    return span, []
+
+
+DATE_RULES: tuple[Rule[DateStep], ...] = (
+    Rule(
+        "named_days",
+        "a DATE of capitalised words ending in an `event_heads` word (day, week, …) is an Event; not after "
+        "the/this/next/last",
+        '"Waitangi Day", "Remembrance Day - November 11" → "Remembrance Day"; "Monday" is not',
+        _named_day,
+    ),
+)
+PERSON_SPANS: tuple[Rule[Widening], ...] = (
+    Rule(
+        "given_name_before",
+        "a one-word PERSON takes in the untagged capitalised proper noun before it (no title, organisation word "
+        "or honorific)",
+        '"Solomon" tagged PERSON in "Enver Solomon"',
+        _with_given_name,
+    ),
+    Rule(
+        "family_name_after",
+        "a one-word PERSON that is a known first name, or that the parse joins to the next word, takes in the "
+        "untagged capitalised family name after it (not a plural)",
+        '"Edith" tagged PERSON in "Edith Dumont"; "Warhol Polaroids" stays apart',
+        _with_family_name,
+    ),
+)
+ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (
+    Rule(
+        "joined_at_and",
+        'an ORG the model cut at "and" takes its other half in, when the half before holds an untagged word',
+        '"Ontario Landlord" + "and Tenant Board", "Department of Fisheries and" + "Oceans"; "Microsoft and Google '
+        'Cloud" stay two',
+        _mended(with_and_parts),
+    ),
+    Rule(
+        "whole_office_title",
+        "an ORG named after an office and cut inside its title takes the rest of the title in",
+        '"Ministry of the Attorney" + "General", "Office of the Auditor" + "General"',
+        _mended(with_whole_title),
+    ),
+    Rule(
+        "name_complement",
+        'an ORG ending in an `organization_words` word takes in "of/for/on [the]" + capitalised words, stopping at '
+        "another name or a title word; a bare place stays apart unless the body is a `place_complement_heads` one",
+        '"Joint Council" + "for the Welfare of Immigrants", "Bank of Canada"; "University of Sheffield of the UK" '
+        "keeps the place apart",
+        _mended(with_name_complement),
+    ),
+    Rule(
+        "host_organisation",
+        'an ORG split at "at" when both sides hold `organization_words`: two organisations',
+        '"Block Museum of Art at Northwestern University"',
+        _host_split,
+    ),
+    Rule(
+        "street_address",
+        'an ORG split at "on"/"at" before a capitalised name ending in a `location_heads` word: the organisation '
+        "and its street",
+        '"the Manhattan Criminal Court on Centre Street"',
+        _address_split,
+    ),
+    Rule(
+        "trailing_person",
+        "a known first name and one or two capitalised words ending a longer ORG are a Person of their own",
+        '"the Council on American-Islamic Relations Alia Salem"',
+        _trailing_person_split,
+    ),
+)
+
+
+def ner_mentions(doc: Doc, gazetteer: Gazetteer, disabled: frozenset[str] = frozenset()) -> list[Mention]:
+    """The model's entities as mentions, mended and retyped by the rules not in ``disabled``."""
+    named_days = switched_on(DATE_RULES, disabled)
+    widenings = switched_on(PERSON_SPANS, disabled)
+    splits = switched_on(ORGANISATION_SPANS, disabled)
+    retyping = switched_on(RETYPING, disabled)
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            mentions.extend(m for m in (step(ent, gazetteer) for step in named_days) if m is not None)
+            continue
+        ner_type = NER_TYPES.get(ent.label_)
+        if ner_type is None:
+            continue
+        whole = ent
+        for widen in widenings if ner_type == "Person" else ():
+            whole = widen(whole, gazetteer)
+        span = trim(whole)
+        if span is None or not any(ch.isalpha() for ch in span.text):
+            continue
+        for split in splits if ner_type == "Organization" else ():
+            span, found = split(span, gazetteer)
+            mentions.extend(found)
+        typed = retype(span, ner_type, gazetteer, retyping)
+        if typed is not None:
+            mentions.append(typed.mention())
+    return mentions

@@ -1,0 +1,365 @@
+"""The type of one entity, corrected by the ordered rules of ``RETYPING``; the first rule that decides wins.
+
+The small English model makes typical mistakes on news text: a surname tagged ORG, a square tagged PERSON, a
+project tagged GPE. Each step looks at a ``Candidate`` (the span, the type the model gave, the folded words) and
+decides its type (a ``Typed``), says it is no entity (None), or passes it on to the next step, perhaps narrowed
+("NASA Administrator Charles Bolden" → "Charles Bolden"). A candidate no step decides keeps the model's type.
+The steps work on the syntax and on the gazetteer's word lists, never on particular article words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.entities.mentions import Mention, is_punct
+from nlp.entities.rules import Rule
+from nlp.keys import fold
+from nlp.lexicon.gazetteer import Gazetteer
+
+# One common word is not a name: "the Administration", "the State", "North".
+GENERIC_SINGLE_WORDS = {
+    "administration",
+    "state",
+    "church",
+    "government",
+    "north",
+    "south",
+    "east",
+    "west",
+    "congress",
+    "parliament",
+    "police",
+    "army",
+    "court",
+}
+TITLE_AFTER_PORTFOLIO = {"minister", "ministry", "secretary", "department"}
+NAME_LINKS = {"of", "for", "on"}
+# A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
+_PARTY_STATE = re.compile(r"^[DRI]\s?-\s?[A-Z][A-Za-z.]*\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entity on its way through the steps; ``words`` are the span's words folded."""
+
+    span: Span
+    ner_type: str
+    words: tuple[str, ...]
+
+
+class Typed(NamedTuple):
+    type: str
+    span: Span
+    source: str  # "ner", "rule" or "gazetteer"
+
+    def mention(self, source: str | None = None) -> Mention:
+        span = self.span
+        return Mention(span.start_char, span.end_char, self.type, span.text, source or self.source)
+
+
+RetypeStep = Callable[[Candidate, Gazetteer], "Candidate | Typed | None"]
+
+
+def retype(span: Span, ner_type: str, gazetteer: Gazetteer, steps: Sequence[RetypeStep]) -> Typed | None:
+    """The corrected type, span and source of an entity, or None when it is not an entity."""
+    candidate = Candidate(span, ner_type, tuple(fold(t.text) for t in span))
+    for step in steps:
+        outcome = step(candidate, gazetteer)
+        if not isinstance(outcome, Candidate):
+            return outcome
+        candidate = outcome
+    return Typed(candidate.ner_type, candidate.span, "ner")
+
+
+def _next_word(doc: Doc, index: int) -> Token | None:
+    while index < len(doc) and is_punct(doc[index]) and doc[index].text not in ",.;:":
+        index += 1
+    return doc[index] if index < len(doc) else None
+
+
+def _abbreviated(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.text.endswith(".") or (following is not None and following.text == "." and not token.whitespace_)
+
+
+def _ends_in_title(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """A title word ending an organisation span, unless it is the complement of the name ("Department of
+    Justice", "Ministry of the Attorney General", "Court of Justice")."""
+    if words[-1] not in gazetteer.words("title_words"):
+        return False
+    return not any(t.lower_ in NAME_LINKS for t in span[1:-1])
+
+
+def _named_as_place(span: Span, gazetteer: Gazetteer) -> bool:
+    """A name right after "the town of", "the city of", "the province of": the place itself."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    return doc[span.start - 2].lower_ in gazetteer.words("place_nouns") and doc[span.start - 2].is_lower
+
+
+def _is_place_name(words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """A facility or place head ("Air Force Base", "Space Center"); a school district is an organisation."""
+    if " ".join(words[-2:]) in gazetteer.words("location_head_phrases"):
+        return True
+    if words[0] in gazetteer.words("location_prefixes"):
+        return words[-1] not in gazetteer.words("organization_words")  # "Mount Sinai Hospital" is a hospital
+    if words[-1] == "district" and words[-2] in gazetteer.words("organization_words"):
+        return False
+    return words[-1] in gazetteer.words("location_heads")
+
+
+def is_personal_name(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """A known first name and one or two more capitalised words, none of them an organisation word."""
+    if not 2 <= len(span) <= 3 or words[0] not in gazetteer.first_names:
+        return False
+    if any(w in gazetteer.words("organization_words") or w in gazetteer.words("location_heads") for w in words):
+        return False
+    return all((t.text[:1].isupper() and t.is_alpha) or t.text == "-" for t in span)
+
+
+def _before_title(span: Span) -> bool:
+    following = _next_word(span.doc, span.end)
+    return following is not None and following.lower_ in TITLE_AFTER_PORTFOLIO
+
+
+def _personal(c: Candidate, gazetteer: Gazetteer) -> bool:
+    return c.ner_type == "Person" and c.words[0] in gazetteer.first_names  # "Stockwell Day" is a man
+
+
+# ---------------------------------------------------------------- the steps, in order
+
+
+def _ignored(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    return None if fold(c.span.text) in gazetteer.ignored else c
+
+
+def _generic_word(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    return None if len(c.span) == 1 and fold(c.span.text) in GENERIC_SINGLE_WORDS else c
+
+
+def _lone_title(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    lone = len(c.span) == 1 and fold(c.span.text).rstrip(".") in gazetteer.words("title_words")
+    return None if lone and (_abbreviated(c.span[0]) or c.ner_type in {"Location", "Organization"}) else c
+
+
+def _party_and_state(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    span, doc = c.span, c.span.doc
+    party_before = span.start > 1 and doc[span.start - 1].text == "-" and doc[span.start - 2].text in {"D", "R", "I"}
+    return None if _PARTY_STATE.match(span.text) or party_before else c
+
+
+def _a_people(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    return None if c.ner_type == "Person" and len(c.span) == 1 and c.span[0].tag_ == "NNPS" else c
+
+
+def _known_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    known = gazetteer.lookup(c.span.text)
+    return Typed(known.type, c.span, "gazetteer") if known is not None else c
+
+
+def _title_before_person(c: Candidate, gazetteer: Gazetteer) -> Candidate:
+    if c.ner_type != "Person":
+        return c
+    titles = [i for i, w in enumerate(c.words[:-1]) if w.rstrip(".") in gazetteer.words("title_words")]
+    if not titles:
+        return c
+    return Candidate(c.span[titles[-1] + 1 :], c.ner_type, c.words[titles[-1] + 1 :])
+
+
+def _title_after_organisation(c: Candidate, gazetteer: Gazetteer) -> Candidate:
+    span, words = c.span, c.words
+    while c.ner_type == "Organization" and len(span) > 1 and _ends_in_title(span, words, gazetteer):
+        span, words = span[:-1], words[:-1]
+    return Candidate(span, c.ner_type, words)
+
+
+def _portfolio_word(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    portfolio = len(c.span) == 1 and c.words[0] in gazetteer.words("portfolio_words")
+    return None if portfolio and _before_title(c.span) else c
+
+
+def _portfolio_organisation(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    organisational = any(w in gazetteer.words("organization_words") for w in c.words)
+    return None if c.ner_type == "Organization" and _before_title(c.span) and not organisational else c
+
+
+def _social_handle(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    return None if c.span.text.startswith("@") else c
+
+
+def _honorific_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    return None if len(c.span) == 1 and c.words[0].rstrip(".") in gazetteer.words("honorific_titles") else c
+
+
+def _capitalised_law(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    law_head = c.words[-1] in gazetteer.words("law_heads") or c.words[-1] in gazetteer.words("law_name_heads")
+    if len(c.span) > 1 and law_head and c.span[-1].text[:1].isupper() and c.ner_type != "Person":
+        return Typed("Law", c.span, "rule")
+    return c
+
+
+def _case_noun_after(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    following = _next_word(c.span.doc, c.span.end)
+    if following is not None and following.lower_ in gazetteer.words("case_nouns"):
+        return Typed("Event", c.span.doc[c.span.start : following.i + 1], "rule")
+    return c
+
+
+def _project_noun_after(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    following = _next_word(c.span.doc, c.span.end)
+    if following is not None and following.lower_ in gazetteer.words("project_nouns"):
+        return Typed("Event", c.span, "rule")
+    return c
+
+
+def _place_named_after_its_kind(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    return Typed("Location", c.span, "rule") if _named_as_place(c.span, gazetteer) else c
+
+
+def _event_head(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    head = c.words[-1] in gazetteer.words("event_heads") and c.span[-1].text[:1].isupper()
+    if head and len(c.span) > 1 and not _personal(c, gazetteer):
+        return Typed("Event", c.span, "rule")
+    return c
+
+
+def _place_head(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    if len(c.span) > 1 and not _personal(c, gazetteer) and _is_place_name(c.words, gazetteer):
+        return Typed("Location", c.span, "rule")  # "Stuart Hall" is a man
+    return c
+
+
+def _organisation_word(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    if c.ner_type != "Person" and any(w in gazetteer.words("organization_words") for w in c.words):
+        return Typed("Organization", c.span, "rule" if c.ner_type != "Organization" else "ner")
+    return c
+
+
+def _person_ending_in_organisation_word(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    if c.ner_type == "Person" and c.words[-1] in gazetteer.words("organization_words"):
+        return Typed("Organization", c.span, "rule")
+    return c
+
+
+def _personal_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    if c.ner_type in {"Organization", "Location", "Unknown"} and is_personal_name(c.span, c.words, gazetteer):
+        return Typed("Person", c.span, "rule")
+    return c
+
+
+RETYPING: tuple[Rule[RetypeStep], ...] = (
+    Rule("ignored_names", "a name in the gazetteer's `not_entities` is no entity", '"GMT"', _ignored),
+    Rule(
+        "generic_words",
+        "one common word alone (administration, state, police, court, north, …) is no name",
+        '"the Administration" tagged ORG',
+        _generic_word,
+    ),
+    Rule(
+        "lone_titles",
+        "a `title_words` word alone, abbreviated or tagged as a place or organisation, is no entity",
+        '"Det." in "Det. Sgt. Mary Brown" tagged PERSON, "the Sheriff" tagged GPE',
+        _lone_title,
+    ),
+    Rule(
+        "party_and_state",
+        "a US lawmaker's party and state is no place of its own",
+        '"D-Mass." in "Sen. Jane Roe, D-Mass.", "Ky." in "R-Ky." tagged GPE',
+        _party_and_state,
+    ),
+    Rule("peoples", "a one-word plural PERSON is a people, not a person", '"Afghans" tagged PERSON', _a_people),
+    Rule(
+        "gazetteer_type",
+        "a name in the gazetteer takes the gazetteer's type",
+        '"Reuters" tagged PERSON → Organization',
+        _known_name,
+    ),
+    Rule(
+        "title_before_person",
+        "a PERSON holding title words starts after the last of them",
+        '"NASA Administrator Charles Bolden" → "Charles Bolden"',
+        _title_before_person,
+    ),
+    Rule(
+        "title_after_organisation",
+        "title words ending an ORG are cut off, unless the name has of/for/on inside",
+        '"State Department spokesperson" → "State Department"; "Court of Justice" stays',
+        _title_after_organisation,
+    ),
+    Rule(
+        "portfolio_before_title",
+        "a `portfolio_words` word alone before minister/ministry/secretary/department is part of the title",
+        '"Interior" in "Interior Minister"',
+        _portfolio_word,
+    ),
+    Rule(
+        "portfolio_organisations",
+        "an ORG without an `organization_words` word before minister/secretary/… is a portfolio, no entity",
+        '"Foreign Affairs" in "Foreign Affairs minister", "Shadow Home Secretary"',
+        _portfolio_organisation,
+    ),
+    Rule("social_handles", "a social media handle is no entity", '"@POTUS"', _social_handle),
+    Rule("honorifics_alone", "an `honorific_titles` word alone is no entity", '"Emeritus"', _honorific_alone),
+    Rule(
+        "capitalised_laws",
+        "a capitalised name ending in a `law_heads` or `law_name_heads` word is a Law (never for a PERSON)",
+        '"the Online News Act" tagged ORG, "Criminal Code"; "Nathan Law" stays a person',
+        _capitalised_law,
+    ),
+    Rule(
+        "case_noun_after",
+        "a name followed by a `case_nouns` word is an Event that takes the word in",
+        '"Kantrimen case" → Event "Kantrimen case"',
+        _case_noun_after,
+    ),
+    Rule(
+        "project_noun_after",
+        "a name followed by a `project_nouns` word is an Event",
+        '"Safe City" project tagged GPE → Event',
+        _project_noun_after,
+    ),
+    Rule(
+        "named_after_place_noun",
+        'a name right after "the <`place_nouns` word> of" is a Location',
+        '"the town of Yeoncheon" tagged ORG',
+        _place_named_after_its_kind,
+    ),
+    Rule(
+        "event_heads",
+        "capitalised words ending in an `event_heads` word are an Event, unless a PERSON starts with a first name",
+        '"Google Science Fair", "Remembrance Week"; "Stockwell Day" stays a person',
+        _event_head,
+    ),
+    Rule(
+        "place_heads",
+        "last two words a `location_head_phrases` phrase, last word a `location_heads` word or first word a "
+        "`location_prefixes` word (without an organisation word at the end) → Location",
+        '"Trg Republike" tagged PERSON, "Kennedy Space Center", "Air Force Base"; "Mount Sinai Hospital" and '
+        '"… School District" are not places',
+        _place_head,
+    ),
+    Rule(
+        "organisation_words",
+        "a name that is no PERSON and holds an `organization_words` word is an Organization",
+        '"Toronto Police Service" tagged GPE',
+        _organisation_word,
+    ),
+    Rule(
+        "person_ending_in_organisation_word",
+        "a PERSON ending in an `organization_words` word is an Organization",
+        '"Mohammed Al-Sabah Foundation" tagged PERSON',
+        _person_ending_in_organisation_word,
+    ),
+    Rule(
+        "personal_names",
+        "an ORG, GPE or untyped name of a known first name and one or two capitalised words is a Person",
+        '"Aleksandar Vučić" tagged ORG',
+        _personal_name,
+    ),
+)
