@@ -17,29 +17,50 @@ from core.settings import Settings
 from ingest.decode import looks_binary
 from ingest.files import HTML_SUFFIXES, JSONL_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, XML_SUFFIXES
 from ingest.netguard import check_url
+from ingest.normalize import shown_url
 
 TEXT_LIKE = HTML_SUFFIXES + TEXT_SUFFIXES + (".jsonl", ".ndjson", ".xml", ".rss", ".atom")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_PASTED_URLS = 200  # see url_cap
 
 
 def split_urls(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
+def url_cap(settings: Settings) -> int:
+    """How many URLs one submission takes.
+
+    Each pasted URL is checked here, DNS lookup included, one after another while the page waits, so a fixed
+    ``MAX_PASTED_URLS`` keeps a submission to seconds; a run fetching fewer (setting ``max_requests``, its request
+    budget) would skip the rest anyway. A larger list belongs in a feed, a sitemap or ``newsgraph ingest``.
+    """
+    return max(1, min(MAX_PASTED_URLS, settings.max_requests))
+
+
 def check_urls(urls: list[str], settings: Settings) -> tuple[list[str], list[Skipped]]:
-    """URLs that may be fetched, and the refused ones with a one-line reason (scheme, private address…)."""
+    """URLs that may be fetched, and the refused ones with a one-line reason (scheme, private address…).
+
+    At most ``url_cap`` URLs are looked at; the rest are one Skipped naming the cap. A refused URL is named on
+    one line (control characters escaped) and cut at 300 characters.
+    """
     accepted: list[str] = []
     refused: list[Skipped] = []
-    for url in urls:
+    cap = url_cap(settings)
+    for url in urls[:cap]:
         if "://" not in url:
-            refused.append(Skipped(url, "refused URL: not a web address (it must start with http:// or https://)"))
+            reason = "refused URL: not a web address (it must start with http:// or https://)"
+            refused.append(Skipped(shown_url(url), reason))
             continue
         try:
             check_url(url, settings.allow_private_urls)
         except IngestError as e:
-            refused.append(Skipped(url, str(e)))
+            refused.append(Skipped(shown_url(url), str(e)))
             continue
         accepted.append(url)
+    if len(urls) > cap:
+        why = f"too many URLs: one submission takes at most {cap:,}; put more in a feed or a sitemap, or use the CLI"
+        refused.append(Skipped(f"{len(urls) - cap:,} URLs after the first {cap:,}", why))
     return accepted, refused
 
 

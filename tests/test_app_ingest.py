@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app_pages import uploads
 from app_pages.uploads import check_upload, check_urls
+from core.records import Skipped
 from core.settings import load_settings
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page
 
@@ -135,7 +137,22 @@ def test_malformed_urls_pasted_or_listed_in_a_feed_are_skipped_not_a_crash(app_g
     reasons = _skipped(app)
     assert reasons["http://[::1"].startswith("refused URL: malformed URL")
     assert reasons["http://example.com:99999/"].startswith("refused URL: malformed URL")
-    assert reasons["http://exa\x00mple.com/"] == "refused URL: malformed URL (control characters)"
+    assert reasons["http://exa\\x00mple.com/"] == "refused URL: malformed URL (control characters)"
     assert reasons["http://example.com:abc/x"].startswith("refused URL: malformed URL")
     assert reasons["http://a..b/"] == "refused URL: malformed URL (invalid host name)"
     assert "skipped 7" in app.success[0].value, app.success[0].value
+
+
+def test_a_submission_takes_at_most_the_url_cap_and_names_refused_urls_on_one_short_line(monkeypatch):
+    settings = load_settings(environ={}, config_file=None)
+    monkeypatch.setattr(uploads, "MAX_PASTED_URLS", 3)
+    urls = ["ftp://a.example/1", "not a url \x1b[2J" + "x" * 1000, "https://93.184.216.34/a", "https://4", "https://5"]
+    accepted, refused = check_urls(urls, settings)
+    assert accepted == ["https://93.184.216.34/a"]
+    assert refused[-1] == Skipped(
+        "2 URLs after the first 3",
+        "too many URLs: one submission takes at most 3; put more in a feed or a sitemap, or use the CLI",
+    )
+    long_name = refused[1].item
+    assert long_name.startswith("not a url \\x1b[2J") and long_name.endswith("…") and len(long_name) < 320
+    assert uploads.url_cap(settings.replace(max_requests=2)) == 2, "never more than the run may request"
