@@ -7,7 +7,6 @@ images or fake links into the page.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 import re
@@ -179,17 +178,6 @@ def empty_graph_hint() -> None:
 def query_param(name: str) -> str | None:
     value = st.query_params.get(name)
     return value if isinstance(value, str) and value.strip() else None
-
-
-def as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def table(rows: list[dict[str, Any]], columns: list[str] | None = None, **config: Any) -> None:

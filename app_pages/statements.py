@@ -6,7 +6,6 @@ import streamlit as st
 
 from app_pages.common import (
     article_link,
-    as_date,
     capped,
     csv_text,
     embed,
@@ -22,6 +21,7 @@ from app_pages.common import (
     safe_url,
     table,
 )
+from core.dates import iso_date
 from queries import explore
 
 st.title("Who said what")
@@ -41,8 +41,8 @@ with st.form("statement_filters"):
         about = pick_entity("Entity mentioned", everything, "statements_about", query_param("about"))
         topic = st.text_input("Topic (by meaning)", key="statements_topic", placeholder="e.g. privacy of cameras")
     with third:
-        start = st.date_input("From", value=as_date(query_param("from")), key="statements_from")
-        end = st.date_input("To", value=as_date(query_param("to")), key="statements_to")
+        start = st.date_input("From", value=iso_date(query_param("from")), key="statements_from")
+        end = st.date_input("To", value=iso_date(query_param("to")), key="statements_to")
     limit = st.slider("Most statements shown", 10, 1000, 200, step=10, key="statements_limit")
     st.form_submit_button("Apply filters", key="statements_apply")
 

@@ -9,7 +9,6 @@ is recognised and costs no write.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -20,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.dates import iso_date
 from core.records import ENTITY_TYPES, Article, Entity, Extraction, Role, Statement
 
 log = logging.getLogger(__name__)
@@ -98,15 +98,6 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[max(left, start - MAX_EVIDENCE_CHARS) : right].strip()
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def entity_type_of(entity_id: str) -> str:
     """'person:x' → Person; ids follow `<type-lowercase>:<slug>` (the statement spec)."""
     prefix = entity_id.split(":", 1)[0].lower()
@@ -129,7 +120,7 @@ class _Builder:
         self.out = ArticleRows(article.id)
         self.entities: dict[str, dict[str, Any]] = {}
         self.mentions: dict[str, list[tuple[int, int]]] = {}
-        self.published = parse_date(article.published)
+        self.published = iso_date(article.published)
         # Relationships are created, not merged (graph/neo4j_queries.py): each fact goes in once.
         self.seen_facts: set[tuple[object, ...]] = set()
 
@@ -278,7 +269,7 @@ class _Builder:
             {
                 "id": sid,
                 "article_id": self.article.id,
-                "date": parse_date(statement.date),
+                "date": iso_date(statement.date),
                 "embedding": self._embedding(what, statement.embedding),
                 "props": {
                     **provenance,

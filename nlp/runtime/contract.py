@@ -6,13 +6,13 @@ is not a document becomes an error record in its place, so output line n always 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from core.dates import iso_date
 from core.records import Article, content_hash
 from nlp.runtime.extract import Extractor
 
@@ -48,7 +48,9 @@ def parse_line(number: int, line: str) -> Article | LineError:
             doc_id,
         )
     published = data.get("published")
-    if published is not None and not _is_calendar_date(published):
+    if published is not None and (
+        not isinstance(published, str) or len(published) != 10 or iso_date(published) is None
+    ):
         return LineError(f"line {number}: `published` must be a YYYY-MM-DD calendar date, got {published!r}", doc_id)
     title, url = data.get("title"), data.get("url")
     return Article(
@@ -70,16 +72,6 @@ def _lone_surrogate(text: str) -> int | None:
     except UnicodeEncodeError as e:
         return e.start
     return None
-
-
-def _is_calendar_date(value: object) -> bool:
-    if not isinstance(value, str) or len(value) != 10:
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def json_line(record: dict[str, Any]) -> str:

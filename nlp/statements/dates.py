@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from spacy.tokens import Token
 
+from core.dates import iso_date
 from nlp.statements.cues import MEDIUM_NOUNS
 from nlp.statements.speaker_syntax import entity_span
 
@@ -77,7 +78,7 @@ def date_of_phrase(phrase: str, published: str | None) -> str | None:
     year = YEAR.match(phrase)
     if year:
         return f"{year.group(1)}-01-01"
-    base = _as_date(published)
+    base = iso_date(published)
     lowered = phrase.lower().removeprefix("in ").removeprefix("on ").removeprefix("during ")
     if base is not None and lowered in {"last night", "yesterday morning", "yesterday afternoon", "yesterday evening"}:
         return (base - timedelta(days=1)).isoformat()
@@ -111,12 +112,3 @@ def date_of_phrase(phrase: str, published: str | None) -> str | None:
     ):
         return f"{parsed.year:04d}-{parsed.month:02d}-01"
     return parsed.date().isoformat()
-
-
-def _as_date(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
