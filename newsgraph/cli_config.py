@@ -7,7 +7,7 @@ import os
 import click
 
 from core.settings import SETTINGS, display_value, settings_table_markdown
-from newsgraph.cli import settings_of
+from newsgraph.cli import settings_of, shown
 
 
 @click.command("config")
@@ -22,7 +22,7 @@ def config(ctx: click.Context, markdown: bool) -> None:
     for setting in SETTINGS:
         value = display_value(settings, setting.name)
         origin = "env" if setting.env in os.environ else "default/config"
-        click.echo(f"{setting.name:22} {value!s:50} {setting.env} ({origin})")
+        click.echo(f"{setting.name:22} {shown(str(value)):50} {setting.env} ({origin})")
 
 
 COMMANDS = [config]

@@ -135,3 +135,10 @@ def test_log_lines_quoting_a_hostile_name_are_shown_escaped(tmp_path):
     assert "WARNING ingest.dedup: " in run.stderr, "the reader's own warning is logged"
     _safe(run.stdout + run.stderr)
     assert "out\\x1b]0;pwned\\x07\\x1b[2J.jsonl:1 is not an article record" in run.stderr
+
+
+def test_config_shows_a_hostile_setting_value_escaped(tmp_path):
+    env = {"NEWSGRAPH_USER_AGENT": "bot\x1b]0;pwned\x07\x1b[2J", "NEWSGRAPH_DATA_DIR": str(tmp_path)}
+    result = CliRunner().invoke(cli, ["config"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "bot\\x1b]0;pwned\\x07\\x1b[2J" in result.output
