@@ -1,8 +1,8 @@
 """Compile the hand-written gold annotations (TOML, one file per document) into gold.jsonl.
 
-Annotators write each statement, role and entity by its exact words; this tool finds the words in the
+Annotators write each statement, role, relation and entity by its exact words; this tool finds the words in the
 article text and writes character offsets, so nobody counts characters by hand. It fails loudly when a
-quoted string is missing from the article or an entity named by a statement or role is not annotated.
+quoted string is missing from the article or an entity named by a statement, role or relation is not annotated.
 
     python bench/build_gold.py [--dir tests/data/gold] [--docs DIR/docs.jsonl] [--annotations DIR/annotations]
                                [--out DIR/gold.jsonl]
@@ -114,6 +114,27 @@ def build_role(text: str, note: dict[str, Any], ids: dict[str, str]) -> dict[str
     }
 
 
+def build_relation(text: str, note: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
+    """A `[[relation]]` as the extract contract writes it (ids, predicate, span, date), plus the two names and the
+    words that state it."""
+    missing = [name for name in (note["subject"], note["object"]) if name not in ids]
+    if missing:
+        raise GoldError(f"relation names an entity that is not annotated: {missing}")
+    after = locate(text, note["after"])[0] if "after" in note else 0
+    start, end = locate(text, note["text"], note.get("nth", 1), after)
+    return {
+        "subject_id": ids[note["subject"]],
+        "predicate": note["type"],
+        "object_id": ids[note["object"]],
+        "start": start,
+        "end": end,
+        "date": note.get("date"),
+        "subject": note["subject"],
+        "object": note["object"],
+        "text": text[start:end],
+    }
+
+
 def build_document(doc: dict[str, Any], notes: dict[str, Any]) -> dict[str, Any]:
     text = doc["text"]
     entities = build_entities(text, notes.get("entity", []))
@@ -121,12 +142,13 @@ def build_document(doc: dict[str, Any], notes: dict[str, Any]) -> dict[str, Any]
     statements = [build_statement(text, note, ids, doc.get("published")) for note in notes.get("statement", [])]
     statements.sort(key=lambda s: s["start"])
     roles = [build_role(text, note, ids) for note in notes.get("role", [])]
+    relations = [build_relation(text, note, ids) for note in notes.get("relation", [])]
     return {
         "id": doc["id"],
         "statements": statements,
         "entities": entities,
         "roles": roles,
-        "relations": [],
+        "relations": relations,
         "error": None,
     }
 
@@ -161,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     write_jsonl(args.out, gold)
     count = sum(len(doc["statements"]) for doc in gold)
-    print(f"{len(gold)} documents, {count} statements -> {args.out}")
+    relations = sum(len(doc["relations"]) for doc in gold)
+    print(f"{len(gold)} documents, {count} statements, {relations} relations -> {args.out}")
     return 0
 
 

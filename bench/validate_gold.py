@@ -15,12 +15,24 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_format import ENTITY_TYPES, STATEMENT_KINDS, entity_id, name_key, read_jsonl
+from gold_format import (
+    ENTITY_TYPES,
+    RELATION_ARGUMENT_TYPES,
+    RELATION_OBJECT_TYPES,
+    RELATION_TYPES,
+    STATEMENT_KINDS,
+    SYMMETRIC_RELATIONS,
+    entity_id,
+    name_key,
+    read_jsonl,
+)
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "gold"
 OPENING_MARKS = "\"“„«‘'‚‹”»’"
 CLOSING_MARKS = "\"”“»’'‘›«"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A relation's date is as precise as the article gives it: a year, a month or a day.
+RELATION_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def _neighbour(text: str, index: int, step: int) -> str:
@@ -91,6 +103,42 @@ def role_problems(text: str, role: dict[str, Any], types: dict[str, str]) -> lis
     return problems
 
 
+def relation_key(relation: dict[str, Any]) -> tuple[str, str, str]:
+    """(subject, type, object), the two parties of a symmetric type in a fixed order."""
+    subject, predicate, obj = relation["subject_id"], relation["predicate"], relation["object_id"]
+    if predicate in SYMMETRIC_RELATIONS and obj < subject:
+        subject, obj = obj, subject
+    return subject, predicate, obj
+
+
+def relation_problems(text: str, relation: dict[str, Any], entities: dict[str, dict[str, Any]]) -> list[str]:
+    where = f"relation {relation['subject_id']} {relation['predicate']} {relation['object_id']}"
+    start, end = relation["start"], relation["end"]
+    problems = []
+    if relation["predicate"] not in RELATION_TYPES:
+        problems.append(f"{where}: unknown type {relation['predicate']!r} (not one of the 15 of RELATIONS.md)")
+    if relation["subject_id"] == relation["object_id"]:
+        problems.append(f"{where}: subject and object are the same entity")
+    for side in ("subject", "object"):
+        entity = entities.get(relation[f"{side}_id"])
+        if entity is None:
+            problems.append(f"{where}: {side}_id is not an annotated entity")
+            continue
+        if entity["type"] not in RELATION_ARGUMENT_TYPES:
+            problems.append(f"{where}: the {side} is a {entity['type']}, not a named argument type")
+        if relation.get(side) != entity["name"]:
+            problems.append(f"{where}: {side} {relation.get(side)!r} is not the name of {entity['id']}")
+    allowed = RELATION_OBJECT_TYPES.get(relation["predicate"])
+    obj = entities.get(relation["object_id"])
+    if allowed and obj is not None and obj["type"] not in allowed:
+        problems.append(f"{where}: the object of {relation['predicate']} must be a {' or '.join(allowed)}")
+    if not 0 <= start < end <= len(text) or relation.get("text") != text[start:end]:
+        problems.append(f"{where}: text differs from the document at its offsets {start}-{end}")
+    if relation.get("date") is not None and not RELATION_DATE.match(relation["date"]):
+        problems.append(f"{where}: date {relation['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return problems
+
+
 def overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     ordered = sorted(spans)
     return [b for a, b in itertools.pairwise(ordered) if b[0] < a[1]]
@@ -113,6 +161,11 @@ def document_problems(doc: dict[str, Any], gold: dict[str, Any]) -> list[str]:
     problems += [f"mention {s}-{e} overlaps another" for s, e in overlaps(mentions)]
     for role in gold["roles"]:
         problems += role_problems(text, role, types)
+    entities = {entity["id"]: entity for entity in gold["entities"]}
+    for relation in gold.get("relations", []):
+        problems += relation_problems(text, relation, entities)
+    keys = [relation_key(relation) for relation in gold.get("relations", [])]
+    problems += [f"relation {' '.join(key)} annotated twice" for key in sorted({k for k in keys if keys.count(k) > 1})]
     return [f"{doc['id']}: {problem}" for problem in problems]
 
 
