@@ -9,8 +9,9 @@ changed. Every input item is reported once through ``on_progress``: the Article 
 or a Skipped with the reason.
 
 The version stored on every fact (``extraction_version``) is the extractor's own version plus a fingerprint
-of what else decides its output (gazetteer with the user's aliases file, embedding model, non-English rule),
-so editing the aliases file makes the stored facts out of date just as a new model does.
+of what else decides its output (lexicon and gazetteer with the user's aliases file, embedding model,
+non-English rule), so editing the lexicon or the aliases file makes the stored facts out of date just as a new
+model does.
 """
 
 from __future__ import annotations
@@ -131,9 +132,12 @@ def extraction_version(extractor: Any, settings: Settings) -> str:
     """The extractor's version plus a fingerprint of the configuration that changes what it finds."""
     version = str(getattr(extractor, "version", "") or "unversioned")
     gazetteer = getattr(extractor, "gazetteer", None)
+    lexicon = getattr(extractor, "lexicon", None)
     config: dict[str, Any] = {"embedding_model": settings.embedding_model, "non_english": settings.non_english}
     if gazetteer is not None:
         config["gazetteer"] = _canonical(gazetteer)
+    if lexicon is not None:
+        config["lexicon"] = lexicon.fingerprint
     digest = hashlib.sha256(json.dumps(config, sort_keys=True).encode("utf-8")).hexdigest()
     return f"{version} config/{digest[:12]}"
 

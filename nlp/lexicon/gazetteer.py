@@ -1,9 +1,10 @@
-"""The editable gazetteer: built-in entities and rule lexicons, with the user's aliases file over them.
+"""The editable gazetteer: built-in entities and the lexicon's rule word lists, with the user's aliases file over them.
 
 File format (TOML, the same for the built-in ``nlp/lexicon/gazetteer.toml`` and the user's ``aliases_file``):
 
-- ``[rules]`` lists of words (location_heads, organization_words, event_heads, law_heads, …); a user's list
-  replaces the built-in one of the same name.
+- the rule word lists (location_heads, organization_words, event_heads, law_heads, …) come from the lexicon
+  (``nlp/lexicon/en.toml`` ``[rules]``, with the user's ``[lexicon]`` and ``[rules]`` tables over it: see
+  ``nlp.lexicon.lexicon``); its ``not_entities`` list joins ``ignore``.
 - ``[[entity]]`` ``name``, ``type``, ``aliases``: every alias (and the name) resolves to this canonical entity.
   A user entry with the same name replaces the built-in one; a user alias moves that alias to the user entry
   (that is how a wrong merge is fixed).
@@ -24,6 +25,7 @@ from core.errors import ConfigError
 from core.records import ENTITY_TYPES
 from nlp.keys import fold
 from nlp.lexicon.first_names import first_name_genders
+from nlp.lexicon.lexicon import Lexicon, load_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -84,17 +86,19 @@ def _entities_of(data: dict[str, Any], path: Path) -> list[KnownEntity]:
     return entities
 
 
-def load_gazetteer(user_file: str | Path | None = None) -> Gazetteer:
-    """The built-in gazetteer with the user's file (if any) applied over it."""
+def load_gazetteer(user_file: str | Path | None = None, lexicon: Lexicon | None = None) -> Gazetteer:
+    """The built-in gazetteer with the user's file (if any) applied over it; the rule word lists are the
+    ``lexicon``'s, loaded here from the same user file when not given."""
+    if lexicon is None:
+        lexicon = load_lexicon(user_file)
     builtin = _read(BUILTIN_FILE)
-    rules = {k: frozenset(fold(w) for w in v) for k, v in builtin.get("rules", {}).items()}
+    rules = {k: frozenset(fold(w) for w in v) for k, v in lexicon.rules.items()}
     entities = {fold(e.name): e for e in _entities_of(builtin, BUILTIN_FILE)}
     splits: set[frozenset[str]] = set()
     ignored = set(rules.pop("not_entities", frozenset()))
     if user_file:
         path = Path(user_file).expanduser()
         user = _read(path)
-        rules.update({k: frozenset(fold(w) for w in v) for k, v in user.get("rules", {}).items()})
         user_entities = _entities_of(user, path)
         moved = {fold(a) for e in user_entities for a in (e.name, *e.aliases)}
         entities = {

@@ -24,6 +24,7 @@ from nlp.entities.finders import Mention
 from nlp.entities.resolution import resolve_entities, span_index
 from nlp.entities.role_orgs import portfolio_org
 from nlp.lexicon.gazetteer import Gazetteer, load_gazetteer
+from nlp.lexicon.lexicon import load_lexicon
 from nlp.runtime.components import mentions_of, relations_of, roles_of
 from nlp.runtime.embeddings import Embedder
 from nlp.runtime.language import detect_language
@@ -41,7 +42,7 @@ def extractor_version(language: Language) -> str:
 
 
 class Extractor:
-    """Holds the loaded pipeline, embedder and gazetteer; ``extract`` streams Extractions."""
+    """Holds the loaded pipeline, embedder, lexicon and gazetteer; ``extract`` streams Extractions."""
 
     def __init__(
         self,
@@ -54,7 +55,8 @@ class Extractor:
         self.settings = settings
         self.nlp = language if language is not None else load_pipeline(settings)
         self.embedder = embedder if embedder is not None or not embed else Embedder(settings)
-        self.gazetteer = load_gazetteer(settings.aliases_file or None)
+        self.lexicon = load_lexicon(settings.aliases_file or None)
+        self.gazetteer = load_gazetteer(settings.aliases_file or None, self.lexicon)
         self.find_statements = find_statements if statements else None
         self.version = extractor_version(self.nlp)
 

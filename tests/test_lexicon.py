@@ -1,0 +1,79 @@
+"""The lexicon as data: en.toml loaded into one typed object, the user's file extending or replacing its lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from core.errors import ConfigError
+from newsgraph.pipeline import extraction_version
+from nlp.keys import fold
+from nlp.lexicon.gazetteer import load_gazetteer
+from nlp.lexicon.lexicon import load_lexicon
+
+
+def _user_file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "aliases.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_builtin_lexicon_is_versioned_and_holds_the_gazetteer_lists() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.version
+    assert "title_words" in lexicon.rules
+    assert "president" in load_gazetteer(lexicon=lexicon).words("title_words")
+
+
+def test_a_user_list_under_lexicon_extends_the_builtin_one(tmp_path: Path) -> None:
+    user = _user_file(tmp_path, '[lexicon]\ntitle_words = ["ombudsbeing"]\n')
+    gazetteer = load_gazetteer(user)
+    assert {"ombudsbeing", "president"} <= gazetteer.words("title_words")
+
+
+def test_a_user_list_under_lexicon_replace_replaces_the_builtin_one(tmp_path: Path) -> None:
+    user = _user_file(tmp_path, '[lexicon.replace]\ntitle_words = ["ombudsbeing"]\n')
+    assert load_gazetteer(user).words("title_words") == {"ombudsbeing"}
+
+
+def test_the_legacy_rules_table_still_replaces_a_list(tmp_path: Path) -> None:
+    user = _user_file(tmp_path, '[rules]\nevent_heads = ["jamboree"]\n')
+    assert load_gazetteer(user).words("event_heads") == {"jamboree"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['[lexicon]\ntitle_wrds = ["x"]\n', '[lexicon.replace]\ntitle_wrds = ["x"]\n', '[rules]\ntitle_wrds = ["x"]\n'],
+    ids=["extend", "replace", "rules"],
+)
+def test_an_unknown_key_is_an_error_naming_it_and_the_file(tmp_path: Path, text: str) -> None:
+    user = _user_file(tmp_path, text)
+    with pytest.raises(ConfigError, match=r"title_wrds") as raised:
+        load_lexicon(user)
+    assert str(user) in str(raised.value)
+
+
+def test_a_wrong_type_is_an_error_naming_the_key(tmp_path: Path) -> None:
+    user = _user_file(tmp_path, '[lexicon]\ntitle_words = "ombudsbeing"\n')
+    with pytest.raises(ConfigError, match=r"'title_words' must be a list of strings"):
+        load_lexicon(user)
+
+
+@pytest.mark.parametrize("table", ["lexicon", "rules"])
+def test_a_user_not_entities_list_takes_effect(tmp_path: Path, table: str) -> None:
+    user = _user_file(tmp_path, f'[{table}]\nnot_entities = ["Acme Widgets"]\n')
+    assert fold("Acme Widgets") in load_gazetteer(user).ignored
+
+
+def test_editing_the_user_lexicon_changes_the_extraction_version(tmp_path: Path) -> None:
+    settings: Any = SimpleNamespace(embedding_model="m", non_english="skip")
+    plain = SimpleNamespace(version="v", lexicon=load_lexicon(), gazetteer=None)
+    user = _user_file(tmp_path, '[lexicon]\ntitle_words = ["ombudsbeing"]\n')
+    extended = SimpleNamespace(version="v", lexicon=load_lexicon(user), gazetteer=None)
+    assert extraction_version(extended, settings) != extraction_version(plain, settings)
+    assert extraction_version(plain, settings) == extraction_version(
+        SimpleNamespace(version="v", lexicon=load_lexicon(), gazetteer=None), settings
+    )
