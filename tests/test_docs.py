@@ -52,3 +52,16 @@ def test_readme_gives_the_two_commands_and_they_exist():
         assert (REPO / script).stat().st_mode & 0o111, f"{script} is not executable"
     ci = (REPO / ".ci" / "run").read_text()
     assert "scripts/test.sh" in ci
+
+
+def test_the_entity_rules_are_documented_in_their_order():
+    from nlp.entities.finders import rules_table
+
+    start, end = "<!-- entity-rules:start -->\n", "<!-- entity-rules:end -->"
+    text = (REPO / "docs" / "nlp.md").read_text(encoding="utf-8")
+    assert start in text and end in text, "docs/nlp.md has lost the entity-rules markers"
+    documented = text.split(start, 1)[1].split(end, 1)[0]
+    assert documented == rules_table(), (
+        "docs/nlp.md lists the entity rules otherwise than nlp.entities.finders.RULES: put the output of "
+        "`.venv/bin/python bench/score_extract.py --list-rules` between its entity-rules markers"
+    )

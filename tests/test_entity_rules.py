@@ -1,0 +1,68 @@
+"""The entity rules as data: named, described, switched off by name, and an unknown name refused."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+import nlp.runtime.components  # noqa: F401  (registers the factories)
+from core.errors import ConfigError
+from nlp.entities.finders import RULES, STAGES, build_gazetteer_matchers, checked_rule_names, find_mentions
+from nlp.entities.retyping import RETYPING, retype
+from nlp.entities.rules import switched_on
+from tests.nlp_fixtures import *  # noqa: F403
+
+DATELINE_TEXT = "TORONTO — Bill C-18 passed on Monday. The bill was debated for a year."
+
+
+def test_every_rule_has_a_unique_name_a_description_and_an_example() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    for rule in RULES:
+        assert re.fullmatch(r"[a-z]+(?:_[a-z]+)*", rule.name), rule.name
+        assert rule.does.strip() and rule.example.strip(), rule.name
+    assert list(RULES) == [rule for _title, rules in STAGES for rule in rules]
+
+
+def test_an_unknown_rule_name_is_an_error_naming_it() -> None:
+    assert checked_rule_names(iter(["anaphors", "datelines"])) == {"anaphors", "datelines"}
+    with pytest.raises(ConfigError, match="'no_such_rule'"):
+        checked_rule_names(["anaphors", "no_such_rule"])
+
+
+def test_the_component_refuses_an_unknown_rule_in_its_config() -> None:
+    language = spacy.blank("en")
+    with pytest.raises(ConfigError, match="'datelinez'"):
+        language.add_pipe("newsgraph_entities", config={"disabled_rules": ["datelinez"]})
+
+
+def _found(nlp_pipeline, gazetteer, text: str, disabled: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    doc = nlp_pipeline(text)
+    matchers = build_gazetteer_matchers(nlp_pipeline, gazetteer)
+    return {(m.text, m.type) for m in find_mentions(doc, gazetteer, matchers, disabled)}
+
+
+def test_a_rule_switched_off_finds_nothing_and_the_others_still_do(nlp_pipeline, gazetteer) -> None:
+    everything = _found(nlp_pipeline, gazetteer, DATELINE_TEXT)
+    assert {("Toronto", "Location"), ("Bill C-18", "Law")} <= everything
+    without_datelines = _found(nlp_pipeline, gazetteer, DATELINE_TEXT, frozenset({"datelines"}))
+    assert ("Toronto", "Location") not in without_datelines
+    assert ("Bill C-18", "Law") in without_datelines
+
+
+def test_with_every_rule_off_only_the_model_speaks(nlp_pipeline, gazetteer) -> None:
+    doc = nlp_pipeline(DATELINE_TEXT)
+    every_rule = checked_rule_names(rule.name for rule in RULES)
+    mentions = find_mentions(doc, gazetteer, build_gazetteer_matchers(nlp_pipeline, gazetteer), every_rule)
+    assert {m.source for m in mentions} <= {"ner"}
+
+
+def test_a_retyping_rule_switched_off_leaves_the_span_as_it_was(nlp_pipeline, gazetteer) -> None:
+    doc = nlp_pipeline.make_doc("NASA Administrator Charles Bolden spoke.")
+    steps = switched_on(RETYPING, frozenset())
+    typed = retype(doc[0:4], "Person", gazetteer, steps)
+    assert typed is not None and (typed.type, typed.span.text) == ("Person", "Charles Bolden")
+    untouched = retype(doc[0:4], "Person", gazetteer, switched_on(RETYPING, frozenset({"title_before_person"})))
+    assert untouched is not None and untouched.span.text == "NASA Administrator Charles Bolden"
