@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,24 @@ def test_main_prints_labelled_and_unlabelled_per_type(tmp_path, capsys):
 def test_the_scorer_knows_the_15_types_and_the_3_symmetric_ones():
     assert len(sr.RELATION_TYPES) == 15
     assert sorted(sr.SYMMETRIC_RELATIONS) == ["AGREEMENT_WITH", "MEETS", "PARTNERS_WITH"]
+
+
+# ---------------------------------------------------------------- the committed relation gold
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_relation_passages_cover_every_type_six_times_and_have_negatives():
+    gold = list(sr.read_jsonl(DATA / "relations" / "gold.jsonl"))
+    counts = Counter(r["predicate"] for g in gold for r in g["relations"])
+    assert set(counts) == set(sr.RELATION_TYPES)
+    assert min(counts.values()) >= 6, counts
+    negatives = [g for g in gold if g["id"].startswith("none-")]
+    assert len(negatives) >= 6 and all(not g["relations"] for g in negatives)
+
+
+def test_gold_scored_against_itself_is_perfect():
+    for folder in ("gold", "relations"):
+        gold = list(sr.read_jsonl(DATA / folder / "gold.jsonl"))
+        report = sr.score(gold, gold)
+        assert report.labelled.figures()["f1"] == report.unlabelled.figures()["f1"] == 1.0

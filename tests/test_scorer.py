@@ -20,6 +20,7 @@ import validate_gold  # noqa: E402
 from gold_format import entity_id, name_key, read_jsonl  # noqa: E402
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
+RELATIONS_DIR = Path(__file__).resolve().parent / "data" / "relations"
 
 PETROVSKI = {
     "id": "person:andrej-petrovski",
@@ -301,6 +302,14 @@ def test_committed_gold_is_what_the_annotation_files_compile_to():
     assert compiled == list(read_jsonl(GOLD_DIR / "gold.jsonl"))
 
 
+@pytest.mark.parametrize("folder", [GOLD_DIR, RELATIONS_DIR], ids=["gold", "relations"])
+def test_committed_relations_are_consistent_and_compiled(folder):
+    assert validate_gold.validate(folder / "gold.jsonl", folder / "docs.jsonl") == []
+    compiled = build_gold.build(folder / "docs.jsonl", folder / "annotations")
+    assert [g["relations"] for g in compiled] == [g["relations"] for g in read_jsonl(folder / "gold.jsonl")]
+    assert compiled == list(read_jsonl(folder / "gold.jsonl"))
+
+
 def test_gold_set_size_meets_the_issue():
     gold = list(read_jsonl(GOLD_DIR / "gold.jsonl"))
     ids = [g["id"] for g in gold]
@@ -323,6 +332,45 @@ def test_validator_reports_a_shifted_span_and_a_bad_id(tmp_path):
     problems = validate_gold.validate(tmp_path / "bad.jsonl", tmp_path / "docs.jsonl")
     assert any("quotation marks" in p for p in problems)
     assert any("id does not follow" in p for p in problems)
+
+
+def test_relations_compile_to_the_contract_shape_and_are_validated(tmp_path):
+    text = "Europol uses Griffeye's software. Serbia met Europol."
+    (tmp_path / "docs.jsonl").write_text(json.dumps({"id": "d", "text": text}) + "\n")
+    entities = "".join(f'[[entity]]\nname = "{name}"\ntype = "Organization"\n' for name in ("Europol", "Griffeye"))
+    relation = '[[relation]]\nsubject = "Europol"\ntype = "USES"\nobject = "Griffeye"\ntext = "Europol uses Griffeye"\n'
+    (tmp_path / "d.toml").write_text(entities + relation + 'date = "2022-04"\n')
+    (gold,) = build_gold.build(tmp_path / "docs.jsonl", tmp_path)
+    assert gold["relations"] == [
+        {
+            "subject_id": "organization:europol",
+            "predicate": "USES",
+            "object_id": "organization:griffeye",
+            "start": 0,
+            "end": 21,
+            "date": "2022-04",
+            "subject": "Europol",
+            "object": "Griffeye",
+            "text": "Europol uses Griffeye",
+        }
+    ]
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(gold) + "\n")
+    assert validate_gold.validate(good, tmp_path / "docs.jsonl") == []
+    bad = json.loads(json.dumps(gold))
+    bad["relations"][0].update(predicate="USE", date="April 2022")
+    bad["relations"].append(dict(bad["relations"][0], object_id="location:serbia", predicate="MEETS", date=None))
+    bad["relations"].append(dict(gold["relations"][0]))
+    bad["relations"].append(dict(gold["relations"][0]))
+    (tmp_path / "bad.jsonl").write_text(json.dumps(bad) + "\n")
+    problems = validate_gold.validate(tmp_path / "bad.jsonl", tmp_path / "docs.jsonl")
+    assert any("unknown type 'USE'" in p for p in problems)
+    assert any("is not YYYY, YYYY-MM or YYYY-MM-DD" in p for p in problems)
+    assert any("object_id is not an annotated entity" in p for p in problems)
+    assert any("annotated twice" in p for p in problems)
+    (tmp_path / "d.toml").write_text(entities + relation.replace('"Griffeye"\ntext', '"Serbia"\ntext'))
+    with pytest.raises(build_gold.GoldError, match="not annotated"):
+        build_gold.build(tmp_path / "docs.jsonl", tmp_path)
 
 
 def test_build_fails_loudly_on_a_span_missing_from_the_article(tmp_path):
