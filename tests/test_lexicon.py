@@ -7,12 +7,16 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import spacy
 
 from core.errors import ConfigError
+from core.settings import load_settings
 from newsgraph.pipeline import extraction_version
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import load_gazetteer
 from nlp.lexicon.lexicon import load_lexicon
+from nlp.statements.finder import find_statements
+from tests.test_statements import entities_of
 
 
 def _user_file(tmp_path: Path, text: str) -> Path:
@@ -77,3 +81,13 @@ def test_editing_the_user_lexicon_changes_the_extraction_version(tmp_path: Path)
     assert extraction_version(plain, settings) == extraction_version(
         SimpleNamespace(version="v", lexicon=load_lexicon(), gazetteer=None), settings
     )
+
+
+def test_a_reporting_verb_added_in_a_user_file_finds_a_statement(tmp_path: Path) -> None:
+    nlp = spacy.load(load_settings(environ={}).spacy_model)
+    doc = nlp("Jane Roe grumbled that the bridge would close next week.")
+    user = _user_file(tmp_path, '[lexicon]\nspeech_verbs = ["grumble"]\n')
+    assert find_statements(doc, entities_of(doc), None, lexicon=load_lexicon()) == []
+    [statement] = find_statements(doc, entities_of(doc), None, lexicon=load_lexicon(user))
+    assert (statement.speaker, statement.cue) == ("Jane Roe", "grumbled")
+    assert statement.text == "the bridge would close next week"

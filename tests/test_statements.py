@@ -20,8 +20,11 @@ from spacy.tokens import Doc
 
 from core.records import Entity
 from core.settings import load_settings
+from nlp.lexicon.lexicon import load_lexicon
 from nlp.statements.dates import date_of_phrase
 from nlp.statements.finder import find_statements
+
+LEXICON = load_lexicon()
 
 CASES = json.loads((Path(__file__).parent / "data" / "statements" / "cases.json").read_text(encoding="utf-8"))
 
@@ -54,7 +57,7 @@ def entities_of(doc: Doc, offset: int = 0) -> list[Entity]:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_phenomenon(nlp: Language, case: dict) -> None:
     doc = nlp(case["text"])
-    found = find_statements(doc, entities_of(doc), case.get("published", "2024-01-15"))
+    found = find_statements(doc, entities_of(doc), case.get("published", "2024-01-15"), lexicon=LEXICON)
     assert [s.text for s in found] == [e["text"] for e in case["expect"]]
     for statement, expected in zip(found, case["expect"], strict=True):
         assert case["text"][statement.start : statement.end] == statement.text
@@ -64,7 +67,7 @@ def test_phenomenon(nlp: Language, case: dict) -> None:
 
 def test_speaker_id_comes_from_the_entity(nlp: Language) -> None:
     doc = nlp('"Prices will rise," said Ellen Park. Later Park told the BBC that rents were too high.')
-    found = find_statements(doc, entities_of(doc), "2024-01-15")
+    found = find_statements(doc, entities_of(doc), "2024-01-15", lexicon=LEXICON)
     assert [(s.speaker, s.speaker_mention, s.speaker_id) for s in found] == [
         ("Ellen Park", "Ellen Park", "person:ellen-park"),
         ("Ellen Park", "Park", "person:ellen-park"),
@@ -79,7 +82,7 @@ def test_an_organisation_known_by_fewer_words_is_named_as_written_at_the_cue(nlp
     truncated = Entity(
         "organization:health-organisation", "Health Organisation", "Organization", (), ((start, start + 19),)
     )
-    found = find_statements(doc, [truncated], "2024-01-15")
+    found = find_statements(doc, [truncated], "2024-01-15", lexicon=LEXICON)
     assert [(s.text, s.speaker, s.speaker_id) for s in found] == [
         ("every country should iodise all edible salt", "World Health Organisation", "organization:health-organisation")
     ]
@@ -88,7 +91,7 @@ def test_an_organisation_known_by_fewer_words_is_named_as_written_at_the_cue(nlp
 def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
     text = 'The vote was close. "We won by eleven votes," said Mayor Ann Lee. Counting ended at midnight.'
     doc = nlp(text)
-    [statement] = find_statements(doc, entities_of(doc), None)
+    [statement] = find_statements(doc, entities_of(doc), None, lexicon=LEXICON)
     assert statement.sentence == text[statement.sentence_start : statement.sentence_end]
     assert statement.sentence.startswith('"We won') and "Ann Lee" in statement.sentence
     assert "midnight" not in statement.sentence

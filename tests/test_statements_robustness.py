@@ -10,10 +10,13 @@ import spacy
 from spacy.language import Language
 
 from core.settings import load_settings
+from nlp.lexicon.lexicon import load_lexicon
 from nlp.runtime.pipeline import load_pipeline, spacy_view
 from nlp.statements.finder import find_statements
 from nlp.statements.quotes import find_quotes
 from tests.test_statements import entities_of
+
+LEXICON = load_lexicon()
 
 
 @pytest.fixture(scope="module")
@@ -45,20 +48,20 @@ def test_quote_holding_apostrophes_keeps_them_inside() -> None:
 @pytest.mark.parametrize("text", ['"', '""', '" " "', "“”„“«»‘’", '"""""""', "« »"])
 def test_only_quotation_marks(nlp: Language, text: str) -> None:
     assert find_quotes(text) == []
-    assert find_statements(nlp(text), [], None) == []
+    assert find_statements(nlp(text), [], None, lexicon=LEXICON) == []
 
 
 def test_unbalanced_quote_ends_with_its_paragraph(nlp: Language) -> None:
     text = 'Anna Berg said: "We will appeal the ruling\nThe court closed at noon. A stray ” mark here.'
     assert _contents(text) == ["We will appeal the ruling"]
-    [statement] = find_statements(nlp(text), [], "2024-01-15")
+    [statement] = find_statements(nlp(text), [], "2024-01-15", lexicon=LEXICON)
     assert (statement.text, statement.speaker) == ("We will appeal the ruling", "Anna Berg")
 
 
 def test_unbalanced_marks_everywhere_do_not_fail(nlp: Language) -> None:
     text = '"Open ‘ and « never » closed “ quote ” " " end" said\n„ dangling ’ and " more'
     doc = nlp(text)
-    for statement in find_statements(doc, entities_of(doc), None):
+    for statement in find_statements(doc, entities_of(doc), None, lexicon=LEXICON):
         assert text[statement.start : statement.end] == statement.text
 
 
@@ -78,10 +81,10 @@ def test_control_characters(nlp: Language) -> None:
     text = '\x00\x07"We are\x0b ready,"\x1b said Omar Haddad.\x0c\r\nThe\x00 mayor\x7f said the roads were open.'
     assert _contents(text) == ["We are\x0b ready,"]
     raw = nlp(text)  # control characters glue tokens together: odd parses must not fail or shift offsets
-    for statement in find_statements(raw, entities_of(raw), "2024-01-15"):
+    for statement in find_statements(raw, entities_of(raw), "2024-01-15", lexicon=LEXICON):
         assert text[statement.start : statement.end] == statement.text
     doc = nlp(spacy_view(text))  # what the pipeline parses: one plain space per control character
-    found = find_statements(doc, entities_of(doc), "2024-01-15")
+    found = find_statements(doc, entities_of(doc), "2024-01-15", lexicon=LEXICON)
     assert [(s.start, s.end, s.speaker) for s in found] == [(3, 17, "Omar Haddad"), (57, 76, "mayor")]
     assert [text[s.start : s.end] for s in found] == ["We are\x0b ready,", "the roads were open"]
 
@@ -109,11 +112,11 @@ def test_two_million_characters_in_chunks(nlp: Language) -> None:
     found_total = 0
     for offset in range(0, len(text) - len(chunk) + 1, len(chunk)):
         entities = entities_of(doc, offset)
-        for statement in find_statements(doc, entities, "2024-01-15", offset):
+        for statement in find_statements(doc, entities, "2024-01-15", offset, lexicon=LEXICON):
             assert text[statement.start : statement.end] == statement.text
             assert statement.start >= offset and statement.sentence_end <= offset + len(chunk)
             found_total += 1
-    per_chunk = len(find_statements(doc, entities_of(doc), "2024-01-15"))
+    per_chunk = len(find_statements(doc, entities_of(doc), "2024-01-15", lexicon=LEXICON))
     assert per_chunk >= 3 * 40
     assert found_total == per_chunk * (len(text) // len(chunk))
 
@@ -127,7 +130,7 @@ def test_random_mixtures_of_marks_cues_and_breaks(nlp: Language) -> None:
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(300)]
     found = 0
     for text, doc in zip(texts, nlp.pipe(texts), strict=True):
-        for statement in find_statements(doc, entities_of(doc, 17), "2024-01-15", 17):
+        for statement in find_statements(doc, entities_of(doc, 17), "2024-01-15", 17, lexicon=LEXICON):
             assert text[statement.start - 17 : statement.end - 17] == statement.text
             found += 1
     assert found > 50  # the noise does hold attributed quotes, so the paths that resolve speakers ran
@@ -138,7 +141,7 @@ def test_evidence_sentence_holds_the_statement_without_surrounding_blank_lines()
     paragraphs = load_pipeline(load_settings(environ={}), custom=False)
     text = 'Slow rollout\n\n"We will know who sat in that car," Ana Petrović said.\n\n\nOfficials declined.\n'
     doc = paragraphs(text)
-    [statement] = find_statements(doc, entities_of(doc), "2022-12-02")
+    [statement] = find_statements(doc, entities_of(doc), "2022-12-02", lexicon=LEXICON)
     evidence = text[statement.sentence_start : statement.sentence_end]
     assert evidence == statement.sentence
     assert "Slow rollout" not in evidence and evidence.endswith("Ana Petrović said.")

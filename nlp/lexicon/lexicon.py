@@ -20,7 +20,7 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_origin, get_type_hints
 
@@ -32,7 +32,45 @@ RULES = "rules"  # the gazetteer's section: a free table of word lists, each key
 
 @dataclass(frozen=True, slots=True)
 class StatementWords:
-    """The statements room's lists (en.toml ``[statements]``); each field is described there."""
+    """The statements room's lists (en.toml ``[statements]``, where each is described), and three unions of them."""
+
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    clause_only_cues: frozenset[str]
+    infinitive_cues: frozenset[str]
+    after_quote_cues: frozenset[str]
+    weak_cues: frozenset[str]
+    finding_verbs: frozenset[str]
+    naming_cues: frozenset[str]
+    quote_openers: str
+    complement_marks: frozenset[str]
+    medium_nouns: frozenset[str]
+    saying_nouns: frozenset[str]
+    non_source_nouns: frozenset[str]
+    source_carrier_nouns: frozenset[str]
+    calendar_words: frozenset[str]
+    official_nouns: frozenset[str]
+    organisation_name_ends: frozenset[str]
+    organisation_stand_ins: frozenset[str]
+    honorifics: frozenset[str]
+    member_prepositions: frozenset[str]
+    group_determiners: frozenset[str]
+    description_nouns: frozenset[str]
+    office_nouns: frozenset[str]
+    female_nouns: frozenset[str]
+    male_nouns: frozenset[str]
+    non_speaker_words: frozenset[str]
+    title_abbreviations: dict[str, str]
+    cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
+    person_nouns: frozenset[str] = field(init=False)  # description and office nouns
+    speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
+
+    def __post_init__(self) -> None:
+        person_nouns = self.description_nouns | self.office_nouns
+        abbreviations = set(self.title_abbreviations) | set(self.title_abbreviations.values())
+        object.__setattr__(self, "cue_lemmas", self.speech_verbs | self.belief_verbs)
+        object.__setattr__(self, "person_nouns", person_nouns)
+        object.__setattr__(self, "speaker_titles", person_nouns | self.honorifics | abbreviations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +175,7 @@ def _typed(kind: type, table: Any, path: Path) -> Any:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: a lexicon section must be a table")
     hints = get_type_hints(kind)
-    names = [f.name for f in fields(kind)]
+    names = [f.name for f in fields(kind) if f.init]
     unknown = sorted(set(table) - set(names))
     if unknown:
         raise ConfigError(f"{path}: unknown lexicon key {unknown[0]!r}")

@@ -12,6 +12,7 @@ import dataclasses
 import logging
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from spacy.language import Language
@@ -57,7 +58,7 @@ class Extractor:
         self.embedder = embedder if embedder is not None or not embed else Embedder(settings)
         self.lexicon = load_lexicon(settings.aliases_file or None)
         self.gazetteer = load_gazetteer(settings.aliases_file or None, self.lexicon)
-        self.find_statements = find_statements if statements else None
+        self.find_statements = partial(find_statements, lexicon=self.lexicon) if statements else None
         self.version = extractor_version(self.nlp)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:

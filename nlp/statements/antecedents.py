@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from nlp.lexicon.first_names import first_name_genders
-from nlp.statements.cues import ORGANISATION_NAME_ENDS, ORGANISATION_NOUNS
+from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.speaker_names import PERSON_PRONOUNS, TITLES
-from nlp.statements.speaker_syntax import TITLE_WORDS, same_paragraph
+from nlp.statements.speaker_syntax import same_paragraph
 
 SPEAKER_MEMORY = 1500
 
@@ -41,6 +41,7 @@ class Antecedents:
     """The pronoun half of ``SpeakerResolver``: it needs the resolver's document, mentions and last speaker."""
 
     doc: Doc
+    lexicon: StatementWords
     offset: int
     last: Speaker | None
     _genders: dict[str, str]
@@ -95,7 +96,13 @@ class Antecedents:
                 continue
             words = doc[token.left_edge.i : token.i + 1]
             named = 2 <= len(words) <= 3 and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in words)
-            if named and not any(w.lower_ in ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS | TITLE_WORDS for w in words):
+            if named and not any(
+                w.lower_
+                in self.lexicon.organisation_name_ends
+                | self.lexicon.organisation_stand_ins
+                | self.lexicon.speaker_titles
+                for w in words
+            ):
                 return NamedMention(words.start_char + self.offset, words.text, None, True, True)
             return None
         return None

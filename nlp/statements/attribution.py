@@ -13,16 +13,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from nlp.statements.cues import (
-    AFTER_QUOTE_ONLY,
-    COMPLEMENT_MARKS,
-    MEDIUM_NOUNS,
-    NAMING_CUES,
-    SAYING_NOUNS,
-    is_according_to,
-    is_cue_verb,
-    needs_clause,
-)
+from nlp.lexicon.lexicon import StatementWords
+from nlp.statements.cues import is_according_to, is_cue_verb, needs_clause
 from nlp.statements.layout import Attribution, Clause, Layout
 from nlp.statements.quotes import Quote
 from nlp.statements.speaker_syntax import entity_span, first_noun_of_line, source_of_according, subject_of
@@ -51,21 +43,22 @@ def _is_bare(tokens: list[Token]) -> bool:
     return all(t.is_punct or t.is_space or t.dep_ == "cc" or t.lower_ in {"and", "but", "so"} for t in tokens)
 
 
-def _speaker_token(cue: Token, region: list[Token]) -> Token | None:
+def _speaker_token(cue: Token, region: list[Token], lexicon: StatementWords) -> Token | None:
     if is_according_to(cue):
         return source_of_according(cue)
-    subject = subject_of(cue)
+    subject = subject_of(cue, lexicon)
     if subject is not None:
         return subject
     # A parse that hangs the attribution off the quote: take the first noun after the cue ("said KCNA").
     after = [t for t in region if t.i > cue.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]
     if after:
         return after[0]
-    return first_noun_of_line(cue)
+    return first_noun_of_line(cue, lexicon)
 
 
 def attribution_after(layout: Layout, index: int) -> Attribution | None:
     """`"…," X said.` / `"…," said X, the Y of Z.` / `"…" - Name`: the cue right after the quote."""
+    lexicon = layout.lexicon
     quote = layout.quotes[index]
     before = layout.tokens(*layout.clause_before(index))
     if not _is_bare(before):
@@ -81,14 +74,20 @@ def attribution_after(layout: Layout, index: int) -> Attribution | None:
     runs_on = layout.text[quote.start : quote.close_end].rstrip("\"”’»' ").endswith(",")
     hands_over = layout.text[quote.start : quote.close_end].rstrip("\"”’»' ").endswith((",", "?", "!"))
     for token in region:
-        spoken_after = hands_over and token.lemma_.lower() in AFTER_QUOTE_ONLY  # `"Why?" she asked.`
-        if is_according_to(token) or (is_cue_verb(token) and (not needs_clause(token) or spoken_after)):
+        spoken_after = hands_over and token.lemma_.lower() in lexicon.after_quote_cues  # `"Why?" she asked.`
+        if is_according_to(token) or (
+            is_cue_verb(token, lexicon) and (not needs_clause(token, lexicon) or spoken_after)
+        ):
             if not runs_on and any(_opens_own_clause(layout, token, c) for c in token.children):
                 return None  # "… Rathbun asserted that …": the cue opens a statement of its own
-            speaker = _speaker_token(token, region)
+            speaker = _speaker_token(token, region, lexicon)
             if speaker is not None and layout.quote_at(speaker.idx) is None:
                 return Attribution(token, speaker, 0.9)
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"ROOT", "conj", "parataxis"} and not is_cue_verb(token):
+        if (
+            token.pos_ in {"VERB", "AUX"}
+            and token.dep_ in {"ROOT", "conj", "parataxis"}
+            and not is_cue_verb(token, lexicon)
+        ):
             if _quoted_as(token):
                 continue  # `"…," X was quoted as saying`: the cue is the participle after "as"
             return None  # another verb comes first: the quote belongs to a longer sentence
@@ -103,14 +102,19 @@ def _opens_own_clause(layout: Layout, cue: Token, child: Token) -> bool:
     return bool(edges) and layout.quote_at(edges[0].idx) is None
 
 
-def _links_cue_to_quote(cue: Token, between: list[Token]) -> bool:
+def _links_cue_to_quote(cue: Token, between: list[Token], lexicon: StatementWords) -> bool:
     """Every word between the cue and the opening mark belongs to the cue's own frame."""
     frame: set[int] = set()
     for child in cue.children:
         if child.dep_ in LINK_DEPS or child.is_punct:
             frame.update(t.i for t in child.subtree)
     for token in between:
-        if token.is_punct or token.is_space or token.lower_ in COMPLEMENT_MARKS or token.dep_ in {"cc", "advmod"}:
+        if (
+            token.is_punct
+            or token.is_space
+            or token.lower_ in lexicon.complement_marks
+            or token.dep_ in {"cc", "advmod"}
+        ):
             continue
         if token.i not in frame:
             return False
@@ -146,6 +150,7 @@ def _quoted_as(verb: Token) -> bool:
 def _called(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | None:
     """`The governor called the decision "deeply flawed."`: the speaker's own words for something, quoted as the
     complement of "call" (or of "describe … as")."""
+    lexicon = layout.lexicon
     words = [t for t in layout.tokens(quote.start, quote.end) if t.is_alpha]
     if not words or all(t.text[:1].isupper() for t in words if not t.is_stop):
         return None  # capitalised words are a name (`called the project "Green Streets."`)
@@ -161,11 +166,11 @@ def _called(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | 
     named_thing = any(c.dep_ == "dobj" and c.idx < quote.open_at for c in verb.children) or _object_taken_in(
         verb, roots[0], quote
     )
-    if verb.lemma_.lower() not in NAMING_CUES or not named_thing or verb.i not in {t.i for t in region}:
+    if verb.lemma_.lower() not in lexicon.naming_cues or not named_thing or verb.i not in {t.i for t in region}:
         return None
     if roots[0].dep_ not in {"oprd", "xcomp", "ccomp", "acomp", "pobj", "dobj", "amod"}:
         return None
-    speaker = subject_of(verb)
+    speaker = subject_of(verb, lexicon)
     if speaker is None or layout.quote_at(speaker.idx) is not None:
         return None
     return Attribution(verb, speaker, 0.7)
@@ -174,6 +179,7 @@ def _called(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | 
 def _second_called(layout: Layout, index: int, region: list[Token]) -> Attribution | None:
     """`called the ruling "dangerous" and "ideological"`: a quoted word coordinated with the quote before it
     shares that quote's naming cue."""
+    lexicon = layout.lexicon
     if index == 0 or any(not (t.is_punct or t.dep_ == "cc") for t in region):
         return None
     before = layout.quotes[index - 1]
@@ -181,7 +187,11 @@ def _second_called(layout: Layout, index: int, region: list[Token]) -> Attributi
     if not any(t.dep_ == "conj" and before.start <= t.head.idx < before.end for t in words):
         return None
     first = attribution_before(layout, index - 1)
-    return first if first is not None and first.cue is not None and first.cue.lemma_.lower() in NAMING_CUES else None
+    return (
+        first
+        if first is not None and first.cue is not None and first.cue.lemma_.lower() in lexicon.naming_cues
+        else None
+    )
 
 
 def _object_taken_in(verb: Token, complement: Token, quote: Quote) -> bool:
@@ -197,6 +207,7 @@ def evaluative(word: Token) -> bool:
 def _colon_intro(layout: Layout, quote: Quote, region: list[Token]) -> Attribution | None:
     """`Union president Lana Payne put it bluntly: "Workers are fed up."`: a sentence about a person that
     opens a full quoted sentence with a colon introduces that person's words, whatever its verb."""
+    lexicon = layout.lexicon
     if region[-1].text != ":" or not layout.text[quote.start : quote.end].endswith((".", "!", "?", "…")):
         return None
     inside = {t.i for t in region}
@@ -204,7 +215,7 @@ def _colon_intro(layout: Layout, quote: Quote, region: list[Token]) -> Attributi
     if len(roots) != 1 or any(c.dep_ == "neg" for c in roots[0].children):
         return None
     objects = [c for c in roots[0].children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-    if any(c.lemma_.lower() not in MEDIUM_NOUNS | SAYING_NOUNS for c in objects):
+    if any(c.lemma_.lower() not in lexicon.medium_nouns | lexicon.saying_nouns for c in objects):
         return None  # `the Guardian cited one question as an example: "…"` quotes a text, not the subject's words
     subjects = [c for c in roots[0].children if c.dep_ == "nsubj" and layout.quote_at(c.idx) is None]
     if not subjects or not (subjects[0].ent_type_ in {"PERSON", "ORG"} or subjects[0].lower_ in {"he", "she"}):
@@ -214,18 +225,19 @@ def _colon_intro(layout: Layout, quote: Quote, region: list[Token]) -> Attributi
 
 def _cue_leading_into(layout: Layout, region: list[Token]) -> Attribution | None:
     """The cue at the end of ``region`` whose frame runs up to what follows (a quote or a block quote)."""
+    lexicon = layout.lexicon
     for token in reversed(region):
         if layout.quote_at(token.idx) is not None:
             break
-        if not (is_cue_verb(token) or is_according_to(token)) or token.dep_ == "amod":
+        if not (is_cue_verb(token, lexicon) or is_according_to(token)) or token.dep_ == "amod":
             continue
         between = [t for t in region if t.i > token.i]
         if is_according_to(token):
             source = source_of_according(token)
             ok = source is not None and all(t.is_punct or t.i in {s.i for s in source.subtree} for t in between)
             return Attribution(token, source, 0.8) if ok else None
-        if _links_cue_to_quote(token, between):
-            speaker = _speaker_token(token, [])
+        if _links_cue_to_quote(token, between, lexicon):
+            speaker = _speaker_token(token, [], lexicon)
             if speaker is not None and layout.quote_at(speaker.idx) is not None:
                 speaker = _earlier_speaker(layout, region, token)  # `"A," X said, before adding, "B."`
             return Attribution(token, speaker, 0.85) if speaker is not None else None
@@ -235,9 +247,10 @@ def _cue_leading_into(layout: Layout, region: list[Token]) -> Attribution | None
 
 def _earlier_speaker(layout: Layout, region: list[Token], cue: Token) -> Token | None:
     """The speaker of an earlier cue in the region, when the parse gave ``cue`` a subject inside a quote."""
+    lexicon = layout.lexicon
     for token in reversed([t for t in region if t.i < cue.i]):
-        if is_cue_verb(token) and layout.quote_at(token.idx) is None:
-            subject = subject_of(token)
+        if is_cue_verb(token, lexicon) and layout.quote_at(token.idx) is None:
+            subject = subject_of(token, lexicon)
             if subject is not None and layout.quote_at(subject.idx) is None:
                 return subject
     return None
@@ -267,12 +280,13 @@ def block_quotes(layout: Layout) -> Iterator[Clause]:
 
 def _narrative_resumes(layout: Layout, start: int, end: int) -> int:
     """Where a block quote stops: at the first sentence reporting someone else ("They also claimed …")."""
+    lexicon = layout.lexicon
     tokens = layout.tokens(start, end)
     for sent in {t.sent.start: t.sent for t in tokens}.values():
         if sent.start_char <= start:
             continue
         for token in sent:
-            subject = subject_of(token) if is_cue_verb(token) else None
+            subject = subject_of(token, lexicon) if is_cue_verb(token, lexicon) else None
             if subject is not None and subject.lower_ not in {"i", "we"}:
                 return sent.start_char
     return end
@@ -316,13 +330,14 @@ def sentence_subject(layout: Layout, index: int) -> Attribution | None:
 
 def _announced_before(layout: Layout, index: int) -> Attribution | None:
     """`Cornyn issued a statement. "Like many Texans, …"`: the sentence before names who speaks and how."""
+    lexicon = layout.lexicon
     bounds = _sentence_before(layout, index)
     if bounds is None:
         return None
     for token in layout.tokens(*bounds):
         verb = token.head
-        if token.dep_ == "dobj" and token.lemma_.lower() in MEDIUM_NOUNS and verb.pos_ == "VERB":
-            subject = subject_of(verb)
+        if token.dep_ == "dobj" and token.lemma_.lower() in lexicon.medium_nouns and verb.pos_ == "VERB":
+            subject = subject_of(verb, lexicon)
             if subject is not None and layout.quote_at(subject.idx) is None:
                 return Attribution(verb, subject, 0.7, from_context=True)
     return None

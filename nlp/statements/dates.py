@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from spacy.tokens import Token
 
 from core.dates import iso_date
-from nlp.statements.cues import MEDIUM_NOUNS
+from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.speaker_syntax import entity_span
 
 log = logging.getLogger(__name__)
@@ -25,9 +25,9 @@ PART_OF_DAY = re.compile(r"\s+(?:night|morning|afternoon|evening)$")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def statement_date(cue: Token, published: str | None) -> str | None:
+def statement_date(cue: Token, published: str | None, lexicon: StatementWords) -> str | None:
     """The date the attribution gives ("said in 2021", "told RSE on Friday"), else the article's."""
-    for child in _date_candidates(cue):
+    for child in _date_candidates(cue, lexicon):
         if child.dep_ not in {"prep", "npadvmod", "advmod", "tmod", "obl"}:
             continue
         anchor = child
@@ -48,11 +48,11 @@ def statement_date(cue: Token, published: str | None) -> str | None:
     return _time_clause_date(cue, published) or published
 
 
-def _date_candidates(cue: Token) -> list[Token]:
+def _date_candidates(cue: Token, lexicon: StatementWords) -> list[Token]:
     """The cue's own modifiers, and those of the medium it names ("said in a statement Tuesday")."""
     candidates = list(cue.children)
     for prep in (c for c in cue.children if c.dep_ == "prep"):
-        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
+        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.medium_nouns):
             candidates.extend(c for c in medium.children if c.dep_ in {"npadvmod", "prep"})
     return candidates
 

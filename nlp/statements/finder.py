@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from core.records import Entity, Statement, StatementKind
+from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
-from nlp.statements.cues import MEDIUM_NOUNS, NAMING_CUES, cue_phrase, is_according_to
+from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
 from nlp.statements.quotes import Quote, find_quotes
@@ -48,13 +49,18 @@ class _Draft:
     fallback: Attribution | None = None  # the person the sentence before is about, when nothing is carried
 
 
-def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None, offset: int = 0) -> list[Statement]:
-    """Statements in ``doc`` (a chunk whose character i is article character i + offset), in article offsets."""
+def find_statements(
+    doc: Doc, entities: Sequence[Entity], published: str | None, offset: int = 0, *, lexicon: Lexicon
+) -> list[Statement]:
+    """Statements in ``doc`` (a chunk whose character i is article character i + offset), in article offsets,
+    found with the lists of ``lexicon``."""
     text = doc.text  # spaCy rebuilds Doc.text on every access
     quotes = find_quotes(text)
-    layout = Layout(doc, quotes, text)
+    words = lexicon.statements
+    layout = Layout(doc, quotes, text, words)
     drafts = _drafts(layout)
-    resolver = SpeakerResolver(doc, entities, offset, [(q.open_at + offset, q.close_end + offset) for q in quotes])
+    quoted = [(q.open_at + offset, q.close_end + offset) for q in quotes]
+    resolver = SpeakerResolver(doc, entities, offset, quoted, words)
     statements: list[Statement] = []
     last: tuple[Statement, int, Speaker] | None = None
     for draft in sorted(drafts, key=lambda d: d.start):
@@ -80,7 +86,7 @@ def find_statements(doc: Doc, entities: Sequence[Entity], published: str | None,
             if resolved is None:
                 continue
             speaker = resolved
-            statement = _statement(doc, text, draft, speaker, published, offset)
+            statement = _statement(doc, text, draft, speaker, published, offset, words)
         resolver.remember(speaker)
         statements.append(statement)
         last = (statement, para, speaker)
@@ -167,6 +173,7 @@ def _clipped(layout: Layout, clause: Clause) -> Clause | None:
 
 def _speechlike(layout: Layout, quote: Quote, attribution: Attribution) -> bool:
     """A quote that reads like something said, not a name or a term in quotation marks."""
+    lexicon = layout.lexicon
     tokens = [t for t in layout.tokens(quote.start, quote.end) if not t.is_space]
     words = [t for t in tokens if not t.is_punct]
     if not words:
@@ -176,7 +183,7 @@ def _speechlike(layout: Layout, quote: Quote, attribution: Attribution) -> bool:
     if tokens[-1].text in {".", ",", "!", "?", "…", ";"} or len(words) >= 8:
         return True
     cue = attribution.cue
-    if cue is not None and cue.lemma_.lower() in NAMING_CUES and len(words) == 1 and evaluative(words[0]):
+    if cue is not None and cue.lemma_.lower() in lexicon.naming_cues and len(words) == 1 and evaluative(words[0]):
         return True  # `called the defence "frivolous" and …`: one word of judgement
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
     if attribution.cue is not None and any(t.dep_ in {"dobj", "dative"} and t.head == attribution.cue for t in words):
@@ -271,7 +278,9 @@ def _confidence(draft: _Draft) -> float:
 # --- building records ---------------------------------------------------------------------------
 
 
-def _statement(doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: str | None, offset: int) -> Statement:
+def _statement(
+    doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: str | None, offset: int, lexicon: StatementWords
+) -> Statement:
     attribution = draft.attribution
     assert attribution is not None
     cue = None if attribution.from_context else attribution.cue  # "speaker from context": no cue, no mention
@@ -286,8 +295,8 @@ def _statement(doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: 
         speaker_mention=None if attribution.from_context else speaker.mention,
         speaker_id=speaker.entity_id,
         cue=cue_phrase(cue) if cue is not None else None,
-        addressee=_addressee(cue) if cue is not None else None,
-        date=statement_date(cue, published) if cue is not None else published,
+        addressee=_addressee(cue, lexicon) if cue is not None else None,
+        date=statement_date(cue, published, lexicon) if cue is not None else published,
         sentence=text[sent_start:sent_end],
         sentence_start=sent_start + offset,
         sentence_end=sent_end + offset,
@@ -332,7 +341,7 @@ def _evidence(doc: Doc, text: str, start: int, end: int, cue: Token | None) -> t
     return sent_start, sent_end
 
 
-def _addressee(cue: Token) -> str | None:
+def _addressee(cue: Token, lexicon: StatementWords) -> str | None:
     """Who or what it was said to: "told RSE", "said to reporters", "in an interview with CNN"."""
     if is_according_to(cue):
         return None
@@ -347,7 +356,7 @@ def _addressee(cue: Token) -> str | None:
             if objects:
                 return noun_phrase(objects[0]).text
         if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
-            for medium in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS):
+            for medium in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.medium_nouns):
                 for prep in (c for c in medium.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}):
                     objects = [c for c in prep.children if c.dep_ == "pobj"]
                     if objects:

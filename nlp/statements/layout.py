@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from nlp.statements.cues import TITLE_ABBREVIATIONS
+from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.quotes import Quote, paragraph_spans
 
 SENTENCE_END = {".", "!", "?", "…"}
@@ -31,26 +31,34 @@ class Clause:
     attribution: Attribution
 
 
-def after_title(stop: Token) -> bool:
+def after_title(stop: Token, lexicon: StatementWords) -> bool:
     """The period of "Sgt." or "Cpl.", which the tokenizer splits off the title: no sentence ends there."""
     if stop.text != "." or stop.i == 0 or stop.i + 1 >= len(stop.doc):
         return False
     title = stop.doc[stop.i - 1]
-    return not title.whitespace_ and title.lower_ in TITLE_ABBREVIATIONS and stop.doc[stop.i + 1].text[:1].isupper()
+    return (
+        not title.whitespace_
+        and title.lower_ in lexicon.title_abbreviations
+        and stop.doc[stop.i + 1].text[:1].isupper()
+    )
 
 
 class Layout:
-    """Paragraphs, quotes and sentence ends of one doc, for region arithmetic in characters."""
+    """Paragraphs, quotes and sentence ends of one doc, for region arithmetic in characters, and the lexicon's
+    statement words the rules reading it consult."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote], text: str) -> None:
+    def __init__(self, doc: Doc, quotes: list[Quote], text: str, lexicon: StatementWords) -> None:
         self.doc = doc
+        self.lexicon = lexicon
         self.text = text
         self.quotes = quotes
         self.paragraphs = paragraph_spans(text) or [(0, len(text))]
         self._para_starts = [s for s, _ in self.paragraphs]
         self._quote_starts = [q.open_at for q in quotes]
         self.sentence_ends = [
-            t.idx for t in doc if t.text in SENTENCE_END and self.quote_at(t.idx) is None and not after_title(t)
+            t.idx
+            for t in doc
+            if t.text in SENTENCE_END and self.quote_at(t.idx) is None and not after_title(t, lexicon)
         ]
 
     def paragraph_of(self, at: int) -> int:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from core.records import Entity
-from nlp.statements.cues import ORGANISATION_NAME_ENDS, ORGANISATION_NOUNS
-from nlp.statements.speaker_syntax import TITLE_WORDS, entity_span, without_titles
+from nlp.lexicon.lexicon import StatementWords
+from nlp.statements.speaker_syntax import entity_span, without_titles
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = {"they", "them", "it"}
@@ -56,14 +56,16 @@ def fuller_organisation(head: Token, entity: Entity) -> str:
     return written if longer and written[:1].isupper() and not written.startswith(("(", "'")) else entity.name
 
 
-def titled_person(name: str) -> str | None:
+def titled_person(name: str, lexicon: StatementWords) -> str | None:
     """ "Mayor Brian Lafleur", "Neighbour Gurpreet Dhillon": a title or description before two or three
     capitalised words that do not end like an organisation's name → the person's name without it."""
-    person = without_titles(name)
+    person = without_titles(name, lexicon)
     words = person.split()
     if person == name or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return None
-    not_names = ORGANISATION_NAME_ENDS | ORGANISATION_NOUNS | TITLE_WORDS  # "Chief Public Health Officer"
+    not_names = (
+        lexicon.organisation_name_ends | lexicon.organisation_stand_ins | lexicon.speaker_titles
+    )  # "Chief Public Health Officer"
     return None if any(w.lower().strip(".") in not_names for w in words) else person
 
 

@@ -10,43 +10,33 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from nlp.statements.cues import (
-    CALENDAR_WORDS,
-    GROUP_DETERMINERS,
-    HONORIFICS,
-    MEDIUM_NOUNS,
-    MEMBER_PREPOSITIONS,
-    PERSON_NOUNS,
-    SOURCE_CARRIER_NOUNS,
-    TITLE_ABBREVIATIONS,
-    is_cue_verb,
-)
+from nlp.lexicon.lexicon import StatementWords
+from nlp.statements.cues import is_cue_verb
 
-TITLE_WORDS = PERSON_NOUNS | HONORIFICS | set(TITLE_ABBREVIATIONS) | set(TITLE_ABBREVIATIONS.values())
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 NOT_SPEAKER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod"}
 
 
-def subject_of(cue: Token) -> Token | None:
+def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
     """The token naming who speaks: the cue's subject, or that of the clause it hangs from."""
-    owner = _participle_owner(cue)
+    owner = _participle_owner(cue, lexicon)
     if owner is not None:
-        return subject_of(owner)  # "X said C, adding that D": X adds D
-    group = _group_cut_at_title(cue) if cue.dep_ == "ROOT" else None
+        return subject_of(owner, lexicon)  # "X said C, adding that D": X adds D
+    group = _group_cut_at_title(cue, lexicon) if cue.dep_ == "ROOT" else None
     if group is not None:
         return group
     token = cue
     for _ in range(5):
         subject_deps = ("nsubj", "nsubjpass") if token.i != cue.i else ("nsubj",)
-        subjects = [c for c in token.children if c.dep_ in subject_deps and may_speak(c, cue)]
+        subjects = [c for c in token.children if c.dep_ in subject_deps and may_speak(c, cue, lexicon)]
         if subjects:
             subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return token.head
             return subject
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return token.head if may_speak(token.head, cue) else None
+            return token.head if may_speak(token.head, cue, lexicon) else None
         walks = token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"}
         if walks and token.head.i != token.i and same_paragraph(token.head, cue):
             token = token.head
@@ -55,23 +45,23 @@ def subject_of(cue: Token) -> Token | None:
     return _name_before(cue) if cue.dep_ == "ROOT" else None
 
 
-def _group_cut_at_title(cue: Token) -> Token | None:
+def _group_cut_at_title(cue: Token, lexicon: StatementWords) -> Token | None:
     """ "Critics, including Coun. Dana Whitcombe, argue …": the parser ended a sentence at the title's period,
     leaving the cue with the member's name or no subject; the group before the title is the subject."""
     doc, start = cue.doc, cue.sent.start
-    if start < 3 or doc[start - 1].text != "." or doc[start - 2].lower_ not in TITLE_ABBREVIATIONS:
+    if start < 3 or doc[start - 1].text != "." or doc[start - 2].lower_ not in lexicon.title_abbreviations:
         return None
     if not all(t.pos_ == "PROPN" or t.is_punct for t in doc[start : cue.i]):
         return None  # only the member's name stands between the cut and the cue
     group = doc[start - 1].sent.root
-    if group.pos_ not in {"NOUN", "PROPN"} or not has_members(group):
+    if group.pos_ not in {"NOUN", "PROPN"} or not has_members(group, lexicon):
         return None
-    return group if may_speak(group, cue) else None
+    return group if may_speak(group, cue, lexicon) else None
 
 
-def has_members(head: Token) -> bool:
+def has_members(head: Token, lexicon: StatementWords) -> bool:
     """A group noun followed by some of its members: "critics, including X", "companies like Huawei"."""
-    return any(c.dep_ == "prep" and c.lower_ in MEMBER_PREPOSITIONS for c in head.children)
+    return any(c.dep_ == "prep" and c.lower_ in lexicon.member_prepositions for c in head.children)
 
 
 def _name_before(cue: Token) -> Token | None:
@@ -85,7 +75,7 @@ def _name_before(cue: Token) -> Token | None:
     return name if name.head.i < name.i and cue.doc[name.left_edge.i - 1].text == "," else None
 
 
-def _participle_owner(cue: Token) -> Token | None:
+def _participle_owner(cue: Token, lexicon: StatementWords) -> Token | None:
     """The reporting verb a participle of saying (", adding that …") or a coordinated cue inside its clause
     ("stressed that A and cautioned that B") hangs from, if any."""
     doc = cue.doc
@@ -95,12 +85,12 @@ def _participle_owner(cue: Token) -> Token | None:
     coordinated = (
         cue.dep_ == "conj" and doc[cue.i - 1].dep_ == "cc" and not any(c.dep_ == "nsubj" for c in cue.children)
     )
-    if not (participle or coordinated) or (coordinated and is_cue_verb(cue.head)):
+    if not (participle or coordinated) or (coordinated and is_cue_verb(cue.head, lexicon)):
         return None  # "said A and warned B": the ordinary conjunct walk finds the subject
     head = cue.head
-    while head.i != head.head.i and not is_cue_verb(head):
+    while head.i != head.head.i and not is_cue_verb(head, lexicon):
         head = head.head
-    return head if is_cue_verb(head) and head.i < cue.i else None
+    return head if is_cue_verb(head, lexicon) and head.i < cue.i else None
 
 
 def _beside(subject: Token, verb: Token) -> bool:
@@ -109,9 +99,9 @@ def _beside(subject: Token, verb: Token) -> bool:
     return ends_before or subject.left_edge.i - 1 == verb.i
 
 
-def may_speak(token: Token, cue: Token) -> bool:
+def may_speak(token: Token, cue: Token, lexicon: StatementWords) -> bool:
     """A subject in the cue's own paragraph that is not a date or a number."""
-    if (token.ent_type_ in NOT_SPEAKER_LABELS and not is_age(token)) or token.lower_ in CALENDAR_WORDS:
+    if (token.ent_type_ in NOT_SPEAKER_LABELS and not is_age(token)) or token.lower_ in lexicon.calendar_words:
         return False
     return same_paragraph(token, cue)
 
@@ -143,16 +133,16 @@ def source_of_according(according: Token) -> Token | None:
     return objects[0] if objects else None
 
 
-def carried_source(head: Token) -> Token:
+def carried_source(head: Token, lexicon: StatementWords) -> Token:
     """ "Cornyn's statement added" → Cornyn; "a report by BIRN" → BIRN; anything else unchanged."""
-    if head.lemma_.lower() not in SOURCE_CARRIER_NOUNS | MEDIUM_NOUNS:
+    if head.lemma_.lower() not in lexicon.source_carrier_nouns | lexicon.medium_nouns:
         return head
     for child in head.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON" and may_speak(child, head):
+        if child.dep_ == "poss" and child.pos_ != "PRON" and may_speak(child, head, lexicon):
             return child
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj" and may_speak(c, head)]
+            objects = [c for c in child.children if c.dep_ == "pobj" and may_speak(c, head, lexicon)]
             if objects and objects[0].pos_ in {"PROPN", "NOUN"}:
                 return objects[0]
     for child in head.children:
@@ -174,17 +164,19 @@ def entity_span(token: Token) -> Span | None:
     return doc[start:end]
 
 
-def titles_of(name: Token) -> set[str]:
+def titles_of(name: Token, lexicon: StatementWords) -> set[str]:
     """Nouns a person is introduced with: "Premier Doug Ford", "Doug Ford, the premier", "the director, Laura Chen"."""
     doc = name.doc
     span = entity_span(name) or doc[name.i : name.i + 1]
-    titles = {_title_word(t) for t in span if _title_word(t) in TITLE_ABBREVIATIONS.values()}  # "Sen. X" as one name
+    titles = {
+        _title_word(t, lexicon) for t in span if _title_word(t, lexicon) in lexicon.title_abbreviations.values()
+    }  # "Sen. X" as one name
     i = span.start - 1
-    if i >= 1 and doc[i].text == "." and doc[i - 1].lower_ in TITLE_ABBREVIATIONS:
-        titles.add(TITLE_ABBREVIATIONS[doc[i - 1].lower_])  # the tokenizer split "Sgt." off its period
+    if i >= 1 and doc[i].text == "." and doc[i - 1].lower_ in lexicon.title_abbreviations:
+        titles.add(lexicon.title_abbreviations[doc[i - 1].lower_])  # the tokenizer split "Sgt." off its period
         i -= 2
     while i >= 0 and span.start - i <= 4 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and not doc[i].ent_type_:
-        titles.add(_title_word(doc[i]))
+        titles.add(_title_word(doc[i], lexicon))
         i -= 1
     root = span.root
     for child in root.children:
@@ -195,31 +187,31 @@ def titles_of(name: Token) -> set[str]:
     return titles
 
 
-def past_title_abbreviation(head: Token) -> Token:
+def past_title_abbreviation(head: Token, lexicon: StatementWords) -> Token:
     """ "said Police Const. Marc Brunet": the tokenizer cut "Const." off the name, and the parse took the
     title for the subject; the speaker is the person named right after it."""
     doc = head.doc
-    if head.lower_ not in TITLE_ABBREVIATIONS or head.i + 2 >= len(doc) or doc[head.i + 1].text != ".":
+    if head.lower_ not in lexicon.title_abbreviations or head.i + 2 >= len(doc) or doc[head.i + 1].text != ".":
         return head
     name = entity_span(doc[head.i + 2]) if doc[head.i + 2].ent_type_ == "PERSON" else None
     return name.root if name is not None else head
 
 
-def _title_word(token: Token) -> str:
+def _title_word(token: Token, lexicon: StatementWords) -> str:
     """A title's lemma, abbreviations written out: "Sen." → "senator", "Sgt." → "sergeant"."""
     lemma = token.lemma_.lower()
-    return TITLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
+    return lexicon.title_abbreviations.get(lemma.rstrip("."), lemma)
 
 
-def named_apposition(head: Token) -> Token:
+def named_apposition(head: Token, lexicon: StatementWords) -> Token:
     """ "the team's coach, Alireza Mehraban" or "Ambassador to the US Hamdullah Mohib" → the person named."""
-    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or has_members(head):
+    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or has_members(head, lexicon):
         return head  # "residents, including Amy Cole," speak as a group
     for child in head.children:
         if child.dep_ != "appos":
             continue
-        named = past_title_abbreviation(child)  # "The spokesperson, Sgt. Dan Ko,": the name, not "Sgt"
-        if named.ent_type_ == "PERSON" and named.lower_ not in TITLE_ABBREVIATIONS:
+        named = past_title_abbreviation(child, lexicon)  # "The spokesperson, Sgt. Dan Ko,": the name, not "Sgt"
+        if named.ent_type_ == "PERSON" and named.lower_ not in lexicon.title_abbreviations:
             return named
     last = head.right_edge
     if last.i > head.i and last.ent_type_ == "PERSON" and same_paragraph(head, last):
@@ -264,22 +256,22 @@ def noun_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
-def without_titles(name: str) -> str:
+def without_titles(name: str, lexicon: StatementWords) -> str:
     """ "Mayor Brian Lafleur" → "Brian Lafleur", "Health Minister Renata Kowalczyk" → "Renata Kowalczyk": a
     person's name without the title the tagger took into it (at least two words are kept)."""
     words = name.split()
     cut = 0
     for i, word in enumerate(words[:-2]):
-        if word.lower().rstrip(".") in TITLE_WORDS:
+        if word.lower().rstrip(".") in lexicon.speaker_titles:
             cut = i + 1
     return " ".join(words[cut:]) if cut else name
 
 
-def group_name(phrase: Span) -> str:
+def group_name(phrase: Span, lexicon: StatementWords) -> str:
     """An unnamed speaker as written, without its determiner and without the capital of a sentence start:
     "The lawsuit" → "lawsuit", "Some experts" → "experts", "Two officials" → "officials", "Police" → "police"."""
     words = [t for t in phrase if not t.is_space]
-    if len(words) > 1 and (words[0].lower_ in GROUP_DETERMINERS or words[0].like_num):
+    if len(words) > 1 and (words[0].lower_ in lexicon.group_determiners or words[0].like_num):
         words = words[1:]  # "some experts", "two officials", "one tenant"
     if not words:
         return phrase.text
@@ -290,7 +282,7 @@ def group_name(phrase: Span) -> str:
     return text
 
 
-def first_noun_of_line(cue: Token) -> Token | None:
+def first_noun_of_line(cue: Token, lexicon: StatementWords) -> Token | None:
     """When the parser runs a sentence across a line break, the cue loses its subject: take the first noun
     of the cue's own line ("One poster admitted…, writing"; "Johnson, speaking to reporters, … said")."""
     doc = cue.doc
@@ -304,7 +296,7 @@ def first_noun_of_line(cue: Token) -> Token | None:
         ):
             while token.dep_ in {"compound", "flat"} and token.head.i < cue.i:
                 token = token.head
-            return token if token.lemma_.lower() not in MEDIUM_NOUNS else None
+            return token if token.lemma_.lower() not in lexicon.medium_nouns else None
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass", "advcl", "amod"}:
             return None  # a verb before any noun: not a subject-first clause
     return None

@@ -16,18 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from core.records import Entity
 from nlp.lexicon.first_names import first_name_genders
+from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.antecedents import SPEAKER_MEMORY, Antecedents, NamedMention, Speaker
-from nlp.statements.cues import (
-    DESCRIPTION_NOUNS,
-    FEMALE_NOUNS,
-    MALE_NOUNS,
-    MEDIUM_NOUNS,
-    NON_SPEAKER_WORDS,
-    OFFICE_NOUNS,
-    ORGANISATION_NOUNS,
-    SOURCE_CARRIER_NOUNS,
-    is_cue_verb,
-)
+from nlp.statements.cues import is_cue_verb
 from nlp.statements.speaker_names import (
     FIRST_PERSON,
     GROUP_PRONOUNS,
@@ -56,8 +47,15 @@ from nlp.statements.speaker_syntax import (
 class SpeakerResolver(Antecedents):
     """Turns the speaker token at a cue into a canonical speaker, remembering earlier speakers."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity], offset: int, quoted: Sequence[tuple[int, int]]):
-        self.doc, self.offset = doc, offset
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        offset: int,
+        quoted: Sequence[tuple[int, int]],
+        lexicon: StatementWords,
+    ):
+        self.doc, self.offset, self.lexicon = doc, offset, lexicon
         self.last: Speaker | None = None
         self._heard: list[Speaker] = []
         low, high = offset - 2 * SPEAKER_MEMORY, offset + doc[-1].idx + len(doc[-1]) if len(doc) else offset
@@ -76,18 +74,18 @@ class SpeakerResolver(Antecedents):
     def resolve(self, head: Token, avoid: str = "") -> Speaker | None:
         """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown; a pronoun never
         resolves to ``avoid`` (the person a quote speaks of by name)."""
-        head = named_apposition(carried_source(past_title_abbreviation(head)))
+        head = named_apposition(carried_source(past_title_abbreviation(head, self.lexicon), self.lexicon), self.lexicon)
         titled = self._trailing_person(head)
         if titled is not None:
             return titled
         lower = head.lower_
         at = head.idx + self.offset
-        if lower in FIRST_PERSON or (lower in NON_SPEAKER_WORDS and lower != "it"):
+        if lower in FIRST_PERSON or (lower in self.lexicon.non_speaker_words and lower != "it"):
             return None
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
             return self._resolve_pronoun(head, avoid)
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
-        if owner is not None and head.lemma_.lower() in SOURCE_CARRIER_NOUNS | MEDIUM_NOUNS:
+        if owner is not None and head.lemma_.lower() in self.lexicon.source_carrier_nouns | self.lexicon.medium_nouns:
             found = self._antecedent(at, owner.lower_ != "its", OWNER_PRONOUNS[owner.lower_])
             if found is not None:  # "according to its latest filing": the filing's owner
                 return Speaker(found.name, noun_phrase(head).text, found.entity_id, found.is_person, at)
@@ -97,7 +95,7 @@ class SpeakerResolver(Antecedents):
             fuller = self._fuller(entity.name, at)
             if fuller is not None:
                 return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
-            titled_name = titled_person(entity.name) if entity.type == "Organization" else None
+            titled_name = titled_person(entity.name, self.lexicon) if entity.type == "Organization" else None
             if titled_name is not None:  # "Neighbour Gurpreet Dhillon" taken for an organisation
                 return Speaker(titled_name, phrase.text, None, True, at)
             name = fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
@@ -116,17 +114,19 @@ class SpeakerResolver(Antecedents):
         if author is not None:
             return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at)
         is_person = head.ent_type_ == "PERSON"
-        name = self._expand_surname(phrase) if head.ent_type_ in NAME_LABELS else group_name(phrase)
-        titled_name = titled_person(name) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
+        name = self._expand_surname(phrase) if head.ent_type_ in NAME_LABELS else group_name(phrase, self.lexicon)
+        titled_name = titled_person(name, self.lexicon) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
         if is_person or (titled_name is not None and head.ent_type_ not in {"GPE", "NORP", "FAC", "LOC"}):
-            return Speaker(without_titles(name), phrase.text, None, True, at)  # "Mayor Brian Lafleur" tagged otherwise
+            return Speaker(
+                without_titles(name, self.lexicon), phrase.text, None, True, at
+            )  # "Mayor Brian Lafleur" tagged otherwise
         return Speaker(name, phrase.text, None, is_person, at)
 
     def _author_of(self, head: Token) -> Speaker | None:
         """ "the email said" after "Health Canada said in an email", "the statement read" after "the hospital issued a
         statement": the document speaks for whoever sent it."""
         noun = head.lemma_.lower()
-        if noun not in MEDIUM_NOUNS | SOURCE_CARRIER_NOUNS or not any(
+        if noun not in self.lexicon.medium_nouns | self.lexicon.source_carrier_nouns or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             return None
@@ -136,9 +136,13 @@ class SpeakerResolver(Antecedents):
             verb = (
                 token.head.head if token.dep_ == "pobj" else token.head
             )  # "said in a statement", "issued a statement"
-            if (token.dep_ == "pobj" and not is_cue_verb(verb)) or verb.pos_ != "VERB" or verb.i == head.head.i:
+            if (
+                (token.dep_ == "pobj" and not is_cue_verb(verb, self.lexicon))
+                or verb.pos_ != "VERB"
+                or verb.i == head.head.i
+            ):
                 continue
-            subject = subject_of(verb)
+            subject = subject_of(verb, self.lexicon)
             return self.resolve(subject) if subject is not None and subject.i != head.i else None
         return None
 
@@ -182,9 +186,9 @@ class SpeakerResolver(Antecedents):
         noun = head.lemma_.lower()
         modified = any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < head.i for c in head.children)
         aged = is_age(head) or any(is_age(c) for c in head.children)
-        if not (aged or noun in DESCRIPTION_NOUNS or (noun in OFFICE_NOUNS and modified)):
+        if not (aged or noun in self.lexicon.description_nouns or (noun in self.lexicon.office_nouns and modified)):
             return None
-        gender = "f" if noun in FEMALE_NOUNS else "m" if noun in MALE_NOUNS else None
+        gender = "f" if noun in self.lexicon.female_nouns else "m" if noun in self.lexicon.male_nouns else None
         return self._antecedent(at, True, gender)
 
     # --- entities and names -------------------------------------------------------------------
@@ -254,7 +258,7 @@ class SpeakerResolver(Antecedents):
 
     def _holds_title(self, mention: NamedMention, title: str) -> bool:
         name = self._token_at(mention.at, mention.at + 1)
-        return name is not None and title in titles_of(name)
+        return name is not None and title in titles_of(name, self.lexicon)
 
     def _only_holder(self, title: str, at: int) -> NamedMention | None:
         """The person introduced with ``title`` after the cue, when the text gives that title to no one else."""
@@ -281,7 +285,7 @@ class SpeakerResolver(Antecedents):
         for mention in earlier:
             if noun in mention.name.lower().split():
                 return mention
-        if noun in ORGANISATION_NOUNS and earlier and at - earlier[0].at < SPEAKER_MEMORY:
+        if noun in self.lexicon.organisation_stand_ins and earlier and at - earlier[0].at < SPEAKER_MEMORY:
             return earlier[0]  # "the company said" after "… awarded to Northbridge Systems"
         return None
 
@@ -289,7 +293,9 @@ class SpeakerResolver(Antecedents):
         """ "Nurses … are working double shifts, their union says. The Prairie Nurses Association has filed …": an
         organisation noun owned by the people of its sentence speaks for the organisation named after them as the
         subject of the next sentence."""
-        if head.lower_ not in ORGANISATION_NOUNS or not any(c.lower_ == "their" for c in head.children):
+        if head.lower_ not in self.lexicon.organisation_stand_ins or not any(
+            c.lower_ == "their" for c in head.children
+        ):
             return None
         owners = {t.lemma_.lower() for t in head.sent if t.tag_ in {"NNS", "NNPS"} and t.i < head.i}
         later = next((m for m in self._mentions if m.at > at), None)
@@ -319,7 +325,7 @@ class SpeakerResolver(Antecedents):
             if entity.type in {"Person", "Organization", "Group"} and not self._inside_quote(start):
                 token = self._token_at(start, end) if start >= self.offset else None
                 is_subject = token is not None and is_topic(token)
-                titled_name = titled_person(entity.name) if entity.type == "Organization" else None
+                titled_name = titled_person(entity.name, self.lexicon) if entity.type == "Organization" else None
                 if titled_name is not None:
                     mentions.append(NamedMention(start, titled_name, None, True, is_subject))
                 else:
@@ -340,7 +346,9 @@ class SpeakerResolver(Antecedents):
             name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
             is_subject = is_topic(ent.root)
             is_person = ent.label_ == "PERSON" or acts_as_person(ent)
-            mentions.append(NamedMention(at, without_titles(name) if is_person else name, None, is_person, is_subject))
+            mentions.append(
+                NamedMention(at, without_titles(name, self.lexicon) if is_person else name, None, is_person, is_subject)
+            )
             self._learn_gender(name, ent.root)
         for token in self.doc:
             at = token.idx + self.offset

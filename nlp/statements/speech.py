@@ -11,29 +11,20 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from nlp.statements.cues import (
-    COMPLEMENT_MARKS,
-    FINDING_VERBS,
-    MEDIUM_NOUNS,
-    NON_SOURCE_NOUNS,
-    OFFICIAL_NOUNS,
-    ORGANISATION_NOUNS,
-    SPEECH_VERBS,
-    WEAK_CUES,
-    XCOMP_VERBS,
-    is_according_to,
-    is_belief,
-    is_cue_verb,
-)
+from nlp.lexicon.lexicon import StatementWords
+from nlp.statements.cues import is_according_to, is_belief, is_cue_verb
 from nlp.statements.layout import Attribution, Clause, Layout, after_title
 from nlp.statements.speaker_syntax import crosses_line, first_noun_of_line, source_of_according, subject_of
 
 
-def _content_bounds(tokens: list[Token]) -> tuple[int, int] | None:
+def _content_bounds(tokens: list[Token], lexicon: StatementWords) -> tuple[int, int] | None:
     """Character span of a reported clause, without a leading "that" or trailing punctuation."""
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (
-        tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in COMPLEMENT_MARKS or tokens[0].dep_ == "cc"
+        tokens[0].is_punct
+        or tokens[0].is_space
+        or tokens[0].lower_ in lexicon.complement_marks
+        or tokens[0].dep_ == "cc"
     ):
         if tokens[0].text in {'"', "“", "‘", "'", "«", "„"}:
             break
@@ -47,12 +38,12 @@ def _content_bounds(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _complement(cue: Token) -> list[Token] | None:
+def _complement(cue: Token, lexicon: StatementWords) -> list[Token] | None:
     """The reported clause governed by a cue verb, if it has one."""
     complements = [c for c in cue.children if c.dep_ == "ccomp" and not _absolute(c)]
     if any(c.i > cue.i for c in complements):
         complements = [c for c in complements if c.i > cue.i]  # "X said that C" before "C, X said"
-    if not complements and cue.lemma_.lower() in XCOMP_VERBS:
+    if not complements and cue.lemma_.lower() in lexicon.infinitive_cues:
         complements = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
     if complements:
         clause = complements[0]
@@ -62,7 +53,9 @@ def _complement(cue: Token) -> list[Token] | None:
         tokens = [t for c in complements for t in c.subtree]
         # "C, he said, adding…" — the cue's own words never belong to what was said.
         own = {cue.i} | {t.i for c in cue.children if c not in complements for t in c.subtree}
-        own |= {t.i for c in complements for p in _trailing_participles(c) for t in (cue.doc[p.i - 1], *p.subtree)}
+        own |= {
+            t.i for c in complements for p in _trailing_participles(c, lexicon) for t in (cue.doc[p.i - 1], *p.subtree)
+        }
         return [t for t in tokens if t.i not in own]
     if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
         return [t for t in cue.head.subtree if t.i < cue.left_edge.i]
@@ -72,7 +65,7 @@ def _complement(cue: Token) -> list[Token] | None:
         if any(c.lower_ == "as" for c in cue.children):
             left, right = cue.left_edge.i, cue.right_edge.i
         return [t for t in (*cue.head.subtree, *cue.subtree) if not left <= t.i <= right]
-    return _medium_clause(cue) or _missed_that_clause(cue)
+    return _medium_clause(cue, lexicon) or _missed_that_clause(cue)
 
 
 def _missed_that_clause(cue: Token) -> list[Token] | None:
@@ -93,7 +86,7 @@ def _absolute(clause: Token) -> bool:
     )
 
 
-def _trailing_participles(clause: Token) -> list[Token]:
+def _trailing_participles(clause: Token, lexicon: StatementWords) -> list[Token]:
     """ "said the road would reopen, adding that C" / "stressed that A and cautioned that C": a second cue
     inside the reported clause reports C on its own."""
     return [
@@ -101,47 +94,47 @@ def _trailing_participles(clause: Token) -> list[Token]:
         for t in clause.subtree
         if t.dep_ in {"advcl", "conj", "xcomp"}
         and t.i > clause.i
-        and (is_participial_cue(t) or _second_cue(t) or _speaker_appeal(t))
+        and (is_participial_cue(t, lexicon) or _second_cue(t, lexicon) or _speaker_appeal(t, lexicon))
     ]
 
 
-def _speaker_appeal(token: Token) -> bool:
+def _speaker_appeal(token: Token, lexicon: StatementWords) -> bool:
     """ "said no illnesses had been reported but urged parents to …": a coordinated speech verb in the simple
     past or present, without a subject, after a clause in a compound tense, is the speaker's own act."""
     return (
-        _subjectless_conjunct_cue(token)
+        _subjectless_conjunct_cue(token, lexicon)
         and token.tag_ in {"VBD", "VBZ"}
         and any(c.dep_ == "xcomp" for c in token.children)
         and any(c.dep_ in {"aux", "auxpass"} for c in token.head.children)
     )
 
 
-def is_participial_cue(token: Token) -> bool:
+def is_participial_cue(token: Token, lexicon: StatementWords) -> bool:
     """ ", adding that …" / ", noting that …": a speech verb's participle set off by a comma, with a clause."""
     doc = token.doc
     return (
         token.tag_ == "VBG"
         and token.i > 0
         and doc[token.i - 1].text == ","
-        and is_cue_verb(token)
+        and is_cue_verb(token, lexicon)
         and any(c.dep_ == "ccomp" for c in token.children)
     )
 
 
-def _second_cue(token: Token) -> bool:
+def _second_cue(token: Token, lexicon: StatementWords) -> bool:
     """ "… and cautioned that C": a coordinated cue without a subject of its own, with its own clause."""
-    return _subjectless_conjunct_cue(token) and any(
+    return _subjectless_conjunct_cue(token, lexicon) and any(
         c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in token.children
     )
 
 
-def _subjectless_conjunct_cue(token: Token) -> bool:
+def _subjectless_conjunct_cue(token: Token, lexicon: StatementWords) -> bool:
     """A speech verb joined by "and"/"but" to the one before, with no subject of its own."""
     return (
         token.dep_ == "conj"
         and token.i > 0
         and token.doc[token.i - 1].dep_ == "cc"
-        and is_cue_verb(token)
+        and is_cue_verb(token, lexicon)
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
     )
 
@@ -172,12 +165,14 @@ def _attribution_edges(cue: Token) -> tuple[int, int]:
     return left, right
 
 
-def _medium_clause(cue: Token) -> list[Token] | None:
+def _medium_clause(cue: Token, lexicon: StatementWords) -> list[Token] | None:
     """ "told LA Weekly in a statement that C" / "confirmed to CBC News that C": the parser hung the clause
     from the medium or the addressee, not from the verb."""
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for medium in (
-            c for c in prep.children if c.dep_ == "pobj" and (c.lemma_.lower() in MEDIUM_NOUNS or prep.lower_ == "to")
+            c
+            for c in prep.children
+            if c.dep_ == "pobj" and (c.lemma_.lower() in lexicon.medium_nouns or prep.lower_ == "to")
         ):
             for clause in medium.children:
                 if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
@@ -187,30 +182,34 @@ def _medium_clause(cue: Token) -> list[Token] | None:
     return None
 
 
-def _content_before_title(cue: Token) -> list[Token] | None:
+def _content_before_title(cue: Token, lexicon: StatementWords) -> list[Token] | None:
     """ "The road will reopen Friday, Const. Anna Ruiz said.": the tokenizer cut the period off "Const." and the
     parser ended the sentence there, so the reported clause is the sentence before, up to its comma."""
     doc = cue.doc
     start = cue.sent.start
-    if start < 3 or not after_title(doc[start - 1]) or doc[start - 3].text != ",":
+    if start < 3 or not after_title(doc[start - 1], lexicon) or doc[start - 3].text != ",":
         return None
     if any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > cue.i for c in cue.children):
         return None
     return [t for t in doc[start - 3].sent if t.i < start - 3]
 
 
-def _animate_enough(cue: Token, speaker: Token) -> bool:
+def _animate_enough(cue: Token, speaker: Token, lexicon: StatementWords) -> bool:
     """Belief verbs and weak cues need a person, organisation or personal pronoun as subject."""
-    if not (is_belief(cue) or cue.lemma_.lower() in WEAK_CUES):
+    if not (is_belief(cue, lexicon) or cue.lemma_.lower() in lexicon.weak_cues):
         return True
     if speaker.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or speaker.lower_ in {"he", "she", "they", "we"}:
         return True
     # "Police confirmed the victim was …" is said; "investigators found …" stays a finding
-    return cue.lemma_.lower() not in FINDING_VERBS and speaker.lemma_.lower() in OFFICIAL_NOUNS | ORGANISATION_NOUNS
+    return (
+        cue.lemma_.lower() not in lexicon.finding_verbs
+        and speaker.lemma_.lower() in lexicon.official_nouns | lexicon.organisation_stand_ins
+    )
 
 
 def reported_clauses(layout: Layout) -> Iterator[Clause]:
     """Indirect (and mixed) speech: every cue outside quotes with a reported clause."""
+    lexicon = layout.lexicon
     for token in layout.doc:
         if layout.quote_at(token.idx) is not None:
             continue
@@ -219,11 +218,11 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
             if clause is not None:
                 yield clause
             continue
-        trailing = _cue_read_as_noun(token)
+        trailing = _cue_read_as_noun(token, lexicon)
         if trailing is not None:
             yield trailing
             continue
-        if not is_cue_verb(token) or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
+        if not is_cue_verb(token, lexicon) or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
             continue
         if (
             token.tag_ == "VBN"
@@ -233,26 +232,26 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
             continue  # "Asked whether …, the minister said": the question was put to the speaker, not by them
         if token.i == token.sent.start and token.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "Asked what the plan would include, Cole said …" (a past tense to the tagger)
-        tokens = _complement(token) or _content_before_title(token)
+        tokens = _complement(token, lexicon) or _content_before_title(token, lexicon)
         if tokens and token.dep_ == "acl" and not any(t.lower_ == "that" and t.dep_ == "mark" for t in tokens):
             continue  # "people claiming asylum …": a noun's modifier, not someone reporting
-        speaker = subject_of(token) or (first_noun_of_line(token) if crosses_line(token) else None)
-        if not tokens or speaker is None or not _animate_enough(token, speaker):
+        speaker = subject_of(token, lexicon) or (first_noun_of_line(token, lexicon) if crosses_line(token) else None)
+        if not tokens or speaker is None or not _animate_enough(token, speaker, lexicon):
             continue
-        if speaker.lemma_.lower() in NON_SOURCE_NOUNS:
+        if speaker.lemma_.lower() in lexicon.non_source_nouns:
             continue  # "laws banning migrants from claiming asylum": rules and plans are nobody speaking
-        if is_belief(token) and not any(is_according_to(c) for c in token.children):
+        if is_belief(token, lexicon) and not any(is_according_to(c) for c in token.children):
             continue  # "X believes …" is a view, a statement only when "according to" places it with a source
-        bounds = _content_bounds(_in_paragraph(layout, token, tokens))
+        bounds = _content_bounds(_in_paragraph(layout, token, tokens), lexicon)
         if bounds is not None:
-            yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token) else 0.8))
+            yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token, lexicon) else 0.8))
 
 
-def _cue_read_as_noun(token: Token) -> Clause | None:
+def _cue_read_as_noun(token: Token, lexicon: StatementWords) -> Clause | None:
     """ "He faces charges of robbery, police allege.": a present-tense cue ending the sentence that the tagger read
     as a noun; what comes before the comma is reported, the word before the cue says by whom."""
     doc = token.doc
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_VERBS or token.i < 3:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.speech_verbs or token.i < 3:
         return None
     if token.i + 1 >= len(doc) or doc[token.i + 1].text not in {".", "!"}:
         return None
@@ -260,7 +259,7 @@ def _cue_read_as_noun(token: Token) -> Clause | None:
     if source.pos_ not in {"NOUN", "PROPN"} or doc[token.i - 2].text != "," or source.tag_ == "VBG":
         return None
     content = [t for t in token.sent if t.i < token.i - 2]
-    bounds = _content_bounds(content)
+    bounds = _content_bounds(content, lexicon)
     return Clause(*bounds, Attribution(token, source, 0.7)) if bounds is not None else None
 
 
@@ -276,17 +275,18 @@ def _ends_sentence(according: Token) -> bool:
 
 
 def _according_clause(layout: Layout, according: Token) -> Clause | None:
+    lexicon = layout.lexicon
     source = source_of_according(according)
-    if source is None or source.lower_ in NON_SOURCE_NOUNS or source.lemma_.lower() in NON_SOURCE_NOUNS:
+    if source is None or source.lower_ in lexicon.non_source_nouns or source.lemma_.lower() in lexicon.non_source_nouns:
         return None
     head = according.head
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    if head.i == according.i or head.dep_ == "relcl" or (is_cue_verb(head) and _complement(head)):
+    if head.i == according.i or head.dep_ == "relcl" or (is_cue_verb(head, lexicon) and _complement(head, lexicon)):
         return None  # "According to X, Y said that …": the verb's own subject is the speaker
     while head.dep_ == "conj" and head.head.i < head.i and according.i > head.i and _ends_sentence(according):
         head = head.head  # "A and B, according to X": a sentence-final source covers every coordinated clause
     own = {t.i for t in according.subtree}
     tokens = [t for t in head.subtree if t.i not in own]
-    bounds = _content_bounds(_in_paragraph(layout, according, tokens))
+    bounds = _content_bounds(_in_paragraph(layout, according, tokens), lexicon)
     return Clause(*bounds, Attribution(according, source, 0.75)) if bounds is not None else None
