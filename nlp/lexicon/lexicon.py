@@ -60,6 +60,9 @@ class StatementWords:
     female_nouns: frozenset[str]
     male_nouns: frozenset[str]
     non_speaker_words: frozenset[str]
+    addressee_verbs: frozenset[str]
+    name_link_words: frozenset[str]
+    dateline: re.Pattern[str]
     title_abbreviations: dict[str, str]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns

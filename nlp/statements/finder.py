@@ -30,12 +30,8 @@ from nlp.statements.speech import reported_clauses
 
 log = logging.getLogger(__name__)
 
-ADDRESSEE_VERBS = {"tell", "inform", "assure", "warn", "remind", "brief", "promise", "write", "email"}
 PARAGRAPH_END = (".", "!", "?", ":", "…", ")", "]", ",")
 CLOSING_MARKS = "\"”’»'›"
-# A wire dateline opening a paragraph: "TORONTO —", "WASHINGTON (AP) —", "ST. JOHN'S, N.L. -".
-DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Za-z.'’-]*)*(?: \([A-Za-z .]+\))?(?: ?(?:—|–|--) ?| - )")
-NAME_LINK_WORDS = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de", "du", "la", "le", "des"}
 CARRY_PARAGRAPHS = 2  # a bare quote paragraph may follow its speaker's paragraph, or a caption after it
 
 
@@ -125,7 +121,11 @@ def _drafts(layout: Layout) -> list[_Draft]:
             for i in inside:
                 direct.setdefault(i, clause.attribution)
             continue
-        own_words = [i for i in inside if not _quoted_name(layout.text[layout.quotes[i].start : layout.quotes[i].end])]
+        own_words = [
+            i
+            for i in inside
+            if not _quoted_name(layout.text[layout.quotes[i].start : layout.quotes[i].end], layout.lexicon)
+        ]
         kind: StatementKind = "mixed" if own_words else "indirect"
         consumed.update(inside)
         drafts.append(_Draft(clause.start, clause.end, kind, clause.attribution, inside))
@@ -159,7 +159,11 @@ def _clipped(layout: Layout, clause: Clause) -> Clause | None:
         elif quote.open_at < start < quote.close_end < end:
             start = quote.close_end
     text = layout.text
-    dateline = DATELINE.match(text, start) if start == layout.paragraphs[layout.paragraph_of(start)][0] else None
+    dateline = (
+        layout.lexicon.dateline.match(text, start)
+        if start == layout.paragraphs[layout.paragraph_of(start)][0]
+        else None
+    )
     if dateline is not None:
         start = dateline.end()  # "TORONTO — Ontario will …": the wire's place line is not what was said
     while start < end and (text[start].isspace() or text[start] in ",;:"):
@@ -203,12 +207,12 @@ def _reads_as_title(layout: Layout, quote: Quote, attribution: Attribution, word
     return capitalised == len(content) and not layout.text[quote.start : quote.end].rstrip().endswith((".", "!", "?"))
 
 
-def _quoted_name(content: str) -> bool:
+def _quoted_name(content: str, lexicon: StatementWords) -> bool:
     """ "Freedom Convoy", "Better Idea of Afghan Girls,": a capitalised name in quotation marks, not someone's words."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", content)
     if not words or len(words) > 6 or content.rstrip().endswith((".", "!", "?", "…")):
         return False
-    return all(w[0].isupper() for w in words if w.lower() not in NAME_LINK_WORDS)
+    return all(w[0].isupper() for w in words if w.lower() not in lexicon.name_link_words)
 
 
 def _outside_words(layout: Layout, start: int, end: int) -> int:
@@ -346,7 +350,7 @@ def _addressee(cue: Token, lexicon: StatementWords) -> str | None:
     if is_according_to(cue):
         return None
     for child in cue.children:
-        if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() in ADDRESSEE_VERBS and child.pos_ != "PRON":
+        if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() in lexicon.addressee_verbs and child.pos_ != "PRON":
             return noun_phrase(child).text
         if child.dep_ in {"dobj", "dative"} and child.pos_ == "PRON" and child.lower_ != "it":
             return child.text
