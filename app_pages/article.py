@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import PAGES, guarded, md_text, not_found, page_href, query_param, reader, safe_url, table
+from app_pages.common import (
+    PAGES,
+    guarded,
+    md_text,
+    not_found,
+    open_link,
+    page_href,
+    query_param,
+    reader,
+    safe_url,
+    table,
+)
 from app_pages.highlight import highlighted_html, statement_list_html
 from queries import explore
 
@@ -29,7 +40,7 @@ if not article_id:
             }
             for r in found.rows
         ],
-        read=st.column_config.LinkColumn("read", display_text="open"),
+        read=open_link("read"),
     )
     st.stop()
 

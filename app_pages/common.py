@@ -180,6 +180,11 @@ def query_param(name: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def open_link(column: str) -> Any:
+    """A table column of links to the explorer's pages, each shown as "open"."""
+    return st.column_config.LinkColumn(column, display_text="open")
+
+
 def table(rows: list[dict[str, Any]], columns: list[str] | None = None, **config: Any) -> None:
     """Rows as a data frame (cells are shown as text, never as markup)."""
     import pandas as pd

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from app_pages.common import (
@@ -10,6 +12,7 @@ from app_pages.common import (
     guarded,
     md_text,
     not_found,
+    open_link,
     page_href,
     query_param,
     reader,
@@ -39,7 +42,7 @@ if not entity_id:
                 }
                 for r in matches.rows
             ],
-            profile=st.column_config.LinkColumn("profile", display_text="open"),
+            profile=open_link("profile"),
         )
     st.stop()
 
@@ -93,9 +96,9 @@ def _statement_rows(rows: list[dict]) -> list[dict]:
 
 
 LINKS = {
-    "read": st.column_config.LinkColumn("read", display_text="open"),
+    "read": open_link("read"),
     "source link": st.column_config.LinkColumn("source link"),
-    "profile": st.column_config.LinkColumn("profile", display_text="open"),
+    "profile": open_link("profile"),
 }
 
 tabs = st.tabs(
@@ -107,74 +110,61 @@ tabs = st.tabs(
         f"Articles ({len(articles)})",
     ]
 )
+
+
+def _tab(result: explore.Rows, records: list[dict[str, Any]], empty: str, what: str) -> None:
+    """One tab's table (or a line saying there is nothing), and a warning when the rows were capped."""
+    if records:
+        table(records, **LINKS)
+    else:
+        st.write(empty)
+    capped(result, what)
+
+
+role_rows = [
+    {
+        "title": r["title"],
+        "organisation": r["organization"],
+        "first seen": r["first_seen"],
+        "last seen": r["last_seen"],
+        "qualifiers": ", ".join(r["qualifiers"] or []),
+        "articles": r["articles"],
+        "profile": page_href("entity", id=r["organization_id"]) if r["organization_id"] else None,
+    }
+    for r in roles.rows
+]
+relation_rows = [
+    {
+        "subject": r["subject"],
+        "relation": r["predicate"],
+        "object": r["object"],
+        "evidence": r["evidence"],
+        "published": r["published"],
+        "profile": page_href("entity", id=r["other_id"]),
+        "read": page_href("article", id=r["article_id"]) if r["article_id"] else None,
+        "source link": safe_url(r["url"]),
+    }
+    for r in relations.rows
+]
+article_rows = [
+    {
+        "published": r["published"],
+        "title": r["title"] or r["article_id"],
+        "source": r["source"],
+        "mentions": r["mentions"],
+        "first mention": r["sentence"],
+        "read": page_href("article", id=r["article_id"]),
+        "source link": safe_url(r["url"]),
+    }
+    for r in articles.rows
+]
 with tabs[0]:
-    if roles:
-        table(
-            [
-                {
-                    "title": r["title"],
-                    "organisation": r["organization"],
-                    "first seen": r["first_seen"],
-                    "last seen": r["last_seen"],
-                    "qualifiers": ", ".join(r["qualifiers"] or []),
-                    "articles": r["articles"],
-                    "profile": page_href("entity", id=r["organization_id"]) if r["organization_id"] else None,
-                }
-                for r in roles.rows
-            ],
-            **LINKS,
-        )
-    else:
-        st.write("No roles reported.")
+    _tab(roles, role_rows, "No roles reported.", "roles")
 with tabs[1]:
-    if made:
-        table(_statement_rows(made.rows), **LINKS)
-    else:
-        st.write("No statements by it.")
-    capped(made, "statements")
+    _tab(made, _statement_rows(made.rows), "No statements by it.", "statements")
 with tabs[2]:
-    if about:
-        table(_statement_rows(about.rows), **LINKS)
-    else:
-        st.write("No statements about it.")
-    capped(about, "statements")
+    _tab(about, _statement_rows(about.rows), "No statements about it.", "statements")
 with tabs[3]:
-    if relations:
-        table(
-            [
-                {
-                    "subject": r["subject"],
-                    "relation": r["predicate"],
-                    "object": r["object"],
-                    "evidence": r["evidence"],
-                    "published": r["published"],
-                    "profile": page_href("entity", id=r["other_id"]),
-                    "read": page_href("article", id=r["article_id"]) if r["article_id"] else None,
-                    "source link": safe_url(r["url"]),
-                }
-                for r in relations.rows
-            ],
-            **LINKS,
-        )
-    else:
-        st.write("No relations found.")
-    capped(relations, "relations")
+    _tab(relations, relation_rows, "No relations found.", "relations")
 with tabs[4]:
-    if not articles:
-        st.write("No articles.")
-    table(
-        [
-            {
-                "published": r["published"],
-                "title": r["title"] or r["article_id"],
-                "source": r["source"],
-                "mentions": r["mentions"],
-                "first mention": r["sentence"],
-                "read": page_href("article", id=r["article_id"]),
-                "source link": safe_url(r["url"]),
-            }
-            for r in articles.rows
-        ],
-        **LINKS,
-    )
-    capped(articles, "articles")
+    _tab(articles, article_rows, "No articles.", "articles")

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import PAGES, empty_graph_hint, guarded, md_text, page_href, reader, safe_url, settings, table
+from app_pages.common import (
+    PAGES,
+    empty_graph_hint,
+    guarded,
+    md_text,
+    open_link,
+    page_href,
+    reader,
+    safe_url,
+    settings,
+    table,
+)
 from ingest import latest_report
 from queries import explore
 
@@ -57,7 +68,7 @@ with left:
     ]
     table(
         rows,
-        read=st.column_config.LinkColumn("read", display_text="open"),
+        read=open_link("read"),
         url=st.column_config.LinkColumn("original"),
     )
 with right:
@@ -77,7 +88,7 @@ with right:
         }
         for r in speakers.rows
     ]
-    table(rows, profile=st.column_config.LinkColumn("profile", display_text="open"))
+    table(rows, profile=open_link("profile"))
 
 st.subheader("Last ingest")
 report = latest_report(settings().data_dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import capped, embed, guarded, page_href, query_param, reader, safe_url, table
+from app_pages.common import capped, embed, guarded, open_link, page_href, query_param, reader, safe_url, table
 from queries import explore
 
 st.title("Search")
@@ -52,7 +52,7 @@ if entities:
             }
             for r in entities.rows
         ],
-        profile=st.column_config.LinkColumn("profile", display_text="open"),
+        profile=open_link("profile"),
     )
 else:
     st.write("No entity names match.")
@@ -75,7 +75,7 @@ statement_rows = [
 if statement_rows:
     table(
         statement_rows,
-        read=st.column_config.LinkColumn("read", display_text="open"),
+        read=open_link("read"),
         original=st.column_config.LinkColumn("original"),
     )
 else:
@@ -96,7 +96,7 @@ if articles:
             }
             for r in articles.rows
         ],
-        read=st.column_config.LinkColumn("read", display_text="open"),
+        read=open_link("read"),
         original=st.column_config.LinkColumn("original"),
     )
 else:

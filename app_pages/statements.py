@@ -13,6 +13,7 @@ from app_pages.common import (
     entity_options,
     guarded,
     md_text,
+    open_link,
     page_href,
     pick_entity,
     query_param,
@@ -96,7 +97,7 @@ st.caption(f"{len(view)} statements")
 table(
     view,
     url=st.column_config.LinkColumn("source link"),
-    read=st.column_config.LinkColumn("read", display_text="open"),
+    read=open_link("read"),
 )
 st.download_button(
     "Download this view as CSV",
