@@ -20,6 +20,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -152,6 +153,8 @@ def _canonical(value: Any) -> Any:
         return sorted((_canonical(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
     if isinstance(value, (list, tuple)):
         return [_canonical(item) for item in value]
+    if isinstance(value, re.Pattern):  # the lexicon's patterns, by their text
+        return value.pattern
     return value
 
 

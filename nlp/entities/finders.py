@@ -174,7 +174,7 @@ def _untagged(reading: Reading) -> list[Mention]:
 def _appositions(reading: Reading) -> list[Mention]:
     mentions = []
     for name in apposition_organisations(reading.doc, reading.gazetteer):
-        trimmed = trim(name)
+        trimmed = trim(name, reading.gazetteer)
         if trimmed is not None and reading.gazetteer.lookup(trimmed.text) is None:
             mentions.append(Mention(trimmed.start_char, trimmed.end_char, "Organization", trimmed.text, "rule"))
     return mentions
@@ -186,7 +186,7 @@ def _teams(reading: Reading) -> list[Mention]:
 
 
 def _prepositions(reading: Reading) -> list[Mention]:
-    names = filter(None, map(trim, preposition_names(reading.doc)))
+    names = filter(None, (trim(name, reading.gazetteer) for name in preposition_names(reading.doc)))
     return [Mention(name.start_char, name.end_char, "Organization", name.text, "rule") for name in names]
 
 

@@ -40,7 +40,6 @@ NER_TYPES = {
     "WORK_OF_ART": "Unknown",
     "NORP": "Unknown",
 }
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"}
 LOWERCASE_TAIL_CUT = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}
 CAPTION_LABELS = {"image", "photo", "photograph", "picture", "credit", "file", "video", "source"}
 TRAILING_LINKS = {"of", "and", "for", "the", "on", "&"}
@@ -52,7 +51,7 @@ Widening = Callable[[Span, Gazetteer], Span]
 SpanSplit = Callable[[Span, Gazetteer], tuple[Span, list[Mention]]]
 
 
-def trim(span: Span) -> Span | None:
+def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
     """Cut an entity span to the name: no article, quotes, brackets, honorific, caption words or possessive."""
     start, end = span.start, span.end
     doc = span.doc
@@ -65,7 +64,11 @@ def trim(span: Span) -> Span | None:
             break
     while start < end and (is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
         start += 1
-    if start < end and fold(doc[start].text).rstrip(".") in HONORIFICS and end - start > 1:
+    if (
+        start < end
+        and fold(doc[start].text).rstrip(".") in gazetteer.lexicon.entities.trimmed_honorifics
+        and end - start > 1
+    ):
         start += 1
         while start < end and doc[start].text == ".":
             start += 1
@@ -129,7 +132,7 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
         and not before.ent_type_
         and word not in gazetteer.words("title_words")
         and word not in gazetteer.words("organization_words")
-        and word not in HONORIFICS
+        and word not in gazetteer.lexicon.entities.trimmed_honorifics
     ):
         return span.doc[span.start - 1 : span.end]
     return span
@@ -276,7 +279,7 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, disabled: frozenset[str] = froz
         whole = ent
         for widen in widenings if ner_type == "Person" else ():
             whole = widen(whole, gazetteer)
-        span = trim(whole)
+        span = trim(whole, gazetteer)
         if span is None or not any(ch.isalpha() for ch in span.text):
             continue
         for split in splits if ner_type == "Organization" else ():

@@ -10,8 +10,6 @@ from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 ORG_TYPES = {"Organization"}
-# Organisations a portfolio title belongs to: "Secretary of State" and the State Department.
-DEPARTMENT_HEADS = {"ministry", "department", "office", "agency", "secretariat"}
 
 
 def mention_at(mentions: list[Mention], token: Token) -> Mention | None:
@@ -71,7 +69,7 @@ def portfolio_org(title: str, organizations: list[tuple[str, str]], gazetteer: G
     named = [w for w in words if w not in gazetteer.words("title_words") and w not in {"of", "the", "for", "and"}]
     for ident, name in organizations:  # "Secretary of State" → the State Department
         name_words = fold(name).split()
-        departmental = any(w in DEPARTMENT_HEADS for w in name_words)
+        departmental = any(w in gazetteer.lexicon.entities.department_heads for w in name_words)
         if named and departmental and all(w in name_words for w in named):
             return ident
     return None

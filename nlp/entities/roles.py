@@ -17,15 +17,10 @@ from nlp.entities.role_orgs import ORG_TYPES, leading_org, mention_at, org_after
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
-ORG_PREPOSITIONS = {"of", "at", "for", "with", "from", "in"}
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"}
 APPOSITION_STOP = {",", ";", ".", ")", "(", "!", "?", "—", "–", ":"}
 MAX_TITLE_WORDS = 12
 NAME_TYPES_PROMOTED = {"Organization", "Unknown"}
-CHAMBER_WORDS = {"parliament", "congress", "legislature", "assembly", "council", "senate", "house"}
-# Titles any organisation or group may hold too ("a member of", "a partner in"): no evidence of a person.
-SHARED_TITLES = {"member", "partner", "leader", "owner", "founder", "co-founder", "candidate", "head"}
 
 
 class RoleMention(NamedTuple):
@@ -71,7 +66,7 @@ def _titled_before(doc: Doc, name_start: int, mentions: list[Mention], gazetteer
         return False
     while index >= 0 and org.start <= doc[index].idx:
         index -= 1
-    while index >= 0 and doc[index].lower_ in ORG_PREPOSITIONS | {"the"}:
+    while index >= 0 and doc[index].lower_ in gazetteer.lexicon.entities.role_org_prepositions | {"the"}:
         index -= 1
     return index >= 0 and index < name_start - 2 and _is_title_word(doc[index], gazetteer)
 
@@ -142,7 +137,7 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
             org = mention
         elif mention is not None and mention.type == "Location":
             place = True  # "Governor of Washington": the place is not in the title
-        elif org is not None and token.lower_ in ORG_PREPOSITIONS | {"the"}:
+        elif org is not None and token.lower_ in gazetteer.lexicon.entities.role_org_prepositions | {"the"}:
             pass  # "CEO of the Refugee Council Jane Roe": the title goes on before the organisation
         elif (
             place
@@ -163,9 +158,10 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
         and t.text != "-"
         and not _qualifier(t, gazetteer)
     ]
-    while words and words[-1].lower_ in ORG_PREPOSITIONS | DETERMINERS:
+    trimmed = gazetteer.lexicon.entities.role_org_prepositions | gazetteer.lexicon.entities.role_determiners
+    while words and words[-1].lower_ in trimmed:
         words.pop()
-    while words and words[0].lower_ in ORG_PREPOSITIONS | DETERMINERS:
+    while words and words[0].lower_ in trimmed:
         words.pop(0)
     if not words or len(words) > MAX_TITLE_WORDS:
         return None
@@ -283,11 +279,11 @@ def _role_from_part(
             org = mention
             cut = token.i
             for back in range(token.i - 1, max(title_word, token.i - 8), -1):
-                if doc[back].lower_ in ORG_PREPOSITIONS:
+                if doc[back].lower_ in gazetteer.lexicon.entities.role_org_prepositions:
                     cut = back
                     break
             break
-    cut = min(cut, _descriptive_tail(doc, title_word, cut))
+    cut = min(cut, _descriptive_tail(doc, title_word, cut, gazetteer))
     if org is None:  # "the SHARE Foundation's technical director", "the State Department spokesperson"
         org = possessive_org(doc, start, title_word, mentions) or leading_org(doc, start, title_word, mentions)
         if org is not None:
@@ -301,16 +297,17 @@ def _role_from_part(
     )
 
 
-def _descriptive_tail(doc: Doc, title_word: int, end: int) -> int:
+def _descriptive_tail(doc: Doc, title_word: int, end: int, gazetteer: Gazetteer) -> int:
     """Where a description starts after the title: "director of the gallery", "curator of \"Andy …\"".
 
     A title goes on through a bare or capitalised complement ("professor of art history", "Commissioner for
     Information") and stops at a preposition followed by a determiner or a quotation mark.
     """
+    words = gazetteer.lexicon.entities
     for token in doc[title_word + 1 : end]:
-        if token.lower_ in ORG_PREPOSITIONS and token.i + 1 < len(doc):
+        if token.lower_ in words.role_org_prepositions and token.i + 1 < len(doc):
             following = doc[token.i + 1]
-            if following.lower_ in DETERMINERS or all(ch in QUOTE_CHARS for ch in following.text):
+            if following.lower_ in words.role_determiners or all(ch in QUOTE_CHARS for ch in following.text):
                 return token.i
     return end
 
@@ -334,7 +331,7 @@ def _is_position(role: RoleMention, gazetteer: Gazetteer) -> bool:
     words = [w.rstrip(".") for w in fold(role.title).split()]
     if not words or words == [w for w in words if w in gazetteer.words("honorific_titles")]:
         return False
-    if words[-1] == "member" or (words[0] == "member" and not set(words) & CHAMBER_WORDS):
+    if words[-1] == "member" or (words[0] == "member" and not set(words) & gazetteer.lexicon.entities.chamber_words):
         return False  # "team member", "a member of Scientology all his life"; a member of Parliament holds a seat
     return role.org is not None or words[-1] not in gazetteer.words("occupation_words")
 
@@ -344,12 +341,14 @@ def _looks_like_personal_name(mention: Mention) -> bool:
     return 1 <= len(words) <= 4 and not mention.text.isupper() and all(w[:1].isupper() for w in words)
 
 
-def promote_people(mentions: list[Mention], roles: list[RoleMention]) -> tuple[list[Mention], list[RoleMention]]:
+def promote_people(
+    mentions: list[Mention], roles: list[RoleMention], gazetteer: Gazetteer
+) -> tuple[list[Mention], list[RoleMention]]:
     """A name the model tagged ORG (or left untyped) that holds a personal title is a person.
 
     Returns the corrected mentions and the roles whose holder is a person.
     """
-    holders = {r.person for r in roles if fold(r.title.split()[-1]) not in SHARED_TITLES}
+    holders = {r.person for r in roles if fold(r.title.split()[-1]) not in gazetteer.lexicon.entities.shared_titles}
     corrected = [
         m._replace(type="Person")
         if (m.start, m.end) in holders and m.type in NAME_TYPES_PROMOTED and _looks_like_personal_name(m)

@@ -43,6 +43,7 @@ class KnownEntity:
 class Gazetteer:
     rules: dict[str, frozenset[str]]
     entities: tuple[KnownEntity, ...]
+    lexicon: Lexicon  # the whole lexicon the rule lists come from; the entity rules read its other words here
     by_alias: dict[str, KnownEntity] = field(default_factory=dict)  # folded alias or name → entity
     splits: frozenset[frozenset[str]] = frozenset()  # folded name pairs never merged
     ignored: frozenset[str] = frozenset()
@@ -118,4 +119,6 @@ def load_gazetteer(user_file: str | Path | None = None, lexicon: Lexicon | None 
             key = fold(_without_article(alias))
             if not any(frozenset((key, fold(other))) in splits for other in (known.name,)):
                 by_alias[key] = known
-    return Gazetteer(rules, tuple(entities.values()), by_alias, frozenset(splits), frozenset(ignored), _first_names())
+    return Gazetteer(
+        rules, tuple(entities.values()), lexicon, by_alias, frozenset(splits), frozenset(ignored), _first_names()
+    )

@@ -3,8 +3,13 @@
 ``load_lexicon`` reads the built-in file and the user's aliases file over it once per extractor; the rules
 receive the ``Lexicon`` (or the section they need) as a parameter. Sections of the file:
 
+- ``[honorifics]``: one table of honorifics and gendered titles, each entry saying which rules take it; the
+  loader derives each consumer's list from it (``StatementWords.honorifics`` and ``title_genders``, the gazetteer's
+  ``honorific_titles``, ``EntityWords.trimmed_honorifics``);
 - ``[statements]``: the lists of the statements room (reporting verbs, speaker nouns, titles, patterns), typed
   by ``StatementWords``;
+- ``[entities]``: the entity room's words besides the gazetteer lists, typed by ``EntityWords``;
+- ``[relations]``: the relation verbs and prepositions, typed by ``RelationWords``;
 - ``[rules]``: the gazetteer's word lists of the entity room, by name (``Gazetteer.words``).
 
 The user's file may extend a list (``[lexicon] key = [...]``, a table's entries added) or replace it
@@ -20,77 +25,36 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, get_origin, get_type_hints
+from typing import Any, get_args, get_origin, get_type_hints
 
 from core.errors import ConfigError
+from nlp.lexicon.sections import GENDERS, HONORIFIC_USES, EntityWords, Honorific, RelationWords, StatementWords
 
 BUILTIN_FILE = Path(__file__).resolve().parent / "en.toml"
 RULES = "rules"  # the gazetteer's section: a free table of word lists, each key one built-in list
-
-
-@dataclass(frozen=True, slots=True)
-class StatementWords:
-    """The statements room's lists (en.toml ``[statements]``, where each is described), and three unions of them."""
-
-    speech_verbs: frozenset[str]
-    belief_verbs: frozenset[str]
-    clause_only_cues: frozenset[str]
-    infinitive_cues: frozenset[str]
-    after_quote_cues: frozenset[str]
-    weak_cues: frozenset[str]
-    finding_verbs: frozenset[str]
-    naming_cues: frozenset[str]
-    quote_openers: str
-    complement_marks: frozenset[str]
-    medium_nouns: frozenset[str]
-    saying_nouns: frozenset[str]
-    non_source_nouns: frozenset[str]
-    source_carrier_nouns: frozenset[str]
-    calendar_words: frozenset[str]
-    official_nouns: frozenset[str]
-    organisation_name_ends: frozenset[str]
-    organisation_stand_ins: frozenset[str]
-    honorifics: frozenset[str]
-    member_prepositions: frozenset[str]
-    group_determiners: frozenset[str]
-    description_nouns: frozenset[str]
-    office_nouns: frozenset[str]
-    female_nouns: frozenset[str]
-    male_nouns: frozenset[str]
-    non_speaker_words: frozenset[str]
-    addressee_verbs: frozenset[str]
-    name_link_words: frozenset[str]
-    dateline: re.Pattern[str]
-    title_abbreviations: dict[str, str]
-    cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
-    person_nouns: frozenset[str] = field(init=False)  # description and office nouns
-    speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
-
-    def __post_init__(self) -> None:
-        person_nouns = self.description_nouns | self.office_nouns
-        abbreviations = set(self.title_abbreviations) | set(self.title_abbreviations.values())
-        object.__setattr__(self, "cue_lemmas", self.speech_verbs | self.belief_verbs)
-        object.__setattr__(self, "person_nouns", person_nouns)
-        object.__setattr__(self, "speaker_titles", person_nouns | self.honorifics | abbreviations)
+HONORIFICS = "honorifics"  # the one table of honorifics, word → entry; the consumers' lists are derived from it
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     version: str
+    honorifics: Mapping[str, Honorific]
     statements: StatementWords
+    entities: EntityWords
+    relations: RelationWords
     rules: Mapping[str, tuple[str, ...]]  # the gazetteer's word lists as written, by name
     fingerprint: str  # sha256 of everything loaded, built-in and user lists alike
 
 
-SECTIONS: dict[str, type] = {"statements": StatementWords}
+SECTIONS: dict[str, type] = {"statements": StatementWords, "entities": EntityWords, "relations": RelationWords}
 
 
 def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     """The built-in English lexicon with the ``[lexicon]`` (and legacy ``[rules]``) tables of ``user_file`` over it."""
     data = _read(BUILTIN_FILE)
-    unknown = sorted(set(data) - {"version", RULES, *SECTIONS})
+    unknown = sorted(set(data) - {"version", HONORIFICS, RULES, *SECTIONS})
     if unknown:
         raise ConfigError(f"{BUILTIN_FILE}: unknown lexicon key {unknown[0]!r}")
     if not isinstance(data.get("version"), str):
@@ -101,9 +65,37 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
         user = _read(path)
         _apply_user(merged, user, path)
     digest = hashlib.sha256(json.dumps(merged, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    honorifics = {word: _honorific(entry, word, BUILTIN_FILE) for word, entry in merged.get(HONORIFICS, {}).items()}
+    _derive_honorific_lists(merged, honorifics)
     sections = {name: _typed(kind, merged.get(name, {}), BUILTIN_FILE) for name, kind in SECTIONS.items()}
     rules = {key: tuple(_words(value, key, BUILTIN_FILE)) for key, value in merged.get(RULES, {}).items()}
-    return Lexicon(version=merged["version"], rules=rules, fingerprint=digest, **sections)
+    return Lexicon(version=merged["version"], honorifics=honorifics, rules=rules, fingerprint=digest, **sections)
+
+
+def _honorific(entry: Any, word: str, path: Path) -> Honorific:
+    key = f"{HONORIFICS}.{word}"
+    if not isinstance(entry, dict) or set(entry) - {"gender", "dotted", "uses"}:
+        raise ConfigError(f"{path}: {key!r} must be a table of gender, dotted and uses")
+    gender, dotted, uses = entry.get("gender", ""), entry.get("dotted", False), entry.get("uses", [])
+    if gender not in GENDERS or not isinstance(dotted, bool):
+        raise ConfigError(f'{path}: {key!r}: gender is "m", "f" or "", dotted true or false')
+    unknown = sorted(set(_words(uses, f"{key}.uses", path)) - set(HONORIFIC_USES))
+    if unknown:
+        raise ConfigError(f"{path}: {key!r}: unknown use {unknown[0]!r} (uses are {', '.join(HONORIFIC_USES)})")
+    return Honorific(gender, dotted, tuple(uses))
+
+
+def _derive_honorific_lists(merged: dict[str, Any], honorifics: Mapping[str, Honorific]) -> None:
+    """Each consumer's list, from the one table: the entries marked for its use (and the genders), in place."""
+
+    def used_for(use: str) -> list[str]:
+        return [word for word, entry in honorifics.items() if use in entry.uses]
+
+    genders = {word: entry.gender for word, entry in honorifics.items() if entry.gender}
+    dotted = {f"{word}.": entry.gender for word, entry in honorifics.items() if entry.gender and entry.dotted}
+    merged.setdefault("statements", {}).update(honorifics=used_for("speaker"), title_genders=genders | dotted)
+    merged.setdefault(RULES, {})["honorific_titles"] = used_for("alone")
+    merged.setdefault("entities", {})["trimmed_honorifics"] = used_for("trim")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -116,10 +108,14 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read lexicon file {path}: {e.strerror}") from e
 
 
-def _section_of(merged: dict[str, Any], key: str, path: Path) -> str:
+def _holder(merged: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    """The table of ``merged`` that holds the built-in list ``key`` (the file itself for ``honorifics``)."""
+    if key == HONORIFICS:
+        return merged
     for name in (*SECTIONS, RULES):
         if key in merged.get(name, {}):
-            return name
+            holder: dict[str, Any] = merged[name]
+            return holder
     raise ConfigError(f"{path}: unknown lexicon key {key!r} (see the keys of nlp/lexicon/en.toml)")
 
 
@@ -138,27 +134,40 @@ def _apply_user(merged: dict[str, Any], user: dict[str, Any], path: Path) -> Non
             raise ConfigError(f"{path}: unknown [rules] key {key!r} (see [rules] in nlp/lexicon/en.toml)")
         merged[RULES][key] = _same_shape(merged[RULES][key], value, key, path)
     for key, value in replaced.items():
-        section = _section_of(merged, key, path)
-        merged[section][key] = _same_shape(merged[section][key], value, key, path)
+        holder = _holder(merged, key, path)
+        holder[key] = _same_shape(holder[key], value, key, path)
     for key, value in table.items():
         if key == "replace":
             continue
-        section = _section_of(merged, key, path)
-        builtin = merged[section][key]
+        holder = _holder(merged, key, path)
+        builtin = holder[key]
         extra = _same_shape(builtin, value, key, path)
         if isinstance(builtin, list):
-            merged[section][key] = builtin + [word for word in extra if word not in builtin]
+            holder[key] = builtin + [word for word in extra if word not in builtin]
         elif isinstance(builtin, dict):
-            merged[section][key] = builtin | extra
+            holder[key] = {**builtin, **{k: _extended(builtin.get(k), v) for k, v in extra.items()}}
         else:
             raise ConfigError(f"{path}: {key!r} is a pattern, not a list: set it under [lexicon.replace]")
 
 
+def _extended(builtin: Any, extra: Any) -> Any:
+    """One entry of a table extended by the user: a list of words grows, anything else is replaced."""
+    if isinstance(builtin, list):
+        return builtin + [word for word in extra if word not in builtin]
+    return extra
+
+
 def _same_shape(builtin: Any, value: Any, key: str, path: Path) -> Any:
-    """The user's value when it has the built-in value's type: a list of strings, a table of strings, a string."""
+    """The user's value when it has the built-in value's type: a list of strings, a table of strings or of lists
+    of strings, a string. The entries of the honorifics table are checked when it is read."""
     if isinstance(builtin, list):
         return _words(value, key, path)
     if isinstance(builtin, dict):
+        sample = next(iter(builtin.values()), "")
+        if isinstance(sample, dict) and isinstance(value, dict):
+            return value
+        if isinstance(sample, list) and isinstance(value, dict):
+            return {k: _words(v, f"{key}.{k}", path) for k, v in value.items()}
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(f"{path}: {key!r} must be a table of strings")
         return value
@@ -195,6 +204,9 @@ def _value(hint: Any, value: Any, key: str, path: Path) -> Any:
     if origin is tuple:
         return tuple(_words(value, key, path))
     if origin in (dict, Mapping):
+        if get_origin(get_args(hint)[1]) is tuple:
+            lists = _same_shape({"": []}, value, key, path)
+            return {k: tuple(v) for k, v in lists.items()}
         return dict(_same_shape({}, value, key, path))
     if origin is re.Pattern:
         try:

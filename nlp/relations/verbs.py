@@ -1,7 +1,7 @@
 """Relations between entity mentions, read from the dependency parse, with the sentence as evidence.
 
-Typed predicates come from verb lexicons (agreements, purchases, criticism and support, meetings, laws,
-use of a product, arrests and flight); any other verb linking two entities gives a generic
+Typed predicates come from the lexicon's verbs (en.toml ``[relations]``: agreements, purchases, criticism and
+support, meetings, laws, use of a product, arrests and flight); any other verb linking two entities gives a generic
 subject–verb–object triple named after the verb ("REMOVE", "RELY_ON"). Offsets are doc offsets.
 """
 
@@ -12,59 +12,12 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import Mention
+from nlp.lexicon.lexicon import Lexicon
+from nlp.lexicon.sections import RelationWords
 
-PREDICATES: dict[str, str] = {
-    **dict.fromkeys(["partner", "cooperate", "collaborate", "ally", "team"], "PARTNERS_WITH"),
-    **dict.fromkeys(["agree", "sign", "conclude", "negotiate"], "AGREEMENT_WITH"),
-    **dict.fromkeys(["buy", "purchase", "acquire", "procure", "order", "import"], "BOUGHT_FROM"),
-    **dict.fromkeys(["supply", "sell", "provide", "deliver", "export", "ship"], "SUPPLIED"),
-    **dict.fromkeys(
-        [
-            "criticize",
-            "criticise",
-            "condemn",
-            "attack",
-            "accuse",
-            "blast",
-            "slam",
-            "denounce",
-            "blame",
-            "sue",
-            "fault",
-            "rebuke",
-        ],
-        "CRITICIZED",
-    ),
-    **dict.fromkeys(["oppose", "reject", "resist", "protest", "challenge", "block", "veto"], "OPPOSED"),
-    **dict.fromkeys(["support", "back", "endorse", "praise", "welcome", "defend", "champion"], "SUPPORTED"),
-    **dict.fromkeys(["meet", "visit", "host", "receive"], "MET"),
-    **dict.fromkeys(["propose", "introduce", "draft", "table", "submit"], "PROPOSED"),
-    **dict.fromkeys(["withdraw", "scrap", "repeal", "drop", "abandon", "shelve"], "WITHDREW"),
-    **dict.fromkeys(["adopt", "pass", "enact", "approve", "ratify"], "ADOPTED"),
-    **dict.fromkeys(["use", "deploy", "install", "employ", "implement", "operate"], "USES"),
-    **dict.fromkeys(["arrest", "detain", "capture", "apprehend", "charge", "indict", "extradite"], "ARRESTED"),
-    **dict.fromkeys(["flee", "escape"], "FLED_TO"),
-}
-LAW_PREDICATES = {"PROPOSED", "WITHDREW", "ADOPTED"}
-SYMMETRIC = {"MET", "PARTNERS_WITH", "AGREEMENT_WITH"}
-# Reporting verbs are statements, not relations; light verbs carry no relation of their own.
-GENERIC_EXCLUDED = {
-    "say",
-    "tell",
-    "add",
-    "state",
-    "claim",
-    "write",
-    "note",
-    "argue",
-    "report",
-    "be",
-    "have",
-    "do",
-    "include",
-    "make",
-    "get",
-}
+# What the relation types mean, not English words: the verbs of each type are data (en.toml [relations]).
+LAW_PREDICATES = {"PROPOSED", "WITHDREW", "ADOPTED"}  # only with a law as object
+SYMMETRIC = {"MET", "PARTNERS_WITH", "AGREEMENT_WITH"}  # "X and Y met": either way round
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd"}
 
@@ -99,7 +52,7 @@ def _subjects(verb: Token) -> list[Token]:
     return [t for s in found for t in _with_conjuncts(s)]
 
 
-def _objects(verb: Token) -> list[tuple[Token, str | None]]:
+def _objects(verb: Token, words: RelationWords) -> list[tuple[Token, str | None]]:
     """Object tokens with the preposition that introduces them (None for a direct object)."""
     found: list[tuple[Token, str | None]] = []
     if any(c.dep_ == "agent" for c in verb.children):
@@ -108,33 +61,35 @@ def _objects(verb: Token) -> list[tuple[Token, str | None]]:
     for head in heads:
         if head is not verb:
             found += [(t, None) for t in _with_conjuncts(head)]
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ not in {"by", "in", "at"}):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ not in words.unlinked_prepositions):
             found += [(t, prep.lower_) for p in prep.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
     return found
 
 
-def _predicate(verb: Token, preposition: str | None, object_type: str) -> str:
+def _predicate(verb: Token, preposition: str | None, object_type: str, words: RelationWords) -> str:
     lemma = verb.lemma_.lower()
-    typed = PREDICATES.get(lemma)
+    typed = words.predicate_of.get(lemma)
     if typed in LAW_PREDICATES and object_type != "Law":
         typed = None
-    if lemma == "sign" and object_type == "Law":
+    if lemma in words.law_signing_verbs and object_type == "Law":
         typed = "ADOPTED"
-    if typed == "FLED_TO" and preposition not in {"to", "into", "via", None}:
+    if typed == "FLED_TO" and preposition is not None and preposition not in words.flight_prepositions:
         typed = None
-    if typed == "BOUGHT_FROM" and preposition != "from":
+    if typed == "BOUGHT_FROM" and preposition not in words.seller_prepositions:
         typed = "BOUGHT"  # "Google acquired Fitbit": the object is what was bought
     if typed:
         return typed
     return lemma.upper().replace("-", "_") + (f"_{preposition.upper()}" if preposition else "")
 
 
-def _relations_of_verb(verb: Token, mentions: list[Mention], sentence: Span) -> list[RelationMention]:
+def _relations_of_verb(
+    verb: Token, mentions: list[Mention], sentence: Span, words: RelationWords
+) -> list[RelationMention]:
     subjects = [m for t in _subjects(verb) if (m := _mention_of(t, mentions)) and m.type != "Unknown"]
-    objects = [(m, p) for t, p in _objects(verb) if (m := _mention_of(t, mentions)) and m.type != "Unknown"]
+    objects = [(m, p) for t, p in _objects(verb, words) if (m := _mention_of(t, mentions)) and m.type != "Unknown"]
     found = []
     sentence_span = (sentence.start_char, sentence.end_char)
-    if not objects and PREDICATES.get(verb.lemma_.lower()) in SYMMETRIC and len(subjects) > 1:
+    if not objects and words.predicate_of.get(verb.lemma_.lower()) in SYMMETRIC and len(subjects) > 1:
         objects = [(m, None) for m in subjects[1:]]  # "Vučić and Hoti met"
         subjects = subjects[:1]
     for subject in subjects:
@@ -143,7 +98,7 @@ def _relations_of_verb(verb: Token, mentions: list[Mention], sentence: Span) -> 
                 continue
             start = min(subject.start, obj.start, verb.idx)
             end = max(subject.end, obj.end, verb.idx + len(verb.text))
-            predicate = _predicate(verb, preposition, obj.type)
+            predicate = _predicate(verb, preposition, obj.type, words)
             found.append(
                 RelationMention(
                     (subject.start, subject.end), predicate, (obj.start, obj.end), start, end, sentence_span
@@ -152,11 +107,12 @@ def _relations_of_verb(verb: Token, mentions: list[Mention], sentence: Span) -> 
     return found
 
 
-def find_relations(doc: Doc, mentions: list[Mention]) -> list[RelationMention]:
+def find_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
     """Relations between the entity mentions of a doc, one per subject/verb/object combination."""
+    words = lexicon.relations
     relations = []
     for sentence in doc.sents:
         for token in sentence:
-            if token.pos_ == "VERB" and token.lemma_.lower() not in GENERIC_EXCLUDED:
-                relations.extend(_relations_of_verb(token, mentions, sentence))
+            if token.pos_ == "VERB" and token.lemma_.lower() not in words.generic_excluded:
+                relations.extend(_relations_of_verb(token, mentions, sentence, words))
     return relations

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from nlp.entities.finders import Mention, build_gazetteer_matchers, checked_rule_names, find_mentions
 from nlp.entities.roles import RoleMention, find_roles, promote_people
 from nlp.lexicon.gazetteer import load_gazetteer
+from nlp.lexicon.lexicon import load_lexicon
 from nlp.relations.verbs import RelationMention, find_relations
 
 log = logging.getLogger(__name__)
@@ -75,17 +76,20 @@ class RoleComponent:
 
     def annotate(self, doc: Doc) -> None:
         mentions = mentions_of(doc)
-        mentions, roles = promote_people(mentions, find_roles(doc, mentions, self.gazetteer))
+        mentions, roles = promote_people(mentions, find_roles(doc, mentions, self.gazetteer), self.gazetteer)
         doc._.newsgraph_mentions = tuple(mentions)
         doc._.newsgraph_roles = tuple(roles)
 
 
-def _annotate_relations(doc: Doc) -> None:
-    doc._.newsgraph_relations = tuple(find_relations(doc, mentions_of(doc)))
+class RelationComponent:
+    def __init__(self, aliases_file: str) -> None:
+        self.lexicon = load_lexicon(aliases_file or None)
 
+    def __call__(self, doc: Doc) -> Doc:
+        return _guarded("newsgraph_relations", self.annotate, doc)
 
-def _relation_component(doc: Doc) -> Doc:
-    return _guarded("newsgraph_relations", _annotate_relations, doc)
+    def annotate(self, doc: Doc) -> None:
+        doc._.newsgraph_relations = tuple(find_relations(doc, mentions_of(doc), self.lexicon))
 
 
 @Language.factory(
@@ -110,8 +114,9 @@ def make_roles(nlp: Language, name: str, aliases_file: str) -> RoleComponent:
 
 @Language.factory(
     "newsgraph_relations",
+    default_config={"aliases_file": ""},
     requires=["doc._.newsgraph_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.newsgraph_relations"],
 )
-def make_relations(nlp: Language, name: str) -> object:
-    return _relation_component
+def make_relations(nlp: Language, name: str, aliases_file: str) -> RelationComponent:
+    return RelationComponent(aliases_file)

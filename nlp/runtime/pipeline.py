@@ -86,7 +86,7 @@ def load_pipeline(settings: Settings, custom: bool = True, disabled_rules: Itera
     if custom:
         language.add_pipe("newsgraph_entities", config=entities_config(settings, disabled_rules))
         language.add_pipe("newsgraph_roles", config={"aliases_file": settings.aliases_file})
-        language.add_pipe("newsgraph_relations")
+        language.add_pipe("newsgraph_relations", config={"aliases_file": settings.aliases_file})
     log.info("loaded spaCy pipeline %s: %s", settings.spacy_model, ", ".join(language.pipe_names))
     return language
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
-from nlp.statements.speaker_names import PERSON_PRONOUNS, TITLES
+from nlp.statements.speaker_names import PERSON_PRONOUNS
 from nlp.statements.speaker_syntax import same_paragraph
 
 SPEAKER_MEMORY = 1500
@@ -60,7 +60,8 @@ class Antecedents:
         first = name.split()[0].lower().strip(".") if name.split() else ""
         gender = first_name_genders().get(first)
         if gender is None and token is not None and token.i > 0:
-            gender = TITLES.get(token.doc[max(0, token.i - 1)].lower_) or TITLES.get(
+            titles = self.lexicon.title_genders
+            gender = titles.get(token.doc[max(0, token.i - 1)].lower_) or titles.get(
                 token.doc[max(0, token.left_edge.i - 1)].lower_
             )
             for t in token.sent:

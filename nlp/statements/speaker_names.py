@@ -14,26 +14,6 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 GROUP_PRONOUNS = {"they", "them", "it"}
 OWNER_PRONOUNS = {"its": None, "his": "m", "her": "f"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
-TITLES = {
-    "mr": "m",
-    "mr.": "m",
-    "sir": "m",
-    "lord": "m",
-    "king": "m",
-    "prince": "m",
-    "mrs": "f",
-    "mrs.": "f",
-    "ms": "f",
-    "ms.": "f",
-    "miss": "f",
-    "lady": "f",
-    "dame": "f",
-    "queen": "f",
-    "princess": "f",
-    "madam": "f",
-    "madame": "f",
-}
-# How far back (characters) a previous speaker stays the natural antecedent of a pronoun.
 
 
 def is_topic(token: Token) -> bool:

@@ -1,0 +1,99 @@
+"""The typed sections of the lexicon (``nlp/lexicon/en.toml``), one dataclass per section, and the honorifics table.
+
+Each field is one list or table of the file, where it is described; fields marked ``init=False`` are unions or
+inverses computed from the others. The loader (``nlp.lexicon.lexicon``) fills them and checks their types.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HONORIFIC_USES = ("speaker", "alone", "trim")  # the rules an honorifics entry may serve (en.toml [honorifics])
+GENDERS = ("m", "f", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Honorific:
+    """One entry of en.toml ``[honorifics]``: the gender it gives a name, whether "Mr." is written for it too, and
+    the rules that take it (``HONORIFIC_USES``)."""
+
+    gender: str = ""
+    dotted: bool = False
+    uses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StatementWords:
+    """The statements room's lists (en.toml ``[statements]``, where each is described), and three unions of them."""
+
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    clause_only_cues: frozenset[str]
+    infinitive_cues: frozenset[str]
+    after_quote_cues: frozenset[str]
+    weak_cues: frozenset[str]
+    finding_verbs: frozenset[str]
+    naming_cues: frozenset[str]
+    quote_openers: str
+    complement_marks: frozenset[str]
+    medium_nouns: frozenset[str]
+    saying_nouns: frozenset[str]
+    non_source_nouns: frozenset[str]
+    source_carrier_nouns: frozenset[str]
+    calendar_words: frozenset[str]
+    official_nouns: frozenset[str]
+    organisation_name_ends: frozenset[str]
+    organisation_stand_ins: frozenset[str]
+    honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
+    title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
+    member_prepositions: frozenset[str]
+    group_determiners: frozenset[str]
+    description_nouns: frozenset[str]
+    office_nouns: frozenset[str]
+    female_nouns: frozenset[str]
+    male_nouns: frozenset[str]
+    non_speaker_words: frozenset[str]
+    addressee_verbs: frozenset[str]
+    name_link_words: frozenset[str]
+    dateline: re.Pattern[str]
+    title_abbreviations: dict[str, str]
+    cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
+    person_nouns: frozenset[str] = field(init=False)  # description and office nouns
+    speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
+
+    def __post_init__(self) -> None:
+        person_nouns = self.description_nouns | self.office_nouns
+        abbreviations = set(self.title_abbreviations) | set(self.title_abbreviations.values())
+        object.__setattr__(self, "cue_lemmas", self.speech_verbs | self.belief_verbs)
+        object.__setattr__(self, "person_nouns", person_nouns)
+        object.__setattr__(self, "speaker_titles", person_nouns | self.honorifics | abbreviations)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityWords:
+    """The entity room's words besides the gazetteer's ``[rules]`` lists (en.toml ``[entities]``)."""
+
+    role_org_prepositions: frozenset[str]
+    role_determiners: frozenset[str]
+    chamber_words: frozenset[str]
+    shared_titles: frozenset[str]
+    department_heads: frozenset[str]
+    trimmed_honorifics: frozenset[str]  # from [honorifics], the entries used for "trim"
+
+
+@dataclass(frozen=True, slots=True)
+class RelationWords:
+    """The relations room's verbs and prepositions (en.toml ``[relations]``), and each verb's relation type."""
+
+    predicate_verbs: dict[str, tuple[str, ...]]
+    law_signing_verbs: frozenset[str]
+    generic_excluded: frozenset[str]
+    unlinked_prepositions: frozenset[str]
+    flight_prepositions: frozenset[str]
+    seller_prepositions: frozenset[str]
+    predicate_of: dict[str, str] = field(init=False)  # verb lemma → relation type
+
+    def __post_init__(self) -> None:
+        inverse = {verb: kind for kind, verbs in self.predicate_verbs.items() for verb in verbs}
+        object.__setattr__(self, "predicate_of", inverse)
