@@ -14,15 +14,6 @@ from nlp.entities.mentions import Mention
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
-LAW_ANAPHORS = {"bill", "law", "legislation", "act", "ordinance", "bylaw", "statute"}
-COMPANY_ANAPHORS = {"company", "firm"}
-# "the ministry" but not "the ministry of …" (a new name); "the act of voting" is no law.
-_ANAPHOR = re.compile(
-    r"\bthe\s+(ministry|department|agency|foundation|commission|court|union|party|university|hospital|council"
-    r"|company|firm|bill|draft\s+law|law|legislation|act|ordinance|bylaw|statute)\b"
-    r"(?!\s+(?:of|on|for|enforcement|and order)\b)",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -31,15 +22,15 @@ def _fits(mention: Mention, head: str, gazetteer: Gazetteer) -> bool:
     words = fold(mention.text).split()
     if head == "act":
         return words[-1] == "act"  # "the act" after the Affordable Care Act, not after "Bill C-11"
-    if head in LAW_ANAPHORS:
+    if head in gazetteer.lexicon.entities.law_anaphors:
         return True
-    if head in COMPANY_ANAPHORS:
+    if head in gazetteer.lexicon.entities.company_anaphors:
         return any(w.rstrip(".") in gazetteer.words("company_words") for w in words)
     return head in words
 
 
 def _antecedent(mentions: list[Mention], before: int, head: str, gazetteer: Gazetteer) -> Mention | None:
-    wanted_type = "Law" if head in LAW_ANAPHORS else "Organization"
+    wanted_type = "Law" if head in gazetteer.lexicon.entities.law_anaphors else "Organization"
     for mention in reversed(mentions):
         if mention.end > before or mention.type != wanted_type or mention.source == "anaphor":
             continue
@@ -51,7 +42,7 @@ def _antecedent(mentions: list[Mention], before: int, head: str, gazetteer: Gaze
 def anaphor_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """ "The ministry" → the ministry last named, "the bill" → the law last named, as mentions of that name."""
     found: list[Mention] = []
-    for match in _ANAPHOR.finditer(doc.text):
+    for match in gazetteer.lexicon.entities.anaphor.finditer(doc.text):
         head = fold(match.group(1))
         antecedent = _antecedent(mentions, match.start(), head.split()[-1], gazetteer)
         if antecedent is not None:

@@ -40,11 +40,6 @@ from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 SOURCE_PRIORITY = {"gazetteer": 3, "rule": 2, "anaphor": 2, "ner": 1}
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-# "TORONTO —", "ST. JOHN'S, N.L. —", "WASHINGTON (AP) —": a dateline's city in capitals at the start of a line.
-_DATELINE = re.compile(
-    r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:, [A-Z][A-Za-z.]+)?(?: \([A-Za-z ]+\))? [—–-] "
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +60,11 @@ NamedStep = Callable[[Reading, list[Mention], list[Mention]], list[Mention]]
 ChoosingStep = Callable[[list[Mention]], list[Mention]]
 
 
-def dateline_mentions(doc: Doc) -> list[Mention]:
+def dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """The city of a dateline, in capitals at the start of a line: "TORONTO —", "WASHINGTON (AP) —"."""
     return [
         Mention(m.start(1), m.end(1), "Location", string.capwords(m.group(1)), "rule")
-        for m in _DATELINE.finditer(doc.text)
+        for m in gazetteer.lexicon.entities.dateline_city.finditer(doc.text)
     ]
 
 
@@ -92,7 +87,7 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMat
     return mentions
 
 
-def pronoun_people(doc: Doc, candidates: list[Mention]) -> list[Mention]:
+def pronoun_people(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A one-word name the model tagged ORG or PERSON that is the subject of a verb and is taken up by "he" or
     "she" later in its sentence is a person known by one name ("Drake said he would return"): a company or a
     government is "it" or "they". A mention of another person in the sentence may own the pronoun instead, and
@@ -112,7 +107,7 @@ def pronoun_people(doc: Doc, candidates: list[Mention]) -> list[Mention]:
         if any(m.start != mention.start for m in others):
             continue
         after = doc[token[0].head.i + 1 : sentence.end]
-        if any(t.lower_ in PERSONAL_PRONOUNS for t in after):
+        if any(t.lower_ in gazetteer.lexicon.entities.personal_pronouns for t in after):
             found.append(Mention(mention.start, mention.end, "Person", mention.text, "rule"))
     return found
 
@@ -186,7 +181,7 @@ def _teams(reading: Reading) -> list[Mention]:
 
 
 def _prepositions(reading: Reading) -> list[Mention]:
-    names = filter(None, (trim(name, reading.gazetteer) for name in preposition_names(reading.doc)))
+    names = filter(None, (trim(name, reading.gazetteer) for name in preposition_names(reading.doc, reading.gazetteer)))
     return [Mention(name.start_char, name.end_char, "Organization", name.text, "rule") for name in names]
 
 
@@ -211,7 +206,7 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "datelines",
         "the city of a dateline, in capitals at the start of a line → Location",
         '"TORONTO —", "WASHINGTON (AP) —" → "Toronto", "Washington"',
-        _adding(lambda reading: dateline_mentions(reading.doc)),
+        _adding(lambda reading: dateline_mentions(reading.doc, reading.gazetteer)),
     ),
     Rule(
         "untagged_names",
@@ -273,7 +268,7 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "numbered_bills",
         "bills and sections named by number → Law",
         '"Bill C-18", "Senate Bill 8", "H.R. 3684", "Proposition 22", "Title IX", "Section 230 of the …"',
-        _adding(lambda reading: numbered_bill_mentions(reading.doc)),
+        _adding(lambda reading: numbered_bill_mentions(reading.doc, reading.gazetteer)),
     ),
     Rule(
         "described_laws",
@@ -298,7 +293,7 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "a one-word ORG or PERSON that is a verb's subject, taken up by he/she/his/her later in its sentence, is "
         "a person known by one name; not when another person is in the sentence or the word is part of a full name",
         '"Drake said he would return" (Drake tagged ORG)',
-        lambda reading, candidates: candidates + pronoun_people(reading.doc, candidates),
+        lambda reading, candidates: candidates + pronoun_people(reading.doc, candidates, reading.gazetteer),
     ),
     Rule(
         "workplaces",

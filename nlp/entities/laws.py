@@ -15,11 +15,6 @@ from nlp.lexicon.gazetteer import Gazetteer
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SUBJECT_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "VBN", "CD", "HYPH", "POS"}
-# Numbered bills of North-American legislatures: "Bill C-18", "Senate Bill 8", "H.R. 3684", "Proposition 22".
-_NUMBERED_BILL = re.compile(
-    r"\b(?:(?:House|Senate|Assembly) Bill (?:No\. )?\d+|Bill (?:[A-Z]-?)?\d+|H\.R\. ?\d+|Proposition \d+"
-    r"|Title [IVX]+|(?:Section|Article) \d+[A-Za-z]?(?= of the [A-Z]))\b"
-)
 
 
 def _law_name(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
@@ -50,10 +45,13 @@ def _written(span: Span) -> str:
     return " ".join("".join(parts).split())
 
 
-def numbered_bill_mentions(doc: Doc) -> list[Mention]:
+def numbered_bill_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Bills named by number ("Bill C-18", "Title IX", "Section 230 of the …"), which the model tags PERSON or
     ORG or not at all."""
-    return [Mention(m.start(), m.end(), "Law", m.group(), "rule") for m in _NUMBERED_BILL.finditer(doc.text)]
+    return [
+        Mention(m.start(), m.end(), "Law", m.group(), "rule")
+        for m in gazetteer.lexicon.entities.numbered_bill.finditer(doc.text)
+    ]
 
 
 def law_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:

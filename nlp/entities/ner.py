@@ -22,7 +22,7 @@ from nlp.entities.organizations import (
     with_name_complement,
     with_whole_title,
 )
-from nlp.entities.retyping import GENERIC_SINGLE_WORDS, RETYPING, is_personal_name, retype
+from nlp.entities.retyping import RETYPING, is_personal_name, retype
 from nlp.entities.rules import Rule, switched_on
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
@@ -41,8 +41,6 @@ NER_TYPES = {
     "NORP": "Unknown",
 }
 LOWERCASE_TAIL_CUT = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}
-CAPTION_LABELS = {"image", "photo", "photograph", "picture", "credit", "file", "video", "source"}
-TRAILING_LINKS = {"of", "and", "for", "the", "on", "&"}
 _SCORE = re.compile(r"\s\d{1,3}[-–]\d{1,3}$")  # "beat the Boston Bruins 4-2": a game's score, not in the name
 
 DateStep = Callable[[Span, Gazetteer], "Mention | None"]
@@ -76,7 +74,7 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         is_punct(doc[end - 1])
         or doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_space
-        or doc[end - 1].lower_ in TRAILING_LINKS
+        or doc[end - 1].lower_ in gazetteer.lexicon.entities.trailing_links
     ):
         end -= 1  # "Food Standards of": the model stopped inside the name; a dangling "of" is not part of it
     while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
@@ -86,7 +84,12 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         cut = doc[start].idx + score.start() + 1
         while end > start + 1 and doc[end - 1].idx >= cut:
             end -= 1
-    if end > start + 1 and end < len(doc) and doc[end].text == ":" and fold(doc[end - 1].text) in CAPTION_LABELS:
+    if (
+        end > start + 1
+        and end < len(doc)
+        and doc[end].text == ":"
+        and fold(doc[end - 1].text) in gazetteer.lexicon.entities.caption_labels
+    ):
         end -= 1  # "Washington D.C. Image: Reuters": the credit label of a caption
     return doc[start:end] if end > start else None
 
@@ -157,7 +160,7 @@ def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
         and after.is_alpha
         and not after.ent_type_
         and word not in gazetteer.words("title_words") | gazetteer.words("organization_words")
-        and word not in gazetteer.words("location_heads") | GENERIC_SINGLE_WORDS
+        and word not in gazetteer.words("location_heads") | gazetteer.lexicon.entities.generic_single_words
     ):
         return doc[span.start : span.end + 1]
     return span

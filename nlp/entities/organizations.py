@@ -11,8 +11,6 @@ from nlp.entities.mentions import Mention
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
-NAME_JOINERS = {"of", "for", "and", "the", "&", "on", "'s", "'"}  # words inside a name
-
 
 def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
     """An organisation cut before its complement takes it in: "Joint Council" + "for the Welfare of Immigrants".
@@ -153,13 +151,19 @@ def untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             token = doc[end]
             if _capitalised_name_word(token):
                 end += 1
-            elif token.lower_ in NAME_JOINERS and end + 1 < len(doc) and _capitalised_name_word(doc[end + 1]):
+            elif (
+                token.lower_ in gazetteer.lexicon.entities.name_joiners
+                and end + 1 < len(doc)
+                and _capitalised_name_word(doc[end + 1])
+            ):
                 end += 2
             else:
                 break
         run = doc[start:end]
         index = end
-        fragment = start > 0 and (doc[start - 1].lower_ in NAME_JOINERS - {"the"} or doc[start - 1].text == "-")
+        fragment = start > 0 and (
+            doc[start - 1].lower_ in gazetteer.lexicon.entities.name_joiners - {"the"} or doc[start - 1].text == "-"
+        )
         if len(run) >= 2 and fold(run[-1].text) in heads and not fragment:  # "[Evergreen Aviation] & Space Museum"
             names.append(doc[_with_nationality(doc, start) : end])
     return names
@@ -252,7 +256,7 @@ def _title_word(token: Token) -> bool:
     return (token.is_alpha and token.text[:1].isupper() and not token.is_upper) or token.text == "&"
 
 
-def preposition_names(doc: Doc) -> list[Span]:
+def preposition_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Capitalised words around a capitalised preposition inside a sentence are one title-cased name, which the
     model cuts or misses: "Doctors Without Borders" (only "Borders" tagged), "Mothers Against Drunk Driving".
     A headline in title case has no lowercase content word, so its prepositions make no name."""
@@ -260,7 +264,11 @@ def preposition_names(doc: Doc) -> list[Span]:
     for token in doc:
         if token.pos_ != "ADP" or not token.text[:1].isupper() or token.is_sent_start or token.i + 1 >= len(doc):
             continue
-        if token.lower_ in NAME_JOINERS or not _title_word(doc[token.i - 1]) or not _title_word(doc[token.i + 1]):
+        if (
+            token.lower_ in gazetteer.lexicon.entities.name_joiners
+            or not _title_word(doc[token.i - 1])
+            or not _title_word(doc[token.i + 1])
+        ):
             continue
         start, end, sentence = token.i - 1, token.i + 2, token.sent
         while start > sentence.start and _title_word(doc[start - 1]):
@@ -292,14 +300,13 @@ def workplace_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gaze
     return found
 
 
-PLACE_PLURALS = {"falls", "springs", "heights", "plains", "islands", "mountains", "hills", "lakes", "rapids"}
-
-
 def _team_nickname(token: Token, gazetteer: Gazetteer) -> bool:
     """An untagged capitalised plural proper noun that names no kind of place: "Raptors", "Leafs", "Bucks"."""
     if token.tag_ != "NNPS" or token.ent_type_ or not token.text[:1].isupper() or not token.text.endswith("s"):
         return False
-    return token.lower_ not in PLACE_PLURALS and fold(token.lemma_) not in gazetteer.words("location_heads")
+    return token.lower_ not in gazetteer.lexicon.entities.place_plurals and fold(token.lemma_) not in gazetteer.words(
+        "location_heads"
+    )
 
 
 def team_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:

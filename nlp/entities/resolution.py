@@ -21,11 +21,9 @@ from nlp.keys import entity_id, fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
-_KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |formerly |previously )?known as\s+")
 _LAW_APPOSITION = re.compile(r", (?:the |or )?")
 _BRACKETED_ALIAS = re.compile(r"\s*\(([^()\n]{1,40})\)")
 TYPE_WEIGHT = {"gazetteer": 100, "rule": 10, "anaphor": 5, "ner": 1}
-CHAMBERS = {"house", "senate", "congress", "parliament", "assembly", "legislature", "court", "government"}
 NAME_TYPES = {"Person", "Organization", "Location", "Unknown"}  # types a bare surname may have been given
 
 
@@ -59,12 +57,12 @@ def _bracketed_aliases(text: str, mentions: list[Mention]) -> tuple[dict[str, Me
     return aliases, added
 
 
-def _known_as(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+def _known_as(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, Mention]]:
     """ "The Online Streaming Act, also known as Bill C-11": (the name, its other name), both as mentions."""
     starts = {m.start: m for m in mentions}
     pairs = []
     for mention in mentions:
-        match = _KNOWN_AS.match(text, mention.end)
+        match = gazetteer.lexicon.entities.known_as.match(text, mention.end)
         if match is None and mention.type == "Law":
             match = _LAW_APPOSITION.match(text, mention.end)  # "Bill 23, the More Homes Built Faster Act"
         other = starts.get(match.end()) if match else None
@@ -144,12 +142,13 @@ class _FullNames:
 
 
 _ADJECTIVE_ENDINGS = ("al", "an", "ic", "ary", "ive", "ian")  # Federal, Metropolitan, Atlantic, Military
-_MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "de", "du", "la", "to", "at", "&"}
 
 
-def _initials(name: str) -> str:
+def _initials(name: str, gazetteer: Gazetteer) -> str:
     """ "Council on American-Islamic Relations" → "cair"."""
-    words = [w for w in re.split(r"[\s\-/]+", name) if w and w.lower() not in _MINOR_WORDS]
+    words = [
+        w for w in re.split(r"[\s\-/]+", name) if w and w.lower() not in gazetteer.lexicon.entities.initials_skipped
+    ]
     return "".join(fold(w)[:1] for w in words)
 
 
@@ -158,11 +157,7 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
-_HEAD_FIRST = re.compile(r"^(ministry|department|office|agency|bureau) of (?:the )?(.+)$")
-_HEAD_LAST = re.compile(r"^(.+?) (ministry|department|office|agency|bureau)$")
-
-
-def _clipped_owner(mention: Mention, organizations: list[Mention]) -> Mention | None:
+def _clipped_owner(mention: Mention, organizations: list[Mention], gazetteer: Gazetteer) -> Mention | None:
     """ "the Fed" for the Federal Reserve, "the Met" for the Metropolitan Museum: a short capitalised word that
     clips the adjective opening exactly one longer organisation of the article is its name; with two candidates
     it is neither's. Only an adjective is clipped this way, so "Ford" stays apart from Fordham University."""
@@ -171,7 +166,7 @@ def _clipped_owner(mention: Mention, organizations: list[Mention]) -> Mention | 
         return None
     key = fold(word)
     found = {
-        _organization_key(m.text): m
+        _organization_key(m.text, gazetteer): m
         for m in organizations
         if (first := fold(m.text.split()[0])).startswith(key)
         and len(first) >= len(key) + 3
@@ -185,13 +180,13 @@ def _without_the(name: str) -> str:
     return name[4:] if name[:4].lower() == "the " and len(name.split()) > 2 else name
 
 
-def _organization_key(name: str) -> str:
+def _organization_key(name: str, gazetteer: Gazetteer) -> str:
     """One key for the two English orders: "Interior Ministry" = "Ministry of the Interior", "State Department"
     = "Department of State"."""
     key = _without_the(fold(name))
-    if match := _HEAD_FIRST.match(key):
+    if match := gazetteer.lexicon.entities.head_first.match(key):
         return f"{match.group(1)} of {match.group(2)}"
-    if match := _HEAD_LAST.match(key):
+    if match := gazetteer.lexicon.entities.head_last.match(key):
         return f"{match.group(2)} of {match.group(1)}"
     return key
 
@@ -201,7 +196,7 @@ def _cluster_key(mention: Mention, gazetteer: Gazetteer) -> tuple[str, str | Non
     if known is not None:
         return fold(known.name), known.name, known.type
     if mention.type == "Organization":
-        return _organization_key(mention.text), None, None
+        return _organization_key(mention.text, gazetteer), None, None
     return _without_the(fold(mention.text)), None, None
 
 
@@ -210,7 +205,7 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
     aliases, bracketed = _bracketed_aliases(text, mentions)
     mentions = sorted([*mentions, *bracketed], key=lambda m: (m.start, m.end))
     people = _FullNames(mentions, gazetteer)
-    for name, other in _known_as(text, mentions):
+    for name, other in _known_as(text, mentions, gazetteer):
         aliases[_cluster_key(other, gazetteer)[0]] = name
     for spelling, first_written in _misspelt_people(mentions, gazetteer):
         aliases.setdefault(fold(spelling.text), first_written)
@@ -219,9 +214,9 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
     long_orgs = [m for m in mentions if m.type == "Organization" and len(m.text.split()) > 1]
     for m in long_orgs:
         org_by_first_word.setdefault(fold(m.text.split()[0]), m)
-        org_by_initials.setdefault(_initials(m.text), m)
+        org_by_initials.setdefault(_initials(m.text, gazetteer), m)
     for m in mentions:  # "CDC" for the Centers for Disease Control and Prevention: the last word left out
-        initials = _initials(m.text) if m.type == "Organization" else ""
+        initials = _initials(m.text, gazetteer) if m.type == "Organization" else ""
         if len(initials) >= 4:
             org_by_initials.setdefault(initials[:-1], m)
     for mention in mentions:
@@ -233,8 +228,10 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
             if owner is None and mention.type == "Organization" and len(mention.text.split()) == 1:
                 if _is_acronym(mention.text):  # initials first: "USI" is the University of Southern Indiana,
                     owner = org_by_initials.get(key)  # not "USI Art Collections"; "RCMP" for the Royal Canadian …
-                if owner is None and key not in CHAMBERS:  # "House" is not the House Ways and Means Committee
-                    owner = org_by_first_word.get(key) or _clipped_owner(mention, long_orgs)
+                if (
+                    owner is None and key not in gazetteer.lexicon.entities.bare_chamber_names
+                ):  # "House" is not the House Ways and Means Committee
+                    owner = org_by_first_word.get(key) or _clipped_owner(mention, long_orgs, gazetteer)
             if owner is not None and owner is not mention:
                 key, canonical, forced = _cluster_key(owner, gazetteer)
                 if forced is None and owner.type == "Person":

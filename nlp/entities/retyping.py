@@ -22,23 +22,6 @@ from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 # One common word is not a name: "the Administration", "the State", "North".
-GENERIC_SINGLE_WORDS = {
-    "administration",
-    "state",
-    "church",
-    "government",
-    "north",
-    "south",
-    "east",
-    "west",
-    "congress",
-    "parliament",
-    "police",
-    "army",
-    "court",
-}
-TITLE_AFTER_PORTFOLIO = {"minister", "ministry", "secretary", "department"}
-NAME_LINKS = {"of", "for", "on"}
 # A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
 _PARTY_STATE = re.compile(r"^[DRI]\s?-\s?[A-Z][A-Za-z.]*\.?$")
 
@@ -92,7 +75,7 @@ def _ends_in_title(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> bo
     Justice", "Ministry of the Attorney General", "Court of Justice")."""
     if words[-1] not in gazetteer.words("title_words"):
         return False
-    return not any(t.lower_ in NAME_LINKS for t in span[1:-1])
+    return not any(t.lower_ in gazetteer.lexicon.entities.title_name_links for t in span[1:-1])
 
 
 def _named_as_place(span: Span, gazetteer: Gazetteer) -> bool:
@@ -123,9 +106,9 @@ def is_personal_name(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> 
     return all((t.text[:1].isupper() and t.is_alpha) or t.text == "-" for t in span)
 
 
-def _before_title(span: Span) -> bool:
+def _before_title(span: Span, gazetteer: Gazetteer) -> bool:
     following = _next_word(span.doc, span.end)
-    return following is not None and following.lower_ in TITLE_AFTER_PORTFOLIO
+    return following is not None and following.lower_ in gazetteer.lexicon.entities.title_after_portfolio
 
 
 def _personal(c: Candidate, gazetteer: Gazetteer) -> bool:
@@ -140,7 +123,7 @@ def _ignored(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
 
 
 def _generic_word(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
-    return None if len(c.span) == 1 and fold(c.span.text) in GENERIC_SINGLE_WORDS else c
+    return None if len(c.span) == 1 and fold(c.span.text) in gazetteer.lexicon.entities.generic_single_words else c
 
 
 def _lone_title(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
@@ -181,12 +164,12 @@ def _title_after_organisation(c: Candidate, gazetteer: Gazetteer) -> Candidate:
 
 def _portfolio_word(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
     portfolio = len(c.span) == 1 and c.words[0] in gazetteer.words("portfolio_words")
-    return None if portfolio and _before_title(c.span) else c
+    return None if portfolio and _before_title(c.span, gazetteer) else c
 
 
 def _portfolio_organisation(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
     organisational = any(w in gazetteer.words("organization_words") for w in c.words)
-    return None if c.ner_type == "Organization" and _before_title(c.span) and not organisational else c
+    return None if c.ner_type == "Organization" and _before_title(c.span, gazetteer) and not organisational else c
 
 
 def _social_handle(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:

@@ -80,6 +80,36 @@ class EntityWords:
     shared_titles: frozenset[str]
     department_heads: frozenset[str]
     trimmed_honorifics: frozenset[str]  # from [honorifics], the entries used for "trim"
+    personal_pronouns: frozenset[str]
+    caption_labels: frozenset[str]
+    trailing_links: frozenset[str]
+    generic_single_words: frozenset[str]
+    title_after_portfolio: frozenset[str]
+    title_name_links: frozenset[str]
+    name_joiners: frozenset[str]
+    place_plurals: frozenset[str]
+    bare_chamber_names: frozenset[str]
+    initials_skipped: frozenset[str]
+    department_name_heads: tuple[str, ...]
+    anaphor_heads: tuple[str, ...]
+    anaphor_blockers: tuple[str, ...]
+    law_anaphors: frozenset[str]
+    company_anaphors: frozenset[str]
+    known_as: re.Pattern[str]
+    numbered_bill: re.Pattern[str]
+    dateline_city: re.Pattern[str]
+    head_first: re.Pattern[str] = field(init=False)  # "ministry of (the) X", from department_name_heads
+    head_last: re.Pattern[str] = field(init=False)  # "X ministry"
+    anaphor: re.Pattern[str] = field(init=False)  # "the <head>" not followed by a blocker, case-insensitive
+
+    def __post_init__(self) -> None:
+        heads = "|".join(map(re.escape, self.department_name_heads))
+        object.__setattr__(self, "head_first", re.compile(rf"^({heads}) of (?:the )?(.+)$"))
+        object.__setattr__(self, "head_last", re.compile(rf"^(.+?) ({heads})$"))
+        anaphors = "|".join(r"\s+".join(map(re.escape, head.split())) for head in self.anaphor_heads)
+        blockers = "|".join(map(re.escape, self.anaphor_blockers))
+        anaphor = rf"\bthe\s+({anaphors})\b(?!\s+(?:{blockers})\b)"
+        object.__setattr__(self, "anaphor", re.compile(anaphor, re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
