@@ -91,3 +91,33 @@ def test_a_reporting_verb_added_in_a_user_file_finds_a_statement(tmp_path: Path)
     [statement] = find_statements(doc, entities_of(doc), None, lexicon=load_lexicon(user))
     assert (statement.speaker, statement.cue) == ("Jane Roe", "grumbled")
     assert statement.text == "the bridge would close next week"
+
+
+def test_one_honorifics_table_gives_each_rule_its_own_members() -> None:
+    lexicon = load_lexicon()
+    assert {"lady", "lord", "mr"} <= lexicon.statements.honorifics
+    assert "lady" not in lexicon.rules["honorific_titles"] and "emeritus" in lexicon.rules["honorific_titles"]
+    assert "mx" in lexicon.entities.trimmed_honorifics and "mx" not in lexicon.statements.honorifics
+    assert lexicon.statements.title_genders["mr."] == "m" and lexicon.statements.title_genders["queen"] == "f"
+    assert "dr" not in lexicon.statements.title_genders and "lady." not in lexicon.statements.title_genders
+
+
+def test_a_user_honorific_extends_the_table(tmp_path: Path) -> None:
+    user = _user_file(tmp_path, '[lexicon]\nhonorifics = { mx = { uses = ["speaker", "trim"] } }\n')
+    lexicon = load_lexicon(user)
+    assert {"mx", "lord"} <= lexicon.statements.honorifics
+    assert "mx" in lexicon.entities.trimmed_honorifics
+
+
+def test_an_unknown_honorific_use_is_an_error_naming_it(tmp_path: Path) -> None:
+    user = _user_file(tmp_path, '[lexicon]\nhonorifics = { mx = { uses = ["nowhere"] } }\n')
+    with pytest.raises(ConfigError, match=r"honorifics\.mx.*'nowhere'"):
+        load_lexicon(user)
+
+
+def test_a_user_relation_verb_joins_its_type_and_keeps_the_others(tmp_path: Path) -> None:
+    user = _user_file(tmp_path, '[lexicon]\npredicate_verbs = { SUPPORTED = ["laud"] }\n')
+    predicates = load_lexicon(user).relations.predicate_of
+    assert predicates["laud"] == predicates["praise"] == "SUPPORTED"
+    assert predicates["meet"] == "MET"
+    assert "laud" not in load_lexicon().relations.predicate_of

@@ -116,4 +116,4 @@ def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
     ],
 )
 def test_dates_relative_to_publication(phrase: str, expected: str) -> None:
-    assert date_of_phrase(phrase, "2022-12-02") == expected
+    assert date_of_phrase(phrase, "2022-12-02", LEXICON.statements) == expected

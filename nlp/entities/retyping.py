@@ -288,7 +288,12 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         _portfolio_organisation,
     ),
     Rule("social_handles", "a social media handle is no entity", '"@POTUS"', _social_handle),
-    Rule("honorifics_alone", "an `honorific_titles` word alone is no entity", '"Emeritus"', _honorific_alone),
+    Rule(
+        "honorifics_alone",
+        "an honorific used `alone` (en.toml `[honorifics]`) is no entity on its own",
+        '"Emeritus"',
+        _honorific_alone,
+    ),
     Rule(
         "capitalised_laws",
         "a capitalised name ending in a `law_heads` or `law_name_heads` word is a Law (never for a PERSON)",

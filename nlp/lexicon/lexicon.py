@@ -59,6 +59,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
         raise ConfigError(f"{BUILTIN_FILE}: unknown lexicon key {unknown[0]!r}")
     if not isinstance(data.get("version"), str):
         raise ConfigError(f"{BUILTIN_FILE}: 'version' must be a string")
+    _check_unique_keys(data)
     merged = copy.deepcopy(data)
     if user_file:
         path = Path(user_file).expanduser()
@@ -96,6 +97,16 @@ def _derive_honorific_lists(merged: dict[str, Any], honorifics: Mapping[str, Hon
     merged.setdefault("statements", {}).update(honorifics=used_for("speaker"), title_genders=genders | dotted)
     merged.setdefault(RULES, {})["honorific_titles"] = used_for("alone")
     merged.setdefault("entities", {})["trimmed_honorifics"] = used_for("trim")
+
+
+def _check_unique_keys(data: dict[str, Any]) -> None:
+    """A user's key names one list whatever its section, so no key may be in two sections."""
+    seen: dict[str, str] = {HONORIFICS: HONORIFICS}
+    for name in (*SECTIONS, RULES):
+        for key in data.get(name, {}):
+            if key in seen:
+                raise ConfigError(f"{BUILTIN_FILE}: lexicon key {key!r} is in both [{seen[key]}] and [{name}]")
+            seen[key] = name
 
 
 def _read(path: Path) -> dict[str, Any]:

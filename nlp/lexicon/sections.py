@@ -25,7 +25,8 @@ class Honorific:
 
 @dataclass(frozen=True, slots=True)
 class StatementWords:
-    """The statements room's lists (en.toml ``[statements]``, where each is described), and three unions of them."""
+    """The statements room's lists (en.toml ``[statements]``, where each is described), three unions of them and
+    the two date patterns built from them."""
 
     speech_verbs: frozenset[str]
     belief_verbs: frozenset[str]
@@ -57,10 +58,32 @@ class StatementWords:
     addressee_verbs: frozenset[str]
     name_link_words: frozenset[str]
     dateline: re.Pattern[str]
+    person_pronouns: dict[str, str]
+    person_subject_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    owner_pronouns: dict[str, str]
+    first_person: frozenset[str]
+    first_person_subjects: frozenset[str]
+    question_marks: frozenset[str]
+    question_cues: frozenset[str]
+    age_units: frozenset[str]
+    year_phrase: re.Pattern[str]
+    weekdays: tuple[str, ...]
+    month_abbreviations: tuple[str, ...]
+    date_cue_words: tuple[str, ...]
+    parts_of_day: tuple[str, ...]
+    date_prepositions: tuple[str, ...]
+    day_before_phrases: frozenset[str]
+    same_day_phrases: frozenset[str]
+    last_year_phrases: frozenset[str]
+    this_year_phrases: frozenset[str]
     title_abbreviations: dict[str, str]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
+    date_words: re.Pattern[str] = field(init=False)  # a digit, a date cue word, weekday or month, case-insensitive
+    part_of_day: re.Pattern[str] = field(init=False)  # a part of day ending a date phrase
 
     def __post_init__(self) -> None:
         person_nouns = self.description_nouns | self.office_nouns
@@ -68,6 +91,10 @@ class StatementWords:
         object.__setattr__(self, "cue_lemmas", self.speech_verbs | self.belief_verbs)
         object.__setattr__(self, "person_nouns", person_nouns)
         object.__setattr__(self, "speaker_titles", person_nouns | self.honorifics | abbreviations)
+        words = "|".join(map(re.escape, (*self.date_cue_words, *self.weekdays, *self.month_abbreviations)))
+        object.__setattr__(self, "date_words", re.compile(rf"\d|{words}", re.IGNORECASE))
+        parts = "|".join(map(re.escape, self.parts_of_day))
+        object.__setattr__(self, "part_of_day", re.compile(rf"\s+(?:{parts})$"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 MAX_CHUNK_CHARS = 20_000
 # A paragraph longer than a chunk is cut after a sentence end, else at a space, else anywhere.
+# Where a very long text may be cut into chunks: a sentence end, closing marks, then a space. Not the statements
+# room's SENTENCE_END (tokens of a parsed doc); one rule for both would move chunk edges.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 

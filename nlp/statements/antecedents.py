@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Token
 
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
-from nlp.statements.speaker_names import PERSON_PRONOUNS
 from nlp.statements.speaker_syntax import same_paragraph
 
 SPEAKER_MEMORY = 1500
@@ -65,8 +64,8 @@ class Antecedents:
                 token.doc[max(0, token.left_edge.i - 1)].lower_
             )
             for t in token.sent:
-                if t.i > token.i and t.lower_ in PERSON_PRONOUNS and t.dep_ in {"nsubj", "poss"}:
-                    gender = gender or PERSON_PRONOUNS[t.lower_]
+                if t.i > token.i and t.lower_ in self.lexicon.person_pronouns and t.dep_ in {"nsubj", "poss"}:
+                    gender = gender or self.lexicon.person_pronouns[t.lower_]
                     break
         if gender:
             self._genders[name] = gender
@@ -75,7 +74,7 @@ class Antecedents:
     def _resolve_pronoun(self, pronoun: Token, avoid: str = "") -> Speaker | None:
         at = pronoun.idx + self.offset
         lower = pronoun.lower_
-        if lower in {"they", "them"}:
+        if lower in self.lexicon.plural_pronouns:
             heard = self.last  # "The report's authors say … They call for …": the group just heard
             plural = heard is not None and not heard.is_person and heard.mention.lower().endswith("s")
             if heard is not None and plural and at - heard.at < SPEAKER_MEMORY // 2:
@@ -83,8 +82,9 @@ class Antecedents:
             group = self._plural_subject(pronoun)
             if group is not None:
                 return group
-        found = self._antecedent(at, lower in PERSON_PRONOUNS, PERSON_PRONOUNS.get(lower), avoid)
-        if found is None and lower in {"he", "she"}:
+        pronouns = self.lexicon.person_pronouns
+        found = self._antecedent(at, lower in pronouns, pronouns.get(lower), avoid)
+        if found is None and lower in self.lexicon.person_subject_pronouns:
             found = self._named_subject_before(pronoun)
         return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at) if found is not None else None
 

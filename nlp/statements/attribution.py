@@ -287,7 +287,7 @@ def _narrative_resumes(layout: Layout, start: int, end: int) -> int:
             continue
         for token in sent:
             subject = subject_of(token, lexicon) if is_cue_verb(token, lexicon) else None
-            if subject is not None and subject.lower_ not in {"i", "we"}:
+            if subject is not None and subject.lower_ not in lexicon.first_person_subjects:
                 return sent.start_char
     return end
 

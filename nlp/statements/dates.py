@@ -15,15 +15,6 @@ from nlp.statements.speaker_syntax import entity_span
 
 log = logging.getLogger(__name__)
 
-YEAR = re.compile(r"^(?:in |during |since |by )?(?:the year )?((?:19|20)\d\d)$", re.IGNORECASE)
-DATE_WORDS = re.compile(
-    r"\d|yesterday|last|this|ago|earlier|previous|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
-    re.IGNORECASE,
-)
-PART_OF_DAY = re.compile(r"\s+(?:night|morning|afternoon|evening)$")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 
 def statement_date(cue: Token, published: str | None, lexicon: StatementWords) -> str | None:
     """The date the attribution gives ("said in 2021", "told RSE on Friday"), else the article's."""
@@ -39,13 +30,13 @@ def statement_date(cue: Token, published: str | None, lexicon: StatementWords) -
         ent = entity_span(anchor)
         if ent is not None and anchor.left_edge.i < ent.start:
             ent = anchor.doc[anchor.left_edge.i : ent.end]  # "Tuesday night": a DATE compound on a TIME head
-        if ent is None or not DATE_WORDS.search(ent.text):
+        if ent is None or not lexicon.date_words.search(ent.text):
             continue
         phrase = ent.text if child.dep_ != "prep" else f"{child.text} {ent.text}"
-        parsed = date_of_phrase(phrase, published)
+        parsed = date_of_phrase(phrase, published, lexicon)
         if parsed is not None:
             return parsed
-    return _time_clause_date(cue, published) or published
+    return _time_clause_date(cue, published, lexicon) or published
 
 
 def _date_candidates(cue: Token, lexicon: StatementWords) -> list[Token]:
@@ -57,7 +48,7 @@ def _date_candidates(cue: Token, lexicon: StatementWords) -> list[Token]:
     return candidates
 
 
-def _time_clause_date(cue: Token, published: str | None) -> str | None:
+def _time_clause_date(cue: Token, published: str | None, lexicon: StatementWords) -> str | None:
     """ "When the authorities began installing the cameras they purchased in 2019, the minister claimed …":
     the time clause of the cue dates the act of saying."""
     for clause in cue.children:
@@ -67,33 +58,36 @@ def _time_clause_date(cue: Token, published: str | None) -> str | None:
             continue
         for token in clause.subtree:
             ent = entity_span(token) if token.ent_type_ == "DATE" and token.ent_iob_ == "B" else None
-            if ent is not None and DATE_WORDS.search(ent.text):
-                return date_of_phrase(ent.text, published)
+            if ent is not None and lexicon.date_words.search(ent.text):
+                return date_of_phrase(ent.text, published, lexicon)
     return None
 
 
-def date_of_phrase(phrase: str, published: str | None) -> str | None:
+def date_of_phrase(phrase: str, published: str | None, lexicon: StatementWords) -> str | None:
     """A date phrase relative to the publication date, as YYYY-MM-DD; missing month or day → 01."""
     phrase = phrase.strip()
-    year = YEAR.match(phrase)
+    year = lexicon.year_phrase.match(phrase)
     if year:
         return f"{year.group(1)}-01-01"
     base = iso_date(published)
-    lowered = phrase.lower().removeprefix("in ").removeprefix("on ").removeprefix("during ")
-    if base is not None and lowered in {"last night", "yesterday morning", "yesterday afternoon", "yesterday evening"}:
+    lowered = phrase.lower()
+    for preposition in lexicon.date_prepositions:
+        lowered = lowered.removeprefix(f"{preposition} ")
+    if base is not None and lowered in lexicon.day_before_phrases:
         return (base - timedelta(days=1)).isoformat()
-    if base is not None and lowered in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
+    if base is not None and lowered in lexicon.same_day_phrases:
         return base.isoformat()
-    lowered = PART_OF_DAY.sub("", lowered)  # "Tuesday night" dates to the Tuesday
-    if base is not None and lowered in {"last year", "the previous year", "a year ago"}:
+    lowered = lexicon.part_of_day.sub("", lowered)  # "Tuesday night" dates to the Tuesday
+    if base is not None and lowered in lexicon.last_year_phrases:
         return f"{base.year - 1}-01-01"
-    if base is not None and lowered in {"this year", "earlier this year"}:
+    if base is not None and lowered in lexicon.this_year_phrases:
         return f"{base.year}-01-01"
-    if base is not None and lowered == "yesterday":
+    if base is not None and lowered in lexicon.day_before_phrases:  # "yesterday night" → "yesterday"
         return (base - timedelta(days=1)).isoformat()
-    if base is not None and lowered.removeprefix("last ") in WEEKDAYS:
+    weekdays = lexicon.weekdays
+    if base is not None and lowered.removeprefix("last ") in weekdays:
         # news uses a bare weekday for the latest one, the day of publication included
-        back = (base.weekday() - WEEKDAYS.index(lowered.removeprefix("last "))) % 7
+        back = (base.weekday() - weekdays.index(lowered.removeprefix("last "))) % 7
         return (base - timedelta(days=back or (7 if lowered.startswith("last ") else 0))).isoformat()
     import dateparser  # imported here: loading its language data takes a second
 
@@ -108,7 +102,7 @@ def date_of_phrase(phrase: str, published: str | None) -> str | None:
     if parsed is None:
         return None
     if not re.search(r"\d{1,2}(st|nd|rd|th)?\b(?!\d)", lowered.replace(str(parsed.year), "")) and any(
-        m in lowered for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+        m in lowered for m in lexicon.month_abbreviations
     ):
         return f"{parsed.year:04d}-{parsed.month:02d}-01"
     return parsed.date().isoformat()

@@ -30,6 +30,8 @@ from nlp.statements.speech import reported_clauses
 
 log = logging.getLogger(__name__)
 
+# A paragraph ending in one of these (before closing quotes) is complete; otherwise its quote may go on in the next.
+# Wider than the layout's SENTENCE_END on purpose: a colon or comma also closes a line that introduces a quote.
 PARAGRAPH_END = (".", "!", "?", ":", "…", ")", "]", ",")
 CLOSING_MARKS = "\"”’»'›"
 CARRY_PARAGRAPHS = 2  # a bare quote paragraph may follow its speaker's paragraph, or a caption after it
@@ -77,7 +79,11 @@ def find_statements(
         else:
             head = draft.attribution.speaker
             resolved = resolver.resolve(head) if head is not None else None
-            if head is not None and resolved is not None and _speaks_of(text[draft.start : draft.end], head, resolved):
+            if (
+                head is not None
+                and resolved is not None
+                and _speaks_of(text[draft.start : draft.end], head, resolved, words)
+            ):
                 resolved = resolver.resolve(head, avoid=resolved.name) or resolved
             if resolved is None:
                 continue
@@ -89,10 +95,10 @@ def find_statements(
     return statements
 
 
-def _speaks_of(content: str, head: Token, speaker: Speaker) -> bool:
+def _speaks_of(content: str, head: Token, speaker: Speaker, lexicon: StatementWords) -> bool:
     """ "He said, "Andy Warhol was the center of the Zeitgeist"": a pronoun's person named in the third person
     inside the statement is whom the statement is about, not who makes it."""
-    if head.lower_ not in {"he", "she"} or not speaker.is_person or len(speaker.name.split()) < 2:
+    if head.lower_ not in lexicon.person_subject_pronouns or not speaker.is_person or len(speaker.name.split()) < 2:
         return False
     return re.search(rf"\b{re.escape(speaker.name.split()[-1])}\b(?!['’]s? (?:own|self))", content) is not None
 

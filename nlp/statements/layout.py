@@ -11,6 +11,9 @@ from spacy.tokens import Doc, Token
 from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.quotes import Quote, paragraph_spans
 
+# Where a sentence ends for region arithmetic (tokens, not inside a quote, not after "Sgt."). Not the finder's
+# PARAGRAPH_END (does a paragraph's quote go on?) nor the pipeline's chunk cut of long texts: three jobs, and one
+# set for all would move statement boundaries or chunk edges. Punctuation is grammar, so it stays code.
 SENTENCE_END = {".", "!", "?", "…"}
 
 

@@ -10,11 +10,6 @@ from core.records import Entity
 from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.speaker_syntax import entity_span, without_titles
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-GROUP_PRONOUNS = {"they", "them", "it"}
-OWNER_PRONOUNS = {"its": None, "his": "m", "her": "f"}
-FIRST_PERSON = {"i", "we", "me", "us", "you"}
-
 
 def is_topic(token: Token) -> bool:
     """What a sentence is about: its subject, or the person of an opening "For Kevin Allton, …"."""

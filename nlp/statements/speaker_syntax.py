@@ -101,19 +101,19 @@ def _beside(subject: Token, verb: Token) -> bool:
 
 def may_speak(token: Token, cue: Token, lexicon: StatementWords) -> bool:
     """A subject in the cue's own paragraph that is not a date or a number."""
-    if (token.ent_type_ in NOT_SPEAKER_LABELS and not is_age(token)) or token.lower_ in lexicon.calendar_words:
+    if (token.ent_type_ in NOT_SPEAKER_LABELS and not is_age(token, lexicon)) or token.lower_ in lexicon.calendar_words:
         return False
     return same_paragraph(token, cue)
 
 
-def is_age(token: Token) -> bool:
+def is_age(token: Token, lexicon: StatementWords) -> bool:
     """ "the 61-year-old added": an age standing for the person (the tagger calls it a DATE)."""
     doc = token.doc
     return (
         token.lower_ == "old"
         and token.i >= 2
         and doc[token.i - 1].text == "-"
-        and doc[token.i - 2].lower_ in {"year", "month"}
+        and doc[token.i - 2].lower_ in lexicon.age_units
     )
 
 

@@ -20,10 +20,6 @@ from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.antecedents import SPEAKER_MEMORY, Antecedents, NamedMention, Speaker
 from nlp.statements.cues import is_cue_verb
 from nlp.statements.speaker_names import (
-    FIRST_PERSON,
-    GROUP_PRONOUNS,
-    OWNER_PRONOUNS,
-    PERSON_PRONOUNS,
     acts_as_person,
     fuller_organisation,
     is_topic,
@@ -80,13 +76,15 @@ class SpeakerResolver(Antecedents):
             return titled
         lower = head.lower_
         at = head.idx + self.offset
-        if lower in FIRST_PERSON or (lower in self.lexicon.non_speaker_words and lower != "it"):
+        words = self.lexicon
+        if lower in words.first_person or (lower in words.non_speaker_words and lower not in words.group_pronouns):
             return None
-        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        if lower in words.person_pronouns or lower in words.group_pronouns:
             return self._resolve_pronoun(head, avoid)
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
-        if owner is not None and head.lemma_.lower() in self.lexicon.source_carrier_nouns | self.lexicon.medium_nouns:
-            found = self._antecedent(at, owner.lower_ != "its", OWNER_PRONOUNS[owner.lower_])
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in words.owner_pronouns), None)
+        if owner is not None and head.lemma_.lower() in words.source_carrier_nouns | words.medium_nouns:
+            gender = words.owner_pronouns[owner.lower_]
+            found = self._antecedent(at, bool(gender), gender or None)
             if found is not None:  # "according to its latest filing": the filing's owner
                 return Speaker(found.name, noun_phrase(head).text, found.entity_id, found.is_person, at)
         phrase = noun_phrase(head)
@@ -185,7 +183,7 @@ class SpeakerResolver(Antecedents):
             return None  # "the owner of the building", "the man who called": someone new, described
         noun = head.lemma_.lower()
         modified = any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < head.i for c in head.children)
-        aged = is_age(head) or any(is_age(c) for c in head.children)
+        aged = is_age(head, self.lexicon) or any(is_age(c, self.lexicon) for c in head.children)
         if not (aged or noun in self.lexicon.description_nouns or (noun in self.lexicon.office_nouns and modified)):
             return None
         gender = "f" if noun in self.lexicon.female_nouns else "m" if noun in self.lexicon.male_nouns else None

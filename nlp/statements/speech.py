@@ -48,7 +48,7 @@ def _complement(cue: Token, lexicon: StatementWords) -> list[Token] | None:
     if complements:
         clause = complements[0]
         marks = [c for c in clause.children if c.dep_ == "mark"]
-        if marks and marks[0].lower_ in {"whether", "if"} and cue.lemma_.lower() != "ask":
+        if marks and marks[0].lower_ in lexicon.question_marks and cue.lemma_.lower() not in lexicon.question_cues:
             return None  # "did not say whether …" reports nothing; "asked whether …" reports a question
         tokens = [t for c in complements for t in c.subtree]
         # "C, he said, adding…" — the cue's own words never belong to what was said.
