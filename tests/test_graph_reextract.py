@@ -240,7 +240,9 @@ class _DiesAfter:
 
     def __init__(self, extractor, limit: int) -> None:
         self.inner, self.limit = extractor, limit
-        self.version, self.gazetteer = extractor.version, extractor.gazetteer
+
+    def __getattr__(self, name: str):  # version, gazetteer, lexicon: whatever makes the extraction version
+        return getattr(self.inner, name)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         for count, extraction in enumerate(self.inner.extract(articles)):

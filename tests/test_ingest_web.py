@@ -456,7 +456,11 @@ def test_robots_txt_rules_for_other_crawlers_do_not_apply_and_crawl_delay_spaces
     articles, skipped = run([feed], settings.replace(fetch_concurrency=4))
     assert len(articles) == 3 and skipped == []
     times = [r.at for r in server.pages()]
-    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.9, "Crawl-delay: 1 keeps requests a second apart"
+    # The fetcher books its slots a second apart; on a busy machine a request may leave its slot late, so the
+    # gaps the server sees are checked against half the delay (without Crawl-delay they are near 0) and the
+    # span of three requests against most of two delays.
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.5, "Crawl-delay: 1 spaces requests"
+    assert times[-1] - times[0] >= 1.5, "Crawl-delay: 1 keeps three requests about two seconds apart"
 
 
 def test_tls_failures_are_not_retried(server, settings):
