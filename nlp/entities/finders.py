@@ -280,7 +280,7 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "court_cases",
         'proper nouns on both sides of "v."/"vs." → one Event (a named case)',
         '"Shelby County v. Holder", "R. v. Jordan", "Brown vs. Board of Education"',
-        _adding(lambda reading: court_case_mentions(reading.doc)),
+        _adding(lambda reading: court_case_mentions(reading.doc, reading.gazetteer)),
     ),
     Rule(
         "prefixed_events",

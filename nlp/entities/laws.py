@@ -84,7 +84,7 @@ def _subject_end(doc: Doc, index: int, gazetteer: Gazetteer) -> int:
     if index >= len(doc):
         return start
     lead = doc[index]
-    if lead.lower_ in {"on", "against", "regarding", "respecting"}:
+    if lead.lower_ in gazetteer.lexicon.entities.law_subject_prepositions:
         index += 1
     elif lead.lower_ == "to" and index + 1 < len(doc) and doc[index + 1].tag_ == "VB":
         index += 2
@@ -135,12 +135,12 @@ def _party_end(doc: Doc, index: int, step: int) -> int:
     return end
 
 
-def court_case_mentions(doc: Doc) -> list[Mention]:
+def court_case_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Court cases named by their parties: "Shelby County v. Holder", "R. v. Jordan", "Brown vs. Board of
     Education"; the guidelines count named cases as events."""
     mentions = []
     for token in doc[1:-1]:
-        if token.lower_ not in {"v.", "v", "vs.", "vs"} or not token.whitespace_:
+        if token.lower_ not in gazetteer.lexicon.entities.case_separators or not token.whitespace_:
             continue
         first, last = _party_end(doc, token.i - 1, -1), _party_end(doc, token.i + 1, 1)
         if first == token.i or last == token.i:

@@ -116,7 +116,7 @@ def _named_day(span: Span, gazetteer: Gazetteer) -> Mention | None:
         words.append(token)
     if len(words) < 2 or fold(words[-1].text) not in gazetteer.words("event_heads"):
         return None
-    if words[0].lower_ in {"the", "this", "next", "last"}:
+    if words[0].lower_ in gazetteer.lexicon.entities.relative_day_words:
         return None
     name = span.doc[words[0].i : words[-1].i + 1]
     return Mention(name.start_char, name.end_char, "Event", name.text, "rule")

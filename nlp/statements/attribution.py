@@ -218,7 +218,9 @@ def _colon_intro(layout: Layout, quote: Quote, region: list[Token]) -> Attributi
     if any(c.lemma_.lower() not in lexicon.medium_nouns | lexicon.saying_nouns for c in objects):
         return None  # `the Guardian cited one question as an example: "…"` quotes a text, not the subject's words
     subjects = [c for c in roots[0].children if c.dep_ == "nsubj" and layout.quote_at(c.idx) is None]
-    if not subjects or not (subjects[0].ent_type_ in {"PERSON", "ORG"} or subjects[0].lower_ in {"he", "she"}):
+    if not subjects or not (
+        subjects[0].ent_type_ in {"PERSON", "ORG"} or subjects[0].lower_ in lexicon.person_subject_pronouns
+    ):
         return None
     return Attribution(None, subjects[0], 0.7)
 

@@ -44,7 +44,7 @@ def titled_person(name: str, lexicon: StatementWords) -> str | None:
     return None if any(w.lower().strip(".") in not_names for w in words) else person
 
 
-def acts_as_person(ent: Span) -> bool:
+def acts_as_person(ent: Span, lexicon: StatementWords) -> bool:
     """A name the tagger did not call a person that its sentence treats as one: "When Amara Okafor opened her
     barbershop" (the subject's own verb has a "his"/"her" object)."""
     words = ent.text.split()
@@ -53,6 +53,5 @@ def acts_as_person(ent: Span) -> bool:
     root = ent.root
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
-    return any(
-        t.dep_ == "poss" and t.lower_ in {"his", "her"} and t.head.head.i == root.head.i for t in root.head.subtree
-    )
+    gendered = {word for word, gender in lexicon.owner_pronouns.items() if gender}  # "his", "her"
+    return any(t.dep_ == "poss" and t.lower_ in gendered and t.head.head.i == root.head.i for t in root.head.subtree)

@@ -334,7 +334,7 @@ class SpeakerResolver(Antecedents):
             at = ent.start_char + self.offset
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or at in covered or self._inside_quote(at):
                 continue
-            if ent.label_ in {"GPE", "NORP"} and not acts_as_person(ent):
+            if ent.label_ in {"GPE", "NORP"} and not acts_as_person(ent, self.lexicon):
                 continue
             covered.update(range(at, at + len(ent.text)))
             person = self._by_surname.get(ent.text)
@@ -343,7 +343,7 @@ class SpeakerResolver(Antecedents):
                 continue
             name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
             is_subject = is_topic(ent.root)
-            is_person = ent.label_ == "PERSON" or acts_as_person(ent)
+            is_person = ent.label_ == "PERSON" or acts_as_person(ent, self.lexicon)
             mentions.append(
                 NamedMention(at, without_titles(name, self.lexicon) if is_person else name, None, is_person, is_subject)
             )

@@ -198,7 +198,7 @@ def _animate_enough(cue: Token, speaker: Token, lexicon: StatementWords) -> bool
     """Belief verbs and weak cues need a person, organisation or personal pronoun as subject."""
     if not (is_belief(cue, lexicon) or cue.lemma_.lower() in lexicon.weak_cues):
         return True
-    if speaker.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or speaker.lower_ in {"he", "she", "they", "we"}:
+    if speaker.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or speaker.lower_ in lexicon.animate_pronouns:
         return True
     # "Police confirmed the victim was …" is said; "investigators found …" stays a finding
     return (
