@@ -4,7 +4,8 @@ File format (TOML, the same for the built-in ``nlp/lexicon/gazetteer.toml`` and 
 
 - the rule word lists (location_heads, organization_words, event_heads, law_heads, …) come from the lexicon
   (``nlp/lexicon/en.toml`` ``[rules]``, with the user's ``[lexicon]`` and ``[rules]`` tables over it: see
-  ``nlp.lexicon.lexicon``); its ``not_entities`` list joins ``ignore``.
+  ``nlp.lexicon.lexicon``); its ``not_entities`` list joins ``ignore``. The gazetteer carries the whole lexicon
+  (``Gazetteer.lexicon``): the entity rules read its ``[entities]`` words through the one object they receive.
 - ``[[entity]]`` ``name``, ``type``, ``aliases``: every alias (and the name) resolves to this canonical entity.
   A user entry with the same name replaces the built-in one; a user alias moves that alias to the user entry
   (that is how a wrong merge is fixed).

@@ -4,7 +4,8 @@
   ``disabled_rules`` names entity rules to switch off (``nlp.entities.finders.RULES``), for ablation runs.
 - ``newsgraph_roles`` → ``doc._.newsgraph_roles``: person/title/organisation mentions (nlp.entities.roles); it also
   retypes as Person a name the model tagged ORG when it holds a personal title.
-- ``newsgraph_relations`` → ``doc._.newsgraph_relations``: relation mentions (nlp.relations.verbs).
+- ``newsgraph_relations`` → ``doc._.newsgraph_relations``: relation mentions (nlp.relations.verbs); its config
+  ``aliases_file`` is the user's file over the lexicon's relation verbs.
 
 Extension values are plain tuples so docs survive the trip between ``nlp.pipe`` worker processes.
 A component that fails on one doc records the error in ``doc._.newsgraph_errors`` and lets the doc through:
