@@ -170,20 +170,20 @@ def _mended(mend: Widening) -> SpanSplit:
     return lambda span, gazetteer: (mend(span, gazetteer), [])
 
 
-def _host_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
-    host = host_organisation(span, gazetteer)
-    if host is None:
+def _split_off(tail: Span | None, span: Span, entity_type: str) -> tuple[Span, list[Mention]]:
+    """The span up to the word before ``tail``, and ``tail`` as a mention of its own (or the span untouched)."""
+    if tail is None:
         return span, []
-    found = Mention(host.start_char, host.end_char, "Organization", host.text, "rule")
-    return span.doc[span.start : host.start - 1], [found]
+    found = Mention(tail.start_char, tail.end_char, entity_type, tail.text, "rule")
+    return span.doc[span.start : tail.start - 1], [found]
+
+
+def _host_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
+    return _split_off(host_organisation(span, gazetteer), span, "Organization")
 
 
 def _address_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
-    address = address_after(span, gazetteer)
-    if address is None:
-        return span, []
-    found = Mention(address.start_char, address.end_char, "Location", address.text, "rule")
-    return span.doc[span.start : address.start - 1], [found]
+    return _split_off(address_after(span, gazetteer), span, "Location")
 
 
 def _trailing_person_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:

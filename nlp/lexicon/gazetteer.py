@@ -17,7 +17,6 @@ File format (TOML, the same for the built-in ``nlp/lexicon/gazetteer.toml`` and 
 from __future__ import annotations
 
 import logging
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from core.errors import ConfigError
 from core.records import ENTITY_TYPES
 from nlp.keys import fold
 from nlp.lexicon.first_names import first_name_genders
-from nlp.lexicon.lexicon import Lexicon, load_lexicon
+from nlp.lexicon.lexicon import Lexicon, load_lexicon, read_toml
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +67,6 @@ def _without_article(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"gazetteer file {path} is not valid TOML: {e}") from e
-    except OSError as e:
-        raise ConfigError(f"cannot read gazetteer file {path}: {e.strerror}") from e
-
-
 def _entities_of(data: dict[str, Any], path: Path) -> list[KnownEntity]:
     entities = []
     for number, entry in enumerate(data.get("entity", []), start=1):
@@ -93,14 +82,14 @@ def load_gazetteer(user_file: str | Path | None = None, lexicon: Lexicon | None 
     ``lexicon``'s, loaded here from the same user file when not given."""
     if lexicon is None:
         lexicon = load_lexicon(user_file)
-    builtin = _read(BUILTIN_FILE)
+    builtin = read_toml(BUILTIN_FILE, "gazetteer")
     rules = {k: frozenset(fold(w) for w in v) for k, v in lexicon.rules.items()}
     entities = {fold(e.name): e for e in _entities_of(builtin, BUILTIN_FILE)}
     splits: set[frozenset[str]] = set()
     ignored = set(rules.pop("not_entities", frozenset()))
     if user_file:
         path = Path(user_file).expanduser()
-        user = _read(path)
+        user = read_toml(path, "gazetteer")
         user_entities = _entities_of(user, path)
         moved = {fold(a) for e in user_entities for a in (e.name, *e.aliases)}
         entities = {

@@ -53,7 +53,7 @@ SECTIONS: dict[str, type] = {"statements": StatementWords, "entities": EntityWor
 
 def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     """The built-in English lexicon with the ``[lexicon]`` (and legacy ``[rules]``) tables of ``user_file`` over it."""
-    data = _read(BUILTIN_FILE)
+    data = read_toml(BUILTIN_FILE)
     unknown = sorted(set(data) - {"version", HONORIFICS, RULES, *SECTIONS})
     if unknown:
         raise ConfigError(f"{BUILTIN_FILE}: unknown lexicon key {unknown[0]!r}")
@@ -63,7 +63,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     merged = copy.deepcopy(data)
     if user_file:
         path = Path(user_file).expanduser()
-        user = _read(path)
+        user = read_toml(path)
         _apply_user(merged, user, path)
     digest = hashlib.sha256(json.dumps(merged, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
     honorifics = {word: _honorific(entry, word, BUILTIN_FILE) for word, entry in merged.get(HONORIFICS, {}).items()}
@@ -109,14 +109,15 @@ def _check_unique_keys(data: dict[str, Any]) -> None:
             seen[key] = name
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, what: str = "lexicon") -> dict[str, Any]:
+    """A TOML data file of the lexicon or the gazetteer; an unreadable one is one error naming it."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"lexicon file {path} is not valid TOML: {e}") from e
+        raise ConfigError(f"{what} file {path} is not valid TOML: {e}") from e
     except OSError as e:
-        raise ConfigError(f"cannot read lexicon file {path}: {e.strerror}") from e
+        raise ConfigError(f"cannot read {what} file {path}: {e.strerror}") from e
 
 
 def _holder(merged: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
