@@ -15,7 +15,7 @@ spaCy's own error handler would drop the doc and with it the article's place in 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,13 +33,21 @@ for _name in ("newsgraph_mentions", "newsgraph_roles", "newsgraph_relations", "n
         Doc.set_extension(_name, default=())
 
 
-def _guarded(name: str, step: Callable[[Doc], None], doc: Doc) -> Doc:
-    try:
-        step(doc)
-    except Exception as e:  # one bad document must not end the batch (see the module docstring)
-        log.warning("%s failed on a document: %s: %s", name, type(e).__name__, e)
-        doc._.newsgraph_errors = (*doc._.newsgraph_errors, f"{name}: {type(e).__name__}: {e}")
-    return doc
+class _GuardedComponent:
+    """A component whose failure on one document is written to ``doc._.newsgraph_errors`` instead of raised."""
+
+    error_label = ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self.annotate(doc)
+        except Exception as e:  # one bad document must not end the batch (see the module docstring)
+            log.warning("%s failed on a document: %s: %s", self.error_label, type(e).__name__, e)
+            doc._.newsgraph_errors = (*doc._.newsgraph_errors, f"{self.error_label}: {type(e).__name__}: {e}")
+        return doc
+
+    def annotate(self, doc: Doc) -> None:
+        raise NotImplementedError
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
@@ -55,25 +63,23 @@ def relations_of(doc: Doc) -> list[RelationMention]:
     return [RelationMention(tuple(r[0]), r[1], tuple(r[2]), r[3], r[4], tuple(r[5])) for r in doc._.newsgraph_relations]
 
 
-class EntityComponent:
+class EntityComponent(_GuardedComponent):
+    error_label = "newsgraph_entities"
+
     def __init__(self, nlp: Language, aliases_file: str, disabled: Iterable[str] = ()) -> None:
         self.gazetteer = load_gazetteer(aliases_file or None)
         self.matchers = build_gazetteer_matchers(nlp, self.gazetteer)
         self.disabled = checked_rule_names(disabled)
 
-    def __call__(self, doc: Doc) -> Doc:
-        return _guarded("newsgraph_entities", self.annotate, doc)
-
     def annotate(self, doc: Doc) -> None:
         doc._.newsgraph_mentions = tuple(find_mentions(doc, self.gazetteer, self.matchers, self.disabled))
 
 
-class RoleComponent:
+class RoleComponent(_GuardedComponent):
+    error_label = "newsgraph_roles"
+
     def __init__(self, aliases_file: str) -> None:
         self.gazetteer = load_gazetteer(aliases_file or None)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _guarded("newsgraph_roles", self.annotate, doc)
 
     def annotate(self, doc: Doc) -> None:
         mentions = mentions_of(doc)
@@ -82,12 +88,11 @@ class RoleComponent:
         doc._.newsgraph_roles = tuple(roles)
 
 
-class RelationComponent:
+class RelationComponent(_GuardedComponent):
+    error_label = "newsgraph_relations"
+
     def __init__(self, aliases_file: str) -> None:
         self.lexicon = load_lexicon(aliases_file or None)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _guarded("newsgraph_relations", self.annotate, doc)
 
     def annotate(self, doc: Doc) -> None:
         doc._.newsgraph_relations = tuple(find_relations(doc, mentions_of(doc), self.lexicon))
