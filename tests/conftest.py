@@ -55,6 +55,15 @@ def neo4j_settings(base_settings: Settings) -> Iterator[Settings]:
         server.stop()
 
 
+@pytest.fixture
+def private_server(base_settings: Settings, tmp_path: Path) -> Iterator[tuple[Settings, LocalNeo4j]]:
+    """A local Neo4j of its own (its own data folder) for a test that stops or kills it; stopped after."""
+    settings = base_settings.replace(data_dir=tmp_path / "data")
+    server = LocalNeo4j(settings)
+    yield settings, server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def driver(neo4j_settings: Settings) -> Iterator[Driver]:
     opened, _database = open_driver(neo4j_settings)

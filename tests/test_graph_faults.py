@@ -16,7 +16,6 @@ from neo4j import GraphDatabase
 from core.errors import GraphUnavailableError
 from graph.connection import open_driver, resolve_target
 from graph.loader import GraphLoader, clear_graph
-from graph.local_server import LocalNeo4j
 from graph.schema import apply_schema
 from tests.graph_synthetic import SyntheticCorpus
 
@@ -40,15 +39,6 @@ RETURN count(*) AS n
 
 def _counts(driver, database) -> dict[str, int]:
     return dict(driver.execute_query(COUNTS, database_=database).records[0])
-
-
-@pytest.fixture
-def private_server(base_settings, tmp_path):
-    """A local Neo4j of its own (its own data folder), which this test may kill."""
-    settings = base_settings.replace(data_dir=tmp_path / "data")
-    server = LocalNeo4j(settings)
-    yield settings, server
-    server.stop()
 
 
 def _short_retry_driver(settings):

@@ -15,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 from graph.connection import open_driver
-from graph.local_server import LocalNeo4j
 from newsgraph.cli import cli
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -82,15 +81,6 @@ def test_ingest_force_goes_with_the_graph_only():
     result = CliRunner().invoke(cli, ["ingest", "--force", "--no-graph", "x.txt"])
     assert result.exit_code == 2
     assert "--force goes without --no-graph" in result.output
-
-
-@pytest.fixture
-def private_server(base_settings, tmp_path):
-    """A local Neo4j of its own (its own data folder), which this test kills."""
-    settings = base_settings.replace(data_dir=tmp_path / "data")
-    server = LocalNeo4j(settings)
-    yield settings, server
-    server.stop()
 
 
 def _ingest_process(settings, *arguments: str) -> subprocess.Popen[str]:

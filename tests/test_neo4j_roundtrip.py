@@ -66,15 +66,6 @@ def test_a_port_in_time_wait_counts_as_free():
         assert _port_is_free(port) is False  # a port another program listens on is still taken
 
 
-@pytest.fixture
-def private_server(base_settings, tmp_path):
-    """A second local server with its own data folder, for tests that stop or kill it."""
-    settings = base_settings.replace(data_dir=tmp_path / "data")
-    server = LocalNeo4j(settings)
-    yield settings, server
-    server.stop()
-
-
 def _count_probes(settings) -> int:
     driver, database = open_driver(settings)
     with driver:
