@@ -95,6 +95,7 @@ class Relation:
     end: int
     sentence: str = ""
     confidence: float = 1.0
+    date: str | None = None  # as precise as the text gives: YYYY, YYYY-MM or YYYY-MM-DD
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,8 @@ class Extraction:
     statements: tuple[Statement, ...] = ()
     entities: tuple[Entity, ...] = ()
     roles: tuple[Role, ...] = ()
-    relations: tuple[Relation, ...] = ()
+    relations: tuple[Relation, ...] = ()  # typed: the inventory of RELATIONS.md (nlp.relations.inventory)
+    links: tuple[Relation, ...] = ()  # untyped subject–verb–object links, named after the verb
     error: str | None = None
     warnings: tuple[str, ...] = ()
 
@@ -150,8 +152,20 @@ class Extraction:
                     "object_id": r.object_id,
                     "start": r.start,
                     "end": r.end,
+                    "date": r.date,
+                    "confidence": r.confidence,
                 }
                 for r in self.relations
+            ],
+            "links": [
+                {
+                    "subject_id": r.subject_id,
+                    "predicate": r.predicate,
+                    "object_id": r.object_id,
+                    "start": r.start,
+                    "end": r.end,
+                }
+                for r in self.links
             ],
             "error": self.error,
         }

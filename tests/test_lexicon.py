@@ -116,8 +116,8 @@ def test_an_unknown_honorific_use_is_an_error_naming_it(tmp_path: Path) -> None:
 
 
 def test_a_user_relation_verb_joins_its_type_and_keeps_the_others(tmp_path: Path) -> None:
-    user = _user_file(tmp_path, '[lexicon]\npredicate_verbs = { SUPPORTED = ["laud"] }\n')
+    user = _user_file(tmp_path, '[lexicon]\npredicate_verbs = { SUPPORTS = ["laud"] }\n')
     predicates = load_lexicon(user).relations.predicate_of
-    assert predicates["laud"] == predicates["praise"] == "SUPPORTED"
-    assert predicates["meet"] == "MET"
+    assert predicates["laud"] == predicates["praise"] == "SUPPORTS"
+    assert predicates["meet"] == "MEETS"
     assert "laud" not in load_lexicon().relations.predicate_of

@@ -11,7 +11,7 @@ from newsgraph.cli import cli
 from nlp.runtime.contract import parse_line
 from tests.nlp_fixtures import *  # noqa: F403
 
-CONTRACT_KEYS = {"id", "statements", "entities", "roles", "relations", "error"}
+CONTRACT_KEYS = {"id", "statements", "entities", "roles", "relations", "links", "error"}
 STATEMENT_KEYS = {
     "start",
     "end",
@@ -73,7 +73,10 @@ def test_offsets_point_into_the_input_text_as_given(tmp_path: Path) -> None:
     role = next(r for r in record["roles"] if r["person_id"] == "person:nebojsa-stefanovic")
     assert rsebody[role["start"] : role["end"]] == "then-Interior Minister Nebojša Stefanović"
     assert {"person_id", "title", "org_id", "start", "end"} == set(role)
-    assert all(set(r) == {"subject_id", "predicate", "object_id", "start", "end"} for r in record["relations"])
+    assert all(
+        set(r) == {"subject_id", "predicate", "object_id", "start", "end", "date", "confidence"}
+        for r in record["relations"]
+    )
 
 
 def test_windows_line_endings_and_a_text_with_newlines(tmp_path: Path) -> None:

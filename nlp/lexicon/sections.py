@@ -151,7 +151,6 @@ class RelationWords:
     law_signing_verbs: frozenset[str]
     generic_excluded: frozenset[str]
     unlinked_prepositions: frozenset[str]
-    flight_prepositions: frozenset[str]
     seller_prepositions: frozenset[str]
     predicate_of: dict[str, str] = field(init=False)  # verb lemma → relation type
 

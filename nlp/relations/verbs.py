@@ -1,7 +1,7 @@
 """Relations between entity mentions, read from the dependency parse, with the sentence as evidence.
 
 Typed predicates come from the lexicon's verbs (en.toml ``[relations]``: agreements, purchases, criticism and
-support, meetings, laws, use of a product, arrests and flight); any other verb linking two entities gives a generic
+support, meetings, laws, use of a product, legal action); any other verb linking two entities gives a generic
 subject–verb–object triple named after the verb ("REMOVE", "RELY_ON"). Offsets are doc offsets.
 """
 
@@ -14,21 +14,21 @@ from spacy.tokens import Doc, Span, Token
 from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
+from nlp.relations.inventory import SYMMETRIC, allowed
 
-# What the relation types mean, not English words: the verbs of each type are data (en.toml [relations]).
-LAW_PREDICATES = {"PROPOSED", "WITHDREW", "ADOPTED"}  # only with a law as object
-SYMMETRIC = {"MET", "PARTNERS_WITH", "AGREEMENT_WITH"}  # "X and Y met": either way round
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd"}
 
 
 class RelationMention(NamedTuple):
     subject: tuple[int, int]
-    predicate: str
+    predicate: str  # a type of nlp.relations.inventory, else an untyped link named after its verb
     object: tuple[int, int]
     start: int
     end: int
     sentence: tuple[int, int]
+    date: tuple[int, int] | None = None  # doc offsets of the date phrase that dates the relation
+    confidence: float = 1.0
 
 
 def _mention_of(token: Token, mentions: list[Mention]) -> Mention | None:
@@ -66,20 +66,17 @@ def _objects(verb: Token, words: RelationWords) -> list[tuple[Token, str | None]
     return found
 
 
-def _predicate(verb: Token, preposition: str | None, object_type: str, words: RelationWords) -> str:
+def _predicate(verb: Token, preposition: str | None, object_type: str, words: RelationWords) -> tuple[str, bool]:
+    """The relation type (or an untyped link's name) and whether subject and object swap places."""
     lemma = verb.lemma_.lower()
     typed = words.predicate_of.get(lemma)
-    if typed in LAW_PREDICATES and object_type != "Law":
-        typed = None
     if lemma in words.law_signing_verbs and object_type == "Law":
-        typed = "ADOPTED"
-    if typed == "FLED_TO" and preposition is not None and preposition not in words.flight_prepositions:
-        typed = None
-    if typed == "BOUGHT_FROM" and preposition not in words.seller_prepositions:
-        typed = "BOUGHT"  # "Google acquired Fitbit": the object is what was bought
-    if typed:
-        return typed
-    return lemma.upper().replace("-", "_") + (f"_{preposition.upper()}" if preposition else "")
+        typed = "ENACTS"
+    if typed == "ACQUIRES" and preposition in words.seller_prepositions:
+        return "SUPPLIES", True  # "Toronto Police bought cameras from Axon": Axon supplies Toronto Police
+    if typed and allowed(typed, "Organization", object_type):
+        return typed, False
+    return lemma.upper().replace("-", "_") + (f"_{preposition.upper()}" if preposition else ""), False
 
 
 def _relations_of_verb(
@@ -98,10 +95,11 @@ def _relations_of_verb(
                 continue
             start = min(subject.start, obj.start, verb.idx)
             end = max(subject.end, obj.end, verb.idx + len(verb.text))
-            predicate = _predicate(verb, preposition, obj.type, words)
+            predicate, swapped = _predicate(verb, preposition, obj.type, words)
+            first, second = (obj, subject) if swapped else (subject, obj)
             found.append(
                 RelationMention(
-                    (subject.start, subject.end), predicate, (obj.start, obj.end), start, end, sentence_span
+                    (first.start, first.end), predicate, (second.start, second.end), start, end, sentence_span
                 )
             )
     return found

@@ -60,7 +60,10 @@ def roles_of(doc: Doc) -> list[RoleMention]:
 
 
 def relations_of(doc: Doc) -> list[RelationMention]:
-    return [RelationMention(tuple(r[0]), r[1], tuple(r[2]), r[3], r[4], tuple(r[5])) for r in doc._.newsgraph_relations]
+    return [
+        RelationMention(tuple(r[0]), r[1], tuple(r[2]), r[3], r[4], tuple(r[5]), tuple(r[6]) if r[6] else None, r[7])
+        for r in doc._.newsgraph_relations
+    ]
 
 
 class EntityComponent(_GuardedComponent):

@@ -83,7 +83,15 @@ def json_line(record: dict[str, Any]) -> str:
 
 
 def error_record(error: LineError) -> dict[str, Any]:
-    return {"id": error.doc_id, "statements": [], "entities": [], "roles": [], "relations": [], "error": str(error)}
+    return {
+        "id": error.doc_id,
+        "statements": [],
+        "entities": [],
+        "roles": [],
+        "relations": [],
+        "links": [],
+        "error": str(error),
+    }
 
 
 @dataclass(frozen=True, slots=True)

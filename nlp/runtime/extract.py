@@ -25,11 +25,13 @@ from nlp.entities.finders import Mention
 from nlp.entities.resolution import resolve_entities, span_index
 from nlp.entities.role_orgs import portfolio_org
 from nlp.lexicon.gazetteer import Gazetteer, load_gazetteer
-from nlp.lexicon.lexicon import load_lexicon
+from nlp.lexicon.lexicon import Lexicon, load_lexicon
+from nlp.relations.inventory import SYMMETRIC, allowed, is_relation_type
 from nlp.runtime.components import mentions_of, relations_of, roles_of
 from nlp.runtime.embeddings import Embedder
 from nlp.runtime.language import detect_language
 from nlp.runtime.pipeline import load_pipeline, pipe_chunks
+from nlp.statements.dates import date_as_written
 from nlp.statements.finder import find_statements
 
 log = logging.getLogger(__name__)
@@ -142,13 +144,15 @@ class Extractor:
                 statements.extend(self.find_statements(doc, entities, article.published, offset))
         context = _StatementContext(text, entities, roles)
         statements = [context.completed(s) for s in statements]
+        relations, links = _relations(text, chunks, entities, article.published, self.lexicon)
         return Extraction(
             article.id,
             self.version,
             statements=tuple(statements),
             entities=tuple(entities),
             roles=tuple(roles),
-            relations=tuple(_relations(text, chunks, entities)),
+            relations=tuple(relations),
+            links=tuple(links),
             warnings=warnings,
         )
 
@@ -183,9 +187,17 @@ def _sentence_around(doc: Doc, char: int, offset: int, text: str) -> str:
     return text[sentence.start_char + offset : sentence.end_char + offset]
 
 
-def _relations(text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Entity]) -> list[Relation]:
+def _relations(
+    text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Entity], published: str | None, lexicon: Lexicon
+) -> tuple[list[Relation], list[Relation]]:
+    """Typed relations (the inventory, each (subject, type, object) once, at its first statement) and untyped links.
+
+    Arguments are the canonical entities; a type whose arguments RELATIONS.md does not allow (a law that "meets",
+    an organisation "proposed" as if a bill) is dropped, not relabelled.
+    """
     index = span_index(entities)
-    relations: dict[tuple[str, str, str, int], Relation] = {}
+    relations: dict[tuple[str, str, str], Relation] = {}
+    links: dict[tuple[str, str, str, int], Relation] = {}
     for offset, doc in chunks:
         for found in relations_of(doc):
             subject = index.get((found.subject[0] + offset, found.subject[1] + offset))
@@ -193,9 +205,24 @@ def _relations(text: str, chunks: list[tuple[int, Doc]], entities: Sequence[Enti
             if subject is None or obj is None or subject.id == obj.id:
                 continue
             sentence = text[found.sentence[0] + offset : found.sentence[1] + offset]
-            relation = Relation(subject.id, found.predicate, obj.id, found.start + offset, found.end + offset, sentence)
-            relations.setdefault((subject.id, found.predicate, obj.id, found.sentence[0] + offset), relation)
-    return list(relations.values())
+            start, end = found.start + offset, found.end + offset
+            if not is_relation_type(found.predicate):
+                link = Relation(subject.id, found.predicate, obj.id, start, end, sentence, found.confidence)
+                links.setdefault((subject.id, found.predicate, obj.id, found.sentence[0] + offset), link)
+                continue
+            if not allowed(found.predicate, subject.type, obj.type):
+                continue
+            key = (subject.id, found.predicate, obj.id)
+            if found.predicate in SYMMETRIC:
+                key = (min(subject.id, obj.id), found.predicate, max(subject.id, obj.id))
+            if key in relations:
+                continue
+            date = None
+            if found.date is not None:
+                phrase = text[found.date[0] + offset : found.date[1] + offset]
+                date = date_as_written(phrase, published, lexicon.statements)
+            relations[key] = Relation(subject.id, found.predicate, obj.id, start, end, sentence, found.confidence, date)
+    return list(relations.values()), list(links.values())
 
 
 class _StatementContext:

@@ -106,3 +106,30 @@ def date_of_phrase(phrase: str, published: str | None, lexicon: StatementWords) 
     ):
         return f"{parsed.year:04d}-{parsed.month:02d}-01"
     return parsed.date().isoformat()
+
+
+def date_as_written(phrase: str, published: str | None, lexicon: StatementWords) -> str | None:
+    """A date phrase as precise as it is written: "in 2017" → 2017, "September 2020" → 2020-09, "on Tuesday" →
+    the day. Relative phrases need the publication date: without one they stay undated, never dated from today."""
+    text = phrase.strip()
+    lowered = text.lower()
+    for preposition in lexicon.date_prepositions:
+        lowered = lowered.removeprefix(f"{preposition} ")
+    year = lexicon.year_phrase.match(text) or lexicon.year_phrase.match(lowered)
+    if year:
+        return year.group(1)
+    has_year = re.search(r"\b(1[89]|20)\d\d\b", lowered) is not None
+    if published is None and not has_year:
+        return None
+    full = date_of_phrase(text, published, lexicon)
+    if full is None:
+        return None
+    if lowered in lexicon.last_year_phrases or lowered in lexicon.this_year_phrases:
+        return full[:4]
+    has_month = any(m in lowered for m in lexicon.month_abbreviations)
+    has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d\d\b", "", lowered)) is not None
+    if has_month and not has_day:
+        return full[:7]
+    if has_year and not has_month:
+        return full[:4]
+    return full

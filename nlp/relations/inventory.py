@@ -1,0 +1,49 @@
+"""The relation inventory of RELATIONS.md: the fifteen types a reader sees as facts, and what each may join.
+
+A verb linking two entities that is none of these is an untyped link (``Extraction.links``), kept apart so that
+"REMOVE" or "MAINTAIN_WITH" never reads as a fact.
+"""
+
+from __future__ import annotations
+
+RELATION_TYPES = (
+    "AGREEMENT_WITH",
+    "SUPPLIES",
+    "FUNDS",
+    "ACQUIRES",
+    "PARTNERS_WITH",
+    "MEETS",
+    "SUPPORTS",
+    "OPPOSES",
+    "LEGAL_ACTION_AGAINST",
+    "PROPOSES",
+    "ENACTS",
+    "WITHDRAWS",
+    "USES",
+    "PART_OF",
+    "PARTICIPATES_IN",
+)
+SYMMETRIC = frozenset({"AGREEMENT_WITH", "PARTNERS_WITH", "MEETS"})
+
+# Which entity types each type's object may be (absent: any). A law is proposed, enacted or withdrawn; an event is
+# taken part in. RELATIONS.md's argument rules, as data the extractor and the loader both check.
+OBJECT_TYPES: dict[str, frozenset[str]] = {
+    "PROPOSES": frozenset({"Law", "Event"}),
+    "ENACTS": frozenset({"Law"}),
+    "WITHDRAWS": frozenset({"Law", "Event"}),
+    "PARTICIPATES_IN": frozenset({"Event"}),
+}
+# Laws and events do not act: they are never a relation's subject.
+NON_AGENTS = frozenset({"Law", "Event"})
+
+
+def is_relation_type(predicate: str) -> bool:
+    return predicate in RELATION_TYPES
+
+
+def allowed(predicate: str, subject_type: str, object_type: str) -> bool:
+    """Whether a typed relation may join entities of these types (RELATIONS.md, Arguments)."""
+    if subject_type in NON_AGENTS and predicate != "PART_OF":
+        return False
+    kinds = OBJECT_TYPES.get(predicate)
+    return kinds is None or object_type in kinds
