@@ -7,28 +7,16 @@ subject–verb–object triple named after the verb ("REMOVE", "RELY_ON"). Offse
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
 from nlp.relations.inventory import SYMMETRIC, allowed
+from nlp.relations.mention import RelationMention
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd"}
-
-
-class RelationMention(NamedTuple):
-    subject: tuple[int, int]
-    predicate: str  # a type of nlp.relations.inventory, else an untyped link named after its verb
-    object: tuple[int, int]
-    start: int
-    end: int
-    sentence: tuple[int, int]
-    date: tuple[int, int] | None = None  # doc offsets of the date phrase that dates the relation
-    confidence: float = 1.0
 
 
 def _mention_of(token: Token, mentions: list[Mention]) -> Mention | None:
@@ -105,8 +93,8 @@ def _relations_of_verb(
     return found
 
 
-def find_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
-    """Relations between the entity mentions of a doc, one per subject/verb/object combination."""
+def verbal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
+    """Relations stated by a verb between entity mentions, one per subject/verb/object combination."""
     words = lexicon.relations
     relations = []
     for sentence in doc.sents:

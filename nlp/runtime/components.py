@@ -4,7 +4,7 @@
   ``disabled_rules`` names entity rules to switch off (``nlp.entities.finders.RULES``), for ablation runs.
 - ``newsgraph_roles`` → ``doc._.newsgraph_roles``: person/title/organisation mentions (nlp.entities.roles); it also
   retypes as Person a name the model tagged ORG when it holds a personal title.
-- ``newsgraph_relations`` → ``doc._.newsgraph_relations``: relation mentions (nlp.relations.verbs); its config
+- ``newsgraph_relations`` → ``doc._.newsgraph_relations``: relation mentions (nlp.relations.finder); its config
   ``aliases_file`` is the user's file over the lexicon's relation verbs.
 
 Extension values are plain tuples so docs survive the trip between ``nlp.pipe`` worker processes.
@@ -24,7 +24,8 @@ from nlp.entities.finders import Mention, build_gazetteer_matchers, checked_rule
 from nlp.entities.roles import RoleMention, find_roles, promote_people
 from nlp.lexicon.gazetteer import load_gazetteer
 from nlp.lexicon.lexicon import load_lexicon
-from nlp.relations.verbs import RelationMention, find_relations
+from nlp.relations.finder import find_relations
+from nlp.relations.mention import RelationMention
 
 log = logging.getLogger(__name__)
 
