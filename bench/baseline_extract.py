@@ -3,11 +3,14 @@
 A sentence containing a reporting verb (say, tell, claim, according to …) is one statement spanning the whole
 sentence; its speaker is the verb's grammatical subject as written ("he" stays "he"); it is direct when the
 sentence holds quotation marks. Entities are spaCy's named entities with their labels mapped, unresolved.
-No roles. This is what the project has to beat, not something it uses.
+No roles. Relations are the classic pattern baseline: two named entities of a sentence with a cue verb of a
+fixed table between them give that type, the first entity as subject. This is what the project has to beat, not
+something it uses.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -50,6 +53,39 @@ LABEL_TYPES = {
     "FAC": "Location",
     "LAW": "Law",
     "EVENT": "Event",
+}
+# The pattern baseline's cue verbs (lemmas), a handful per type; the project's own are in nlp/lexicon/en.toml.
+RELATION_CUES = {
+    "sign": "AGREEMENT_WITH",
+    "agree": "AGREEMENT_WITH",
+    "supply": "SUPPLIES",
+    "sell": "SUPPLIES",
+    "fund": "FUNDS",
+    "invest": "FUNDS",
+    "acquire": "ACQUIRES",
+    "buy": "ACQUIRES",
+    "partner": "PARTNERS_WITH",
+    "cooperate": "PARTNERS_WITH",
+    "meet": "MEETS",
+    "visit": "MEETS",
+    "support": "SUPPORTS",
+    "back": "SUPPORTS",
+    "criticize": "OPPOSES",
+    "oppose": "OPPOSES",
+    "sue": "LEGAL_ACTION_AGAINST",
+    "arrest": "LEGAL_ACTION_AGAINST",
+    "propose": "PROPOSES",
+    "introduce": "PROPOSES",
+    "pass": "ENACTS",
+    "adopt": "ENACTS",
+    "withdraw": "WITHDRAWS",
+    "repeal": "WITHDRAWS",
+    "use": "USES",
+    "deploy": "USES",
+    "own": "PART_OF",
+    "join": "PART_OF",
+    "participate": "PARTICIPATES_IN",
+    "attend": "PARTICIPATES_IN",
 }
 QUOTE_MARKS = re.compile('["“”„«»]')
 _NAME_PARTS = ("compound", "flat", "amod", "det", "poss", "case")
@@ -105,11 +141,34 @@ def statement_of(sentence: Span, offset: int, cue: Token, published: str | None)
     }
 
 
+def relations_of(sentence: Span, offset: int) -> list[dict[str, Any]]:
+    """Each pair of neighbouring named entities with a cue verb between them."""
+    named = [ent for ent in sentence.ents if ent.label_ in LABEL_TYPES]
+    found = []
+    for first, second in itertools.pairwise(named):
+        between = sentence.doc[first.end : second.start]
+        cue = next((t for t in between if t.pos_ == "VERB" and t.lemma_.lower() in RELATION_CUES), None)
+        if cue is None:
+            continue
+        found.append(
+            {
+                "subject": first.text,
+                "predicate": RELATION_CUES[cue.lemma_.lower()],
+                "object": second.text,
+                "start": offset + first.start_char,
+                "end": offset + second.end_char,
+                "date": None,
+            }
+        )
+    return found
+
+
 def baseline_extract(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     nlp = spacy.load(MODEL)
     results = []
     for doc in docs:
         statements: list[dict[str, Any]] = []
+        relations: list[dict[str, Any]] = []
         entities: dict[tuple[str, str], dict[str, Any]] = {}
         chunks = list(paragraphs(doc["text"]))
         for (offset, _), parsed in zip(chunks, nlp.pipe(text for _, text in chunks), strict=True):
@@ -117,6 +176,7 @@ def baseline_extract(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 cue = cue_of(sentence)
                 if cue is not None:
                     statements.append(statement_of(sentence, offset, cue, doc.get("published")))
+                relations.extend(relations_of(sentence, offset))
             for ent in parsed.ents:
                 if ent.label_ in LABEL_TYPES:
                     entity_type = LABEL_TYPES[ent.label_]
@@ -137,7 +197,7 @@ def baseline_extract(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "statements": statements,
                 "entities": list(entities.values()),
                 "roles": [],
-                "relations": [],
+                "relations": relations,
                 "error": None,
             }
         )

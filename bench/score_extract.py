@@ -18,6 +18,10 @@ Matching rules (docs/annotation.md, "Scoring"):
   Law and Event are scored (Product and Group are not annotated exhaustively).
 - roles: same person (by name or alias) and the same title, one title's words contained in the other's, after
   dropping time qualifiers ("then-", "former"); the organisation is reported separately as role_org_accuracy.
+- relations: RELATIONS.md's "Scoring" (bench/score_relations.py): labelled (type and arguments, symmetric types
+  either way) and unlabelled (arguments only) P/R/F1, per type, and the share of matched dated gold relations
+  whose date is the same text (relation_date_accuracy). The per-document table gives relations found of gold
+  and the false ones.
 """
 
 from __future__ import annotations
@@ -33,7 +37,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_format import name_key, read_jsonl
+from gold_format import RELATION_TYPES, name_key, read_jsonl
+from score_relations import dated_relations
+from score_relations import match as match_relations
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 GOLD_DIR = DATA_DIR / "gold"
@@ -66,16 +72,24 @@ class Tally:
     roles_matched: int = 0
     role_orgs_gold: int = 0
     role_orgs_right: int = 0
-    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, pred, matched]
+    relations_gold: int = 0
+    relations_pred: int = 0
+    relations_matched: int = 0
+    relations_matched_unlabelled: int = 0
+    relation_dates_gold: int = 0  # matched relations whose gold has a date
+    relation_dates_right: int = 0
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # entity type -> [gold, pred, matched]
+    by_relation: dict[str, list[int]] = field(default_factory=dict)  # relation type -> [gold, pred, matched]
 
     def add(self, other: Tally) -> None:
         for name, value in vars(other).items():
-            if name != "by_type":
+            if name not in {"by_type", "by_relation"}:
                 setattr(self, name, getattr(self, name) + value)
-        for entity_type, counts in other.by_type.items():
-            mine = self.by_type.setdefault(entity_type, [0, 0, 0])
-            for index, count in enumerate(counts):
-                mine[index] += count
+        for mine_all, theirs in ((self.by_type, other.by_type), (self.by_relation, other.by_relation)):
+            for kind, counts in theirs.items():
+                mine = mine_all.setdefault(kind, [0, 0, 0])
+                for index, count in enumerate(counts):
+                    mine[index] += count
 
     def figures(self) -> dict[str, float | None]:
         matched = self.statements_matched
@@ -83,6 +97,8 @@ class Tally:
         attributed = prf(self.speakers_right, self.statements_pred, self.statements_gold)
         entity = prf(self.entities_matched, self.entities_pred, self.entities_gold)
         role = prf(self.roles_matched, self.roles_pred, self.roles_gold)
+        relation = prf(self.relations_matched, self.relations_pred, self.relations_gold)
+        unlabelled = prf(self.relations_matched_unlabelled, self.relations_pred, self.relations_gold)
         return {
             "statement_precision": statement[0],
             "statement_recall": statement[1],
@@ -99,6 +115,13 @@ class Tally:
             "role_recall": role[1],
             "role_f1": role[2],
             "role_org_accuracy": ratio(self.role_orgs_right, self.role_orgs_gold),
+            "relation_precision": relation[0],
+            "relation_recall": relation[1],
+            "relation_f1": relation[2],
+            "relation_unlabelled_precision": unlabelled[0],
+            "relation_unlabelled_recall": unlabelled[1],
+            "relation_unlabelled_f1": unlabelled[2],
+            "relation_date_accuracy": ratio(self.relation_dates_right, self.relation_dates_gold),
         }
 
     def counts(self) -> dict[str, Any]:
@@ -304,6 +327,27 @@ def score_roles(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: Tally
             tally.role_orgs_right += bool(gold_org & id_forms(pred[p].get("org_id"), pred_entities))
 
 
+def score_relations(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: Tally) -> None:
+    """RELATIONS.md's scoring (bench/score_relations.py): typed and untyped matches, each type, and dates."""
+    gold = dated_relations(gold_doc, gold=True)
+    pred = dated_relations(pred_doc)
+    gold_relations, pred_relations = [r for r, _ in gold], [r for r, _ in pred]
+    labelled = match_relations(gold_relations, pred_relations, labelled=True)
+    tally.relations_gold += len(gold)
+    tally.relations_pred += len(pred)
+    tally.relations_matched += len(labelled)
+    tally.relations_matched_unlabelled += len(match_relations(gold_relations, pred_relations, labelled=False))
+    for relation in gold_relations:
+        tally.by_relation.setdefault(relation.predicate, [0, 0, 0])[0] += 1
+    for relation in pred_relations:
+        tally.by_relation.setdefault(relation.predicate, [0, 0, 0])[1] += 1
+    for g, p in labelled:
+        tally.by_relation[gold_relations[g].predicate][2] += 1
+        if gold[g][1]:
+            tally.relation_dates_gold += 1
+            tally.relation_dates_right += gold[g][1] == pred[p][1]
+
+
 # ---------------------------------------------------------------- the whole set
 
 
@@ -338,6 +382,7 @@ def score(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]) -> R
         problems[gold_doc["id"]] = score_statements(gold_doc, pred_doc, tally)
         score_entities(gold_doc, pred_doc, tally)
         score_roles(gold_doc, pred_doc, tally)
+        score_relations(gold_doc, pred_doc, tally)
         documents[gold_doc["id"]] = tally
         micro.add(tally)
     return Report(micro, documents, errors, problems)
@@ -469,7 +514,7 @@ def _percent(value: float | None) -> str:
 def _type_line(entity_type: str, gold: int, predicted: int, matched: int) -> str:
     precision, recall, f1 = prf(matched, predicted, gold)
     return (
-        f"    {entity_type:13} P {_percent(precision)}  R {_percent(recall)}  F1 {_percent(f1)}"
+        f"    {entity_type:20} P {_percent(precision)}  R {_percent(recall)}  F1 {_percent(f1)}"
         f"   (gold {gold}, predicted {predicted}, matched {matched})"
     )
 
@@ -492,15 +537,30 @@ def format_report(report: Report, label: str, per_doc: bool, mistakes: bool = Fa
         f"  roles       P {_percent(figures['role_precision'])}  R {_percent(figures['role_recall'])}"
         f"  F1 {_percent(figures['role_f1'])}   (gold {counts.roles_gold}, predicted {counts.roles_pred});"
         f" organisation right {_percent(figures['role_org_accuracy'])}",
+        f"  relations   P {_percent(figures['relation_precision'])}  R {_percent(figures['relation_recall'])}"
+        f"  F1 {_percent(figures['relation_f1'])}   unlabelled P {_percent(figures['relation_unlabelled_precision'])}"
+        f"  R {_percent(figures['relation_unlabelled_recall'])}  F1 {_percent(figures['relation_unlabelled_f1'])}"
+        f"   (gold {counts.relations_gold}, predicted {counts.relations_pred}); date right"
+        f" {_percent(figures['relation_date_accuracy'])}",
+        *(
+            _type_line(kind, *counts.by_relation[kind])
+            for kind in (*RELATION_TYPES, *sorted(set(counts.by_relation) - set(RELATION_TYPES)))
+            if kind in counts.by_relation
+        ),
     ]
     if per_doc:
-        lines.append(f"  {'document':34} {'stmt P':>7} {'R':>6} {'F1':>6} {'spkr':>6} {'ent F1':>7} {'role F1':>7}")
+        lines.append(
+            f"  {'document':34} {'stmt P':>7} {'R':>6} {'F1':>6} {'spkr':>6} {'ent F1':>7} {'role F1':>7}"
+            f" {'rel F1':>7} {'rel found':>9} {'false':>5}"
+        )
         for doc_id, tally in report.documents.items():
             f = tally.figures()
+            false_relations = tally.relations_pred - tally.relations_matched
             lines.append(
                 f"  {doc_id:34} {_percent(f['statement_precision'])} {_percent(f['statement_recall'])}"
                 f" {_percent(f['statement_f1'])} {_percent(f['speaker_accuracy'])} {_percent(f['entity_f1'])}"
-                f"  {_percent(f['role_f1'])}"
+                f"  {_percent(f['role_f1'])}  {_percent(f['relation_f1'])}"
+                f" {tally.relations_matched:4}/{tally.relations_gold:<4} {false_relations:5}"
             )
     lines += [f"  error in {doc_id}: {message}" for doc_id, message in report.errors.items()]
     if mistakes:

@@ -86,18 +86,22 @@ def _argument(record: dict[str, Any], side: str, entities: dict[str, dict[str, A
     return Argument(name_words(record.get(side) or entity["name"]), aliases - {()})
 
 
-def relations_of(record: dict[str, Any], gold: bool = False) -> list[Relation]:
-    """The relations of one output or gold line, each distinct one once."""
+def dated_relations(record: dict[str, Any], gold: bool = False) -> list[tuple[Relation, str | None]]:
+    """The relations of one output or gold line with their dates, each distinct relation once (its first date)."""
     entities = {entity["id"]: entity for entity in record.get("entities", [])}
-    found: list[Relation] = []
+    found: dict[Relation, str | None] = {}
     for relation in record.get("relations", []):
         predicate = relation.get("predicate") or relation.get("type") or ""
         candidate = Relation(
             _argument(relation, "subject", entities, gold), predicate, _argument(relation, "object", entities, gold)
         )
-        if candidate not in found:
-            found.append(candidate)
-    return found
+        found.setdefault(candidate, relation.get("date"))
+    return list(found.items())
+
+
+def relations_of(record: dict[str, Any], gold: bool = False) -> list[Relation]:
+    """The relations of one output or gold line, each distinct one once."""
+    return [relation for relation, _date in dated_relations(record, gold)]
 
 
 def match(gold: list[Relation], predicted: list[Relation], labelled: bool = True) -> list[tuple[int, int]]:

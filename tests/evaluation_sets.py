@@ -83,5 +83,5 @@ def print_report(report: Report, label: str, per_doc: bool = False) -> None:
 DEVELOPMENT = EvaluationSet(DATA / "gold", DATA / "quality_floors.json")
 HELDOUT = EvaluationSet(DATA / "heldout", DATA / "heldout" / "floors.json")
 PATTERNS = EvaluationSet(DATA / "patterns", DATA / "patterns" / "floors.json")
-# Relations only (bench/score_relations.py); no floors file until the extractor's relations are measured on it.
+# Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")
