@@ -58,3 +58,40 @@ def test_untyped_links_stay_out_of_relations(extractor) -> None:
 
 def test_reporting_verbs_are_no_relations(rferl_extraction) -> None:
     assert not any(r.predicate in {"TELL", "SAY"} for r in rferl_extraction.relations)
+
+
+def test_modality_negated_hypothetical_and_questions(nlp_pipeline) -> None:
+    from nlp.lexicon.lexicon import load_lexicon
+    from nlp.relations.modality import is_fact
+
+    words = load_lexicon().relations
+    cases = {
+        "Acme did not meet Globex.": False,
+        "Acme refused to sign a deal with Globex.": False,
+        "If Acme bought Globex, regulators would object.": False,
+        "Will Acme sue Globex?": False,
+        "Acme could cancel the contract.": False,
+        "Acme will supply Globex.": True,
+        "Acme plans to buy Globex.": True,
+        "Acme said it would supply Globex.": True,
+    }
+    verbs = {"meet", "sign", "buy", "sue", "cancel", "supply"}
+    for text, fact in cases.items():
+        doc = nlp_pipeline(text)
+        [verb] = [t for t in doc if t.lemma_ in verbs]
+        assert is_fact(verb, words) is fact, text
+
+
+def test_pronouns_and_descriptions_resolve_to_a_name_before(extractor) -> None:
+    found = _relations(
+        extractor,
+        "Peter Mwangi grew up in Nairobi. He donated five million shillings to the Kibera Youth Trust last month.",
+    )
+    assert ("person:peter-mwangi", "FUNDS", "organization:kibera-youth-trust") in found
+
+
+def test_odd_parses_never_raise(extractor) -> None:
+    texts = ["", "...", "?!", " , ; : ", "Acme " * 400, "A | B | C\nD | E | F\n" * 50, "He met them. It did."]
+    for text in texts:
+        [extraction] = list(extractor.extract([article(text)]))  # noqa: F405
+        assert extraction.error is None

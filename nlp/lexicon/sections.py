@@ -152,8 +152,22 @@ class RelationWords:
     generic_excluded: frozenset[str]
     unlinked_prepositions: frozenset[str]
     seller_prepositions: frozenset[str]
+    negation_words: frozenset[str]
+    non_fact_verbs: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    reported_future_auxiliaries: frozenset[str]
+    condition_marks: frozenset[str]
+    description_determiners: frozenset[str]
+    pronoun_types: dict[str, tuple[str, ...]]
+    description_types: dict[str, tuple[str, ...]]
     predicate_of: dict[str, str] = field(init=False)  # verb lemma → relation type
+    description_type_of: dict[str, tuple[str, ...]] = field(init=False)  # noun → the entity types it may mean
 
     def __post_init__(self) -> None:
         inverse = {verb: kind for kind, verbs in self.predicate_verbs.items() for verb in verbs}
         object.__setattr__(self, "predicate_of", inverse)
+        kinds: dict[str, tuple[str, ...]] = {}
+        for kind, members in self.description_types.items():
+            for member in members:
+                kinds[member] = (*kinds.get(member, ()), kind)
+        object.__setattr__(self, "description_type_of", kinds)

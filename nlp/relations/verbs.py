@@ -12,8 +12,10 @@ from spacy.tokens import Doc, Span, Token
 from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
+from nlp.relations.arguments import Arguments, date_phrase, sentence_dates
 from nlp.relations.inventory import SYMMETRIC, allowed
 from nlp.relations.mention import RelationMention
+from nlp.relations.modality import is_fact
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd"}
@@ -68,26 +70,27 @@ def _predicate(verb: Token, preposition: str | None, object_type: str, words: Re
 
 
 def _relations_of_verb(
-    verb: Token, mentions: list[Mention], sentence: Span, words: RelationWords
+    verb: Token, found_args: Arguments, sentence: Span, words: RelationWords
 ) -> list[RelationMention]:
-    subjects = [m for t in _subjects(verb) if (m := _mention_of(t, mentions)) and m.type != "Unknown"]
-    objects = [(m, p) for t, p in _objects(verb, words) if (m := _mention_of(t, mentions)) and m.type != "Unknown"]
+    subjects = [a for t in _subjects(verb) if (a := found_args.argument(t))]
+    objects = [(a, p) for t, p in _objects(verb, words) if (a := found_args.argument(t))]
+    date = date_phrase(verb, sentence_dates(sentence))
     found = []
     sentence_span = (sentence.start_char, sentence.end_char)
     if not objects and words.predicate_of.get(verb.lemma_.lower()) in SYMMETRIC and len(subjects) > 1:
-        objects = [(m, None) for m in subjects[1:]]  # "Vučić and Hoti met"
+        objects = [(a, None) for a in subjects[1:]]  # "Vučić and Hoti met"
         subjects = subjects[:1]
     for subject in subjects:
         for obj, preposition in objects:
-            if obj == subject:
+            if obj.mention == subject.mention:
                 continue
-            start = min(subject.start, obj.start, verb.idx)
-            end = max(subject.end, obj.end, verb.idx + len(verb.text))
-            predicate, swapped = _predicate(verb, preposition, obj.type, words)
-            first, second = (obj, subject) if swapped else (subject, obj)
+            start = max(sentence.start_char, min(subject.start, obj.start, verb.idx))
+            end = min(sentence.end_char, max(subject.end, obj.end, verb.idx + len(verb.text)))
+            predicate, swapped = _predicate(verb, preposition, obj.mention.type, words)
+            first, second = (obj.mention, subject.mention) if swapped else (subject.mention, obj.mention)
             found.append(
                 RelationMention(
-                    (first.start, first.end), predicate, (second.start, second.end), start, end, sentence_span
+                    (first.start, first.end), predicate, (second.start, second.end), start, end, sentence_span, date
                 )
             )
     return found
@@ -96,9 +99,10 @@ def _relations_of_verb(
 def verbal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
     """Relations stated by a verb between entity mentions, one per subject/verb/object combination."""
     words = lexicon.relations
+    found_args = Arguments(doc, mentions, words)
     relations = []
     for sentence in doc.sents:
         for token in sentence:
-            if token.pos_ == "VERB" and token.lemma_.lower() not in words.generic_excluded:
-                relations.extend(_relations_of_verb(token, mentions, sentence, words))
+            if token.pos_ == "VERB" and token.lemma_.lower() not in words.generic_excluded and is_fact(token, words):
+                relations.extend(_relations_of_verb(token, found_args, sentence, words))
     return relations

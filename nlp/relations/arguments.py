@@ -1,0 +1,204 @@
+"""From a token of the parse to the named entity a relation joins: the mention under the token or its noun phrase,
+the parties of a list, and pronouns or descriptions ("he", "the carmaker") resolved to a name said just before.
+
+Shared by the verb and noun finders. ``Arguments`` indexes one doc once (token → mention, mentions by offset), so
+each look-up is a few steps and a relation finder stays linear in the doc's length. Offsets are doc offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.entities.mentions import Mention
+from nlp.lexicon.sections import RelationWords
+
+# Dependents of a noun that name the same thing as the noun ("the union IG Metall", "the company, Acme,").
+SAME_THING_DEPS = ("appos", "compound", "nmod")
+# Dependents that join parties of a list: spaCy hangs "Chile, Argentina and Bolivia" as conj or appos chains.
+LIST_DEPS = ("conj", "appos")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# How far up the parse a date phrase may sit from the predicate it dates ("signed … on Monday": prep → pobj).
+_DATE_PATH = 3
+# Heads of date phrases that modify a noun rather than date an event ("a 15-year agreement", "its 2020 budget").
+_NOUN_MODIFIER_DEPS = ("amod", "compound", "nummod", "poss", "nmod")
+
+
+class Argument(NamedTuple):
+    """One argument of a relation: the named mention it stands for and the words of the clause that name it."""
+
+    mention: Mention
+    start: int  # doc offsets of the words in the clause: the name itself, or the pronoun or description
+    end: int
+    resolved: bool = False  # True when a pronoun or description was resolved to a name said before
+
+
+class Arguments:
+    """The mentions of one doc, indexed for relation finders."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], words: RelationWords) -> None:
+        self.doc = doc
+        self.words = words
+        named = sorted((m for m in mentions if m.type != "Unknown"), key=lambda m: (m.start, -m.end))
+        self.named = named
+        self.starts = [m.start for m in named]
+        self.by_token: list[Mention | None] = [None] * len(doc)
+        # The longest mention under a token wins: "Kochi gold smuggling case" over "Kochi" inside it.
+        for mention in sorted(named, key=lambda m: m.end - m.start):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = mention
+
+    def mention_of(self, token: Token) -> Mention | None:
+        """The named mention a token is part of."""
+        return self.by_token[token.i]
+
+    def phrase_mention(self, token: Token, owner: bool = False) -> Mention | None:
+        """The mention naming the noun phrase headed by ``token``: its own, an appositive's or a compound's
+        ("the union IG Stahl"); with ``owner``, also the possessor of a thing ("Griffeye's software" → Griffeye)."""
+        found = self.by_token[token.i]
+        if found is not None:
+            return found
+        for child in token.children:
+            if child.dep_ in SAME_THING_DEPS or (owner and child.dep_ == "poss"):
+                found = self.by_token[child.i]
+                if found is not None:
+                    return found
+        return None
+
+    def argument(self, token: Token, owner: bool = False, avoid: Mention | None = None) -> Argument | None:
+        """The named entity a token stands for: a name, else a pronoun or description resolved to one."""
+        mention = self.phrase_mention(token, owner)
+        if mention is not None:
+            span = _words_of(token, mention)
+            return Argument(mention, span[0], span[1])
+        kinds = self.stand_in_types(token)
+        if not kinds:
+            return None
+        antecedent = self.antecedent(token, kinds, avoid)
+        if antecedent is None:
+            return None
+        start = min([token.idx, *(c.idx for c in token.children if c.dep_ == "det" and c.i < token.i)])
+        return Argument(antecedent, start, token.idx + len(token.text), resolved=True)
+
+    def arguments(self, token: Token, owner: bool = False, avoid: Mention | None = None) -> list[Argument]:
+        """Every party a token stands for: itself and the other members of its list ("Chile, Argentina and
+        Bolivia"), each once, in the order written."""
+        found: dict[Mention, Argument] = {}
+        for member in list_members(token):
+            argument = self.argument(member, owner, avoid)
+            if argument is not None:
+                found.setdefault(argument.mention, argument)
+        return list(found.values())
+
+    def stand_in_types(self, token: Token) -> tuple[str, ...]:
+        """The entity types a pronoun or a definite description may stand for; () for anything else."""
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            return self.words.pronoun_types.get(lower, ())
+        if token.pos_ != "NOUN":
+            return ()
+        if not any(
+            c.dep_ in ("det", "poss") and c.lower_ in self.words.description_determiners for c in token.children
+        ):
+            return ()
+        return self.words.description_type_of.get(token.lemma_.lower(), ())
+
+    def antecedent(self, token: Token, kinds: tuple[str, ...], avoid: Mention | None = None) -> Mention | None:
+        """The name a pronoun or description takes up: a mention of a fitting type before it, in its sentence or
+        the one before. The subject of its clause is preferred (news keeps the actor in subject position), then
+        the nearest."""
+        sentence = token.sent
+        window_start = sentence.start_char
+        if sentence.start > 0:
+            window_start = self.doc[sentence.start - 1].sent.start_char
+        first = bisect_left(self.starts, window_start)
+        candidates = []
+        for mention in self.named[first:]:
+            if mention.start >= token.idx:
+                break
+            if mention.type in kinds and mention != avoid and mention.end <= token.idx:
+                candidates.append(mention)
+        if not candidates:
+            return None
+        subjects = [m for m in candidates if self._is_subject(m)]
+        # Of several subjects the one in the same sentence is nearer; else the first of the sentence before.
+        return (subjects or candidates)[-1]
+
+    def _is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
+            root = root.head
+        return root.dep_ in SUBJECT_DEPS
+
+
+def list_members(token: Token) -> list[Token]:
+    """A token and the other members of the list it heads or belongs to, each once."""
+    head = token
+    while head.dep_ in LIST_DEPS and head.head is not head and head.head.i < head.i:
+        if head.dep_ == "appos" and not _is_list(head.head):
+            break
+        head = head.head
+    found = [head]
+    stack = [head]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            joins = child.dep_ == "conj" or (child.dep_ == "appos" and _is_list(current))
+            if joins and child not in found:
+                found.append(child)
+                stack.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _is_list(token: Token) -> bool:
+    """Whether appositives of this token are more members of a list rather than another name of the same thing:
+    the phrase has a coordinating conjunction ("Chile, Argentina and Bolivia")."""
+    return any(c.dep_ == "cc" for t in (token, *token.children) for c in t.children)
+
+
+def _words_of(token: Token, mention: Mention) -> tuple[int, int]:
+    return min(token.idx, mention.start), max(token.idx + len(token.text), mention.end)
+
+
+def date_phrase(predicate: Token, dates: list[Span], nouns: tuple[Token, ...] = ()) -> tuple[int, int] | None:
+    """Doc offsets of the date phrase that dates a predicate: a date hung on the predicate ("in 2017", "on
+    Monday", "last month"), on the clause it completes ("plans to buy … in 2026") or on the noun a light verb
+    takes (``nouns``: "signed a deal … on Monday"), with its preposition. The nearest one wins."""
+    clause = [predicate]
+    head = predicate
+    while head.dep_ in ("xcomp", "ccomp") and head.head is not head and len(clause) < 4:
+        head = head.head
+        clause.append(head)
+    clause.extend(nouns)
+    best: tuple[int, tuple[int, int]] | None = None
+    for date in dates:
+        root = date.root
+        if root.dep_ in _NOUN_MODIFIER_DEPS:
+            continue
+        token = root
+        for distance in range(1, _DATE_PATH + 1):
+            if token.head is token:
+                break
+            token = token.head
+            if token in clause:
+                rank = clause.index(token) * 10 + distance
+                start = root.head.idx if root.dep_ == "pobj" and root.head.dep_ == "prep" else date.start_char
+                if best is None or rank < best[0]:
+                    best = (rank, (min(start, date.start_char), date.end_char))
+                break
+            if token.pos_ in ("VERB", "AUX"):
+                break  # the date of another clause
+    return best[1] if best else None
+
+
+def sentence_dates(sentence: Span) -> list[Span]:
+    """The date entities of a sentence, as the model tagged them."""
+    return [e for e in sentence.ents if e.label_ == "DATE"]
