@@ -60,6 +60,11 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         if span.label_ == "EVENT" and doc[i].text in {"-", "–", "—"} and doc[i].whitespace_ and i > start:
             end = i  # "Remembrance Day - November 11 -": the date after a spaced dash is not in the name
             break
+    after_dateline = _after_dateline(span, gazetteer)
+    if after_dateline is not None:
+        start = after_dateline
+        if start < end and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1  # "BRUSSELS - The European Commission": "The" opens the sentence after the dateline
     while start < end and (is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
         start += 1
     if (
@@ -92,6 +97,19 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
     ):
         end -= 1  # "Washington D.C. Image: Reuters": the credit label of a caption
     return doc[start:end] if end > start else None
+
+
+def _after_dateline(span: Span, gazetteer: Gazetteer) -> int | None:
+    """Where a name starts when the model ran the dateline into it ("NAIROBI - Rift Valley Power"): the city
+    and its dash are the dateline's, the name is what follows."""
+    doc = span.doc
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    if not (span[0].is_upper and line_start):
+        return None
+    match = gazetteer.lexicon.entities.dateline_city.match(span.text)
+    if match is None or match.end() >= len(span.text):
+        return None
+    return next((t.i for t in span if t.idx >= span.start_char + match.end()), None)
 
 
 def _caption_word(token: Token) -> bool:

@@ -16,6 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.records import Entity
+from nlp.entities.departments import initials_key, state_keys, state_qualified
+from nlp.entities.departments import organization_key as _organization_key
+from nlp.entities.departments import without_the as _without_the
 from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
 from nlp.lexicon.gazetteer import Gazetteer
@@ -175,22 +178,6 @@ def _clipped_owner(mention: Mention, organizations: list[Mention], gazetteer: Ga
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _without_the(name: str) -> str:
-    """ "The Museum of Flight" and "the Museum of Flight" are one name, with one id in every article."""
-    return name[4:] if name[:4].lower() == "the " and len(name.split()) > 2 else name
-
-
-def _organization_key(name: str, gazetteer: Gazetteer) -> str:
-    """One key for the two English orders: "Interior Ministry" = "Ministry of the Interior", "State Department"
-    = "Department of State"."""
-    key = _without_the(fold(name))
-    if match := gazetteer.lexicon.entities.head_first.match(key):
-        return f"{match.group(1)} of {match.group(2)}"
-    if match := gazetteer.lexicon.entities.head_last.match(key):
-        return f"{match.group(2)} of {match.group(1)}"
-    return key
-
-
 def _cluster_key(mention: Mention, gazetteer: Gazetteer) -> tuple[str, str | None, str | None]:
     known = gazetteer.lookup(mention.text)
     if known is not None:
@@ -219,10 +206,14 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
         initials = _initials(m.text, gazetteer) if m.type == "Organization" else ""
         if len(initials) >= 4:
             org_by_initials.setdefault(initials[:-1], m)
+    organisations = [m.text for m in mentions if m.type == "Organization"]
+    stateless = state_keys(organisations, gazetteer)  # "Serbian Ministry of Internal Affairs" → its ministry
+    organisation_keys = {stateless.get(k, k) for k in (_organization_key(n, gazetteer) for n in organisations)}
     for mention in mentions:
         if fold(mention.text) in gazetteer.ignored:
             continue
         key, canonical, forced = _cluster_key(mention, gazetteer)
+        key = stateless.get(key, key) if forced is None else key
         if forced is None:
             owner = people.owner_of(mention) or aliases.get(key)
             if owner is None and mention.type == "Organization" and len(mention.text.split()) == 1:
@@ -232,8 +223,15 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
                     owner is None and key not in gazetteer.lexicon.entities.bare_chamber_names
                 ):  # "House" is not the House Ways and Means Committee
                     owner = org_by_first_word.get(key) or _clipped_owner(mention, long_orgs, gazetteer)
+            if (
+                owner is None
+                and _is_acronym(mention.text)
+                and initials_key(mention.text, gazetteer) in organisation_keys
+            ):
+                key = initials_key(mention.text, gazetteer) or key  # "the MUP": the article's interior ministry
             if owner is not None and owner is not mention:
                 key, canonical, forced = _cluster_key(owner, gazetteer)
+                key = stateless.get(key, key) if forced is None else key
                 if forced is None and owner.type == "Person":
                     forced = "Person"
             elif key in people.names and mention.type in NAME_TYPES:
@@ -281,13 +279,15 @@ def _cluster_type(cluster: _Cluster) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _canonical_name(cluster: _Cluster, entity_type: str) -> str:
+def _canonical_name(cluster: _Cluster, entity_type: str, gazetteer: Gazetteer) -> str:
     if cluster.canonical:
         return cluster.canonical
     names = [m.text for m in cluster.mentions if m.source != "anaphor"] or [m.text for m in cluster.mentions]
     if entity_type == "Person":
         return max(names, key=lambda n: (len(n.split()), -names.index(n)))
     spelled = [_without_the(n) for n in names if not n.isupper()] or names
+    if entity_type == "Organization":  # the ministry's name is without its state: "Ministry of the Interior"
+        spelled = [n for n in spelled if state_qualified(n, gazetteer) is None] or spelled
     counts = Counter(spelled)
     if entity_type in {"Organization", "Law"}:  # the longest is the full name: "Ministry of the Interior"
         return max(spelled, key=lambda n: (len(n), counts[n], -spelled.index(n)))
@@ -304,7 +304,7 @@ def resolve_entities(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             continue  # never typed: a nationality, or a surname of nobody named in full
         if entity_type == "Person" and (_common_word(cluster, text) or _lone_word(cluster, text, gazetteer)):
             continue
-        name = _canonical_name(cluster, entity_type)
+        name = _canonical_name(cluster, entity_type, gazetteer)
         ident = entity_id(entity_type, name)
         spans = sorted({(m.start, m.end) for m in cluster.mentions})
         named = [m for m in cluster.mentions if m.source != "anaphor"]  # "the ministry" is no alias

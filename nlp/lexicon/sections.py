@@ -119,6 +119,8 @@ class EntityWords:
     bare_chamber_names: frozenset[str]
     initials_skipped: frozenset[str]
     department_name_heads: tuple[str, ...]
+    portfolio_synonyms: dict[str, str]
+    ministry_initials: dict[str, str]
     anaphor_heads: tuple[str, ...]
     anaphor_blockers: tuple[str, ...]
     law_anaphors: frozenset[str]
