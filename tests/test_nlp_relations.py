@@ -95,3 +95,37 @@ def test_odd_parses_never_raise(extractor) -> None:
     for text in texts:
         [extraction] = list(extractor.extract([article(text)]))  # noqa: F405
         assert extraction.error is None
+
+
+def test_verbal_forms(extractor) -> None:
+    found = _relations(
+        extractor,
+        "Microsoft owns LinkedIn. Europol signed a contract with Microsoft in 2019. "
+        "The Supreme Court struck down the Online News Act. "
+        "Germany, France and Italy will cooperate on hydrogen research. "
+        "Amnesty International, which opposes the Online News Act, protested outside parliament.",
+    )
+    assert ("organization:linkedin", "PART_OF", "organization:microsoft") in found  # owns: the owned is the part
+    assert ("organization:europol", "AGREEMENT_WITH", "organization:microsoft") in found
+    assert ("organization:supreme-court", "WITHDRAWS", "law:online-news-act") in found
+    pairs = {frozenset((s, o)) for s, p, o in found if p == "PARTNERS_WITH"}
+    assert pairs == {
+        frozenset(("location:germany", "location:france")),
+        frozenset(("location:germany", "location:italy")),
+        frozenset(("location:france", "location:italy")),
+    }
+    assert ("organization:amnesty-international", "OPPOSES", "law:online-news-act") in found
+
+
+def test_verbal_dates_and_confidence(extractor) -> None:
+    text = (
+        "Europol signed a contract with Microsoft in 2019. He met nobody. Microsoft acquired LinkedIn. "
+        "Google was fined by the European Commission."
+    )
+    [extraction] = list(extractor.extract([article(text)]))  # noqa: F405
+    signed = next(r for r in extraction.relations if r.predicate == "AGREEMENT_WITH")
+    assert signed.date == "2019"
+    acquired = next(r for r in extraction.relations if r.predicate == "ACQUIRES")
+    fined = next(r for r in extraction.relations if r.predicate == "LEGAL_ACTION_AGAINST")
+    assert fined.subject_id == "organization:european-commission"
+    assert fined.confidence < acquired.confidence == 1.0  # a passive states it less directly than an active verb

@@ -150,7 +150,12 @@ class RelationWords:
     """The relations room's verbs and prepositions (en.toml ``[relations]``), and each verb's relation type."""
 
     predicate_verbs: dict[str, tuple[str, ...]]
-    law_signing_verbs: frozenset[str]
+    predicate_phrases: dict[str, tuple[str, ...]]
+    object_type_verbs: dict[str, str]
+    verb_object_prepositions: dict[str, tuple[str, ...]]
+    inverse_phrases: frozenset[str]
+    giving_types: frozenset[str]
+    passive_actor_phrases: frozenset[str]
     generic_excluded: frozenset[str]
     unlinked_prepositions: frozenset[str]
     seller_prepositions: frozenset[str]
@@ -163,11 +168,14 @@ class RelationWords:
     pronoun_types: dict[str, tuple[str, ...]]
     description_types: dict[str, tuple[str, ...]]
     predicate_of: dict[str, str] = field(init=False)  # verb lemma → relation type
+    phrase_of: dict[str, str] = field(init=False)  # verb phrase → relation type
     description_type_of: dict[str, tuple[str, ...]] = field(init=False)  # noun → the entity types it may mean
 
     def __post_init__(self) -> None:
         inverse = {verb: kind for kind, verbs in self.predicate_verbs.items() for verb in verbs}
         object.__setattr__(self, "predicate_of", inverse)
+        phrases = {phrase: kind for kind, members in self.predicate_phrases.items() for phrase in members}
+        object.__setattr__(self, "phrase_of", phrases)
         kinds: dict[str, tuple[str, ...]] = {}
         for kind, members in self.description_types.items():
             for member in members:

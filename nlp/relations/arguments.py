@@ -16,14 +16,12 @@ from nlp.entities.mentions import Mention
 from nlp.lexicon.sections import RelationWords
 
 # Dependents of a noun that name the same thing as the noun ("the union IG Metall", "the company, Acme,").
-SAME_THING_DEPS = ("appos", "compound", "nmod")
+SAME_THING_DEPS = ("appos", "compound")
 # Dependents that join parties of a list: spaCy hangs "Chile, Argentina and Bolivia" as conj or appos chains.
 LIST_DEPS = ("conj", "appos")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-# How far up the parse a date phrase may sit from the predicate it dates ("signed … on Monday": prep → pobj).
-_DATE_PATH = 3
-# Heads of date phrases that modify a noun rather than date an event ("a 15-year agreement", "its 2020 budget").
-_NOUN_MODIFIER_DEPS = ("amod", "compound", "nummod", "poss", "nmod")
+# Dependencies of a date phrase hung directly on a predicate ("met last month", "signed Monday").
+_DATE_DEPS = ("npadvmod", "tmod", "advmod", "obl")
 
 
 class Argument(NamedTuple):
@@ -63,10 +61,13 @@ class Arguments:
         found = self.by_token[token.i]
         if found is not None:
             return found
-        for child in token.children:
-            if child.dep_ in SAME_THING_DEPS or (owner and child.dep_ == "poss"):
-                found = self.by_token[child.i]
-                if found is not None:
+        deps = (*SAME_THING_DEPS, "poss") if owner else SAME_THING_DEPS
+        person = "Person" in self.words.description_type_of.get(token.lemma_.lower(), ())
+        for dep in deps:  # an appositive names the thing itself; a compound may be its place ("Kosovo Prime Minister")
+            for child in token.children:
+                if child.dep_ == dep and (found := self.by_token[child.i]) is not None:
+                    if person and dep == "compound" and found.type != "Person":
+                        continue  # the place or body of an office, not the office holder
                     return found
         return None
 
@@ -89,7 +90,7 @@ class Arguments:
         """Every party a token stands for: itself and the other members of its list ("Chile, Argentina and
         Bolivia"), each once, in the order written."""
         found: dict[Mention, Argument] = {}
-        for member in list_members(token):
+        for member in list_members(token, self.by_token):
             argument = self.argument(member, owner, avoid)
             if argument is not None:
                 found.setdefault(argument.mention, argument)
@@ -110,8 +111,8 @@ class Arguments:
 
     def antecedent(self, token: Token, kinds: tuple[str, ...], avoid: Mention | None = None) -> Mention | None:
         """The name a pronoun or description takes up: a mention of a fitting type before it, in its sentence or
-        the one before. The subject of its clause is preferred (news keeps the actor in subject position), then
-        the nearest."""
+        the one before, in the same role (subject or not) if there is one, the nearest first; never ``avoid``, the
+        other argument, under any of its mentions."""
         sentence = token.sent
         window_start = sentence.start_char
         if sentence.start > 0:
@@ -121,13 +122,15 @@ class Arguments:
         for mention in self.named[first:]:
             if mention.start >= token.idx:
                 break
-            if mention.type in kinds and mention != avoid and mention.end <= token.idx:
+            other = avoid is not None and (mention.text, mention.type) == (avoid.text, avoid.type)
+            if mention.type in kinds and not other and mention.end <= token.idx:
                 candidates.append(mention)
         if not candidates:
             return None
-        subjects = [m for m in candidates if self._is_subject(m)]
-        # Of several subjects the one in the same sentence is nearer; else the first of the sentence before.
-        return (subjects or candidates)[-1]
+        # A subject takes up a subject (news keeps the actor there), an object the nearest other name.
+        as_subject = token.dep_ in SUBJECT_DEPS
+        same_role = [m for m in candidates if self._is_subject(m) == as_subject]
+        return (same_role or candidates)[-1]
 
     def _is_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -139,8 +142,14 @@ class Arguments:
         return root.dep_ in SUBJECT_DEPS
 
 
-def list_members(token: Token) -> list[Token]:
-    """A token and the other members of the list it heads or belongs to, each once."""
+def list_members(token: Token, by_token: list[Mention | None]) -> list[Token]:
+    """A token and the other members of the list it heads or belongs to, each once. An appositive is a member
+    only of a list of names ("Chile, Argentina and Bolivia"), never of a description it names ("Kosovo Prime
+    Minister Avdullah Hoti", "the union, IG Stahl")."""
+
+    def _is_list(token: Token) -> bool:
+        return by_token[token.i] is not None and _has_conjunction(token)
+
     head = token
     while head.dep_ in LIST_DEPS and head.head is not head and head.head.i < head.i:
         if head.dep_ == "appos" and not _is_list(head.head):
@@ -158,9 +167,8 @@ def list_members(token: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _is_list(token: Token) -> bool:
-    """Whether appositives of this token are more members of a list rather than another name of the same thing:
-    the phrase has a coordinating conjunction ("Chile, Argentina and Bolivia")."""
+def _has_conjunction(token: Token) -> bool:
+    """Whether the phrase of a token has a coordinating conjunction ("Chile, Argentina and Bolivia")."""
     return any(c.dep_ == "cc" for t in (token, *token.children) for c in t.children)
 
 
@@ -174,28 +182,24 @@ def date_phrase(predicate: Token, dates: list[Span], nouns: tuple[Token, ...] = 
     takes (``nouns``: "signed a deal … on Monday"), with its preposition. The nearest one wins."""
     clause = [predicate]
     head = predicate
-    while head.dep_ in ("xcomp", "ccomp") and head.head is not head and len(clause) < 4:
+    while head.dep_ in ("xcomp", "advcl") and head.head is not head and len(clause) < 4:
         head = head.head
         clause.append(head)
     clause.extend(nouns)
     best: tuple[int, tuple[int, int]] | None = None
     for date in dates:
         root = date.root
-        if root.dep_ in _NOUN_MODIFIER_DEPS:
-            continue
-        token = root
-        for distance in range(1, _DATE_PATH + 1):
-            if token.head is token:
-                break
-            token = token.head
-            if token in clause:
-                rank = clause.index(token) * 10 + distance
-                start = root.head.idx if root.dep_ == "pobj" and root.head.dep_ == "prep" else date.start_char
-                if best is None or rank < best[0]:
-                    best = (rank, (min(start, date.start_char), date.end_char))
-                break
-            if token.pos_ in ("VERB", "AUX"):
-                break  # the date of another clause
+        start = date.start_char
+        if root.dep_ == "pobj" and root.head.dep_ == "prep":
+            start, holder = root.head.idx, root.head.head
+        elif root.dep_ in _DATE_DEPS:
+            holder = root.head
+        else:
+            continue  # "a 15-year agreement", "Fifita, 24,": the date describes a noun
+        if holder in clause:
+            rank = clause.index(holder)
+            if best is None or rank < best[0]:
+                best = (rank, (min(start, date.start_char), date.end_char))
     return best[1] if best else None
 
 

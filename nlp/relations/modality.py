@@ -71,6 +71,11 @@ def negated(verb: Token, words: RelationWords) -> bool:
     for token in chain:
         if any(c.dep_ == "neg" or c.lower_ in words.negation_words for c in token.children if c.dep_ != "cc"):
             return True
+        # "no longer supports": a negated adverb of time ends the relation
+        if any(
+            c.dep_ == "advmod" and any(g.lower_ in words.negation_words for g in c.children) for c in token.children
+        ):
+            return True
     for token in _clause_chain(verb, ("xcomp", "ccomp", "pcomp"))[1:]:
         if token.lemma_.lower() in words.non_fact_verbs:
             return True

@@ -1,108 +1,315 @@
-"""Relations between entity mentions, read from the dependency parse, with the sentence as evidence.
+"""Relations stated by a verb between entity mentions, read from the dependency parse. Offsets are doc offsets.
 
-Typed predicates come from the lexicon's verbs (en.toml ``[relations]``: agreements, purchases, criticism and
-support, meetings, laws, use of a product, legal action); any other verb linking two entities gives a generic
-subject–verb–object triple named after the verb ("REMOVE", "RELY_ON"). Offsets are doc offsets.
+A verb's type comes from the lexicon (en.toml ``[relations]``): its lemma (``predicate_verbs``), a phrase of the
+lemma with its particle, preposition or object noun ("strike down", "vote against", "take part in"), the type of
+its object ("signed the act" enacts it, "signed the player" acquires him), and phrases whose object is the
+relation's subject ("PSA owns Vauxhall": Vauxhall is part of PSA). Any other verb linking two entities gives an
+untyped link named after the verb ("REMOVE", "RELY_ON").
+
+Forms read: active and passive clauses, participles ("Kestrel Media, bought by the Hollis Group"), relative clauses
+("Andes Telecom, which signed …"), verbs that complete another ("plans to buy", "met … to sign"), coordinated
+verbs and lists of parties ("Chile, Argentina and Bolivia will cooperate": every pair of a symmetric type), and
+pronoun or description arguments (nlp.relations.arguments). Negated, hypothetical and questioned verbs state
+nothing (nlp.relations.modality).
+
+Confidence (``RelationMention.confidence``; the scale the noun finder shares): 1.0 for an active verb between its
+own subject and its direct object, both named; minus 0.1 for each of: a passive or participle, a subject taken from
+another verb ("plans to buy", a relative clause's noun), an object behind a preposition; minus 0.2 for each
+argument that is a resolved pronoun or description. Never below 0.3.
 """
 
 from __future__ import annotations
+
+from itertools import combinations
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
-from nlp.relations.arguments import Arguments, date_phrase, sentence_dates
+from nlp.relations.arguments import Argument, Arguments, date_phrase, sentence_dates
 from nlp.relations.inventory import SYMMETRIC, allowed
 from nlp.relations.mention import RelationMention
 from nlp.relations.modality import is_fact
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-OBJECT_DEPS = {"dobj", "attr", "dative", "oprd"}
+SUBJECT_DEPS = ("nsubj", "csubj")
+OBJECT_DEPS = ("dobj", "dative", "oprd", "attr")
+_RELATIVE_TAGS = ("WDT", "WP")
+# Clause links over which a verb without a subject of its own takes its head's: "plans to buy", "met … to sign",
+# "tabled the bill and withdrew it", "signed the deal, ending …".
+_INHERITING_DEPS = ("xcomp", "advcl", "conj", "pcomp")
+_CLIMB = 3
+# English verb endings and what restores the base form, for forms the model lemmatises wrongly.
+_INFLECTIONS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("d", ""),
+    ("es", ""),
+    ("s", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)
+_FLOOR = 0.3
 
 
-def _mention_of(token: Token, mentions: list[Mention]) -> Mention | None:
-    for mention in mentions:
-        if mention.start <= token.idx < mention.end:
-            return mention
-    return None
-
-
-def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
-
-
-def _subjects(verb: Token) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if not found and verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head is not verb:
-        found = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]  # "X met Y to sign …"
-    passive = [c for c in verb.children if c.dep_ == "agent"]
-    if passive:  # "the driver was arrested by police": the agent is the subject
-        found = [g for a in passive for g in a.children if g.dep_ == "pobj"]
-    return [t for s in found for t in _with_conjuncts(s)]
-
-
-def _objects(verb: Token, words: RelationWords) -> list[tuple[Token, str | None]]:
-    """Object tokens with the preposition that introduces them (None for a direct object)."""
-    found: list[tuple[Token, str | None]] = []
-    if any(c.dep_ == "agent" for c in verb.children):
-        found += [(t, None) for c in verb.children if c.dep_ == "nsubjpass" for t in _with_conjuncts(c)]
-    heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    for head in heads:
-        if head is not verb:
-            found += [(t, None) for t in _with_conjuncts(head)]
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ not in words.unlinked_prepositions):
-            found += [(t, prep.lower_) for p in prep.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
-    return found
-
-
-def _predicate(verb: Token, preposition: str | None, object_type: str, words: RelationWords) -> tuple[str, bool]:
-    """The relation type (or an untyped link's name) and whether subject and object swap places."""
-    lemma = verb.lemma_.lower()
-    typed = words.predicate_of.get(lemma)
-    if lemma in words.law_signing_verbs and object_type == "Law":
-        typed = "ENACTS"
-    if typed == "ACQUIRES" and preposition in words.seller_prepositions:
-        return "SUPPLIES", True  # "Toronto Police bought cameras from Axon": Axon supplies Toronto Police
-    if typed and allowed(typed, "Organization", object_type):
-        return typed, False
-    return lemma.upper().replace("-", "_") + (f"_{preposition.upper()}" if preposition else ""), False
-
-
-def _relations_of_verb(
-    verb: Token, found_args: Arguments, sentence: Span, words: RelationWords
-) -> list[RelationMention]:
-    subjects = [a for t in _subjects(verb) if (a := found_args.argument(t))]
-    objects = [(a, p) for t, p in _objects(verb, words) if (a := found_args.argument(t))]
-    date = date_phrase(verb, sentence_dates(sentence))
-    found = []
-    sentence_span = (sentence.start_char, sentence.end_char)
-    if not objects and words.predicate_of.get(verb.lemma_.lower()) in SYMMETRIC and len(subjects) > 1:
-        objects = [(a, None) for a in subjects[1:]]  # "Vučić and Hoti met"
-        subjects = subjects[:1]
-    for subject in subjects:
-        for obj, preposition in objects:
-            if obj.mention == subject.mention:
-                continue
-            start = max(sentence.start_char, min(subject.start, obj.start, verb.idx))
-            end = min(sentence.end_char, max(subject.end, obj.end, verb.idx + len(verb.text)))
-            predicate, swapped = _predicate(verb, preposition, obj.mention.type, words)
-            first, second = (obj.mention, subject.mention) if swapped else (subject.mention, obj.mention)
-            found.append(
-                RelationMention(
-                    (first.start, first.end), predicate, (second.start, second.end), start, end, sentence_span, date
-                )
-            )
-    return found
+class _Object(NamedTuple):
+    argument: Argument
+    preposition: str | None  # None for a direct object or a passive subject
+    noun: Token | None  # the object noun a preposition hangs on ("signed a deal with X": deal), if not the verb
 
 
 def verbal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
     """Relations stated by a verb between entity mentions, one per subject/verb/object combination."""
     words = lexicon.relations
-    found_args = Arguments(doc, mentions, words)
-    relations = []
+    args = Arguments(doc, mentions, words)
+    relations: list[RelationMention] = []
     for sentence in doc.sents:
+        dates: list[Span] | None = None
         for token in sentence:
-            if token.pos_ == "VERB" and token.lemma_.lower() not in words.generic_excluded and is_fact(token, words):
-                relations.extend(_relations_of_verb(token, found_args, sentence, words))
+            if token.pos_ != "VERB" or token.lemma_.lower() in words.generic_excluded:
+                continue
+            if not is_fact(token, words):
+                continue
+            if dates is None:
+                dates = sentence_dates(sentence)
+            relations.extend(_relations_of_verb(token, args, sentence, dates, words))
     return relations
+
+
+def verb_lemma(verb: Token, words: RelationWords) -> str:
+    """The verb's lemma, or the lexicon verb its form is of when the model's lemma is none ("fined" → "fin")."""
+    lemma = verb.lemma_.lower()
+    if lemma in words.predicate_of:
+        return lemma
+    lower = verb.lower_
+    for ending, restore in _INFLECTIONS:
+        if lower.endswith(ending) and (stem := lower[: -len(ending)] + restore) in words.predicate_of:
+            return stem
+    return lemma
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    if verb.dep_ == "acl":
+        return True  # "Kestrel Media, bought by …", "the bill, withdrawn in 2021"
+    # "was arrested and charged": a participle coordinated with a passive verb, without an auxiliary of its own
+    own_aux = any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    return verb.dep_ == "conj" and not own_aux and _is_passive(verb.head)
+
+
+def _stand_for(token: Token, verb: Token) -> Token:
+    """A relative pronoun stands for the noun its clause qualifies ("Andes Telecom, which signed …")."""
+    if token.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl" and verb.head is not verb:
+        return verb.head
+    return token
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
+def _actor_tokens(verb: Token, passive: bool) -> tuple[list[Token], bool]:
+    """The tokens naming who acts, and whether they were taken from another verb than this one."""
+    if passive:
+        agents = _agents(verb)
+        if agents or verb.dep_ != "conj":
+            return agents, False
+        return _agents(verb.head), True  # "was arrested and charged by police"
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        tokens = [_stand_for(c, verb) for c in own]
+        return tokens, any(t is not c for t, c in zip(tokens, own, strict=True))
+    current = verb
+    for _level in range(_CLIMB):
+        head = current.head
+        if head is current:
+            return [], False
+        if current.dep_ == "acl":
+            return [head], True  # "a firm supplying drones to …"
+        if current.dep_ == "relcl":
+            return [], False
+        if current.dep_ not in _INHERITING_DEPS or head.pos_ not in ("VERB", "AUX"):
+            return [], False
+        if current.dep_ == "xcomp":
+            controllers = [c for c in head.children if c.dep_ == "dobj"]
+            if controllers:
+                return controllers, True  # "led the country to sign": the country signs
+        found = [_stand_for(c, head) for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if found:
+            return found, True
+        current = head
+    return [], False
+
+
+def _patient_tokens(verb: Token, passive: bool) -> list[Token]:
+    """The tokens naming what a verb acts on, without a preposition: its direct object, or in the passive its
+    subject or the noun its participle qualifies."""
+    if passive:
+        found = [_stand_for(c, verb) for c in verb.children if c.dep_ == "nsubjpass"]
+        if not found and verb.dep_ == "acl":
+            found = [verb.head]
+        if not found and verb.dep_ == "conj":
+            found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        return found
+    found = [_stand_for(c, verb) for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if verb.dep_ == "relcl" and not found and any(c.dep_ == "nsubj" for c in verb.children):
+        found = [verb.head]  # "the bill parliament passed"
+    return found
+
+
+def _prepositional(head: Token) -> list[tuple[Token, str]]:
+    return [
+        (pobj, prep.lower_)
+        for prep in head.children
+        if prep.dep_ == "prep"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _objects(verb: Token, passive: bool, args: Arguments, avoid: Mention | None) -> list[_Object]:
+    found: list[_Object] = []
+    patients = _patient_tokens(verb, passive)
+    for token in patients:
+        found += [_Object(a, None, None) for a in args.arguments(token, avoid=avoid)]
+    for token, preposition in _prepositional(verb):
+        found += [_Object(a, preposition, None) for a in args.arguments(token, avoid=avoid)]
+    for noun in _object_nouns(patients, args):
+        for token, preposition in _prepositional(noun):
+            found += [_Object(a, preposition, noun) for a in args.arguments(token, avoid=avoid)]
+    return found
+
+
+def _object_nouns(patients: list[Token], args: Arguments) -> list[Token]:
+    """Object nouns naming no entity, whose prepositions may name one ("signed a contract with X"), and the noun a
+    quantity stands for ("buys most of its vaccines from X")."""
+    found = []
+    for noun in patients:
+        if args.mention_of(noun) is not None:
+            continue
+        found.append(noun)
+        if noun.pos_ in ("ADJ", "NUM", "PRON", "DET") or noun.lower_ in ("part", "half", "share", "bulk"):
+            found += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return found
+
+
+def _phrase_keys(verb: Token, obj: _Object, lemma: str) -> list[str]:
+    """The lexicon phrases a verb and one of its objects may make, the most specific first."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    nouns = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    keys = []
+    if obj.preposition is not None:
+        keys += [f"{lemma} {p} {obj.preposition}" for p in particles]
+        keys += [f"{lemma} {n} {obj.preposition}" for n in nouns]
+        keys.append(f"{lemma} {obj.preposition}")
+    else:
+        keys += [f"{lemma} {p}" for p in particles]
+    return keys
+
+
+def _predicate(verb: Token, obj: _Object, subject_type: str, words: RelationWords) -> tuple[str | None, bool]:
+    """The relation type (or an untyped link's name, or None for no relation) and whether subject and object swap
+    places."""
+    lemma = verb_lemma(verb, words)
+    object_type = obj.argument.mention.type
+    for key in _phrase_keys(verb, obj, lemma):
+        if key in words.phrase_of:
+            phrased, inverse = words.phrase_of[key], key in words.inverse_phrases
+            if allowed(phrased, *((object_type, subject_type) if inverse else (subject_type, object_type))):
+                return phrased, inverse
+    typed: str | None = words.predicate_of.get(lemma)
+    if obj.preposition is None:  # "signed the act", "signed the player"; not "signed a deal with the president"
+        typed = words.object_type_verbs.get(f"{lemma} {object_type}", typed)
+    if typed is not None and obj.preposition is not None:
+        if typed == "ACQUIRES" and obj.preposition in words.seller_prepositions:
+            return "SUPPLIES", True  # "bought cameras from Axon": Axon supplies the buyer
+        if obj.preposition not in words.verb_object_prepositions.get(typed, ()):
+            typed = None
+    swapped = lemma in words.inverse_phrases
+    if typed is not None and allowed(typed, *((object_type, subject_type) if swapped else (subject_type, object_type))):
+        return typed, swapped
+    if obj.preposition in words.unlinked_prepositions:
+        return None, False  # "met Biden in Ottawa": a place or time, no link
+    name = lemma.upper().replace("-", "_")
+    return name + (f"_{obj.preposition.upper()}" if obj.preposition else ""), False
+
+
+def _actor_is_patient(verb: Token, words: RelationWords) -> bool:
+    lemma = verb.lemma_.lower()
+    return any(f"{lemma} {c.lower_}" in words.passive_actor_phrases for c in verb.children if c.dep_ == "prep")
+
+
+def _relations_of_verb(
+    verb: Token, args: Arguments, sentence: Span, dates: list[Span], words: RelationWords
+) -> list[RelationMention]:
+    passive = _is_passive(verb)
+    actor_tokens, inherited = _actor_tokens(verb, passive)
+    if passive and not actor_tokens and _actor_is_patient(verb, words):
+        actor_tokens, passive = _patient_tokens(verb, passive), False  # "the bank was involved in the scandal"
+    subjects = [a for t in actor_tokens for a in args.arguments(t)]
+    if not subjects:
+        return []
+    objects = _objects(verb, passive, args, subjects[0].mention if len(subjects) == 1 else None)
+    lemma = verb_lemma(verb, words)
+    parties = [o for o in objects if o.preposition not in words.unlinked_prepositions]
+    if not parties and words.predicate_of.get(lemma) in SYMMETRIC and len(subjects) > 1:
+        # "Ghana and Ivory Coast signed …", "Chile, Argentina and Bolivia will cooperate": every pair
+        pairs = combinations(subjects, 2)
+        kind = words.predicate_of[lemma]
+        date = date_phrase(verb, dates)
+        base = 1.0 - 0.1 * inherited
+        return [
+            _relation(first, kind, second, verb, sentence, date, base)
+            for first, second in pairs
+            if first.mention != second.mention
+        ]
+    base = 1.0 - 0.1 * passive - 0.1 * inherited
+    if words.predicate_of.get(lemma) in words.giving_types:
+        recipients = words.verb_object_prepositions.get(words.predicate_of[lemma], ())
+        if any(o.preposition in recipients for o in objects):
+            # "donated Polaroids to USI": with a recipient named, the direct object is the thing given
+            objects = [o for o in objects if o.preposition is not None]
+    nouns = tuple(o.noun for o in objects if o.noun is not None)
+    date = date_phrase(verb, dates, nouns)
+    found = []
+    for subject in subjects:
+        for obj in objects:
+            if obj.argument.mention == subject.mention:
+                continue
+            predicate, swapped = _predicate(verb, obj, subject.mention.type, words)
+            if predicate is None:
+                continue
+            first, second = (obj.argument, subject) if swapped else (subject, obj.argument)
+            confidence = base - 0.1 * (obj.preposition is not None)
+            found.append(_relation(first, predicate, second, verb, sentence, date, confidence))
+    return found
+
+
+def _relation(
+    subject: Argument,
+    predicate: str,
+    obj: Argument,
+    verb: Token,
+    sentence: Span,
+    date: tuple[int, int] | None,
+    confidence: float,
+) -> RelationMention:
+    confidence -= 0.2 * subject.resolved + 0.2 * obj.resolved
+    start = max(sentence.start_char, min(subject.start, obj.start, verb.idx))
+    end = min(sentence.end_char, max(subject.end, obj.end, verb.idx + len(verb.text)))
+    return RelationMention(
+        (subject.mention.start, subject.mention.end),
+        predicate,
+        (obj.mention.start, obj.mention.end),
+        start,
+        end,
+        (sentence.start_char, sentence.end_char),
+        date,
+        round(max(_FLOOR, confidence), 2),
+    )
