@@ -167,13 +167,40 @@ class RelationWords:
     description_determiners: frozenset[str]
     pronoun_types: dict[str, tuple[str, ...]]
     description_types: dict[str, tuple[str, ...]]
+    noun_agent_prepositions: frozenset[str]
+    noun_pair_prepositions: frozenset[str]
+    noun_carrier_verbs: frozenset[str]
+    noun_receiving_verbs: frozenset[str]
+    product_makers: frozenset[str]
+    part_nouns: frozenset[str]
+    part_prepositions: frozenset[str]
+    state_body_words: frozenset[str]
+    qualified_body_words: frozenset[str]
+    place_kind_words: frozenset[str]
+    hosted_unit_words: frozenset[str]
+    host_prepositions: frozenset[str]
+    membership_verbs: frozenset[str]
+    membership_prepositions: frozenset[str]
+    participant_nouns: frozenset[str]
+    participant_prepositions: frozenset[str]
+    participation_nouns: frozenset[str]
+    participation_prepositions: frozenset[str]
+    participation_verbs: frozenset[str]
+    founding_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    predicate_nouns: dict[str, tuple[str, ...]]
+    noun_object_prepositions: dict[str, tuple[str, ...]]
+    demonyms: dict[str, tuple[str, ...]]
     predicate_of: dict[str, str] = field(init=False)  # verb lemma → relation type
     phrase_of: dict[str, str] = field(init=False)  # verb phrase → relation type
     description_type_of: dict[str, tuple[str, ...]] = field(init=False)  # noun → the entity types it may mean
+    noun_predicate_of: dict[str, str] = field(init=False)  # relation noun lemma → relation type
 
     def __post_init__(self) -> None:
         inverse = {verb: kind for kind, verbs in self.predicate_verbs.items() for verb in verbs}
         object.__setattr__(self, "predicate_of", inverse)
+        nouns = {noun: kind for kind, nouns in self.predicate_nouns.items() for noun in nouns}
+        object.__setattr__(self, "noun_predicate_of", nouns)
         phrases = {phrase: kind for kind, members in self.predicate_phrases.items() for phrase in members}
         object.__setattr__(self, "phrase_of", phrases)
         kinds: dict[str, tuple[str, ...]] = {}
