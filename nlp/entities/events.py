@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlp.entities.mentions import Mention
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _QUOTED_NAME = re.compile(r"[\"“„«‘]([^\"“”„«»‘’\n.!?;:]{2,60})[\"”“»’]")
 
 
@@ -63,4 +64,33 @@ def quoted_name_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(inner_start, end, "Event", f"{inner} {following.group(1)}", "rule"))
         elif noun in gazetteer.words("project_nouns") or last in gazetteer.words("event_heads"):
             mentions.append(Mention(inner_start, inner_end, "Event", inner, "rule"))
+    return mentions
+
+
+def _specific(token: Token) -> bool:
+    """A word that makes a description name one thing: a proper noun, a year, a month."""
+    return token.pos_ == "PROPN" or bool(_YEAR.match(token.text)) or token.ent_type_ == "DATE"
+
+
+def described_event_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Events named by a description with a proper noun or a date in it: "the October municipal election", "the
+    Kochi gold smuggling case", "the SNC-Lavalin affair"; "the election" or "a court case" names nothing. A
+    case-like head is part of the name ("Kantrimen case"); a project-like one is not ("Safe City" project)."""
+    heads = gazetteer.words("case_nouns") | gazetteer.words("described_event_heads")
+    mentions = []
+    for token in doc:
+        if token.pos_ != "NOUN" or not token.is_lower or token.dep_ == "compound" or token.lemma_ not in heads:
+            continue
+        if token.tag_ == "NNS" and token.lower_ not in heads:
+            continue  # "cases", "scandals": several, not one
+        lefts = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nummod", "nmod", "npadvmod"}]
+        if not lefts or any(c.dep_ == "poss" for c in token.lefts):
+            continue
+        start = min(c.left_edge.i for c in lefts)
+        words = doc[start : token.i + 1]
+        if words[0].pos_ in {"DET", "PRON"} or words[0].tag_ == "PRP$":
+            words = words[1:]
+        if not words or not _specific(words[0]) or any(t.is_punct and t.text not in "-–" for t in words):
+            continue
+        mentions.append(Mention(words.start_char, words.end_char, "Event", words.text, "rule"))
     return mentions

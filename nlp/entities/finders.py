@@ -21,13 +21,14 @@ from spacy.tokens import Doc
 
 from core.errors import ConfigError
 from nlp.entities.anaphors import anaphor_mentions, joined_descriptions
-from nlp.entities.events import prefixed_event_mentions, quoted_name_mentions
+from nlp.entities.events import described_event_mentions, prefixed_event_mentions, quoted_name_mentions
 from nlp.entities.laws import court_case_mentions, described_law_mentions, law_mentions, numbered_bill_mentions
 from nlp.entities.mentions import Mention
 from nlp.entities.ner import DATE_RULES, ORGANISATION_SPANS, PERSON_SPANS, ner_mentions, trim
 from nlp.entities.organizations import (
     apposition_organisations,
     department_mentions,
+    described_organisations,
     preposition_names,
     team_names,
     titled_place_names,
@@ -175,6 +176,11 @@ def _appositions(reading: Reading) -> list[Mention]:
     return mentions
 
 
+def _described(reading: Reading) -> list[Mention]:
+    names = described_organisations(reading.doc, reading.gazetteer)
+    return [Mention(name.start_char, name.end_char, "Organization", name.text, "rule") for name in names]
+
+
 def _teams(reading: Reading) -> list[Mention]:
     teams = team_names(reading.doc, reading.gazetteer)  # "the Raptors" carries the team's full name
     return [Mention(span.start_char, span.end_char, "Organization", team, "rule") for span, team in teams]
@@ -222,6 +228,13 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         _adding(_appositions),
     ),
     Rule(
+        "described_organisations",
+        "capitalised proper nouns right after an `organization_nouns` noun that describes them (apposition or "
+        "compound) → Organization; not a known first name and family name",
+        '"the Swedish company Griffeye", "the port operator Terminal Sul" (tagged PERSON)',
+        _adding(_described),
+    ),
+    Rule(
         "team_names",
         "a tagged city followed by an untagged plural proper noun is a team (Organization); the nickname alone "
         "elsewhere in the article is the same team; a plural place word makes no team",
@@ -248,6 +261,14 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "`project_nouns` word or ending in an `event_heads` word → Event",
         'the "Kantrimen case", the "Safe City" project',
         _adding(lambda reading: quoted_name_mentions(reading.doc, reading.gazetteer)),
+    ),
+    Rule(
+        "described_events",
+        "a `case_nouns` or `described_event_heads` noun whose description opens with a proper noun, a year or a "
+        "month → Event, the head in the name; not after a possessor, not a plural",
+        '"the October municipal election", "the Kochi gold smuggling case", "the SNC-Lavalin affair"; "the '
+        'election" is none',
+        _adding(lambda reading: described_event_mentions(reading.doc, reading.gazetteer)),
     ),
     Rule(
         "subject_laws",

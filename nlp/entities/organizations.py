@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import Mention
+from nlp.entities.retyping import is_personal_name
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
 
@@ -328,3 +329,29 @@ def team_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
         if token.text in full_names and token.i not in named:  # whatever the model made of it: "Leafs" as NORP
             teams.append((doc[token.i : token.i + 1], full_names[token.text]))
     return teams
+
+
+def described_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """A name right after the organisation noun that describes it is that organisation, whatever the model tagged:
+    "the Swedish company Griffeye", "the port operator Terminal Sul", "the grid operator Elvora". The noun and the
+    name must be one phrase (apposition or compound), so "the group Jane Smith founded" names no group; a known
+    first name and a family name stay a person ("the developer Hideo Kojima"), and the noun needs its article:
+    "publisher Jann Wenner" is a man's job."""
+    names = []
+    nouns = gazetteer.words("organization_nouns")
+    for noun in doc[:-1]:
+        if noun.tag_ != "NN" or not noun.is_lower or noun.lemma_.lower() not in nouns:
+            continue
+        if not any(t.dep_ == "det" for t in noun.subtree if t.i < noun.i):
+            continue  # "publishers Jann Wenner": a job before a name
+        end = noun.i + 1
+        while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper():
+            end += 1
+        if end == noun.i + 1:
+            continue
+        name = doc[noun.i + 1 : end]
+        joined = name.root.head.i == noun.i or (noun.head.i == name.root.i and noun.dep_ in {"compound", "nmod"})
+        words = [fold(t.text) for t in name]
+        if joined and not is_personal_name(name, words, gazetteer) and gazetteer.lookup(name.text) is None:
+            names.append(name)
+    return names

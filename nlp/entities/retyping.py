@@ -23,6 +23,7 @@ from nlp.lexicon.gazetteer import Gazetteer
 
 # One common word is not a name: "the Administration", "the State", "North".
 # A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _PARTY_STATE = re.compile(r"^[DRI]\s?-\s?[A-Z][A-Za-z.]*\.?$")
 
 
@@ -182,9 +183,31 @@ def _honorific_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
 
 def _capitalised_law(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     law_head = c.words[-1] in gazetteer.words("law_heads") or c.words[-1] in gazetteer.words("law_name_heads")
-    if len(c.span) > 1 and law_head and c.span[-1].text[:1].isupper() and c.ner_type != "Person":
-        return Typed("Law", c.span, "rule")
+    if not (law_head and c.span[-1].text[:1].isupper()):
+        return c
+    if len(c.span) > 1 and c.ner_type != "Person":
+        return Typed("Law", _with_year_after(c.span), "rule")
+    if c.ner_type == "Person" and c.words[0] not in gazetteer.first_names:  # "Nathan Law" is a man
+        named = _with_untagged_words_before(c.span)
+        if len(named) > 1:
+            return Typed("Law", named, "rule")
     return c
+
+
+def _with_year_after(span: Span) -> Span:
+    """A bill's session year is part of its name: "the Finance Bill 2025"."""
+    doc = span.doc
+    if span.end < len(doc) and _YEAR.match(doc[span.end].text) and span[-1].whitespace_:
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _with_untagged_words_before(span: Span) -> Span:
+    """A span with the untagged capitalised proper nouns before it: "Surveillance" + "Powers Bill"."""
+    start = span.start
+    while start > 0 and (t := span.doc[start - 1]).tag_ in {"NNP", "NNPS"} and t.is_title and not t.ent_type_:
+        start -= 1
+    return span.doc[start : span.end]
 
 
 def _case_noun_after(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
@@ -230,7 +253,28 @@ def _person_ending_in_organisation_word(c: Candidate, gazetteer: Gazetteer) -> C
     return c
 
 
+def _after_the(span: Span) -> bool:
+    """A name right after "the" that does not modify a noun after it: "the Regina Pilots", not "the Annie Oakley
+    screen print" nor "the Donald Trump administration"."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+        return False
+    return not (span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end)
+
+
+def _institution_after_the(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """English names a person without an article: "the Regina Pilots", "the Garda Síochána" are institutions.
+    Not a name modifying a noun after it ("the Donald Trump administration") nor one opening with a title."""
+    span = c.span
+    if c.ner_type != "Person" or len(span) < 2 or not _after_the(span):
+        return c
+    if c.words[0].rstrip(".") in gazetteer.words("title_words") | gazetteer.words("honorific_titles"):
+        return c
+    return Typed("Organization", span, "rule")
+
+
 def _personal_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    if _after_the(c.span) or c.span[-1].tag_ == "NNPS":
+        return c  # "the Regina Pilots": a team, not a woman called Regina
     if c.ner_type in {"Organization", "Location", "Unknown"} and is_personal_name(c.span, c.words, gazetteer):
         return Typed("Person", c.span, "rule")
     return c
@@ -296,8 +340,10 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
     ),
     Rule(
         "capitalised_laws",
-        "a capitalised name ending in a `law_heads` or `law_name_heads` word is a Law (never for a PERSON)",
-        '"the Online News Act" tagged ORG, "Criminal Code"; "Nathan Law" stays a person',
+        "a capitalised name ending in a `law_heads` or `law_name_heads` word is a Law; a PERSON only when its first "
+        "word is no first name, with the untagged capitalised words before it",
+        '"the Online News Act" tagged ORG, "Criminal Code", "Surveillance Powers Bill" ("Powers Bill" tagged PERSON); '
+        '"Nathan Law" stays a person',
         _capitalised_law,
     ),
     Rule(
@@ -346,8 +392,16 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         _person_ending_in_organisation_word,
     ),
     Rule(
+        "institutions_after_the",
+        'a PERSON of two or more words right after "the" is an Organization; not one opening with a title, nor '
+        "one modifying a noun after it",
+        '"the Garda Síochána", "the Regina Pilots"; "the Donald Trump administration" stays a person',
+        _institution_after_the,
+    ),
+    Rule(
         "personal_names",
-        "an ORG, GPE or untyped name of a known first name and one or two capitalised words is a Person",
+        "an ORG, GPE or untyped name of a known first name and one or two capitalised words is a Person; not after "
+        '"the" nor ending in a plural',
         '"Milan Marinović", "Dean Kamen" tagged ORG',
         _personal_name,
     ),
