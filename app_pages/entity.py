@@ -19,6 +19,7 @@ from app_pages.common import (
     safe_url,
     table,
 )
+from core.relation_types import relation_words
 from queries import explore
 
 graph = reader()
@@ -135,14 +136,14 @@ role_rows = [
 ]
 relation_rows = [
     {
+        "date": r["date"] or r["published"],
         "subject": r["subject"],
-        "relation": r["predicate"],
+        "relation": relation_words(r["relation"]),
         "object": r["object"],
         "evidence": r["evidence"],
-        "published": r["published"],
-        "profile": page_href("entity", id=r["other_id"]),
         "read": page_href("article", id=r["article_id"]) if r["article_id"] else None,
         "source link": safe_url(r["url"]),
+        "profile": page_href("entity", id=r["other_id"]),
     }
     for r in relations.rows
 ]

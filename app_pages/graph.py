@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import entity_link, entity_options, guarded, pick_entities, query_param, reader, settings, table
+from core.relation_types import RELATION_TYPES, relation_words
 from graph.network_view import STYLE_BY_TYPE, render_html
 from queries import explore
 
@@ -14,7 +15,6 @@ cap = settings().graph_node_cap
 
 with guarded():
     options = entity_options(graph, limit=1000)
-    edge_kinds = explore.relation_kinds(graph)
 names = {r["id"]: f"{r['name']} ({r['type']})" for r in options.rows}
 if not names:
     st.info("The graph has no entities yet: ingest some articles first.")
@@ -28,10 +28,21 @@ with st.sidebar:
     depth = st.slider("Depth (steps from the chosen entities)", 1, explore.MAX_DEPTH, 1, key="graph_depth")
     types = st.multiselect("Neighbour types (none = all)", list(STYLE_BY_TYPE), key="graph_types")
     kinds = st.multiselect(
-        "Relation kinds (none = all)",
-        edge_kinds,
+        "Relation kinds",
+        RELATION_TYPES,
+        default=list(RELATION_TYPES),
         key="graph_kinds",
-        help="Typed relations are named after their predicate in capitals (`met with` → MET_WITH).",
+        format_func=relation_words,
+        help="The fifteen kinds of relation the extractor reports (RELATIONS.md); remove one to hide it.",
+    )
+    roles = st.checkbox("Roles held at organisations", value=True, key="graph_roles")
+    said_about = st.checkbox("Quoted about another entity", value=True, key="graph_said_about")
+    links = st.checkbox(
+        "Untyped verb links",
+        value=False,
+        key="graph_links",
+        help="Verbs linking two entities that are none of the fifteen kinds (“rely on”, “remove”): "
+        "no facts, drawn dashed.",
     )
     start = st.date_input("Evidence from", value=None, key="graph_from")
     end = st.date_input("Evidence to", value=None, key="graph_to")
@@ -46,7 +57,18 @@ if not seeds:
 with guarded():
     net = explore.network(
         graph,
-        explore.NetworkFilter(tuple(seeds), depth, tuple(types), tuple(kinds), start, end, node_cap=int(node_cap)),
+        explore.NetworkFilter(
+            tuple(seeds),
+            depth,
+            tuple(types),
+            tuple(kinds),
+            start,
+            end,
+            node_cap=int(node_cap),
+            roles=roles,
+            said_about=said_about,
+            links=links,
+        ),
     )
 
 if not net.nodes:
@@ -57,6 +79,8 @@ if net.capped:
         f"The network was cut at {len(net.nodes)} nodes (the node cap, {int(node_cap)}). "
         "Lower the depth or filter by type, relation or dates to see everything around it."
     )
+if not kinds:
+    st.info("No relation kind is chosen, so typed relations are hidden; pick kinds in the sidebar to show them.")
 if net.rows_truncated:
     st.warning("Some connections were left out because a step returned more rows than the row limit.")
 st.caption(
@@ -83,6 +107,7 @@ with st.expander("Connections as a table"):
                 "connection": e["label"] or e["kind"],
                 "kind": e["kind"],
                 "to": e["target"],
+                "date": e.get("date"),
                 "evidence count": e["evidence_count"],
                 "evidence": e["evidence"],
             }

@@ -29,7 +29,7 @@ from neo4j import Driver, Session
 from neo4j.time import Date, DateTime
 
 from core.errors import NewsgraphError, QueryError
-from graph.network import Network
+from graph.network import Network, edge_label
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,9 @@ PROPERTY_TYPES = {
     "count": "int", "sentence_start": "int", "sentence_end": "int", "confidence": "float", "starts": "int[]",
     "ends": "int[]", "aliases": "string[]", "warnings": "string[]",
 }  # fmt: skip
+# A typed relation's date is as precise as its article ("2017", "2017-03"): text, which a date column would
+# turn into the first of January.
+RELATIONSHIP_PROPERTY_TYPES = {key: kind for key, kind in PROPERTY_TYPES.items() if key != "date"}
 
 # Every export reads nodes and relationships in these shapes; relationship ends are named by natural key.
 _NODE_FIELDS = "labels(n) AS labels, n {.*, embedding: null} AS props"
@@ -233,14 +236,15 @@ def write_csv(graph: Subgraph, folder: Path) -> list[Path]:
         # The key property itself is the :ID column, so neo4j-admin stores it under its own name.
         key_property = "name" if group == "Source" else "id"
         keys = sorted({k for n in nodes for k in n.properties} - {key_property})
-        header = [f"{key_property}:ID({group})", ":LABEL", *(_csv_column(k) for k in keys)]
+        header = [f"{key_property}:ID({group})", ":LABEL", *(_csv_column(k, PROPERTY_TYPES) for k in keys)]
         rows = ([n.key, ";".join(n.labels), *(_csv_value(n.properties.get(k)) for k in keys)] for n in nodes)
         written.append(_write_rows(folder / f"nodes_{group}.csv", header, rows))
     pairs = sorted({(r.start_group, r.end_group) for r in graph.relationships})
     for start_group, end_group in pairs:
         rels = [r for r in graph.relationships if (r.start_group, r.end_group) == (start_group, end_group)]
         keys = sorted({k for r in rels for k in r.properties})
-        header = [f":START_ID({start_group})", f":END_ID({end_group})", ":TYPE", *(_csv_column(k) for k in keys)]
+        columns = [_csv_column(k, RELATIONSHIP_PROPERTY_TYPES) for k in keys]
+        header = [f":START_ID({start_group})", f":END_ID({end_group})", ":TYPE", *columns]
         rows = ([r.start, r.end, r.type, *(_csv_value(r.properties.get(k)) for k in keys)] for r in rels)
         written.append(_write_rows(folder / f"relationships_{start_group}_{end_group}.csv", header, rows))
     command = folder / "import-command.txt"
@@ -248,8 +252,8 @@ def write_csv(graph: Subgraph, folder: Path) -> list[Path]:
     return [*written, command]
 
 
-def _csv_column(key: str) -> str:
-    kind = PROPERTY_TYPES.get(key)
+def _csv_column(key: str, types: dict[str, str]) -> str:
+    kind = types.get(key)
     return f"{key}:{kind}" if kind else key
 
 
@@ -302,7 +306,9 @@ def _drawing(graph: Subgraph) -> Network:
         net.nodes[node.uid] = {"id": node.uid, "name": _short(_caption(node)), "type": kind, "details": details}
     for rel in graph.relationships:
         net.edges.append({"source_id": f"{rel.start_group}:{rel.start}", "target_id": f"{rel.end_group}:{rel.end}",
-                          "kind": rel.type, "label": rel.type, "evidence": rel.properties.get("sentence"),
+                          "kind": rel.type, "label": edge_label(rel.type, rel.properties.get("predicate")),
+                          "evidence": rel.properties.get("sentence"),
+                          "date": rel.properties.get("date") or rel.properties.get("seen"),
                           "evidence_count": 1})  # fmt: skip
     return net
 

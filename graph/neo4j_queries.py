@@ -3,7 +3,7 @@
 Each write takes ``$rows`` (or ``$ids``) and runs as ``UNWIND …``. Shared nodes (articles, sources,
 entities, statements, roles) and shared relationships (AT, PUBLISHED) are MERGEd on their natural
 keys. Relationships that belong to one article (mentions, statements' links, roles reported, typed
-relations) are CREATEd: the loader writes them only for an article it has locked (LOCK_ARTICLES) and
+relations, untyped links) are CREATEd: the loader writes them only for an article it has locked (LOCK_ARTICLES) and
 found new or changed, after deleting that article's previous facts, so they can never be doubled —
 and CREATE costs a fraction of a MERGE that has to search the relationships already there. The
 loader (graph/loader.py) runs them in one transaction per batch; graph/rows.py builds the rows.
@@ -45,7 +45,7 @@ MATCH (s:Statement {article_id: id})
 DETACH DELETE s
 """
 
-# Roles and relations live between entities; the article's MENTIONS lead to every entity they touch.
+# Roles, relations and links live between entities; the article's MENTIONS lead to every entity they touch.
 DELETE_ENTITY_FACTS = """
 UNWIND $ids AS id
 MATCH (:Article {id: id})-[:MENTIONS]->(:Entity)-[r]->()
@@ -143,8 +143,11 @@ MERGE (role)-[:AT]->(o)
 
 WRITE_IN_ROLE = _create_links(("Statement", "statement_id"), "IN_ROLE", ("Role", "role_id"))
 
-# The relationship type comes from the predicate, checked against a strict pattern in graph/rows.py.
+# One relationship type per relation type of the inventory; graph/rows.py lets no other type through.
 WRITE_RELATIONS = _create_links(("Entity", "subject_id"), "$(row.type)", ("Entity", "object_id"))
+
+# Untyped verb links share one type, their verb a property, so they never pass for facts of the inventory.
+WRITE_LINKS = _create_links(("Entity", "subject_id"), "LINKED", ("Entity", "object_id"))
 
 # Order matters: nodes before the relationships that MATCH them.
 WRITE_ORDER: tuple[tuple[str, str], ...] = (
@@ -158,6 +161,7 @@ WRITE_ORDER: tuple[tuple[str, str], ...] = (
     ("roles", WRITE_ROLES),
     ("in_role", WRITE_IN_ROLE),
     ("relations", WRITE_RELATIONS),
+    ("links", WRITE_LINKS),
 )
 
 DELETE_ORDER: tuple[str, ...] = (

@@ -12,6 +12,10 @@ from typing import Any
 
 from neo4j.graph import Node, Path, Relationship
 
+from core.relation_types import RELATION_TYPES, SYMMETRIC, relation_words
+
+LINK_KIND = "LINKED"  # untyped verb links; their verb is the edge's label
+
 
 @dataclass(slots=True)
 class Network:
@@ -21,6 +25,20 @@ class Network:
     edges: list[dict[str, Any]] = field(default_factory=list)
     capped: bool = False
     rows_truncated: bool = False
+
+
+def edge_label(kind: str, label: str | None) -> str:
+    """What an edge says in plain words: "supplies", "takes part in", a link's verb ("rely on"), a role's title."""
+    if kind in RELATION_TYPES:
+        return relation_words(kind)
+    if kind == LINK_KIND:
+        return relation_words(label or kind)
+    return label or kind
+
+
+def is_symmetric(kind: str) -> bool:
+    """Agreements, partnerships and meetings have no direction worth an arrow."""
+    return kind in SYMMETRIC
 
 
 def network_from_records(records: Iterable[Any], node_cap: int) -> Network:
@@ -74,8 +92,13 @@ def _record_relationship(net: Network, rel: Relationship, cap: int) -> None:
             "source_id": _node_key(rel.start_node),
             "target_id": _node_key(rel.end_node),
             "kind": rel.type,
-            "label": rel.get("predicate") or rel.get("title") or rel.type,
+            "label": edge_label(rel.type, rel.get("predicate") or rel.get("title")),
             "evidence": rel.get("sentence"),
+            "date": _text(rel.get("date") or rel.get("seen")),
             "evidence_count": 1,
         }
     )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

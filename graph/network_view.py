@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from pyvis.network import Network as PyvisNetwork
 
-from graph.network import Network
+from graph.network import LINK_KIND, Network, is_symmetric
 
 STYLE_BY_TYPE: dict[str, tuple[str, str]] = {
     "Person": ("dot", "#4e79a7"),
@@ -44,7 +44,7 @@ RECORD_STYLES: dict[str, tuple[str, str]] = {
     "Source": ("square", "#607d8b"),
 }
 DEFAULT_STYLE = ("ellipse", "#bab0ac")
-EDGE_COLOURS = {"HOLDS_ROLE": "#8c8c8c", "SAID_ABOUT": "#d4a6c8"}
+EDGE_COLOURS = {"HOLDS_ROLE": "#8c8c8c", "SAID_ABOUT": "#d4a6c8", LINK_KIND: "#c7c7c7"}
 PROFILE_PAGE = "entity"
 # pyvis's template always adds Bootstrap from a CDN; the drawing does not use it, and a published page or
 # an offline explorer must not reach out to third-party hosts.
@@ -78,10 +78,16 @@ def node_tip(node: dict[str, Any], degree: int) -> str:
 
 
 def edge_tip(edge: dict[str, Any]) -> str:
+    """What the edge says, its date and the evidence sentence; every part escaped (all of it comes from articles)."""
     label = html.escape(str(edge.get("label") or edge["kind"]))
     evidence = html.escape(str(edge.get("evidence") or ""))
     count = int(edge.get("evidence_count") or 1)
-    return f"<b>{label}</b> ({count} evidence)<br><i>{evidence}</i>" if evidence else f"<b>{label}</b> ({count})"
+    lines = [f"<b>{label}</b> ({count} evidence)" if evidence else f"<b>{label}</b> ({count})"]
+    if edge.get("date"):
+        lines.append(html.escape(str(edge["date"])))
+    if evidence:
+        lines.append(f"<i>{evidence}</i>")
+    return "<br>".join(lines)
 
 
 def degrees(net: Network) -> dict[str, int]:
@@ -132,7 +138,8 @@ def render_html(
             width=1 + math.log2(int(edge.get("evidence_count") or 1)),
             color=EDGE_COLOURS.get(edge["kind"], "#4e79a7"),
             tip=edge_tip(edge),
-            arrows="to",
+            arrows="" if is_symmetric(edge["kind"]) else "to",
+            dashes=edge["kind"] == LINK_KIND,  # an untyped verb link is drawn apart from the facts
             font={"size": 12, "align": "middle"},
         )
     page.barnes_hut(spring_length=160)

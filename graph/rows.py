@@ -20,18 +20,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.dates import iso_date
-from core.records import ENTITY_TYPES, Article, Entity, Extraction, Role, Statement
+from core.records import ENTITY_TYPES, Article, Entity, Extraction, Relation, Role, Statement
+from core.relation_types import RELATION_TYPES, SYMMETRIC
 
 log = logging.getLogger(__name__)
 
 EMBEDDING_DIMENSIONS = 384
 MAX_EVIDENCE_CHARS = 600
-RELATION_TYPE = re.compile(r"^[A-Z][A-Z0-9_]{0,39}$")
-# Types the graph itself uses; a predicate that normalises to one of these becomes RELATED_TO.
-RESERVED_TYPES = frozenset(
-    {"PUBLISHED", "MENTIONS", "SAID", "ABOUT", "REPORTED_IN", "HOLDS_ROLE", "AT", "IN_ROLE", "DUPLICATE_OF"}
-)
-GENERIC_RELATION = "RELATED_TO"
+# Relation dates are as precise as the article gives them, so partial dates stay text: "2017", "2017-03".
+_RELATION_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _TITLE_QUALIFIERS = re.compile(r"^(?:then|former|ex|acting|outgoing|incoming|interim|later)[-\s]+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+|\n")
 
@@ -74,14 +71,13 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(folded.split()).encode("utf-8")).hexdigest()[:32]
 
 
-def relation_type(predicate: str) -> str:
-    """'supports' → SUPPORTS, 'signed agreement with' → SIGNED_AGREEMENT_WITH; anything odd → RELATED_TO."""
-    folded = unicodedata.normalize("NFKD", predicate)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    candidate = re.sub(r"[^A-Za-z0-9]+", "_", folded).strip("_").upper()
-    if not RELATION_TYPE.match(candidate) or candidate in RESERVED_TYPES:
-        return GENERIC_RELATION
-    return candidate
+def relation_type(predicate: str) -> str | None:
+    """The relationship type of a typed relation: the predicate itself when it is one of the inventory's fifteen.
+
+    Anything else is refused rather than turned into a type of its own, so the graph's relationship types stay the
+    documented inventory (core/relation_types.py) whatever an extraction file holds.
+    """
+    return predicate if predicate in RELATION_TYPES else None
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -136,6 +132,7 @@ class _Builder:
             "roles",
             "in_role",
             "relations",
+            "links",
         ):
             self.out.rows[key] = []
         if self.extraction.error is None:
@@ -145,15 +142,9 @@ class _Builder:
             for statement in self.extraction.statements:
                 self._add_statement(statement, roles_by_person)
             for relation in self.extraction.relations:
-                self._add_relation(
-                    relation.subject_id,
-                    relation.predicate,
-                    relation.object_id,
-                    relation.start,
-                    relation.end,
-                    relation.sentence,
-                    relation.confidence,
-                )
+                self._add_relation(relation)
+            for link in self.extraction.links:
+                self._add_link(link)
         self._finish_entities()
         self.out.rows["articles"].append(self._article_row())
         if self.article.near_duplicate_of:
@@ -323,30 +314,61 @@ class _Builder:
             roles_by_person.setdefault(speaker, {})[normalise_title(title)] = rid
         self.out.rows["in_role"].append({"statement_id": sid, "role_id": rid, "provenance": provenance})
 
-    def _add_relation(
-        self, subject_id: str, predicate: str, object_id: str, start: int, end: int, sentence: str, confidence: float
-    ) -> None:
-        what = f"relation {predicate!r} at {start}-{end}"
-        if not self._span_ok(what, start, end):
-            return
+    def _relation_ends_ok(self, what: str, relation: Relation) -> bool:
+        if not self._span_ok(what, relation.start, relation.end):
+            return False
+        subject_id, object_id = relation.subject_id, relation.object_id
         if not (self._known(what, subject_id) and self._known(what, object_id)) or subject_id == object_id:
             self.out.warnings.append(f"{what}: needs two different entities")
+            return False
+        return True
+
+    def _add_relation(self, relation: Relation) -> None:
+        what = f"relation {relation.predicate!r} at {relation.start}-{relation.end}"
+        rtype = relation_type(relation.predicate)
+        if rtype is None:
+            self.out.warnings.append(f"{what}: not a relation type of the inventory; not stored")
             return
-        rtype = relation_type(predicate)
-        if not self._first_time(what, ("relation", subject_id, rtype, object_id, start, end)):
+        if not self._relation_ends_ok(what, relation):
             return
-        provenance = self._provenance(start, end, sentence, confidence)
-        provenance["predicate"] = predicate
+        ends = (relation.subject_id, relation.object_id)
+        if rtype in SYMMETRIC:  # "A meets B" and "B meets A" in one span state one fact
+            ends = (min(ends), max(ends))
+        if not self._first_time(what, ("relation", rtype, *ends, relation.start, relation.end)):
+            return
+        provenance = self._provenance(relation.start, relation.end, relation.sentence, relation.confidence)
+        if relation.date is not None:
+            if isinstance(relation.date, str) and _RELATION_DATE.match(relation.date):
+                provenance["date"] = relation.date
+            else:
+                self.out.warnings.append(
+                    f"{what} dated {relation.date!r}: date is not YYYY, YYYY-MM or YYYY-MM-DD; stored without it"
+                )
         self.out.rows["relations"].append(
             {
-                "subject_id": subject_id,
-                "object_id": object_id,
+                "subject_id": relation.subject_id,
+                "object_id": relation.object_id,
                 "type": rtype,
-                "article_id": self.article.id,
-                "start": start,
-                "end": end,
                 "provenance": provenance,
             }
+        )
+
+    def _add_link(self, link: Relation) -> None:
+        """An untyped verb link: kept under LINKED with its verb as ``predicate``, never as a relation type."""
+        what = f"link {link.predicate!r} at {link.start}-{link.end}"
+        predicate = " ".join(str(link.predicate).split())
+        if not predicate:
+            self.out.warnings.append(f"{what}: no predicate")
+            return
+        if not self._relation_ends_ok(what, link):
+            return
+        key = ("link", link.subject_id, predicate, link.object_id, link.start, link.end)
+        if not self._first_time(what, key):
+            return
+        provenance = self._provenance(link.start, link.end, link.sentence, link.confidence)
+        provenance["predicate"] = predicate
+        self.out.rows["links"].append(
+            {"subject_id": link.subject_id, "object_id": link.object_id, "provenance": provenance}
         )
 
     def _embedding(self, what: str, vector: tuple[float, ...] | None) -> list[float] | None:

@@ -14,7 +14,8 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph.network import Network
+from core.relation_types import RELATION_TYPES
+from graph.network import LINK_KIND, Network, edge_label
 from graph.readonly import ReadResult, run_read
 from queries.catalog import Embedder, bind, get_query, run_curated
 
@@ -131,10 +132,6 @@ def timeline(reader: GraphReader, entity_id: str, about: bool = False) -> Rows:
     return curated(reader, "statement-timeline", {"entity_id": entity_id, "about": about})
 
 
-def relation_kinds(reader: GraphReader) -> list[str]:
-    return sorted(row["kind"] for row in curated(reader, "relation-kinds").rows)
-
-
 def entity_options(reader: GraphReader, entity_type: str = "", speakers: bool = False, limit: int = 500) -> Rows:
     return curated(reader, "entity-options", {"type": entity_type, "speakers": speakers, "limit": limit}, limit=limit)
 
@@ -172,10 +169,18 @@ class NetworkFilter:
     seeds: tuple[str, ...]
     depth: int = 1
     types: tuple[str, ...] = ()  # neighbour entity types; empty = all
-    kinds: tuple[str, ...] = ()  # edge kinds (relation types, HOLDS_ROLE, SAID_ABOUT); empty = all
+    relations: tuple[str, ...] = RELATION_TYPES  # typed relation kinds to draw; empty = none
     start: dt.date | None = None
     end: dt.date | None = None
     node_cap: int = 300
+    roles: bool = True  # roles held at organisations (HOLDS_ROLE)
+    said_about: bool = True  # statements about another entity (SAID_ABOUT)
+    links: bool = False  # untyped verb links (LINKED): no facts, so only on request
+
+    def kinds(self) -> tuple[str, ...]:
+        """The edge kinds entity-network is asked for; empty when nothing is to be drawn but the seeds."""
+        extra = (("HOLDS_ROLE", self.roles), ("SAID_ABOUT", self.said_about), (LINK_KIND, self.links))
+        return (*(k for k in self.relations if k in RELATION_TYPES), *(k for k, wanted in extra if wanted))
 
 
 def network(reader: GraphReader, f: NetworkFilter) -> Network:
@@ -183,7 +188,8 @@ def network(reader: GraphReader, f: NetworkFilter) -> Network:
     net = Network()
     seeds = [s for s in dict.fromkeys(f.seeds) if s]
     _add_nodes(net, curated(reader, "entity-nodes", {"entity_ids": ",".join(seeds)}).rows)
-    frontier = [s for s in seeds if s in net.nodes]
+    # No kind of edge wanted: the seeds alone, rather than entity-network's "empty means every kind".
+    frontier = [s for s in seeds if s in net.nodes] if f.kinds() else []
     seen_edges: set[tuple[str, str, str, str]] = set()
     for _ in range(max(1, min(f.depth, MAX_DEPTH))):
         if not frontier or net.capped:
@@ -200,7 +206,7 @@ def _step(reader: GraphReader, frontier: list[str], f: NetworkFilter) -> Rows:
         {
             "entity_ids": ",".join(frontier),
             "types": ",".join(f.types),
-            "kinds": ",".join(f.kinds),
+            "kinds": ",".join(f.kinds()),
             "from": f.start,
             "to": f.end,
         }
@@ -227,7 +233,7 @@ def _merge_step(
         key = (row["source_id"], row["target_id"], row["kind"], row["label"] or "")
         if key not in seen_edges:
             seen_edges.add(key)
-            net.edges.append(row)
+            net.edges.append({**row, "label": edge_label(row["kind"], row["label"])})
     return new
 
 

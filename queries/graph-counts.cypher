@@ -1,5 +1,5 @@
 // name: graph-counts
-// description: How big the graph is: articles, sources, entities by type, statements, roles and relations (from Neo4j's count store, so it stays instant on large graphs).
+// description: How big the graph is: articles, sources, entities by type, statements, roles, typed relations and untyped verb links (from Neo4j's count store, so it stays instant on large graphs).
 // params: none
 CALL () {
   MATCH (n:Article) RETURN 'articles' AS what, count(n) AS count
@@ -24,7 +24,9 @@ CALL () {
   UNION ALL
   MATCH (n:Group) RETURN 'entities: Group' AS what, count(n) AS count
   UNION ALL
-  // Typed relations are every relationship but the graph's own types.
+  MATCH ()-[r:LINKED]->() RETURN 'links' AS what, count(r) AS count
+  UNION ALL
+  // Typed relations are every relationship but the graph's own types and the untyped links.
   CALL () { MATCH ()-[r]->() RETURN count(r) AS total }
   CALL () { MATCH ()-[r:PUBLISHED]->() RETURN count(r) AS published }
   CALL () { MATCH ()-[r:MENTIONS]->() RETURN count(r) AS mentions }
@@ -35,8 +37,9 @@ CALL () {
   CALL () { MATCH ()-[r:AT]->() RETURN count(r) AS at }
   CALL () { MATCH ()-[r:IN_ROLE]->() RETURN count(r) AS in_role }
   CALL () { MATCH ()-[r:DUPLICATE_OF]->() RETURN count(r) AS duplicates }
+  CALL () { MATCH ()-[r:LINKED]->() RETURN count(r) AS links }
   RETURN 'relations' AS what,
-         total - published - mentions - said - about - reported - holds - at - in_role - duplicates AS count
+         total - published - mentions - said - about - reported - holds - at - in_role - duplicates - links AS count
 }
 WITH what, count
 WHERE count > 0 OR NOT what STARTS WITH 'entities: '

@@ -14,7 +14,8 @@ The graph (five articles, 2019–2021, on Serbia's "Safe City" surveillance proj
   * direct, indirect and mixed statements with speakers, cues, addressees, roles at the time and
     ABOUT links, each embedded with the real all-MiniLM-L6-v2 model (384-d, normalised);
   * the same quote in two articles (a syndicated copy published a day later);
-  * typed relations with evidence (SUPPLIES, PROPOSED, DEFENDED, CRITICIZED);
+  * typed relations of the inventory with evidence (SUPPLIES, PROPOSES dated "2021-09", SUPPORTS, OPPOSES) and
+    one untyped verb link (LINKED, "MAKE");
   * one article full of hostile text (``<script>``, quotes, backslashes, Cypher-looking text) that
     every reader of the graph must show unchanged and escaped.
 
@@ -162,9 +163,11 @@ def _role(text: str, person_id: str, title: str, org_id: str | None, phrase: str
     return Role(person_id, title, org_id, start, end, qualifier, sentence=_sentence_of(text, start))
 
 
-def _relation(text: str, subject: str, predicate: str, obj: str, phrase: str, confidence: float = 0.8) -> Relation:
+def _relation(
+    text: str, subject: str, predicate: str, obj: str, phrase: str, confidence: float = 0.8, date: str | None = None
+) -> Relation:
     start, end = _at(text, phrase)
-    return Relation(subject, predicate, obj, start, end, _sentence_of(text, start), confidence)
+    return Relation(subject, predicate, obj, start, end, _sentence_of(text, start), confidence, date)
 
 
 def _sentence_of(text: str, offset: int) -> str:
@@ -267,8 +270,9 @@ def _safe_city(f: _Ids) -> tuple[Article, Extraction]:
             "Andrej Petrovski, technical director of the SHARE Foundation",
         ),
     )
-    relations = (_relation(t, f.huawei, "supplies", f.interior, "Huawei supplies the cameras to the Ministry"),)
-    return article, Extraction(article.id, EXTRACTOR_VERSION, statements, entities, roles, relations)
+    relations = (_relation(t, f.huawei, "SUPPLIES", f.interior, "Huawei supplies the cameras to the Ministry"),)
+    links = (_relation(t, f.safe_city_project, "MAKE", f.belgrade, "Safe City project would make Belgrade", 0.5),)
+    return article, Extraction(article.id, EXTRACTOR_VERSION, statements, entities, roles, relations, links)
 
 
 def _police_law(f: _Ids) -> tuple[Article, Extraction]:
@@ -328,9 +332,16 @@ def _police_law(f: _Ids) -> tuple[Article, Extraction]:
     )
     roles = (_role(t, f.vulin, "Interior Minister", f.interior, "Then-Interior Minister Aleksandar Vulin", "then"),)
     relations = (
-        _relation(t, f.interior, "proposed", f.police_law_bill, "The Ministry of the Interior proposed the draft"),
-        _relation(t, f.vulin, "defended", f.police_law_bill, "Aleksandar Vulin defended the draft police law"),
-        _relation(t, f.share, "criticized", f.safe_city_project, "The SHARE Foundation criticized the Safe City"),
+        _relation(
+            t,
+            f.interior,
+            "PROPOSES",
+            f.police_law_bill,
+            "The Ministry of the Interior proposed the draft",
+            date="2021-09",
+        ),
+        _relation(t, f.vulin, "SUPPORTS", f.police_law_bill, "Aleksandar Vulin defended the draft police law"),
+        _relation(t, f.share, "OPPOSES", f.safe_city_project, "The SHARE Foundation criticized the Safe City"),
     )
     return article, Extraction(article.id, EXTRACTOR_VERSION, statements, entities, roles, relations)
 
@@ -410,7 +421,7 @@ def _syndicated(f: _Ids) -> tuple[Article, Extraction]:
         _relation(
             t,
             f.interior,
-            "proposed",
+            "PROPOSES",
             f.police_law_bill,
             "The draft police law was proposed by the Ministry of the Interior",
         ),

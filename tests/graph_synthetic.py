@@ -18,7 +18,16 @@ import numpy as np
 from core.records import Article, Entity, Extraction, Relation, Role, Statement, content_hash
 
 TYPES = (("Person", 0.45), ("Organization", 0.3), ("Location", 0.1), ("Law", 0.08), ("Event", 0.07))
-PREDICATES = ("supports", "criticized", "met with", "signed agreement with", "bought from", "proposed", "opposes")
+# Verbs as written in the synthetic text, and the relation type of the inventory each states.
+PREDICATES = (
+    ("supports", "SUPPORTS"),
+    ("criticized", "OPPOSES"),
+    ("met with", "MEETS"),
+    ("signed an agreement with", "AGREEMENT_WITH"),
+    ("sells to", "SUPPLIES"),
+    ("funds", "FUNDS"),
+    ("opposes", "OPPOSES"),
+)
 TITLES = ("minister", "director", "spokesperson", "chairman", "mayor", "president", "researcher")
 CUES = ("said", "told reporters", "argued", "warned", "added")
 WORDS = (
@@ -153,10 +162,10 @@ class SyntheticCorpus:
             )
         for _ in range(2):
             a, b = self.rng.sample(mentioned, 2)
-            predicate = self.rng.choice(PREDICATES)
-            at = add(f"{a[1]} {predicate} {b[1]}. ")
+            verb, predicate = self.rng.choice(PREDICATES)
+            at = add(f"{a[1]} {verb} {b[1]}. ")
             mention(a, at)
-            mention(b, at + len(a[1]) + len(predicate) + 2)
+            mention(b, at + len(a[1]) + len(verb) + 2)
             relations.append(Relation(a[0], predicate, b[0], at, at + len(parts[-1]) - 2, parts[-1].strip(), 0.7))
         text = "".join(parts).strip() + " "
         known = {e[0]: e for e in mentioned} | {person[0]: person, org[0]: org}

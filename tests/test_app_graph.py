@@ -8,13 +8,28 @@ import re
 
 import pytest
 
+from core.records import Article, Entity, Extraction, Relation, content_hash
+from graph.loader import GraphLoader
 from graph.network import Network
-from graph.network_view import render_html, script_json
+from graph.network_view import edge_tip, render_html, script_json
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
 from tests.graph_fixtures import FIXTURE, HOSTILE_ORG_NAME, HOSTILE_QUOTE
 
 F = FIXTURE
 RAW_MARKUP = ("<script>alert", "<img src=x", "<b>Group</b>", "<b>everywhere</b>")
+SCRIPT = "<script>window.pwned = 1</script>"
+MEETING = f"Jelena Milić met Belgrade officials {SCRIPT} on Monday."
+
+
+def _hostile_meeting() -> tuple[Article, Extraction]:
+    """A typed relation whose evidence sentence and date carry markup."""
+    article = Article("app:meeting", MEETING, content_hash(MEETING), title="Meeting", published="2021-12-01")
+    entities = (
+        Entity(F.milic, "Jelena Milić", "Person", (), ((0, 12),)),
+        Entity(F.belgrade, "Belgrade", "Location", (), ((17, 25),)),
+    )
+    meets = Relation(F.milic, "MEETS", F.belgrade, 0, 25, MEETING, 0.9, "2021-11")
+    return article, Extraction(article.id, "fixture-1", entities=entities, relations=(meets,))
 
 
 def _data_sets(page: str) -> tuple[list[dict], list[dict]]:
@@ -77,9 +92,16 @@ def test_standalone_page_has_no_profile_links_and_no_network_access():
     assert not re.search(r"<script[^>]+src=\"https?://", page)
 
 
+def test_edge_tooltip_escapes_the_evidence_and_the_date():
+    tip = edge_tip({"kind": "MEETS", "label": "meets", "evidence": MEETING, "date": "<b>2021</b>"})
+    assert SCRIPT not in tip and "<b>2021</b>" not in tip
+    assert html.escape(MEETING) in tip and "&lt;b&gt;2021&lt;/b&gt;" in tip
+
+
 @pytest.fixture(scope="module")
 def app_graph(driver, neo4j_settings):
     fixture_graph(driver, neo4j_settings)
+    GraphLoader(driver, neo4j_settings.neo4j_database).load([_hostile_meeting()])
     with app_environment(neo4j_settings):
         yield
 
@@ -97,7 +119,14 @@ def test_graph_page_draws_the_network_around_the_chosen_entity(app_graph):
     assert app.multiselect(key="graph_seeds").value == [F.interior]
     nodes, edges = _data_sets(_frame(app))
     assert {n["label"] for n in nodes} >= {"Ministry of the Interior", "Huawei", "draft police law"}
-    assert {e["label"] for e in edges} >= {"supplies", "proposed", "Interior Minister"}
+    assert {e["label"] for e in edges} >= {"supplies", "proposes", "Interior Minister"}
+    assert app.multiselect(key="graph_kinds").value == [
+        "AGREEMENT_WITH", "SUPPLIES", "FUNDS", "ACQUIRES", "PARTNERS_WITH", "MEETS", "SUPPORTS", "OPPOSES",
+        "LEGAL_ACTION_AGAINST", "PROPOSES", "ENACTS", "WITHDRAWS", "USES", "PART_OF", "PARTICIPATES_IN",
+    ]  # fmt: skip
+    assert "takes part in" in app.multiselect(key="graph_kinds").options  # the kinds are offered in plain words
+    supplies = next(e for e in edges if e["label"] == "supplies")
+    assert supplies["arrows"] == "to" and "2019-03-29" in supplies["tip"]
     shapes = {n["label"]: n["shape"] for n in nodes}
     assert shapes["Huawei"] == "square" and shapes["Nebojša Stefanović"] == "dot"
     assert "entities" in texts(app) and "connections" in texts(app)
@@ -107,11 +136,20 @@ def test_graph_page_draws_the_network_around_the_chosen_entity(app_graph):
 @pytest.mark.neo4j
 def test_graph_page_filters_by_relation_kind_and_depth(app_graph):
     app = open_page("graph", ids=F.interior)
-    app.multiselect(key="graph_kinds").set_value(["HOLDS_ROLE"]).run()
+    app.multiselect(key="graph_kinds").set_value(["SUPPLIES"]).run()
+    _, edges = _data_sets(_frame(app))
+    assert {e["label"] for e in edges} == {"supplies", "Interior Minister"}
+    app.multiselect(key="graph_kinds").set_value([]).run()
     nodes, edges = _data_sets(_frame(app))
     assert {e["label"] for e in edges} == {"Interior Minister"}
+    assert any("No relation kind is chosen" in i.value for i in app.info)
     assert "Ministry of Defence" not in {n["label"] for n in nodes}
-    app.multiselect(key="graph_kinds").set_value([]).run()
+    app.checkbox(key="graph_roles").uncheck().run()
+    nodes, edges = _data_sets(_frame(app))
+    assert ([n["label"] for n in nodes], edges) == (["Ministry of the Interior"], [])
+    no_exception(app)
+    app.multiselect(key="graph_kinds").set_value(["PROPOSES", "SUPPLIES"]).run()
+    app.checkbox(key="graph_roles").check().run()
     app.slider(key="graph_depth").set_value(2).run()
     nodes, _ = _data_sets(_frame(app))
     # two steps: the interior ministry → Stefanović (a role there) → the defence ministry (his later role)
@@ -137,3 +175,28 @@ def test_graph_page_keeps_hostile_names_inert(app_graph):
         assert raw not in frame
     nodes, _ = _data_sets(frame)
     assert HOSTILE_ORG_NAME in {n["label"] for n in nodes}
+
+
+@pytest.mark.neo4j
+def test_graph_page_shows_untyped_links_only_when_asked(app_graph):
+    app = open_page("graph", ids=F.belgrade)
+    _, edges = _data_sets(_frame(app))
+    assert "make" not in {e["label"] for e in edges}
+    app.checkbox(key="graph_links").check().run()
+    _, edges = _data_sets(_frame(app))
+    link = next(e for e in edges if e["label"] == "make")
+    assert link["dashes"] is True
+
+
+@pytest.mark.neo4j
+def test_graph_page_keeps_a_hostile_relation_sentence_inert(app_graph):
+    app = open_page("graph", ids=F.milic)
+    no_exception(app)
+    frame = _frame(app)
+    assert SCRIPT not in frame
+    _, edges = _data_sets(frame)
+    meeting = next(e for e in edges if e["label"] == "meets")
+    assert html.escape(MEETING) in meeting["tip"] and "2021-11" in meeting["tip"]
+    assert meeting["arrows"] == ""  # a meeting has no direction
+    table = next(f.value for f in app.dataframe if "evidence" in f.value.columns)
+    assert MEETING in set(table["evidence"])  # shown as text in the table

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
@@ -63,7 +65,35 @@ def test_entity_profile_relations_with_evidence_and_statements_about_it(app_grap
     assert set(about["speaker"]) == {"Andrej Petrovski", "Aleksandar Vulin"}
     relations = next(f for f in frames if "evidence" in f.columns)
     assert "Then-Interior Minister Aleksandar Vulin defended the draft police law." in set(relations["evidence"])
-    assert set(relations["relation"]) == {"proposed", "defended"}
+    # in plain words, in date order (the relation's own date, else the article's), with a link to the article
+    assert [(r["date"], r["subject"], r["relation"], r["object"]) for _, r in relations.iterrows()] == [
+        ("2021-09", "Ministry of the Interior", "proposes", "draft police law"),
+        ("2021-09-15", "Aleksandar Vulin", "supports", "draft police law"),
+        ("2021-09-16", "Ministry of the Interior", "proposes", "draft police law"),
+    ]
+    assert list(relations["read"]) == [
+        f"article?id={quote(a, safe='')}" for a in (F.police_law, F.police_law, F.syndicated)
+    ]
+    assert "Relations (3)" in [t.label for t in app.tabs]
+
+
+def test_entity_profile_relations_in_both_directions_and_none(app_graph):
+    app = open_page("entity", id=F.huawei)
+    relations = next(f.value for f in app.dataframe if "relation" in f.value.columns)
+    assert [(r["subject"], r["relation"], r["object"]) for _, r in relations.iterrows()] == [
+        ("Huawei", "supplies", "Ministry of the Interior")
+    ]
+    interior = open_page("entity", id=F.interior)
+    relations = next(f.value for f in interior.dataframe if "relation" in f.value.columns)
+    assert ("Huawei", "supplies", "Ministry of the Interior") in {
+        (r["subject"], r["relation"], r["object"]) for _, r in relations.iterrows()
+    }  # told the other way round: the ministry is the object
+    lonely = open_page("entity", id=F.stefanovic)
+    no_exception(lonely)
+    assert "Relations (0)" in [t.label for t in lonely.tabs]
+    assert "No relations found." in texts(lonely)
+    belgrade = open_page("entity", id=F.belgrade)  # only an untyped verb link, which is no relation
+    assert "Relations (0)" in [t.label for t in belgrade.tabs]
 
 
 def test_entity_profile_of_unknown_id_and_hostile_name(app_graph):

@@ -25,7 +25,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from core.records import Article, Entity, Extraction, Statement, content_hash
+from core.records import Article, Entity, Extraction, Relation, Statement, content_hash
 from graph.connection import resolve_target
 from graph.loader import GraphLoader
 from tests.app_harness import fixture_graph
@@ -46,7 +46,8 @@ SCRIPT_PERSON = "person:script-kiddie"
 
 def _script_article() -> tuple[Article, Extraction]:
     quote_text = f"the plan {PAYLOAD} was __not__ **safe**"
-    text = f"{IMG_PAYLOAD} Mallory Script said {quote_text}. Mallory Script met Belgrade officials. {MARKDOWN}"
+    meeting = f"Mallory Script met Belgrade officials {PAYLOAD}."
+    text = f"{IMG_PAYLOAD} Mallory Script said {quote_text}. {meeting} {MARKDOWN}"
     start = text.index(quote_text)
     sentence = text[text.index("Mallory") : text.index(".", start) + 1]
     name_at = text.index("Mallory Script")
@@ -69,7 +70,10 @@ def _script_article() -> tuple[Article, Extraction]:
         "said", None, "2021-12-01", sentence=sentence, sentence_start=name_at, sentence_end=name_at + len(sentence),
         about=(FIXTURE.belgrade,), confidence=0.9,
     )  # fmt: skip
-    return article, Extraction(article.id, "fixture-1", (statement,), (person, place), (), ())
+    met = text.index(meeting)
+    # a typed relation whose evidence sentence carries the script
+    meets = Relation(SCRIPT_PERSON, "MEETS", FIXTURE.belgrade, met, met + 37, meeting, 0.9, "2021-11")
+    return article, Extraction(article.id, "fixture-1", (statement,), (person, place), (), (meets,))
 
 
 def _free_port() -> int:
@@ -197,6 +201,12 @@ def test_graph_page_draws_the_network_and_runs_no_article_script(browser, app_ur
         WebDriverWait(browser, 60).until(lambda b: b.execute_script("return typeof network !== 'undefined'"))
         labels = browser.execute_script("return nodes.get().map(function (n) { return n.label; })")
         assert f"Mallory Script {IMG_PAYLOAD} {MARKDOWN}" in labels and "Belgrade" in labels
+        # the relation's tooltip: the sentence and its date as text, no element made from the article's markup
+        tip = browser.execute_script(
+            "var e = edges.get().filter(function (e) { return e.label === 'meets'; })[0];"
+            "return e && e.title ? [e.title.textContent, e.title.querySelectorAll('script, img').length] : null;"
+        )
+        assert tip is not None and PAYLOAD in tip[0] and "2021-11" in tip[0] and tip[1] == 0
         assert browser.execute_script("return window.__pwned === undefined")
         assert browser.execute_script("return document.querySelectorAll('#mynetwork canvas').length") == 1
     finally:

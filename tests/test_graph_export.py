@@ -26,7 +26,7 @@ def graph(driver, neo4j_settings):
 
 
 def test_whole_graph_has_every_node_and_relationship_without_embeddings(graph):
-    assert (len(graph.nodes), len(graph.relationships)) == (37, 78)
+    assert (len(graph.nodes), len(graph.relationships)) == (37, 79)
     assert all("embedding" not in n.properties for n in graph.nodes)
     statement = next(n for n in graph.nodes if n.group == "Statement" and n.properties["text"] == HOSTILE_QUOTE)
     assert statement.key == statement.properties["id"]
@@ -39,7 +39,7 @@ def test_graphml_round_trips_hostile_text(graph, tmp_path):
     keys = {k.get("id"): k.get("attr.name") for k in root.iter(f"{GRAPHML}key")}
     nodes = root.find(f"{GRAPHML}graph").findall(f"{GRAPHML}node")
     edges = root.find(f"{GRAPHML}graph").findall(f"{GRAPHML}edge")
-    assert (len(nodes), len(edges)) == (37, 78)
+    assert (len(nodes), len(edges)) == (37, 79)
     values = {node.get("id"): {keys[d.get("key")]: d.text for d in node.findall(f"{GRAPHML}data")} for node in nodes}
     assert values[f"Article:{FIXTURE.hostile}"]["title"] == HOSTILE_TITLE
     assert values[f"Entity:{FIXTURE.watch}"]["name"] == HOSTILE_ORG_NAME
@@ -68,6 +68,13 @@ def test_csv_follows_the_neo4j_admin_import_layout(graph, tmp_path):
     with (tmp_path / "csv" / "nodes_Entity.csv").open(encoding="utf-8", newline="") as handle:
         entities = {row["id:ID(Entity)"]: row for row in csv.DictReader(handle)}
     assert entities[FIXTURE.interior]["aliases:string[]"] == "Interior Ministry"
+    with (tmp_path / "csv" / "relationships_Entity_Entity.csv").open(encoding="utf-8", newline="") as handle:
+        relations = list(csv.DictReader(handle))
+    # A relation's date keeps its precision: text, not a date column that would read "2021-09" as 1 September.
+    assert "date" in relations[0] and "date:date" not in relations[0]
+    assert {(r[":TYPE"], r["date"]) for r in relations if r[":TYPE"] == "PROPOSES"} == {("PROPOSES", "2021-09"),
+                                                                                        ("PROPOSES", "")}  # fmt: skip
+    assert {r["predicate"] for r in relations if r[":TYPE"] == "LINKED"} == {"MAKE"}
     command = (tmp_path / "csv" / "import-command.txt").read_text(encoding="utf-8")
     assert "--nodes=nodes_Entity.csv" in command
     assert "--array-delimiter='|'" in command
@@ -77,7 +84,7 @@ def test_json_round_trips(graph, tmp_path):
     path = tmp_path / "g.json"
     write_json(graph, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert (len(data["nodes"]), len(data["relationships"])) == (37, 78)
+    assert (len(data["nodes"]), len(data["relationships"])) == (37, 79)
     titles = {n["properties"].get("title") for n in data["nodes"] if "Article" in n["labels"]}
     assert HOSTILE_TITLE in titles
 

@@ -51,7 +51,8 @@ def test_fixture_loads_with_expected_counts(clean_db, neo4j_settings):
     assert counts["Role"] == 5
     assert counts["SAID"] == 11
     assert counts["IN_ROLE"] == 4
-    assert counts["PROPOSED"] == 2
+    assert counts["PROPOSES"] == 2
+    assert counts["LINKED"] == 1
     assert counts["DUPLICATE_OF"] == 1
 
 
@@ -88,19 +89,22 @@ def test_re_extraction_with_fewer_facts_removes_the_stale_ones(clean_db, neo4j_s
     load_fixture_graph(clean_db, database)
     article, extraction = embedded_fixture_records()[0]  # the 2019 Safe City article
     assert article.id == FIXTURE.safe_city
-    # The new extractor drops Huawei (only in this article), the supply relation, Petrovski's role and a statement.
+    # The new extractor drops Huawei (only in this article), the supply relation, the verb link, Petrovski's role
+    # and a statement.
     slimmer = replace(
         extraction,
         extractor_version="fixture-2",
         statements=extraction.statements[:2],
         entities=tuple(e for e in extraction.entities if e.id != FIXTURE.huawei),
         relations=(),
+        links=(),
         roles=extraction.roles[:1],
     )
     summary = GraphLoader(clean_db, database).load([(article, slimmer)])
     assert summary.replaced == 1
     assert _one(clean_db, database, "MATCH (e:Entity {id: $id}) RETURN e.id AS id", id=FIXTURE.huawei) == []
     assert _one(clean_db, database, "MATCH ()-[r:SUPPLIES]->() RETURN r") == []
+    assert _one(clean_db, database, "MATCH ()-[r:LINKED]->() RETURN r") == []
     statements = _one(
         clean_db,
         database,
@@ -117,7 +121,7 @@ def test_re_extraction_with_fewer_facts_removes_the_stale_ones(clean_db, neo4j_s
     assert said == [{"n": 3}]
     # The Ministry is still mentioned by other articles and keeps its other relations.
     assert _one(
-        clean_db, database, "MATCH (:Organization {id: $id})-[r:PROPOSED]->() RETURN count(r) AS n", id=FIXTURE.interior
+        clean_db, database, "MATCH (:Organization {id: $id})-[r:PROPOSES]->() RETURN count(r) AS n", id=FIXTURE.interior
     ) == [{"n": 2}]
 
 
@@ -147,7 +151,6 @@ def test_provenance_points_into_the_stored_text(clean_db, neo4j_settings):
         "article_id": FIXTURE.safe_city,
         "start": start,
         "end": start + 43,
-        "predicate": "supplies",
         "confidence": 0.8,
         "sentence": "Huawei supplies the cameras to the Ministry of the Interior.",
         "extractor_version": "fixture-1",

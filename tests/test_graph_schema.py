@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.relation_types import RELATION_TYPES
 from graph.schema import SCHEMA_STATEMENTS, apply_schema, show_schema
 from tests.graph_fixtures import load_fixture_graph
 
@@ -90,14 +91,29 @@ def test_every_documented_required_property_exists_live(fixture_graph, neo4j_set
 def test_every_live_relationship_type_is_documented(fixture_graph, neo4j_settings):
     _, documented_types = _documented()
     _, live_types = _live(fixture_graph, neo4j_settings.neo4j_database)
-    relation_properties = set(documented_types[RELATION_SECTION])
+    relation = documented_types[RELATION_SECTION]
+    required = {p for p, optional in relation.items() if not optional}
     for rel_type, properties in live_types.items():
         if rel_type in documented_types:
             assert properties <= set(documented_types[rel_type]), (rel_type, properties)
         else:
-            # A typed relation: recognisable by its predicate, and carrying exactly the documented provenance.
-            assert "predicate" in properties, f"[:{rel_type}] is neither documented nor a typed relation"
-            assert properties == relation_properties, (rel_type, properties ^ relation_properties)
+            # A typed relation: one of the inventory's types, carrying the documented provenance and nothing else.
+            assert rel_type in RELATION_TYPES, f"[:{rel_type}] is neither documented nor a type of the inventory"
+            assert required <= properties <= set(relation), (rel_type, properties ^ set(relation))
+
+
+def test_typed_relations_are_the_inventory_and_dates_are_stored_where_given(fixture_graph, neo4j_settings):
+    _, live_types = _live(fixture_graph, neo4j_settings.neo4j_database)
+    assert {"SUPPLIES", "PROPOSES", "SUPPORTS", "OPPOSES", "LINKED"} <= set(live_types)
+    assert not {"PROPOSED", "CRITICIZED", "DEFENDED", "RELATED_TO", "MAKE"} & set(live_types)
+    records, _, _ = fixture_graph.execute_query(
+        "MATCH ()-[r:PROPOSES]->() RETURN r.article_id AS article, r.date AS date ORDER BY article",
+        database_=neo4j_settings.neo4j_database,
+    )
+    assert [(r["article"], r["date"]) for r in records] == [
+        ("fixture:2021-police-law", "2021-09"),
+        ("fixture:2021-police-law-n1", None),
+    ]
 
 
 def test_fact_relationships_carry_provenance(fixture_graph, neo4j_settings):

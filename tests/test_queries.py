@@ -225,7 +225,7 @@ def test_statements_by_role(run):
 def test_org_connections(run):
     rows = run("org-connections", org_id=F.interior)
     assert [(r["name"], r["connections"], r["evidence_count"]) for r in rows] == [
-        ("draft police law", ["PROPOSED"], 2),
+        ("draft police law", ["PROPOSES"], 2),
         ("Aleksandar Vulin", ["role: Interior Minister"], 1),
         ("Huawei", ["SUPPLIES (to it)"], 1),
         ("Nebojša Stefanović", ["role: Interior Minister"], 1),
@@ -237,7 +237,7 @@ def test_shortest_path_has_evidence_on_every_edge(run):
     rows = run("shortest-path", from_id=F.huawei, to_id=F.police_law_bill)
     assert [(r["step"], r["from"], r["relationship"], r["to"]) for r in rows] == [
         (1, "Huawei", "SUPPLIES", "Ministry of the Interior"),
-        (2, "Ministry of the Interior", "PROPOSED", "draft police law"),
+        (2, "Ministry of the Interior", "PROPOSES", "draft police law"),
     ]
     assert rows[0]["evidence"] == "Huawei supplies the cameras to the Ministry of the Interior."
     assert rows[1]["evidence"] in {
@@ -315,11 +315,11 @@ def test_first_appearance(run):
 def test_orgs_in_law_or_event(run):
     rows = run("orgs-in-law-or-event", entity_id=F.police_law_bill)
     assert [(r["name"], sorted(r["involvement"])) for r in rows] == [
-        ("Ministry of the Interior", ["defended (Aleksandar Vulin, Interior Minister)", "proposed"]),
+        ("Ministry of the Interior", ["PROPOSES", "SUPPORTS (Aleksandar Vulin, Interior Minister)"]),
     ]
     assert rows[0]["articles"] == [F.police_law, F.syndicated]
     event = run("orgs-in-law-or-event", entity_id=F.safe_city_project)
-    assert [(r["name"], r["involvement"]) for r in event] == [("SHARE Foundation", ["criticized"])]
+    assert [(r["name"], r["involvement"]) for r in event] == [("SHARE Foundation", ["OPPOSES"])]
 
 
 def test_entity_profile(run):
@@ -332,12 +332,16 @@ def test_entity_profile(run):
 
 def test_entity_relations(run):
     rows = run("entity-relations", entity_id=F.interior)
-    assert [(r["subject"], r["relation"], r["object"], r["published"]) for r in rows] == [
-        ("Huawei", "SUPPLIES", "Ministry of the Interior", "2019-03-29"),
-        ("Ministry of the Interior", "PROPOSED", "draft police law", "2021-09-15"),
-        ("Ministry of the Interior", "PROPOSED", "draft police law", "2021-09-16"),
+    # in time order: the relation's own date ("2021-09") where the article gives one, else the article's
+    assert [(r["subject"], r["relation"], r["object"], r["date"], r["published"]) for r in rows] == [
+        ("Huawei", "SUPPLIES", "Ministry of the Interior", None, "2019-03-29"),
+        ("Ministry of the Interior", "PROPOSES", "draft police law", "2021-09", "2021-09-15"),
+        ("Ministry of the Interior", "PROPOSES", "draft police law", None, "2021-09-16"),
     ]
+    assert [r["direction"] for r in rows] == ["in", "out", "out"]
     assert rows[0]["confidence"] == 0.8
+    # the untyped verb link of the Safe City project is no relation
+    assert run("entity-relations", entity_id=F.belgrade) == []
 
 
 def test_recent_articles(run):
@@ -364,6 +368,7 @@ def test_graph_counts(run):
         "statements": 11,
         "roles": 5,
         "relations": 5,
+        "links": 1,
         "entities: Person": 4,
         "entities: Organization": 5,
         "entities: Location": 1,

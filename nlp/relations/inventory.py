@@ -6,24 +6,7 @@ A verb linking two entities that is none of these is an untyped link (``Extracti
 
 from __future__ import annotations
 
-RELATION_TYPES = (
-    "AGREEMENT_WITH",
-    "SUPPLIES",
-    "FUNDS",
-    "ACQUIRES",
-    "PARTNERS_WITH",
-    "MEETS",
-    "SUPPORTS",
-    "OPPOSES",
-    "LEGAL_ACTION_AGAINST",
-    "PROPOSES",
-    "ENACTS",
-    "WITHDRAWS",
-    "USES",
-    "PART_OF",
-    "PARTICIPATES_IN",
-)
-SYMMETRIC = frozenset({"AGREEMENT_WITH", "PARTNERS_WITH", "MEETS"})
+from core.relation_types import RELATION_TYPES, SYMMETRIC  # noqa: F401 (the relations room reads SYMMETRIC here)
 
 # Which entity types each type's object may be (absent: any). A law is proposed, enacted or withdrawn; an event is
 # taken part in. RELATIONS.md's argument rules, as data the extractor and the loader both check.
