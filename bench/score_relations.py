@@ -161,6 +161,26 @@ class RelationReport:
     unlabelled: Counts = field(default_factory=Counts)
     documents: int = 0
     missing: list[str] = field(default_factory=list)
+    # confidence band (its lower bound) -> [predicted, right]: is a relation given 0.9 right more often than one at 0.6?
+    bands: dict[float, list[int]] = field(default_factory=dict)
+
+
+CONFIDENCE_BANDS = (0.9, 0.8, 0.7, 0.6, 0.0)
+
+
+def _confidences(record: dict[str, Any]) -> dict[Relation, float]:
+    """Each distinct relation's confidence: the highest the output gives it (1.0 when it gives none)."""
+    entities = {entity["id"]: entity for entity in record.get("entities", [])}
+    found: dict[Relation, float] = {}
+    for relation in record.get("relations", []):
+        predicate = relation.get("predicate") or relation.get("type") or ""
+        key = Relation(
+            _argument(relation, "subject", entities, False), predicate, _argument(relation, "object", entities, False)
+        )
+        confidence = relation.get("confidence")
+        value = float(confidence) if isinstance(confidence, int | float) else 1.0
+        found[key] = max(found.get(key, 0.0), value)
+    return found
 
 
 def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], only_predicted: bool = False) -> RelationReport:
@@ -179,6 +199,13 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], only_pred
         report.documents += 1
         for counts, labelled in ((report.labelled, True), (report.unlabelled, False)):
             counts.add(gold_relations, predicted_relations, match(gold_relations, predicted_relations, labelled))
+        right = {j for _i, j in match(gold_relations, predicted_relations, True)}
+        confidences = _confidences(prediction or {})
+        for j, relation in enumerate(predicted_relations):
+            band = next(b for b in CONFIDENCE_BANDS if confidences.get(relation, 1.0) >= b)
+            tally = report.bands.setdefault(band, [0, 0])
+            tally[0] += 1
+            tally[1] += j in right
     return report
 
 
@@ -201,6 +228,10 @@ def format_report(report: RelationReport, label: str) -> str:
 
     lines.append(row("all", None))
     lines += [row(t, t) for t in types if report.labelled.gold[t] or report.labelled.predicted[t]]
+    lines.append("  confidence band: predicted, labelled precision")
+    for band in sorted(report.bands, reverse=True):
+        predicted, right = report.bands[band]
+        lines.append(f"    >= {band:.1f}: {predicted:4}  {_percent(right / predicted if predicted else None)}")
     if report.missing:
         lines.append(f"  no prediction for {len(report.missing)} document(s): {', '.join(report.missing)}")
     return "\n".join(lines)
