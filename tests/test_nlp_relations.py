@@ -129,3 +129,37 @@ def test_verbal_dates_and_confidence(extractor) -> None:
     fined = next(r for r in extraction.relations if r.predicate == "LEGAL_ACTION_AGAINST")
     assert fined.subject_id == "organization:european-commission"
     assert fined.confidence < acquired.confidence == 1.0  # a passive states it less directly than an active verb
+
+
+def test_unnamed_people_stand_for_what_they_act_for(extractor) -> None:
+    found = _relations(
+        extractor,
+        "Delegations from Sudan and Chad held talks in Geneva on Monday. "
+        "Co-founder of Kestrel Labs, Daniel Okafor, met with Grace Mwangi. "
+        "Prime Minister Lena Holm met Peru's foreign minister in Lima. "
+        "Mayor John Vance has been assisted by several aides, including Rita Moss and Omar Sy. "
+        "Tomas Grell, 40, was arrested by police on Friday, the Tarvik Police Department said.",
+    )
+    assert ("location:sudan", "MEETS", "location:chad") in found  # the countries of the delegations
+    assert ("person:daniel-okafor", "MEETS", "person:grace-mwangi") in found  # not Kestrel Labs
+    assert ("person:lena-holm", "MEETS", "location:peru") in found  # the state whose office the holder fills
+    assert ("person:rita-moss", "SUPPORTS", "person:john-vance") in found  # the members a group lists
+    assert ("person:omar-sy", "SUPPORTS", "person:john-vance") in found
+    assert ("organization:tarvik-police-department", "LEGAL_ACTION_AGAINST", "person:tomas-grell") in found
+
+
+def test_stances_of_adjectives_acts_and_verbal_attacks(extractor) -> None:
+    found = _relations(
+        extractor,
+        "The Consumers Council was critical of Mirex Telecom. "
+        "Peru and Chile have kept a policy of deep-sea mining which Greenpeace has condemned. "
+        "The Daily Courier attacked Senator Paul Greer. "
+        "The Northern Brigade attacked Kivu Province with drones, killing four. "
+        "Mark Ellison launched a fundraiser in order to help Ruth Banda.",
+    )
+    assert ("organization:consumers-council", "OPPOSES", "organization:mirex-telecom") in found
+    assert ("organization:greenpeace", "OPPOSES", "location:peru") in found  # who holds the policy condemned
+    assert ("organization:greenpeace", "OPPOSES", "location:chile") in found
+    assert ("organization:daily-courier", "OPPOSES", "person:paul-greer") in found  # a publication's attack
+    assert not any(s == "organization:northern-brigade" for s, _p, _o in found)  # a physical attack is none
+    assert ("person:mark-ellison", "SUPPORTS", "person:ruth-banda") in found  # who launched it helps

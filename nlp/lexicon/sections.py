@@ -167,6 +167,16 @@ class RelationWords:
     description_determiners: frozenset[str]
     pronoun_types: dict[str, tuple[str, ...]]
     description_types: dict[str, tuple[str, ...]]
+    staff_nouns: frozenset[str]
+    staff_prepositions: frozenset[str]
+    past_qualifiers: frozenset[str]
+    inclusion_words: frozenset[str]
+    institution_nouns: frozenset[str]
+    act_nouns: frozenset[str]
+    verbal_attack_verbs: frozenset[str]
+    violence_words: frozenset[str]
+    publication_words: frozenset[str]
+    stance_adjectives: dict[str, tuple[str, ...]]
     noun_agent_prepositions: frozenset[str]
     noun_pair_prepositions: frozenset[str]
     noun_carrier_verbs: frozenset[str]
@@ -194,6 +204,7 @@ class RelationWords:
     predicate_of: dict[str, str] = field(init=False)  # verb lemma → relation type
     phrase_of: dict[str, str] = field(init=False)  # verb phrase → relation type
     description_type_of: dict[str, tuple[str, ...]] = field(init=False)  # noun → the entity types it may mean
+    stance_of: dict[str, str] = field(init=False)  # "<adjective> <word>" → relation type
     noun_predicate_of: dict[str, str] = field(init=False)  # relation noun lemma → relation type
 
     def __post_init__(self) -> None:
@@ -203,6 +214,8 @@ class RelationWords:
         object.__setattr__(self, "noun_predicate_of", nouns)
         phrases = {phrase: kind for kind, members in self.predicate_phrases.items() for phrase in members}
         object.__setattr__(self, "phrase_of", phrases)
+        stances = {phrase: kind for kind, members in self.stance_adjectives.items() for phrase in members}
+        object.__setattr__(self, "stance_of", stances)
         kinds: dict[str, tuple[str, ...]] = {}
         for kind, members in self.description_types.items():
             for member in members:

@@ -1,5 +1,8 @@
 """From a token of the parse to the named entity a relation joins: the mention under the token or its noun phrase,
 the parties of a list, and pronouns or descriptions ("he", "the carmaker") resolved to a name said just before.
+Unnamed people stand for what they act for: the state whose office they hold ("Thailand's foreign minister"), the
+organisation or country of a group ("officials from the ministry", "delegations from Ethiopia and Egypt"), the named
+members a group lists ("defectors … including A and B"); "police" is the article's one police force.
 
 Shared by the verb and noun finders. ``Arguments`` indexes one doc once (token → mention, mentions by offset), so
 each look-up is a few steps and a relation finder stays linear in the doc's length. Offsets are doc offsets.
@@ -43,6 +46,7 @@ class Arguments:
         self.named = named
         self.starts = [m.start for m in named]
         self.by_token: list[Mention | None] = [None] * len(doc)
+        self.institutions = _institutions(named, words)
         # The longest mention under a token wins: "Kochi gold smuggling case" over "Kochi" inside it.
         for mention in sorted(named, key=lambda m: m.end - m.start):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -69,6 +73,33 @@ class Arguments:
                     if person and dep == "compound" and found.type != "Person":
                         continue  # the place or body of an office, not the office holder
                     return found
+        return self._office_owner(token) or self._named_holder(token)
+
+    def _is_office(self, token: Token) -> bool:
+        return "Person" in self.words.description_type_of.get(token.lemma_.lower(), ())
+
+    def _office_owner(self, token: Token) -> Mention | None:
+        """The state whose office an unnamed holder fills stands for him: "contacted Thailand's foreign minister"
+        meets Thailand."""
+        if not self._is_office(token):
+            return None
+        for child in token.children:
+            if child.dep_ == "poss" and (found := self.by_token[child.i]) is not None and found.type == "Location":
+                return found
+        return None
+
+    def _named_holder(self, token: Token) -> Mention | None:
+        """The person an office is said of when the parse hangs the name on the office's organisation:
+        "Co-founder of Google, Sergey Brin, met …"."""
+        offices = [token, *(c for c in token.children if c.dep_ == "appos")]
+        if not any(self._is_office(office) for office in offices):
+            return None
+        for office in offices:
+            for pobj in _objects_of(office, ("of",)):
+                for child in pobj.children:
+                    found = self.by_token[child.i] if child.dep_ == "appos" else None
+                    if found is not None and found.type == "Person":
+                        return found
         return None
 
     def argument(self, token: Token, owner: bool = False, avoid: Mention | None = None) -> Argument | None:
@@ -77,6 +108,9 @@ class Arguments:
         if mention is not None:
             span = _words_of(token, mention)
             return Argument(mention, span[0], span[1])
+        institution = self._institution(token)
+        if institution is not None:
+            return Argument(institution, token.idx, token.idx + len(token.text), resolved=True)
         kinds = self.stand_in_types(token)
         if not kinds:
             return None
@@ -90,11 +124,61 @@ class Arguments:
         """Every party a token stands for: itself and the other members of its list ("Chile, Argentina and
         Bolivia"), each once, in the order written."""
         found: dict[Mention, Argument] = {}
+        token = self._after_dateline(token)
         for member in list_members(token, self.by_token):
             argument = self.argument(member, owner, avoid)
             if argument is not None:
                 found.setdefault(argument.mention, argument)
+                continue
+            for party in self._parties_for(member):
+                argument = self.argument(party, owner, avoid)
+                if argument is not None and argument.mention.type != "Unknown":
+                    found.setdefault(argument.mention, argument)
         return list(found.values())
+
+    def _after_dateline(self, token: Token) -> Token:
+        """A dateline's city that the parse makes a subject stands for the name after it: "NAIROBI - The Law
+        Society of Kenya was critical of …"."""
+        if not token.is_upper or (token.i > 0 and "\n" not in self.doc[token.i - 1].text):
+            return token
+        follows = [c for c in token.children if c.dep_ == "appos" and self.by_token[c.i] is not None]
+        return follows[0] if follows else token
+
+    def _parties_for(self, noun: Token) -> list[Token]:
+        """The named parties an unnamed group stands for: the members it lists ("defectors … including Tom Devocht
+        and Mark Rathbun"), else the organisations or countries its people act for ("delegations from Ethiopia and
+        Egypt", "Scientology officials", "members of the Bauernverband"; not "former members of …")."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        words = self.words
+        holders = [noun, *_objects_of(noun, None)]
+        if noun.dep_ == "dobj":  # "attacked defectors from the organization including …": the parse's attachment
+            holders += [p for p in _objects_of(noun.head, None) if p.head.i == noun.right_edge.i + 1]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in words.inclusion_words:
+                    return [m for p in _objects_of(child, None) for m in list_members(p, self.by_token)]
+        if noun.lower_ not in words.staff_nouns:
+            return []
+        if any(c.lower_ in words.past_qualifiers for c in noun.children if c.dep_ in ("amod", "compound", "advmod")):
+            return []
+        tokens = [c for c in noun.children if c.dep_ in ("compound", "poss") and self.by_token[c.i] is not None]
+        tokens += _objects_of(noun, words.staff_prepositions)
+        parties = [m for t in tokens for m in list_members(t, self.by_token)]
+        return [t for t in parties if (m := self.by_token[t.i]) is not None and m.type in _ACTING_TYPES]
+
+    def _institution(self, token: Token) -> Mention | None:
+        """The one organisation of the doc named with an institution noun ("police"), when the noun is not
+        qualified by another name ("the Chinese police")."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.institutions:
+            return None
+        found = self.institutions[token.lemma_.lower()]
+        if found is None:
+            return None
+        own = {w.lower() for w in found.text.split()}
+        if any(c.text[:1].isupper() and c.lower_ not in own for c in token.children if c.dep_ in ("amod", "compound")):
+            return None
+        return found
 
     def stand_in_types(self, token: Token) -> tuple[str, ...]:
         """The entity types a pronoun or a definite description may stand for; () for anything else."""
@@ -140,6 +224,39 @@ class Arguments:
         while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
             root = root.head
         return root.dep_ in SUBJECT_DEPS
+
+
+_ACTING_TYPES = ("Organization", "Location")
+
+
+def _institutions(named: list[Mention], words: RelationWords) -> dict[str, Mention | None]:
+    """For each institution noun, the doc's one organisation named with it (the longest of its names), or None
+    when the doc names two that are not one the other's short form."""
+    found: dict[str, Mention | None] = {}
+    for noun in words.institution_nouns:
+        names: dict[str, Mention] = {}
+        for mention in named:
+            if mention.type == "Organization" and noun in mention.text.lower().split():
+                names.setdefault(mention.text.lower(), mention)
+        longest = max(names, key=len, default=None)
+        if longest is None:
+            continue
+        one = all(f" {name} " in f" {longest} " for name in names)
+        found[noun] = names[longest] if one else None
+    return found
+
+
+def _objects_of(head: Token, prepositions: frozenset[str] | tuple[str, ...] | None) -> list[Token]:
+    """The objects of a head's prepositions (any, or those of ``prepositions``), or of the preposition itself."""
+    if head.dep_ == "prep" and prepositions is None:
+        return [c for c in head.children if c.dep_ == "pobj"]
+    return [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and (prepositions is None or prep.lower_ in prepositions)
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def list_members(token: Token, by_token: list[Mention | None]) -> list[Token]:

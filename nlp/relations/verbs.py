@@ -9,13 +9,18 @@ untyped link named after the verb ("REMOVE", "RELY_ON").
 Forms read: active and passive clauses, participles ("Kestrel Media, bought by the Hollis Group"), relative clauses
 ("Andes Telecom, which signed …"), verbs that complete another ("plans to buy", "met … to sign"), coordinated
 verbs and lists of parties ("Chile, Argentina and Bolivia will cooperate": every pair of a symmetric type), and
-pronoun or description arguments (nlp.relations.arguments). Negated, hypothetical and questioned verbs state
-nothing (nlp.relations.modality).
+pronoun or description arguments (nlp.relations.arguments), "in order to" clauses ("raised funds in order to help
+X": who raised helps). Stances are also stated by adjectives ("critical of X", "disappointed that X …", en.toml
+``[relations.stance_adjectives]``), and their target may be the owner of an act ("criticised Malaysia's policy", "a
+policy … which the UN criticised": who holds it). An attack is a stance only when it is verbal: made by a person or
+a publication, in a sentence without a word of violence. Negated, hypothetical and questioned verbs state nothing
+(nlp.relations.modality).
 
 Confidence (``RelationMention.confidence``; the scale the noun finder shares): 1.0 for an active verb between its
 own subject and its direct object, both named; minus 0.1 for each of: a passive or participle, a subject taken from
 another verb ("plans to buy", a relative clause's noun), an object behind a preposition; minus 0.2 for each
-argument that is a resolved pronoun or description. Never below 0.3.
+argument that is a resolved pronoun or description and for an object that owns the act the stance is on. A stance
+adjective starts at 0.9 (0.8 through a copula: "was critical of"). Never below 0.3.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
 from nlp.relations.arguments import Argument, Arguments, date_phrase, sentence_dates
-from nlp.relations.inventory import SYMMETRIC, allowed
+from nlp.relations.inventory import SYMMETRIC, allowed, is_relation_type
 from nlp.relations.mention import RelationMention
 from nlp.relations.modality import is_fact
 
@@ -53,12 +58,17 @@ _INFLECTIONS = (
     ("ing", ""),
 )
 _FLOOR = 0.3
+_PURPOSE_NOUN = "order"  # "in order to": the one English purpose phrase built on a noun
+_STANCES = ("SUPPORTS", "OPPOSES")
+# How far up from a clause's noun the act it is part of is looked for: "a policy of turning away boats of migrants".
+_ACT_CLIMB = 5
 
 
 class _Object(NamedTuple):
     argument: Argument
     preposition: str | None  # None for a direct object or a passive subject
     noun: Token | None  # the object noun a preposition hangs on ("signed a deal with X": deal), if not the verb
+    act: bool = False  # the owner of an act the verb takes a stance on ("criticised Malaysia's policy")
 
 
 def verbal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
@@ -66,9 +76,13 @@ def verbal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> lis
     words = lexicon.relations
     args = Arguments(doc, mentions, words)
     relations: list[RelationMention] = []
+    stance_heads = {phrase.split()[0] for phrase in words.stance_of}
     for sentence in doc.sents:
         dates: list[Span] | None = None
         for token in sentence:
+            if token.lower_ in stance_heads and token.pos_ in ("ADJ", "VERB"):
+                dates = sentence_dates(sentence) if dates is None else dates
+                relations.extend(_stance_relations(token, args, sentence, dates, words))
             if token.pos_ != "VERB" or token.lemma_.lower() in words.generic_excluded:
                 continue
             if not is_fact(token, words):
@@ -77,6 +91,41 @@ def verbal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> lis
                 dates = sentence_dates(sentence)
             relations.extend(_relations_of_verb(token, args, sentence, dates, words))
     return relations
+
+
+def _stance_relations(
+    adjective: Token, args: Arguments, sentence: Span, dates: list[Span], words: RelationWords
+) -> list[RelationMention]:
+    """A stance stated by an adjective: "the union was critical of the plan", "X, critical of Y,", "disappointed
+    with NASA's decision", "disappointed that NASA did not choose them" (the clause's subject is the target)."""
+    holder = adjective
+    actors = [c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not actors and adjective.dep_ in ("acomp", "xcomp", "oprd") and adjective.head is not adjective:
+        holder = adjective.head
+        actors = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not actors and adjective.dep_ in ("amod", "appos") and adjective.head is not adjective:
+        actors = [adjective.head]
+    if not actors or not is_fact(holder, words):
+        return []
+    subjects = [a for t in actors for a in args.arguments(_stand_for(t, holder))]
+    if not subjects:
+        return []
+    avoid = subjects[0].mention if len(subjects) == 1 else None
+    date = date_phrase(holder, dates)
+    found = []
+    for child in adjective.children:
+        kind = words.stance_of.get(f"{adjective.lower_} {child.lower_}") if child.dep_ == "prep" else None
+        targets = [p for p in child.children if p.dep_ == "pobj"] if kind else []
+        if child.dep_ in ("ccomp", "advcl") and (kind := words.stance_of.get(f"{adjective.lower_} that")):
+            targets = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for target in targets:
+            objects = args.arguments(target, avoid=avoid) or _act_owners(target, adjective, args, avoid)
+            for subject in subjects:
+                for obj in objects:
+                    if kind is not None and obj.mention != subject.mention:
+                        confidence = 0.9 - 0.1 * (holder is not adjective)
+                        found.append(_relation(subject, kind, obj, adjective, sentence, date, confidence))
+    return found
 
 
 def verb_lemma(verb: Token, words: RelationWords) -> str:
@@ -130,6 +179,13 @@ def _actor_tokens(verb: Token, passive: bool) -> tuple[list[Token], bool]:
         head = current.head
         if head is current:
             return [], False
+        purpose = _purpose_verb(current)
+        if purpose is not None:  # "requested donations … in order to help Montalvo": who requested helps
+            found = [_stand_for(c, purpose) for c in purpose.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            if found:
+                return found, True
+            current = purpose
+            continue
         if current.dep_ == "acl":
             return [head], True  # "a firm supplying drones to …"
         if current.dep_ == "relcl":
@@ -145,6 +201,17 @@ def _actor_tokens(verb: Token, passive: bool) -> tuple[list[Token], bool]:
             return found, True
         current = head
     return [], False
+
+
+def _purpose_verb(verb: Token) -> Token | None:
+    """The verb an "in order to" clause serves: the parse hangs the clause on "order"."""
+    order = verb.head
+    if verb.dep_ != "acl" or order.lower_ != _PURPOSE_NOUN or order.dep_ != "pobj":
+        return None
+    preposition = order.head
+    if preposition.lower_ != "in" or preposition.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return preposition.head
 
 
 def _patient_tokens(verb: Token, passive: bool) -> list[Token]:
@@ -173,17 +240,46 @@ def _prepositional(head: Token) -> list[tuple[Token, str]]:
     ]
 
 
-def _objects(verb: Token, passive: bool, args: Arguments, avoid: Mention | None) -> list[_Object]:
+def _objects(verb: Token, passive: bool, args: Arguments, avoid: Mention | None, stance: bool) -> list[_Object]:
     found: list[_Object] = []
+
+    def add(token: Token, preposition: str | None, noun: Token | None) -> None:
+        named = [_Object(a, preposition, noun) for a in args.arguments(token, avoid=avoid)]
+        if not named and stance:
+            named = [_Object(a, preposition, noun, True) for a in _act_owners(token, verb, args, avoid)]
+        found.extend(named)
+
     patients = _patient_tokens(verb, passive)
     for token in patients:
-        found += [_Object(a, None, None) for a in args.arguments(token, avoid=avoid)]
+        add(token, None, None)
     for token, preposition in _prepositional(verb):
-        found += [_Object(a, preposition, None) for a in args.arguments(token, avoid=avoid)]
+        add(token, preposition, None)
     for noun in _object_nouns(patients, args):
         for token, preposition in _prepositional(noun):
-            found += [_Object(a, preposition, noun) for a in args.arguments(token, avoid=avoid)]
+            add(token, preposition, noun)
     return found
+
+
+def _act_owners(token: Token, verb: Token, args: Arguments, avoid: Mention | None) -> list[Argument]:
+    """Who owns the act a noun is part of: its possessor ("Malaysia's policy", "NASA's decision") or the subject
+    of the verb that has it ("Malaysia and Indonesia have maintained a policy of turning away boats … which the UN
+    criticised")."""
+    acts = args.words.act_nouns
+    current = token
+    for _step in range(_ACT_CLIMB):
+        if current.lower_ in acts or current.lemma_.lower() in acts:
+            break
+        if current.dep_ not in ("dobj", "pobj", "pcomp", "prep") or current.head is current or current.head is verb:
+            return []
+        current = current.head
+    else:
+        return []
+    if current.pos_ != "NOUN":
+        return []
+    owners = [a for c in current.children if c.dep_ == "poss" for a in args.arguments(c, avoid=avoid)]
+    if owners or current.dep_ != "dobj" or current.head is verb:
+        return owners
+    return [a for c in current.head.children if c.dep_ == "nsubj" for a in args.arguments(c, avoid=avoid)]
 
 
 def _object_nouns(patients: list[Token], args: Arguments) -> list[Token]:
@@ -202,7 +298,7 @@ def _object_nouns(patients: list[Token], args: Arguments) -> list[Token]:
 def _phrase_keys(verb: Token, obj: _Object, lemma: str) -> list[str]:
     """The lexicon phrases a verb and one of its objects may make, the most specific first."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    nouns = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    nouns = _object_words(verb)
     keys = []
     if obj.preposition is not None:
         keys += [f"{lemma} {p} {obj.preposition}" for p in particles]
@@ -211,6 +307,30 @@ def _phrase_keys(verb: Token, obj: _Object, lemma: str) -> list[str]:
     else:
         keys += [f"{lemma} {p}" for p in particles]
     return keys
+
+
+def _object_words(verb: Token) -> list[str]:
+    """The verb's object nouns as lemma and as written: "held talks" is "talk" to the model."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return list(dict.fromkeys(w for c in nouns for w in (c.lemma_.lower(), c.lower_)))
+
+
+def _own_type(verb: Token, lemma: str, words: RelationWords) -> str | None:
+    """The type of a verb without its objects: its lemma's, or its phrase with its object noun ("held talks")."""
+    for noun in _object_words(verb):
+        if (phrased := words.phrase_of.get(f"{lemma} {noun}")) is not None:
+            return phrased
+    return words.predicate_of.get(lemma)
+
+
+def _verbal_attack(subject: Argument, sentence: Span, words: RelationWords) -> bool:
+    """Whether an attack is in words (RELATIONS.md: OPPOSES) rather than physical (no relation): made by a person
+    or a publication, in a sentence without a word of violence."""
+    mention = subject.mention
+    writes = mention.type == "Person" or (
+        mention.type == "Organization" and any(w in words.publication_words for w in mention.text.lower().split())
+    )
+    return writes and not any(t.lower_ in words.violence_words for t in sentence)
 
 
 def _predicate(verb: Token, obj: _Object, subject_type: str, words: RelationWords) -> tuple[str | None, bool]:
@@ -255,13 +375,17 @@ def _relations_of_verb(
     subjects = [a for t in actor_tokens for a in args.arguments(t)]
     if not subjects:
         return []
-    objects = _objects(verb, passive, args, subjects[0].mention if len(subjects) == 1 else None)
     lemma = verb_lemma(verb, words)
-    parties = [o for o in objects if o.preposition not in words.unlinked_prepositions]
-    if not parties and words.predicate_of.get(lemma) in SYMMETRIC and len(subjects) > 1:
-        # "Ghana and Ivory Coast signed …", "Chile, Argentina and Bolivia will cooperate": every pair
+    own = _own_type(verb, lemma, words)
+    stance = own in _STANCES or lemma in words.verbal_attack_verbs
+    objects = _objects(verb, passive, args, subjects[0].mention if len(subjects) == 1 else None, stance)
+    kind_of = subjects[0].mention.type
+    parties = [o for o in objects if is_relation_type(_predicate(verb, o, kind_of, words)[0] or "")]
+    if not parties and own in SYMMETRIC and len(subjects) > 1:
+        # "Ghana and Ivory Coast signed …", "Chile, Argentina and Bolivia will cooperate", "delegations from
+        # Ethiopia and Egypt held talks": every pair
         pairs = combinations(subjects, 2)
-        kind = words.predicate_of[lemma]
+        kind = own
         date = date_phrase(verb, dates)
         base = 1.0 - 0.1 * inherited
         return [
@@ -283,10 +407,12 @@ def _relations_of_verb(
             if obj.argument.mention == subject.mention:
                 continue
             predicate, swapped = _predicate(verb, obj, subject.mention.type, words)
-            if predicate is None:
+            if lemma in words.verbal_attack_verbs and obj.preposition is None:
+                predicate = "OPPOSES" if _verbal_attack(subject, sentence, words) else None
+            if predicate is None or (obj.act and predicate not in _STANCES):
                 continue
             first, second = (obj.argument, subject) if swapped else (subject, obj.argument)
-            confidence = base - 0.1 * (obj.preposition is not None)
+            confidence = base - 0.1 * (obj.preposition is not None) - 0.2 * obj.act
             found.append(_relation(first, predicate, second, verb, sentence, date, confidence))
     return found
 
