@@ -1,5 +1,5 @@
 // name: entity-network
-// description: One step of the relationship network around entities (ids separated by commas): typed relations of the inventory, roles held at organisations, statements about other entities and — only when `kinds` names LINKED — untyped verb links; optionally only some neighbour types (e.g. "Person,Organization"), edge kinds (e.g. "SUPPLIES,HOLDS_ROLE,SAID_ABOUT"; empty: every kind but LINKED) and a date range of the reporting articles. One row per edge with its evidence count, a sample evidence sentence and its date (the relation's own date when the article gives one, else the article's).
+// description: One step of the relationship network around entities (ids separated by commas): typed relations of the inventory, roles held at organisations, statements about other entities and — only when `kinds` names LINKED — untyped verb links; optionally only some neighbour types (e.g. "Person,Organization"), edge kinds (e.g. "SUPPLIES,HOLDS_ROLE,SAID_ABOUT"; empty: every kind but LINKED) and a date range of the reporting articles. One row per edge with its evidence count, a sample evidence sentence (the earliest dated one, if any is dated) and its date (the relation's own date when the article gives one, else the article's).
 // params: entity_ids: string, types: string = "", kinds: string = "", from: date = null, to: date = null, limit: int = 1000
 WITH [x IN split($entity_ids, ',') WHERE trim(x) <> '' | trim(x)] AS ids,
      [x IN split($types, ',') WHERE trim(x) <> '' | trim(x)] AS types,
@@ -38,11 +38,15 @@ CALL (e) {
 WITH e, o, kind, label, outgoing, article_id, evidence, date, types, kinds
 WHERE (size(types) = 0 OR o.type IN types)
   AND (kind IN kinds OR (size(kinds) = 0 AND kind <> 'LINKED'))
-OPTIONAL MATCH (a:Article {id: article_id})
-WITH e, o, kind, label, outgoing, article_id, evidence, coalesce(date, toString(a.published)) AS date, a
-WHERE ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to)
+WITH e, o, kind, label, outgoing, article_id, evidence, date
+WHERE ($from IS NULL AND $to IS NULL)
+   OR EXISTS { MATCH (a:Article {id: article_id})
+               WHERE ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to) }
+// Articles are read only for a date range and for the one sample of an edge that has no date of its own: an edge
+// of a hub has thousands of rows.
 ORDER BY date, article_id
-WITH e, o, kind, label, outgoing, count(*) AS evidence_count, head(collect({evidence: evidence, date: date})) AS sample,
+WITH e, o, kind, label, outgoing, count(*) AS evidence_count,
+     head(collect({evidence: evidence, date: date, article_id: article_id})) AS sample,
      collect(DISTINCT article_id)[..5] AS articles
 RETURN CASE WHEN outgoing THEN e.id ELSE o.id END AS source_id,
        CASE WHEN outgoing THEN e.name ELSE o.name END AS source,
@@ -50,6 +54,9 @@ RETURN CASE WHEN outgoing THEN e.id ELSE o.id END AS source_id,
        CASE WHEN outgoing THEN o.id ELSE e.id END AS target_id,
        CASE WHEN outgoing THEN o.name ELSE e.name END AS target,
        CASE WHEN outgoing THEN o.type ELSE e.type END AS target_type,
-       kind, label, evidence_count, sample.evidence AS evidence, sample.date AS date, articles
+       kind, label, evidence_count, sample.evidence AS evidence,
+       CASE WHEN sample.date IS NOT NULL THEN sample.date
+            ELSE toString(COLLECT { MATCH (a:Article {id: sample.article_id}) RETURN a.published }[0]) END AS date,
+       articles
 ORDER BY evidence_count DESC, source_id, target_id, kind, label
 LIMIT $limit
