@@ -66,7 +66,9 @@ class Statement:
     cue: str | None = None
     addressee: str | None = None
     date: str | None = None
-    speaker_role: str | None = None  # title held when speaking, e.g. "then-Interior Minister"
+    # The role the speaker held when speaking: one of the article's roles (Extraction.roles), so it names the
+    # same (person, title, organisation) and the graph links the statement to that role, not to a look-alike.
+    speaker_role: Role | None = None
     sentence: str = ""  # evidence: the sentence(s) holding the statement and its attribution
     sentence_start: int = 0
     sentence_end: int = 0
@@ -84,6 +86,13 @@ class Role:
     end: int
     qualifier: str | None = None  # "then", "former", "acting", …
     sentence: str = ""
+
+    def display(self, org_name: str | None) -> str:
+        """The role as a reader sees it: 'then-Interior Minister, Ministry of the Interior'."""
+        title = self.title
+        if self.qualifier:
+            title = f"then-{title}" if self.qualifier == "then" else f"{self.qualifier} {title}"
+        return f"{title}, {org_name}" if org_name and org_name.lower() not in title.lower() else title
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +137,7 @@ class Extraction:
                     "cue": s.cue,
                     "addressee": s.addressee,
                     "date": s.date,
+                    "speaker_role": _spoken_role(s.speaker_role),
                 }
                 for s in self.statements
             ],
@@ -169,3 +179,16 @@ class Extraction:
             ],
             "error": self.error,
         }
+
+
+def _spoken_role(role: Role | None) -> dict[str, Any] | None:
+    """A statement's role in the contract: the speaker is the person; the rest names its entry in `roles`."""
+    if role is None:
+        return None
+    return {
+        "title": role.title,
+        "org_id": role.org_id,
+        "qualifier": role.qualifier,
+        "start": role.start,
+        "end": role.end,
+    }

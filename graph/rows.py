@@ -33,6 +33,10 @@ _TITLE_QUALIFIERS = re.compile(r"^(?:then|former|ex|acting|outgoing|incoming|int
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+|\n")
 
 
+# The article's Role ids by (person id, normalised title), then by organisation id (None: none given).
+_RolesByTitle = dict[tuple[str, str], dict[str | None, str]]
+
+
 @dataclass(slots=True)
 class ArticleRows:
     """All rows for one article, keyed by the write they feed (see neo4j_queries.WRITE_ORDER)."""
@@ -138,9 +142,9 @@ class _Builder:
         if self.extraction.error is None:
             for entity in self.extraction.entities:
                 self._add_entity(entity)
-            roles_by_person = self._add_roles(self.extraction.roles)
+            roles_by_title = self._add_roles(self.extraction.roles)
             for statement in self.extraction.statements:
-                self._add_statement(statement, roles_by_person)
+                self._add_statement(statement, roles_by_title)
             for relation in self.extraction.relations:
                 self._add_relation(relation)
             for link in self.extraction.links:
@@ -205,8 +209,8 @@ class _Builder:
         spans = [m for m in entity.mentions if self._span_ok(f"mention of {entity.id}", m[0], m[1])]
         self.mentions.setdefault(entity.id, []).extend((int(s), int(e)) for s, e in spans)
 
-    def _add_roles(self, roles: Iterable[Role]) -> dict[str, dict[str, str]]:
-        by_person: dict[str, dict[str, str]] = {}
+    def _add_roles(self, roles: Iterable[Role]) -> _RolesByTitle:
+        by_title: _RolesByTitle = {}
         for role in roles:
             if not self._span_ok(f"role {role.title!r}", role.start, role.end):
                 continue
@@ -217,8 +221,8 @@ class _Builder:
             rid = self._role_row(
                 role.person_id, role.title, org_id, role.start, role.end, role.sentence, role.qualifier
             )
-            by_person.setdefault(role.person_id, {}).setdefault(normalise_title(role.title), rid)
-        return by_person
+            by_title.setdefault((role.person_id, normalise_title(role.title)), {}).setdefault(org_id, rid)
+        return by_title
 
     def _role_row(
         self, person_id: str, title: str, org_id: str | None, start: int, end: int, sentence: str, qualifier: str | None
@@ -242,7 +246,7 @@ class _Builder:
         )
         return rid
 
-    def _add_statement(self, statement: Statement, roles_by_person: dict[str, dict[str, str]]) -> None:
+    def _add_statement(self, statement: Statement, roles_by_title: _RolesByTitle) -> None:
         what = f"statement at {statement.start}-{statement.end}"
         if not self._span_ok(what, statement.start, statement.end):
             return
@@ -256,6 +260,7 @@ class _Builder:
         provenance = self._provenance(statement.start, statement.end, sentence, statement.confidence)
         speaker = statement.speaker_id
         said_by = speaker if speaker and self._known(what, speaker, statement.speaker) else None
+        role = self._spoken_role(what, said_by, statement.speaker_role)
         self.out.rows["statements"].append(
             {
                 "id": sid,
@@ -272,7 +277,8 @@ class _Builder:
                     # statements are read from without sorting all of them.
                     "speaker_id": said_by,
                     "speaker_mention": statement.speaker_mention,
-                    "speaker_role": statement.speaker_role,
+                    # what readers see; the role itself is the IN_ROLE relationship
+                    "speaker_role": role.display(self._name(role.org_id)) if role else None,
                     "addressee": statement.addressee,
                     "sentence_start": statement.sentence_start,
                     "sentence_end": statement.sentence_end,
@@ -283,36 +289,43 @@ class _Builder:
         )
         if said_by:
             self.out.rows["said"].append({"entity_id": said_by, "statement_id": sid, "provenance": provenance})
-            if statement.speaker_role:
-                self._link_role(sid, said_by, statement, roles_by_person, provenance)
+            if role:
+                self._link_role(role, sid, roles_by_title, provenance)
         for about in dict.fromkeys(statement.about):
             if about != speaker and self._known(what, about):
                 self.out.rows["about"].append({"entity_id": about, "statement_id": sid, "provenance": provenance})
 
-    def _link_role(
-        self,
-        sid: str,
-        speaker: str,
-        statement: Statement,
-        roles_by_person: dict[str, dict[str, str]],
-        provenance: dict[str, Any],
-    ) -> None:
-        title = statement.speaker_role or ""
-        rid = roles_by_person.get(speaker, {}).get(normalise_title(title))
+    def _spoken_role(self, what: str, speaker: str | None, role: Role | None) -> Role | None:
+        if role is None:
+            return None
+        if speaker is None or role.person_id != speaker or not role.title.strip():
+            self.out.warnings.append(f"{what}: role {role.title!r} is not a role of its speaker; not linked")
+            return None
+        return role
+
+    def _name(self, entity_id: str | None) -> str | None:
+        return self.entities[entity_id]["name"] if entity_id in self.entities else None
+
+    def _link_role(self, role: Role, sid: str, roles_by_title: _RolesByTitle, provenance: dict[str, Any]) -> None:
+        """IN_ROLE to the article's Role of the same person, title and organisation; never to a look-alike.
+
+        The same title at no organisation, or with none given here, is the same job written more or less fully.
+        A role the article's roles do not hold becomes a Role of its own, its evidence the role's own words.
+        """
+        org_id = role.org_id if role.org_id and self._known("role", role.org_id) else None
+        at_orgs = roles_by_title.setdefault((role.person_id, normalise_title(role.title)), {})
+        rid = at_orgs.get(org_id)
         if rid is None:
-            qualifier_match = _TITLE_QUALIFIERS.match(title)
-            qualifier = qualifier_match.group(0).strip(" -") if qualifier_match else None
+            rid = next((r for org, r in at_orgs.items() if org is None or org_id is None), None)
+        if rid is None:
+            if not self._span_ok(f"role {role.title!r}", role.start, role.end):
+                return
             rid = self._role_row(
-                speaker,
-                _TITLE_QUALIFIERS.sub("", title),
-                None,
-                statement.start,
-                statement.end,
-                provenance["sentence"],
-                qualifier,
+                role.person_id, role.title, org_id, role.start, role.end, role.sentence, role.qualifier
             )
-            roles_by_person.setdefault(speaker, {})[normalise_title(title)] = rid
-        self.out.rows["in_role"].append({"statement_id": sid, "role_id": rid, "provenance": provenance})
+            at_orgs[org_id] = rid
+        link = {**provenance, "qualifier": role.qualifier} if role.qualifier else provenance
+        self.out.rows["in_role"].append({"statement_id": sid, "role_id": rid, "provenance": link})
 
     def _relation_ends_ok(self, what: str, relation: Relation) -> bool:
         if not self._span_ok(what, relation.start, relation.end):

@@ -129,7 +129,7 @@ def _statement(
     date: str,
     *,
     about: Sequence[str] = (),
-    role: str | None = None,
+    role: Role | None = None,
     addressee: str | None = None,
     sentence: str = "",
     occurrence: int = 1,
@@ -222,6 +222,7 @@ def _safe_city(f: _Ids) -> tuple[Article, Extraction]:
         _entity(f.safe_city_project, "Safe City", "Event", t),
     )
     first = "Interior Minister Nebojša Stefanović said the Safe City project would make Belgrade safer."
+    minister = _role(t, f.stefanovic, "Interior Minister", f.interior, "Interior Minister Nebojša Stefanović")
     statements = (
         _statement(
             t,
@@ -234,7 +235,7 @@ def _safe_city(f: _Ids) -> tuple[Article, Extraction]:
             "2019-03-29",
             sentence=first,
             about=(f.safe_city_project, f.belgrade),
-            role="Interior Minister",
+            role=minister,
         ),
         _statement(
             t,
@@ -246,7 +247,7 @@ def _safe_city(f: _Ids) -> tuple[Article, Extraction]:
             "told",
             "2019-03-29",
             addressee="reporters",
-            role="Interior Minister",
+            role=minister,
         ),
         _statement(
             t,
@@ -261,7 +262,7 @@ def _safe_city(f: _Ids) -> tuple[Article, Extraction]:
         ),
     )
     roles = (
-        _role(t, f.stefanovic, "Interior Minister", f.interior, "Interior Minister Nebojša Stefanović"),
+        minister,
         _role(
             t,
             f.petrovski,
@@ -293,6 +294,7 @@ def _police_law(f: _Ids) -> tuple[Article, Extraction]:
         _entity(f.police_law_bill, "draft police law", "Law", t),
         _entity(f.safe_city_project, "Safe City", "Event", t),
     )
+    vulin = _role(t, f.vulin, "Interior Minister", f.interior, "Then-Interior Minister Aleksandar Vulin", "then")
     statements = (
         _statement(
             t,
@@ -327,10 +329,10 @@ def _police_law(f: _Ids) -> tuple[Article, Extraction]:
             "2021-09-15",
             addressee="the parliament",
             about=(f.police_law_bill,),
-            role="then-Interior Minister",
+            role=vulin,
         ),
     )
-    roles = (_role(t, f.vulin, "Interior Minister", f.interior, "Then-Interior Minister Aleksandar Vulin", "then"),)
+    roles = (vulin,)
     relations = (
         _relation(
             t,
@@ -361,6 +363,7 @@ def _defence(f: _Ids) -> tuple[Article, Extraction]:
         _entity(f.defence_ministry, "Ministry of Defence", "Organization", t),
         _entity(f.belgrade, "Belgrade", "Location", t),
     )
+    minister = _role(t, f.stefanovic, "Defence Minister", f.defence_ministry, "Defence Minister Nebojša Stefanović")
     statements = (
         _statement(
             t,
@@ -371,7 +374,7 @@ def _defence(f: _Ids) -> tuple[Article, Extraction]:
             "Nebojša Stefanović",
             "said",
             "2021-10-01",
-            role="Defence Minister",
+            role=minister,
         ),
         _statement(
             t,
@@ -385,7 +388,7 @@ def _defence(f: _Ids) -> tuple[Article, Extraction]:
             about=(f.belgrade,),
         ),
     )
-    roles = (_role(t, f.stefanovic, "Defence Minister", f.defence_ministry, "Defence Minister Nebojša Stefanović"),)
+    roles = (minister,)
     return article, Extraction(article.id, EXTRACTOR_VERSION, statements, entities, roles, ())
 
 

@@ -52,7 +52,7 @@ def test_entity_profile_shows_names_roles_statements_relations_articles(app_grap
         ("Interior Minister", "Ministry of the Interior", "2019-03-29"),
         ("Defence Minister", "Ministry of Defence", "2021-10-01"),
     ]
-    assert len(made) == 4 and "Defence Minister" in set(made["role at the time"])
+    assert len(made) == 4 and "Defence Minister, Ministry of Defence" in set(made["role at the time"])
     onward = {p.proto.label: p.proto.query_string for p in app.page_link}
     assert onward["Network around it"] == "ids=person%3Anebojsa-stefanovic"
 

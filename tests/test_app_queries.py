@@ -34,8 +34,8 @@ def test_statements_by_speaker_newest_first_with_role_at_the_time(graph):
     rows = explore.statements(graph, StatementFilter(speaker_id=F.stefanovic)).rows
     assert [r["date"] for r in rows] == ["2021-10-01", "2021-10-01", "2019-03-29", "2019-03-29"]
     roles = {r["quote"]: r["role"] for r in rows}
-    assert roles["the army would not use facial recognition cameras"] == "Defence Minister"
-    assert roles["the Safe City project would make Belgrade safer"] == "Interior Minister"
+    assert roles["the army would not use facial recognition cameras"] == "Defence Minister, Ministry of Defence"
+    assert roles["the Safe City project would make Belgrade safer"] == "Interior Minister, Ministry of the Interior"
     assert all(r["speaker"] == "Nebojša Stefanović" for r in rows)
 
 

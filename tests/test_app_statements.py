@@ -35,7 +35,7 @@ def test_all_statements_newest_first_with_role_and_source(app_graph):
     row = table[table["quote"] == "the army would not use facial recognition cameras"].iloc[0]
     assert (row["speaker"], row["role at the time"], row["date"]) == (
         "Nebojša Stefanović",
-        "Defence Minister",
+        "Defence Minister, Ministry of Defence",
         "2021-10-01",
     )
     assert row["url"] == "https://n1info.example/2021/10/01/army"

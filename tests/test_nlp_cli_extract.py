@@ -23,6 +23,7 @@ STATEMENT_KEYS = {
     "cue",
     "addressee",
     "date",
+    "speaker_role",
 }
 
 
@@ -73,6 +74,14 @@ def test_offsets_point_into_the_input_text_as_given(tmp_path: Path) -> None:
     role = next(r for r in record["roles"] if r["person_id"] == "person:nebojsa-stefanovic")
     assert rsebody[role["start"] : role["end"]] == "then-Interior Minister Nebojša Stefanović"
     assert {"person_id", "title", "org_id", "start", "end"} == set(role)
+    # a statement names the role it was spoken in by the same title, organisation and offsets as `roles`
+    spoken = [s["speaker_role"] for s in record["statements"] if s["speaker_id"] == "person:nebojsa-stefanovic"]
+    assert spoken and all(
+        r == {"title": role["title"], "org_id": role["org_id"], "qualifier": "then", "start": role["start"],
+              "end": role["end"]}
+        for r in spoken
+    )  # fmt: skip
+    assert all(s["speaker_role"] is None for s in record["statements"] if s["speaker_id"] is None)
     assert all(
         set(r) == {"subject_id", "predicate", "object_id", "start", "end", "date", "confidence"}
         for r in record["relations"]

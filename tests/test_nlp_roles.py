@@ -174,7 +174,15 @@ def test_a_list_of_people_is_not_a_title(extractor) -> None:
 def test_speaker_role_is_the_role_held_when_speaking(rferl_extraction) -> None:
     said = [s for s in rferl_extraction.statements if s.speaker_id == "person:nebojsa-stefanovic"]
     assert said, "the report quotes Stefanović"
-    assert all(s.speaker_role == "then-Interior Minister, Ministry of the Interior" for s in said)
+    # the very role the article gives him, organisation and all, not a title written out again
+    minister = next(r for r in rferl_extraction.roles if r.person_id == "person:nebojsa-stefanovic")
+    assert all(s.speaker_role == minister for s in said)
+    assert (minister.title, minister.org_id, minister.qualifier) == (
+        "Interior Minister",
+        "organization:ministry-of-the-interior",
+        "then",
+    )
+    assert minister.display("Ministry of the Interior") == "then-Interior Minister, Ministry of the Interior"
 
 
 def test_honorifics_memberships_and_bare_occupations_are_no_roles(extractor) -> None:

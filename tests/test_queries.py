@@ -132,7 +132,8 @@ def test_person_statements(run):
         "the Safe City project would make Belgrade safer",
         "The cameras will help the police solve crimes faster,",
     ]
-    assert _column(rows, "role") == ["Defence Minister", None, "Interior Minister", "Interior Minister"]
+    interior = "Interior Minister, Ministry of the Interior"
+    assert _column(rows, "role") == ["Defence Minister, Ministry of Defence", None, interior, interior]
     first = rows[0]
     assert first["url"] == "https://n1info.example/2021/10/01/army"
     assert (

@@ -232,7 +232,6 @@ class _StatementContext:
         self.text = text
         self.mentions = sorted((start, end, e.id) for e in entities for start, end in e.mentions)
         self.starts = [m[0] for m in self.mentions]
-        self.names = {e.id: e.name for e in entities}
         self.roles: dict[str, list[Role]] = {}
         for role in sorted(roles, key=lambda r: r.start):
             self.roles.setdefault(role.person_id, []).append(role)
@@ -242,19 +241,14 @@ class _StatementContext:
         inside = (m for m in self.mentions[first:] if m[0] < end)
         return tuple(dict.fromkeys(ident for m_start, m_end, ident in inside if m_end <= end))
 
-    def speaker_role(self, person_id: str | None, at: int) -> str | None:
+    def speaker_role(self, person_id: str | None, at: int) -> Role | None:
         """The role the speaker is given in the article, the one written nearest before ``at`` first."""
         held = self.roles.get(person_id or "", [])
         if not held:
             return None
         before = [r for r in held if r.start <= at] or held[:1]
         # the nearest role; of several written together the one naming an organisation says most
-        role = max(before, key=lambda r: (r.start, r.org_id is not None))
-        title = role.title
-        if role.qualifier:
-            title = f"then-{title}" if role.qualifier == "then" else f"{role.qualifier} {title}"
-        org = self.names.get(role.org_id or "")
-        return f"{title}, {org}" if org and org.lower() not in title.lower() else title
+        return max(before, key=lambda r: (r.start, r.org_id is not None))
 
     def completed(self, statement: Statement) -> Statement:
         """Fill what the statement finder leaves to this stage; re-read the text from the article itself."""
