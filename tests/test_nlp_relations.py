@@ -163,3 +163,25 @@ def test_stances_of_adjectives_acts_and_verbal_attacks(extractor) -> None:
     assert ("organization:daily-courier", "OPPOSES", "person:paul-greer") in found  # a publication's attack
     assert not any(s == "organization:northern-brigade" for s, _p, _o in found)  # a physical attack is none
     assert ("person:mark-ellison", "SUPPORTS", "person:ruth-banda") in found  # who launched it helps
+
+
+def test_relation_dates_are_as_precise_as_written() -> None:
+    from nlp.lexicon.lexicon import load_lexicon
+    from nlp.statements.dates import date_as_written
+
+    words = load_lexicon().statements
+    published = "2025-01-05"
+    expected = {
+        "last month": "2024-12",
+        "earlier this month": "2025-01",
+        "two months ago": "2024-11",
+        "in March 2020": "2020-03",
+        "in 2019": "2019",
+        "on Friday": "2025-01-03",
+        "last year": "2024",
+        "three years": "2022",
+    }
+    for phrase, date in expected.items():
+        assert date_as_written(phrase, published, words) == date, phrase
+    assert date_as_written("last month", None, words) is None  # never dated from today
+    assert date_as_written("a year later", published, words) is None  # counted from another date

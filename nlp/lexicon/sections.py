@@ -79,6 +79,11 @@ class StatementWords:
     same_day_phrases: frozenset[str]
     last_year_phrases: frozenset[str]
     this_year_phrases: frozenset[str]
+    last_month_phrases: frozenset[str]
+    this_month_phrases: frozenset[str]
+    month_units: frozenset[str]
+    year_units: frozenset[str]
+    sequence_words: frozenset[str]
     title_abbreviations: dict[str, str]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns

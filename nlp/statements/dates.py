@@ -108,6 +108,18 @@ def date_of_phrase(phrase: str, published: str | None, lexicon: StatementWords) 
     return parsed.date().isoformat()
 
 
+def _relative_month(lowered: str, published: str | None, lexicon: StatementWords) -> str | None:
+    """A phrase naming a month by its distance from publication, as YYYY-MM: "last month", "earlier this month"."""
+    base = iso_date(published)
+    if base is None:
+        return None
+    if lowered in lexicon.this_month_phrases:
+        return base.isoformat()[:7]
+    if lowered in lexicon.last_month_phrases:
+        return (base.replace(day=1) - timedelta(days=1)).isoformat()[:7]
+    return None
+
+
 def date_as_written(phrase: str, published: str | None, lexicon: StatementWords) -> str | None:
     """A date phrase as precise as it is written: "in 2017" → 2017, "September 2020" → 2020-09, "on Tuesday" →
     the day. Relative phrases need the publication date: without one they stay undated, never dated from today."""
@@ -121,15 +133,22 @@ def date_as_written(phrase: str, published: str | None, lexicon: StatementWords)
     has_year = re.search(r"\b(1[89]|20)\d\d\b", lowered) is not None
     if published is None and not has_year:
         return None
+    month = _relative_month(lowered, published, lexicon)
+    if month is not None:
+        return month
     full = date_of_phrase(text, published, lexicon)
     if full is None:
         return None
     if lowered in lexicon.last_year_phrases or lowered in lexicon.this_year_phrases:
         return full[:4]
+    words = lowered.split()
+    if not has_year and any(word in lexicon.sequence_words for word in words):
+        return None
     has_month = any(m in lowered for m in lexicon.month_abbreviations)
     has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d\d\b", "", lowered)) is not None
-    if has_month and not has_day:
+    counts_months = any(word in lexicon.month_units for word in words)
+    if (has_month or counts_months) and not has_day:
         return full[:7]
-    if has_year and not has_month:
+    if (has_year or any(word in lexicon.year_units for word in words)) and not has_month:
         return full[:4]
     return full
