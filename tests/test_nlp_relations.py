@@ -185,3 +185,16 @@ def test_relation_dates_are_as_precise_as_written() -> None:
         assert date_as_written(phrase, published, words) == date, phrase
     assert date_as_written("last month", None, words) is None  # never dated from today
     assert date_as_written("a year later", published, words) is None  # counted from another date
+
+
+def test_first_person_in_a_quotation_is_its_speaker(extractor) -> None:
+    found = _relations(
+        extractor,
+        '"I am disappointed with Kestrel Airways," said Amina Yusuf. '
+        '"I do not support the Harbour Levy Bill at all," Senator Kofi Mensah said. '
+        "Grace Otieno did not support the Harbour Levy Bill. I support the Harbour Levy Bill.",
+    )
+    assert ("person:amina-yusuf", "OPPOSES", "organization:kestrel-airways") in found
+    assert ("person:kofi-mensah", "OPPOSES", "law:harbour-levy-bill") in found  # a speaker's own refusal
+    assert not any(s == "person:grace-otieno" for s, _p, _o in found)  # negated in the third person: nothing
+    assert not any(p == "SUPPORTS" for _s, p, _o in found)  # "I" outside a quotation is nobody

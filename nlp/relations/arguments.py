@@ -47,6 +47,7 @@ class Arguments:
         self.starts = [m.start for m in named]
         self.by_token: list[Mention | None] = [None] * len(doc)
         self.institutions = _institutions(named, words)
+        self._quotes: list[tuple[int, int]] | None = None  # quotation spans, found on the first first-person word
         # The longest mention under a token wins: "Kochi gold smuggling case" over "Kochi" inside it.
         for mention in sorted(named, key=lambda m: m.end - m.start):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -89,13 +90,15 @@ class Arguments:
         return None
 
     def _named_holder(self, token: Token) -> Mention | None:
-        """The person an office is said of when the parse hangs the name on the office's organisation:
-        "Co-founder of Google, Sergey Brin, met …"."""
+        """The person an office is said of when the parse hangs the name on the office's organisation or its
+        complement: "Co-founder of Google, Sergey Brin, met …", "Governor of Washington Chris Gregoire said"."""
         offices = [token, *(c for c in token.children if c.dep_ == "appos")]
-        if not any(self._is_office(office) for office in offices):
+        if not any(self._is_office(office) or office.lower_ in self.words.staff_nouns for office in offices):
             return None
         for office in offices:
             for pobj in _objects_of(office, ("of",)):
+                if (found := self.by_token[pobj.i]) is not None and found.type == "Person":
+                    return found  # "Member of Parliament Ravi Naidoo": the name is parsed into the title
                 for child in pobj.children:
                     found = self.by_token[child.i] if child.dep_ == "appos" else None
                     if found is not None and found.type == "Person":
@@ -108,6 +111,11 @@ class Arguments:
         if mention is not None:
             span = _words_of(token, mention)
             return Argument(mention, span[0], span[1])
+        if token.pos_ == "PRON" and token.lower_ in self.words.first_person_words:
+            speaker = self.speaker_of(token)
+            if speaker is None:
+                return None
+            return Argument(speaker, token.idx, token.idx + len(token.text), resolved=True)
         institution = self._institution(token)
         if institution is not None:
             return Argument(institution, token.idx, token.idx + len(token.text), resolved=True)
@@ -135,6 +143,48 @@ class Arguments:
                 if argument is not None and argument.mention.type != "Unknown":
                     found.setdefault(argument.mention, argument)
         return list(found.values())
+
+    def speaker_of(self, token: Token) -> Mention | None:
+        """The named person who says the quotation a first-person word is in ("\"I fully support the project,\"
+        said Thabo Nkosi"); None outside a quotation or when no speaker is named near it."""
+        if self._quotes is None:
+            self._quotes = quotation_spans(self.doc.text)
+        index = bisect_left(self._quotes, (token.idx + 1, 0)) - 1
+        if index < 0 or not self._quotes[index][0] <= token.idx < self._quotes[index][1]:
+            return None
+        start, end = self._quotes[index]
+        after = self.doc.char_span(end, end + 1, alignment_mode="expand") if end < len(self.doc.text) else None
+        if after is not None and (found := self._sayer(after[0].sent, after[0].i, after[0].sent.end)) is not None:
+            return found
+        opening = self.doc.char_span(max(start - 1, 0), start, alignment_mode="expand")
+        if opening is None:
+            return None
+        sentence = opening[0].sent
+        found = self._sayer(sentence, sentence.start, opening[0].i)
+        if found is not None or opening[0].i > sentence.start + 1 or sentence.start == 0:
+            return found
+        before = self.doc[sentence.start - 1].sent
+        root = before.root
+        if any(t.lower_ in self.words.statement_nouns for t in before):
+            return self._person_subject(root)
+        return None
+
+    def _sayer(self, sentence: Span, first: int, last: int) -> Mention | None:
+        """The person subject of a verb of saying among tokens ``first``..``last`` of a sentence."""
+        for token in self.doc[first:last]:
+            if token.lemma_.lower() in self.words.quote_verbs and token.pos_ == "VERB":
+                found = self._person_subject(token)
+                if found is not None:
+                    return found
+        return None
+
+    def _person_subject(self, verb: Token) -> Mention | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in self.words.first_person_words:
+                argument = self.argument(child)
+                if argument is not None and argument.mention.type == "Person":
+                    return argument.mention
+        return None
 
     def _after_dateline(self, token: Token) -> Token:
         """A dateline's city that the parse makes a subject stands for the name after it: "NAIROBI - The Law
@@ -227,6 +277,27 @@ class Arguments:
 
 
 _ACTING_TYPES = ("Organization", "Location")
+_OPENING_QUOTES = "“«"
+_CLOSING_QUOTES = "”»"
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans inside quotation marks, in order. A straight quote opens or closes; a quotation left
+    open ends with its paragraph, as news leaves a quote running on to the next paragraph unclosed."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, char in enumerate(text):
+        if char == "\n" and start is not None:
+            spans.append((start, index))
+            start = None
+        elif char in _OPENING_QUOTES or (char == '"' and start is None):
+            start = index + 1
+        elif start is not None and (char in _CLOSING_QUOTES or char == '"'):
+            spans.append((start, index))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
 
 
 def _institutions(named: list[Mention], words: RelationWords) -> dict[str, Mention | None]:

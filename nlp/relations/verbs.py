@@ -36,7 +36,7 @@ from nlp.lexicon.sections import RelationWords
 from nlp.relations.arguments import Argument, Arguments, date_phrase, sentence_dates
 from nlp.relations.inventory import SYMMETRIC, allowed, is_relation_type
 from nlp.relations.mention import RelationMention
-from nlp.relations.modality import is_fact
+from nlp.relations.modality import hypothetical, is_fact, negated, questioned
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "oprd", "attr")
@@ -85,12 +85,27 @@ def verbal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> lis
                 relations.extend(_stance_relations(token, args, sentence, dates, words))
             if token.pos_ != "VERB" or token.lemma_.lower() in words.generic_excluded:
                 continue
+            refused = False
             if not is_fact(token, words):
-                continue
+                refused = _first_person_refusal(token, args, words)
+                if not refused:
+                    continue
             if dates is None:
                 dates = sentence_dates(sentence)
-            relations.extend(_relations_of_verb(token, args, sentence, dates, words))
+            found = _relations_of_verb(token, args, sentence, dates, words)
+            if refused:  # "I do not support the bill at all": a stance against it
+                found = [r._replace(predicate="OPPOSES") for r in found if r.predicate == "SUPPORTS"]
+            relations.extend(found)
     return relations
+
+
+def _first_person_refusal(verb: Token, args: Arguments, words: RelationWords) -> bool:
+    """A speaker's own negated support ("I don't support Uber at all"), which RELATIONS.md counts as opposition;
+    a negated support in the third person reports no stance."""
+    if words.predicate_of.get(verb.lemma_.lower()) != "SUPPORTS" or questioned(verb) or hypothetical(verb, words):
+        return False
+    speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in words.first_person_words]
+    return bool(speakers) and negated(verb, words) and args.argument(speakers[0]) is not None
 
 
 def _stance_relations(
