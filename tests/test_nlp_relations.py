@@ -198,3 +198,20 @@ def test_first_person_in_a_quotation_is_its_speaker(extractor) -> None:
     assert ("person:kofi-mensah", "OPPOSES", "law:harbour-levy-bill") in found  # a speaker's own refusal
     assert not any(s == "person:grace-otieno" for s, _p, _o in found)  # negated in the third person: nothing
     assert not any(p == "SUPPORTS" for _s, p, _o in found)  # "I" outside a quotation is nobody
+
+
+def test_joint_groups_calls_and_being_sent_to_an_event(extractor) -> None:
+    found = _relations(
+        extractor,
+        "A research team from Makerere University and the University of Nairobi has mapped the lake. "
+        "Teams from Ghana and Togo are among the finalists. "
+        "Chancellor Eva Lind phoned Prime Minister Raj Patel on Monday. "
+        "Minister Hugo Ferre contacted Chile's foreign minister. Reuters contacted Hugo Ferre. "
+        "Maria Diaz was sent to the Second Chance Programme in 2019.",
+    )
+    pairs = {frozenset((s, o)) for s, p, o in found if p == "PARTNERS_WITH"}
+    assert pairs == {frozenset(("organization:makerere-university", "organization:university-of-nairobi"))}
+    assert ("person:eva-lind", "MEETS", "person:raj-patel") in found
+    assert ("person:hugo-ferre", "MEETS", "location:chile") in found  # a state contacted through its minister
+    assert not any(s == "organization:reuters" for s, _p, _o in found)  # a reporter's call is no meeting
+    assert ("person:maria-diaz", "PARTICIPATES_IN", "event:second-chance-programme") in found

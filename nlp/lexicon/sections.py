@@ -176,6 +176,8 @@ class RelationWords:
     staff_prepositions: frozenset[str]
     past_qualifiers: frozenset[str]
     inclusion_words: frozenset[str]
+    joint_nouns: frozenset[str]
+    joint_prepositions: frozenset[str]
     first_person_words: frozenset[str]
     quote_verbs: frozenset[str]
     statement_nouns: frozenset[str]

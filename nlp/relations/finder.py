@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
+from nlp.relations.groups import group_relations
 from nlp.relations.mention import RelationMention
 from nlp.relations.nominal import nominal_relations
 from nlp.relations.verbs import verbal_relations
@@ -13,4 +14,8 @@ from nlp.relations.verbs import verbal_relations
 
 def find_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
     """Relation candidates of a doc; the article stage keeps each (subject, type, object) once."""
-    return [*verbal_relations(doc, mentions, lexicon), *nominal_relations(doc, mentions, lexicon)]
+    return [
+        *verbal_relations(doc, mentions, lexicon),
+        *nominal_relations(doc, mentions, lexicon),
+        *group_relations(doc, mentions, lexicon),
+    ]
