@@ -74,6 +74,8 @@ class Parameters:
         self.people = [e[0] for e in ranked if e[2] == "Person"]
         self.orgs = [e[0] for e in ranked if e[2] == "Organization"]
         self.others = [e[0] for e in ranked if e[2] in ("Law", "Event")] or self.orgs
+        self.laws = [e[0] for e in ranked if e[2] == "Law"] or self.others
+        self.events = [e[0] for e in ranked if e[2] == "Event"] or self.others
         self.any = [e[0] for e in ranked]
         self.articles = articles
 
@@ -84,6 +86,7 @@ class Parameters:
             "entity_id": lambda: pick(self.any), "a_id": lambda: pick(self.people), "b_id": lambda: pick(self.orgs),
             "from_id": lambda: pick(self.people), "to_id": lambda: pick(self.orgs),
             "entity_ids": lambda: ",".join(self.rng.sample(self.any, 3)),
+            "law": lambda: pick(self.laws), "event": lambda: pick(self.events),
             "article_id": lambda: f"synthetic:{self.rng.randrange(self.articles)}",
             "q": lambda: pick(self.any).split(":", 1)[1].split("-")[0],
             "quote": lambda: self.corpus.article(self.rng.randrange(self.articles))[1].statements[0].text,
