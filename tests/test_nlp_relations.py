@@ -215,3 +215,20 @@ def test_joint_groups_calls_and_being_sent_to_an_event(extractor) -> None:
     assert ("person:hugo-ferre", "MEETS", "location:chile") in found  # a state contacted through its minister
     assert not any(s == "organization:reuters" for s, _p, _o in found)  # a reporter's call is no meeting
     assert ("person:maria-diaz", "PARTICIPATES_IN", "event:second-chance-programme") in found
+
+
+def test_pronouns_take_what_the_predicate_allows_and_datelines_act_not(extractor) -> None:
+    found = _relations(
+        extractor,
+        "LIMA - The Ministry of Energy proposed the Solar Tariff Act in 2023. Senator Ana Vela praised the ministry. "
+        "Rosa Quispe, a farmer, welcomed the news. Congress approved the act in May 2024, but the ministry "
+        "suspended it last month. "
+        "Ben Ortiz, who had told Carl Dunne he would assist him, resigned. "
+        "Tom Reed said Dan Frey lied, UNLESS of course, he cooperated with Paul Grant.",
+    )
+    assert ("organization:ministry-of-energy", "PROPOSES", "law:solar-tariff-act") in found
+    assert not any(s == "location:lima" for s, _p, _o in found)  # a dateline says where, not who
+    assert ("organization:ministry-of-energy", "WITHDRAWS", "law:solar-tariff-act") in found  # it: a law
+    assert ("person:ben-ortiz", "SUPPORTS", "person:carl-dunne") in found  # he: the teller; him: the one told
+    assert ("person:carl-dunne", "SUPPORTS", "person:ben-ortiz") not in found
+    assert not any(p == "PARTNERS_WITH" for _s, p, _o in found)  # a condition the parse left loose

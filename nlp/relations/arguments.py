@@ -105,8 +105,11 @@ class Arguments:
                         return found
         return None
 
-    def argument(self, token: Token, owner: bool = False, avoid: Mention | None = None) -> Argument | None:
-        """The named entity a token stands for: a name, else a pronoun or description resolved to one."""
+    def argument(
+        self, token: Token, owner: bool = False, avoid: Mention | None = None, only: frozenset[str] | None = None
+    ) -> Argument | None:
+        """The named entity a token stands for: a name, else a pronoun or description resolved to one (of the types
+        ``only``, when the predicate takes no other: "the department suspended it" — a law, not Congress)."""
         mention = self.phrase_mention(token, owner)
         if mention is not None:
             span = _words_of(token, mention)
@@ -119,22 +122,32 @@ class Arguments:
         institution = self._institution(token)
         if institution is not None:
             return Argument(institution, token.idx, token.idx + len(token.text), resolved=True)
-        kinds = self.stand_in_types(token)
+        kinds = tuple(k for k in self.stand_in_types(token) if only is None or k in only)
         if not kinds:
             return None
+        teller = self._reported_party(token) if token.pos_ == "PRON" else None
+        if teller is not None:  # "Devocht, who had told Montalvo he would assist him": he is Devocht, him Montalvo
+            told = self.argument(teller)
+            if told is None or told.mention.type not in kinds or told.mention == avoid:
+                return None
+            return Argument(told.mention, token.idx, token.idx + len(token.text), resolved=True)
         antecedent = self.antecedent(token, kinds, avoid)
         if antecedent is None:
             return None
         start = min([token.idx, *(c.idx for c in token.children if c.dep_ == "det" and c.i < token.i)])
         return Argument(antecedent, start, token.idx + len(token.text), resolved=True)
 
-    def arguments(self, token: Token, owner: bool = False, avoid: Mention | None = None) -> list[Argument]:
+    def arguments(
+        self, token: Token, owner: bool = False, avoid: Mention | None = None, only: frozenset[str] | None = None
+    ) -> list[Argument]:
         """Every party a token stands for: itself and the other members of its list ("Chile, Argentina and
         Bolivia"), each once, in the order written."""
         found: dict[Mention, Argument] = {}
-        token = self._after_dateline(token)
-        for member in list_members(token, self.by_token):
-            argument = self.argument(member, owner, avoid)
+        after = self._after_dateline(token)
+        if after is None:
+            return []
+        for member in list_members(after, self.by_token):
+            argument = self.argument(member, owner, avoid, only)
             if argument is not None:
                 found.setdefault(argument.mention, argument)
                 continue
@@ -186,13 +199,40 @@ class Arguments:
                     return argument.mention
         return None
 
-    def _after_dateline(self, token: Token) -> Token:
-        """A dateline's city that the parse makes a subject stands for the name after it: "NAIROBI - The Law
-        Society of Kenya was critical of …"."""
+    def _reported_party(self, pronoun: Token) -> Token | None:
+        """In a clause reported by a verb of saying, the party a pronoun takes up: the teller for a subject, the
+        one told for an object ("A told B he would assist him")."""
+        if pronoun.dep_ not in (*SUBJECT_DEPS, "dobj", "dative"):
+            return None
+        clause = pronoun.head
+        for _step in range(_CHAIN):
+            if clause.dep_ not in ("xcomp", "conj") or clause.head is clause:
+                break
+            clause = clause.head
+        teller = clause.head
+        if clause.dep_ != "ccomp" or teller.lemma_.lower() not in self.words.quote_verbs:
+            return None
+        subject = pronoun.dep_ in SUBJECT_DEPS
+        if not subject and "Person" not in self.words.pronoun_types.get(pronoun.lower_, ()):
+            return None  # "told Globex it would supply it": an object "it" is what is supplied, not the one told
+        deps = SUBJECT_DEPS if subject else ("dobj", "dative")
+        found = [c for c in teller.children if c.dep_ in deps]
+        if not found:
+            return None
+        party = found[0]
+        if party.tag_ in ("WP", "WDT") and teller.dep_ == "relcl":
+            return teller.head  # "Devocht, who had told …"
+        return None if party.pos_ == "PRON" else party
+
+    def _after_dateline(self, token: Token) -> Token | None:
+        """A dateline's city that the parse makes a subject stands for the name after it ("NAIROBI - The Law
+        Society of Kenya was critical of …"), or for nothing: it says where the report was filed."""
         if not token.is_upper or (token.i > 0 and "\n" not in self.doc[token.i - 1].text):
             return token
+        if token.i + 1 >= len(self.doc) or self.doc[token.i + 1].text not in _DATELINE_DASHES:
+            return token
         follows = [c for c in token.children if c.dep_ == "appos" and self.by_token[c.i] is not None]
-        return follows[0] if follows else token
+        return follows[0] if follows else None
 
     def _parties_for(self, noun: Token) -> list[Token]:
         """The named parties an unnamed group stands for: the members it lists ("defectors … including Tom Devocht
@@ -245,19 +285,25 @@ class Arguments:
 
     def antecedent(self, token: Token, kinds: tuple[str, ...], avoid: Mention | None = None) -> Mention | None:
         """The name a pronoun or description takes up: a mention of a fitting type before it, in its sentence or
-        the one before, in the same role (subject or not) if there is one, the nearest first; never ``avoid``, the
-        other argument, under any of its mentions."""
+        the one before (a description of a law or an event, "the bill", up to three before: they are taken up
+        far from their names, where "the company" or "the country" may already mean another), in the same role
+        (subject or not) if there is one, the nearest first; never a dateline's city, nor ``avoid``, the other
+        argument, under any of its mentions."""
         sentence = token.sent
-        window_start = sentence.start_char
-        if sentence.start > 0:
-            window_start = self.doc[sentence.start - 1].sent.start_char
-        first = bisect_left(self.starts, window_start)
+        far = token.pos_ == "NOUN" and all(kind in _FAR_KINDS for kind in kinds)
+        for _step in range(_DESCRIPTION_REACH if far else 1):
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        first = bisect_left(self.starts, sentence.start_char)
         candidates = []
+        text = self.doc.text
         for mention in self.named[first:]:
             if mention.start >= token.idx:
                 break
             other = avoid is not None and (mention.text, mention.type) == (avoid.text, avoid.type)
-            if mention.type in kinds and not other and mention.end <= token.idx:
+            dateline = mention.text.isupper() and (mention.start == 0 or text[mention.start - 1] == "\n")
+            if mention.type in kinds and not other and not dateline and mention.end <= token.idx:
                 candidates.append(mention)
         if not candidates:
             return None
@@ -277,6 +323,11 @@ class Arguments:
 
 
 _ACTING_TYPES = ("Organization", "Location")
+# How many sentences back a description of a law or an event ("the bill") may take up its name; others, one.
+_DESCRIPTION_REACH = 3
+_DATELINE_DASHES = ("-", "–", "—", "--")
+_CHAIN = 3  # clause levels from a pronoun up to the clause a verb of saying reports
+_FAR_KINDS = ("Law", "Event")
 _OPENING_QUOTES = "“«"
 _CLOSING_QUOTES = "”»"
 

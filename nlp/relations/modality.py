@@ -17,6 +17,9 @@ _CHAIN = 4
 # How far up a noun may sit below the verb that says whether it happened ("talks on a merger … never started").
 _NOUN_PATH = 4
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+# How many words before a clause a stray condition word ("unless of course, he …") still governs it.
+_CONDITION_GAP = 4
+_CLAUSE_OPENERS = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
 
 
 def is_fact(predicate: Token, words: RelationWords) -> bool:
@@ -97,6 +100,8 @@ def hypothetical(verb: Token, words: RelationWords) -> bool:
     top = chain[-1]
     reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in words.generic_excluded
     for token in chain:
+        if _condition_before(token, words):
+            return True
         for child in token.children:
             lower = child.lower_
             if child.dep_ == "mark" and lower in words.condition_marks:
@@ -105,6 +110,14 @@ def hypothetical(verb: Token, words: RelationWords) -> bool:
             if child.dep_ == "aux" and lower in words.hypothetical_auxiliaries and not announced:
                 return True
     return False
+
+
+def _condition_before(verb: Token, words: RelationWords) -> bool:
+    """A condition word the parse did not hang on the clause, just before it ("UNLESS of course, he returned and
+    cooperated with Moxon", "unless" taken for a preposition)."""
+    start = min([verb.i, *(c.left_edge.i for c in verb.children if c.dep_ in _CLAUSE_OPENERS)])
+    before = verb.doc[max(start - _CONDITION_GAP, verb.sent.start) : start]
+    return any(t.lower_ in words.condition_marks and t.dep_ != "mark" for t in before)
 
 
 def questioned(token: Token) -> bool:

@@ -34,7 +34,7 @@ from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
 from nlp.relations.arguments import Argument, Arguments, date_phrase, sentence_dates
-from nlp.relations.inventory import SYMMETRIC, allowed, is_relation_type
+from nlp.relations.inventory import OBJECT_TYPES, SYMMETRIC, allowed, is_relation_type
 from nlp.relations.mention import RelationMention
 from nlp.relations.modality import hypothetical, is_fact, negated, questioned
 
@@ -255,11 +255,13 @@ def _prepositional(head: Token) -> list[tuple[Token, str]]:
     ]
 
 
-def _objects(verb: Token, passive: bool, args: Arguments, avoid: Mention | None, stance: bool) -> list[_Object]:
+def _objects(
+    verb: Token, passive: bool, args: Arguments, avoid: Mention | None, stance: bool, only: frozenset[str] | None
+) -> list[_Object]:
     found: list[_Object] = []
 
     def add(token: Token, preposition: str | None, noun: Token | None) -> None:
-        named = [_Object(a, preposition, noun) for a in args.arguments(token, avoid=avoid)]
+        named = [_Object(a, preposition, noun) for a in args.arguments(token, avoid=avoid, only=only)]
         if not named and stance:
             named = [_Object(a, preposition, noun, True) for a in _act_owners(token, verb, args, avoid)]
         found.extend(named)
@@ -393,7 +395,8 @@ def _relations_of_verb(
     lemma = verb_lemma(verb, words)
     own = _own_type(verb, lemma, words)
     stance = own in _STANCES or lemma in words.verbal_attack_verbs
-    objects = _objects(verb, passive, args, subjects[0].mention if len(subjects) == 1 else None, stance)
+    only = OBJECT_TYPES.get(own) if own is not None else None
+    objects = _objects(verb, passive, args, subjects[0].mention if len(subjects) == 1 else None, stance, only)
     kind_of = subjects[0].mention.type
     parties = [o for o in objects if is_relation_type(_predicate(verb, o, kind_of, words)[0] or "")]
     if not parties and own in SYMMETRIC and len(subjects) > 1:
