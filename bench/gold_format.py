@@ -12,37 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from core import relation_types
+
 ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event", "Product", "Group")
 STATEMENT_KINDS = ("direct", "indirect", "mixed")
-# The relation inventory of RELATIONS.md, the relation annotation guide ("Relation types"): directed
-# subject -> object, except the symmetric ones, where the order of the two parties means nothing.
-RELATION_TYPES = (
-    "AGREEMENT_WITH",
-    "SUPPLIES",
-    "FUNDS",
-    "ACQUIRES",
-    "PARTNERS_WITH",
-    "MEETS",
-    "SUPPORTS",
-    "OPPOSES",
-    "LEGAL_ACTION_AGAINST",
-    "PROPOSES",
-    "ENACTS",
-    "WITHDRAWS",
-    "USES",
-    "PART_OF",
-    "PARTICIPATES_IN",
-)
-SYMMETRIC_RELATIONS = frozenset({"AGREEMENT_WITH", "PARTNERS_WITH", "MEETS"})
-# Entity types a relation argument may have: named people, organisations, polities, laws and events.
-RELATION_ARGUMENT_TYPES = ("Person", "Organization", "Location", "Law", "Event")
-# Types whose object must be of a narrower kind: a law's life, events taken part in.
-RELATION_OBJECT_TYPES = {
-    "PROPOSES": ("Law", "Event"),
-    "ENACTS": ("Law",),
-    "WITHDRAWS": ("Law", "Event"),
-    "PARTICIPATES_IN": ("Event",),
-}
+# The relation inventory of RELATIONS.md, the one list the extractor and the graph read (core/relation_types.py).
+RELATION_TYPES = relation_types.RELATION_TYPES
+SYMMETRIC_RELATIONS = relation_types.SYMMETRIC
+RELATION_ARGUMENT_TYPES = relation_types.ARGUMENT_TYPES
+RELATION_OBJECT_TYPES = {kind: tuple(sorted(types)) for kind, types in relation_types.OBJECT_TYPES.items()}
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")

@@ -25,6 +25,17 @@ RELATION_TYPES = (
     "PARTICIPATES_IN",
 )
 SYMMETRIC = frozenset({"AGREEMENT_WITH", "PARTNERS_WITH", "MEETS"})
+# Entity types a relation argument may have (RELATIONS.md, "Arguments"): named people, organisations, polities,
+# laws and events.
+ARGUMENT_TYPES = ("Person", "Organization", "Location", "Law", "Event")
+# Which entity types each type's object may be (absent: any): a law is proposed, enacted or withdrawn; an event is
+# taken part in.
+OBJECT_TYPES: dict[str, frozenset[str]] = {
+    "PROPOSES": frozenset({"Law", "Event"}),
+    "ENACTS": frozenset({"Law"}),
+    "WITHDRAWS": frozenset({"Law", "Event"}),
+    "PARTICIPATES_IN": frozenset({"Event"}),
+}
 
 # How a reader says each type between a subject and an object ("Huawei supplies the Ministry").
 RELATION_WORDS: dict[str, str] = {

@@ -6,16 +6,8 @@ A verb linking two entities that is none of these is an untyped link (``Extracti
 
 from __future__ import annotations
 
-from core.relation_types import RELATION_TYPES, SYMMETRIC  # noqa: F401 (the relations room reads SYMMETRIC here)
+from core.relation_types import OBJECT_TYPES, RELATION_TYPES, SYMMETRIC  # noqa: F401 (the relations room reads SYMMETRIC here)
 
-# Which entity types each type's object may be (absent: any). A law is proposed, enacted or withdrawn; an event is
-# taken part in. RELATIONS.md's argument rules, as data the extractor and the loader both check.
-OBJECT_TYPES: dict[str, frozenset[str]] = {
-    "PROPOSES": frozenset({"Law", "Event"}),
-    "ENACTS": frozenset({"Law"}),
-    "WITHDRAWS": frozenset({"Law", "Event"}),
-    "PARTICIPATES_IN": frozenset({"Event"}),
-}
 # Laws and events do not act: they are never a relation's subject.
 NON_AGENTS = frozenset({"Law", "Event"})
 
