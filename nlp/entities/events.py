@@ -75,8 +75,11 @@ def _specific(token: Token) -> bool:
 def described_event_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Events named by a description with a proper noun or a date in it: "the October municipal election", "the
     Kochi gold smuggling case", "the SNC-Lavalin affair"; "the election" or "a court case" names nothing. A
-    case-like head is part of the name ("Kantrimen case"); a project-like one is not ("Safe City" project)."""
-    heads = gazetteer.words("case_nouns") | gazetteer.words("described_event_heads")
+    case-like head is part of the name ("Kantrimen case"); a project-like one is not ("Safe City" project). A
+    survey or mission is named after an instrument or a name the model left untagged ("the MeerKAT survey"); after
+    an organisation ("a Gallup survey") it is the organisation's work."""
+    projects = gazetteer.words("described_project_heads")
+    heads = gazetteer.words("case_nouns") | gazetteer.words("described_event_heads") | projects
     mentions = []
     for token in doc:
         if token.pos_ != "NOUN" or not token.is_lower or token.dep_ == "compound" or token.lemma_ not in heads:
@@ -91,6 +94,8 @@ def described_event_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if words[0].pos_ in {"DET", "PRON"} or words[0].tag_ == "PRP$":
             words = words[1:]
         if not words or not _specific(words[0]) or any(t.is_punct and t.text not in "-–" for t in words):
+            continue
+        if token.lemma_ in projects and (words[0].pos_ != "PROPN" or any(t.ent_type_ for t in words)):
             continue
         mentions.append(Mention(words.start_char, words.end_char, "Event", words.text, "rule"))
     return mentions

@@ -26,9 +26,13 @@ from nlp.entities.laws import court_case_mentions, described_law_mentions, law_m
 from nlp.entities.mentions import Mention
 from nlp.entities.ner import DATE_RULES, ORGANISATION_SPANS, PERSON_SPANS, ner_mentions, trim
 from nlp.entities.organizations import (
+    acting_organisations,
     apposition_organisations,
+    apposition_people,
     department_mentions,
+    described_next,
     described_organisations,
+    party_names,
     preposition_names,
     team_names,
     titled_place_names,
@@ -176,6 +180,11 @@ def _appositions(reading: Reading) -> list[Mention]:
     return mentions
 
 
+def _apposition_people(reading: Reading) -> list[Mention]:
+    names = apposition_people(reading.doc, reading.gazetteer)
+    return [Mention(name.start_char, name.end_char, "Person", name.text, "rule") for name in names]
+
+
 def _described(reading: Reading) -> list[Mention]:
     names = described_organisations(reading.doc, reading.gazetteer)
     return [Mention(name.start_char, name.end_char, "Organization", name.text, "rule") for name in names]
@@ -200,6 +209,11 @@ def _titled_places(reading: Reading) -> list[Mention]:
     return mentions
 
 
+def _parties(reading: Reading) -> list[Mention]:
+    names = party_names(reading.doc, reading.gazetteer)
+    return [Mention(name.start_char, name.end_char, "Organization", name.text, "rule") for name in names]
+
+
 def _workplaces(reading: Reading, candidates: list[Mention]) -> list[Mention]:
     """The organisations found replace the person the model saw at the same span."""
     workplaces = workplace_organisations(reading.doc, candidates, reading.gazetteer)
@@ -217,8 +231,10 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     Rule(
         "untagged_names",
         "two or more capitalised proper nouns the model left untagged, ending in an `untagged_name_heads` word, "
-        "typed by the retyping rules (kept when they give a type)",
-        '"The Deseret News", "Sunnybrook Health Sciences Centre", "the Ontario Nurses\' Association"',
+        "opened by one with its of/for/on complement, ending in a `company_name_heads` word as a clause's subject "
+        'or object, or right after "the"; typed by the retyping rules (kept when they give a type)',
+        '"The Deseret News", "Sunnybrook Health Sciences Centre", "the Ontario Nurses\' Association", "Center for '
+        'Security and Emerging Technology", "Kestrel Media, bought by …", "the Renewable Portfolio Standard"',
         _adding(_untagged),
     ),
     Rule(
@@ -226,6 +242,13 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "a name described by an apposition headed by an `organization_nouns` word → Organization",
         '"Unifor, the country\'s largest private-sector union", "Acme, a Toronto-based startup"',
         _adding(_appositions),
+    ),
+    Rule(
+        "apposition_people",
+        "two or three capitalised words described by an apposition headed by a noun only a person is (woman, man, "
+        "mother, resident, …) → Person",
+        '"Valeska Paris, an Australian woman" (tagged as two places)',
+        _adding(_apposition_people),
     ),
     Rule(
         "described_organisations",
@@ -322,6 +345,26 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "the Organization where the job is done, in place of the person",
         '"a cashier at Tim Hortons", "a manager at Wendy Lowe"; "a jab at John Smith" stays a person',
         _workplaces,
+    ),
+    Rule(
+        "party_names",
+        "a capitalised qualifier and a `party_name_heads` plural are a party (Organization); not after a chamber word",
+        '"the Liberal Democrats", "the Scottish Greens" tagged NORP; "Senate Democrats" is none',
+        _adding(_parties),
+    ),
+    Rule(
+        "acting_organisations",
+        "the subject and partner of a `corporate_verbs` verb, and the name before a `staff_words` noun, are "
+        "Organizations; not a name opening with a known first name or naming a person elsewhere in the article",
+        '"Nordbank will merge into Sparbanken Øst", "Loblaws staff took part"',
+        lambda reading, candidates: candidates + acting_organisations(reading.doc, candidates, reading.gazetteer),
+    ),
+    Rule(
+        "described_next",
+        "a PERSON of two or more words, no known first name, subject of its sentence, whose next sentence's subject "
+        'is "the <`organization_nouns` noun>", is an Organization',
+        '"Vorland Motoren has been in dispute … The carmaker reached a settlement"',
+        lambda reading, candidates: candidates + described_next(reading.doc, candidates, reading.gazetteer),
     ),
     Rule(
         "gazetteer_names",

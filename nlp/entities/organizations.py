@@ -38,6 +38,8 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
         index += 1
     if end > first and fold(doc[end - 1].text) in gazetteer.words("location_heads"):
         return span  # "Manhattan Criminal Court on Centre Street": the address, not the name
+    if end < len(doc) and doc[end].is_lower and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
+        return span  # "the Max Planck Institute on the MeerKAT survey": the name qualifies a noun, it is no complement
     place_named = fold(span[-1].text) in gazetteer.words("place_complement_heads") and doc[span.end].lower_ == "of"
     if not place_named and all(
         t.ent_type_ in {"GPE", "LOC", "NORP"} or gazetteer.lookup(t.text) for t in doc[first:end] if t.is_alpha
@@ -103,6 +105,8 @@ def department_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         name_ends = place.i + 1 == len(doc) or doc[place.i + 1].ent_iob_ != "I" or place.ent_type_ != "GPE"
         if not (place.text[:1].isupper() and place.ent_type_ in {"GPE", "PERSON", "ORG"} and name_ends):
             continue
+        if fold(place.text) in gazetteer.words("law_heads"):
+            continue  # "Finance Bill": a bill, not a department
         for length in (2, 1):
             portfolio = doc[max(place.i - length, 0) : place.i]
             phrase = " ".join(fold(t.text) for t in portfolio)
@@ -131,6 +135,8 @@ def host_organisation(span: Span, gazetteer: Gazetteer) -> Span | None:
 
 
 def _capitalised_name_word(token: Token) -> bool:
+    if token.ent_type_ in {"ORDINAL", "CARDINAL"} and token.is_upper and token.is_alpha and len(token) > 1:
+        return True  # "FIRST" in "the FIRST Global Challenge": a name's word in capitals, not a number
     return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper() and not token.ent_type_
 
 
@@ -141,21 +147,21 @@ def untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     The run may hold "of", "for", "and", "the", "&" and a possessive between capitalised words; it needs two
     words or more, so a capitalised common word alone ("Police said") stays no name.
     """
-    heads = gazetteer.words("untagged_name_heads")
     names, index = [], 0
     while index < len(doc):
         if not _capitalised_name_word(doc[index]):
             index += 1
             continue
         start, end = index, index + 1
+        opened = _opens_name(doc, start, gazetteer)
         while end < len(doc):
             token = doc[end]
-            if _capitalised_name_word(token):
+            if _run_word(token, opened):
                 end += 1
             elif (
                 token.lower_ in gazetteer.lexicon.entities.name_joiners
                 and end + 1 < len(doc)
-                and _capitalised_name_word(doc[end + 1])
+                and _run_word(doc[end + 1], opened)
             ):
                 end += 2
             else:
@@ -165,9 +171,49 @@ def untagged_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         fragment = start > 0 and (
             doc[start - 1].lower_ in gazetteer.lexicon.entities.name_joiners - {"the"} or doc[start - 1].text == "-"
         )
-        if len(run) >= 2 and fold(run[-1].text) in heads and not fragment:  # "[Evergreen Aviation] & Space Museum"
+        if len(run) >= 2 and not fragment and _untagged_name(run, gazetteer):  # not "[Evergreen Aviation] & Space"
             names.append(doc[_with_nationality(doc, start) : end])
     return names
+
+
+def _run_word(token: Token, opened: bool) -> bool:
+    """A word of an untagged run; a name opened by its head runs on through what the model tagged of its complement
+    ("Institute for Maritime and [Coastal Studies]")."""
+    return (opened and token.ent_type_ == "ORG" and token.text[:1].isupper()) or _capitalised_name_word(token)
+
+
+def _opens_name(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
+    """An organisation head and its of/for/on: "Institute for …", "Municipality of …"."""
+    return (
+        start + 1 < len(doc)
+        and fold(doc[start].text) in gazetteer.words("untagged_name_heads")
+        and doc[start + 1].lower_ in gazetteer.lexicon.entities.title_name_links
+    )
+
+
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
+
+
+def _untagged_name(run: Span, gazetteer: Gazetteer) -> bool:
+    """Whether an untagged run of capitalised words names something: it ends in an `untagged_name_heads` word; an
+    organisation head opens it with its complement ("Center for Security and Emerging Technology", "Municipality of
+    Tromsø"); it ends in a trade and acts in its clause ("Kestrel Media, bought by …"); or it follows "the", when
+    its head makes it an event, a law or a place ("the Renewable Portfolio Standard": the retyping decides, and
+    nothing makes such a run an organisation for its article alone)."""
+    heads = gazetteer.words("untagged_name_heads")
+    if fold(run[-1].text) in heads:
+        return True
+    if _opens_name(run.doc, run.start, gazetteer):
+        return True
+    words = [fold(t.text) for t in run]
+    if words[-1] in gazetteer.words("company_name_heads"):
+        return run.root.dep_ in _ARGUMENT_DEPS and words[0] not in gazetteer.first_names
+    doc, before = run.doc, run.start - 1
+    if before < 0 or doc[before].lower_ != "the":
+        return False
+    # "the Joint Council for the Welfare of Immigrants", "one of the Space Shuttle Orbiters": the rest of a name,
+    # or a part of a whole, not a name of its own
+    return before == 0 or doc[before - 1].lower_ not in gazetteer.lexicon.entities.name_joiners
 
 
 def _with_nationality(doc: Doc, start: int) -> int:
@@ -342,7 +388,9 @@ def described_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     for noun in doc[:-1]:
         if noun.tag_ != "NN" or not noun.is_lower or noun.lemma_.lower() not in nouns:
             continue
-        if not any(t.dep_ == "det" for t in noun.subtree if t.i < noun.i):
+        # the article may hang on the noun or, when the noun is a compound of the name, on the name
+        determiners = [*noun.subtree, *(noun.head.children if noun.dep_ == "compound" else ())]
+        if not any(t.dep_ == "det" and t.i < noun.i for t in determiners):
             continue  # "publishers Jann Wenner": a job before a name
         end = noun.i + 1
         while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper():
@@ -354,4 +402,119 @@ def described_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         words = [fold(t.text) for t in name]
         if joined and not is_personal_name(name, words, gazetteer) and gazetteer.lookup(name.text) is None:
             names.append(name)
+    return names
+
+
+def party_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Parties named in the plural, which the model takes for a people: "the Liberal Democrats", "the Scottish
+    Greens" (a capitalised qualifier and an `party_name_heads` word); "Senate Democrats" is a chamber's caucus."""
+    heads = gazetteer.words("party_name_heads")
+    chambers = gazetteer.lexicon.entities.chamber_words
+    names = []
+    for token in doc[1:]:
+        if fold(token.text) not in heads or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and token.i - start < 2:
+            if doc[start - 1].is_sent_start and doc[start - 1].lower_ in {"the", "a"}:
+                break
+            start -= 1
+        if start < token.i and fold(doc[start].text) not in chambers and doc[start].ent_type_ in {"", "NORP"}:
+            names.append(doc[start : token.i + 1])
+    return names
+
+
+def acting_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Names acting as only an organisation acts, whatever the model tagged: the parties of a merger ("Nordbank will
+    merge into Sparbanken Øst") and the employer of staff ("Loblaws staff took part"). A name that opens with a
+    known first name, or whose words name a person elsewhere in the article, stays a person."""
+    people = [m for m in candidates if m.type == "Person" and " " in m.text]
+    found = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in gazetteer.words("corporate_verbs"):
+            partners = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            partners += [
+                o
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ in gazetteer.words("corporate_partner_prepositions")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+        elif token.pos_ == "NOUN" and lemma in gazetteer.words("staff_words"):
+            partners = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i == token.i - 1]
+        else:
+            continue
+        for partner in partners:
+            name = _acting_name(partner)
+            if name is None or name.root.ent_type_ not in {"", "PERSON", "NORP", "PRODUCT"}:
+                continue
+            words = [fold(t.text) for t in name]
+            elsewhere = {fold(w) for m in people if m.start != name.start_char for w in m.text.split()}
+            if words[0] in gazetteer.first_names or any(w in elsewhere for w in words) or gazetteer.lookup(name.text):
+                continue
+            found.append(Mention(name.start_char, name.end_char, "Organization", name.text, "rule"))
+    return found
+
+
+def _acting_name(token: Token) -> Span | None:
+    """The capitalised name a token heads; a capitalised plural at a sentence's start ("Loblaws staff") only when
+    the article never writes it in lowercase, which a common noun would be ("Hospital staff")."""
+    if token.tag_ in {"NN", "NNS"} and token.text[:1].isupper() and not token.ent_type_:
+        if token.is_sent_start and (token.tag_ == "NN" or token.lower_ in token.doc.text):
+            return None
+        return token.doc[token.i : token.i + 1]
+    name = _name_before(token)
+    if name is None or not all(t.text[:1].isupper() or not t.is_alpha for t in name):
+        return None
+    return name
+
+
+def described_next(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A "person" without a known first name who is a sentence's subject, when the next sentence's subject is "the
+    <organisation noun>" taking it up: "Vorland Motoren has been in dispute with the IG Stahl union … The carmaker
+    reached a settlement". News keeps its actor as the subject; a person is not taken up as "the company"."""
+    nouns = gazetteer.words("organization_nouns")
+    found = []
+    for mention in candidates:
+        if mention.type != "Person" or mention.source != "ner" or " " not in mention.text:
+            continue
+        span = doc.char_span(mention.start, mention.end)
+        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"} or fold(span[0].text) in gazetteer.first_names:
+            continue
+        sentence = span.root.sent
+        if sentence.end >= len(doc):
+            continue
+        following = doc[sentence.end].sent
+        subjects = [t for t in following if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        if not subjects or subjects[0].lemma_.lower() not in nouns or not subjects[0].is_lower:
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in subjects[0].children):
+            found.append(Mention(mention.start, mention.end, "Organization", mention.text, "rule"))
+    return found
+
+
+def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """A name of two or three capitalised words described by an apposition headed by a noun only a person is
+    ("Valeska Paris, an Australian woman and former Scientologist"), whatever the model tagged: the model splits
+    such a name into two places. The noun says who a person is, not what she does ("the owner" may be a company)."""
+    statements = gazetteer.lexicon.statements
+    people = statements.female_nouns | statements.male_nouns | statements.description_nouns
+    names = []
+    for token in doc:
+        if token.dep_ != "appos" or token.lemma_.lower() not in people or token.head.i >= token.i:
+            continue
+        head = token.head
+        if head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+            continue
+        start = head.i
+        while start > 0 and head.i - start < 2 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+            start -= 1
+        name = doc[start : head.i + 1]
+        words = [fold(t.text) for t in name]
+        if len(name) < 2 or not all(t.is_title and t.is_alpha for t in name) or name.root.ent_type_ == "PERSON":
+            continue
+        if any(w in gazetteer.words("organization_words") for w in words) or gazetteer.lookup(name.text):
+            continue
+        names.append(name)
     return names

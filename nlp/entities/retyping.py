@@ -182,7 +182,14 @@ def _honorific_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
 
 
 def _capitalised_law(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    if c.ner_type == "Person" and len(c.span) > 1 and _YEAR.match(c.span[-1].text):
+        # "Bill 2025" tagged PERSON: a bill and its session year, the untagged words before it its subject
+        named = _with_untagged_words_before(c.span[:-1])
+        if c.words[-2] in gazetteer.words("law_heads") and len(named) > 1:
+            return Typed("Law", c.span.doc[named.start : c.span.end], "rule")
+        return c
     law_head = c.words[-1] in gazetteer.words("law_heads") or c.words[-1] in gazetteer.words("law_name_heads")
+    law_head = law_head or " ".join(c.words[-2:]) in gazetteer.words("law_head_phrases")
     if not (law_head and c.span[-1].text[:1].isupper()):
         return c
     if len(c.span) > 1 and c.ner_type != "Person":
@@ -229,7 +236,16 @@ def _place_named_after_its_kind(c: Candidate, gazetteer: Gazetteer) -> Candidate
 
 
 def _event_head(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
-    head = c.words[-1] in gazetteer.words("event_heads") and c.span[-1].text[:1].isupper()
+    head = c.words[-1] in gazetteer.words("event_heads") or " ".join(c.words[-2:]) in gazetteer.words(
+        "event_head_phrases"
+    )
+    # "Rehabilitation Project Force": a project noun inside a name names a programme, unless an organisation's head
+    # ends it ("Innocence Project Foundation")
+    inside = any(
+        w in gazetteer.words("project_nouns") and t.is_title for w, t in zip(c.words[1:-1], c.span[1:-1], strict=True)
+    )
+    head = head or (inside and c.words[-1] not in gazetteer.words("untagged_name_heads"))
+    head = head and c.span[-1].text[:1].isupper()
     if head and len(c.span) > 1 and not _personal(c, gazetteer):
         return Typed("Event", c.span, "rule")
     return c
@@ -261,15 +277,46 @@ def _after_the(span: Span) -> bool:
     return not (span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end)
 
 
+def _after_the_and_qualifier(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """ "the Dutch Koninklijke Marechaussee": "the", one capitalised qualifier (a nationality, or a word the model
+    left untagged), then a name that opens with no first name ("the Hon. John Smith", "the Canadian Mark Carney"
+    are men) and modifies no noun after it."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 2].lower_ != "the" or words[0] in gazetteer.first_names:
+        return False
+    if span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end:
+        return False
+    qualifier = doc[span.start - 1]
+    word = fold(qualifier.text).rstrip(".")
+    titled = word in gazetteer.words("title_words") | gazetteer.words("honorific_titles")
+    return qualifier.is_alpha and qualifier.is_title and qualifier.ent_type_ in {"", "NORP"} and not titled
+
+
 def _institution_after_the(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     """English names a person without an article: "the Regina Pilots", "the Garda Síochána" are institutions.
     Not a name modifying a noun after it ("the Donald Trump administration") nor one opening with a title."""
     span = c.span
-    if c.ner_type != "Person" or len(span) < 2 or not _after_the(span):
+    if c.ner_type != "Person" or len(span) < 2:
+        return c
+    if not (_after_the(span) or _after_the_and_qualifier(span, c.words, gazetteer)):
         return c
     if c.words[0].rstrip(".") in gazetteer.words("title_words") | gazetteer.words("honorific_titles"):
         return c
     return Typed("Organization", span, "rule")
+
+
+def is_company_name(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """Two or more words ending in a trade or a company's legal form, not opening with a known first name:
+    "Sakura Rail", "Indian Railways", "Vorland Motoren"; "Samantha Power" is a woman."""
+    if len(span) < 2 or words[-1] not in gazetteer.words("company_name_heads") or words[0] in gazetteer.first_names:
+        return False
+    return span[-1].text[:1].isupper() and span[0].text[:1].isupper()
+
+
+def _company_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    if c.ner_type != "Organization" and is_company_name(c.span, c.words, gazetteer):
+        return Typed("Organization", c.span, "rule")
+    return c
 
 
 def _personal_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
@@ -340,8 +387,9 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
     ),
     Rule(
         "capitalised_laws",
-        "a capitalised name ending in a `law_heads` or `law_name_heads` word is a Law; a PERSON only when its first "
-        "word is no first name, with the untagged capitalised words before it",
+        "a capitalised name ending in a `law_heads` or `law_name_heads` word or a `law_head_phrases` pair is a Law; "
+        "a PERSON only when its first word is no first name, with the untagged capitalised words before it and a "
+        "session year after it",
         '"the Online News Act" tagged ORG, "Criminal Code", "Surveillance Powers Bill" ("Powers Bill" tagged PERSON); '
         '"Nathan Law" stays a person',
         _capitalised_law,
@@ -366,9 +414,10 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
     ),
     Rule(
         "event_heads",
-        "capitalised words ending in an `event_heads` word are an Event, unless a PERSON starts with a first name",
-        '"Google Science Fair", "Australian National Iodine Nutrition Study" tagged ORG; "Stockwell Day" stays a '
-        "person",
+        "capitalised words ending in an `event_heads` word or an `event_head_phrases` pair are an Event, unless a "
+        "PERSON starts with a first name",
+        '"Google Science Fair", "Australian National Iodine Nutrition Study", "Toronto Food Drive" tagged ORG; '
+        '"Stockwell Day" stays a person',
         _event_head,
     ),
     Rule(
@@ -392,10 +441,18 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         _person_ending_in_organisation_word,
     ),
     Rule(
+        "company_names",
+        "two or more capitalised words ending in a `company_name_heads` word (a trade or a legal form) are an "
+        "Organization, unless the first is a known first name",
+        '"Sakura Rail", "Indian Railways" tagged PERSON; "Samantha Power" stays a person',
+        _company_name,
+    ),
+    Rule(
         "institutions_after_the",
-        'a PERSON of two or more words right after "the" is an Organization; not one opening with a title, nor '
-        "one modifying a noun after it",
-        '"the Garda Síochána", "the Regina Pilots"; "the Donald Trump administration" stays a person',
+        'a PERSON of two or more words right after "the", or after "the" and a capitalised qualifier when it opens '
+        "with no first name, is an Organization; not one opening with a title, nor one modifying a noun after it",
+        '"the Garda Síochána", "the Regina Pilots", "the Dutch Koninklijke Marechaussee"; "the Donald Trump '
+        'administration" stays a person',
         _institution_after_the,
     ),
     Rule(
