@@ -120,3 +120,20 @@ def test_a_city_is_not_the_state_it_names() -> None:
 )
 def test_odd_texts_never_raise(nlp_pipeline, text: str) -> None:
     _found(nlp_pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Serbia has maintained close relations with Beijing since 2009, officials said.",
+            ("Serbia", "PARTNERS_WITH", "Beijing"),
+        ),
+        (
+            "The Smithsonian's National Air and Space Museum Steven F. Udvar-Hazy Center opened a new hangar.",
+            ("National Air and Space Museum", "PART_OF", "Smithsonian"),
+        ),
+    ],
+)
+def test_structure_of_real_news(nlp_pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _found(nlp_pipeline, text)

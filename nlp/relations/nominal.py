@@ -21,7 +21,7 @@ from nlp.relations.clauses import CARRIED, STATED, clause_subjects, objects_afte
 from nlp.relations.inventory import SYMMETRIC
 from nlp.relations.mention import RelationMention
 from nlp.relations.modality import governing_verb, is_fact
-from nlp.relations.structure import founded_events, structure_relations
+from nlp.relations.structure import founded_events, noun_key, structure_relations
 
 # Types whose object is a thing bought, sold or used: its maker stands for it ("the use of Griffeye's software").
 PRODUCT_TYPES = frozenset({"SUPPLIES", "ACQUIRES", "USES"})
@@ -37,7 +37,7 @@ def nominal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> li
         dates = sentence_dates(sentence)
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and args.mention_of(token) is None:
-                kind = words.noun_predicate_of.get(token.lemma_.lower())
+                kind = next((k for key in noun_key(token) if (k := words.noun_predicate_of.get(key))), None)
                 if kind is not None and is_fact(token, words):
                     found.extend(_noun_relations(token, kind, args, sentence, dates))
             elif _product_verb(token, words) and is_fact(token, words):
@@ -70,6 +70,13 @@ def _noun_relations(
             receivers = clause_subjects(verb, args)
         elif not agents and lemma in words.noun_carrier_verbs:
             agents, confidence = clause_subjects(verb, args), CARRIED
+            if not targets and kind not in PRODUCT_TYPES:
+                # "maintains close relations with Beijing": the parse hangs the noun's "with" on its verb
+                targets = [
+                    a
+                    for t in objects_after(verb, words.noun_object_prepositions.get(kind, ()))
+                    for a in args.arguments(t)
+                ]
     found: list[RelationMention | None] = []
 
     def add(subject: Argument, predicate: str, obj: Argument, weight: float = confidence) -> None:

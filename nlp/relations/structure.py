@@ -16,8 +16,11 @@ killed Jovanović"). Offsets are doc offsets; the confidence scale is in nlp.rel
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
+from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
 from nlp.relations.arguments import Argument, Arguments, date_phrase, sentence_dates
@@ -40,11 +43,11 @@ def structure_relations(doc: Doc, args: Arguments, lexicon: Lexicon) -> list[Rel
         for token in sentence:
             lemma = token.lemma_.lower()
             if args.mention_of(token) is None and token.pos_ in ("NOUN", "PROPN"):
-                if lemma in words.part_nouns:
+                if noun_in(token, words.part_nouns):
                     found.extend(_described_parts(token, args, sentence))
-                if lemma in words.participant_nouns:
+                if noun_in(token, words.participant_nouns):
                     found.extend(_participants(token, args, sentence))
-                if lemma in words.participation_nouns and is_fact(token, words):
+                if noun_in(token, words.participation_nouns) and is_fact(token, words):
                     found.extend(_shares(token, args, sentence, dates))
             elif token.pos_ == "VERB" and is_fact(token, words):
                 if lemma in words.participation_verbs:
@@ -55,6 +58,17 @@ def structure_relations(doc: Doc, args: Arguments, lexicon: Lexicon) -> list[Rel
                     found.extend(_founders(token, args, sentence, dates))
     found.extend(_named_structures(doc, args, words))
     return found
+
+
+def noun_in(token: Token, nouns: frozenset[str]) -> bool:
+    """Whether a noun is one of a list, by its lemma or as written: the lists hold both "relation" and "relations"
+    (a plural that means more than several of the singular), and the lemmatiser reduces "relations" to "relation"."""
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+def noun_key(token: Token) -> tuple[str, str]:
+    """The keys a noun is looked up by in a noun table, the written form first ("relations" before "relation")."""
+    return token.lower_, token.lemma_.lower()
 
 
 def _event(argument: Argument) -> bool:
@@ -195,18 +209,59 @@ def _possessed(
     named: Argument, span: Span, args: Arguments, sentence: Span, words: RelationWords
 ) -> list[RelationMention | None]:
     """ "NASA's Space Shuttle Program" (NASA takes part in it), "the Smithsonian's National Air and Space Museum",
-    "Kenya's High Court" (a state body of a country)."""
+    "Kenya's High Court" (a state body of a country), "the government's Flag Consideration Project" (the country
+    the article is about)."""
     found: list[RelationMention | None] = []
-    for owner_token in (c for c in span.root.children if c.dep_ == "poss"):
-        for owner in args.arguments(owner_token):
+    for owner_token in _possessors(span, args):
+        owners = args.arguments(owner_token)
+        if not owners and _national_government(owner_token, words):
+            country = _article_country(args)
+            owners = [] if country is None else [Argument(country, owner_token.idx, owner_token.idx + len(owner_token))]
+        elif any(o.resolved for o in owners):
+            continue  # "their own Polaroid": a pronoun's possession is too loose to make a part
+        for owner in owners:
             kind = owner.mention.type
-            if owner.resolved:
-                continue  # "their own Polaroid": a pronoun's possession is too loose to make a part
             if _event(named) and kind != "Event":
                 found.append(relation(owner, "PARTICIPATES_IN", named, span.root, sentence, CARRIED))
             elif kind == "Organization" or (kind == "Location" and _state_body(span, words)):
                 found.append(_part_or_share(named, owner, span.root, sentence, CARRIED))
     return found
+
+
+def _possessors(span: Span, args: Arguments) -> list[Token]:
+    """The possessors of a name: those of its head, unless another name stands between ("the Smithsonian's
+    National Air and Space Museum Steven F. Udvar-Hazy Center": the Smithsonian's is the museum, the name right
+    after it), and the possessor right before a name that modifies another ("the Smithsonian's National Air and
+    Space Museum", the parse hanging the possessor on the last name)."""
+    doc = span.doc
+    found = [c for c in span.root.children if c.dep_ == "poss" and not _name_between(c, span, args)]
+    if not found and span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+        owner = doc[span.start - 1].head
+        if owner.dep_ == "poss" and owner.head.i >= span.end and args.mention_of(owner.head) is not None:
+            found.append(owner)
+    return found
+
+
+def _name_between(owner: Token, span: Span, args: Arguments) -> bool:
+    return any(args.mention_of(t) is not None for t in span.doc[owner.i + 2 : span.start])
+
+
+def _national_government(token: Token, words: RelationWords) -> bool:
+    """ "the government" with nothing naming whose: the article's own country's government."""
+    if token.lemma_.lower() not in words.national_government_nouns:
+        return False
+    return not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children)
+
+
+def _article_country(args: Arguments) -> Mention | None:
+    """The place an article is about: the one it names most often, at least twice and more often than any other;
+    its government is "the government" ("The government's Flag Consideration Project" in an article naming New
+    Zealand throughout)."""
+    counts = Counter(m.text.lower() for m in args.named if m.type == "Location")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(m for m in args.named if m.type == "Location" and m.text.lower() == ranked[0][0])
 
 
 def _state_body(span: Span, words: RelationWords) -> bool:
