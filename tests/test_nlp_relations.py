@@ -232,3 +232,19 @@ def test_pronouns_take_what_the_predicate_allows_and_datelines_act_not(extractor
     assert ("person:ben-ortiz", "SUPPORTS", "person:carl-dunne") in found  # he: the teller; him: the one told
     assert ("person:carl-dunne", "SUPPORTS", "person:ben-ortiz") not in found
     assert not any(p == "PARTNERS_WITH" for _s, p, _o in found)  # a condition the parse left loose
+
+
+def test_stance_phrases_stakes_courts_and_laws_passing(extractor) -> None:
+    found = _relations(
+        extractor,
+        "Senator Ana Vela voted in favour of the Solar Tariff Act. Amnesty International took Pacific Telecom to "
+        "court. The Clean Air Act passed the Senate. Lena Ruiz spoke at the Davos Forum. "
+        "The court ruled in favour of Acme Corp.",
+    )
+    assert ("person:ana-vela", "SUPPORTS", "law:solar-tariff-act") in found
+    assert not any(p == "SUPPORTS" and o == "organization:acme-corp" for _s, p, o in found)  # a ruling decides
+    stake = _relations(extractor, "Kestrel Mining bought a 40 percent stake in Copperbelt Holdings on Monday.")
+    assert ("organization:kestrel-mining", "ACQUIRES", "organization:copperbelt-holdings") in stake
+    assert ("organization:amnesty-international", "LEGAL_ACTION_AGAINST", "organization:pacific-telecom") in found
+    assert ("organization:senate", "ENACTS", "law:clean-air-act") in found  # the law passes the body
+    assert ("person:lena-ruiz", "PARTICIPATES_IN", "event:davos-forum") in found

@@ -186,7 +186,10 @@ class RelationWords:
     verbal_attack_verbs: frozenset[str]
     violence_words: frozenset[str]
     publication_words: frozenset[str]
+    judging_verbs: frozenset[str]
+    law_passing_verbs: frozenset[str]
     stance_adjectives: dict[str, tuple[str, ...]]
+    stance_phrases: dict[str, tuple[str, ...]]
     noun_agent_prepositions: frozenset[str]
     noun_pair_prepositions: frozenset[str]
     noun_carrier_verbs: frozenset[str]
@@ -196,7 +199,6 @@ class RelationWords:
     part_prepositions: frozenset[str]
     state_body_words: frozenset[str]
     qualified_body_words: frozenset[str]
-    national_government_nouns: frozenset[str]
     place_kind_words: frozenset[str]
     hosted_unit_words: frozenset[str]
     host_prepositions: frozenset[str]
@@ -216,6 +218,7 @@ class RelationWords:
     phrase_of: dict[str, str] = field(init=False)  # verb phrase → relation type
     description_type_of: dict[str, tuple[str, ...]] = field(init=False)  # noun → the entity types it may mean
     stance_of: dict[str, str] = field(init=False)  # "<adjective> <word>" → relation type
+    stance_phrase_of: dict[str, str] = field(init=False)  # "in favour of" → relation type
     noun_predicate_of: dict[str, str] = field(init=False)  # relation noun lemma → relation type
 
     def __post_init__(self) -> None:
@@ -227,6 +230,8 @@ class RelationWords:
         object.__setattr__(self, "phrase_of", phrases)
         stances = {phrase: kind for kind, members in self.stance_adjectives.items() for phrase in members}
         object.__setattr__(self, "stance_of", stances)
+        phrased = {phrase: kind for kind, members in self.stance_phrases.items() for phrase in members}
+        object.__setattr__(self, "stance_phrase_of", phrased)
         kinds: dict[str, tuple[str, ...]] = {}
         for kind, members in self.description_types.items():
             for member in members:

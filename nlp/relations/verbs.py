@@ -34,7 +34,7 @@ from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
 from nlp.relations.arguments import Argument, Arguments, date_phrase, sentence_dates
-from nlp.relations.inventory import OBJECT_TYPES, SYMMETRIC, allowed, is_relation_type
+from nlp.relations.inventory import NON_AGENTS, OBJECT_TYPES, SYMMETRIC, allowed, is_relation_type
 from nlp.relations.mention import RelationMention
 from nlp.relations.modality import hypothetical, is_fact, negated, questioned
 
@@ -271,6 +271,12 @@ def _objects(
         add(token, None, None)
     for token, preposition in _prepositional(verb):
         add(token, preposition, None)
+        if args.mention_of(token) is None and token.pos_ == "NOUN":
+            # "voted in favour of the bill": the stance phrase's object is the verb's
+            for inner, second in _prepositional(token):
+                phrase = f"{preposition} {token.lower_} {second}"
+                if phrase in args.words.stance_phrase_of:
+                    found.extend(_Object(a, phrase, None) for a in args.arguments(inner, avoid=avoid))
     for noun in _object_nouns(patients, args):
         for token, preposition in _prepositional(noun):
             add(token, preposition, noun)
@@ -323,6 +329,8 @@ def _phrase_keys(verb: Token, obj: _Object, lemma: str) -> list[str]:
         keys.append(f"{lemma} {obj.preposition}")
     else:
         keys += [f"{lemma} {p}" for p in particles]
+        # "took Uber to court": the direct object with the verb's preposition and its noun
+        keys += [f"{lemma} {p} {t.lower_}" for t, p in _prepositional(verb) if t.pos_ == "NOUN"]
     return keys
 
 
@@ -355,6 +363,9 @@ def _predicate(verb: Token, obj: _Object, subject_type: str, words: RelationWord
     places."""
     lemma = verb_lemma(verb, words)
     object_type = obj.argument.mention.type
+    if obj.preposition in words.stance_phrase_of:
+        judged = lemma in words.judging_verbs
+        return (None, False) if judged else (words.stance_phrase_of[obj.preposition], False)
     for key in _phrase_keys(verb, obj, lemma):
         if key in words.phrase_of:
             phrased, inverse = words.phrase_of[key], key in words.inverse_phrases
@@ -369,6 +380,8 @@ def _predicate(verb: Token, obj: _Object, subject_type: str, words: RelationWord
         if obj.preposition not in words.verb_object_prepositions.get(typed, ()):
             typed = None
     swapped = lemma in words.inverse_phrases
+    if typed == "ENACTS" and subject_type in NON_AGENTS and lemma in words.law_passing_verbs:
+        swapped = True  # "the bill passed the Senate": the Senate enacts it
     if typed is not None and allowed(typed, *((object_type, subject_type) if swapped else (subject_type, object_type))):
         return typed, swapped
     if obj.preposition in words.unlinked_prepositions:
