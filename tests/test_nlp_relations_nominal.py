@@ -133,6 +133,11 @@ def test_odd_texts_never_raise(nlp_pipeline, text: str) -> None:
             "The Smithsonian's National Air and Space Museum Steven F. Udvar-Hazy Center opened a new hangar.",
             ("National Air and Space Museum", "PART_OF", "Smithsonian"),
         ),
+        (
+            "Norway will vote on a new anthem. The current anthem of Norway is based on Denmark's. The government's "
+            "Anthem Consideration Project has planned a number of conferences.",
+            ("Norway", "PARTICIPATES_IN", "Anthem Consideration Project"),
+        ),
     ],
 )
 def test_structure_of_real_news(nlp_pipeline, text: str, expected: tuple[str, str, str]) -> None:

@@ -214,7 +214,9 @@ def _possessed(
     found: list[RelationMention | None] = []
     for owner_token in _possessors(span, args):
         owners = args.arguments(owner_token)
-        if not owners and _national_government(owner_token, words):
+        if _national_government(owner_token, words) and all(o.resolved for o in owners):
+            # "the government" taken up from the sentence before may be any place named there; the article's own
+            # country is the one whose government goes unnamed
             country = _article_country(args)
             owners = [] if country is None else [Argument(country, owner_token.idx, owner_token.idx + len(owner_token))]
         elif any(o.resolved for o in owners):
