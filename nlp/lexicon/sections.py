@@ -199,6 +199,7 @@ class RelationWords:
     part_prepositions: frozenset[str]
     state_body_words: frozenset[str]
     qualified_body_words: frozenset[str]
+    national_government_nouns: frozenset[str]
     place_kind_words: frozenset[str]
     hosted_unit_words: frozenset[str]
     host_prepositions: frozenset[str]
