@@ -248,3 +248,13 @@ def test_stance_phrases_stakes_courts_and_laws_passing(extractor) -> None:
     assert ("organization:amnesty-international", "LEGAL_ACTION_AGAINST", "organization:pacific-telecom") in found
     assert ("organization:senate", "ENACTS", "law:clean-air-act") in found  # the law passes the body
     assert ("person:lena-ruiz", "PARTICIPATES_IN", "event:davos-forum") in found
+
+
+def test_money_given_funds_its_recipient(extractor) -> None:
+    found = _relations(
+        extractor,
+        "The Gates Foundation gave $5 million to the Kenya Medical Research Institute. "
+        "The European Union pledged 20 million euros for the Lake Chad Basin Commission.",
+    )
+    assert ("organization:gates-foundation", "FUNDS", "organization:kenya-medical-research-institute") in found
+    assert ("organization:european-union", "FUNDS", "organization:lake-chad-basin-commission") in found

@@ -246,10 +246,11 @@ def _patient_tokens(verb: Token, passive: bool) -> list[Token]:
 
 
 def _prepositional(head: Token) -> list[tuple[Token, str]]:
+    """A head's prepositional objects, also behind a preposition the parse calls a dative ("gave $5 million to X")."""
     return [
         (pobj, prep.lower_)
         for prep in head.children
-        if prep.dep_ == "prep"
+        if prep.dep_ == "prep" or (prep.dep_ == "dative" and prep.pos_ == "ADP")
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
@@ -348,6 +349,19 @@ def _own_type(verb: Token, lemma: str, words: RelationWords) -> str | None:
     return words.predicate_of.get(lemma)
 
 
+def _gives_money(verb: Token, words: RelationWords) -> bool:
+    """Whether what a verb gives is money: its direct object is an amount ("$5 million", "20 million euros")."""
+    given = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(c.lower_ in words.currency_words or any(t.ent_type_ == "MONEY" for t in c.subtree) for c in given)
+
+
+def _is_dative(obj: _Object, verb: Token) -> bool:
+    """Whether an object is the recipient written before the thing given ("gave the hospital $2m")."""
+    if obj.preposition is not None:
+        return False
+    return any(c.dep_ == "dative" and obj.argument.start <= c.idx < obj.argument.end for c in verb.children)
+
+
 def _verbal_attack(subject: Argument, sentence: Span, words: RelationWords) -> bool:
     """Whether an attack is in words (RELATIONS.md: OPPOSES) rather than physical (no relation): made by a person
     or a publication, in a sentence without a word of violence."""
@@ -432,6 +446,7 @@ def _relations_of_verb(
             objects = [o for o in objects if o.preposition is not None]
     nouns = tuple(o.noun for o in objects if o.noun is not None)
     date = date_phrase(verb, dates, nouns)
+    money = lemma in words.money_verbs and _gives_money(verb, words)
     found = []
     for subject in subjects:
         for obj in objects:
@@ -440,6 +455,8 @@ def _relations_of_verb(
             predicate, swapped = _predicate(verb, obj, subject.mention.type, words)
             if lemma in words.verbal_attack_verbs and obj.preposition is None:
                 predicate = "OPPOSES" if _verbal_attack(subject, sentence, words) else None
+            if money and (obj.preposition in words.money_prepositions or _is_dative(obj, verb)):
+                predicate, swapped = "FUNDS", False  # "gave $5 million to the institute"
             if predicate is None or (obj.act and predicate not in _STANCES):
                 continue
             first, second = (obj.argument, subject) if swapped else (subject, obj.argument)
