@@ -197,6 +197,7 @@ class RelationWords:
     noun_pair_prepositions: frozenset[str]
     noun_carrier_verbs: frozenset[str]
     noun_receiving_verbs: frozenset[str]
+    range_words: frozenset[str]
     product_makers: frozenset[str]
     part_nouns: frozenset[str]
     part_prepositions: frozenset[str]

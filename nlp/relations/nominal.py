@@ -68,6 +68,8 @@ def _noun_relations(
         lemma = verb.lemma_.lower()
         if lemma in words.noun_receiving_verbs:
             receivers = clause_subjects(verb, args)
+            if not agents:
+                agents = _givers(verb, noun, args)
         elif not agents and lemma in words.noun_carrier_verbs:
             agents, confidence = clause_subjects(verb, args), CARRIED
             if not targets and kind not in PRODUCT_TYPES:
@@ -112,6 +114,18 @@ def _noun_relations(
             for party in parties:
                 add(party, "PARTICIPATES_IN", event)
     return found
+
+
+def _givers(verb: Token, noun: Token, args: Arguments) -> list[Argument]:
+    """The givers of what a verb of receiving names when the parse hangs them on the verb: "received a grant from
+    X", "received support online ranging from A to B" (a range word makes "to" name a giver too)."""
+    preps = set(args.words.noun_agent_prepositions)
+    heads = [verb]
+    ranges = [c for h in (verb, noun) for c in h.children if c.lower_ in args.words.range_words]
+    if ranges:
+        preps.add("to")
+        heads += ranges
+    return [a for h in heads for t in objects_after(h, frozenset(preps)) for a in args.arguments(t)]
 
 
 def _targets(noun: Token, kind: str, args: Arguments) -> tuple[list[Argument], list[Argument]]:
