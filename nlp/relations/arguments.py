@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import Mention
 from nlp.lexicon.sections import RelationWords
+from nlp.relations.sentences import SentenceIndex
+from nlp.relations.sentences import sentence_dates as sentence_dates
 
 # Dependents of a noun that name the same thing as the noun ("the union IG Metall", "the company, Acme,").
 SAME_THING_DEPS = ("appos", "compound")
@@ -42,6 +44,8 @@ class Arguments:
     def __init__(self, doc: Doc, mentions: list[Mention], words: RelationWords) -> None:
         self.doc = doc
         self.words = words
+        self.sentences = SentenceIndex(doc)
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access
         named = sorted((m for m in mentions if m.type != "Unknown"), key=lambda m: (m.start, -m.end))
         self.named = named
         self.starts = [m.start for m in named]
@@ -161,22 +165,24 @@ class Arguments:
         """The named person who says the quotation a first-person word is in ("\"I fully support the project,\"
         said Thabo Nkosi"); None outside a quotation or when no speaker is named near it."""
         if self._quotes is None:
-            self._quotes = quotation_spans(self.doc.text)
+            self._quotes = quotation_spans(self.text)
         index = bisect_left(self._quotes, (token.idx + 1, 0)) - 1
         if index < 0 or not self._quotes[index][0] <= token.idx < self._quotes[index][1]:
             return None
         start, end = self._quotes[index]
-        after = self.doc.char_span(end, end + 1, alignment_mode="expand") if end < len(self.doc.text) else None
-        if after is not None and (found := self._sayer(after[0].sent, after[0].i, after[0].sent.end)) is not None:
-            return found
+        after = self.doc.char_span(end, end + 1, alignment_mode="expand") if end < len(self.text) else None
+        if after is not None:
+            following = self.sentences.of(after[0])
+            if (found := self._sayer(following, after[0].i, following.end)) is not None:
+                return found
         opening = self.doc.char_span(max(start - 1, 0), start, alignment_mode="expand")
         if opening is None:
             return None
-        sentence = opening[0].sent
+        sentence = self.sentences.of(opening[0])
         found = self._sayer(sentence, sentence.start, opening[0].i)
         if found is not None or opening[0].i > sentence.start + 1 or sentence.start == 0:
             return found
-        before = self.doc[sentence.start - 1].sent
+        before = self.sentences.before(sentence)
         root = before.root
         if any(t.lower_ in self.words.statement_nouns for t in before):
             return self._person_subject(root)
@@ -289,15 +295,11 @@ class Arguments:
         far from their names, where "the company" or "the country" may already mean another), in the same role
         (subject or not) if there is one, the nearest first; never a dateline's city, nor ``avoid``, the other
         argument, under any of its mentions."""
-        sentence = token.sent
         far = token.pos_ == "NOUN" and all(kind in _FAR_KINDS for kind in kinds)
-        for _step in range(_DESCRIPTION_REACH if far else 1):
-            if sentence.start == 0:
-                break
-            sentence = self.doc[sentence.start - 1].sent
+        sentence = self.sentences.before(self.sentences.of(token), _DESCRIPTION_REACH if far else 1)
         first = bisect_left(self.starts, sentence.start_char)
         candidates = []
-        text = self.doc.text
+        text = self.text
         for mention in self.named[first:]:
             if mention.start >= token.idx:
                 break
@@ -440,8 +442,3 @@ def date_phrase(predicate: Token, dates: list[Span], nouns: tuple[Token, ...] = 
             if best is None or rank < best[0]:
                 best = (rank, (min(start, date.start_char), date.end_char))
     return best[1] if best else None
-
-
-def sentence_dates(sentence: Span) -> list[Span]:
-    """The date entities of a sentence, as the model tagged them."""
-    return [e for e in sentence.ents if e.label_ == "DATE"]

@@ -22,11 +22,13 @@ _OTHER_CLAUSES = ("relcl", "advcl", "ccomp")
 _SINGULAR = ("NN", "NNP")
 
 
-def group_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
+def group_relations(
+    doc: Doc, mentions: list[Mention], lexicon: Lexicon, args: Arguments | None = None
+) -> list[RelationMention]:
     words = lexicon.relations
-    args = Arguments(doc, mentions, words)
+    args = args if args is not None else Arguments(doc, mentions, words)
     found: list[RelationMention | None] = []
-    for sentence in doc.sents:
+    for sentence in args.sentences.sentences:
         for token in sentence:
             if token.lemma_.lower() in words.joint_nouns and token.tag_ in _SINGULAR and is_fact(token, words):
                 found.extend(_partners(token, args, sentence))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from nlp.lexicon.sections import RelationWords
+from nlp.relations.sentences import sentence_end, sentence_of, sentence_start_within
 
 # How many clause levels up ("agreed to try to buy") a negation, a modal or a condition still governs a predicate.
 _CHAIN = 4
@@ -116,13 +117,19 @@ def _condition_before(verb: Token, words: RelationWords) -> bool:
     """A condition word the parse did not hang on the clause, just before it ("UNLESS of course, he returned and
     cooperated with Moxon", "unless" taken for a preposition)."""
     start = min([verb.i, *(c.left_edge.i for c in verb.children if c.dep_ in _CLAUSE_OPENERS)])
-    before = verb.doc[max(start - _CONDITION_GAP, verb.sent.start) : start]
+    before = verb.doc[sentence_start_within(verb.doc[start], _CONDITION_GAP) : start]
     return any(t.lower_ in words.condition_marks and t.dep_ != "mark" for t in before)
 
 
 def questioned(token: Token) -> bool:
     """A predicate in a sentence that asks ("Will Brasilmar sue the port authority?")."""
-    sentence = token.sent
+    doc = token.doc
+    for index in range(sentence_end(token) - 1, token.i - 1, -1):
+        last = doc[index]
+        if last.is_space or last.text in "\"'”’»)":
+            continue
+        return last.text == "?"
+    sentence = sentence_of(token)  # nothing but spaces and closing quotes after the predicate
     for last in reversed(sentence):
         if last.is_space or last.text in "\"'”’»)":
             continue

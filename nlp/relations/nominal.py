@@ -28,12 +28,14 @@ PRODUCT_TYPES = frozenset({"SUPPLIES", "ACQUIRES", "USES"})
 _CARRIED_DEPS = ("dobj", "attr", "oprd")
 
 
-def nominal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
+def nominal_relations(
+    doc: Doc, mentions: list[Mention], lexicon: Lexicon, args: Arguments | None = None
+) -> list[RelationMention]:
     """Relations stated by nouns, by products standing for their makers, and by structure (nlp.relations.structure)."""
     words = lexicon.relations
-    args = Arguments(doc, mentions, words)
+    args = args if args is not None else Arguments(doc, mentions, words)
     found: list[RelationMention | None] = []
-    for sentence in doc.sents:
+    for sentence in args.sentences.sentences:
         dates = sentence_dates(sentence)
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and args.mention_of(token) is None:

@@ -38,7 +38,7 @@ _HOST_GAP = 4
 def structure_relations(doc: Doc, args: Arguments, lexicon: Lexicon) -> list[RelationMention | None]:
     words = lexicon.relations
     found: list[RelationMention | None] = []
-    for sentence in doc.sents:
+    for sentence in args.sentences.sentences:
         dates = sentence_dates(sentence)
         for token in sentence:
             lemma = token.lemma_.lower()
@@ -195,7 +195,7 @@ def _named_structures(doc: Doc, args: Arguments, words: RelationWords) -> list[R
         if span is None or mention.type not in ("Organization", "Event"):
             continue
         named = Argument(mention, mention.start, mention.end)
-        sentence = span.root.sent
+        sentence = args.sentences.of(span.root)
         found.extend(_possessed(named, span, args, sentence, words))
         if mention.type == "Organization":
             found.extend(_qualified(named, span, args, places, sentence, words))

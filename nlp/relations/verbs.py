@@ -71,13 +71,15 @@ class _Object(NamedTuple):
     act: bool = False  # the owner of an act the verb takes a stance on ("criticised Malaysia's policy")
 
 
-def verbal_relations(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[RelationMention]:
+def verbal_relations(
+    doc: Doc, mentions: list[Mention], lexicon: Lexicon, args: Arguments | None = None
+) -> list[RelationMention]:
     """Relations stated by a verb between entity mentions, one per subject/verb/object combination."""
     words = lexicon.relations
-    args = Arguments(doc, mentions, words)
+    args = args if args is not None else Arguments(doc, mentions, words)
     relations: list[RelationMention] = []
     stance_heads = {phrase.split()[0] for phrase in words.stance_of}
-    for sentence in doc.sents:
+    for sentence in args.sentences.sentences:
         dates: list[Span] | None = None
         for token in sentence:
             if token.lower_ in stance_heads and token.pos_ in ("ADJ", "VERB"):
