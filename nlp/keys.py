@@ -1,4 +1,4 @@
-"""Name keys shared by every room of nlp: diacritics folding and canonical ids.
+"""What every room of nlp shares: diacritics folding, canonical ids, and a doc's text read once.
 
 Ids follow the statement spec: ``<type-lowercase>:<slug>`` where the slug is the canonical name with
 diacritics stripped (NFKD, combining marks dropped), lowercased, non-alphanumerics collapsed to "-".
@@ -9,6 +9,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import weakref
+
+from spacy.tokens import Doc
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
@@ -34,3 +37,16 @@ def slugify(name: str) -> str:
 def entity_id(entity_type: str, name: str) -> str:
     """The stable canonical id of an entity, e.g. ``person:nebojsa-stefanovic``."""
     return f"{entity_type.lower()}:{slugify(name)}"
+
+
+# spaCy joins every token's text again on each access to ``Doc.text``; the rules of all three rooms read it, so a
+# long document paid for it six times. Held weakly: a doc's entry goes when the doc does.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (the pipeline never changes a doc's text after tokenising it)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text

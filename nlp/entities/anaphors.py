@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc
 
 from nlp.entities.mentions import Mention
-from nlp.keys import fold
+from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -42,7 +42,7 @@ def _antecedent(mentions: list[Mention], before: int, head: str, gazetteer: Gaze
 def anaphor_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """ "The ministry" → the ministry last named, "the bill" → the law last named, as mentions of that name."""
     found: list[Mention] = []
-    for match in gazetteer.lexicon.entities.anaphor.finditer(doc.text):
+    for match in gazetteer.lexicon.entities.anaphor.finditer(doc_text(doc)):
         head = fold(match.group(1))
         antecedent = _antecedent(mentions, match.start(), head.split()[-1], gazetteer)
         if antecedent is not None:

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from nlp.entities.mentions import Mention
-from nlp.keys import fold
+from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -43,7 +43,7 @@ def _is_name(text: str) -> bool:
 def quoted_name_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Names of events and cases in quotation marks: the "Safe City" project, the "Kantrimen case"."""
     mentions = []
-    text = doc.text  # spaCy rebuilds Doc.text on every access
+    text = doc_text(doc)
     for match in _QUOTED_NAME.finditer(text):
         inner = match.group(1).strip()
         inner_start = match.start(1) + len(match.group(1)) - len(match.group(1).lstrip())

@@ -41,7 +41,7 @@ from nlp.entities.organizations import (
 )
 from nlp.entities.retyping import RETYPING, RetypeStep, retype
 from nlp.entities.rules import Rule, rules_markdown, switched_on, unknown_names
-from nlp.keys import fold
+from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 SOURCE_PRIORITY = {"gazetteer": 3, "rule": 2, "anaphor": 2, "ner": 1}
@@ -69,7 +69,7 @@ def dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """The city of a dateline, in capitals at the start of a line: "TORONTO —", "WASHINGTON (AP) —"."""
     return [
         Mention(m.start(1), m.end(1), "Location", string.capwords(m.group(1)), "rule")
-        for m in gazetteer.lexicon.entities.dateline_city.finditer(doc.text)
+        for m in gazetteer.lexicon.entities.dateline_city.finditer(doc_text(doc))
     ]
 
 

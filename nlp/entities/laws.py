@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import QUOTE_CHARS, Mention, is_punct
+from nlp.keys import doc_text
 from nlp.lexicon.gazetteer import Gazetteer
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -50,7 +51,7 @@ def numbered_bill_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     ORG or not at all."""
     return [
         Mention(m.start(), m.end(), "Law", m.group(), "rule")
-        for m in gazetteer.lexicon.entities.numbered_bill.finditer(doc.text)
+        for m in gazetteer.lexicon.entities.numbered_bill.finditer(doc_text(doc))
     ]
 
 

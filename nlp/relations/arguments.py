@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import Mention
+from nlp.keys import doc_text
 from nlp.lexicon.sections import RelationWords
 from nlp.relations.sentences import SentenceIndex
 from nlp.relations.sentences import sentence_dates as sentence_dates
@@ -45,7 +46,7 @@ class Arguments:
         self.doc = doc
         self.words = words
         self.sentences = SentenceIndex(doc)
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = doc_text(doc)
         named = sorted((m for m in mentions if m.type != "Unknown"), key=lambda m: (m.start, -m.end))
         self.named = named
         self.starts = [m.start for m in named]

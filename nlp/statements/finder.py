@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from core.records import Entity, Statement, StatementKind
+from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
 from nlp.statements.cues import cue_phrase, is_according_to
@@ -52,7 +53,7 @@ def find_statements(
 ) -> list[Statement]:
     """Statements in ``doc`` (a chunk whose character i is article character i + offset), in article offsets,
     found with the lists of ``lexicon``."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access
+    text = doc_text(doc)
     quotes = find_quotes(text)
     words = lexicon.statements
     layout = Layout(doc, quotes, text, words)
