@@ -85,3 +85,5 @@ HELDOUT = EvaluationSet(DATA / "heldout", DATA / "heldout" / "floors.json")
 PATTERNS = EvaluationSet(DATA / "patterns", DATA / "patterns" / "floors.json")
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")
+# Held-out relation passages: written apart from the rules, measured only.
+RELATIONS_HELDOUT = EvaluationSet(DATA / "relations-heldout", DATA / "relations-heldout" / "floors.json")
