@@ -258,3 +258,23 @@ def test_money_given_funds_its_recipient(extractor) -> None:
     )
     assert ("organization:gates-foundation", "FUNDS", "organization:kenya-medical-research-institute") in found
     assert ("organization:european-union", "FUNDS", "organization:lake-chad-basin-commission") in found
+
+
+def test_a_stance_on_efforts_to_change_a_law_is_a_stance_on_the_law(extractor) -> None:
+    found = _relations(
+        extractor,
+        "Ombudsman Clara Weiss criticised attempts to add drone powers to the Border Security Bill.",
+    )
+    assert ("person:clara-weiss", "OPPOSES", "law:border-security-bill") in found
+    found = _relations(extractor, "Ombudsman Clara Weiss criticised efforts to repeal the Border Security Bill.")
+    assert not any(o == "law:border-security-bill" for _s, p, o in found if p == "OPPOSES")
+
+
+def test_the_government_acting_on_a_law_is_the_country_the_article_is_about(extractor) -> None:
+    text = (
+        "Peru's Congress debated the Water Rights Bill for months. After protests in Lima and Cusco, the "
+        "government withdrew the bill, and Peru will consult farmers first."
+    )
+    found = _relations(extractor, text)
+    assert ("location:peru", "WITHDRAWS", "law:water-rights-bill") in found
+    assert not any(p == "WITHDRAWS" and s == "organization:congress" for s, p, _o in found)

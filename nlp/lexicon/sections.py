@@ -183,6 +183,7 @@ class RelationWords:
     statement_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     act_nouns: frozenset[str]
+    effort_nouns: frozenset[str]
     verbal_attack_verbs: frozenset[str]
     violence_words: frozenset[str]
     publication_words: frozenset[str]

@@ -16,11 +16,8 @@ killed Jovanović"). Offsets are doc offsets; the confidence scale is in nlp.rel
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities.mentions import Mention
 from nlp.lexicon.lexicon import Lexicon
 from nlp.lexicon.sections import RelationWords
 from nlp.relations.arguments import Argument, Arguments, date_phrase, sentence_dates
@@ -217,7 +214,7 @@ def _possessed(
         if _national_government(owner_token, words) and all(o.resolved for o in owners):
             # "the government" taken up from the sentence before may be any place named there; the article's own
             # country is the one whose government goes unnamed
-            country = _article_country(args)
+            country = args.article_country()
             owners = [] if country is None else [Argument(country, owner_token.idx, owner_token.idx + len(owner_token))]
         elif any(o.resolved for o in owners):
             continue  # "their own Polaroid": a pronoun's possession is too loose to make a part
@@ -253,17 +250,6 @@ def _national_government(token: Token, words: RelationWords) -> bool:
     if token.lemma_.lower() not in words.national_government_nouns:
         return False
     return not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children)
-
-
-def _article_country(args: Arguments) -> Mention | None:
-    """The place an article is about: the one it names most often, at least twice and more often than any other;
-    its government is "the government" ("The government's Flag Consideration Project" in an article naming New
-    Zealand throughout)."""
-    counts = Counter(m.text.lower() for m in args.named if m.type == "Location")
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return next(m for m in args.named if m.type == "Location" and m.text.lower() == ranked[0][0])
 
 
 def _state_body(span: Span, words: RelationWords) -> bool:

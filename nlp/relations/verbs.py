@@ -267,6 +267,8 @@ def _objects(
         named = [_Object(a, preposition, noun) for a in args.arguments(token, avoid=avoid, only=only)]
         if not named and stance:
             named = [_Object(a, preposition, noun, True) for a in _act_owners(token, verb, args, avoid)]
+        if not named and stance:
+            named = [_Object(a, preposition, noun, True) for a in _effort_targets(token, args, avoid)]
         found.extend(named)
 
     patients = _patient_tokens(verb, passive)
@@ -306,6 +308,49 @@ def _act_owners(token: Token, verb: Token, args: Arguments, avoid: Mention | Non
     if owners or current.dep_ != "dobj" or current.head is verb:
         return owners
     return [a for c in current.head.children if c.dep_ == "nsubj" for a in args.arguments(c, avoid=avoid)]
+
+
+# What a government does to a law or a programme: "the government withdrew the bill".
+_LAW_LIFE = ("PROPOSES", "ENACTS", "WITHDRAWS")
+
+
+def _national_government(actor_tokens: list[Token], args: Arguments, words: RelationWords) -> list[Argument]:
+    """ "The government" acting on a law, with no name near to take it up, is the government of the country the
+    article is about (Arguments.article_country); a government qualified by anything ("the Russian government",
+    "the city government") is left alone."""
+    country = args.article_country()
+    if country is None:
+        return []
+    found = []
+    for token in actor_tokens:
+        bare = all(c.dep_ == "det" and c.lower_ == "the" for c in token.children if c.i < token.i)
+        if token.lemma_.lower() in words.national_government_nouns and bare:
+            found.append(Argument(country, token.idx, token.idx + len(token.text), resolved=True))
+    return found
+
+
+def _names_a_government(argument: Argument, words: RelationWords) -> bool:
+    return any(word in words.national_government_nouns for word in argument.mention.text.lower().split())
+
+
+def _effort_targets(token: Token, args: Arguments, avoid: Mention | None) -> list[Argument]:
+    """The law or event an effort's clause acts on: "criticised attempts to include biometric surveillance in the
+    2021 draft law" takes a stance on the law. An effort to withdraw or repeal it gives none: the stance on the law
+    would be the opposite one."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in args.words.effort_nouns:
+        return []
+    found: dict[Mention, Argument] = {}
+    for clause in token.children:
+        if clause.dep_ not in ("acl", "xcomp") or clause.pos_ != "VERB":
+            continue
+        if args.words.predicate_of.get(clause.lemma_.lower()) == "WITHDRAWS":
+            return []
+        for inner in clause.subtree:
+            mention = args.mention_of(inner)
+            if mention is None or mention.type not in ("Law", "Event") or mention in found:
+                continue
+            found.update((a.mention, a) for a in args.arguments(inner, avoid=avoid))
+    return list(found.values())
 
 
 def _object_nouns(patients: list[Token], args: Arguments) -> list[Token]:
@@ -419,10 +464,14 @@ def _relations_of_verb(
     if passive and not actor_tokens and _actor_is_patient(verb, words):
         actor_tokens, passive = _patient_tokens(verb, passive), False  # "the bank was involved in the scandal"
     subjects = [a for t in actor_tokens for a in args.arguments(t)]
-    if not subjects:
-        return []
     lemma = verb_lemma(verb, words)
     own = _own_type(verb, lemma, words)
+    government = _national_government(actor_tokens, args, words) if own in _LAW_LIFE else []
+    if government and not any(_names_a_government(s, words) for s in subjects if s.resolved):
+        # "the government withdrew the bill": the country's, not the nearest organisation of any kind (a parliament)
+        subjects = [s for s in subjects if not s.resolved] or government
+    if not subjects:
+        return []
     stance = own in _STANCES or lemma in words.verbal_attack_verbs
     only = OBJECT_TYPES.get(own) if own is not None else None
     objects = _objects(verb, passive, args, subjects[0].mention if len(subjects) == 1 else None, stance, only)
