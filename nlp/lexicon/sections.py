@@ -228,18 +228,21 @@ class RelationWords:
     noun_predicate_of: dict[str, str] = field(init=False)  # relation noun lemma → relation type
 
     def __post_init__(self) -> None:
-        inverse = {verb: kind for kind, verbs in self.predicate_verbs.items() for verb in verbs}
-        object.__setattr__(self, "predicate_of", inverse)
-        nouns = {noun: kind for kind, nouns in self.predicate_nouns.items() for noun in nouns}
-        object.__setattr__(self, "noun_predicate_of", nouns)
-        phrases = {phrase: kind for kind, members in self.predicate_phrases.items() for phrase in members}
-        object.__setattr__(self, "phrase_of", phrases)
-        stances = {phrase: kind for kind, members in self.stance_adjectives.items() for phrase in members}
-        object.__setattr__(self, "stance_of", stances)
-        phrased = {phrase: kind for kind, members in self.stance_phrases.items() for phrase in members}
-        object.__setattr__(self, "stance_phrase_of", phrased)
+        for table, inverse in (
+            (self.predicate_verbs, "predicate_of"),
+            (self.predicate_nouns, "noun_predicate_of"),
+            (self.predicate_phrases, "phrase_of"),
+            (self.stance_adjectives, "stance_of"),
+            (self.stance_phrases, "stance_phrase_of"),
+        ):
+            object.__setattr__(self, inverse, _word_to_type(table))
         kinds: dict[str, tuple[str, ...]] = {}
         for kind, members in self.description_types.items():
             for member in members:
                 kinds[member] = (*kinds.get(member, ()), kind)
         object.__setattr__(self, "description_type_of", kinds)
+
+
+def _word_to_type(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """A type → words table read the other way: each word's type (a word listed twice keeps the later type)."""
+    return {word: kind for kind, words in table.items() for word in words}
