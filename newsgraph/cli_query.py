@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -35,7 +36,7 @@ def _limits(settings: Settings, limit: int | None, timeout: float | None) -> dic
 def _emit(result: ReadResult, fmt: str) -> None:
     rows = result.rows()
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        click.echo(json.dumps(_json_safe(rows), ensure_ascii=False, indent=2, default=str, allow_nan=False))
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(result.columns)
@@ -51,8 +52,23 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
+        return json.dumps(_json_safe(value), ensure_ascii=False, default=str, allow_nan=False)
+    return str(_json_safe(value))
+
+
+def _json_safe(value: Any) -> Any:
+    """``value`` with NaN and the infinities as the strings Cypher prints for them.
+
+    Cypher computes them (``0.0/0.0``) but JSON has no such numbers, and a bare ``NaN`` breaks every
+    strict JSON reader downstream (jq, JavaScript's JSON.parse).
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value).replace("nan", "NaN").replace("inf", "Infinity")
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
 
 
 def _table(columns: list[str], rows: list[dict[str, Any]]) -> str:

@@ -406,3 +406,15 @@ def test_a_time_limit_neo4j_cannot_take_is_one_line(newsgraph, timeout):
         result = newsgraph(*command, "--timeout", timeout)
         assert result.exit_code == 1
         assert result.output == f"Error: the time limit must be from 0.1 to 86400 seconds, got {float(timeout):g}\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_cypher_output_of_nan_and_infinity_is_strict_json(newsgraph, fmt):
+    result = newsgraph("cypher", "RETURN 0.0 / 0.0 AS n, [-1.0 / 0.0, 1.5] AS l", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert json.loads(result.output, parse_constant=lambda c: pytest.fail(f"bare {c} in JSON")) == [
+            {"n": "NaN", "l": ["-Infinity", 1.5]}
+        ]
+    else:
+        assert result.output.splitlines()[1] == 'NaN,"[""-Infinity"", 1.5]"'
