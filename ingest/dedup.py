@@ -62,14 +62,14 @@ class MemorySeenIndex:
         """The articles of a JSON Lines file written by ``newsgraph ingest --no-graph``.
 
         A damaged line (two writers crossed, a bad disk) does not stop the others from being read: its number
-        is kept in ``damaged_lines`` and its article, if there was one, counts as not seen.
+        is kept in ``damaged_lines`` for the caller to report, and its article, if there was one, counts as not
+        seen.
         """
         index = cls()
         try:
             with path.open("rb") as handle:
                 for number, line in enumerate(handle, 1):
                     if line.strip() and not index._add_line(line):
-                        logger.warning("%s:%d is not an article record; it is left as it is", path, number)
                         index.damaged_lines.append(number)
         except OSError as e:
             raise IngestError(f"cannot read earlier articles from {path}: {e.strerror or e}") from e

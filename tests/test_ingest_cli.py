@@ -336,7 +336,7 @@ def test_append_reads_past_a_damaged_line_in_the_output(runner, tmp_path):
     result = runner.invoke(cli, ["ingest", str(folder), "--no-graph", "--out", str(out), "--append"])
     assert result.exit_code == 0, result.output
     assert "read 3, loaded 1, near-duplicates 0, duplicates 2 (2 already ingested), skipped 0" in result.output
-    assert "line 2 of" in result.output and "is not an article record" in result.output
+    assert "line 2 of" in result.output and result.output.count("is not an article record") == 1
 
 
 def test_a_second_run_writing_the_same_output_is_refused(runner, tmp_path):
