@@ -5,6 +5,8 @@ Accepted shapes (see docs/ingest.md):
   ``Link:``, ``Byline:``; other keys are ignored), then a blank line, then the text — the Wikinews sample format;
 - Markdown front matter: the same keys between two ``---`` lines;
 - a first line that is only a date (``02.12.2022.`` or ``2022-12-02``), as in the Serbian sample;
+- else a dateline at the head of the text or under its title (``BELGRADE, 2 December 2022 (Reuters) -``,
+  ``core.dateline``) gives the publication date and stays in the text;
 - after either, a single short line followed by a blank line is the title; in Markdown, a ``# Title`` line.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from core.dateline import dateline_date
 from ingest.article import ArticleDraft
 from ingest.normalize import parse_date
 
@@ -43,11 +46,21 @@ def parse_text_document(text: str, origin: str) -> ArticleDraft:
         date, body = _split_leading_date(body)
         if date:
             fields["published"] = date
+    if "published" not in fields:
+        _set_dateline(fields, body)  # "BELGRADE, 2 December 2022 (Reuters) - …" stays text, and dates it
     if "title" not in fields:
         title, body = _split_title(body)
         if title:
             fields["title"] = title
+            if "published" not in fields:
+                _set_dateline(fields, body)  # the dateline under the headline
     return ArticleDraft(text=body, origin=origin, **fields)
+
+
+def _set_dateline(fields: dict[str, str], body: str) -> None:
+    date = dateline_date(body)
+    if date:
+        fields["published"] = date
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:

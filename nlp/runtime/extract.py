@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core import __version__
+from core.dateline import dateline_date
 from core.records import Article, Entity, Extraction, Relation, Role, Statement
 from core.settings import Settings
 from nlp.entities.finders import Mention
@@ -138,13 +139,14 @@ class Extractor:
         mentions = [_shifted(m, offset) for offset, doc in chunks for m in mentions_of(doc)]
         entities = resolve_entities(text, mentions, self.gazetteer)
         roles = _roles(text, chunks, entities, self.gazetteer)
+        dated = article_date(article)
         statements: list[Statement] = []
         if self.find_statements is not None:
             for offset, doc in chunks:
-                statements.extend(self.find_statements(doc, entities, article.published, offset))
+                statements.extend(self.find_statements(doc, entities, dated, offset))
         context = _StatementContext(text, entities, roles)
         statements = [context.completed(s) for s in statements]
-        relations, links = _relations(text, chunks, entities, article.published, self.lexicon)
+        relations, links = _relations(text, chunks, entities, dated, self.lexicon)
         return Extraction(
             article.id,
             self.version,
@@ -155,6 +157,12 @@ class Extractor:
             links=tuple(links),
             warnings=warnings,
         )
+
+
+def article_date(article: Article) -> str | None:
+    """The day an article's relative dates ("in April", "last year", "Tuesday") count from, for statements and
+    relations alike: its publication date, else the dateline at the head of its text, else none."""
+    return article.published or dateline_date(article.text)
 
 
 def _shifted(mention: Mention, offset: int) -> Mention:

@@ -1,5 +1,8 @@
 """When a statement was made: the date its attribution gives ("said in 2021", "told RSE on Friday", "when …
-in 2019, the minister claimed"), resolved against the article's publication date, else the publication date."""
+in 2019, the minister claimed"), resolved against the article's date, else the article's date.
+
+The article's date (``published`` here) is its publication date, else its dateline (``nlp.runtime.extract``);
+without either a relative phrase stays undated: nothing is ever counted from the day the program runs."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.speaker_syntax import entity_span
 
 log = logging.getLogger(__name__)
+
+_WRITTEN_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 def statement_date(cue: Token, published: str | None, lexicon: StatementWords) -> str | None:
@@ -73,6 +78,8 @@ def date_of_phrase(phrase: str, published: str | None, lexicon: StatementWords) 
     lowered = phrase.lower()
     for preposition in lexicon.date_prepositions:
         lowered = lowered.removeprefix(f"{preposition} ")
+    if base is None and _WRITTEN_YEAR.search(lowered) is None:
+        return None  # "in April", "Tuesday": nothing to count from, and the day of the run is never one
     if base is not None and lowered in lexicon.day_before_phrases:
         return (base - timedelta(days=1)).isoformat()
     if base is not None and lowered in lexicon.same_day_phrases:
@@ -94,6 +101,9 @@ def date_of_phrase(phrase: str, published: str | None, lexicon: StatementWords) 
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    else:  # only what the phrase writes: no part of the date may come from the day of the run
+        settings["PARSERS"] = ["absolute-time"]
+        settings["REQUIRE_PARTS"] = ["year", "month"]
     try:
         parsed = dateparser.parse(lowered, languages=["en"], settings=settings)
     except (ValueError, OverflowError) as e:
@@ -130,7 +140,7 @@ def date_as_written(phrase: str, published: str | None, lexicon: StatementWords)
     year = lexicon.year_phrase.match(text) or lexicon.year_phrase.match(lowered)
     if year:
         return year.group(1)
-    has_year = re.search(r"\b(1[89]|20)\d\d\b", lowered) is not None
+    has_year = _WRITTEN_YEAR.search(lowered) is not None
     if published is None and not has_year:
         return None
     month = _relative_month(lowered, published, lexicon)
@@ -145,7 +155,7 @@ def date_as_written(phrase: str, published: str | None, lexicon: StatementWords)
     if not has_year and any(word in lexicon.sequence_words for word in words):
         return None
     has_month = any(m in lowered for m in lexicon.month_abbreviations)
-    has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d\d\b", "", lowered)) is not None
+    has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", _WRITTEN_YEAR.sub("", lowered)) is not None
     counts_months = any(word in lexicon.month_units for word in words)
     if (has_month or counts_months) and not has_day:
         return full[:7]
