@@ -25,11 +25,10 @@ from trafilatura.utils import load_html
 from core.errors import IngestError
 from ingest.article import ArticleDraft
 from ingest.normalize import url_problem
+from ingest.pagekind import MIN_ARTICLE_WORDS, MIN_SENTENCE_WORDS, NO_MAIN_TEXT, no_article_reason
 
 logger = logging.getLogger(__name__)
 
-MIN_ARTICLE_WORDS = 20
-MIN_SENTENCE_WORDS = 8
 # Below this many words the main extractor may have missed part of the article: compare with the fallbacks.
 FALLBACK_BELOW_WORDS = 150
 # … or below this share of the text the page shows.
@@ -42,6 +41,7 @@ _DECLARED_LANGUAGE = re.compile(
 )
 _MAIN_EXTRACTOR_ONLY = Extractor(output_format="python", fast=True, comments=False, tables=False)
 _WITH_FALLBACKS = Extractor(output_format="python", fast=False, comments=False, tables=False)
+_TRAFILATURA_DEFAULTS = Extractor(output_format="python")  # comments and tables in, as trafilatura.extract has them
 _REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]+)['\"]?\s*$", re.IGNORECASE)
 
 
@@ -57,14 +57,14 @@ def extract_html(html: str, origin: str, url: str | None = None) -> ArticleDraft
     """The article in a page, or IngestError (``no article: …``, ``redirect only: …``)."""
     try:
         tree = load_html(html)
-        text = _main_text(tree, url) if tree is not None else None
+        text, refusal = _article_text(tree, url) if tree is not None else (None, NO_MAIN_TEXT)
     except (ValueError, TypeError, lxml.etree.LxmlError) as e:
         raise IngestError(f"malformed HTML: {e}") from e
-    if not text or not _has_prose(text):
+    if tree is None or text is None:
         target = meta_refresh_target(html)
         if target:
             raise MetaRefresh(target)
-        raise IngestError("no article: no main text found in the page")
+        raise IngestError(f"no article: {refusal or NO_MAIN_TEXT}")
     document = _metadata(tree, url)
     return ArticleDraft(
         text=_without_headline(text, document.title),
@@ -78,12 +78,37 @@ def extract_html(html: str, origin: str, url: str | None = None) -> ArticleDraft
     )
 
 
+def _article_text(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
+    """The article's main text and None, or None and what the page is instead (a ``no article`` reason)."""
+    text = _main_text(tree, url)
+    refusal = no_article_reason(text, tree)
+    if refusal is None:
+        return text, None
+    return _as_trafilatura_defaults_find(tree, url, refusal)
+
+
 def _main_text(tree: HtmlElement, url: str | None) -> str | None:
     """The main text; trafilatura copies the tree before cleaning it, so ``tree`` stays whole for metadata."""
-    text = _extract_text(tree, url, with_fallbacks=False)
+    text = _extract_text(tree, url, options=_MAIN_EXTRACTOR_ONLY)
     if text and _has_prose(text) and _long_enough(text) and _covers_page(text, tree):
         return text
-    return _extract_text(tree, url, with_fallbacks=True)
+    return _extract_text(tree, url, options=_WITH_FALLBACKS)
+
+
+def _as_trafilatura_defaults_find(tree: HtmlElement, url: str | None, refusal: str) -> tuple[str | None, str | None]:
+    """The main text trafilatura finds with its own defaults, when the project's options found no article.
+
+    Leaving comments out makes trafilatura delete, before any extractor runs, every container whose id or
+    class starts with "comment" (``commentable-story``), and leaving tables out deletes table layouts whole:
+    a short article inside either is lost, while bare ``trafilatura.extract`` keeps it. Only the main text is
+    taken, never the comment section, and it must read as an article too.
+    """
+    text = _extract_text(tree, url, options=_TRAFILATURA_DEFAULTS)
+    second_refusal = no_article_reason(text, tree)
+    if second_refusal is None:
+        return text, None
+    # The first extraction's reason unless it only found nothing and this one found what the page is.
+    return None, second_refusal if refusal == NO_MAIN_TEXT else refusal
 
 
 def _long_enough(text: str) -> bool:
@@ -105,9 +130,9 @@ def _printed_chars(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
-def _extract_text(tree: HtmlElement, url: str | None, *, with_fallbacks: bool) -> str | None:
+def _extract_text(tree: HtmlElement, url: str | None, *, options: Extractor) -> str | None:
     # A copy of a ready Extractor: building one per page re-reads trafilatura's config file settings.
-    options = copy.copy(_WITH_FALLBACKS if with_fallbacks else _MAIN_EXTRACTOR_ONLY)
+    options = copy.copy(options)
     options.url = options.source = url
     document = trafilatura.bare_extraction(tree, options=options)
     return getattr(document, "text", None)
