@@ -23,6 +23,7 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, Sessio
 from core.errors import GraphUnavailableError, QueryError
 from core.records import Article, Extraction, Skipped
 from graph import neo4j_queries as q
+from graph.corrections import reapply_for_articles
 from graph.rows import ArticleRows, build_rows
 
 log = logging.getLogger(__name__)
@@ -196,6 +197,8 @@ def _write_batch(tx: ManagedTransaction, prepared: list[ArticleRows]) -> dict[st
         if rows:
             tx.run(statement, rows=rows).consume()
             written += len(rows)
+    # The raw facts just written undo the editors' corrections of these articles: apply them again, same transaction.
+    reapply_for_articles(tx, [rows.article_id for rows in to_write])
     return {
         "loaded": len(to_write) - len(replaced),
         "replaced": len(replaced),

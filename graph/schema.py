@@ -37,6 +37,7 @@ CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT source_name IF NOT EXISTS FOR (n:Source) REQUIRE n.name IS UNIQUE",
+    "CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS UNIQUE",
 )
 
 RANGE_INDEXES: tuple[str, ...] = (
@@ -49,6 +50,7 @@ RANGE_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX {SPEAKER_DATE_INDEX} IF NOT EXISTS FOR (n:Statement) ON (n.speaker_id, n.date)",
     "CREATE INDEX statement_article IF NOT EXISTS FOR (n:Statement) ON (n.article_id)",
     "CREATE INDEX role_person IF NOT EXISTS FOR (n:Role) ON (n.person_id)",
+    "CREATE INDEX correction_target IF NOT EXISTS FOR (n:Correction) ON (n.target)",
 )
 
 # Accent folding lets "Stefanovic" find "Stefanović" (names from the region are written both ways).

@@ -1,0 +1,173 @@
+"""Corrections as a reviewable text file (JSON Lines), and the aliases file read as corrections.
+
+One correction a line, its keys in a fixed order, so a newsroom can keep the file under version control and
+review changes line by line::
+
+    {"id": "c-…", "kind": "rename", "target": "organization:share-foundation", "after": {"name": "SHARE"},
+     "editor": "ana", "created_at": "2026-01-02T10:00:00.000000+00:00", "reason": "…", "status": "active", …}
+
+Reading checks every line on its own: a line that is not a valid correction is reported as ``FILE:LINE: reason``
+and nothing of it is used; the other lines still are. The user's aliases file (setting ``aliases_file``) is applied
+by the extractor, not by the graph; ``aliases_file_corrections`` shows its entries as records of the same kinds
+(merge, split-alias, reject-entity) so the audit lists both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from graph.corrections import Correction, CorrectionError, make_correction
+
+FIELDS = ("id", "kind", "target", "after", "before", "editor", "created_at", "reason", "status", "undone_by",
+          "undone_at")  # fmt: skip
+_REQUIRED = ("kind", "target", "editor", "created_at")
+ALIASES_EDITOR = "aliases file"
+
+
+def to_line(correction: Correction) -> str:
+    before = {k: v for k, v in correction.before.items() if k != "embedding"}  # 384 numbers nobody reviews
+    record: dict[str, Any] = {
+        "id": correction.id,
+        "kind": correction.kind,
+        "target": correction.target,
+        "after": dict(correction.after),
+        "before": before,
+        "editor": correction.editor,
+        "created_at": correction.created_at,
+        "reason": correction.reason,
+        "status": correction.status,
+    }
+    if correction.status == "undone":
+        record |= {"undone_by": correction.undone_by, "undone_at": correction.undone_at}
+    return json.dumps(record, ensure_ascii=False, sort_keys=False)
+
+
+def write_corrections(corrections: Sequence[Correction], path: Path) -> int:
+    """Write the graph's corrections, oldest first (new ones append at the end of a versioned file)."""
+    stored = sorted((c for c in corrections if c.source == "graph"), key=lambda c: (c.created_at, c.id))
+    try:
+        with Path(path).open("w", encoding="utf-8") as handle:
+            for correction in stored:
+                handle.write(to_line(correction) + "\n")
+    except OSError as e:
+        raise CorrectionError(f"cannot write {path}: {e.strerror}") from e
+    return len(stored)
+
+
+def from_record(record: Any) -> Correction:
+    """One line's object as a checked Correction; CorrectionError saying what is wrong."""
+    if not isinstance(record, dict):
+        raise CorrectionError("not a JSON object")
+    unknown = sorted(set(record) - set(FIELDS))
+    if unknown:
+        raise CorrectionError(f"unknown field {', '.join(unknown)} (fields: {', '.join(FIELDS)})")
+    missing = [name for name in _REQUIRED if name not in record]
+    if missing:
+        raise CorrectionError(f"missing {', '.join(missing)}")
+    after = record.get("after") or {}
+    if not isinstance(after, dict):
+        raise CorrectionError("after must be an object")
+    status = record.get("status") or "active"
+    if status not in ("active", "undone"):
+        raise CorrectionError(f"status must be active or undone, not {status!r}")
+    correction = make_correction(record["kind"], record["target"], after, editor=record["editor"],
+                                 reason=record.get("reason") or "", created_at=record["created_at"],
+                                 correction_id=record.get("id"))  # fmt: skip
+    before = record.get("before") or {}
+    if not isinstance(before, dict):
+        raise CorrectionError("before must be an object")
+    undone_by = record.get("undone_by")
+    if status == "undone" and not (isinstance(undone_by, str) and undone_by.strip()):
+        raise CorrectionError("an undone correction needs undone_by")
+    return replace(
+        correction,
+        before=before,
+        status=status,
+        undone_by=undone_by if status == "undone" else None,
+        undone_at=str(record["undone_at"]) if status == "undone" and record.get("undone_at") else None,
+    )
+
+
+def read_correction_file(path: Path) -> tuple[list[Correction], list[str]]:
+    """The valid corrections of a JSON Lines file and one ``FILE:LINE: reason`` for each line that is not one.
+
+    Blank lines are skipped. A file that cannot be read at all is a CorrectionError."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise CorrectionError(f"cannot read {path}: {e.strerror}") from e
+    except UnicodeDecodeError as e:
+        raise CorrectionError(f"{path} is not UTF-8 text: {e.reason} at byte {e.start}") from e
+    corrections: list[Correction] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(f"{path}:{number}: not JSON ({e.msg} at column {e.colno})")
+            continue
+        try:
+            correction = from_record(record)
+        except CorrectionError as e:
+            problems.append(f"{path}:{number}: {e}")
+            continue
+        if correction.id in seen:
+            problems.append(f"{path}:{number}: the id {correction.id} is on an earlier line too")
+            continue
+        seen.add(correction.id)
+        corrections.append(correction)
+    return corrections, problems
+
+
+def read_corrections(path: Path) -> list[Correction]:
+    """Every correction of the file, or a CorrectionError naming the first malformed line."""
+    corrections, problems = read_correction_file(path)
+    if problems:
+        raise CorrectionError(problems[0])
+    return corrections
+
+
+def aliases_file_corrections(path: str | Path | None) -> list[Correction]:
+    """The entries of the user's aliases file as corrections applied at extraction (read-only: edit the file).
+
+    ``[[entity]]`` aliases are merges into the entity's name, ``[[split]]`` names are kept apart, ``ignore`` names
+    are not entities. A file that cannot be read is a CorrectionError."""
+    if not path:
+        return []
+    file = Path(path).expanduser()
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        when = dt.datetime.fromtimestamp(file.stat().st_mtime, dt.UTC).isoformat(timespec="microseconds")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise CorrectionError(f"cannot read the aliases file {file}: {e}") from e
+    found: list[Correction] = []
+
+    def add(number: int, kind: str, target: str, after: dict[str, Any]) -> None:
+        found.append(Correction(f"aliases:{number}", kind, target, after, ALIASES_EDITOR, when,
+                                f"{file.name}", state="applied at extraction", source="aliases file"))  # fmt: skip
+
+    number = 0
+    for entry in data.get("entity", []) if isinstance(data.get("entity"), list) else []:
+        if not isinstance(entry, dict):
+            continue
+        for alias in entry.get("aliases", []) or []:
+            number += 1
+            add(number, "merge", str(alias), {"into": str(entry.get("name")), "type": str(entry.get("type"))})
+    for entry in data.get("split", []) if isinstance(data.get("split"), list) else []:
+        if isinstance(entry, dict):
+            number += 1
+            names = [str(n) for n in entry.get("names", []) or []]
+            add(number, "split-alias", " | ".join(names), {"names": names})
+    for name in data.get("ignore", []) if isinstance(data.get("ignore"), list) else []:
+        number += 1
+        add(number, "reject-entity", str(name), {})
+    return found
