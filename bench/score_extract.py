@@ -46,6 +46,7 @@ GOLD_DIR = DATA_DIR / "gold"
 EVALUATION_SETS = ("gold", "heldout", "patterns")  # folders of DATA_DIR, each with docs.jsonl and gold.jsonl
 SCORED_ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event")
 MIN_OVERLAP = 0.5
+CONFIDENT = 0.8  # a statement at or above this confidence is shown as a confident attribution
 _GROUP_MODIFIER = re.compile(r" (?:in|at|of|from|for|like|such as|with|on) .*$")
 _TITLE_QUALIFIERS = re.compile(r"^(?:(?:then|former|acting|interim|ex|outgoing|current)\s+)+")
 
@@ -61,6 +62,9 @@ class Tally:
     statements_pred: int = 0
     statements_matched: int = 0
     speakers_right: int = 0
+    confident_pred: int = 0  # predicted statements with confidence >= CONFIDENT
+    confident_matched: int = 0
+    confident_right: int = 0
     kinds_right: int = 0
     cues_right: int = 0
     dates_right: int = 0
@@ -105,6 +109,8 @@ class Tally:
             "statement_f1": statement[2],
             "speaker_accuracy": ratio(self.speakers_right, matched),
             "attributed_statement_f1": attributed[2],
+            "confident_share": ratio(self.confident_pred, self.statements_pred),
+            "confident_speaker_accuracy": ratio(self.confident_right, self.confident_matched),
             "kind_accuracy": ratio(self.kinds_right, matched),
             "cue_accuracy": ratio(self.cues_right, matched),
             "date_accuracy": ratio(self.dates_right, matched),
@@ -219,12 +225,18 @@ def _short(statement: dict[str, Any], width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _confident(statement: dict[str, Any]) -> bool:
+    confidence = statement.get("confidence")
+    return isinstance(confidence, (int, float)) and confidence >= CONFIDENT
+
+
 def score_statements(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: Tally) -> list[str]:
     """Fill the statement counts; return one line per mistake (missed, extra, wrong speaker or kind)."""
     gold, pred = gold_doc["statements"], pred_doc.get("statements") or []
     entities = {entity["id"]: entity for entity in gold_doc["entities"]}
     tally.statements_gold += len(gold)
     tally.statements_pred += len(pred)
+    tally.confident_pred += sum(_confident(s) for s in pred)
     pairs = match_statements(gold, pred)
     problems = []
     for g, p in pairs:
@@ -232,6 +244,8 @@ def score_statements(gold_doc: dict[str, Any], pred_doc: dict[str, Any], tally: 
         kind_ok = gold[g]["kind"] == pred[p].get("kind")
         tally.statements_matched += 1
         tally.speakers_right += speaker_ok
+        tally.confident_matched += _confident(pred[p])
+        tally.confident_right += _confident(pred[p]) and speaker_ok
         tally.kinds_right += kind_ok
         tally.cues_right += cue_right(gold[g], pred[p])
         tally.dates_right += gold[g].get("date") == pred[p].get("date")
@@ -529,6 +543,8 @@ def format_report(report: Report, label: str, per_doc: bool, mistakes: bool = Fa
         f" {counts.statements_pred}, matched {counts.statements_matched})",
         f"  speaker accuracy {_percent(figures['speaker_accuracy'])}   attributed-statement F1"
         f" {_percent(figures['attributed_statement_f1'])}",
+        f"  confidence >= {CONFIDENT}: {_percent(figures['confident_share'])} % of statements, speaker accuracy"
+        f" {_percent(figures['confident_speaker_accuracy'])}",
         f"  kind accuracy {_percent(figures['kind_accuracy'])}   cue accuracy {_percent(figures['cue_accuracy'])}"
         f"   date accuracy {_percent(figures['date_accuracy'])}",
         f"  entities    P {_percent(figures['entity_precision'])}  R {_percent(figures['entity_recall'])}"

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 StatementKind = Literal["direct", "indirect", "mixed"]
+# How a statement's speaker was found (docs/statements.md): named at the cue; a surname of a person named before;
+# a title or description ("the minister"); a pronoun; carried from the quote before; the person the sentence
+# before is about; a document ("the complaint said") or an unnamed group ("officials said"); no speaker.
+StatementBasis = Literal["name", "surname", "description", "pronoun", "carried", "context", "document", "group", "none"]
+STATEMENT_BASES: tuple[str, ...] = get_args(StatementBasis)
 ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event", "Product", "Group")
 
 
@@ -73,7 +78,10 @@ class Statement:
     sentence_start: int = 0
     sentence_end: int = 0
     about: tuple[str, ...] = ()  # ids of entities mentioned inside the statement
+    # The chance the speaker is right, calibrated on the development sets by basis (nlp/statements/confidence.py)
     confidence: float = 1.0
+    basis: StatementBasis | None = None  # None: a record made without the statement finder
+    basis_distance: int | None = None  # pronoun or description: sentences back to the mention it stands for
     embedding: tuple[float, ...] | None = field(default=None, compare=False, repr=False)
 
 
@@ -138,6 +146,9 @@ class Extraction:
                     "addressee": s.addressee,
                     "date": s.date,
                     "speaker_role": _spoken_role(s.speaker_role),
+                    "confidence": s.confidence,
+                    "basis": s.basis,
+                    "basis_distance": s.basis_distance,
                 }
                 for s in self.statements
             ],

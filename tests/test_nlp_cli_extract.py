@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from core.records import STATEMENT_BASES
 from newsgraph.cli import cli
 from nlp.runtime.contract import parse_line
 from tests.nlp_fixtures import *  # noqa: F403
@@ -24,6 +25,9 @@ STATEMENT_KEYS = {
     "addressee",
     "date",
     "speaker_role",
+    "confidence",
+    "basis",
+    "basis_distance",
 }
 
 
@@ -69,6 +73,9 @@ def test_offsets_point_into_the_input_text_as_given(tmp_path: Path) -> None:
     for statement in record["statements"]:
         assert set(statement) == STATEMENT_KEYS
         assert rsebody[statement["start"] : statement["end"]] == statement["text"]
+        assert statement["basis"] in STATEMENT_BASES and 0 <= statement["confidence"] <= 1
+        distance = statement["basis_distance"]
+        assert distance is None or (statement["basis"] in {"pronoun", "description"} and distance >= 0)
     marinovic = next(e for e in record["entities"] if e["id"] == "person:milan-marinovic")
     assert {rsebody[s:e] for s, e in marinovic["mentions"]} == {"Milan Marinović", "Marinović"}
     role = next(r for r in record["roles"] if r["person_id"] == "person:nebojsa-stefanovic")

@@ -427,3 +427,67 @@ def test_mistakes_are_listed_per_document():
         "missed direct (X Y)",
         "extra direct (Z)",
     ]
+
+
+def test_confident_statements_are_counted_apart():
+    """`confident_share` is over every predicted statement; `confident_speaker_accuracy` over the matched ones."""
+    gold = doc(
+        [
+            statement(0, 100, "Andrej Petrovski", speaker_id=PETROVSKI["id"]),
+            statement(200, 300, "Nebojša Stefanović", speaker_id=STEFANOVIC["id"]),
+            statement(400, 500, "Andrej Petrovski", speaker_id=PETROVSKI["id"]),
+        ],
+        [PETROVSKI, STEFANOVIC],
+    )
+    pred = doc(
+        [
+            {**statement(0, 100, "Andrej Petrovski"), "confidence": 0.99},  # confident, right
+            {**statement(200, 300, "Andrej Petrovski"), "confidence": 0.8},  # confident, wrong
+            {**statement(400, 500, "Andrej Petrovski"), "confidence": 0.79},  # right, not confident
+            {**statement(600, 700, "Andrej Petrovski"), "confidence": 0.9},  # confident, not in the gold
+            statement(800, 900, "Andrej Petrovski"),  # no confidence given: not confident
+        ]
+    )
+    figures = se.score([gold], [pred]).micro.figures()
+    assert figures["confident_share"] == pytest.approx(3 / 5)
+    assert figures["confident_speaker_accuracy"] == 0.5
+    assert (
+        se.score([gold], [doc([statement(0, 100, "Andrej Petrovski")])]).micro.figures()["confident_speaker_accuracy"]
+        is None
+    )
+
+
+def test_calibration_bands_and_summary():
+    import calibrate_statements as cs
+
+    gold = doc(
+        [
+            statement(0, 100, "Andrej Petrovski", speaker_id=PETROVSKI["id"]),
+            statement(200, 300, "Nebojša Stefanović", speaker_id=STEFANOVIC["id"]),
+            statement(400, 500, "Andrej Petrovski", speaker_id=PETROVSKI["id"]),
+        ],
+        [PETROVSKI, STEFANOVIC],
+    )
+    pred = doc(
+        [
+            {**statement(0, 100, "Andrej Petrovski"), "confidence": 0.95, "basis": "name"},
+            {**statement(200, 300, "Andrej Petrovski"), "confidence": 0.85, "basis": "pronoun", "basis_distance": 2},
+            {**statement(400, 500, "Andrej Petrovski"), "confidence": 0.4, "basis": "group"},
+            {**statement(600, 700, "Andrej Petrovski"), "confidence": 0.9, "basis": "name"},
+        ]
+    )
+    found = cs.judged([gold], [pred])
+    assert [(j.matched, j.right) for j in found] == [(True, True), (True, False), (True, True), (False, False)]
+    by_band = {(band.low, band.statements, band.matched, band.right) for band in cs.bands(found)}
+    assert {(0.9, 2, 1, 1), (0.8, 1, 1, 0), (0.0, 1, 1, 1)} <= by_band
+    figures = cs.summary(found)
+    assert (figures["statements"], figures["matched"], figures["confident_statements"]) == (4, 3, 3)
+    assert figures["confident_share"] == 0.75 and figures["confident_accuracy"] == 0.5
+    # the unmatched statement is not fitted; these predictions name no entity (speaker_id null)
+    assert cs.fit_counts(found) == {
+        "group": (1, 1),
+        "name, not an entity": (1, 1),
+        "pronoun, 2-3 sentences back": (0, 1),
+    }
+    table = cs.reliability_table({"development": found}, markdown=True)
+    assert "| 0.8–0.9 | 1 | 0 / 1 (0.0 %) |" in table

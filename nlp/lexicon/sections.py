@@ -42,6 +42,7 @@ class StatementWords:
     saying_nouns: frozenset[str]
     non_source_nouns: frozenset[str]
     source_carrier_nouns: frozenset[str]
+    document_nouns: frozenset[str]
     calendar_words: frozenset[str]
     official_nouns: frozenset[str]
     organisation_name_ends: frozenset[str]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from core.records import StatementBasis
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.speaker_syntax import same_paragraph
@@ -25,6 +26,8 @@ class Speaker:
     entity_id: str | None
     is_person: bool
     at: int  # article offset of the mention, for recency
+    basis: StatementBasis = "name"  # how the words at the cue led to this speaker
+    antecedent_at: int | None = None  # article offset of the earlier mention a pronoun or description stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,7 @@ class Antecedents:
             heard = self.last  # "The report's authors say … They call for …": the group just heard
             plural = heard is not None and not heard.is_person and heard.mention.lower().endswith("s")
             if heard is not None and plural and at - heard.at < SPEAKER_MEMORY // 2:
-                return Speaker(heard.name, pronoun.text, heard.entity_id, False, at)
+                return Speaker(heard.name, pronoun.text, heard.entity_id, False, at, "pronoun", heard.at)
             group = self._plural_subject(pronoun)
             if group is not None:
                 return group
@@ -86,7 +89,9 @@ class Antecedents:
         found = self._antecedent(at, lower in pronouns, pronouns.get(lower), avoid)
         if found is None and lower in self.lexicon.person_subject_pronouns:
             found = self._named_subject_before(pronoun)
-        return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at) if found is not None else None
+        if found is None:
+            return None
+        return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at, "pronoun", found.at)
 
     def _named_subject_before(self, pronoun: Token) -> NamedMention | None:
         """No person known at all: the capitalised two- or three-word subject of a sentence shortly before, whatever
@@ -139,7 +144,11 @@ class Antecedents:
             if self._inside_quote(token.idx + self.offset) or not same_paragraph(token, pronoun):
                 return None
             found = self.resolve(token)
-            return Speaker(found.name, pronoun.text, found.entity_id, False, found.at) if found else None
+            return (
+                Speaker(found.name, pronoun.text, found.entity_id, False, found.at, "pronoun", found.at)
+                if found
+                else None
+            )
         return None
 
     def _recent_mention(

@@ -6,21 +6,24 @@ article's date unless the attribution itself says when ("said in 2021", "told RS
 A quote with no cue of its own that fills a sentence takes the speaker of the statement just before it
 in its paragraph, or in the paragraph before when it opens its own paragraph, else the one person the
 sentence before it is about. Names, titles and scare quotes, headlines and captions are not statements.
+Each statement says how its speaker was found (its basis) and carries the confidence calibrated for that basis.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from core.records import Entity, Statement, StatementKind
+from core.records import Entity, Statement, StatementBasis, StatementKind
 from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
+from nlp.statements.confidence import speaker_confidence
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
@@ -75,7 +78,7 @@ def find_statements(
         if draft.attribution is None:
             if last is None or not carries:
                 continue
-            statement = _carried(doc, text, draft, last[0], offset, same_paragraph=para == last[1])
+            statement = _carried(layout, draft, last[0], offset, same_paragraph=para == last[1])
             speaker = last[2]
         else:
             head = draft.attribution.speaker
@@ -89,7 +92,7 @@ def find_statements(
             if resolved is None:
                 continue
             speaker = resolved
-            statement = _statement(doc, text, draft, speaker, published, offset, words)
+            statement = _statement(layout, draft, speaker, published, offset)
         resolver.remember(speaker)
         statements.append(statement)
         last = (statement, para, speaker)
@@ -289,14 +292,15 @@ def _confidence(draft: _Draft) -> float:
 # --- building records ---------------------------------------------------------------------------
 
 
-def _statement(
-    doc: Doc, text: str, draft: _Draft, speaker: Speaker, published: str | None, offset: int, lexicon: StatementWords
-) -> Statement:
+def _statement(layout: Layout, draft: _Draft, speaker: Speaker, published: str | None, offset: int) -> Statement:
+    doc, text, lexicon = layout.doc, layout.text, layout.lexicon
     attribution = draft.attribution
     assert attribution is not None
     cue = None if attribution.from_context else attribution.cue  # "speaker from context": no cue, no mention
     sent_start, sent_end = _evidence(doc, text, draft.start, draft.end, cue)
-    confidence = attribution.confidence * (0.9 if speaker.mention.lower() != speaker.name.lower() else 1.0)
+    basis: StatementBasis = "context" if attribution.from_context else speaker.basis
+    distance = _sentences_back(layout, attribution, speaker, offset) if basis in {"pronoun", "description"} else None
+    confidence = speaker_confidence(basis, distance, speaker.entity_id is not None, cue is not None)
     return Statement(
         start=draft.start + offset,
         end=draft.end + offset,
@@ -311,14 +315,29 @@ def _statement(
         sentence=text[sent_start:sent_end],
         sentence_start=sent_start + offset,
         sentence_end=sent_end + offset,
-        confidence=round(confidence, 3),
+        confidence=confidence,
+        basis=basis,
+        basis_distance=distance,
     )
 
 
-def _carried(doc: Doc, text: str, draft: _Draft, previous: Statement, offset: int, same_paragraph: bool) -> Statement:
+def _sentences_back(layout: Layout, attribution: Attribution, speaker: Speaker, offset: int) -> int | None:
+    """How many sentences before the words at the cue the mention a pronoun or description stands for is (0: the
+    same sentence); quoted sentences do not count. A mention in an earlier chunk is at least the chunk's start."""
+    if speaker.antecedent_at is None or attribution.speaker is None:
+        return None
+    ends = layout.sentence_ends
+    at = attribution.speaker.idx
+    back = bisect_left(ends, at) - bisect_left(ends, speaker.antecedent_at - offset)
+    return max(0, back) + (1 if speaker.antecedent_at < offset else 0)
+
+
+def _carried(layout: Layout, draft: _Draft, previous: Statement, offset: int, same_paragraph: bool) -> Statement:
     """A quote in the voice of the statement before: it keeps that attribution within its paragraph
     (`"A," Marinović told RSE. "B."`); a paragraph of its own has its speaker from context only."""
-    sent_start, sent_end = _evidence(doc, text, draft.start, draft.end, None)
+    text = layout.text
+    sent_start, sent_end = _evidence(layout.doc, text, draft.start, draft.end, None)
+    cue = previous.cue if same_paragraph else None
     return Statement(
         start=draft.start + offset,
         end=draft.end + offset,
@@ -327,13 +346,14 @@ def _carried(doc: Doc, text: str, draft: _Draft, previous: Statement, offset: in
         speaker=previous.speaker,
         speaker_mention=previous.speaker_mention if same_paragraph else None,
         speaker_id=previous.speaker_id,
-        cue=previous.cue if same_paragraph else None,
+        cue=cue,
         addressee=previous.addressee if same_paragraph else None,
         date=previous.date,
         sentence=text[sent_start:sent_end],
         sentence_start=sent_start + offset,
         sentence_end=sent_end + offset,
-        confidence=0.6,
+        confidence=speaker_confidence("carried", None, previous.speaker_id is not None, cue is not None),
+        basis="carried",
     )
 
 

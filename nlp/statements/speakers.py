@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from core.records import Entity
+from core.records import Entity, StatementBasis
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.antecedents import SPEAKER_MEMORY, Antecedents, NamedMention, Speaker
@@ -69,8 +70,15 @@ class SpeakerResolver(Antecedents):
     # --- public -----------------------------------------------------------------------------
     def resolve(self, head: Token, avoid: str = "") -> Speaker | None:
         """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown; a pronoun never
-        resolves to ``avoid`` (the person a quote speaks of by name)."""
-        head = named_apposition(carried_source(past_title_abbreviation(head, self.lexicon), self.lexicon), self.lexicon)
+        resolves to ``avoid`` (the person a quote speaks of by name). The speaker says how it was found (``basis``)."""
+        written = past_title_abbreviation(head, self.lexicon)
+        source = carried_source(written, self.lexicon)
+        speaker = self._resolved(named_apposition(source, self.lexicon), avoid)
+        if speaker is not None and source.i != written.i:  # "Cornyn's statement added", "a report by BIRN"
+            return replace(speaker, basis="document", antecedent_at=None)
+        return speaker
+
+    def _resolved(self, head: Token, avoid: str) -> Speaker | None:
         titled = self._trailing_person(head)
         if titled is not None:
             return titled
@@ -86,39 +94,69 @@ class SpeakerResolver(Antecedents):
             gender = words.owner_pronouns[owner.lower_]
             found = self._antecedent(at, bool(gender), gender or None)
             if found is not None:  # "according to its latest filing": the filing's owner
-                return Speaker(found.name, noun_phrase(head).text, found.entity_id, found.is_person, at)
+                return Speaker(found.name, noun_phrase(head).text, found.entity_id, found.is_person, at, "document")
         phrase = noun_phrase(head)
         entity = self._entity_at(at, at + len(head.text))
         if entity is not None:
-            fuller = self._fuller(entity.name, at)
-            if fuller is not None:
-                return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at)
-            titled_name = titled_person(entity.name, self.lexicon) if entity.type == "Organization" else None
-            if titled_name is not None:  # "Neighbour Gurpreet Dhillon" taken for an organisation
-                return Speaker(titled_name, phrase.text, None, True, at)
-            name = fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
-            return Speaker(name, phrase.text, entity.id, entity.type == "Person", at)
+            return self._entity_speaker(head, phrase, entity, at)
         is_name = len(phrase) <= 3 and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase)
         expanded = self._fuller(phrase.text, at) if is_name else None
         if expanded is not None:
-            return Speaker(expanded.name, phrase.text, expanded.entity_id, expanded.is_person, at)
+            basis: StatementBasis = "surname" if expanded.is_person else "name"
+            return Speaker(expanded.name, phrase.text, expanded.entity_id, expanded.is_person, at, basis)
         named = self._titled_before(head, at) or self._named_before(phrase, at) or self._introduced_after(head, at)
         if named is not None:
-            return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at)
+            return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at, "description", named.at)
         again = self._speaker_again(head) or self._described_person(head, at)
         if again is not None:
-            return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at)
+            return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at, "description", again.at)
         author = self._author_of(head)
         if author is not None:
-            return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at)
+            return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at, "document")
+        return self._as_written(head, phrase, at)
+
+    def _entity_speaker(self, head: Token, phrase: Span, entity: Entity, at: int) -> Speaker:
+        """The entity whose mention is at the cue: named there, by surname, or by a description the entities
+        resolved ("the ministry" after "the Interior Ministry")."""
+        fuller = self._fuller(entity.name, at)
+        if fuller is not None:
+            basis: StatementBasis = "surname" if fuller.is_person else "name"
+            return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at, basis)
+        titled_name = titled_person(entity.name, self.lexicon) if entity.type == "Organization" else None
+        if titled_name is not None:  # "Neighbour Gurpreet Dhillon" taken for an organisation
+            return Speaker(titled_name, phrase.text, None, True, at)
+        name = fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
+        if head.pos_ != "PROPN" and head.ent_type_ not in NAME_LABELS:
+            earlier = [start for start, end in entity.mentions if end <= at]
+            return Speaker(
+                name, phrase.text, entity.id, entity.type == "Person", at, "description", max(earlier, default=None)
+            )
+        if entity.type == "Person" and not set(entity.name.lower().split()) <= set(phrase.text.lower().split()):
+            basis = "surname"  # "Petrovski said" of the Andrej Petrovski the entities know
+        else:
+            basis = "name"
+        return Speaker(name, phrase.text, entity.id, entity.type == "Person", at, basis)
+
+    def _as_written(self, head: Token, phrase: Span, at: int) -> Speaker:
+        """A speaker no earlier mention explains: a name the entities missed, else an unnamed group or document."""
+        words = self.lexicon
         is_person = head.ent_type_ == "PERSON"
-        name = self._expand_surname(phrase) if head.ent_type_ in NAME_LABELS else group_name(phrase, self.lexicon)
+        named = head.ent_type_ in NAME_LABELS
+        name = self._expand_surname(phrase) if named else group_name(phrase, self.lexicon)
         titled_name = titled_person(name, self.lexicon) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
         if is_person or (titled_name is not None and head.ent_type_ not in {"GPE", "NORP", "FAC", "LOC"}):
-            return Speaker(
-                without_titles(name, self.lexicon), phrase.text, None, True, at
-            )  # "Mayor Brian Lafleur" tagged otherwise
-        return Speaker(name, phrase.text, None, is_person, at)
+            basis: StatementBasis = "surname" if named and name != phrase.text else "name"
+            # "Mayor Brian Lafleur" tagged otherwise
+            return Speaker(without_titles(name, self.lexicon), phrase.text, None, True, at, basis)
+        if named or head.pos_ == "PROPN":
+            basis = "name"
+        elif head.lemma_.lower() in words.source_carrier_nouns | words.medium_nouns | words.document_nouns:
+            basis = "document"  # "the complaint said", nothing saying whose
+        elif head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            basis = "description"  # "the security firm said": someone in particular, whom nothing before names
+        else:
+            basis = "group"  # "officials said", "a spokesperson said", "one tenant said"
+        return Speaker(name, phrase.text, None, is_person, at, basis)
 
     def _author_of(self, head: Token) -> Speaker | None:
         """ "the email said" after "Health Canada said in an email", "the statement read" after "the hospital issued a
@@ -157,7 +195,7 @@ class SpeakerResolver(Antecedents):
         if entity is None or entity.type != "Person" or (head.idx + self.offset) in range(at - 1, at + len(last)):
             return None
         mention = self.doc[head.left_edge.i : last.i + 1].text
-        return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)
+        return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)  # named at the cue
 
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None:

@@ -1,0 +1,222 @@
+"""How well a statement's `confidence` predicts its speaker being right, on development and held-out sets.
+
+    .venv/bin/python bench/calibrate_statements.py             # reliability table: development beside held-out
+    .venv/bin/python bench/calibrate_statements.py --markdown  # the same as a Markdown table (docs/statements.md)
+    .venv/bin/python bench/calibrate_statements.py --fit       # rates per basis on development only
+
+The extractor runs on the development sets (tests/data/gold and tests/data/patterns) and on the held-out set
+(tests/data/heldout); its statements are matched to the gold ones as bench/score_extract.py matches them. A matched
+statement's speaker is right or wrong by score_extract's rule; a statement with no gold counterpart has no speaker
+to be right about and is counted apart ("unmatched"). Each confidence band shows how many statements fall in it and
+what share of its matched ones had the right speaker. Held-out figures are only ever printed in aggregate, and
+--fit reads development alone: nlp/statements/confidence.py takes its rates from --fit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_format import read_jsonl
+from score_extract import CONFIDENT, DATA_DIR, match_statements, run_extractor, speaker_right
+
+from nlp.statements.confidence import DEVELOPMENT_COUNTS, calibration_key, rate
+
+DEVELOPMENT = ("gold", "patterns")
+HELDOUT = ("heldout",)
+BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """One predicted statement: what the extractor said about its speaker, and whether gold agrees."""
+
+    confidence: float | None
+    basis: str | None
+    distance: int | None
+    speaker_known: bool  # the speaker is one of the article's entities
+    has_cue: bool
+    matched: bool  # a gold statement overlaps it (score_extract's rule)
+    right: bool  # matched and the speaker is the gold one
+
+
+def judged(gold_docs: Iterable[dict[str, Any]], pred_docs: Iterable[dict[str, Any]]) -> list[Judged]:
+    predictions = {doc["id"]: doc for doc in pred_docs}
+    found: list[Judged] = []
+    for gold_doc in gold_docs:
+        gold = gold_doc["statements"]
+        pred = (predictions.get(gold_doc["id"]) or {}).get("statements") or []
+        entities = {entity["id"]: entity for entity in gold_doc["entities"]}
+        pairs = {p: g for g, p in match_statements(gold, pred)}
+        for index, statement in enumerate(pred):
+            gold_index = pairs.get(index)
+            found.append(
+                Judged(
+                    statement.get("confidence"),
+                    statement.get("basis"),
+                    statement.get("basis_distance"),
+                    statement.get("speaker_id") is not None,
+                    statement.get("cue") is not None,
+                    gold_index is not None,
+                    gold_index is not None and speaker_right(gold[gold_index], statement, entities),
+                )
+            )
+    return found
+
+
+def run_sets(names: Iterable[str]) -> list[Judged]:
+    found: list[Judged] = []
+    for name in names:
+        folder = DATA_DIR / name
+        found += judged(read_jsonl(folder / "gold.jsonl"), run_extractor(folder / "docs.jsonl"))
+    return found
+
+
+# ---------------------------------------------------------------- reliability
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    low: float
+    high: float
+    statements: int
+    matched: int
+    right: int
+    mean_confidence: float | None
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.right / self.matched if self.matched else None
+
+
+def bands(found: list[Judged]) -> list[Band]:
+    rows = []
+    for low, high in BANDS:
+        inside = [j for j in found if low <= (j.confidence or 0.0) < high]
+        matched = [j for j in inside if j.matched]
+        mean = sum(j.confidence or 0.0 for j in matched) / len(matched) if matched else None
+        rows.append(Band(low, min(high, 1.0), len(inside), len(matched), sum(j.right for j in matched), mean))
+    return rows
+
+
+def summary(found: list[Judged]) -> dict[str, Any]:
+    """The figures the target is stated in: share and speaker accuracy of confident statements, and the expected
+    calibration error (mean gap between confidence and accuracy over the bands, weighted by matched statements)."""
+    confident = [j for j in found if (j.confidence or 0.0) >= CONFIDENT]
+    confident_matched = [j for j in confident if j.matched]
+    matched = [j for j in found if j.matched]
+    gap = sum(
+        b.matched * abs((b.accuracy or 0.0) - (b.mean_confidence or 0.0)) for b in bands(found) if b.matched
+    ) / max(1, len(matched))
+    return {
+        "statements": len(found),
+        "matched": len(matched),
+        "speaker_accuracy": sum(j.right for j in matched) / len(matched) if matched else None,
+        "confident_share": len(confident) / len(found) if found else None,
+        "confident_statements": len(confident),
+        "confident_accuracy": (
+            sum(j.right for j in confident_matched) / len(confident_matched) if confident_matched else None
+        ),
+        "calibration_error": gap,
+    }
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}"
+
+
+def _share(right: int, matched: int) -> str:
+    return f"{right} / {matched} ({_percent(right / matched)} %)" if matched else "—"
+
+
+def _band_label(band: Band) -> str:
+    return f"{band.low:.1f}–{band.high:.1f}" if band.high < 1.0 else f"{band.low:.1f}–1.0"
+
+
+def reliability_table(sets: dict[str, list[Judged]], markdown: bool) -> str:
+    """One row per confidence band; per set: statements, matched, right speaker, accuracy (%)."""
+    names = list(sets)
+    per_set = {name: bands(found) for name, found in sets.items()}
+    header = ["confidence"] + [f"{name}: {column}" for name in names for column in ("statements", "right / matched")]
+    rows = []
+    for i in range(len(BANDS)):
+        cells = [_band_label(per_set[names[0]][i])]
+        for name in names:
+            band = per_set[name][i]
+            cells += [str(band.statements), _share(band.right, band.matched)]
+        rows.append(cells)
+    figures = {name: summary(found) for name, found in sets.items()}
+    lines = [
+        ("confidence ≥ 0.8", lambda f: f"{_percent(f['confident_share'])} % of statements"),
+        ("… speaker right", lambda f: f"{_percent(f['confident_accuracy'])} %"),
+        ("all statements", lambda f: f"{f['statements']} ({f['matched']} matched)"),
+        ("… speaker right", lambda f: f"{_percent(f['speaker_accuracy'])} %"),
+        ("calibration error", lambda f: f"{100 * f['calibration_error']:.1f} points"),
+    ]
+    for label, cell in lines:
+        rows.append([label] + [c for name in names for c in ("", cell(figures[name]))])
+    if markdown:
+        out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        out += ["| " + " | ".join(cells) + " |" for cells in rows]
+        return "\n".join(out)
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows])
+
+
+# ---------------------------------------------------------------- fitting
+
+
+def fit_key(j: Judged) -> str:
+    return calibration_key(j.basis, j.distance, j.speaker_known, j.has_cue)
+
+
+def fit_counts(found: list[Judged]) -> dict[str, tuple[int, int]]:
+    """(right, matched) per calibration group, most matched first."""
+    groups: dict[str, list[Judged]] = {}
+    for j in found:
+        if j.matched:
+            groups.setdefault(fit_key(j), []).append(j)
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    return {key: (sum(j.right for j in group), len(group)) for key, group in ordered}
+
+
+def fit_table(found: list[Judged]) -> str:
+    """The development counts per group, their rate, and the module's table to paste when they changed."""
+    counts = fit_counts(found)
+    lines = [f"{'group':40} {'right':>5} {'matched':>7} {'rate':>6}"]
+    lines += [f"{key:40} {right:5} {matched:7} {rate(right, matched):6.3f}" for key, (right, matched) in counts.items()]
+    unmatched = sum(not j.matched for j in found)
+    lines.append(f"({unmatched} predicted statements with no gold counterpart are not fitted)")
+    if counts != DEVELOPMENT_COUNTS:
+        lines += ["", "nlp/statements/confidence.py is not this fit; its table should read:", "DEVELOPMENT_COUNTS = {"]
+        lines += [f"    {key!r}: {value!r}," for key, value in counts.items()]
+        lines.append("}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit", action="store_true", help="speaker accuracy per basis on development only")
+    parser.add_argument("--markdown", action="store_true", help="the reliability table as Markdown")
+    parser.add_argument("--json", action="store_true", help="the summary figures as JSON")
+    args = parser.parse_args(argv)
+    development = run_sets(DEVELOPMENT)
+    if args.fit:
+        print(fit_table(development))
+        return 0
+    sets = {"development": development, "held-out": run_sets(HELDOUT)}
+    if args.json:
+        print(json.dumps({name: summary(found) for name, found in sets.items()}, indent=2))
+    else:
+        print(reliability_table(sets, args.markdown))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
