@@ -273,6 +273,20 @@ SETTINGS: tuple[Setting, ...] = (
         valid=Range(1, 65535),
     ),
     Setting(
+        "editing",
+        "NEWSGRAPH_EDITING",
+        False,
+        bool,
+        "Let the explorer record and undo corrections (off: it is read-only for readers); each needs an editor name.",
+    ),
+    Setting(
+        "editor",
+        "NEWSGRAPH_EDITOR",
+        "",
+        str,
+        "Editor name put on corrections made from the command line, and offered by the explorer.",
+    ),
+    Setting(
         "graph_node_cap",
         "NEWSGRAPH_GRAPH_NODE_CAP",
         300,
@@ -321,6 +335,8 @@ class Settings:
     query_timeout: float
     row_limit: int
     app_port: int
+    editing: bool
+    editor: str
     graph_node_cap: int
 
     def __repr__(self) -> str:

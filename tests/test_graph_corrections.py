@@ -1,0 +1,301 @@
+"""Editors' corrections on the real Neo4j, with articles extracted by the real spaCy pipeline.
+
+For every kind: applied at once; still applied after every article is extracted again (``reextract --all`` with
+each article's facts rewritten); undone back to the extracted graph; exported and imported into an empty graph,
+which then loads the same articles into the same corrected graph. Then the bad cases: a target that is gone
+(dangling, kept, the load goes on), two corrections of one target (the newest wins, both listed), and a
+file with malformed lines.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from core.records import Article, content_hash
+from graph.correction_file import read_corrections, write_corrections
+from graph.corrections import (
+    CorrectionError,
+    import_corrections,
+    list_corrections,
+    record_correction,
+    relation_key,
+    undo_correction,
+)
+from newsgraph.cli import cli
+from newsgraph.pipeline import Selection, run_pipeline, run_reextract
+from tests.graph_fixtures import cli_env
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+
+TEXT = (
+    "Andrej Petrovski, technical director of the SHARE Foundation, warned that the cameras lacked legal "
+    "safeguards. \u201cMass biometric surveillance has no place in a democratic society,\u201d Petrovski said "
+    "on Tuesday.\n\nInterior Minister Nebojša Stefanović said the Safe City project would make Belgrade safer. "
+    "Stefanović met Huawei executives in Belgrade in 2019, and the SHARE Foundation opposed the Safe City project."
+)
+OTHER = "The SHARE Foundation published a report on Monday. Andrej Petrovski said the cameras would stay in Belgrade."
+PETROVSKI, STEFANOVIC = "person:andrej-petrovski", "person:nebojsa-stefanovic"
+SHARE, SAFE_CITY = "organization:share-foundation", "event:safe-city"
+WARNED = "c:1@74-109"  # "the cameras lacked legal safeguards", Andrej Petrovski
+QUOTE = "c:1@112-177"  # "Mass biometric surveillance …", Petrovski
+OPPOSES = relation_key(SHARE, "OPPOSES", SAFE_CITY, "c:1", 360, 406)
+HOSTILE_NAME = "<script>alert('x')</script> Ana <b>Jović</b>"
+
+# kind, target, after, a Cypher check that is true once the correction is applied (and false before)
+CASES: dict[str, tuple[str, str, dict[str, Any], str]] = {
+    "reassign-existing": ("reassign-speaker", QUOTE, {"speaker_id": STEFANOVIC},
+                          f"MATCH (:Entity {{id: '{STEFANOVIC}'}})-[:SAID]->(s:Statement {{id: '{QUOTE}'}}) "
+                          f"WHERE s.speaker_id = '{STEFANOVIC}' RETURN count(*) = 1 AS ok"),
+    "reassign-new": ("reassign-speaker", WARNED, {"name": HOSTILE_NAME, "type": "Person"},
+                     f"MATCH (e:Person)-[:SAID]->(:Statement {{id: '{WARNED}'}}) RETURN e.name = $name AS ok"),
+    "reject-statement": ("reject-statement", WARNED, {},
+                         f"RETURN NOT EXISTS {{ MATCH (:Statement {{id: '{WARNED}'}}) }} AS ok"),
+    "merge": ("merge", PETROVSKI, {"into": STEFANOVIC},
+              f"MATCH (e:Entity {{id: '{STEFANOVIC}'}})-[:SAID]->(s:Statement) "
+              f"WHERE NOT EXISTS {{ MATCH (:Entity {{id: '{PETROVSKI}'}}) }} AND 'Andrej Petrovski' IN e.aliases "
+              "RETURN count(s) = 4 AS ok"),
+    "split-alias": ("split-alias", PETROVSKI, {"alias": "Petrovski"},
+                    f"MATCH (n:Person {{id: 'person:petrovski'}})-[:SAID]->(:Statement {{id: '{QUOTE}'}}), "
+                    "(:Article {id: 'c:1'})-[m:MENTIONS]->(n) "
+                    f"MATCH (e:Entity {{id: '{PETROVSKI}'}}) WHERE NOT 'Petrovski' IN e.aliases "
+                    "RETURN m.starts = [179] AS ok"),
+    "rename": ("rename", SHARE, {"name": HOSTILE_NAME},
+               f"MATCH (e:Entity {{id: '{SHARE}'}}) RETURN e.name = $name AND 'SHARE Foundation' IN e.aliases AS ok"),
+    "retype": ("retype", SAFE_CITY, {"type": "Law"},
+               f"MATCH (e:Entity {{id: '{SAFE_CITY}'}}) RETURN e.type = 'Law' AND labels(e) = ['Entity', 'Law'] AS ok"),
+    "reject-relation": ("reject-relation", OPPOSES, {},
+                        f"RETURN NOT EXISTS {{ MATCH (:Entity {{id: '{SHARE}'}})-[:OPPOSES]->() }} AS ok"),
+}  # fmt: skip
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(article_id, text, content_hash(text), title=f"Title of {article_id}", published="2021-09-15",
+                   url=f"https://news.example/{article_id}", source="Example News", language="en")  # fmt: skip
+
+
+ARTICLES = [_article("c:1", TEXT), _article("c:2", OTHER)]
+
+
+@pytest.fixture(scope="module")
+def extractor(base_settings):
+    from nlp.runtime.extract import Extractor
+
+    return Extractor(base_settings)
+
+
+def _rows(driver, settings, cypher, **params) -> list[dict]:
+    records, _, _ = driver.execute_query(cypher, params, database_=settings.neo4j_database)
+    return [dict(r) for r in records]
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 5) if math.isfinite(value) else str(value)
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return str(value) if not isinstance(value, (str, int, bool, type(None))) else value
+
+
+_VOLATILE = {"loaded_at", "checked_at"}
+
+
+def signature(driver, settings) -> tuple[list[str], list[str]]:
+    """Every node but the corrections and every relationship, as sorted text: equal graphs, equal signatures."""
+    nodes = _rows(driver, settings, "MATCH (n) WHERE NOT n:Correction RETURN labels(n) AS labels, properties(n) AS p")
+    rels = _rows(driver, settings, "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.name) AS a, "
+                                   "coalesce(b.id, b.name) AS b, properties(r) AS p")  # fmt: skip
+
+    def text(row: dict) -> str:
+        props = {k: _value(v) for k, v in row.pop("p").items() if k not in _VOLATILE}
+        return json.dumps({**{k: _value(v) for k, v in row.items()}, **props}, sort_keys=True, ensure_ascii=False)
+
+    return sorted(text(n) for n in nodes), sorted(text(r) for r in rels)
+
+
+def _load(driver, settings, extractor, articles=ARTICLES) -> None:
+    summary = run_pipeline(articles, settings, driver=driver, database=settings.neo4j_database, extractor=extractor)
+    assert not summary.skipped, summary.text()
+
+
+def _reextract_all(driver, settings, extractor) -> None:
+    """``reextract --all`` with every article's facts rewritten, as after a new extractor version."""
+    _rows(driver, settings, "MATCH (a:Article) SET a.fact_hash = 'stale'")
+    summary = run_reextract(Selection(everything=True), settings, driver=driver, database=settings.neo4j_database,
+                            extractor=extractor)  # fmt: skip
+    assert summary.replaced == len(ARTICLES), summary.text()
+
+
+def _applied(driver, settings, check: str) -> bool:
+    rows = _rows(driver, settings, check, name=HOSTILE_NAME)
+    return bool(rows and rows[0]["ok"])
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_kind_applies_survives_reextraction_undoes_and_moves_between_graphs(
+    case, clean_db, neo4j_settings, extractor, tmp_path
+):
+    kind, target, after, check = CASES[case]
+    _load(clean_db, neo4j_settings, extractor)
+    raw = signature(clean_db, neo4j_settings)
+    assert not _applied(clean_db, neo4j_settings, check)
+
+    made = record_correction(clean_db, neo4j_settings.neo4j_database, kind, target, after, editor="ana",
+                             reason=f"<b>{case}</b>")  # fmt: skip
+    assert made.state == "applied" and made.before
+    assert _applied(clean_db, neo4j_settings, check)
+    corrected = signature(clean_db, neo4j_settings)
+    assert corrected != raw
+
+    _reextract_all(clean_db, neo4j_settings, extractor)
+    assert signature(clean_db, neo4j_settings) == corrected
+
+    path = tmp_path / "corrections.jsonl"
+    assert write_corrections(list_corrections(clean_db, neo4j_settings.neo4j_database), path) == 1
+
+    undone = undo_correction(clean_db, neo4j_settings.neo4j_database, made.id, editor="bo")
+    assert (undone.status, undone.undone_by) == ("undone", "bo")
+    assert not _applied(clean_db, neo4j_settings, check)
+    assert signature(clean_db, neo4j_settings) == raw
+    _reextract_all(clean_db, neo4j_settings, extractor)
+    assert signature(clean_db, neo4j_settings) == raw  # an undone correction stays undone
+
+    clean_db.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.neo4j_database)
+    counts = import_corrections(clean_db, neo4j_settings.neo4j_database, read_corrections(path))
+    assert counts["imported"] == 1 and counts["dangling"] == 1  # nothing to apply it to yet
+    _load(clean_db, neo4j_settings, extractor)
+    assert signature(clean_db, neo4j_settings) == corrected
+    listed = list_corrections(clean_db, neo4j_settings.neo4j_database)
+    assert [(c.id, c.state, c.reason) for c in listed] == [(made.id, "applied", f"<b>{case}</b>")]
+
+
+def test_a_correction_whose_target_is_gone_is_kept_dangling_and_the_load_goes_on(clean_db, neo4j_settings,
+                                                                                  extractor):  # fmt: skip
+    _load(clean_db, neo4j_settings, extractor)
+    database = neo4j_settings.neo4j_database
+    rejected = record_correction(clean_db, database, "reject-statement", WARNED, editor="ana")
+    renamed = record_correction(clean_db, database, "rename", SAFE_CITY, {"name": "Safe City Project"}, editor="ana")
+    # The article is edited: the statement and the event are no longer there.
+    edited = _article("c:1", TEXT.replace("warned that the cameras lacked legal safeguards", "spoke")
+                      .replace("Safe City project", "camera plan"))  # fmt: skip
+    _load(clean_db, neo4j_settings, extractor, [edited, ARTICLES[1]])
+    states = {c.id: c.state for c in list_corrections(clean_db, database)}
+    assert states == {rejected.id: "dangling", renamed.id: "dangling"}
+    assert _rows(clean_db, neo4j_settings, "MATCH (s:Statement) RETURN count(s) AS n")[0]["n"] >= 2
+    _load(clean_db, neo4j_settings, extractor)  # the text comes back: both apply again
+    states = {c.id: c.state for c in list_corrections(clean_db, database)}
+    assert states == {rejected.id: "applied", renamed.id: "applied"}
+
+
+def test_a_new_correction_must_name_what_is_in_the_graph(clean_db, neo4j_settings, extractor):
+    _load(clean_db, neo4j_settings, extractor)
+    database = neo4j_settings.neo4j_database
+    for kind, target, after, message in (
+        ("reject-statement", "c:1@0-3", {}, "no statement c:1@0-3 in the graph"),
+        ("merge", PETROVSKI, {"into": "person:nobody"}, "no entity person:nobody in the graph to merge into"),
+        ("merge", PETROVSKI, {"into": PETROVSKI}, "cannot be merged into itself"),
+        ("split-alias", PETROVSKI, {"alias": "Andrej Petrovski"}, "is the name of"),
+        ("rename", "person:nobody", {"name": "X"}, "no entity person:nobody"),
+        ("retype", SHARE, {"type": "Planet"}, "is not one of"),
+        ("reject-relation", f"{SHARE}|LIKES|{SAFE_CITY}|c:1@1-2", {}, "'LIKES' is not a relation type"),
+        ("rename", SHARE, {"name": ""}, "the new name is empty"),
+    ):
+        with pytest.raises(CorrectionError, match=message):
+            record_correction(clean_db, database, kind, target, after, editor="ana")
+    with pytest.raises(CorrectionError, match="editor name is empty"):
+        record_correction(clean_db, database, "rename", SHARE, {"name": "X"}, editor=" ")
+    assert list_corrections(clean_db, database) == []
+
+
+def test_conflicting_corrections_the_newest_wins_and_both_are_listed(clean_db, neo4j_settings, extractor):
+    _load(clean_db, neo4j_settings, extractor)
+    database = neo4j_settings.neo4j_database
+    first = record_correction(clean_db, database, "rename", SHARE, {"name": "SHARE"}, editor="ana")
+    second = record_correction(clean_db, database, "rename", SHARE, {"name": "Share Fondacija"}, editor="bo")
+    name = "MATCH (e:Entity {id: $id}) RETURN e.name AS name"
+    assert _rows(clean_db, neo4j_settings, name, id=SHARE) == [{"name": "Share Fondacija"}]
+    listed = list_corrections(clean_db, database)
+    assert [(c.id, c.state) for c in listed] == [(second.id, "applied"), (first.id, "superseded")]
+    _reextract_all(clean_db, neo4j_settings, extractor)
+    assert _rows(clean_db, neo4j_settings, name, id=SHARE) == [{"name": "Share Fondacija"}]
+    undo_correction(clean_db, database, second.id, editor="ana")
+    assert _rows(clean_db, neo4j_settings, name, id=SHARE) == [{"name": "SHARE"}]
+    with pytest.raises(CorrectionError, match="already undone by ana"):
+        undo_correction(clean_db, database, second.id, editor="ana")
+    with pytest.raises(CorrectionError, match="no correction with id c-nope"):
+        undo_correction(clean_db, database, "c-nope", editor="ana")
+
+
+def test_cli_adds_lists_exports_imports_and_undoes(clean_db, neo4j_settings, extractor, tmp_path: Path):
+    _load(clean_db, neo4j_settings, extractor)
+    env = cli_env(neo4j_settings)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["corrections", "add", "reject-statement", WARNED, "--reason", "a paraphrase"],
+                           env=env)  # fmt: skip
+    assert result.exit_code != 0 and "needs an editor name" in result.output
+    rename = ["corrections", "add", "rename", SHARE, "--name", HOSTILE_NAME, "--editor", "ana", "--reason"]
+    result = runner.invoke(cli, [*rename, "its \x1b[2J own name"], env=env)
+    assert result.exit_code == 1 and "the reason holds control characters" in result.output
+    result = runner.invoke(cli, [*rename, "its <i>own</i> name"], env=env)
+    assert result.exit_code == 0, result.output
+    correction_id = result.output.split()[1]
+    result = runner.invoke(cli, ["corrections", "list"], env=env)
+    assert result.exit_code == 0, result.output
+    assert correction_id in result.output and "applied" in result.output and HOSTILE_NAME in result.output
+    _rows(clean_db, neo4j_settings, "MATCH (a:Article) SET a.fact_hash = 'stale'")
+    result = runner.invoke(cli, ["reextract", "--all"], env=env)
+    assert result.exit_code == 0 and "2 replaced" in result.output, result.output
+    assert _rows(clean_db, neo4j_settings, "MATCH (e:Entity {id: $id}) RETURN e.name AS n", id=SHARE) == [
+        {"n": HOSTILE_NAME}
+    ]
+    exported = tmp_path / "out.jsonl"
+    result = runner.invoke(cli, ["corrections", "export", str(exported)], env=env)
+    assert result.exit_code == 0 and "1 corrections written" in result.output
+    assert json.loads(exported.read_text(encoding="utf-8").splitlines()[0])["after"] == {"name": HOSTILE_NAME}
+    result = runner.invoke(cli, ["corrections", "undo", correction_id, "--editor", "bo"], env=env)
+    assert result.exit_code == 0, result.output
+    assert _rows(clean_db, neo4j_settings, "MATCH (e:Entity {id: $id}) RETURN e.name AS n", id=SHARE) == [
+        {"n": "SHARE Foundation"}
+    ]
+    result = runner.invoke(cli, ["corrections", "import", str(exported)], env=env)
+    assert result.exit_code == 0 and "0 imported, 1 already there" in result.output
+
+
+def test_an_import_file_with_malformed_lines_names_them_and_applies_the_rest(clean_db, neo4j_settings, extractor,
+                                                                            tmp_path: Path):  # fmt: skip
+    _load(clean_db, neo4j_settings, extractor)
+    good = {"kind": "retype", "target": SAFE_CITY, "after": {"type": "Law"}, "editor": "ana",
+            "created_at": "2026-01-02T10:00:00Z", "reason": "a programme, not an event"}  # fmt: skip
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({**good, "kind": "teleport"}),
+        json.dumps({**good, "target": "not an id"}),
+        json.dumps({**good, "after": {"type": "Law", "colour": "red"}}),
+        "",
+        json.dumps({**good, "editor": ""}),
+        json.dumps([1, 2]),
+        json.dumps({**good, "created_at": "yesterday"}),
+    ]
+    path = tmp_path / "corrections.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["corrections", "import", str(path)], env=cli_env(neo4j_settings))
+    assert result.exit_code == 2, result.output
+    for number, reason in (
+        (2, "not JSON"),
+        (3, "unknown kind"),
+        (4, "not an entity id"),
+        (5, "takes no colour"),
+        (7, "editor name is empty"),
+        (8, "not a JSON object"),
+        (9, "not an ISO 8601 time"),
+    ):
+        assert f"{path}:{number}: " in result.output and reason in result.output, (number, result.output)
+    assert "1 imported" in result.output
+    listed = list_corrections(clean_db, neo4j_settings.neo4j_database)
+    assert [(c.kind, c.target, c.state) for c in listed] == [("retype", SAFE_CITY, "applied")]
