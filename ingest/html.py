@@ -25,7 +25,13 @@ from trafilatura.utils import load_html
 from core.errors import IngestError
 from ingest.article import ArticleDraft
 from ingest.normalize import url_problem
-from ingest.pagekind import MIN_ARTICLE_WORDS, MIN_SENTENCE_WORDS, NO_MAIN_TEXT, no_article_reason
+from ingest.pagekind import (
+    MIN_ARTICLE_WORDS,
+    MIN_SENTENCE_WORDS,
+    NO_MAIN_TEXT,
+    no_article_reason,
+    without_link_edges,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +73,7 @@ def extract_html(html: str, origin: str, url: str | None = None) -> ArticleDraft
         raise IngestError(f"no article: {refusal or NO_MAIN_TEXT}")
     document = _metadata(tree, url)
     return ArticleDraft(
-        text=_without_headline(text, document.title),
+        text=_without_headline(without_link_edges(text, tree), document.title),
         origin=origin,
         title=document.title,
         url=document.url if document.url and url_problem(document.url) is None else url,  # a bad canonical is dropped

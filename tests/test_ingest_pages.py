@@ -35,7 +35,7 @@ def read_one(path: Path, settings) -> Article | Skipped:
         ("kept_brief.html", "The Liberty Bridge in Novi Sad", "city's maintenance budget.", ("Most read", "cookies")),
         ("kept_wire.html", "BELGRADE, May 11 (Wire) -", "Editing by Mark Potter)", ("More from Markets",)),
         ("kept_correction.html", "An article on March 14", "not in June.", ("Privacy",)),
-        ("kept_table_layout.html", "Kragujevac will hire 300 more workers", "since 2019.", ()),
+        ("kept_table_layout.html", "Kragujevac will hire 300 more workers", "since 2019.", ("City budget adopted",)),
         ("kept_comment_container.html", "The Belgrade Philharmonic", "at the box office.", ("Reply",)),
     ],
 )
