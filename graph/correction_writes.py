@@ -456,16 +456,16 @@ def _apply_merge(
     into = after["into"]
     tx.run(_CREATE_ENTITY, id=into, name=after["name"], type=after["type"], cid=cid).consume()
     kept = _entity(tx, into) or {"name": after["name"], "aliases": []}
-    between = [dict(r) for r in tx.run(_BETWEEN, **{"from": target, "into": into})]
+    between = [dict(r) for r in tx.run(_BETWEEN, source=target, into=into)]
     tx.run(_DELETE_RELATION, ids=[r["rid"] for r in between]).consume()
-    for shared in tx.run(_SHARED_MENTIONS, **{"from": target, "into": into}).data():
+    for shared in tx.run(_SHARED_MENTIONS, source=target, into=into).data():
         spans = sorted(set(_spans(shared["ours"])) | set(_spans(shared["theirs"])))
         record = json.dumps({"from": target, "correction_id": cid, "props": shared["theirs"]}, sort_keys=True)
         tx.run(_FOLD_MENTIONS, mid=shared["mid"], rid=shared["rid"], starts=[s for s, _ in spans],
                ends=[e for _, e in spans], kept=record).consume()  # fmt: skip
     added = sorted(({merged["name"], *merged["aliases"]} - set(kept["aliases"])) - {kept["name"]})
     aliases = sorted(set(kept["aliases"]) | set(added))
-    tx.run(_MOVE_OUT, cid=cid, aliases=aliases, **{"from": target, "into": into}).consume()
+    tx.run(_MOVE_OUT, cid=cid, aliases=aliases, source=target, into=into).consume()
     # A load that wrote the merged entity again adds nothing new to these: what earlier applications found stays.
     links = [
         *previous.get("between", []),
@@ -496,7 +496,7 @@ def _undo_merge(tx: ManagedTransaction, target: str, after: dict[str, Any], befo
     tx.run(_CREATE_ENTITY, id=target, name=before["name"], type=before.get("type") or _type_of(target),
            cid=None).consume()  # fmt: skip
     tx.run("MATCH (e:Entity {id: $id}) SET e.aliases = $aliases", id=target, aliases=before.get("aliases") or [])
-    tx.run(_MOVE_BACK, cid=cid, **{"from": target, "into": into}).consume()
+    tx.run(_MOVE_BACK, cid=cid, source=target, into=into).consume()
     for folded in tx.run(_FOLDED, into=into).data():
         entries = [json.loads(e) for e in folded["props"].get("merged_mentions") or []]
         mine = [e for e in entries if e.get("correction_id") == cid]
