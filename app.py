@@ -4,7 +4,8 @@ This file only declares the pages; each page in app_pages/ holds its UI and read
 queries/explore.py. (Not `pages/`: Streamlit treats a folder of that name beside the entry script as the old
 multipage layout and then never runs this file, so st.navigation, the page titles and the shared
 connection check would be skipped.) The settings and the Neo4j driver are created once per server (st.cache_resource)
-in app_pages/common.py; the driver is re-checked at every use so the app recovers when Neo4j comes back.
+in app_pages/common.py; the driver is re-checked at every use so the app recovers when Neo4j comes back. The
+embedding model starts loading in a background thread at the first page view, once per server.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import streamlit as st
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app_pages.common import PAGES, reader
+from app_pages.common import PAGES, reader, warm_up_embedder
 
 # Neo4j's hints ("label not in the database yet") would flood the server log of a young graph.
 logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
@@ -40,10 +41,13 @@ navigation = st.navigation(
         "Work": [
             st.Page(PAGES["cypher"], title="Cypher console", icon=":material/terminal:", url_path="cypher"),
             st.Page(PAGES["ingest"], title="Ingest", icon=":material/download:", url_path="ingest"),
+            st.Page(PAGES["audit"], title="Audit", icon=":material/fact_check:", url_path="audit"),
+            st.Page(PAGES["merges"], title="Merge suggestions", icon=":material/merge:", url_path="merges"),
         ],
     }
 )
 with st.sidebar:
     st.caption("newsgraph — who said what, when, with the source for every fact.")
+warm_up_embedder()  # in the background: the first search by meaning then finds the model loaded
 reader()  # a clear message instead of a page when Neo4j is down
 navigation.run()

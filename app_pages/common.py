@@ -10,7 +10,9 @@ from __future__ import annotations
 import html
 import logging
 import re
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from typing import Any, NoReturn
 from urllib.parse import quote, urlsplit
@@ -37,6 +39,8 @@ PAGES = {
     "cypher": "app_pages/cypher.py",
     "article": "app_pages/article.py",
     "ingest": "app_pages/ingest.py",
+    "audit": "app_pages/audit.py",
+    "merges": "app_pages/merges.py",
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 _AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www|mailto|xmpp)(?=\\[:.])|(\w)(?=@)")
@@ -197,11 +201,42 @@ def table(rows: list[dict[str, Any]], columns: list[str] | None = None, **config
     st.dataframe(frame, hide_index=True, column_config=config or None, width="stretch")
 
 
-@st.cache_resource(show_spinner="Loading the embedding model…")
-def _embedder() -> Any:
-    from nlp.runtime.embeddings import Embedder  # imported on first use: loading torch takes seconds
+def _loaded_or_loading(loading: Future[Any]) -> bool:
+    # a load that failed (a missing model folder) is tried again at the next use, not kept for the server's life
+    return not (loading.done() and loading.exception() is not None)
 
-    return Embedder(settings())
+
+@st.cache_resource(show_spinner=False, validate=_loaded_or_loading)
+def _embedder_loading() -> Future[Any]:
+    """The embedding model, loading in a background thread started once per server (at the first page view,
+    by ``warm_up_embedder``): importing torch and reading the weights takes ~9 s, which the first search by
+    meaning would otherwise wait for while the reader is still typing."""
+    current = settings()  # read here, in the script's thread: cached functions want a script run around them
+    loading: Future[Any] = Future()
+
+    def load() -> None:
+        loading.set_running_or_notify_cancel()
+        try:
+            from nlp.runtime.embeddings import Embedder  # imported here: loading torch takes seconds
+
+            loading.set_result(Embedder(current))
+        except BaseException as e:  # handed to whoever waits for the model, where the page shows it
+            log.warning("loading the embedding model failed: %s", e)
+            loading.set_exception(e)
+
+    # a daemon thread: stopping the server never waits for a load nobody needs any more
+    threading.Thread(target=load, name="newsgraph-embedding-model", daemon=True).start()
+    return loading
+
+
+def warm_up_embedder() -> None:
+    """Start loading the embedding model in the background, once per server; returns at once."""
+    _embedder_loading()
+
+
+def _embedder() -> Any:
+    """The loaded embedding model: waits for the background load if it is not done; raises what it raised."""
+    return _embedder_loading().result()
 
 
 @st.cache_resource(show_spinner="Loading the language models…")
@@ -213,7 +248,10 @@ def extractor() -> Any:
 
 
 def embed(text: str) -> list[float]:
-    """The topic as a vector, with the same model that embedded the statements (loaded on first use)."""
+    """The topic as a vector, with the same model that embedded the statements (loading since the first page)."""
+    if not _embedder_loading().done():
+        with st.spinner("Loading the embedding model…"):
+            return list(_embedder().embed([text])[0])
     return list(_embedder().embed([text])[0])
 
 

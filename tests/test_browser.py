@@ -233,3 +233,20 @@ def test_article_markup_is_shown_as_text_and_never_runs(browser, app_url, tmp_pa
     hostile = _open(browser, f"{app_url}/article?id={quote(FIXTURE.hostile, safe='')}")
     _wait_text(browser, hostile, "onerror=alert(1)")
     _assert_nothing_ran(browser)
+
+
+def test_readers_get_no_deploy_button_and_no_developer_menu(browser, app_url, tmp_path):
+    wait = _open(browser, app_url + "/")
+    _wait_text(browser, wait, "Overview")
+    toolbar = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stToolbar']")))
+    assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stAppDeployButton']")
+    assert "Deploy" not in toolbar.text
+    dialogs = browser.find_elements(By.CSS_SELECTOR, "[data-testid='stDialog']")
+    assert not dialogs, [d.text for d in dialogs]
+    menu = browser.find_elements(By.CSS_SELECTOR, "[data-testid='stMainMenu'] button")
+    if menu:  # the reader's menu (print, theme) may stay; the developer's items must not be in it
+        menu[0].click()
+        items = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stMainMenuList']")))
+        browser.save_screenshot(str(tmp_path / "menu.png"))
+        shown = set(items.text.splitlines())
+        assert shown and not {"Rerun", "Clear cache", "Deploy", "Developer options"} & shown, shown
