@@ -39,6 +39,7 @@ PAGES = {
     "cypher": "app_pages/cypher.py",
     "article": "app_pages/article.py",
     "ingest": "app_pages/ingest.py",
+    "audit": "app_pages/audit.py",
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 _AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www|mailto|xmpp)(?=\\[:.])|(\w)(?=@)")

@@ -9,6 +9,7 @@ import streamlit as st
 from app_pages.common import (
     PAGES,
     capped,
+    entity_options,
     guarded,
     md_text,
     not_found,
@@ -19,6 +20,7 @@ from app_pages.common import (
     safe_url,
     table,
 )
+from app_pages.editing import editing_enabled, entity_controls
 from core.relation_types import relation_words
 from queries import explore
 
@@ -169,3 +171,9 @@ with tabs[3]:
     _tab(relations, relation_rows, "No relations found.", "relations")
 with tabs[4]:
     _tab(articles, article_rows, "No articles.", "articles")
+
+if editing_enabled():
+    with guarded():
+        choices = entity_options(graph)
+    others = {r["id"]: f"{r['name']} ({r['type']})" for r in choices.rows if r["id"] != entity_id}
+    entity_controls(graph, profile, others, relations.rows)

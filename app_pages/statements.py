@@ -22,6 +22,7 @@ from app_pages.common import (
     safe_url,
     table,
 )
+from app_pages.editing import statement_controls
 from core.dates import iso_date
 from queries import explore
 
@@ -129,3 +130,5 @@ with right:
         f"{md_text(chosen['kind'])} statement, cue “{md_text(chosen['cue'] or '—')}”, "
         f"id {md_text(chosen['statement_id'])}"
     )
+
+statement_controls(graph, chosen, {r["id"]: f"{r['name']} ({r['type']})" for r in everything.rows})

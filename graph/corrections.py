@@ -100,6 +100,10 @@ class Correction:
             return f"speaker of {self.target} -> {after.get('name')} ({after.get('speaker_id')})"
         if self.kind == "merge":
             return f"{self.target} merged into {after.get('into')}"
+        if self.kind == "split-alias" and "names" in after:
+            return f"kept apart: {' | '.join(str(n) for n in after['names'])}"
+        if self.kind == "reject-entity":
+            return f"{self.target!r} is not an entity"
         if self.kind == "split-alias":
             return f"{after.get('alias')!r} split off {self.target} as {after.get('id')}"
         if self.kind == "rename":

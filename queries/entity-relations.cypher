@@ -7,6 +7,7 @@ RETURN CASE WHEN startNode(r) = e THEN e.name ELSE other.name END AS subject, ty
        CASE WHEN startNode(r) = e THEN other.name ELSE e.name END AS object,
        CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction, other.id AS other_id, r.date AS date,
        r.sentence AS evidence, r.confidence AS confidence, a.published AS published, a.url AS url,
-       r.article_id AS article_id
+       r.article_id AS article_id, startNode(r).id AS subject_id, endNode(r).id AS object_id, r.start AS start,
+       r.end AS end
 ORDER BY coalesce(r.date, toString(a.published)), published, article_id, r.start
 LIMIT $limit

@@ -1,0 +1,194 @@
+"""Corrections in the explorer (AppTest on the real Neo4j): off by default, every kind from its page, still applied
+after the articles load again, listed on the Audit page newest first and undone there; names and reasons shown as
+text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.corrections import list_corrections, record_correction, relation_key
+from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
+from tests.graph_fixtures import FIXTURE, load_fixture_graph
+
+pytestmark = pytest.mark.neo4j
+F = FIXTURE
+HOSTILE = "<script>alert('x')</script> **bold** [link](https://evil.example)"
+QUOTE = "fixture:2021-police-law@179-250"  # Andrej Petrovski: the draft police law would legalise …
+OPPOSES = relation_key(F.share, "OPPOSES", F.safe_city_project, F.police_law, 407, 452)
+
+
+@pytest.fixture
+def graph(driver, neo4j_settings):
+    fixture_graph(driver, neo4j_settings)
+    return driver
+
+
+@pytest.fixture
+def editing(graph, neo4j_settings):
+    with app_environment(neo4j_settings, NEWSGRAPH_EDITING="1", NEWSGRAPH_EDITOR="ana"):
+        yield graph
+
+
+def _one(driver, settings, cypher: str, **params: Any) -> Any:
+    records, _, _ = driver.execute_query(cypher, params, database_=settings.neo4j_database)
+    return records[0][0] if records else None
+
+
+def _reload(driver, settings) -> None:
+    """Every article written again, as after `reextract --all` with a new extractor: raw facts, then corrections."""
+    driver.execute_query("MATCH (a:Article) SET a.fact_hash = 'stale'", database_=settings.neo4j_database)
+    summary = load_fixture_graph(driver, settings.neo4j_database)
+    assert summary.replaced == 5, summary.as_dict()
+
+
+def _statement_page(statement_id: str):
+    app = open_page("statements")
+    ids = list(app.dataframe[0].value["statement_id"])
+    app.selectbox(key="statements_context").set_value(ids.index(statement_id)).run()
+    no_exception(app)
+    return app
+
+
+def _reassign_existing(app):
+    app.radio(key="statement_action").set_value("Reassign the speaker")
+    app.selectbox(key="statement_new_speaker").set_value(F.vulin)
+
+
+def _reassign_new(app):
+    app.radio(key="statement_action").set_value("Reassign the speaker")
+    app.text_input(key="statement_new_name").input(HOSTILE)
+
+
+def _reject(app):
+    app.radio(key="statement_action").set_value("Not a statement")
+
+
+def _rename(app):
+    app.radio(key="entity_action").set_value("Rename")
+    app.text_input(key="entity_new_name").input(HOSTILE)
+
+
+def _retype(app):
+    app.radio(key="entity_action").set_value("Retype")
+    app.selectbox(key="entity_new_type").set_value("Group")
+
+
+def _merge(app):
+    app.radio(key="entity_action").set_value("Merge into another entity")
+    app.selectbox(key="entity_merge_into").set_value(F.stefanovic)
+
+
+def _split(app):
+    app.radio(key="entity_action").set_value("Split an alias off")
+    app.selectbox(key="entity_alias").set_value("Vulin")
+
+
+def _reject_relation(app):
+    app.radio(key="entity_action").set_value("Reject a relation")
+    app.selectbox(key="entity_relation").set_value(OPPOSES)
+
+
+# name: (page, statement or entity id, set the form, Cypher true once applied)
+CASES = {
+    "reassign-existing": ("statements", QUOTE, _reassign_existing,
+                          f"MATCH (:Entity {{id: '{F.vulin}'}})-[:SAID]->(:Statement {{id: '{QUOTE}'}}) RETURN true"),
+    "reassign-new": ("statements", QUOTE, _reassign_new,
+                     f"MATCH (e:Person)-[:SAID]->(:Statement {{id: '{QUOTE}'}}) WHERE e.name = $hostile RETURN true"),
+    "reject-statement": ("statements", QUOTE, _reject,
+                         f"RETURN NOT EXISTS {{ MATCH (:Statement {{id: '{QUOTE}'}}) }}"),
+    "rename": ("entity", F.huawei, _rename, f"MATCH (e:Entity {{id: '{F.huawei}'}}) RETURN e.name = $hostile"),
+    "retype": ("entity", F.huawei, _retype, f"MATCH (e:Group {{id: '{F.huawei}'}}) RETURN e.type = 'Group'"),
+    "merge": ("entity", F.vulin, _merge,
+              f"MATCH (e:Entity {{id: '{F.stefanovic}'}}) WHERE NOT EXISTS {{ MATCH (:Entity {{id: '{F.vulin}'}}) }} "
+              "RETURN 'Aleksandar Vulin' IN e.aliases"),
+    "split-alias": ("entity", F.vulin, _split,
+                    "MATCH (e:Person {id: 'person:vulin'}) RETURN e.created_by IS NOT NULL"),
+    "reject-relation": ("entity", F.share, _reject_relation,
+                        f"RETURN NOT EXISTS {{ MATCH (:Entity {{id: '{F.share}'}})-[:OPPOSES]->() }}"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_kind_from_its_page_survives_a_reload_and_is_undone_on_the_audit_page(case, editing, neo4j_settings):
+    page, target, fill, check = CASES[case]
+    applied = lambda: bool(_one(editing, neo4j_settings, check, hostile=HOSTILE))  # noqa: E731
+    assert not applied()
+    app = _statement_page(target) if page == "statements" else open_page("entity", id=target)
+    no_exception(app)
+    prefix = "statement" if page == "statements" else "entity"
+    fill(app)
+    app.text_input(key=f"{prefix}_reason").input(f"<b>{case}</b>")
+    app.button(key=f"{prefix}_correct").click().run()
+    no_exception(app)
+    assert "Recorded c" in texts(app), texts(app)
+    assert applied()
+
+    _reload(editing, neo4j_settings)
+    assert applied()
+
+    audit = open_page("audit")
+    no_exception(audit)
+    table = audit.dataframe[0].value
+    assert list(table["reason"]) == [f"<b>{case}</b>"] and list(table["state"]) == ["applied"]
+    assert list(table["editor"]) == ["ana"]
+    audit.button(key="audit_undo").click().run()
+    no_exception(audit)
+    assert "Undone c" in texts(audit)
+    assert not applied()
+    assert list(audit.dataframe[0].value["state"]) == ["undone"]
+    _reload(editing, neo4j_settings)
+    assert not applied()
+
+
+def test_the_explorer_is_read_only_by_default(graph, neo4j_settings):
+    record_correction(graph, neo4j_settings.neo4j_database, "rename", F.huawei, {"name": "Huawei Technologies"},
+                      editor="ana")  # fmt: skip
+    with app_environment(neo4j_settings):
+        app = _statement_page(QUOTE)
+        assert not _has(app, "statement_correct")
+        entity = open_page("entity", id=F.huawei)
+        assert not _has(entity, "entity_correct")
+        audit = open_page("audit")
+        no_exception(audit)
+        assert not _has(audit, "audit_undo")
+        assert "read-only" in texts(audit)
+        assert list(audit.dataframe[0].value["change"]) == [f"{F.huawei} renamed 'Huawei Technologies'"]
+
+
+def _has(app, key: str) -> bool:
+    return any(getattr(b, "key", None) == key for b in app.get("button"))
+
+
+def test_a_correction_needs_an_editor_name(editing, neo4j_settings):
+    app = open_page("entity", id=F.huawei)
+    _rename(app)
+    app.text_input(key="entity_editor").input("")
+    app.button(key="entity_correct").click().run()
+    no_exception(app)
+    assert "needs an editor name" in texts(app)
+    assert list_corrections(editing, neo4j_settings.neo4j_database) == []
+
+
+def test_a_refused_correction_is_one_line_and_writes_nothing(editing, neo4j_settings):
+    app = open_page("entity", id=F.vulin)
+    app.radio(key="entity_action").set_value("Split an alias off")
+    app.button(key="entity_correct").click().run()
+    no_exception(app)
+    assert "the alias is empty" in texts(app)
+    assert list_corrections(editing, neo4j_settings.neo4j_database) == []
+
+
+def test_html_in_names_and_reasons_is_shown_as_text(editing, neo4j_settings):
+    record_correction(editing, neo4j_settings.neo4j_database, "rename", F.huawei, {"name": HOSTILE}, editor=HOSTILE,
+                      reason=HOSTILE)  # fmt: skip
+    audit = open_page("audit")
+    no_exception(audit)
+    row = audit.dataframe[0].value.iloc[0]
+    assert (row["editor"], row["reason"]) == (HOSTILE, HOSTILE)  # a data frame cell is text, never markup
+    shown = [str(e.value) for kind in ("markdown", "caption", "success", "error") for e in audit.get(kind)]
+    assert not any("<script>" in text for text in shown), shown
+    entity = open_page("entity", id=F.huawei)
+    no_exception(entity)
+    assert "<script>" not in entity.title[0].value and "\\<script\\>" in entity.title[0].value
