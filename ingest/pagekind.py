@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 MIN_ARTICLE_WORDS = 20
 MIN_SENTENCE_WORDS = 8
 # Menus and teaser lists that trafilatura keeps as main text are short; reading a page's links and headlines
-# costs a fifth of the extraction time, so longer texts are only checked for notices.
+# costs up to a fifth of the extraction time, so longer texts are only checked for notices.
 LINKS_CHECKED_BELOW_WORDS = 400
 
 NO_MAIN_TEXT = "no main text found in the page"
