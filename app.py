@@ -42,6 +42,7 @@ navigation = st.navigation(
             st.Page(PAGES["cypher"], title="Cypher console", icon=":material/terminal:", url_path="cypher"),
             st.Page(PAGES["ingest"], title="Ingest", icon=":material/download:", url_path="ingest"),
             st.Page(PAGES["audit"], title="Audit", icon=":material/fact_check:", url_path="audit"),
+            st.Page(PAGES["merges"], title="Merge suggestions", icon=":material/merge:", url_path="merges"),
         ],
     }
 )

@@ -40,6 +40,7 @@ PAGES = {
     "article": "app_pages/article.py",
     "ingest": "app_pages/ingest.py",
     "audit": "app_pages/audit.py",
+    "merges": "app_pages/merges.py",
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 _AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www|mailto|xmpp)(?=\\[:.])|(\w)(?=@)")

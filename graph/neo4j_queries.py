@@ -173,3 +173,14 @@ DELETE_ORDER: tuple[str, ...] = (
 )
 
 CLEAR_DATABASE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+
+# -- editors' answers to merge suggestions ------------------------------------------------------------
+
+# A rejected merge suggestion, keyed by its two entity ids sorted; rejecting it again keeps the first editor and time.
+REJECT_MERGE = """
+MATCH (a:Entity {id: $first_id}), (b:Entity {id: $second_id})
+MERGE (r:MergeRejection {pair: $pair})
+ON CREATE SET r.entity_ids = [$first_id, $second_id], r.names = [a.name, b.name], r.editor = $editor,
+              r.rejected_at = datetime()
+RETURN r.pair AS pair, r.editor AS editor, toString(r.rejected_at) AS rejected_at
+"""

@@ -37,6 +37,7 @@ CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT source_name IF NOT EXISTS FOR (n:Source) REQUIRE n.name IS UNIQUE",
+    "CREATE CONSTRAINT merge_rejection_pair IF NOT EXISTS FOR (n:MergeRejection) REQUIRE n.pair IS UNIQUE",
     "CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS UNIQUE",
 )
 

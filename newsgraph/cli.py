@@ -33,6 +33,7 @@ COMMAND_MODULES = {
     "export": "newsgraph.cli_export",
     "schema": "newsgraph.cli_schema",
     "app": "newsgraph.cli_app",
+    "merges": "newsgraph.cli_merges",
     "corrections": "newsgraph.cli_corrections",
 }
 
