@@ -278,3 +278,101 @@ def test_the_government_acting_on_a_law_is_the_country_the_article_is_about(extr
     found = _relations(extractor, text)
     assert ("location:peru", "WITHDRAWS", "law:water-rights-bill") in found
     assert not any(p == "WITHDRAWS" and s == "organization:congress" for s, p, _o in found)
+
+
+def test_a_country_by_its_regional_epithet_is_the_country_the_article_is_about(extractor) -> None:
+    text = (
+        "Malta's tourism revenue grew last year, and Malta expects more cruise calls. Hoteliers in Valletta "
+        "welcomed the figures. On Friday the Mediterranean island nation signed a loan agreement with the "
+        "Council of Europe Development Bank."
+    )
+    found = _relations(extractor, text)
+    assert ("location:malta", "AGREEMENT_WITH", "organization:council-of-europe-development-bank") in found
+    assert not any(s == "location:valletta" or o == "location:valletta" for s, _p, o in found)
+    # no country is the article's: the epithet names none (not the last place named)
+    found = _relations(
+        extractor, "Chad and Sudan face drought. The Balkan country will host talks with the Danube Commission."
+    )
+    assert not any(p == "MEETS" for _s, p, _o in found)
+
+
+def test_a_description_far_from_any_name_takes_up_the_event_the_article_is_about(extractor) -> None:
+    text = (
+        "The Andean Robotics Cup opened in Quito on Friday. Entries doubled since 2022. Judges score speed. "
+        "Robots sort blocks. Prize money rose. Teams from Peru and Bolivia are among the 30 teams in the competition."
+    )
+    found = _relations(extractor, text)
+    assert ("location:peru", "PARTICIPATES_IN", "event:andean-robotics-cup") in found
+    assert ("location:bolivia", "PARTICIPATES_IN", "event:andean-robotics-cup") in found
+
+
+def test_speakers_exhibitors_prize_winners_and_gift_recipients(extractor) -> None:
+    found = _relations(
+        extractor,
+        "Trade minister Kwame Asante was among the speakers at the Kumasi Cocoa Summit on Monday. "
+        "Exhibitors at the Lagos Solar Fair included Sunbeam Energy and the installer Volta Homes. "
+        "The Nordic Curling Championships ended in Oslo, with the gold medal going to Sweden and the bronze to "
+        "Denmark. Riverside Academy was among the recipients of donated laptops from the Baobab Trust.",
+    )
+    assert ("person:kwame-asante", "PARTICIPATES_IN", "event:kumasi-cocoa-summit") in found
+    assert ("organization:sunbeam-energy", "PARTICIPATES_IN", "event:lagos-solar-fair") in found
+    assert ("location:sweden", "PARTICIPATES_IN", "event:nordic-curling-championships") in found
+    assert ("organization:baobab-trust", "FUNDS", "organization:riverside-academy") in found
+    found = _relations(extractor, "Mali could be among the teams at the Sahel Rally Cup if sponsors return.")
+    assert not any(p == "PARTICIPATES_IN" for _s, p, _o in found)
+
+
+def test_candidates_take_part_in_the_election_the_article_reports(extractor) -> None:
+    text = (
+        "Voters in Tasmania went to the polls on Saturday in the 2025 Tasmanian state election. Greens candidate "
+        "Ella Ward was elected in Clark. Liberal minister Tom Finch lost his seat to Labor's Ruth Byrne."
+    )
+    found = _relations(extractor, text)
+    election = "event:2025-tasmanian-state-election"
+    assert {
+        ("person:ella-ward", "PARTICIPATES_IN", election),
+        ("person:tom-finch", "PARTICIPATES_IN", election),
+    } <= found
+    found = _relations(extractor, "Hobart City elected Mia Grant mayor in the 2024 Hobart mayoral election.")
+    assert ("person:mia-grant", "PARTICIPATES_IN", "event:2024-hobart-mayoral-election") in found
+    assert not any(s == "location:hobart-city" and p == "PARTICIPATES_IN" for s, p, _o in found)  # who elects
+    found = _relations(
+        extractor,
+        "The Pacific Islands Forum Summit opened in Suva on Monday. Ana Rokotuiwai, who was elected to parliament in "
+        "2018, spoke about floods.",
+    )
+    assert not any(p == "PARTICIPATES_IN" and s.startswith("person:") for s, p, _o in found)  # no election reported
+
+
+def test_our_deals_a_provision_put_in_a_law_and_a_makers_product(extractor) -> None:
+    found = _relations(
+        extractor,
+        'Chile will expand copper exports this year. "Our agreements with Japan and Korea are paying off," said '
+        "President Rosa Vidal, adding that Chile would seek new buyers.",
+    )
+    assert ("location:chile", "AGREEMENT_WITH", "location:japan") in found
+    found = _relations(extractor, "Our deals with Albania are yielding benefits, a leaflet claimed. Chile did well.")
+    assert not any(p == "AGREEMENT_WITH" for _s, p, _o in found)  # no quotation, no speaker: nobody's deals
+    found = _relations(
+        extractor,
+        "The Interior Ministry wants wider powers. In 2022 it sought to introduce them in a proposed new border law.",
+    )
+    assert ("organization:interior-ministry", "PROPOSES", "law:border-law") in found
+    found = _relations(extractor, "Vexor's software is used by the Latvian State Police, the agency said.")
+    assert ("organization:latvian-state-police", "USES", "organization:vexor") in found
+    found = _relations(extractor, "Rawiri Paki and Lena Moss signed books at the Wellington Comic Expo.")
+    assert not any(p == "AGREEMENT_WITH" for _s, p, _o in found)  # signing books is no agreement between signers
+
+
+def test_odd_texts_around_the_new_forms_never_raise(extractor) -> None:
+    texts = [
+        'said: "our our our with with"',
+        "among among the the in in",
+        "The medal went to. The the country. Our deals with.",
+        ": " * 1000,
+        "Recipients of donated from from from " * 100,
+        "was elected lost seat took the seat " * 200,
+    ]
+    for text in texts:
+        [extraction] = list(extractor.extract([article(text)]))  # noqa: F405
+        assert extraction.error is None

@@ -269,6 +269,20 @@ def _person_ending_in_organisation_word(c: Candidate, gazetteer: Gazetteer) -> C
     return c
 
 
+def _product_maker(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """A lone-word PERSON, no known first name, owning a product ("Grifaj's software"): the company that makes it."""
+    if c.ner_type != "Person" or len(c.span) != 1 or c.words[0] in gazetteer.first_names:
+        return c
+    doc = c.span.doc
+    end = c.span.end
+    if end + 1 >= len(doc) or doc[end].tag_ != "POS":
+        return c
+    owned = doc[end].head.head if doc[end].head.i == c.span.root.i else None
+    if owned is not None and owned.lower_ in gazetteer.words("product_nouns") and owned.i > end:
+        return Typed("Organization", c.span, "rule")
+    return c
+
+
 def _after_the(span: Span) -> bool:
     """A name right after "the" that does not modify a noun after it: "the Regina Pilots", not "the Annie Oakley
     screen print" nor "the Donald Trump administration"."""
@@ -439,6 +453,12 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         "a PERSON ending in an `organization_words` word is an Organization",
         '"Edmonton Sun", "Art Gallery" tagged PERSON',
         _person_ending_in_organisation_word,
+    ),
+    Rule(
+        "product_makers",
+        "a one-word PERSON, no known first name, whose possessive owns a `product_nouns` word is an Organization",
+        '"Grifaj\'s software is used by Europol"; "Sarah\'s software" stays a person',
+        _product_maker,
     ),
     Rule(
         "company_names",

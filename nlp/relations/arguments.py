@@ -54,6 +54,7 @@ class Arguments:
         self.by_token: list[Mention | None] = [None] * len(doc)
         self.institutions = _institutions(named, words)
         self._quotes: list[tuple[int, int]] | None = None  # quotation spans, found on the first first-person word
+        self._country: tuple[Mention | None] | None = None  # the place the doc is about, found on the first ask
         # The longest mention under a token wins: "Kochi gold smuggling case" over "Kochi" inside it.
         for mention in sorted(named, key=lambda m: m.end - m.start):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -72,8 +73,10 @@ class Arguments:
         found = self.by_token[token.i]
         if found is not None:
             return found
-        deps = (*SAME_THING_DEPS, "poss") if owner else SAME_THING_DEPS
+        deps: tuple[str, ...] = (*SAME_THING_DEPS, "poss") if owner else SAME_THING_DEPS
         person = "Person" in self.words.description_type_of.get(token.lemma_.lower(), ())
+        if self._country_noun(token):
+            deps = tuple(d for d in deps if d != "compound")  # "the Pacific island nation": a region, not the nation
         for dep in deps:  # an appositive names the thing itself; a compound may be its place ("Kosovo Prime Minister")
             for child in token.children:
                 if child.dep_ == dep and (found := self.by_token[child.i]) is not None:
@@ -131,17 +134,55 @@ class Arguments:
         kinds = tuple(k for k in self.stand_in_types(token) if only is None or k in only)
         if not kinds:
             return None
+        start = min([token.idx, *(c.idx for c in token.children if c.dep_ == "det" and c.i < token.i)])
+        if self._country_noun(token) and self._has_epithet(token):
+            # "the Balkan country": news names the country it is about by its region, not the place named last
+            country = self.article_country()
+            if country is None or country == avoid:
+                return None
+            return Argument(country, start, token.idx + len(token.text), resolved=True)
         teller = self._reported_party(token) if token.pos_ == "PRON" else None
         if teller is not None:  # "Devocht, who had told Montalvo he would assist him": he is Devocht, him Montalvo
             told = self.argument(teller)
             if told is None or told.mention.type not in kinds or told.mention == avoid:
                 return None
             return Argument(told.mention, token.idx, token.idx + len(token.text), resolved=True)
-        antecedent = self.antecedent(token, kinds, avoid)
-        if antecedent is None:
+        antecedent = self.antecedent(token, kinds, avoid) or self._article_subject(token, kinds)
+        if antecedent is None or antecedent == avoid:
             return None
-        start = min([token.idx, *(c.idx for c in token.children if c.dep_ == "det" and c.i < token.i)])
         return Argument(antecedent, start, token.idx + len(token.text), resolved=True)
+
+    def _country_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.words.country_nouns
+
+    @staticmethod
+    def _has_epithet(token: Token) -> bool:
+        """Whether a noun is qualified by a capitalised word inside its phrase: "the Balkan country", "the Pacific
+        island nation" (not the phrase's first word, which may be capitalised as a sentence's)."""
+        doc = token.doc
+        return any(
+            t.dep_ in ("amod", "compound") and t.text[:1].isupper() for t in doc[token.left_edge.i + 1 : token.i]
+        )
+
+    def _article_subject(self, token: Token, kinds: tuple[str, ...]) -> Mention | None:
+        """What a description with no name in reach to take up stands for: the country the article is about for
+        "the country", the event it is about for "the competition" (a description of an event is taken up far from
+        its name, once the article has named only that one)."""
+        if token.pos_ != "NOUN":
+            return None
+        if "Location" in kinds and self._country_noun(token):
+            return self.article_country()
+        if "Event" in kinds:
+            return self.article_event(token.idx)
+        return None
+
+    def article_event(self, before: int) -> Mention | None:
+        """The event the doc is about by ``before``: the one it has named there, or the one named most often."""
+        counts = Counter(m.text.lower() for m in self.named[: bisect_left(self.starts, before)] if m.type == "Event")
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return next(m for m in self.named if m.type == "Event" and m.text.lower() == ranked[0][0])
 
     def arguments(
         self, token: Token, owner: bool = False, avoid: Mention | None = None, only: frozenset[str] | None = None
@@ -182,6 +223,10 @@ class Arguments:
             return None
         sentence = self.sentences.of(opening[0])
         found = self._sayer(sentence, sentence.start, opening[0].i)
+        if found is None and self.text[max(start - _COLON_REACH, 0) : start].rstrip(' \u00a0"“«').endswith(":"):
+            # "Sunak defended the government's record: \"…our deals…\"": a colon hands the quotation to the subject
+            colon = self.doc.char_span(start - 1, start, alignment_mode="expand")
+            found = self._person_subject(self.sentences.of(colon[0]).root) if colon is not None else None
         if found is not None or opening[0].i > sentence.start + 1 or sentence.start == 0:
             return found
         before = self.sentences.before(sentence)
@@ -317,6 +362,11 @@ class Arguments:
         return (same_role or candidates)[-1]
 
     def article_country(self) -> Mention | None:
+        if self._country is None:
+            self._country = (self._most_named_place(),)
+        return self._country[0]
+
+    def _most_named_place(self) -> Mention | None:
         """The place the doc is about: the one it names most often, at least twice and more often than any other;
         its government is "the government" ("The government's Flag Consideration Project" in an article naming New
         Zealand throughout; "the government withdrew the bill" in one about Serbia)."""
@@ -343,6 +393,7 @@ _DATELINE_DASHES = ("-", "–", "—", "--")
 _CHAIN = 3  # clause levels from a pronoun up to the clause a verb of saying reports
 _FAR_KINDS = ("Law", "Event")
 _OPENING_QUOTES = "“«"
+_COLON_REACH = 4  # characters between a colon and the quotation it opens: a space and the quotation mark
 _CLOSING_QUOTES = "”»"
 
 

@@ -60,11 +60,14 @@ def _noun_relations(
     date = date_phrase(verb if verb is not None and noun.dep_ in _CARRIED_DEPS else noun, dates, (noun,))
     confidence = STATED
     agents = [a for c in noun.children if c.dep_ == "poss" for a in args.arguments(c)]
+    ours = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in words.first_person_plural_words]
     seller_preps = words.seller_prepositions if kind == "ACQUIRES" else frozenset()
     agent_preps = words.noun_agent_prepositions - seller_preps
     agents += [a for t in objects_after(noun, agent_preps) for a in args.arguments(t)]
     sellers = [a for t in objects_after(noun, seller_preps) for a in args.arguments(t)]
     targets, owners = _targets(noun, kind, args)
+    if ours and not agents and targets and all(a.mention.type == "Location" for a in targets):
+        agents = _speakers_country(ours[0], args, targets)
     receivers: list[Argument] = []
     if verb is not None and noun.dep_ in _CARRIED_DEPS and noun.head.i == verb.i:
         lemma = verb.lemma_.lower()
@@ -116,6 +119,17 @@ def _noun_relations(
             for party in parties:
                 add(party, "PARTICIPATES_IN", event)
     return found
+
+
+def _speakers_country(word: Token, args: Arguments, others: list[Argument]) -> list[Argument]:
+    """ "Our deals with Albania and France," said in a quotation by a named person dealing with countries: the
+    speaker speaks for the country the article is about."""
+    if args.speaker_of(word) is None:
+        return []
+    country = args.article_country()
+    if country is None or any(o.mention.text.lower() == country.text.lower() for o in others):
+        return []
+    return [Argument(country, word.idx, word.idx + len(word.text), resolved=True)]
 
 
 def _givers(verb: Token, noun: Token, args: Arguments) -> list[Argument]:

@@ -16,6 +16,8 @@ killed Jovanović"). Offsets are doc offsets; the confidence scale is in nlp.rel
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from nlp.lexicon.lexicon import Lexicon
@@ -26,6 +28,11 @@ from nlp.relations.mention import RelationMention
 from nlp.relations.modality import is_fact
 
 _COPULAS = ("be", "become", "remain")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# Prepositions that place a subject in a group: "was among the speakers at the forum".
+_GROUP_PREPOSITIONS = ("among", "amongst")
+# Verbs listing a group's members as their object: "Exhibitors at the fair included A and B".
+_LISTING_VERBS = ("include",)
 _WHOLE_TYPES = ("Organization", "Location")
 _EVENT_PREPOSITIONS = ("in", "at", "for", "on", "to")
 # Words between a hosted unit and its institution: "at the American Georgetown University".
@@ -43,12 +50,18 @@ def structure_relations(doc: Doc, args: Arguments, lexicon: Lexicon) -> list[Rel
                 if noun_in(token, words.part_nouns):
                     found.extend(_described_parts(token, args, sentence))
                 if noun_in(token, words.participant_nouns):
-                    found.extend(_participants(token, args, sentence))
+                    found.extend(_participants(token, args, sentence, dates))
                 if noun_in(token, words.participation_nouns) and is_fact(token, words):
                     found.extend(_shares(token, args, sentence, dates))
+                if noun_in(token, words.prize_nouns) and is_fact(token, words):
+                    found.extend(_prize_winners(token, args, sentence, dates))
+                if noun_in(token, words.recipient_nouns) and is_fact(token, words):
+                    found.extend(_gift_recipients(token, args, sentence, dates))
             elif token.pos_ == "VERB" and is_fact(token, words):
                 if lemma in words.participation_verbs:
                     found.extend(_taking_part(token, args, sentence, dates))
+                if lemma in words.election_verbs or lemma in words.seat_verbs:
+                    found.extend(_candidates(token, args, sentence, dates))
                 if lemma in words.membership_verbs:
                     found.extend(_members_of(token, args, sentence))
                 if words.predicate_of.get(lemma) in ("AGREEMENT_WITH", "PARTNERS_WITH"):
@@ -92,7 +105,21 @@ def _described(noun: Token, args: Arguments) -> list[Argument]:
         return args.arguments(noun.head)
     if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
         return clause_subjects(noun.head, args)
+    copula = _group_copula(noun)
+    if copula is not None:  # "Ama Owusu was among the speakers at the Accra Investment Summit"
+        return clause_subjects(copula, args) if is_fact(copula, args.words) else []
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _LISTING_VERBS:
+        # "Exhibitors at the fair included Shamba Robotics and the seed company Mbegu Seeds"
+        return [a for c in noun.head.children if c.dep_ == "dobj" for a in args.arguments(c)]
     return [a for c in noun.children if c.dep_ == "appos" for a in args.arguments(c)]
+
+
+def _group_copula(noun: Token) -> Token | None:
+    """The copula that puts its subject in a group a noun names: "was among the speakers at …"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _GROUP_PREPOSITIONS:
+        return None
+    holder = noun.head.head
+    return holder if holder.lemma_.lower() in _COPULAS else None
 
 
 def _described_parts(noun: Token, args: Arguments, sentence: Span) -> list[RelationMention | None]:
@@ -103,13 +130,18 @@ def _described_parts(noun: Token, args: Arguments, sentence: Span) -> list[Relat
     return [_part_or_share(part, whole, noun, sentence, STATED) for part in _described(noun, args) for whole in wholes]
 
 
-def _participants(noun: Token, args: Arguments, sentence: Span) -> list[RelationMention | None]:
-    """ "Pillai is the main suspect in the Kochi gold smuggling case", "Torres, the victim in the … case"."""
+def _participants(noun: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
+    """ "Pillai is the main suspect in the Kochi gold smuggling case", "Torres, the victim in the … case", "Ama
+    Owusu was among the speakers at the Accra Investment Summit on Tuesday"."""
     events = [a for t in objects_after(noun, args.words.participant_prepositions) for a in args.arguments(t)]
     events = [e for e in events if _event(e)]
     if not events:
         return []
-    return [relation(p, "PARTICIPATES_IN", e, noun, sentence, STATED) for p in _described(noun, args) for e in events]
+    copula = noun.head if noun.dep_ == "attr" else _group_copula(noun)
+    date = date_phrase(copula if copula is not None else noun, dates, (noun,))
+    return [
+        relation(p, "PARTICIPATES_IN", e, noun, sentence, STATED, date) for p in _described(noun, args) for e in events
+    ]
 
 
 def _shares(noun: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
@@ -129,16 +161,130 @@ def _shares(noun: Token, args: Arguments, sentence: Span, dates: list[Span]) -> 
 def _taking_part(verb: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
     """ "Miguel Reyes ran in the 2024 … election", "Dr Aiko Tanaka leads the … Project", "Bellrock Bank, which was
     involved in the Harbourgate scandal", "Nigeria, Chad, Niger and Cameroon took part in …"."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    objects = [c for c in nouns if c.dep_ != "oprd"]
     objects += objects_after(verb, _EVENT_PREPOSITIONS)
+    # "lost his seat in the election", "was elected senator in the election": the event after the verb's object
+    objects += [t for n in nouns if args.mention_of(n) is None for t in objects_after(n, _EVENT_PREPOSITIONS)]
     events = [e for t in objects for e in args.arguments(t) if _event(e)]
     actors = [a for a in clause_subjects(verb, args) if not _event(a)]
+    if verb.lemma_.lower() in args.words.election_verbs and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Kisumu County elected Ruth Akinyi governor in …": the one elected takes part, not who elects
+        actors = [a for c in verb.children if c.dep_ == "dobj" for a in args.arguments(c) if not _event(a)]
     if not events:
         # "the scandal involved Bellrock Bank": the event is the subject, its participants the object.
         events = [a for a in clause_subjects(verb, args) if _event(a)]
         actors = [a for t in objects for a in args.arguments(t) if not _event(a)]
     date = date_phrase(verb, dates)
-    return [relation(a, "PARTICIPATES_IN", e, verb, sentence, STATED, date) for a in actors for e in events]
+    return [
+        relation(a, "PARTICIPATES_IN", e, verb, sentence, STATED, date or _year_of(e)) for a in actors for e in events
+    ]
+
+
+def _candidates(verb: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
+    """Candidates elected or winning or losing a seat in a clause that names no event take part in the election the
+    article reports: "Sam Te Rangi was elected in Dunedin North", "Helen Barrow lost her seat", "Tom Kerr, who took
+    the seat by 300 votes" in a report of the 2024 Otago regional election."""
+    words = args.words
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if lemma in words.election_verbs:
+        # the object of "elected X"; else the subject of a passive or of a participle ("was re-elected", parsed "re"
+        # with "elected" hung on it)
+        elected = [a for o in objects for a in args.arguments(o)]
+        if not objects and (passive or verb.tag_ == "VBN"):
+            elected = clause_subjects(verb, args)
+    elif any(noun_in(o, words.seat_nouns) for o in objects) and not passive:
+        elected = clause_subjects(verb, args)
+    else:
+        return []
+    named = [t for t in (*objects, *objects_after(verb, _EVENT_PREPOSITIONS)) for a in args.arguments(t) if _event(a)]
+    if named:
+        return []  # the clause names its event (_taking_part)
+    election = args.article_event(verb.idx)
+    if election is None or not any(w in words.election_words for w in election.text.lower().split()):
+        return []
+    event = Argument(election, election.start, election.end)
+    date = date_phrase(verb, dates) or _year_of(event)
+    evidence = (sentence.start_char, sentence.end_char)
+    return [
+        relation(a, "PARTICIPATES_IN", event, verb, sentence, CARRIED, date, evidence)
+        for a in elected
+        if a.mention.type == "Person"
+    ]
+
+
+def _year_of(event: Argument) -> tuple[int, int] | None:
+    """Doc offsets of the year in an event's name, which dates taking part in it when the clause gives no date:
+    "lost her seat in the 2024 Otago regional election"."""
+    found = _YEAR.search(event.mention.text)
+    if found is None:
+        return None
+    return event.mention.start + found.start(), event.mention.start + found.end()
+
+
+def _prize_winners(noun: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
+    """Who a prize goes to takes part in the event it was won at: "the competition ended, with the silver medal
+    going to Poland and the bronze to Armenia", "the gold went to Kenya at the … Games". The event is named at the
+    prize's verb or in the clause a "with" phrase of the prize hangs on."""
+    words = args.words
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in words.prize_verbs:
+        return []
+    recipients = [a for t in objects_after(verb, ("to",)) for a in args.arguments(t)]
+    # "… going to Poland and the bronze to Armenia": a second prize given to its own recipient in the same list
+    recipients += [
+        a
+        for t in objects_after(verb, ("to",))
+        for member in t.conjuncts
+        if noun_in(member, words.prize_nouns)
+        for p in objects_after(member, ("to",))
+        for a in args.arguments(p)
+    ]
+    holders = [verb]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.pos_ in ("VERB", "AUX"):
+        holders.append(verb.head.head)
+    events: dict[object, Argument] = {}
+    for holder in holders:
+        tokens = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        tokens += objects_after(holder, _EVENT_PREPOSITIONS)
+        tokens += [p for t in tokens if t.dep_ == "nsubj" for p in objects_after(t, _EVENT_PREPOSITIONS)]
+        for token in tokens:
+            for event in args.arguments(token):
+                if _event(event):
+                    events.setdefault(event.mention, event)
+    date = date_phrase(holders[-1], dates)
+    return [
+        relation(r, "PARTICIPATES_IN", e, noun, sentence, CARRIED, date)
+        for r in recipients
+        if not _event(r)
+        for e in events.values()
+    ]
+
+
+def _gift_recipients(noun: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
+    """ "Duke University, which was also a recipient of donated items from the Kagera Trust": the giver of a gift
+    funds its recipients. What was received is a gift when its noun is a funding noun ("grants") or a participle
+    of giving qualifies it ("donated items")."""
+    words = args.words
+    gifts = objects_after(noun, ("of",))
+    if not any(_is_gift(g, words) for g in gifts):
+        return []
+    givers = [a for h in (noun, *gifts) for t in objects_after(h, ("from", "by")) for a in args.arguments(t)]
+    if not givers:
+        return []
+    copula = noun.head if noun.dep_ == "attr" else _group_copula(noun)
+    date = date_phrase(copula if copula is not None else noun, dates)
+    return [relation(g, "FUNDS", r, noun, sentence, STATED, date) for r in _described(noun, args) for g in givers]
+
+
+def _is_gift(thing: Token, words: RelationWords) -> bool:
+    if words.noun_predicate_of.get(thing.lemma_.lower()) == "FUNDS":
+        return True
+    return any(
+        c.dep_ in ("amod", "acl") and words.predicate_of.get(c.lemma_.lower()) == "FUNDS" for c in thing.children
+    )
 
 
 def _members_of(verb: Token, args: Arguments, sentence: Span) -> list[RelationMention | None]:

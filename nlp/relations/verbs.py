@@ -62,6 +62,8 @@ _PURPOSE_NOUN = "order"  # "in order to": the one English purpose phrase built o
 _STANCES = ("SUPPORTS", "OPPOSES")
 # How far up from a clause's noun the act it is part of is looked for: "a policy of turning away boats of migrants".
 _ACT_CLIMB = 5
+# Prepositions that put a provision into a law: "introduce the legal basis … in a proposed new police law".
+_PLACING_PREPOSITIONS = ("in", "into")
 
 
 class _Object(NamedTuple):
@@ -285,7 +287,27 @@ def _objects(
     for noun in _object_nouns(patients, args):
         for token, preposition in _prepositional(noun):
             add(token, preposition, noun)
+    if not passive and args.words.predicate_of.get(verb.lemma_.lower()) == "PROPOSES":
+        found.extend(_Object(a, None, None) for a in _receiving_laws(verb, patients, args, avoid))
     return found
+
+
+def _receiving_laws(verb: Token, patients: list[Token], args: Arguments, avoid: Mention | None) -> list[Argument]:
+    """The law a proposed provision is put in: "sought to introduce the legal basis for its use in a proposed new
+    police law" proposes the law (the parse hangs "in …" on the verb or anywhere in the provision's phrase)."""
+    provisions = [noun for noun in patients if args.mention_of(noun) is None and noun.pos_ in ("NOUN", "PRON")]
+    if not provisions:
+        return []
+    places = [t for noun in provisions for t in noun.subtree if t.dep_ == "pobj"]
+    places += [t for t, preposition in _prepositional(verb) if preposition in _PLACING_PREPOSITIONS]
+    found: dict[Mention, Argument] = {}
+    for token in places:
+        if token.head.lower_ not in _PLACING_PREPOSITIONS:
+            continue
+        for argument in args.arguments(token, avoid=avoid):
+            if argument.mention.type == "Law":
+                found.setdefault(argument.mention, argument)
+    return list(found.values())
 
 
 def _act_owners(token: Token, verb: Token, args: Arguments, avoid: Mention | None) -> list[Argument]:
@@ -396,6 +418,18 @@ def _own_type(verb: Token, lemma: str, words: RelationWords) -> str | None:
     return words.predicate_of.get(lemma)
 
 
+def _states_own_type(verb: Token, lemma: str, own: str, args: Arguments) -> bool:
+    """Whether what a verb does between its subjects is its type: with no object ("will cooperate"), or an object
+    noun of the type ("signed a cocoa agreement", "held talks"); "signed books" is no agreement between signers."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and args.mention_of(c) is None]
+    words = args.words
+    return not nouns or any(
+        own in (words.noun_predicate_of.get(key), words.phrase_of.get(f"{lemma} {key}"))
+        for c in nouns
+        for key in (c.lemma_.lower(), c.lower_)
+    )
+
+
 def _gives_money(verb: Token, words: RelationWords) -> bool:
     """Whether what a verb gives is money: its direct object is an amount ("$5 million", "20 million euros")."""
     given = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -477,7 +511,7 @@ def _relations_of_verb(
     objects = _objects(verb, passive, args, subjects[0].mention if len(subjects) == 1 else None, stance, only)
     kind_of = subjects[0].mention.type
     parties = [o for o in objects if is_relation_type(_predicate(verb, o, kind_of, words)[0] or "")]
-    if not parties and own in SYMMETRIC and len(subjects) > 1:
+    if not parties and own in SYMMETRIC and len(subjects) > 1 and _states_own_type(verb, lemma, own, args):
         # "Ghana and Ivory Coast signed …", "Chile, Argentina and Bolivia will cooperate", "delegations from
         # Ethiopia and Egypt held talks": every pair
         pairs = combinations(subjects, 2)
