@@ -70,7 +70,8 @@ if record["near_duplicate_of"]:
 statements = record["statements"] or []
 mentions = record["mentions"] or []
 st.caption(
-    f"{len(statements)} statements (yellow, linked to the list below) · {len(mentions)} entities "
+    f"{len(statements)} statements (yellow, linked to the list below; red and dashed when the speaker is uncertain) · "
+    f"{len(mentions)} entities "
     "(coloured by type, linked to their profiles)"
 )
 st.html(highlighted_html(record["text"] or "", statements, mentions))

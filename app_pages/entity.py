@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages.attribution import attribution_columns
 from app_pages.common import (
     PAGES,
     capped,
@@ -88,6 +89,7 @@ def _statement_rows(rows: list[dict]) -> list[dict]:
         {
             "date": r["date"],
             "speaker": r["speaker"],
+            **attribution_columns(r),
             "role at the time": r["role"],
             "quote": r["quote"],
             "sentence": r["sentence"],

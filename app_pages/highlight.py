@@ -1,4 +1,5 @@
-"""The article reader's highlighted text: statements and entity mentions marked, each linking to its record.
+"""The article reader's highlighted text: statements and entity mentions marked, each linking to its record;
+a statement whose attribution is uncertain is marked apart (red, dashed) and says why in the list.
 
 Everything from the article is escaped with ``html.escape`` before it is wrapped in the few tags added
 here; the page then shows the HTML with ``st.html``, which sanitises once more.
@@ -11,6 +12,8 @@ import itertools
 from typing import Any
 from urllib.parse import quote
 
+from app_pages.attribution import attribution_mark, attribution_sentence, is_confident
+
 TYPE_COLOURS = {
     "Person": "#cfe2f3",
     "Organization": "#fde5cc",
@@ -21,6 +24,7 @@ TYPE_COLOURS = {
 STYLE = """<style>
 .ng-article { line-height: 1.7; font-size: 1.02rem; white-space: pre-wrap; }
 .ng-article .stmt { background: #fff2a8; border-bottom: 2px solid #e0b400; text-decoration: none; color: inherit; }
+.ng-article .stmt.uncertain { background: #fde0dc; border-bottom: 2px dashed #c0392b; }
 .ng-article .ent { border-radius: 3px; padding: 0 2px; text-decoration: none; color: inherit; }
 </style>"""
 
@@ -57,8 +61,12 @@ def highlighted_html(text: str, statements: list[dict[str, Any]], mentions: list
                 f'<a class="ent" style="background:{colour}" href="{href}" target="_self" title="{title}">{piece}</a>'
             )
         if statement is not None:
-            title = html.escape(f"Statement {statement['number']}: {statement.get('speaker') or 'unknown speaker'}")
-            piece = f'<a class="stmt" href="#statement-{statement["number"]}" title="{title}">{piece}</a>'
+            speaker = statement.get("speaker") or "unknown speaker"
+            confident = is_confident(statement.get("confidence"), statement.get("basis"))
+            mark = "" if confident else f" ({attribution_mark(statement.get('confidence'), statement.get('basis'))})"
+            title = html.escape(f"Statement {statement['number']}: {speaker}{mark}")
+            css = "stmt" if confident else "stmt uncertain"
+            piece = f'<a class="{css}" href="#statement-{statement["number"]}" title="{title}">{piece}</a>'
         parts.append(piece)
     parts.append("</div>")
     return "".join(parts)
@@ -79,5 +87,8 @@ def statement_list_html(statements: list[dict[str, Any]]) -> str:
         if s.get("speaker_id"):
             speaker = f'<a href="entity?id={quote(s["speaker_id"], safe="")}" target="_self">{speaker}</a>'
         detail = html.escape(f"{s.get('kind') or ''}, {s.get('cue') or 'no cue'}, {s.get('date') or 'undated'}")
-        items.append(f'<li id="statement-{number}">{speaker} <small>({detail})</small></li>')
+        trust = ""
+        if not is_confident(s.get("confidence"), s.get("basis")):
+            trust = f' <span style="color:#a93226">⚠ {html.escape(attribution_sentence(s))}</span>'
+        items.append(f'<li id="statement-{number}">{speaker} <small>({detail})</small>{trust}</li>')
     return "<ol>" + "".join(items) + "</ol>"

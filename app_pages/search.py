@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.attribution import attribution_columns
 from app_pages.common import capped, embed, guarded, open_link, page_href, query_param, reader, safe_url, table
 from queries import explore
 
@@ -62,6 +63,7 @@ statement_rows = [
     {
         "match": "words" if kind == "said" else "meaning",
         "speaker": r["speaker"],
+        **attribution_columns(r),
         "date": r["date"],
         "quote": r["quote"],
         "article": r["article"],

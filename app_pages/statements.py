@@ -1,9 +1,11 @@
-"""Who said what: statements with speaker, role at the time, date, quote and source, filtered and downloadable."""
+"""Who said what: statements with speaker (uncertain attributions marked), role at the time, date, quote and source,
+filtered and downloadable."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.attribution import CONFIDENT, attribution_columns, attribution_mark, attribution_sentence, is_confident
 from app_pages.common import (
     article_link,
     capped,
@@ -24,9 +26,17 @@ from app_pages.common import (
 )
 from app_pages.editing import statement_controls
 from core.dates import iso_date
+from core.records import CONFIDENT_ATTRIBUTION
 from queries import explore
 
 st.title("Who said what")
+
+
+def _speaker_marked(row: dict) -> str:
+    mark = attribution_mark(row["confidence"], row["basis"])
+    return row["speaker"] if mark == CONFIDENT else f"{row['speaker']} ({mark})"
+
+
 graph = reader()
 
 with guarded():
@@ -46,6 +56,12 @@ with st.form("statement_filters"):
         start = st.date_input("From", value=iso_date(query_param("from")), key="statements_from")
         end = st.date_input("To", value=iso_date(query_param("to")), key="statements_to")
     limit = st.slider("Most statements shown", 10, 1000, 200, step=10, key="statements_limit")
+    confident_only = st.checkbox(
+        "Confident attributions only",
+        key="statements_confident",
+        help=f"Only statements whose speaker was found in a way that was right at least {CONFIDENT_ATTRIBUTION:.0%} "
+        "of the time on the annotated articles.",
+    )
     st.form_submit_button("Apply filters", key="statements_apply")
 
 if start and end and start > end:
@@ -62,6 +78,7 @@ with guarded():
             topic=embed(topic) if topic.strip() else None,
             start=start,
             end=end,
+            min_confidence=CONFIDENT_ATTRIBUTION if confident_only else None,
             limit=limit,
         ),
     )
@@ -69,7 +86,7 @@ with guarded():
 if not found:
     st.info(
         "No statements match these filters."
-        if (speaker or organisation or about or topic or start or end)
+        if (speaker or organisation or about or topic or start or end or confident_only)
         else "No statements in the graph yet: ingest some articles first."
     )
     st.stop()
@@ -79,6 +96,7 @@ view = [
     {
         "date": r["date"],
         "speaker": r["speaker"],
+        **attribution_columns(r),
         "role at the time": r["role"],
         "quote": r["quote"],
         "kind": r["kind"],
@@ -94,7 +112,16 @@ view = [
 if not topic.strip():
     for row in view:
         del row["topic score"]
-st.caption(f"{len(view)} statements")
+uncertain = sum(row["attribution"] != CONFIDENT for row in view)
+st.caption(
+    f"{len(view)} statements"
+    + (
+        f" · {uncertain} marked ⚠: the speaker may be wrong (confidence below {CONFIDENT_ATTRIBUTION}, or unknown "
+        "for statements extracted before confidence was calibrated: `newsgraph reextract --stale`)"
+        if uncertain
+        else ""
+    )
+)
 table(
     view,
     url=st.column_config.LinkColumn("source link"),
@@ -113,7 +140,9 @@ choice = st.selectbox(
     "Statement",
     range(len(found.rows)),
     key="statements_context",
-    format_func=lambda i: f"{found.rows[i]['date'] or '—'} · {found.rows[i]['speaker']}: {found.rows[i]['quote'][:90]}",
+    format_func=lambda i: (
+        f"{found.rows[i]['date'] or '—'} · {_speaker_marked(found.rows[i])}: {found.rows[i]['quote'][:90]}"
+    ),
 )
 chosen = found.rows[choice]
 st.html(quote_in_context(chosen["sentence"], chosen["quote"]))
@@ -130,5 +159,9 @@ with right:
         f"{md_text(chosen['kind'])} statement, cue “{md_text(chosen['cue'] or '—')}”, "
         f"id {md_text(chosen['statement_id'])}"
     )
+    if is_confident(chosen["confidence"], chosen["basis"]):
+        st.caption(md_text(attribution_sentence(chosen)))
+    else:
+        st.warning(md_text(attribution_sentence(chosen)), icon=":material/help:")
 
 statement_controls(graph, chosen, {r["id"]: f"{r['name']} ({r['type']})" for r in everything.rows})

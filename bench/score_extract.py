@@ -41,12 +41,14 @@ from gold_format import RELATION_TYPES, name_key, read_jsonl
 from score_relations import dated_relations
 from score_relations import match as match_relations
 
+from core.records import CONFIDENT_ATTRIBUTION
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 GOLD_DIR = DATA_DIR / "gold"
 EVALUATION_SETS = ("gold", "heldout", "patterns")  # folders of DATA_DIR, each with docs.jsonl and gold.jsonl
 SCORED_ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event")
 MIN_OVERLAP = 0.5
-CONFIDENT = 0.8  # a statement at or above this confidence is shown as a confident attribution
+CONFIDENT = CONFIDENT_ATTRIBUTION  # the explorer shows statements at or above it as confident attributions
 _GROUP_MODIFIER = re.compile(r" (?:in|at|of|from|for|like|such as|with|on) .*$")
 _TITLE_QUALIFIERS = re.compile(r"^(?:(?:then|former|acting|interim|ex|outgoing|current)\s+)+")
 

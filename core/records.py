@@ -17,6 +17,7 @@ StatementKind = Literal["direct", "indirect", "mixed"]
 # before is about; a document ("the complaint said") or an unnamed group ("officials said"); no speaker.
 StatementBasis = Literal["name", "surname", "description", "pronoun", "carried", "context", "document", "group", "none"]
 STATEMENT_BASES: tuple[str, ...] = get_args(StatementBasis)
+CONFIDENT_ATTRIBUTION = 0.8  # a statement with a basis and this confidence or more is a confident attribution
 ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event", "Product", "Group")
 
 

@@ -280,6 +280,9 @@ class _Builder:
                     # what readers see; the role itself is the IN_ROLE relationship
                     "speaker_role": role.display(self._name(role.org_id)) if role else None,
                     "addressee": statement.addressee,
+                    # how the speaker was found; with `confidence` (provenance), what the explorer marks as uncertain
+                    "basis": statement.basis,
+                    "basis_distance": statement.basis_distance,
                     "sentence_start": statement.sentence_start,
                     "sentence_end": statement.sentence_end,
                     "text_hash": text_hash(statement.text),

@@ -113,6 +113,7 @@ class StatementFilter:
     min_score: float = 0.3
     start: dt.date | None = None
     end: dt.date | None = None
+    min_confidence: float | None = None  # only statements with a calibrated basis at or above this confidence
     limit: int = 200
 
 
@@ -124,6 +125,7 @@ def statements(reader: GraphReader, f: StatementFilter) -> Rows:
         "topic": list(f.topic) if f.topic is not None else None,
         "from": f.start,
         "to": f.end,
+        "min_confidence": f.min_confidence,
     }
     return curated(reader, "statements", {**_given(values), "min_score": f.min_score, "limit": f.limit}, limit=f.limit)
 

@@ -1,5 +1,5 @@
 // name: search-statements
-// description: Full-text search over the text of statements (accents ignored), with speaker, date and source link; special characters are taken literally.
+// description: Full-text search over the text of statements (accents ignored), with speaker, attribution basis and confidence, date and source link; special characters are taken literally.
 // params: q: string, limit: int = 20
 WITH trim($q) AS text
 WHERE text <> ''
@@ -9,5 +9,6 @@ CALL db.index.fulltext.queryNodes('statement_text', toLower(escaped), {limit: $l
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
 RETURN round(score, 3) AS score, coalesce(speaker.name, s.speaker_name) AS speaker, s.text AS quote, s.date AS date,
+       s.confidence AS confidence, s.basis AS basis, s.basis_distance AS basis_distance,
        a.title AS article, a.url AS url, s.id AS statement_id
 ORDER BY score DESC, statement_id

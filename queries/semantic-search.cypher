@@ -6,5 +6,6 @@ WHERE score >= $min_score
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
 RETURN round(score, 4) AS score, coalesce(speaker.name, s.speaker_name) AS speaker, s.text AS quote, s.date AS date,
+       s.confidence AS confidence, s.basis AS basis, s.basis_distance AS basis_distance,
        a.title AS article, a.url AS url, s.id AS statement_id
 ORDER BY score DESC, statement_id

@@ -1,9 +1,10 @@
 // name: statements
-// description: Who said what: statements filtered by speaker, organisation (the speaker itself or a role held there), entity mentioned, topic (closest in meaning, when a topic vector or text is given) and date range, newest first (undated last) — or most on-topic first — with role at the time, evidence sentence and source link.
-// params: speaker_id: string = null, org_id: string = null, about_id: string = null, topic: vector = null, min_score: float = 0.3, from: date = null, to: date = null, limit: int = 200
+// description: Who said what: statements filtered by speaker, organisation (the speaker itself or a role held there), entity mentioned, topic (closest in meaning, when a topic vector or text is given), date range and the confidence of their attribution (min_confidence: only statements with a calibrated basis at or above it; 0.8 is a confident attribution), newest first (undated last) — or most on-topic first — with role at the time, attribution basis and confidence, evidence sentence and source link.
+// params: speaker_id: string = null, org_id: string = null, about_id: string = null, topic: vector = null, min_score: float = 0.3, from: date = null, to: date = null, min_confidence: float = null, limit: int = 200
 // Start from the most selective anchor (the speaker, else the entity mentioned, else every statement), so a
 // speaker's or an entity's statements are found through their own relationships, not a scan.
 // A branch that does not apply is cut off by `WITH 1 ... WHERE` on the parameters alone, before it reads anything.
+// A statement without a basis was extracted before confidence was calibrated: it never counts as confident.
 CALL () {
   // A speaker alone: the newest $limit dates from the (speaker_id, date) index, then every statement on or after
   // the oldest of them (ties at the boundary), instead of every statement a much-quoted person made.
@@ -11,6 +12,7 @@ CALL () {
   WHERE $speaker_id IS NOT NULL AND $about_id IS NULL AND $org_id IS NULL AND $topic IS NULL
     AND s.speaker_id = $speaker_id AND s.date IS NOT NULL
     AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to)
+    AND ($min_confidence IS NULL OR (s.basis IS NOT NULL AND s.confidence >= $min_confidence))
   WITH s
   ORDER BY s.speaker_id, s.date DESC
   LIMIT $limit
@@ -24,6 +26,7 @@ CALL () {
   WHERE $speaker_id IS NOT NULL AND $about_id IS NULL AND $org_id IS NULL AND $topic IS NULL
     AND $from IS NULL AND $to IS NULL
     AND COUNT { MATCH (dated:Statement) WHERE dated.speaker_id = $speaker_id AND dated.date IS NOT NULL
+                  AND ($min_confidence IS NULL OR (dated.basis IS NOT NULL AND dated.confidence >= $min_confidence))
                 RETURN dated LIMIT $limit } < $limit
   MATCH (:Entity {id: $speaker_id})-[:SAID]->(s:Statement)
   WHERE s.date IS NULL
@@ -44,6 +47,7 @@ CALL () {
   MATCH (s:Statement)
   WHERE s.date IS NOT NULL
     AND ($from IS NULL OR s.date >= $from) AND ($to IS NULL OR s.date <= $to)
+    AND ($min_confidence IS NULL OR (s.basis IS NOT NULL AND s.confidence >= $min_confidence))
   WITH s
   ORDER BY s.date DESC, s.article_id, s.start
   LIMIT $limit
@@ -75,7 +79,9 @@ CALL () {
   WITH 1 AS unfiltered
   WHERE $speaker_id IS NULL AND $about_id IS NULL AND $org_id IS NULL AND $topic IS NULL
     AND $from IS NULL AND $to IS NULL
-    AND COUNT { MATCH (dated:Statement) WHERE dated.date IS NOT NULL RETURN dated LIMIT $limit } < $limit
+    AND COUNT { MATCH (dated:Statement) WHERE dated.date IS NOT NULL
+                  AND ($min_confidence IS NULL OR (dated.basis IS NOT NULL AND dated.confidence >= $min_confidence))
+                RETURN dated LIMIT $limit } < $limit
   MATCH (s:Statement)
   WHERE s.date IS NULL
   RETURN s
@@ -83,6 +89,7 @@ CALL () {
 WITH s
 WHERE ($from IS NULL OR s.date >= $from)
   AND ($to IS NULL OR s.date <= $to)
+  AND ($min_confidence IS NULL OR (s.basis IS NOT NULL AND s.confidence >= $min_confidence))
   AND ($about_id IS NULL OR EXISTS { (s)-[:ABOUT]->(:Entity {id: $about_id}) })
   AND ($org_id IS NULL
        OR EXISTS { (:Entity {id: $org_id})-[:SAID]->(s) }
@@ -98,6 +105,7 @@ OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
 OPTIONAL MATCH (s)-[:IN_ROLE]->(role:Role)
 RETURN s.date AS date, coalesce(speaker.name, s.speaker_name) AS speaker, speaker.id AS speaker_id,
        coalesce(s.speaker_role, role.title) AS role, s.kind AS kind, s.cue AS cue, s.text AS quote,
+       s.confidence AS confidence, s.basis AS basis, s.basis_distance AS basis_distance,
        s.sentence AS sentence, round(topic_score, 3) AS topic_score, a.title AS article, a.source AS source,
        a.url AS url, a.id AS article_id, s.start AS start, s.end AS end, s.sentence_start AS sentence_start,
        s.id AS statement_id

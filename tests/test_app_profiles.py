@@ -122,8 +122,8 @@ def test_article_reader_highlights_statements_and_entities_escaped(app_graph):
 def test_article_reader_marks_each_statement_span_exactly(app_graph):
     app = open_page("article", id=F.defence)
     body = app.html[0].value
-    assert (
-        '<a class="stmt" href="#statement-1" title="Statement 1: Nebojša Stefanović">'
+    assert (  # the fixture's statements have no basis: their attribution shows as unknown, never as confident
+        '<a class="stmt uncertain" href="#statement-1" title="Statement 1: Nebojša Stefanović (⚠ unknown)">'
         "the army would not use facial recognition cameras</a>"
     ) in body
     assert "2 statements" in texts(app)
