@@ -27,6 +27,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from core.records import Article, Entity, Extraction, Relation, Statement, content_hash
 from graph.connection import resolve_target
+from graph.corrections import record_correction
 from graph.loader import GraphLoader
 from tests.app_harness import fixture_graph
 from tests.graph_fixtures import FIXTURE
@@ -112,6 +113,7 @@ def app_url(driver, neo4j_settings, tmp_path_factory):
         "NEO4J_DATABASE": target.database,
         "NEWSGRAPH_DATA_DIR": str(tmp_path_factory.mktemp("browser-data")),
         "HF_HUB_OFFLINE": "1",
+        "NEWSGRAPH_EDITING": "1",  # the Audit page's undo; readers' pages show the same with it off
     }
     log = (tmp_path_factory.mktemp("browser-log") / "app.log").open("w")
     command = [str(Path(sys.executable).with_name("newsgraph")), "app", "--port", str(port), "--no-browser"]
@@ -250,3 +252,30 @@ def test_readers_get_no_deploy_button_and_no_developer_menu(browser, app_url, tm
         browser.save_screenshot(str(tmp_path / "menu.png"))
         shown = set(items.text.splitlines())
         assert shown and not {"Rerun", "Clear cache", "Deploy", "Developer options"} & shown, shown
+
+
+def test_audit_page_shows_a_hostile_correction_as_text_and_undoes_it(browser, app_url, driver, neo4j_settings,
+                                                                     tmp_path):  # fmt: skip
+    database = neo4j_settings.neo4j_database
+    made = record_correction(driver, database, "rename", SCRIPT_PERSON, {"name": f"{PAYLOAD} Mallory"},
+                             editor=f"{IMG_PAYLOAD} ed", reason=f"{PAYLOAD} {MARKDOWN}")  # fmt: skip
+    wait = _open(browser, app_url + "/audit")
+    _wait_text(browser, wait, "Audit: corrections")
+    _wait_text(browser, wait, "1 corrections, newest first")
+    browser.save_screenshot(str(tmp_path / "audit.png"))
+    _assert_nothing_ran(browser)
+    editor = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input[aria-label='Editor name']")))
+    editor.send_keys("bo")
+    button = next(b for b in browser.find_elements(By.TAG_NAME, "button") if b.text.strip() == "Undo")
+    button.click()
+    _wait_text(browser, wait, f"renamed {PAYLOAD + ' Mallory'!r}")  # the change, in the message, as text
+    records, _, _ = driver.execute_query(
+        "MATCH (e:Entity {id: $id}) RETURN e.name AS name", id=SCRIPT_PERSON, database_=database
+    )
+    assert records[0]["name"] == f"Mallory Script {IMG_PAYLOAD} {MARKDOWN}"
+    records, _, _ = driver.execute_query(
+        "MATCH (c:Correction {id: $id}) RETURN c.status AS status, c.undone_by AS who", id=made.id, database_=database
+    )
+    assert (records[0]["status"], records[0]["who"]) == ("undone", "bo")
+    browser.save_screenshot(str(tmp_path / "audit-undone.png"))
+    _assert_nothing_ran(browser)
