@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
 import pytest
 import streamlit as st
+from click.testing import CliRunner
 
 from app_pages.attribution import UNCERTAIN, UNKNOWN, attribution_mark, attribution_sentence, basis_text
 from graph.loader import GraphLoader
+from newsgraph.cli import cli
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
-from tests.graph_fixtures import FIXTURE
+from tests.graph_fixtures import FIXTURE, cli_env
 from tests.nlp_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.neo4j
@@ -70,6 +73,18 @@ def test_the_statement_node_stores_basis_distance_and_confidence(app_graph, brid
     assert extracted[CONFIDENT_QUOTE][2] >= 0.8 > max(extracted[FIRM_QUOTE][2], extracted[FAR_PRONOUN_QUOTE][2])
     assert extracted[FAR_PRONOUN_QUOTE][:2] == ("pronoun", 6)
     assert stored[OLD_QUOTE][0] is None and stored[OLD_QUOTE][1] is None  # loaded without a basis
+
+
+def test_the_statements_query_keeps_confident_attributions_only(app_graph, neo4j_settings):
+    def quotes(*params: str) -> list[str]:
+        args = ["query", "statements", *(p for param in params for p in ("-p", param)), "--format", "json"]
+        result = CliRunner().invoke(cli, args, env=cli_env(neo4j_settings))
+        assert result.exit_code == 0, result.output
+        return [row["quote"] for row in json.loads(result.output)]
+
+    assert quotes("min_confidence=0.8") == [CONFIDENT_QUOTE]  # the older statements have no basis: never confident
+    assert quotes("min_confidence=0.45") == [CONFIDENT_QUOTE, FAR_PRONOUN_QUOTE]  # 0.985 and 0.5, not 0.4
+    assert len(quotes()) == 14
 
 
 def test_who_said_what_marks_every_uncertain_attribution(app_graph):
