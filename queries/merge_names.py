@@ -8,6 +8,7 @@ Complex", "North Korea" and "South Korea", "Ahmed Mohamed" and "Mohamed El-Hassa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,23 +60,27 @@ class NameMatch:
     reason: str
 
 
-def words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def words(name: str) -> tuple[str, ...]:
     """The name's words as written ("Udvar-Hazy" and "L.A." stay one word each); a leading "the" dropped."""
-    found = _WORD.findall(name)
+    found = tuple(_WORD.findall(name))
     return found[1:] if len(found) > 1 and found[0].lower() == "the" else found
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def plain(name: str) -> str:
     """The comparison form: folded, punctuation and a leading "the" gone ("The U.S." → "us")."""
     return " ".join(fold(w).replace(".", "").replace("-", " ").replace("'", "") for w in words(name)).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """The consonants of a folded word, doubles once: "Buchtmann" and "Bauchtman" are both "bchtmn"."""
     letters = fold(word).translate(_VOWELS)
     return re.sub(r"(.)\1+", r"\1", letters)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def similar_words(first: str, second: str) -> float:
     """How alike two words are (0..1), 0 when they do not open alike: "Dalija"/"Dahlia" yes, "North"/"South" no."""
     a, b = fold(first), fold(second)
@@ -90,6 +95,7 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name.strip()))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def initials(name: str, skipped: frozenset[str] = SKIPPED_WORDS) -> str:
     """ "National Enforcement Management Information System" → "nemis", "University of NSW" → "unsw"; hyphens
     split words."""

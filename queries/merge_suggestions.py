@@ -32,6 +32,7 @@ SAME_ROLE_BONUS = 0.1
 MIN_SCORE = 0.55  # below it a pair is a coincidence of names, unless an article or a role backs it
 OTHER_TYPE_FACTOR = 0.9  # one of two types is wrong: possible, but less often than a variant name
 _PAIR = "|"
+_ACRONYM_KEY, _EXPANSION_KEY = "ia:", "ie:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,10 +185,11 @@ def _blocking_keys(candidate: Candidate, rules: NameRules) -> set[str]:
                 keys.add(f"w:{word}")
                 if len(shape := names.skeleton(word)) >= 3:
                     keys.add(f"s:{shape}")
-        letters = plain.replace(" ", "") if names.is_acronym(label) else names.initials(label, rules.skipped_words)
-        if len(letters) >= 2:
-            keys.add(f"i:{letters}")
-            keys.add(f"i:{letters[:4]}" if len(letters) > 4 else f"i:{letters}")
+        if names.is_acronym(label):  # "NEMISIS" also meets the "NEMIS" of a name its last letters go beyond
+            letters = plain.replace(" ", "")
+            keys.update(f"{_ACRONYM_KEY}{letters[:size]}" for size in range(max(2, len(letters) - 2), len(letters) + 1))
+        elif len(parts) >= 2:
+            keys.add(f"{_EXPANSION_KEY}{names.initials(label, rules.skipped_words)}")
         if rules.name_key is not None and candidate.type == "Organization":
             keys.add(f"k:{rules.name_key(label)}")
     return keys
@@ -200,6 +202,10 @@ def _blocked_pairs(candidates: Iterable[Candidate], rules: NameRules) -> list[tu
             blocks[key].append(candidate.id)
     pairs: set[tuple[str, str]] = set()
     for key, members in blocks.items():
+        if key.startswith(_EXPANSION_KEY):
+            continue  # names with the same initials are no pair; an acronym's block pairs it with them
+        if key.startswith(_ACRONYM_KEY):
+            members = members + blocks.get(_EXPANSION_KEY + key[len(_ACRONYM_KEY) :], [])
         if len(members) > MAX_BLOCK:
             log.debug("merge suggestions: key %r is shared by %d entities; not used", key, len(members))
             continue

@@ -3,18 +3,22 @@ that persist; the name signals themselves as pure functions."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
+from click.testing import CliRunner
 
 from core.errors import QueryError
 from graph.loader import GraphLoader
 from graph.merge_rejections import reject_merge
+from newsgraph.cli import cli
 from newsgraph.merge_rules import merge_rules
 from queries import run_curated
 from queries.explore import GraphReader
 from queries.merge_names import NameRules, compare, initials
 from queries.merge_suggestions import Candidate, merge_suggestions, pair_key, rank
+from tests.graph_fixtures import cli_env
 from tests.merge_fixtures import HOSTILE, HOSTILE_TOO, ident, load_merge_graph, merge_records
 
 P, ORG, L = "Person", "Organization", "Location"
@@ -152,6 +156,22 @@ def test_merge_candidates_query_returns_names_articles_and_roles(graph, neo4j_se
     assert run_curated(graph.driver, neo4j_settings.neo4j_database, "merge-candidates", {"limit": 2}).rows()[0][
         "id"
     ] == ident(ORG, "Ministry of the Interior")  # most mentioned first
+
+
+def test_newsgraph_merges_lists_them_and_refuses_bad_options(graph, neo4j_settings):
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["merges", "--type", "Person", "--format", "json"], env=cli_env(neo4j_settings))
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(listed.output)
+    assert {(r["first_id"], r["second_id"], r["kind"]) for r in rows} >= {
+        (ident(P, "Dahlia Peterson"), ident(P, "Dalija Peterson"), "spelling"),
+        (ident(P, "J. Doe"), ident(P, "John Doe"), "short form"),
+    }
+    table = runner.invoke(cli, ["merges", "--top", "2"], env=cli_env(neo4j_settings))
+    assert table.exit_code == 0 and table.output.count(" ~ ") == 2, table.output
+    for bad in (["merges", "--top", "0"], ["merges", "--type", "Planet"]):
+        refused = runner.invoke(cli, bad, env=cli_env(neo4j_settings))
+        assert refused.exit_code == 2 and "Invalid value" in refused.output
 
 
 # -- the name signals, without a database -------------------------------------------------------------------
