@@ -5,7 +5,7 @@ queries/explore.py. (Not `pages/`: Streamlit treats a folder of that name beside
 multipage layout and then never runs this file, so st.navigation, the page titles and the shared
 connection check would be skipped.) The settings and the Neo4j driver are created once per server (st.cache_resource)
 in app_pages/common.py; the driver is re-checked at every use so the app recovers when Neo4j comes back. The
-embedding model starts loading in a background thread at the first page view, once per server.
+embedding model starts loading in a background thread once the first page is drawn, once per server.
 """
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ navigation = st.navigation(
 )
 with st.sidebar:
     st.caption("newsgraph — who said what, when, with the source for every fact.")
-warm_up_embedder()  # in the background: the first search by meaning then finds the model loaded
 reader()  # a clear message instead of a page when Neo4j is down
-navigation.run()
+try:
+    navigation.run()
+finally:
+    # Once the page is drawn (also when it stopped early), the embedding model starts loading in the background,
+    # so the first search by meaning finds it loaded; started before, its imports slowed the first page by ~1.5 s.
+    warm_up_embedder()
