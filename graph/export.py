@@ -40,7 +40,7 @@ ARRAY_DELIMITER = "|"
 PROPERTY_TYPES = {
     "published": "date", "date": "date", "seen": "date", "loaded_at": "datetime", "start": "int", "end": "int",
     "count": "int", "sentence_start": "int", "sentence_end": "int", "confidence": "float", "starts": "int[]",
-    "ends": "int[]", "aliases": "string[]", "warnings": "string[]",
+    "ends": "int[]", "aliases": "string[]", "warnings": "string[]", "basis_distance": "int",
 }  # fmt: skip
 # A typed relation's date is as precise as its article ("2017", "2017-03"): text, which a date column would
 # turn into the first of January.

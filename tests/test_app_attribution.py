@@ -17,6 +17,7 @@ import streamlit as st
 from click.testing import CliRunner
 
 from app_pages.attribution import UNCERTAIN, UNKNOWN, attribution_mark, attribution_sentence, basis_text
+from graph.export import whole_graph, write_csv
 from graph.loader import GraphLoader
 from newsgraph.cli import cli
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
@@ -191,3 +192,11 @@ def test_attribution_marks(confidence, basis, distance, mark, shown):
     assert basis_text(basis, distance) == shown
     sentence = attribution_sentence({"confidence": confidence, "basis": basis, "basis_distance": distance})
     assert sentence.startswith({"confident": "Confident", UNCERTAIN: "Uncertain", UNKNOWN: "Unknown"}[mark])
+
+
+def test_the_csv_export_types_basis_distance_as_an_integer(app_graph, driver, neo4j_settings, tmp_path):
+    write_csv(whole_graph(driver, neo4j_settings.neo4j_database), tmp_path)
+    with (tmp_path / "nodes_Statement.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["text"]: row for row in csv.DictReader(handle)}
+    assert (rows[FAR_PRONOUN_QUOTE]["basis"], rows[FAR_PRONOUN_QUOTE]["basis_distance:int"]) == ("pronoun", "6")
+    assert rows[OLD_QUOTE]["basis"] == "" and rows[OLD_QUOTE]["basis_distance:int"] == ""
