@@ -65,7 +65,7 @@ def _answer(suggestion: Suggestion, editor: str) -> None:
         (keep_first, suggestion.first, suggestion.second, "first"),
         (keep_second, suggestion.second, suggestion.first, "second"),
     ):
-        if column.button(f"Same: keep {stays.name}", key=f"merge_keep_{slot}_{key}", icon=":material/merge:"):
+        if column.button(f"Same: keep {md_text(stays.name)}", key=f"merge_keep_{slot}_{key}", icon=":material/merge:"):
             reason = f"merge suggestion ({suggestion.kind}): {suggestion.reason}"
             with guarded():
                 try:

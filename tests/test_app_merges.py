@@ -7,7 +7,7 @@ import pytest
 
 from queries.merge_suggestions import pair_key
 from tests.app_harness import app_environment, no_exception, open_page, texts, wipe
-from tests.merge_fixtures import HOSTILE, ident, load_merge_graph
+from tests.merge_fixtures import HOSTILE, HOSTILE_TOO, ident, load_merge_graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -70,6 +70,9 @@ def test_an_editor_rejects_one_pair_and_merges_another(merge_graph, neo4j_settin
     with app_environment(neo4j_settings, NEWSGRAPH_EDITING="true", NEWSGRAPH_EDITOR="ana"):
         app = open_page("merges")
         no_exception(app)
+        hostile = pair_key(ident("Organization", HOSTILE), ident("Organization", HOSTILE_TOO))
+        label = app.button(key=f"merge_keep_first_{hostile}").label
+        assert "<b>" not in label and "\\<b\\>Acme" in label  # a button label reads Markdown: escaped
         app.button(key=f"merge_reject_{pair_key(DALIJA, DAHLIA)}").click().run()
         no_exception(app)
         assert [s.value for s in app.success] == ["Not the same\\: Dahlia Peterson and Dalija Peterson"]
