@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from graph.corrections import Correction, CorrectionError, make_correction
+from graph.correction_records import Correction, CorrectionError, make_correction
 
 FIELDS = ("id", "kind", "target", "after", "before", "editor", "created_at", "reason", "status", "undone_by",
           "undone_at")  # fmt: skip

@@ -17,37 +17,58 @@ The kinds (``KINDS``), their targets and ``after`` fields:
 - ``rename`` entity; ``name``.  ``retype`` entity; ``type``.
 - ``reject-relation`` typed relation; nothing.
 
-``before`` is filled by the graph when a correction changes something: it is what undo restores. A correction
-whose target is not in the graph is kept and reported ``dangling``; the user's aliases file, applied at extraction,
-is listed beside the stored corrections (graph/correction_file.py) as the same kind of record.
+The record itself and its checks are graph/correction_records.py; what each kind does to the graph and its undo,
+graph/correction_writes.py and graph/correction_identity.py. ``before`` is filled by the graph when a correction
+changes something: it is what undo restores. A correction whose target is not in the graph is kept and reported
+``dangling``; the user's aliases file, applied at extraction, is listed beside the stored corrections
+(graph/correction_file.py) as the same kind of record.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import logging
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from core.errors import GraphUnavailableError, NewsgraphError
-from core.names import entity_id
-from core.records import ENTITY_TYPES
-from core.relation_types import RELATION_TYPES
+from core.errors import GraphUnavailableError
+from graph import correction_identity
 from graph import correction_writes as writes
+from graph.correction_records import (
+    ENTITY_KINDS,
+    KINDS,
+    MAX_EDITOR,
+    Correction,
+    CorrectionError,
+    checked_text,
+    make_correction,
+    now_text,
+    parse_relation_key,
+    relation_key,
+)
+
+# The record model is imported from here by the CLI, the explorer and the merge suggestions.
+__all__ = [
+    "KINDS",
+    "Correction",
+    "CorrectionError",
+    "get_correction",
+    "import_corrections",
+    "list_corrections",
+    "make_correction",
+    "parse_relation_key",
+    "reapply_for_articles",
+    "record_correction",
+    "relation_key",
+    "undo_correction",
+]
 
 log = logging.getLogger(__name__)
 
-STATEMENT_KINDS = ("reassign-speaker", "reject-statement")
-ENTITY_KINDS = ("merge", "split-alias", "rename", "retype")
-RELATION_KINDS = ("reject-relation",)
-KINDS = (*STATEMENT_KINDS, *ENTITY_KINDS, *RELATION_KINDS)
 # Two active corrections of one target in the same slot conflict: the newest wins, the older is "superseded".
 _SLOT = {
     "reassign-speaker": "statement",
@@ -57,230 +78,8 @@ _SLOT = {
     "retype": "type",
     "reject-relation": "relation",
 }
-MAX_NAME = 300
-MAX_EDITOR = 100
-MAX_REASON = 2000
-_STATEMENT_ID = re.compile(r"^(?P<article>.+)@(?P<start>\d+)-(?P<end>\d+)$")
-_ENTITY_ID = re.compile(r"^[a-z]+:\S.*$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-class CorrectionError(NewsgraphError):
-    """A correction that cannot be recorded, undone or read: one line saying why."""
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """One correction. ``state``: applied, dangling (target not in the graph), superseded (a newer correction of
-    the same target wins) or pending (not applied yet); ``source`` is ``graph`` or ``aliases file``."""
-
-    id: str
-    kind: str
-    target: str
-    after: Mapping[str, Any]
-    editor: str
-    created_at: str
-    reason: str = ""
-    before: Mapping[str, Any] = field(default_factory=dict)
-    status: str = "active"
-    undone_by: str | None = None
-    undone_at: str | None = None
-    state: str = "pending"
-    source: str = "graph"
-
-    @property
-    def article_id(self) -> str | None:
-        """The article a statement or relation correction belongs to (None for entity corrections)."""
-        return target_article(self.kind, self.target)
-
-    def describe(self) -> str:
-        """The change in words, for lists and the audit page."""
-        after = dict(self.after)
-        if self.kind == "reassign-speaker":
-            return f"speaker of {self.target} -> {after.get('name')} ({after.get('speaker_id')})"
-        if self.kind == "merge":
-            return f"{self.target} merged into {after.get('into')}"
-        if self.kind == "split-alias" and "names" in after:
-            return f"kept apart: {' | '.join(str(n) for n in after['names'])}"
-        if self.kind == "reject-entity":
-            return f"{self.target!r} is not an entity"
-        if self.kind == "split-alias":
-            return f"{after.get('alias')!r} split off {self.target} as {after.get('id')}"
-        if self.kind == "rename":
-            return f"{self.target} renamed {after.get('name')!r}"
-        if self.kind == "retype":
-            return f"{self.target} retyped {after.get('type')}"
-        if self.kind == "reject-statement":
-            return f"{self.target} is not a statement"
-        if self.kind == "reject-relation":
-            return f"relation {self.target} rejected"
-        return f"{self.kind} {self.target} {json.dumps(after, ensure_ascii=False)}"
-
-
-def now_text() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
-def normalise_time(value: Any) -> str:
-    """An ISO 8601 time as the one text form corrections are sorted by (UTC, microseconds); no zone means UTC."""
-    if not isinstance(value, str) or not value.strip():
-        raise CorrectionError("the time of a correction must be an ISO 8601 text such as 2026-01-31T09:30:00Z")
-    try:
-        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError as e:
-        raise CorrectionError(f"{value!r} is not an ISO 8601 time") from e
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.UTC)
-    return parsed.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def target_article(kind: str, target: str) -> str | None:
-    if kind in STATEMENT_KINDS:
-        match = _STATEMENT_ID.match(target)
-        return match.group("article") if match else None
-    if kind in RELATION_KINDS:
-        parts = target.split("|")
-        match = _STATEMENT_ID.match(parts[-1]) if len(parts) == 4 else None
-        return match.group("article") if match else None
-    return None
-
-
-def relation_key(subject_id: str, relation_type: str, object_id: str, article_id: str, start: int, end: int) -> str:
-    """The stable key a relation correction names its relation by."""
-    return f"{subject_id}|{relation_type}|{object_id}|{article_id}@{start}-{end}"
-
-
-def parse_relation_key(key: str) -> dict[str, Any]:
-    parts = key.split("|")
-    where = _STATEMENT_ID.match(parts[-1]) if len(parts) == 4 else None
-    if where is None or not all(p.strip() for p in parts[:3]):
-        raise CorrectionError(f"{key!r} is not a relation key (subject id|TYPE|object id|article id@start-end)")
-    if parts[1] not in RELATION_TYPES:
-        raise CorrectionError(f"{parts[1]!r} is not a relation type ({', '.join(RELATION_TYPES)})")
-    return {
-        "subject": parts[0],
-        "type": parts[1],
-        "object": parts[2],
-        "article_id": where.group("article"),
-        "start": int(where.group("start")),
-        "end": int(where.group("end")),
-    }
-
-
-def _text(what: str, value: Any, longest: int, *, required: bool = True) -> str:
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str):
-        raise CorrectionError(f"{what} must be text")
-    text = value.strip()
-    if required and not text:
-        raise CorrectionError(f"{what} is empty")
-    if len(text) > longest:
-        raise CorrectionError(f"{what} is longer than {longest} characters")
-    if _CONTROL.search(text):
-        raise CorrectionError(f"{what} holds control characters")
-    return text
-
-
-def _entity_type(value: Any) -> str:
-    if value not in ENTITY_TYPES:
-        raise CorrectionError(f"entity type {value!r} is not one of {', '.join(ENTITY_TYPES)}")
-    return str(value)
-
-
-def _target(kind: str, target: Any) -> str:
-    text = _text("the target", target, 2000)
-    if kind in STATEMENT_KINDS and not _STATEMENT_ID.match(text):
-        raise CorrectionError(f"{text!r} is not a statement id (article id@start-end)")
-    if kind in ENTITY_KINDS and not _ENTITY_ID.match(text):
-        raise CorrectionError(f"{text!r} is not an entity id (type:name, e.g. person:andrej-petrovski)")
-    if kind in RELATION_KINDS:
-        parse_relation_key(text)
-    return text
-
-
-def checked_after(kind: str, target: str, after: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``after`` with exactly the fields its kind takes, each checked; derived ids filled in."""
-    given = dict(after or {})
-    known = {
-        "reassign-speaker": {"speaker_id", "name", "type"},
-        "merge": {"into", "name", "type"},
-        "split-alias": {"alias", "type", "id"},
-        "rename": {"name"},
-        "retype": {"type"},
-    }.get(kind, set())
-    unknown = sorted(set(given) - known)
-    if unknown:
-        raise CorrectionError(f"a {kind} correction takes no {', '.join(unknown)}")
-    if kind == "reassign-speaker":
-        if given.get("speaker_id"):
-            out = {"speaker_id": _text("the speaker id", given["speaker_id"], 2000)}
-            if not _ENTITY_ID.match(out["speaker_id"]):
-                raise CorrectionError(f"{out['speaker_id']!r} is not an entity id")
-            for key in ("name", "type"):
-                if given.get(key):
-                    out[key] = _text(f"the speaker's {key}", given[key], MAX_NAME)
-            if "type" in out:
-                _entity_type(out["type"])
-            return out
-        name = _text("the new speaker's name", given.get("name"), MAX_NAME)
-        kind_of = _entity_type(given.get("type") or "Person")
-        return {"speaker_id": entity_id(kind_of, name), "name": name, "type": kind_of}
-    if kind == "merge":
-        into = _text("the entity to merge into", given.get("into"), 2000)
-        if not _ENTITY_ID.match(into):
-            raise CorrectionError(f"{into!r} is not an entity id")
-        if into == target:
-            raise CorrectionError("an entity cannot be merged into itself")
-        out = {"into": into}
-        if given.get("name"):
-            out["name"] = _text("the name", given["name"], MAX_NAME)
-        if given.get("type"):
-            out["type"] = _entity_type(given["type"])
-        return out
-    if kind == "split-alias":
-        alias = _text("the alias", given.get("alias"), MAX_NAME)
-        out = {"alias": alias}
-        if given.get("type"):
-            out["type"] = _entity_type(given["type"])
-            out["id"] = entity_id(out["type"], alias)
-        if given.get("id"):
-            out["id"] = _text("the new entity's id", given["id"], 2000)
-        return out
-    if kind == "rename":
-        return {"name": _text("the new name", given.get("name"), MAX_NAME)}
-    if kind == "retype":
-        return {"type": _entity_type(given.get("type"))}
-    return {}
-
-
-def make_correction(
-    kind: str,
-    target: str,
-    after: Mapping[str, Any] | None = None,
-    *,
-    editor: str,
-    reason: str = "",
-    created_at: str | None = None,
-    correction_id: str | None = None,
-) -> Correction:
-    """A checked correction record (nothing is written): a one-line CorrectionError when a field is wrong."""
-    if kind not in KINDS:
-        raise CorrectionError(f"unknown kind of correction {kind!r}; the kinds are {', '.join(KINDS)}")
-    checked_target = _target(kind, target)
-    checked = checked_after(kind, checked_target, after)
-    who = _text("the editor name", editor, MAX_EDITOR)
-    why = _text("the reason", reason, MAX_REASON, required=False)
-    when = normalise_time(created_at) if created_at is not None else now_text()
-    ident = correction_id or _correction_id(kind, checked_target, checked, who, when)
-    if not re.fullmatch(r"[A-Za-z0-9_.:-]{1,80}", ident):
-        raise CorrectionError(f"{ident!r} is not a correction id (letters, digits, . _ : -)")
-    return Correction(ident, kind, checked_target, checked, who, when, why)
-
-
-def _correction_id(kind: str, target: str, after: Mapping[str, Any], editor: str, when: str) -> str:
-    key = json.dumps([kind, target, after, editor, when], sort_keys=True, ensure_ascii=False)
-    return "c-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+_APPLY = {**writes.APPLY, **correction_identity.APPLY}
+_UNDO = {**writes.UNDO, **correction_identity.UNDO}
 
 
 # -- the graph ----------------------------------------------------------------------------------------------------
@@ -427,7 +226,9 @@ def _apply_in_order(tx: ManagedTransaction, corrections: Iterable[Correction], *
     written again, so a target that removes itself (a rejection, a merge) and is missing has gone dangling."""
     counts = {"applied": 0, "dangling": 0}
     for correction in corrections:
-        found, before = writes.apply(tx, correction)
+        found, before = _APPLY[correction.kind](
+            tx, correction.target, dict(correction.after), correction.id, dict(correction.before)
+        )
         if found:
             state = "applied"
         elif correction.kind in ("reject-statement", "reject-relation", "merge") and not after_load:
@@ -464,7 +265,7 @@ def undo_correction(driver: Driver, database: str, correction_id: str, *, editor
     """Mark a correction undone by ``editor`` and restore what it changed (its ``before``); the other active
     corrections of the same target are applied again, oldest first. CorrectionError for an unknown id or one
     already undone."""
-    who = _text("the editor name", editor, MAX_EDITOR)
+    who = checked_text("the editor name", editor, MAX_EDITOR)
     return _write(driver, database, _undo, correction_id, who)
 
 
@@ -476,7 +277,7 @@ def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction
     if correction.status == "undone":
         raise CorrectionError(f"correction {correction_id} was already undone by {correction.undone_by}")
     tx.run(MARK_UNDONE, id=correction_id, editor=editor, now=now_text()).consume()
-    writes.undo(tx, correction)
+    _UNDO[correction.kind](tx, correction.target, dict(correction.after), dict(correction.before), correction.id)
     _apply_in_order(tx, _of_targets(tx, [correction.target]), after_load=False)
     again = tx.run(ONE, id=correction_id).single()
     return from_node(again["c"]) if again else correction
