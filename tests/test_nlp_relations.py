@@ -376,3 +376,13 @@ def test_odd_texts_around_the_new_forms_never_raise(extractor) -> None:
     for text in texts:
         [extraction] = list(extractor.extract([article(text)]))  # noqa: F405
         assert extraction.error is None
+
+
+def test_who_speaks_during_or_at_an_event_takes_part_in_it(extractor) -> None:
+    found = _relations(
+        extractor,
+        "During the Andean Water Summit on Monday, President Rosa Vidal defended her dam plan. "
+        "During the Quito City Marathon, Tomas Arce slept at home.",
+    )
+    assert ("person:rosa-vidal", "PARTICIPATES_IN", "event:andean-water-summit") in found
+    assert not any(s == "person:tomas-arce" for s, p, _o in found if p == "PARTICIPATES_IN")  # sleeping is no part

@@ -224,6 +224,8 @@ class RelationWords:
     election_verbs: frozenset[str]
     seat_verbs: frozenset[str]
     seat_nouns: frozenset[str]
+    public_speech_verbs: frozenset[str]
+    event_time_prepositions: frozenset[str]
     election_words: frozenset[str]
     founding_verbs: frozenset[str]
     naming_verbs: frozenset[str]

@@ -62,6 +62,8 @@ def structure_relations(doc: Doc, args: Arguments, lexicon: Lexicon) -> list[Rel
                     found.extend(_taking_part(token, args, sentence, dates))
                 if lemma in words.election_verbs or lemma in words.seat_verbs:
                     found.extend(_candidates(token, args, sentence, dates))
+                if _speaking(lemma, words):
+                    found.extend(_speakers_at(token, args, sentence, dates))
                 if lemma in words.membership_verbs:
                     found.extend(_members_of(token, args, sentence))
                 if words.predicate_of.get(lemma) in ("AGREEMENT_WITH", "PARTNERS_WITH"):
@@ -212,6 +214,31 @@ def _candidates(verb: Token, args: Arguments, sentence: Span, dates: list[Span])
         relation(a, "PARTICIPATES_IN", event, verb, sentence, CARRIED, date, evidence)
         for a in elected
         if a.mention.type == "Person"
+    ]
+
+
+def _speaking(lemma: str, words: RelationWords) -> bool:
+    """A verb of saying, of speaking in public or of a stance."""
+    return (
+        lemma in words.public_speech_verbs
+        or lemma in words.quote_verbs
+        or words.predicate_of.get(lemma) in ("SUPPORTS", "OPPOSES")
+    )
+
+
+def _speakers_at(verb: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
+    """Who speaks, says or takes a stance during or at an event takes part in it: "During Prime Minister's
+    Questions Wednesday, Sunak defended the government's record", "told reporters at the summit"."""
+    events = [e for t in objects_after(verb, args.words.event_time_prepositions) for e in args.arguments(t)]
+    events = [e for e in events if _event(e)]
+    if not events:
+        return []
+    date = date_phrase(verb, dates)
+    return [
+        relation(s, "PARTICIPATES_IN", e, verb, sentence, STATED, date)
+        for s in clause_subjects(verb, args)
+        if not _event(s)
+        for e in events
     ]
 
 
