@@ -1,9 +1,10 @@
 """Precision of the top merge suggestions on the development articles, against hand-annotated duplicate pairs.
 
 Extracts the articles (the 16 development articles by default, which include the RSE sample report), loads them
-into a real Neo4j (a private local one unless --neo4j-uri is given; that graph is wiped first), ranks merge
-suggestions and scores the top N against tests/data/merge/pairs.jsonl: a suggestion counts as right when its
-pair is annotated ``"duplicate": true``. The other sample articles are the held-out set and are not used.
+into a private local Neo4j started for the run in a temporary folder, ranks merge suggestions and scores the top N
+against tests/data/merge/pairs.jsonl: a suggestion counts as right when its pair is annotated ``"duplicate":
+true``; precision is over the suggestions shown (fewer than N when fewer are found). The other sample articles are
+the held-out set and are not used. tests/test_merge_gate.py runs the same measure on the test session's Neo4j.
 
     .venv/bin/python bench/merge_suggestions.py                  # precision of the top 20, each suggestion listed
     .venv/bin/python bench/merge_suggestions.py --top 10 --json
