@@ -101,6 +101,14 @@ WHERE c.article_id IN $ids
        AND EXISTS { MATCH (a:Article)-[:MENTIONS]->(:Entity {id: c.target}) WHERE a.id IN $ids })
 RETURN properties(c) AS c ORDER BY c.created_at, c.id
 """
+# An entity correction applied before whose entity a load has just removed (no article mentions it any more). A
+# merge is left out: its merged entity is meant to be gone.
+MARK_GONE = """
+MATCH (c:Correction {status: 'active', state: 'applied'})
+WHERE c.kind IN $kinds AND NOT EXISTS { MATCH (:Entity {id: c.target}) }
+SET c.state = 'dangling', c.checked_at = $now
+RETURN c.id AS id, c.kind AS kind, c.target AS target
+"""
 SET_STATE = """
 MATCH (c:Correction {id: $id})
 SET c.state = $state, c.checked_at = $now
@@ -258,7 +266,12 @@ def reapply_for_articles(tx: ManagedTransaction, article_ids: Sequence[str]) -> 
             corrections.append(from_node(record["c"]))
         except CorrectionError as e:  # a node edited by hand must not cost the load
             log.warning("%s; skipped", e)
-    return _apply_in_order(tx, corrections, after_load=True)
+    counts = _apply_in_order(tx, corrections, after_load=True)
+    gone_kinds = [kind for kind in ENTITY_KINDS if kind != "merge"]
+    for gone in tx.run(MARK_GONE, kinds=gone_kinds, now=now_text()):
+        log.warning("correction %s (%s %s): its target is not in the graph", gone["id"], gone["kind"], gone["target"])
+        counts["dangling"] = counts.get("dangling", 0) + 1
+    return counts
 
 
 def undo_correction(driver: Driver, database: str, correction_id: str, *, editor: str) -> Correction:

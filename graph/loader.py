@@ -38,6 +38,8 @@ class LoadCounts:
     replaced: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     dropped_facts: Counter[str] = field(default_factory=Counter)
+    # editors' corrections whose statement, relation or entity the articles just written no longer hold
+    dangling_corrections: int = 0
 
     def add_counts(self, other: LoadCounts) -> None:
         self.loaded += other.loaded
@@ -45,6 +47,7 @@ class LoadCounts:
         self.replaced += other.replaced
         self.skipped.extend(other.skipped)
         self.dropped_facts.update(other.dropped_facts)
+        self.dangling_corrections += other.dangling_corrections
 
 
 @dataclass(slots=True)
@@ -68,6 +71,7 @@ class LoadSummary(LoadCounts):
             "replaced": self.replaced,
             "skipped": [{"item": s.item, "reason": s.reason} for s in self.skipped],
             "dropped_facts": dict(self.dropped_facts),
+            "dangling_corrections": self.dangling_corrections,
             "rows": self.rows,
             "batches": self.batches,
             "seconds": round(self.seconds, 3),
@@ -121,6 +125,7 @@ class GraphLoader:
                 summary.replaced += outcome["replaced"]
                 summary.unchanged += outcome["unchanged"]
                 summary.rows += outcome["rows"]
+                summary.dangling_corrections += outcome.get("dangling_corrections", 0)
         summary.seconds = time.perf_counter() - started
         log.info(
             "batch: %d loaded, %d replaced, %d unchanged, %d rows in %.2fs",
@@ -198,8 +203,9 @@ def _write_batch(tx: ManagedTransaction, prepared: list[ArticleRows]) -> dict[st
             tx.run(statement, rows=rows).consume()
             written += len(rows)
     # The raw facts just written undo the editors' corrections of these articles: apply them again, same transaction.
-    reapply_for_articles(tx, [rows.article_id for rows in to_write])
+    corrected = reapply_for_articles(tx, [rows.article_id for rows in to_write])
     return {
+        "dangling_corrections": corrected.get("dangling", 0),
         "loaded": len(to_write) - len(replaced),
         "replaced": len(replaced),
         "unchanged": len(prepared) - len(to_write),

@@ -62,6 +62,9 @@ class PipelineSummary(LoadCounts):
                  f"{len(self.skipped)} skipped; {self.statements} statements"]  # fmt: skip
         lines += [f"  skipped ({count}): {reason}" for reason, count in sorted(reasons.items())]
         lines += [f"  facts dropped ({count}): {reason}" for reason, count in sorted(self.dropped_facts.items())]
+        if self.dangling_corrections:
+            lines.append(f"  corrections dangling ({self.dangling_corrections}): what they correct is no longer "
+                         "extracted; kept, see `newsgraph corrections list`")  # fmt: skip
         return "\n".join(lines)
 
 

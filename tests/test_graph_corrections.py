@@ -183,7 +183,10 @@ def test_a_correction_whose_target_is_gone_is_kept_dangling_and_the_load_goes_on
     # The article is edited: the statement and the event are no longer there.
     edited = _article("c:1", TEXT.replace("warned that the cameras lacked legal safeguards", "spoke")
                       .replace("Safe City project", "camera plan"))  # fmt: skip
-    _load(clean_db, neo4j_settings, extractor, [edited, ARTICLES[1]])
+    summary = run_pipeline([edited, ARTICLES[1]], neo4j_settings, driver=clean_db, database=database,
+                           extractor=extractor)  # fmt: skip
+    assert summary.replaced == 1 and summary.dangling_corrections == 2
+    assert "corrections dangling (2)" in summary.text()
     states = {c.id: c.state for c in list_corrections(clean_db, database)}
     assert states == {rejected.id: "dangling", renamed.id: "dangling"}
     assert _rows(clean_db, neo4j_settings, "MATCH (s:Statement) RETURN count(s) AS n")[0]["n"] >= 2
@@ -299,3 +302,15 @@ def test_an_import_file_with_malformed_lines_names_them_and_applies_the_rest(cle
     assert "1 imported" in result.output
     listed = list_corrections(clean_db, neo4j_settings.neo4j_database)
     assert [(c.kind, c.target, c.state) for c in listed] == [("retype", SAFE_CITY, "applied")]
+
+
+def test_a_correction_node_edited_into_nonsense_costs_no_load(clean_db, neo4j_settings, extractor):
+    _load(clean_db, neo4j_settings, extractor)
+    database = neo4j_settings.neo4j_database
+    clean_db.execute_query("CREATE (:Correction {id: 'c-broken', kind: 'rename', target: $target, after: '{not json',"
+                           " status: 'active', created_at: '2026-01-01T00:00:00.000000+00:00'})",
+                           target=SHARE, database_=database)  # fmt: skip
+    good = record_correction(clean_db, database, "retype", SAFE_CITY, {"type": "Law"}, editor="ana")
+    _reextract_all(clean_db, neo4j_settings, extractor)
+    assert [c.id for c in list_corrections(clean_db, database)] == [good.id]
+    assert _rows(clean_db, neo4j_settings, "MATCH (e:Law {id: $id}) RETURN count(e) AS n", id=SAFE_CITY) == [{"n": 1}]
