@@ -2,8 +2,8 @@
 
 ``queries`` may not import ``nlp`` (stages depend one way), so the shell hands the ranking what it needs of the
 lexicon: the country names and adjectives it knows (en.toml ``[relations.demonyms]`` and the gazetteer's places
-with their aliases: "U.S.", "UK") and the key resolution joins one organisation's spellings by ("Interior
-Ministry" = "Ministry of Internal Affairs").
+with their aliases: "U.S.", "UK"), the key resolution joins one organisation's spellings by ("Interior
+Ministry" = "Ministry of Internal Affairs") and the small words initials leave out (en.toml ``initials_skipped``).
 """
 
 from __future__ import annotations
@@ -31,4 +31,5 @@ def merge_rules(settings: Settings) -> NameRules:
     return NameRules(
         country_words=frozenset(p.removeprefix("the ") for p in plain if p),
         name_key=partial(organization_key, gazetteer=gazetteer),
+        skipped_words=frozenset(gazetteer.lexicon.entities.initials_skipped),
     )

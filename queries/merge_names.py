@@ -24,7 +24,8 @@ TRANSLATION = "translation"
 SAME_ROLE = "same role"
 KINDS = (SPELLING, ACRONYM, SHORT_FORM, COUNTRY, TRANSLATION, SAME_ROLE)
 
-# Words an acronym leaves out ("Council on American-Islamic Relations" is CAIR).
+# Words an acronym leaves out ("Council on American-Islamic Relations" is CAIR); the shell passes the lexicon's own
+# list (en.toml initials_skipped), this is the same list for callers without it.
 SKIPPED_WORDS = frozenset({"&", "and", "at", "de", "du", "for", "in", "la", "of", "on", "the", "to"})
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|&", re.UNICODE)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")  # NASA, U.S., NEMISIS
@@ -271,7 +272,8 @@ def _in_order(short: list[str], long: list[str]) -> bool:
 
 
 def _one_common_word(parts: list[str], rules: NameRules) -> bool:
-    """ "Center" or "Government" alone end many names: too common to say which one is meant."""
+    """A small word ("of", "Inc") ends too many names to say which one is meant. (A common noun such as "Center"
+    ends many names too; in a large graph its blocking key is too crowded to pair anything.)"""
     return len(parts) == 1 and (parts[0] in rules.skipped_words or len(parts[0]) < 4)
 
 
