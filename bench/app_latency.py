@@ -11,7 +11,8 @@ real app.py with Streamlit's AppTest, the way the app tests do. For each page it
 * ``rerun``: the median of ``--runs`` further renders of the same page (what each interaction costs).
 
 Times are the server's script time (queries and page building), not the browser's paint. The search
-page's first render includes loading the embedding model (once per server).
+page's first render waits for what remains of the embedding model's background load, which the first session
+starts (bench/first_search.py measures that wait alone).
 """
 
 from __future__ import annotations
