@@ -386,3 +386,14 @@ def test_who_speaks_during_or_at_an_event_takes_part_in_it(extractor) -> None:
     )
     assert ("person:rosa-vidal", "PARTICIPATES_IN", "event:andean-water-summit") in found
     assert not any(s == "person:tomas-arce" for s, p, _o in found if p == "PARTICIPATES_IN")  # sleeping is no part
+
+
+def test_teams_playing_each_other_take_part_in_the_tournament_the_article_reports(extractor) -> None:
+    text = "The 2025 Asian Netball Cup continued in Manila on Sunday. Singapore beat Malaysia 58-51 in the first game."
+    found = _relations(extractor, text)
+    assert ("location:singapore", "PARTICIPATES_IN", "event:asian-netball-cup") in found
+    assert ("location:malaysia", "PARTICIPATES_IN", "event:asian-netball-cup") in found
+    found = _relations(
+        extractor, "The East African Trade Summit opened in Arusha. Kenya beat Uganda to the largest tea contracts."
+    )
+    assert not any(p == "PARTICIPATES_IN" for _s, p, _o in found)  # a summit is no tournament

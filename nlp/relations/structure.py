@@ -29,6 +29,8 @@ from nlp.relations.modality import is_fact
 
 _COPULAS = ("be", "become", "remain")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s+$")
+_YEAR_REACH = 6  # a year and the space before an event's name
 # Prepositions that place a subject in a group: "was among the speakers at the forum".
 _GROUP_PREPOSITIONS = ("among", "amongst")
 # Verbs listing a group's members as their object: "Exhibitors at the fair included A and B".
@@ -64,6 +66,8 @@ def structure_relations(doc: Doc, args: Arguments, lexicon: Lexicon) -> list[Rel
                     found.extend(_candidates(token, args, sentence, dates))
                 if _speaking(lemma, words):
                     found.extend(_speakers_at(token, args, sentence, dates))
+                if lemma in words.match_verbs:
+                    found.extend(_match_sides(token, args, sentence, dates))
                 if lemma in words.membership_verbs:
                     found.extend(_members_of(token, args, sentence))
                 if words.predicate_of.get(lemma) in ("AGREEMENT_WITH", "PARTNERS_WITH"):
@@ -179,7 +183,9 @@ def _taking_part(verb: Token, args: Arguments, sentence: Span, dates: list[Span]
         actors = [a for t in objects for a in args.arguments(t) if not _event(a)]
     date = date_phrase(verb, dates)
     return [
-        relation(a, "PARTICIPATES_IN", e, verb, sentence, STATED, date or _year_of(e)) for a in actors for e in events
+        relation(a, "PARTICIPATES_IN", e, verb, sentence, STATED, date or _year_of(e, args))
+        for a in actors
+        for e in events
     ]
 
 
@@ -208,7 +214,7 @@ def _candidates(verb: Token, args: Arguments, sentence: Span, dates: list[Span])
     if election is None or not any(w in words.election_words for w in election.text.lower().split()):
         return []
     event = Argument(election, election.start, election.end)
-    date = date_phrase(verb, dates) or _year_of(event)
+    date = date_phrase(verb, dates) or _year_of(event, args)
     evidence = (sentence.start_char, sentence.end_char)
     return [
         relation(a, "PARTICIPATES_IN", event, verb, sentence, CARRIED, date, evidence)
@@ -242,13 +248,39 @@ def _speakers_at(verb: Token, args: Arguments, sentence: Span, dates: list[Span]
     ]
 
 
-def _year_of(event: Argument) -> tuple[int, int] | None:
-    """Doc offsets of the year in an event's name, which dates taking part in it when the clause gives no date:
-    "lost her seat in the 2024 Otago regional election"."""
-    found = _YEAR.search(event.mention.text)
-    if found is None:
-        return None
-    return event.mention.start + found.start(), event.mention.start + found.end()
+def _match_sides(verb: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
+    """Teams or countries that play each other in a clause naming no event take part in the tournament the article
+    reports: "Egypt beat Tunisia 31-27", "Angola drew with Cameroon" in a report of the Pan-African Handball Cup."""
+    words = args.words
+    if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += objects_after(verb, words.match_prepositions)
+    if any(_event(a) for t in (*objects, *objects_after(verb, _EVENT_PREPOSITIONS)) for a in args.arguments(t)):
+        return []  # the clause names its event (_taking_part, _speakers_at)
+    sides = [*clause_subjects(verb, args), *(a for t in objects for a in args.arguments(t))]
+    sides = [s for s in sides if s.mention.type in _WHOLE_TYPES]
+    if len({s.mention for s in sides}) < 2:
+        return []  # a match has two named sides: "Kenya beat Uganda to the contracts" still needs a tournament
+    tournament = args.article_event(verb.idx)
+    if tournament is None or not any(w in words.tournament_words for w in tournament.text.lower().split()):
+        return []
+    event = Argument(tournament, tournament.start, tournament.end)
+    date = date_phrase(verb, dates) or _year_of(event, args)
+    evidence = (sentence.start_char, sentence.end_char)
+    return [relation(s, "PARTICIPATES_IN", event, verb, sentence, CARRIED, date, evidence) for s in sides]
+
+
+def _year_of(event: Argument, args: Arguments) -> tuple[int, int] | None:
+    """Doc offsets of the year in an event's name or right before it (the model may leave it out of the name),
+    which dates taking part in it when the clause gives no date: "lost her seat in the 2024 Otago regional
+    election"."""
+    mention = event.mention
+    found = _YEAR.search(mention.text)
+    if found is not None:
+        return mention.start + found.start(), mention.start + found.end()
+    before = _YEAR_BEFORE.search(args.text, max(mention.start - _YEAR_REACH, 0), mention.start)
+    return (before.start(), before.start() + 4) if before is not None else None
 
 
 def _prize_winners(noun: Token, args: Arguments, sentence: Span, dates: list[Span]) -> list[RelationMention | None]:
