@@ -246,6 +246,8 @@ def _apply_in_order(tx: ManagedTransaction, corrections: Iterable[Correction], *
         else:
             state = "dangling"
         counts[state] = counts.get(state, 0) + 1
+        if state == correction.state and before is None:
+            continue  # already applied as it is: no write (a load touches many articles of a corrected entity)
         encoded = json.dumps(before, sort_keys=True, ensure_ascii=False) if before is not None else None
         tx.run(SET_STATE, id=correction.id, state=state, before=encoded, now=now_text()).consume()
         if state == "dangling":
