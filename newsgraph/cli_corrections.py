@@ -111,6 +111,9 @@ def add_command(ctx: click.Context, kind: str, target: str, speaker: str | None,
     click.echo(shown(f"recorded {correction.id} ({correction.state}): {correction.describe()}"))
 
 
+corrections_group.add_command(add_command, name="apply")  # the same command, for those who "apply" a correction
+
+
 @corrections_group.command("undo")
 @click.argument("correction_id")
 @click.option("--editor", help="Who undoes it (default: the setting editor).")

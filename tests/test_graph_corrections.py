@@ -238,7 +238,7 @@ def test_cli_adds_lists_exports_imports_and_undoes(clean_db, neo4j_settings, ext
     _load(clean_db, neo4j_settings, extractor)
     env = cli_env(neo4j_settings)
     runner = CliRunner()
-    result = runner.invoke(cli, ["corrections", "add", "reject-statement", WARNED, "--reason", "a paraphrase"],
+    result = runner.invoke(cli, ["corrections", "apply", "reject-statement", WARNED, "--reason", "a paraphrase"],
                            env=env)  # fmt: skip
     assert result.exit_code != 0 and "needs an editor name" in result.output
     rename = ["corrections", "add", "rename", SHARE, "--name", HOSTILE_NAME, "--editor", "ana", "--reason"]
