@@ -56,13 +56,15 @@ MATCH (a:Entity {id: $source}), (b:Entity {id: $into})
 CALL (a, b) {
   MATCH (a)-[r]->(x) WHERE x <> a AND x <> b
   CREATE (b)-[moved:$(type(r))]->(x)
-  SET moved = properties(r), moved.merged_from = a.id, moved.correction_id = $cid
+  SET moved = properties(r), moved.merged_from = a.id, moved.correction_id = $cid,
+      moved.earlier_correction_id = r.correction_id
   DELETE r
 }
 CALL (a, b) {
   MATCH (x)-[r]->(a) WHERE x <> a AND x <> b
   CREATE (x)-[moved:$(type(r))]->(b)
-  SET moved = properties(r), moved.merged_from = a.id, moved.correction_id = $cid
+  SET moved = properties(r), moved.merged_from = a.id, moved.correction_id = $cid,
+      moved.earlier_correction_id = r.correction_id
   DELETE r
 }
 WITH a, b
@@ -77,13 +79,15 @@ MATCH (a:Entity {id: $source}), (b:Entity {id: $into})
 CALL (a, b) {
   MATCH (b)-[r {correction_id: $cid}]->(x)
   CREATE (a)-[moved:$(type(r))]->(x)
-  SET moved = properties(r) REMOVE moved.merged_from, moved.correction_id
+  SET moved = properties(r), moved.correction_id = r.earlier_correction_id
+  REMOVE moved.merged_from, moved.earlier_correction_id
   DELETE r
 }
 CALL (a, b) {
   MATCH (x)-[r {correction_id: $cid}]->(b)
   CREATE (x)-[moved:$(type(r))]->(a)
-  SET moved = properties(r) REMOVE moved.merged_from, moved.correction_id
+  SET moved = properties(r), moved.correction_id = r.earlier_correction_id
+  REMOVE moved.merged_from, moved.earlier_correction_id
   DELETE r
 }
 WITH a
@@ -210,14 +214,15 @@ _SPLIT_SAID = """
 MATCH (e:Entity {id: $source})-[said:SAID]->(s:Statement), (n:Entity {id: $new})
 WHERE s.speaker_mention IS NOT NULL AND toLower(s.speaker_mention) = toLower($alias)
 CREATE (n)-[moved:SAID]->(s)
-SET moved = properties(said), moved.split_from = $source, moved.correction_id = $cid, s.speaker_id = n.id
+SET moved = properties(said), moved.split_from = $source, moved.correction_id = $cid,
+    moved.earlier_correction_id = said.correction_id, s.speaker_id = n.id
 DELETE said
 """
 _SPLIT_BACK_SAID = """
 MATCH (n:Entity {id: $new})-[said:SAID {correction_id: $cid}]->(s:Statement), (e:Entity {id: $source})
 CREATE (e)-[back:SAID]->(s)
-SET back = properties(said), s.speaker_id = e.id
-REMOVE back.split_from, back.correction_id
+SET back = properties(said), back.correction_id = said.earlier_correction_id, s.speaker_id = e.id
+REMOVE back.split_from, back.earlier_correction_id
 DELETE said
 """
 _SPLIT_MENTIONS_MADE = """

@@ -123,8 +123,10 @@ CREATE (e)-[said:SAID]->(s)
 SET said = properties(rep), said.correction_id = $cid
 SET s.speaker_id = e.id, s.speaker_name = e.name, s.speaker_role = null
 """
+# A merge or split that moved the SAID since keeps this correction's id as the earlier one.
 _UNSET_SPEAKER = """
-MATCH (:Entity)-[said:SAID {correction_id: $cid}]->(s:Statement {id: $id})
+MATCH (:Entity)-[said:SAID]->(s:Statement {id: $id})
+WHERE said.correction_id = $cid OR said.earlier_correction_id = $cid
 DELETE said
 RETURN count(*) AS removed
 """

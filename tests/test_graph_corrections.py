@@ -314,3 +314,20 @@ def test_a_correction_node_edited_into_nonsense_costs_no_load(clean_db, neo4j_se
     _reextract_all(clean_db, neo4j_settings, extractor)
     assert [c.id for c in list_corrections(clean_db, database)] == [good.id]
     assert _rows(clean_db, neo4j_settings, "MATCH (e:Law {id: $id}) RETURN count(e) AS n", id=SAFE_CITY) == [{"n": 1}]
+
+
+def test_a_reassignment_undone_after_its_speaker_was_merged_away(clean_db, neo4j_settings, extractor):
+    _load(clean_db, neo4j_settings, extractor)
+    database = neo4j_settings.neo4j_database
+    raw = signature(clean_db, neo4j_settings)
+    reassigned = record_correction(clean_db, database, "reassign-speaker", QUOTE, {"speaker_id": STEFANOVIC},
+                                   editor="ana")  # fmt: skip
+    merged = record_correction(clean_db, database, "merge", STEFANOVIC, {"into": PETROVSKI}, editor="bo")
+    said = "MATCH (e:Entity)-[:SAID]->(:Statement {id: $id}) RETURN e.id AS id"
+    assert _rows(clean_db, neo4j_settings, said, id=QUOTE) == [{"id": PETROVSKI}]
+    _reextract_all(clean_db, neo4j_settings, extractor)
+    undo_correction(clean_db, database, reassigned.id, editor="ana")
+    assert _rows(clean_db, neo4j_settings, said, id=QUOTE) == [{"id": PETROVSKI}]  # its speaker as extracted
+    undo_correction(clean_db, database, merged.id, editor="bo")
+    assert _rows(clean_db, neo4j_settings, said, id=QUOTE) == [{"id": PETROVSKI}]
+    assert signature(clean_db, neo4j_settings) == raw
