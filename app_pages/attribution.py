@@ -14,6 +14,7 @@ from core.records import CONFIDENT_ATTRIBUTION
 CONFIDENT = "confident"
 UNCERTAIN = "⚠ uncertain"
 UNKNOWN = "⚠ unknown"
+EDITOR_BASIS = "editor"  # set by a reassign-speaker correction (graph/correction_writes.py)
 
 
 def is_confident(confidence: float | None, basis: str | None) -> bool:
@@ -31,6 +32,8 @@ def basis_text(basis: str | None, distance: int | None) -> str:
     """ "pronoun, 2 sentences back", "name", "unknown" (a statement stored before the basis existed)."""
     if basis is None:
         return "unknown"
+    if basis == EDITOR_BASIS:
+        return "an editor's correction"
     if distance is None:
         return basis
     if distance == 0:

@@ -107,6 +107,7 @@ MATCH (s:Statement {id: $id})-[:REPORTED_IN]->(:Article)
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
 OPTIONAL MATCH (s)-[:IN_ROLE]->(role:Role)
 RETURN s.speaker_name AS speaker_name, s.speaker_role AS speaker_role,
+       s.basis AS basis, s.basis_distance AS basis_distance, s.confidence AS confidence,
        collect(DISTINCT speaker.id) AS speakers, collect(DISTINCT role.id) AS roles
 """
 _SET_SPEAKER = """
@@ -122,6 +123,8 @@ ON CREATE SET e.name = $name, e.type = $type, e.aliases = [], e.created_by = $ci
 CREATE (e)-[said:SAID]->(s)
 SET said = properties(rep), said.correction_id = $cid
 SET s.speaker_id = e.id, s.speaker_name = e.name, s.speaker_role = null
+// An editor named the speaker: the extractor's basis and calibrated confidence no longer describe it.
+SET s.basis = 'editor', s.basis_distance = null, s.confidence = 1.0
 """
 # A merge or split that moved the SAID since keeps this correction's id as the earlier one.
 _UNSET_SPEAKER = """
@@ -132,7 +135,8 @@ RETURN count(*) AS removed
 """
 _RESTORE_SPEAKER = """
 MATCH (s:Statement {id: $id})-[rep:REPORTED_IN]->(:Article)
-SET s.speaker_id = null, s.speaker_name = $before.speaker_name, s.speaker_role = $before.speaker_role
+SET s.speaker_id = null, s.speaker_name = $before.speaker_name, s.speaker_role = $before.speaker_role,
+    s.basis = $before.basis, s.basis_distance = $before.basis_distance, s.confidence = $before.confidence
 WITH s, rep
 MATCH (speaker:Entity {id: $before.speaker_id})
 CREATE (speaker)-[said:SAID]->(s)
@@ -157,6 +161,9 @@ def _apply_speaker(
         "speaker_name": now["speaker_name"],
         "speaker_role": now["speaker_role"],
         "role_id": now["roles"][0] if now["roles"] else None,
+        "basis": now["basis"],
+        "basis_distance": now["basis_distance"],
+        "confidence": now["confidence"],
     }
     tx.run(_SET_SPEAKER, id=target, speaker_id=after["speaker_id"], name=after["name"], type=after["type"],
            cid=cid).consume()  # fmt: skip

@@ -183,6 +183,7 @@ def test_search_results_mark_uncertain_statements(app_graph):
         (0.8, "pronoun", 2, "confident", "pronoun, 2 sentences back"),
         (0.79, "description", 0, UNCERTAIN, "description, same sentence"),
         (0.5, "pronoun", 1, UNCERTAIN, "pronoun, 1 sentence back"),
+        (1.0, "editor", None, "confident", "an editor's correction"),
         (0.99, None, None, UNKNOWN, "unknown"),  # an older graph: its confidence was never calibrated
         (None, None, None, UNKNOWN, "unknown"),
     ],

@@ -331,3 +331,21 @@ def test_a_reassignment_undone_after_its_speaker_was_merged_away(clean_db, neo4j
     undo_correction(clean_db, database, merged.id, editor="bo")
     assert _rows(clean_db, neo4j_settings, said, id=QUOTE) == [{"id": PETROVSKI}]
     assert signature(clean_db, neo4j_settings) == raw
+
+
+def test_a_reassigned_speaker_is_the_editors_and_undo_gives_back_the_extractors_confidence(
+    clean_db, neo4j_settings, extractor
+):
+    _load(clean_db, neo4j_settings, extractor)
+    database = neo4j_settings.neo4j_database
+    attribution = "MATCH (s:Statement {id: $id}) RETURN s.basis AS basis, s.basis_distance AS d, s.confidence AS c"
+    extracted = _rows(clean_db, neo4j_settings, attribution, id=QUOTE)
+    assert extracted[0]["basis"] not in (None, "editor")
+    reassigned = record_correction(clean_db, database, "reassign-speaker", QUOTE, {"speaker_id": STEFANOVIC},
+                                   editor="ana")  # fmt: skip
+    corrected = [{"basis": "editor", "d": None, "c": 1.0}]
+    assert _rows(clean_db, neo4j_settings, attribution, id=QUOTE) == corrected
+    _reextract_all(clean_db, neo4j_settings, extractor)
+    assert _rows(clean_db, neo4j_settings, attribution, id=QUOTE) == corrected
+    undo_correction(clean_db, database, reassigned.id, editor="ana")
+    assert _rows(clean_db, neo4j_settings, attribution, id=QUOTE) == extracted
