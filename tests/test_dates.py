@@ -159,3 +159,66 @@ def test_a_text_file_without_a_date_is_published_on_its_dateline() -> None:
 )
 def test_a_text_file_takes_no_other_date_from_its_dateline(text: str, published: str | None) -> None:
     assert build_article(parse_text_document(text, "f.txt")).published == published
+
+
+# News writes many DATE entities that are lengths of time, ages or recurrences, not points in time: they date
+# nothing, so a statement keeps the article date and a relation stays undated. A count back from the article date
+# ("3 years ago") is a point, as precise as written: a year (1 January for a statement).
+DURATION_PUBLISHED = "2025-03-12"
+AGREEMENT = "Huawei signed an agreement with the Serbian Ministry of Interior"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"I feel no anger," Karimi said after 9 years in prison.', DURATION_PUBLISHED),
+        ("When he was released after 9 years in prison, Karimi said he felt no anger.", DURATION_PUBLISHED),
+        ("Karimi told reporters after 2 weeks of silence that the law was unfair.", DURATION_PUBLISHED),
+        ("When he began a 10-year sentence, Karimi said the law was unfair.", DURATION_PUBLISHED),
+        ("Karimi said for 2 weeks that he felt no anger.", DURATION_PUBLISHED),
+        ("Karimi said over the past 10 years that the law was unfair.", DURATION_PUBLISHED),
+        ("Karimi said in the last 3 years that the law was unfair.", DURATION_PUBLISHED),
+        ("Karimi said within 30 days of his release that the law was unfair.", DURATION_PUBLISHED),
+        ("Karimi said every year that the law was unfair.", DURATION_PUBLISHED),
+        ("Karimi said 3 years ago that the law was unfair.", "2022-01-01"),
+        ("Karimi said a decade ago that the law was unfair.", "2015-01-01"),
+        ("When he was released after nine years in prison last year, Karimi said he felt no anger.", "2024-01-01"),
+    ],
+)
+def test_a_duration_does_not_date_a_statement(extractor: Extractor, text: str, expected: str) -> None:
+    extraction = _extract(extractor, text, published=DURATION_PUBLISHED)
+    assert [s.date for s in extraction.statements] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{AGREEMENT} after 9 years of talks.", None),
+        (f"{AGREEMENT} after two weeks.", None),
+        ("Huawei signed a 10-year agreement with the Serbian Ministry of Interior.", None),
+        ("Huawei signed a year-long agreement with the Serbian Ministry of Interior.", None),
+        ("Huawei has cooperated with the Serbian Ministry of Interior for two weeks.", None),
+        ("Huawei has worked with the Serbian Ministry of Interior over the past decade.", None),
+        ("Huawei has worked with the Serbian Ministry of Interior for decades.", None),
+        (f"{AGREEMENT} in the last three years.", None),
+        ("Huawei will sign an agreement with the Serbian Ministry of Interior within 30 days.", None),
+        ("Huawei will sign an agreement with the Serbian Ministry of Interior in 3 years.", None),
+        ("Huawei will sign an agreement with the Serbian Ministry of Interior in the next five years.", None),
+        ("Huawei signs an agreement with the Serbian Ministry of Interior every year.", None),
+        ("Huawei signs an agreement with the Serbian Ministry of Interior annually.", None),
+        (f"{AGREEMENT} years ago.", None),  # no count: no year
+        (f"{AGREEMENT} 3 years ago.", "2022"),
+        (f"{AGREEMENT} three years ago.", "2022"),
+        (f"{AGREEMENT} a decade ago.", "2015"),
+        (f"{AGREEMENT} in 2019.", "2019"),
+    ],
+)
+def test_a_duration_does_not_date_a_relation(extractor: Extractor, text: str, expected: str | None) -> None:
+    extraction = _extract(extractor, text, published=DURATION_PUBLISHED)
+    assert [r.date for r in extraction.relations] == [expected]
+
+
+def test_a_count_back_without_an_article_date_stays_null(extractor: Extractor) -> None:
+    extraction = _extract(extractor, f'{AGREEMENT} 3 years ago. "It works," Karimi said 3 years ago.')
+    assert extraction.relations and extraction.statements
+    assert _dates(extraction) == [None] * len(_dates(extraction))

@@ -84,6 +84,10 @@ class StatementWords:
     this_month_phrases: frozenset[str]
     month_units: frozenset[str]
     year_units: frozenset[str]
+    time_units: frozenset[str]
+    count_words: frozenset[str]
+    duration_words: frozenset[str]
+    duration_prepositions: frozenset[str]
     sequence_words: frozenset[str]
     title_abbreviations: dict[str, str]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs

@@ -19,6 +19,8 @@ from nlp.statements.speaker_syntax import entity_span
 log = logging.getLogger(__name__)
 
 _WRITTEN_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def statement_date(cue: Token, published: str | None, lexicon: StatementWords) -> str | None:
@@ -64,16 +66,51 @@ def _time_clause_date(cue: Token, published: str | None, lexicon: StatementWords
         for token in clause.subtree:
             ent = entity_span(token) if token.ent_type_ == "DATE" and token.ent_iob_ == "B" else None
             if ent is not None and lexicon.date_words.search(ent.text):
-                return date_of_phrase(ent.text, published, lexicon)
+                # with its preposition: "after 9 years" is a length of time, "9 years" a count back
+                head = ent.root.head
+                phrase = f"{head.text} {ent.text}" if ent.root.dep_ == "pobj" and head.i < ent.start else ent.text
+                return date_of_phrase(phrase, published, lexicon)
     return None
 
 
+def is_duration(phrase: str, lexicon: StatementWords) -> bool:
+    """Whether a DATE phrase is a length of time, an age or a recurrence, not a point in time: "after nine years",
+    "for two weeks", "nine years old", "a 10-year sentence", "over the past decade", "within 30 days", "the next
+    five years", "every year", "annually", "decades". A count back from publication ("three years ago") is a point,
+    and so is a bare count ("three years after it was first tabled"), which dates what the clause it opens tells."""
+    words = _WORD.findall(phrase.lower())
+    if any(word in lexicon.duration_words for word in words):
+        return True
+    for word in words:
+        parts = word.split("-")
+        if len(parts) > 1 and lexicon.time_units.intersection(parts) and any(_counts(p, lexicon) for p in parts):
+            return True  # "10-year", "nine-month", "year-long"; not "year-end"
+    for index, word in enumerate(words):
+        if word not in lexicon.time_units:
+            continue
+        if not (
+            index and _counts(words[index - 1], lexicon)
+        ):  # "for years", "decades ago": how many is not written; "last week", "this year" are points
+            return word.endswith("s")
+        if "ago" not in words and lexicon.duration_prepositions.intersection(words[: index - 1]):
+            return True
+    return False
+
+
+def _counts(word: str, lexicon: StatementWords) -> bool:
+    """Whether a word counts a unit of time, or makes it a length: "3", "nine", "twenty-five", "long"."""
+    return word.isdigit() or word in lexicon.duration_words or bool(lexicon.count_words.intersection(word.split("-")))
+
+
 def date_of_phrase(phrase: str, published: str | None, lexicon: StatementWords) -> str | None:
-    """A date phrase relative to the publication date, as YYYY-MM-DD; missing month or day → 01."""
+    """A date phrase relative to the publication date, as YYYY-MM-DD; missing month or day → 01. A length of time
+    (``is_duration``) dates nothing."""
     phrase = phrase.strip()
     year = lexicon.year_phrase.match(phrase)
     if year:
         return f"{year.group(1)}-01-01"
+    if is_duration(phrase, lexicon):
+        return None
     base = iso_date(published)
     lowered = phrase.lower()
     for preposition in lexicon.date_prepositions:
@@ -111,11 +148,24 @@ def date_of_phrase(phrase: str, published: str | None, lexicon: StatementWords) 
         return None
     if parsed is None:
         return None
-    if not re.search(r"\d{1,2}(st|nd|rd|th)?\b(?!\d)", lowered.replace(str(parsed.year), "")) and any(
-        m in lowered for m in lexicon.month_abbreviations
+    if (
+        not _WRITTEN_YEAR.search(lowered)
+        and lexicon.year_units.intersection(lowered.split())
+        and not _names_month(lowered, lexicon)
+    ):
+        return f"{parsed.year:04d}-01-01"  # "three years ago": a year, like "last year"
+    if not re.search(r"\d{1,2}(st|nd|rd|th)?\b(?!\d)", lowered.replace(str(parsed.year), "")) and _names_month(
+        lowered, lexicon
     ):
         return f"{parsed.year:04d}-{parsed.month:02d}-01"
     return parsed.date().isoformat()
+
+
+def _names_month(lowered: str, lexicon: StatementWords) -> bool:
+    """Whether a phrase writes a month ("Sept. 3", "in March"); a "decade" names none."""
+    return any(
+        word[:3] in lexicon.month_abbreviations and word not in lexicon.time_units for word in _LETTERS.findall(lowered)
+    )
 
 
 def _relative_month(lowered: str, published: str | None, lexicon: StatementWords) -> str | None:
@@ -154,7 +204,7 @@ def date_as_written(phrase: str, published: str | None, lexicon: StatementWords)
     words = lowered.split()
     if not has_year and any(word in lexicon.sequence_words for word in words):
         return None
-    has_month = any(m in lowered for m in lexicon.month_abbreviations)
+    has_month = _names_month(lowered, lexicon)
     has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", _WRITTEN_YEAR.sub("", lowered)) is not None
     counts_months = any(word in lexicon.month_units for word in words)
     if (has_month or counts_months) and not has_day:
