@@ -70,6 +70,7 @@ class MemorySeenIndex:
             with path.open("rb") as handle:
                 for number, line in enumerate(handle, 1):
                     if line.strip() and not index._add_line(line):
+                        logger.debug("%s:%d is not an article record; it is left as it is", path, number)
                         index.damaged_lines.append(number)
         except OSError as e:
             raise IngestError(f"cannot read earlier articles from {path}: {e.strerror or e}") from e
