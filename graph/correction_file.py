@@ -22,12 +22,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from graph.correction_records import Correction, CorrectionError, make_correction
+from graph.correction_records import Correction, CorrectionError, make_correction, normalise_time
 
 FIELDS = ("id", "kind", "target", "after", "before", "editor", "created_at", "reason", "status", "undone_by",
           "undone_at")  # fmt: skip
 _REQUIRED = ("kind", "target", "editor", "created_at")
 ALIASES_EDITOR = "aliases file"
+MAX_FILE_BYTES = 64 * 2**20  # some 60,000 corrections; reading stops here, so /dev/zero is refused, not read
 
 
 def to_line(correction: Correction) -> str:
@@ -90,16 +91,23 @@ def from_record(record: Any) -> Correction:
         before=before,
         status=status,
         undone_by=undone_by if status == "undone" else None,
-        undone_at=str(record["undone_at"]) if status == "undone" and record.get("undone_at") else None,
+        undone_at=normalise_time(record["undone_at"])
+        if status == "undone" and record.get("undone_at") is not None
+        else None,
     )
 
 
 def read_correction_file(path: Path) -> tuple[list[Correction], list[str]]:
     """The valid corrections of a JSON Lines file and one ``FILE:LINE: reason`` for each line that is not one.
 
-    Blank lines are skipped. A file that cannot be read at all is a CorrectionError."""
+    Blank lines are skipped. A file that cannot be read at all, or is larger than MAX_FILE_BYTES, is a
+    CorrectionError."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # bounded: FILE may be a device or a file still growing
+        if len(data) > MAX_FILE_BYTES:
+            raise CorrectionError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB; split it into several files")
+        text = data.decode("utf-8")
     except OSError as e:
         raise CorrectionError(f"cannot read {path}: {e.strerror}") from e
     except UnicodeDecodeError as e:
@@ -114,6 +122,12 @@ def read_correction_file(path: Path) -> tuple[list[Correction], list[str]]:
             record = json.loads(line)
         except json.JSONDecodeError as e:
             problems.append(f"{path}:{number}: not JSON ({e.msg} at column {e.colno})")
+            continue
+        except RecursionError:
+            problems.append(f"{path}:{number}: JSON nested too deeply to be a correction")
+            continue
+        except ValueError as e:  # a number of thousands of digits, which Python refuses to convert
+            problems.append(f"{path}:{number}: not JSON ({str(e)[:80]})")
             continue
         try:
             correction = from_record(record)

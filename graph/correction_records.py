@@ -29,6 +29,7 @@ MAX_EDITOR = 100
 MAX_REASON = 2000
 _STATEMENT_ID = re.compile(r"^(?P<article>.+)@(?P<start>\d+)-(?P<end>\d+)$")
 _ENTITY_ID = re.compile(r"^[a-z]+:\S.*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # from a JSON escape or a mis-decoded argument; Neo4j refuses them
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -148,6 +149,8 @@ def checked_text(what: str, value: Any, longest: int, *, required: bool = True) 
         raise CorrectionError(f"{what} is longer than {longest} characters")
     if _CONTROL.search(text):
         raise CorrectionError(f"{what} holds control characters")
+    if _SURROGATE.search(text):
+        raise CorrectionError(f"{what} holds a lone surrogate (\\ud800-\\udfff), which is not Unicode text")
     return text
 
 
@@ -241,10 +244,16 @@ def make_correction(
     who = checked_text("the editor name", editor, MAX_EDITOR)
     why = checked_text("the reason", reason, MAX_REASON, required=False)
     when = normalise_time(created_at) if created_at is not None else now_text()
-    ident = correction_id or _correction_id(kind, checked_target, checked, who, when)
-    if not re.fullmatch(r"[A-Za-z0-9_.:-]{1,80}", ident):
-        raise CorrectionError(f"{ident!r} is not a correction id (letters, digits, . _ : -)")
+    ident = checked_correction_id(correction_id or _correction_id(kind, checked_target, checked, who, when))
     return Correction(ident, kind, checked_target, checked, who, when, why)
+
+
+def checked_correction_id(value: Any) -> str:
+    """A correction id as given, or a CorrectionError that quotes at most the start of what was given instead."""
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_.:-]{1,80}", value):
+        quoted = repr(value)[:60] + ("…" if len(repr(value)) > 60 else "")
+        raise CorrectionError(f"{quoted} is not a correction id (1 to 80 letters, digits, . _ : -)")
+    return value
 
 
 def _correction_id(kind: str, target: str, after: Mapping[str, Any], editor: str, when: str) -> str:

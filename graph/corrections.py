@@ -44,6 +44,7 @@ from graph.correction_records import (
     MAX_EDITOR,
     Correction,
     CorrectionError,
+    checked_correction_id,
     checked_text,
     make_correction,
     now_text,
@@ -281,7 +282,7 @@ def undo_correction(driver: Driver, database: str, correction_id: str, *, editor
     corrections of the same target are applied again, oldest first. CorrectionError for an unknown id or one
     already undone."""
     who = checked_text("the editor name", editor, MAX_EDITOR)
-    return _write(driver, database, _undo, correction_id, who)
+    return _write(driver, database, _undo, checked_correction_id(correction_id), who)
 
 
 def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction:

@@ -1,0 +1,212 @@
+"""`newsgraph corrections` against hostile input on the real Neo4j: every case ends in one clear line and a
+non-zero exit code (or is stored exactly as given), no traceback, and the graph is what it was before."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import cli
+from tests.graph_fixtures import FIXTURE, cli_env, load_fixture_graph
+
+pytestmark = [pytest.mark.neo4j]
+
+SHARE, PETROVSKI = FIXTURE.share, FIXTURE.petrovski
+
+
+def _graph(driver: Any, settings: Any) -> tuple[Any, ...]:
+    records, _, _ = driver.execute_query(
+        "MATCH (n) OPTIONAL MATCH (n)-[r]->(m) "
+        "RETURN labels(n) AS l, properties(n) AS p, type(r) AS t, properties(r) AS rp, m.id AS m",
+        database_=settings.neo4j_database,
+    )
+    return tuple(sorted(json.dumps(dict(r), sort_keys=True, default=str) for r in records))
+
+
+@pytest.fixture
+def loaded(clean_db, neo4j_settings):  # type: ignore[no-untyped-def]
+    load_fixture_graph(clean_db, neo4j_settings.neo4j_database)
+    return clean_db
+
+
+def _run(settings: Any, *args: str) -> Any:
+    return CliRunner().invoke(cli, ["corrections", *args], env=cli_env(settings) | {"NEWSGRAPH_EDITOR": "ana"})
+
+
+def _refused(result: Any) -> str:
+    assert result.exit_code != 0, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    reasons = [line for line in result.output.splitlines() if line.lower().startswith("error")]
+    assert len(reasons) == 1 and len(reasons[0]) < 600, result.output
+    return result.output
+
+
+LONG = "x" * 100_000
+
+ADD_CASES = {
+    "huge name": ("rename", SHARE, "--name", LONG),
+    "huge reason": ("rename", SHARE, "--name", "SHARE", "--reason", LONG),
+    "huge target": ("rename", "organization:" + LONG),
+    "newline in name": ("rename", SHARE, "--name", "SHARE\nMATCH (n) DETACH DELETE n"),
+    "escape in reason": ("rename", SHARE, "--name", "S", "--reason", "\x1b[2Jgone"),
+    "nul in name": ("rename", SHARE, "--name", "A\x00B"),
+    "lone surrogate name": ("rename", SHARE, "--name", "A\udcffB"),
+    "empty name": ("rename", SHARE, "--name", ""),
+    "blank name": ("rename", SHARE, "--name", "   "),
+    "no name": ("rename", SHARE),
+    "dangling entity": ("rename", "person:nobody-at-all", "--name", "X"),
+    "merge into itself": ("merge", SHARE, "--into", SHARE),
+    "merge into nothing": ("merge", SHARE, "--into", "person:nobody-at-all"),
+    "merge no into": ("merge", SHARE),
+    "bad type": ("retype", SHARE, "--type", "<b>Law</b>"),
+    "cypher target": ("rename", "x:' }) MATCH (n) DETACH DELETE n //", "--name", "X"),
+    "bad statement id": ("reject-statement", "not-a-statement"),
+    "statement gone": ("reject-statement", "nowhere@1-2"),
+    "statement reversed offsets": ("reject-statement", "nowhere@99999999999999999999999-2"),
+    "bad relation key": ("reject-relation", "a|b|c"),
+    "split unknown alias": ("split-alias", SHARE, "--alias", "never an alias"),
+    "reassign both": ("reassign-speaker", "x@1-2", "--speaker", PETROVSKI, "--new-speaker", "Ana"),
+    "reassign neither": ("reassign-speaker", "x@1-2"),
+    "empty editor": ("rename", SHARE, "--name", "S", "--editor", " "),
+    "huge editor": ("rename", SHARE, "--name", "S", "--editor", LONG),
+}
+
+
+@pytest.mark.parametrize("case", ADD_CASES, ids=list(ADD_CASES))
+def test_add_refuses_hostile_input_and_leaves_the_graph_alone(case, loaded, neo4j_settings):
+    before = _graph(loaded, neo4j_settings)
+    _refused(_run(neo4j_settings, "add", *ADD_CASES[case]))
+    assert _graph(loaded, neo4j_settings) == before
+
+
+def test_markup_in_a_name_and_reason_is_stored_as_text(loaded, neo4j_settings):
+    name, reason = "<script>alert(1)</script> **SHARE** [x](javascript:alert(1))", "`MATCH (n) DELETE n` <i>"
+    result = _run(neo4j_settings, "add", "rename", SHARE, "--name", name, "--reason", reason)
+    assert result.exit_code == 0, result.output
+    records, _, _ = loaded.execute_query("MATCH (e:Entity {id: $id}) RETURN e.name AS n", id=SHARE,
+                                         database_=neo4j_settings.neo4j_database)  # fmt: skip
+    assert records[0]["n"] == name
+    listed = _run(neo4j_settings, "list")
+    assert reason in listed.output and listed.exit_code == 0
+
+
+UNDO_CASES = {
+    "unknown id": "c-0000000000000000",
+    "empty id": "",
+    "huge id": LONG,
+    "cypher id": "' OR 1=1 //",
+    "newline id": "c-1\nc-2",
+}
+
+
+@pytest.mark.parametrize("case", UNDO_CASES, ids=list(UNDO_CASES))
+def test_undo_refuses_what_is_not_a_correction(case, loaded, neo4j_settings):
+    before = _graph(loaded, neo4j_settings)
+    _refused(_run(neo4j_settings, "undo", UNDO_CASES[case]))
+    assert _graph(loaded, neo4j_settings) == before
+
+
+def test_undo_twice_is_refused_the_second_time(loaded, neo4j_settings):
+    made = _run(neo4j_settings, "add", "rename", SHARE, "--name", "SHARE")
+    correction_id = made.output.split()[1]
+    assert _run(neo4j_settings, "undo", correction_id).exit_code == 0
+    after_undo = _graph(loaded, neo4j_settings)
+    _refused(_run(neo4j_settings, "undo", correction_id))
+    assert _graph(loaded, neo4j_settings) == after_undo
+
+
+def _file(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+GOOD = json.dumps({"kind": "rename", "target": SHARE, "after": {"name": "SHARE"}, "editor": "ana",
+                   "created_at": "2026-01-02T10:00:00Z"})  # fmt: skip
+
+IMPORT_FILES = {
+    "binary": bytes(range(256)) * 4,
+    "latin-1": GOOD.replace("SHARE\"", "SHAR\u00c9\"").encode("latin-1"),
+    "utf-16 with bom": GOOD.encode("utf-16"),
+    "lone surrogate escape": GOOD.replace("SHARE\"", "SH\\udcffARE\"").encode(),
+    "nul bytes": b"\x00" * 1000,
+    "json array": json.dumps([json.loads(GOOD)]).encode(),
+    "json number": b"12\n",
+    "after a list": GOOD.replace('{"name": "SHARE"}', "[1, 2]").encode(),
+    "kind a number": GOOD.replace('"rename"', "7").encode(),
+    "editor a list": GOOD.replace('"ana"', "[\"ana\"]").encode(),
+    "created_at a number": GOOD.replace('"2026-01-02T10:00:00Z"', "20260102").encode(),
+    "created_at nonsense": GOOD.replace('"2026-01-02T10:00:00Z"', '"yesterday"').encode(),
+    "id a number": GOOD.replace('{"kind"', '{"id": 5, "kind"').encode(),
+    "id with cypher": GOOD.replace('{"kind"', '{"id": "x\' DETACH DELETE n", "kind"').encode(),
+    "status a list": GOOD.replace('{"kind"', '{"status": ["undone"], "kind"').encode(),
+    "deep nesting": b"[" * 100_000 + b"]" * 100_000,
+    "huge number": GOOD.replace('"2026-01-02T10:00:00Z"', "1" + "0" * 5000).encode(),
+    "undone_at a dict": GOOD.replace('{"kind"', '{"status": "undone", "undone_by": "b", "undone_at": {}, "kind"')
+    .encode(),
+    "before a huge nesting": GOOD.replace('{"kind"', '{"before": {"a": ' + "[" * 5000 + "]" * 5000 + '}, "kind"')
+    .encode(),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", IMPORT_FILES, ids=list(IMPORT_FILES))
+def test_import_refuses_a_malformed_file_line_by_line(case, loaded, neo4j_settings, tmp_path):
+    before = _graph(loaded, neo4j_settings)
+    result = _run(neo4j_settings, "import", str(_file(tmp_path, "c.jsonl", IMPORT_FILES[case])))
+    assert result.exit_code != 0, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output[:300]
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert _graph(loaded, neo4j_settings) == before
+
+
+def test_import_of_a_directory_missing_or_unreadable_file_is_one_line(loaded, neo4j_settings, tmp_path):
+    before = _graph(loaded, neo4j_settings)
+    unreadable = _file(tmp_path, "locked.jsonl", GOOD.encode())
+    unreadable.chmod(0)
+    cases = [str(tmp_path), str(tmp_path / "missing.jsonl"), "/dev/null"]
+    if os.geteuid() != 0:
+        cases.append(str(unreadable))
+    for path in cases:
+        result = _run(neo4j_settings, "import", path)
+        if path == "/dev/null":
+            assert "0 imported" in result.output
+            continue
+        _refused(result)
+    assert _graph(loaded, neo4j_settings) == before
+
+
+def test_import_of_an_endless_device_is_refused_without_reading_it_all(loaded, neo4j_settings):
+    before = _graph(loaded, neo4j_settings)
+    _refused(_run(neo4j_settings, "import", "/dev/zero"))
+    assert _graph(loaded, neo4j_settings) == before
+
+
+def test_import_of_a_50_mb_file_is_refused_with_a_reason(loaded, neo4j_settings, tmp_path):
+    before = _graph(loaded, neo4j_settings)
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(GOOD + "\n")
+        handle.write(json.dumps({"pad": "x" * (50 * 1024 * 1024)}) + "\n")
+    result = _run(neo4j_settings, "import", str(path))
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert len(result.output) < 2000
+    assert _graph(loaded, neo4j_settings) == before or "1 imported" in result.output
+
+
+EXPORT_TARGETS = {"a directory": "{tmp}", "a missing folder": "{tmp}/no/such/c.jsonl", "dev full": "/dev/full"}
+
+
+@pytest.mark.parametrize("case", EXPORT_TARGETS, ids=list(EXPORT_TARGETS))
+def test_export_to_a_place_it_cannot_write_is_one_line(case, loaded, neo4j_settings, tmp_path):
+    _run(neo4j_settings, "add", "rename", SHARE, "--name", "SHARE")
+    _refused(_run(neo4j_settings, "export", EXPORT_TARGETS[case].format(tmp=tmp_path)))
