@@ -65,6 +65,12 @@ def from_record(record: Any) -> Correction:
     """One line's object as a checked Correction; CorrectionError saying what is wrong."""
     if not isinstance(record, dict):
         raise CorrectionError("not a JSON object")
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as e:  # a "\udcff" escape: JSON allows it, Unicode text and Neo4j do not
+        raise CorrectionError("holds a lone surrogate (\\ud800-\\udfff), which is not Unicode text") from e
+    except RecursionError as e:
+        raise CorrectionError("nested too deeply to be a correction") from e
     unknown = sorted(set(record) - set(FIELDS))
     if unknown:
         raise CorrectionError(f"unknown field {', '.join(unknown)} (fields: {', '.join(FIELDS)})")

@@ -154,6 +154,10 @@ IMPORT_FILES = {
     .encode(),
     "before a huge nesting": GOOD.replace('{"kind"', '{"before": {"a": ' + "[" * 5000 + "]" * 5000 + '}, "kind"')
     .encode(),
+    "before with a lone surrogate": GOOD.replace('{"kind"', '{"before": {"name": "\\udcff"}, "kind"').encode(),
+    "reason a number": GOOD.replace('"editor"', '"reason": 5, "editor"').encode(),
+    "undone_by a lone surrogate": GOOD.replace('{"kind"', '{"status": "undone", "undone_by": "\\udcff", "kind"')
+    .encode(),
 }  # fmt: skip
 
 
