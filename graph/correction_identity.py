@@ -2,8 +2,9 @@
 
 Run inside the write transaction of graph/corrections.py, like the other kinds (graph/correction_writes.py):
 what moves is marked with the correction's id and the entity it came from (``merged_from``, ``split_from``),
-and what a merge removes (the merged entity's name, type, aliases, its relations with the one it goes into, its
-own mentions in articles naming both) is kept in ``before``, so undo puts it all back.
+the merged entity's roles become roles of the one it goes into (graph/correction_roles.py), and what a merge
+removes (the merged entity's name, type, aliases, its relations with the one it goes into, its own mentions in
+articles naming both) is kept in ``before``, so undo puts it all back.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from core.names import fold
+from graph.correction_roles import fold_roles, unfold_roles
 from graph.correction_writes import (
     CREATE_ENTITY,
     DELETE_RELATIONS,
@@ -133,6 +135,7 @@ def _apply_merge(
                ends=[e for _, e in spans], kept=record).consume()  # fmt: skip
     added = sorted(({merged["name"], *merged["aliases"]} - set(kept["aliases"])) - {kept["name"]})
     aliases = sorted(set(kept["aliases"]) | set(added))
+    roles = [*previous.get("roles", []), *fold_roles(tx, target, into, cid)]
     tx.run(_MOVE_OUT, cid=cid, aliases=aliases, source=target, into=into).consume()
     # A load that wrote the merged entity again adds nothing new to these: what earlier applications found stays.
     links = [
@@ -153,6 +156,7 @@ def _apply_merge(
         "aliases": merged["aliases"],
         "aliases_added": sorted(set(previous.get("aliases_added", [])) | set(added)),
         "between": list({json.dumps(link, sort_keys=True): link for link in links}.values()),
+        "roles": list({json.dumps(role, sort_keys=True): role for role in roles}.values()),
     }
     return True, before
 
@@ -165,6 +169,7 @@ def _undo_merge(tx: ManagedTransaction, target: str, after: dict[str, Any], befo
            cid=None).consume()  # fmt: skip
     tx.run("MATCH (e:Entity {id: $id}) SET e.aliases = $aliases", id=target, aliases=before.get("aliases") or [])
     tx.run(_MOVE_BACK, cid=cid, source=target, into=into).consume()
+    unfold_roles(tx, before.get("roles") or [], cid)
     for folded in tx.run(_FOLDED, into=into).data():
         entries = [json.loads(e) for e in folded["props"].get("merged_mentions") or []]
         mine = [e for e in entries if e.get("correction_id") == cid]

@@ -349,3 +349,102 @@ def test_a_reassigned_speaker_is_the_editors_and_undo_gives_back_the_extractors_
     assert _rows(clean_db, neo4j_settings, attribution, id=QUOTE) == corrected
     undo_correction(clean_db, database, reassigned.id, editor="ana")
     assert _rows(clean_db, neo4j_settings, attribution, id=QUOTE) == extracted
+
+
+# Two spellings of one analyst: both hold the same role at Georgetown, one also directs an institute and speaks in
+# that role. Merging the spelling away must leave one Role per (person, title, organisation), all the surviving
+# person's; merging the institute into the university moves the director's role with it.
+DAHLIA_TEXT = (
+    "Dahlia Peterson, a research analyst at Georgetown University, said the cameras were spreading. "
+    "\u201cThe systems are sold as safety,\u201d Peterson said."
+)
+DALIJA_TEXT = (
+    "Dalija Peterson, a research analyst at Georgetown University, warned about the cameras. "
+    "Dalija Peterson, director of the Surveillance Institute, said the rules were weak."
+)
+PETERSONS = [_article("p:1", DAHLIA_TEXT), _article("p:2", DALIJA_TEXT)]
+DAHLIA, DALIJA = "person:dahlia-peterson", "person:dalija-peterson"
+GEORGETOWN, INSTITUTE = "organization:georgetown-university", "organization:surveillance-institute"
+WEAK = "p:2@150-169"  # "the rules were weak", said by Dalija Peterson as director of the institute
+
+
+def _roles_of(driver, settings, person_id: str) -> list[tuple[str, str, int]]:
+    from queries.explore import GraphReader, curated
+
+    reader = GraphReader(driver, settings.neo4j_database)
+    rows = curated(reader, "person-roles", {"person_id": person_id}).rows
+    return sorted((r["title"], r["organization_id"], r["articles"]) for r in rows)
+
+
+def _stale_roles(driver, settings) -> list[dict]:
+    """Roles whose id, person_id or org_id disagree with the person holding them and the organisation they are at."""
+    return _rows(driver, settings, """
+        MATCH (r:Role)
+        OPTIONAL MATCH (p)-[:HOLDS_ROLE]->(r)
+        OPTIONAL MATCH (r)-[:AT]->(o)
+        WITH r, collect(DISTINCT p.id) AS people, collect(DISTINCT o.id) AS orgs
+        WHERE people <> [r.person_id] OR orgs <> [x IN [r.org_id] WHERE x IS NOT NULL]
+           OR NOT r.id STARTS WITH r.person_id + '|' OR NOT r.id ENDS WITH '|' + coalesce(r.org_id, '')
+           OR NOT EXISTS { MATCH (:Entity {id: r.person_id}) }
+        RETURN r.id AS id, people, orgs""")  # fmt: skip
+
+
+def _reextract_petersons(driver, settings, extractor) -> None:
+    _rows(driver, settings, "MATCH (a:Article) SET a.fact_hash = 'stale'")
+    summary = run_reextract(Selection(everything=True), settings, driver=driver, database=settings.neo4j_database,
+                            extractor=extractor)  # fmt: skip
+    assert summary.replaced == len(PETERSONS), summary.text()
+
+
+def test_a_merged_persons_roles_become_the_surviving_persons_and_undo_gives_them_back(
+    clean_db, neo4j_settings, extractor
+):
+    _load(clean_db, neo4j_settings, extractor, PETERSONS)
+    database = neo4j_settings.neo4j_database
+    raw = signature(clean_db, neo4j_settings)
+    assert _roles_of(clean_db, neo4j_settings, DALIJA) == [("director", INSTITUTE, 1), ("research analyst",
+                                                                                         GEORGETOWN, 1)]  # fmt: skip
+    assert not _stale_roles(clean_db, neo4j_settings)
+
+    merged = record_correction(clean_db, database, "merge", DALIJA, {"into": DAHLIA}, editor="ana")
+    both = [("director", INSTITUTE, 1), ("research analyst", GEORGETOWN, 2)]
+    assert _roles_of(clean_db, neo4j_settings, DAHLIA) == both
+    assert _stale_roles(clean_db, neo4j_settings) == []
+    in_role = "MATCH (:Statement {id: $id})-[:IN_ROLE]->(r:Role) RETURN r.person_id AS person, r.org_id AS org"
+    assert _rows(clean_db, neo4j_settings, in_role, id=WEAK) == [{"person": DAHLIA, "org": INSTITUTE}]
+    corrected = signature(clean_db, neo4j_settings)
+
+    _reextract_petersons(clean_db, neo4j_settings, extractor)
+    assert signature(clean_db, neo4j_settings) == corrected
+
+    undo_correction(clean_db, database, merged.id, editor="bo")
+    assert signature(clean_db, neo4j_settings) == raw
+    _reextract_petersons(clean_db, neo4j_settings, extractor)
+    assert signature(clean_db, neo4j_settings) == raw
+
+
+def test_an_organisation_merged_away_takes_its_roles_along_and_both_merges_undo_exactly(
+    clean_db, neo4j_settings, extractor
+):
+    _load(clean_db, neo4j_settings, extractor, PETERSONS)
+    database = neo4j_settings.neo4j_database
+    raw = signature(clean_db, neo4j_settings)
+
+    institute = record_correction(clean_db, database, "merge", INSTITUTE, {"into": GEORGETOWN}, editor="ana")
+    assert _roles_of(clean_db, neo4j_settings, DALIJA) == [("director", GEORGETOWN, 1),
+                                                           ("research analyst", GEORGETOWN, 1)]  # fmt: skip
+    assert _stale_roles(clean_db, neo4j_settings) == []
+    person = record_correction(clean_db, database, "merge", DALIJA, {"into": DAHLIA}, editor="bo")
+    assert _roles_of(clean_db, neo4j_settings, DAHLIA) == [("director", GEORGETOWN, 1),
+                                                           ("research analyst", GEORGETOWN, 2)]  # fmt: skip
+    assert _stale_roles(clean_db, neo4j_settings) == []
+    corrected = signature(clean_db, neo4j_settings)
+    _reextract_petersons(clean_db, neo4j_settings, extractor)
+    assert signature(clean_db, neo4j_settings) == corrected
+
+    undo_correction(clean_db, database, person.id, editor="bo")  # the newer one first: the other stays
+    assert _roles_of(clean_db, neo4j_settings, DALIJA) == [("director", GEORGETOWN, 1),
+                                                           ("research analyst", GEORGETOWN, 1)]  # fmt: skip
+    assert _stale_roles(clean_db, neo4j_settings) == []
+    undo_correction(clean_db, database, institute.id, editor="ana")
+    assert signature(clean_db, neo4j_settings) == raw
