@@ -53,7 +53,25 @@ if not entity_id:
 with guarded():
     profile = explore.entity_profile(graph, entity_id)
 if profile is None:
-    not_found("Entity profile", "entity", entity_id)
+    with guarded():
+        merged = explore.merged_into(graph, entity_id)
+    if merged is None:
+        not_found("Entity profile", "entity", entity_id)
+    # A bookmark or an exported link to an entity an editor merged away: say where its facts went, and who did it.
+    st.title("Entity profile")
+    now = explore.entity_profile(graph, merged.now) if merged.now else None
+    where = (
+        f"[{md_text(now['name'])}]({page_href('entity', id=now['id'])}) (id {md_text(now['id'])})"
+        if now
+        else f"{md_text(merged.into)}, which is no longer in the graph either"
+    )
+    st.warning(
+        f"{md_text(entity_id)} was merged into {where} by {md_text(merged.editor)} on "
+        f"{md_text(merged.created_at[:16].replace('T', ' '))} (correction {md_text(merged.correction_id)})."
+    )
+    if merged.reason:
+        st.caption(f"Reason given: {md_text(merged.reason)}")
+    st.stop()
 
 st.title(md_text(profile["name"]))
 st.caption(f"{md_text(profile['type'])} · id {md_text(profile['id'])}")

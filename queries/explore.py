@@ -7,6 +7,7 @@ and show what comes back. Every function returns a ``Rows`` so a page can say wh
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -144,6 +145,50 @@ def entity_options(reader: GraphReader, entity_type: str = "", speakers: bool = 
 def entity_profile(reader: GraphReader, entity_id: str) -> dict[str, Any] | None:
     found = curated(reader, "entity-profile", {"entity_id": entity_id}).rows
     return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class MergedAway:
+    """An entity id an editor merged into another: by which correction, who and when, and where it is now."""
+
+    entity_id: str
+    into: str  # the entity the correction named
+    now: str | None  # the entity in the graph it leads to (through later merges of ``into``); None: none left
+    correction_id: str
+    editor: str
+    created_at: str
+    reason: str
+
+
+def merged_into(reader: GraphReader, entity_id: str, max_steps: int = 20) -> MergedAway | None:
+    """What became of an entity id that is no longer in the graph because a merge removed it; None otherwise."""
+    found = _merge_of(reader, entity_id)
+    if found is None:
+        return None
+    into, row = found
+    now: str | None = into
+    seen = {entity_id}
+    # The entity it went into may have been merged away in turn: follow on to the one that holds its facts now.
+    while now is not None and entity_profile(reader, now) is None:
+        if now in seen or len(seen) > max_steps:
+            now = None
+            break
+        seen.add(now)
+        step = _merge_of(reader, now)
+        now = step[0] if step else None
+    return MergedAway(entity_id, into, now, row["correction_id"], row["editor"] or "", row["created_at"] or "",
+                      row["reason"] or "")  # fmt: skip
+
+
+def _merge_of(reader: GraphReader, entity_id: str) -> tuple[str, dict[str, Any]] | None:
+    for row in curated(reader, "merged-into", {"entity_id": entity_id}).rows:
+        try:
+            into = json.loads(row["after"] or "{}").get("into")
+        except (json.JSONDecodeError, AttributeError):
+            continue  # a correction node edited into nonsense says nothing about where the entity went
+        if isinstance(into, str) and into:
+            return into, row
+    return None
 
 
 def person_roles(reader: GraphReader, entity_id: str) -> Rows:

@@ -4,11 +4,15 @@ text."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
-from graph.corrections import list_corrections, record_correction, relation_key
+from app_pages.common import md_text
+from graph.corrections import list_corrections, record_correction, relation_key, undo_correction
+from queries.explore import GraphReader, curated
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
 from tests.graph_fixtures import FIXTURE, load_fixture_graph
 
@@ -192,3 +196,38 @@ def test_html_in_names_and_reasons_is_shown_as_text(editing, neo4j_settings):
     entity = open_page("entity", id=F.huawei)
     no_exception(entity)
     assert "<script>" not in entity.title[0].value and "\\<script\\>" in entity.title[0].value
+
+
+def test_a_merged_away_id_says_where_it_went_by_which_correction_and_links_there(graph, neo4j_settings):
+    database = neo4j_settings.neo4j_database
+    first = record_correction(graph, database, "merge", F.vulin, {"into": F.stefanovic}, editor=HOSTILE,
+                              reason="one minister")  # fmt: skip
+    reader = GraphReader(graph, database)
+    rows = curated(reader, "merged-into", {"entity_id": F.vulin}).rows
+    assert [(r["correction_id"], r["editor"], json.loads(r["after"])["into"]) for r in rows] == [
+        (first.id, HOSTILE, F.stefanovic)
+    ]
+    with app_environment(neo4j_settings):  # read-only: a bookmark works for every reader
+        app = open_page("entity", id=F.vulin)
+        no_exception(app)
+        shown = texts(app)
+        assert f"No entity with id {md_text(F.vulin)}" not in shown
+        for part in ("merged into", "Nebojša Stefanović", first.id, first.created_at[:10], "one minister"):
+            assert md_text(part) in shown, (part, shown)
+        assert HOSTILE not in shown and "\\<script\\>" in shown  # the editor's name shown as text
+        assert f"](entity?id={quote(F.stefanovic, safe='')})" in shown
+
+        # The entity it went into was merged away in turn: the link leads on to where the facts are now.
+        second = record_correction(graph, database, "merge", F.stefanovic, {"into": F.petrovski}, editor="bo")
+        shown = texts(open_page("entity", id=F.vulin))
+        assert md_text(first.id) in shown and f"](entity?id={quote(F.petrovski, safe='')})" in shown, shown
+        assert "Andrej Petrovski" in shown
+
+        undo_correction(graph, database, second.id, editor="bo")
+        undo_correction(graph, database, first.id, editor="ana")  # undone: the id is an entity again
+        assert curated(reader, "merged-into", {"entity_id": F.vulin}).rows == []
+        app = open_page("entity", id=F.vulin)
+        assert app.title[0].value == "Aleksandar Vulin" and "merged into" not in texts(app)
+
+        app = open_page("entity", id="person:nobody")
+        assert f"No entity with id {md_text('person:nobody')}." in texts(app) and "merged into" not in texts(app)
