@@ -104,6 +104,15 @@ def shown(text: object, *, multiline: bool = False) -> str:
     return pattern.sub(_escape, str(text))
 
 
+def json_shown(json_text: str) -> str:
+    """JSON text safe to print on a terminal and still the same JSON: unsafe characters as ``\\uXXXX`` escapes.
+
+    ``json.dumps`` escapes C0 controls itself but leaves DEL, C1 controls and bidi overrides raw; outside
+    strings JSON holds only printable ASCII and layout whitespace, so every such character is inside a string.
+    """
+    return _UNSAFE_KEEPING_LINES.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")

@@ -7,7 +7,7 @@ import json
 import click
 
 from core.records import ENTITY_TYPES
-from newsgraph.cli import graph_driver, settings_of, shown
+from newsgraph.cli import graph_driver, json_shown, settings_of, shown
 
 
 @click.command("merges")
@@ -29,7 +29,7 @@ def merges_command(ctx: click.Context, top: int, entity_type: str | None, fmt: s
         ranking = merge_suggestions(reader, merge_rules(settings), top, entity_type)
     rows = [s.as_row() for s in ranking.suggestions]
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json_shown(json.dumps(rows, ensure_ascii=False, indent=2)))
         return
     if not rows:
         click.echo(f"no merge suggestions among {ranking.entities} entities")

@@ -14,7 +14,7 @@ import click
 from core.errors import QueryError
 from core.settings import Settings
 from graph.readonly import ReadResult, load_json, run_read
-from newsgraph.cli import graph_driver, settings_of, shown
+from newsgraph.cli import graph_driver, json_shown, settings_of, shown
 
 FORMATS = ("table", "json", "csv")
 
@@ -36,7 +36,7 @@ def _limits(settings: Settings, limit: int | None, timeout: float | None) -> dic
 def _emit(result: ReadResult, fmt: str) -> None:
     rows = result.rows()
     if fmt == "json":
-        click.echo(json.dumps(_json_safe(rows), ensure_ascii=False, indent=2, default=str, allow_nan=False))
+        click.echo(json_shown(json.dumps(_json_safe(rows), ensure_ascii=False, indent=2, default=str, allow_nan=False)))
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(result.columns)

@@ -418,3 +418,11 @@ def test_cypher_output_of_nan_and_infinity_is_strict_json(newsgraph, fmt):
         ]
     else:
         assert result.output.splitlines()[1] == 'NaN,"[""-Infinity"", 1.5]"'
+
+
+def test_cypher_json_output_escapes_what_a_terminal_would_obey_and_stays_the_same_json(newsgraph):
+    hostile = "a\u202eb\x9bc\x7fd\x1b[2Je"
+    result = newsgraph("cypher", "RETURN $x AS x", "-p", f"x={hostile}", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert not any(char in result.output for char in "\u202e\x9b\x7f\x1b")
+    assert json.loads(result.output) == [{"x": hostile}]
