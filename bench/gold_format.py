@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core import relation_types
+from core.records import Article, content_hash
 
 ENTITY_TYPES = ("Person", "Organization", "Location", "Law", "Event", "Product", "Group")
 STATEMENT_KINDS = ("direct", "indirect", "mixed")
@@ -40,6 +41,21 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
             except json.JSONDecodeError as e:
                 raise ValueError(f"{path}:{number}: not valid JSON ({e.msg})") from e
+
+
+def read_articles(path: Path) -> list[Article]:
+    """The documents of an evaluation set as the Articles the extractor and loader take."""
+    return [
+        Article(
+            id=doc["id"],
+            text=doc["text"],
+            content_hash=content_hash(doc["text"]),
+            title=doc.get("title"),
+            url=doc.get("url"),
+            published=doc.get("published"),
+        )
+        for doc in read_jsonl(path)
+    ]
 
 
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:

@@ -66,6 +66,23 @@ def sample_articles() -> list[tuple[str, str, str]]:
     return found
 
 
+def page_html(template: str, n: int, title: str, date: str, paragraphs: list[str], nav: str, related: str) -> str:
+    """One generated news page: the article's paragraphs in a layout, as <p> blocks or <br>-separated lines."""
+    return template.format(
+        title=title,
+        site=f"Site {n % 7}",
+        host=f"site{n % 7}.example.com",
+        n=n,
+        slug=f"story-{n}",
+        author="Jane Roe",
+        date=date,
+        nav=nav,
+        related=related,
+        paragraphs="".join(f"<p>{p}</p>" for p in paragraphs),
+        lines="<br><br>\n".join(paragraphs),
+    )
+
+
 def generate_pages(count: int, seed: int = 7) -> list[bytes]:
     rng = random.Random(seed)
     samples = sample_articles()
@@ -76,19 +93,7 @@ def generate_pages(count: int, seed: int = 7) -> list[bytes]:
         rng.shuffle(paragraphs)  # different pages, similar size and structure to real articles
         nav = " | ".join(f'<a href="/s{i}">Section {i}</a>' for i in range(12))
         related = "".join(f'<li><a href="/r{n}{i}">Related story number {i}</a></li>' for i in range(8))
-        html = PAGE.format(
-            title=title,
-            site=f"Site {n % 7}",
-            host=f"site{n % 7}.example.com",
-            n=n,
-            slug=f"story-{n}",
-            author="Jane Roe",
-            date=date,
-            nav=nav,
-            related=related,
-            paragraphs="".join(f"<p>{p}</p>" for p in paragraphs),
-        )
-        pages.append(html.encode("utf-8"))
+        pages.append(page_html(PAGE, n, title, date, paragraphs, nav, related).encode("utf-8"))
     return pages
 
 
@@ -134,19 +139,7 @@ def quality_pages() -> list[tuple[str, bytes, str]]:
         paragraphs = [p for p in text.split("\n") if p.strip()]
         for size, chosen in (("whole", paragraphs), ("brief", brief(paragraphs))):
             for layout, template in LAYOUTS.items():
-                html = template.format(
-                    title=title,
-                    site=f"Site {n % 7}",
-                    host=f"site{n % 7}.example.com",
-                    n=n,
-                    slug=f"story-{n}",
-                    author="Jane Roe",
-                    date=date,
-                    nav=nav,
-                    related=related,
-                    paragraphs="".join(f"<p>{p}</p>" for p in chosen),
-                    lines="<br><br>\n".join(chosen),
-                )
+                html = page_html(template, n, title, date, chosen, nav, related)
                 pages.append((f"{n:02d}-{size}-{layout}", html.encode("utf-8"), "\n".join(chosen)))
     return pages
 

@@ -26,10 +26,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from gold_format import read_jsonl  # noqa: E402
+from gold_format import read_articles, read_jsonl  # noqa: E402
 from private_neo4j import private_neo4j  # noqa: E402
 
-from core.records import Article, content_hash  # noqa: E402
+from core.records import Article  # noqa: E402
 from core.settings import Settings  # noqa: E402
 from graph.connection import open_driver  # noqa: E402
 from graph.loader import GraphLoader, clear_graph  # noqa: E402
@@ -87,17 +87,7 @@ def read_pairs(path: Path = PAIRS) -> dict[str, bool]:
 
 
 def articles(path: Path = DOCS) -> list[Article]:
-    return [
-        Article(
-            id=doc["id"],
-            text=doc["text"],
-            content_hash=content_hash(doc["text"]),
-            title=doc.get("title"),
-            url=doc.get("url"),
-            published=doc.get("published"),
-        )
-        for doc in read_jsonl(path)
-    ]
+    return read_articles(path)
 
 
 def load(settings: Settings, docs: Path = DOCS) -> None:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_format import RELATION_TYPES, name_key, read_jsonl
+from gold_format import RELATION_TYPES, name_key, read_articles, read_jsonl
 from score_relations import dated_relations
 from score_relations import match as match_relations
 
@@ -410,22 +410,10 @@ def score(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]) -> R
 def run_extractor(docs_path: Path, settings: Any = None, language: Any = None) -> list[dict[str, Any]]:
     """The project's extractor over the documents, through its Python API (no embeddings: not scored); with
     ``language``, that loaded spaCy pipeline instead of a new one."""
-    from core.records import Article, content_hash
     from core.settings import load_settings
     from nlp.runtime.extract import Extractor
 
-    docs = list(read_jsonl(docs_path))
-    articles = [
-        Article(
-            id=doc["id"],
-            text=doc["text"],
-            content_hash=content_hash(doc["text"]),
-            title=doc.get("title"),
-            url=doc.get("url"),
-            published=doc.get("published"),
-        )
-        for doc in docs
-    ]
+    articles = read_articles(docs_path)
     extractor = Extractor(settings if settings is not None else load_settings(), language=language, embed=False)
     return [extraction.to_contract() for extraction in extractor.extract(articles)]
 
