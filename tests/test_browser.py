@@ -188,6 +188,8 @@ def test_entity_profile_shows_roles_and_counts(browser, app_url, tmp_path):
     wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Nebojša Stefanović"))
     _wait_text(browser, wait, "Statements made")
     _wait_text(browser, wait, "Relations (")  # the tabs come last
+    # a rerun (the embedding model's warm-up finishing) may redraw the page: wait for its header as well
+    _wait_text(browser, wait, "Also written: Stefanović")
     body = browser.find_element(By.TAG_NAME, "body").text
     assert "Also written: Stefanović" in body and "2019-03-29" in body and "2021-10-01" in body
     assert "Roles (2)" in body and "Statements made (4)" in body
