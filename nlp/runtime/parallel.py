@@ -1,0 +1,217 @@
+"""Extraction on every core, or on a Ray cluster: Ray Data feeding a pool of stateful extractor actors.
+
+``make_extractor`` is what the commands call: with ``workers`` 1 it is the in-process ``Extractor`` (no Ray, for
+debugging and the smallest jobs); otherwise a ``RayExtractor``, which has the same ``extract`` contract — one
+Extraction per article, in the order given — so ingest, re-extraction and ``newsgraph extract`` run unchanged on
+it. Articles are handed to Ray one window (setting ``ray_window``) at a time, so a run holds a bounded amount in
+memory however long its input; within a window Ray Data streams batches through ``map_batches`` into actors that
+each load the spaCy pipeline and the embedding model once, and gives the results back in input order. An actor
+that dies (a killed worker, a lost node) is restarted and its batch run again by Ray.
+
+Ray is imported only here and only when more than one worker is asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import socket
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+from urllib.parse import urlsplit
+
+from core.errors import NewsgraphError
+from core.records import Article, Extraction
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ARTICLES_PER_BATCH = 8  # per map_batches call: small enough that a lost batch is cheap to run again
+# With the worker count left to Ray, a first window this small runs in process: starting Ray and loading the
+# models in every actor costs more than a few dozen articles take on one core.
+SMALL_JOB = 64
+CONNECT_TIMEOUT = 5.0  # seconds to reach a cluster's address before saying it is unreachable
+RAY_REQUIREMENT = "ray[client,data]==2.60.0"
+
+
+class RayUnavailableError(NewsgraphError):
+    """Ray is not installed, or the cluster it was pointed at cannot be reached."""
+
+
+def make_extractor(settings: Settings, *, embed: bool = True) -> Any:
+    """The extractor a command runs: in process for one worker, on Ray for more (or for a cluster address)."""
+    if settings.workers == 1 and not settings.ray_address:
+        from nlp.runtime.extract import Extractor
+
+        return Extractor(settings, embed=embed)
+    return RayExtractor(settings, embed=embed)
+
+
+class RayExtractor:
+    """``Extractor.extract`` over a pool of Ray actors; ``version``, ``lexicon`` and ``gazetteer`` as the actors'."""
+
+    def __init__(self, settings: Settings, *, embed: bool = True) -> None:
+        from nlp.lexicon.gazetteer import load_gazetteer
+        from nlp.lexicon.lexicon import load_lexicon
+        from nlp.runtime.extract import extractor_version
+        from nlp.runtime.pipeline import load_pipeline
+
+        self.settings = settings
+        self.embed = embed
+        self.lexicon = load_lexicon(settings.aliases_file or None)
+        self.gazetteer = load_gazetteer(settings.aliases_file or None, self.lexicon)
+        # The version names the pipeline package, which the bare pipeline's meta gives without the custom parts.
+        self.version = extractor_version(load_pipeline(settings, custom=False))
+        self._ray: Any = None
+        self.workers = 0
+        # The actors' configuration travels on their class: constructor arguments would sit in Ray's object
+        # store, from which a restarted actor could not always get them back.
+        self._actor_class = type("ExtractorActor", (ExtractorActor,), {"settings": settings, "embed": embed})
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        stream = iter(articles)
+        window = list(islice(stream, self.settings.ray_window))
+        if self._small(window):
+            yield from self._in_process().extract(window)
+            return
+        while window:
+            yield from self._window(window)
+            window = list(islice(stream, self.settings.ray_window))
+
+    def _small(self, window: list[Article]) -> bool:
+        return not self.settings.workers and not self.settings.ray_address and len(window) < SMALL_JOB
+
+    def _in_process(self) -> Any:
+        from nlp.runtime.extract import Extractor
+
+        log.info("a small job: extracting in this process, without Ray")
+        return Extractor(self.settings, embed=self.embed)
+
+    def _window(self, window: list[Article]) -> Iterator[Extraction]:
+        ray = self._started()
+        rows = [{"position": i, "article": pickle.dumps(a, protocol=5)} for i, a in enumerate(window)]
+        dataset = ray.data.from_items(rows, override_num_blocks=-(-len(rows) // ARTICLES_PER_BATCH))
+        extracted = dataset.map_batches(
+            self._actor_class,
+            batch_size=ARTICLES_PER_BATCH,
+            batch_format="numpy",
+            # Ray Data restarts a killed actor (on a node still there) and runs its batch again: unlimited
+            # max_restarts and max_task_retries are its defaults for an actor pool.
+            compute=ray.data.ActorPoolStrategy(size=min(self.workers, len(rows))),
+            num_cpus=1,
+        )
+        expected = 0
+        for batch in extracted.iter_batches(batch_size=None, batch_format="numpy"):
+            for position, blob in zip(batch["position"], batch["extraction"], strict=True):
+                if int(position) != expected:  # preserve_order is what makes the stream line up with its input
+                    raise NewsgraphError(f"Ray returned article {int(position)} where {expected} was due")
+                expected += 1
+                yield pickle.loads(blob)  # our own actors' output, within one run
+        if expected != len(window):
+            raise NewsgraphError(f"Ray returned {expected} of {len(window)} articles")
+
+    def _started(self) -> Any:
+        if self._ray is not None:
+            return self._ray
+        ray = _import_ray(self.settings)
+        logging.getLogger("ray").setLevel(logging.ERROR)  # its start-up notes are not the user's business
+        address = self.settings.ray_address
+        if address and address != "auto":
+            _check_reachable(address)
+        try:
+            if not ray.is_initialized():
+                ray.init(
+                    address=address or None,
+                    num_cpus=None if address else _local_cpus(self.settings.workers),
+                    include_dashboard=False,
+                    logging_level=logging.WARNING,
+                    log_to_driver=False,
+                    configure_logging=False,
+                )
+        except (ConnectionError, RuntimeError, ValueError) as e:
+            where = address or "this machine"
+            raise RayUnavailableError(f"cannot start Ray on {where}: {_first_line(e)}") from e
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True  # results in input order, as the extract contract says
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        cores = int(ray.cluster_resources().get("CPU", 1))
+        self.workers = self.settings.workers or cores
+        log.info("extracting on Ray (%s): %d workers, %d cores", address or "local", self.workers, cores)
+        self._ray = ray
+        return ray
+
+
+class ExtractorActor:
+    """One Ray actor: loads the NLP stack once, then extracts batch after batch."""
+
+    settings: Settings
+    embed: bool
+
+    def __init__(self) -> None:
+        import torch
+
+        from nlp.runtime.extract import Extractor
+
+        # One core per actor: spaCy in one process, torch on one thread (the actor's share of the machine).
+        self.extractor = Extractor(self.settings.replace(nlp_processes=1, workers=1), embed=self.embed)
+        torch.set_num_threads(1)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        articles = [pickle.loads(blob) for blob in batch["article"]]  # the driver's own records
+        extractions = self._extracted(articles)
+        return {"position": batch["position"], "extraction": [pickle.dumps(x, protocol=5) for x in extractions]}
+
+    def _extracted(self, articles: list[Article]) -> list[Extraction]:
+        try:
+            return list(self.extractor.extract(articles))
+        except Exception:  # a document that breaks the batch: each alone, so only it becomes an error record
+            log.exception("batch of %d articles failed; extracting them one by one", len(articles))
+            return [self._alone(article) for article in articles]
+
+    def _alone(self, article: Article) -> Extraction:
+        try:
+            return next(iter(self.extractor.extract([article])))
+        except Exception as e:
+            return Extraction(article.id, self.extractor.version, error=f"{type(e).__name__}: {e}")
+
+
+def _import_ray(settings: Settings) -> Any:
+    try:
+        import ray
+        import ray.data  # the data extras
+    except ImportError as e:
+        how = "a Ray cluster" if settings.ray_address else f"{settings.workers or 'all'} workers"
+        raise RayUnavailableError(
+            f"{how} need Ray, which is not installed ({e}); install {RAY_REQUIREMENT!r} "
+            "(requirements.txt) or run with --workers 1"
+        ) from e
+    return ray
+
+
+def _local_cpus(workers: int) -> int | None:
+    """Ray's CPU count on this machine: the cores it sees, or as many as the workers asked for when more."""
+    cores = os.cpu_count() or 1
+    return max(cores, workers) if workers else None
+
+
+def _check_reachable(address: str) -> None:
+    """Fail in seconds, with the address, where ray.init would wait a minute and say less."""
+    parts = urlsplit(address if "://" in address else f"ray://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError as e:
+        raise RayUnavailableError(f"the Ray address {address!r} is not HOST:PORT or ray://HOST:PORT ({e})") from e
+    if not host or not port:
+        raise RayUnavailableError(f"the Ray address {address!r} is not HOST:PORT or ray://HOST:PORT")
+    try:
+        with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT):
+            pass
+    except OSError as e:
+        raise RayUnavailableError(f"the Ray cluster at {address} cannot be reached: {_first_line(e)}") from e
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
