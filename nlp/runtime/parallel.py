@@ -81,7 +81,9 @@ class RayExtractor:
             window = list(islice(stream, self.settings.ray_window))
 
     def _small(self, window: list[Article]) -> bool:
-        return not self.settings.workers and not self.settings.ray_address and len(window) < SMALL_JOB
+        # A window shorter than both is the whole input.
+        whole = len(window) < min(SMALL_JOB, self.settings.ray_window)
+        return not self.settings.workers and not self.settings.ray_address and whole
 
     def _in_process(self) -> Any:
         from nlp.runtime.extract import Extractor
