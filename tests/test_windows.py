@@ -17,11 +17,11 @@ def test_windows_keep_the_input_order_and_size():
         assert list(reader) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
 
 
-def test_a_first_window_read_before_is_handed_first():
-    items = iter(range(6))
-    first = [next(items), next(items)]
-    with WindowReader(items, 3, first=first) as reader:
-        assert list(reader) == [[0, 1], [2, 3, 4], [5]]
+def test_items_taken_before_begin_the_first_window():
+    items = iter(range(7))
+    head = [next(items), next(items)]
+    with WindowReader(items, 3, head=head) as reader:
+        assert list(reader) == [[0, 1, 2], [3, 4, 5], [6]]
 
 
 def test_empty_input_gives_no_window():

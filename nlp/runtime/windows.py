@@ -31,24 +31,23 @@ _END = object()
 
 
 class WindowReader(Generic[T]):
-    """Iterates over windows of ``items`` (lists of up to ``size``), reading one window ahead in a thread.
+    """Iterates over windows of ``items`` (lists of up to ``size``), reading one window ahead in a thread;
+    ``head``, items already taken from the stream, begin the first window.
 
     Use ``close`` (or the context manager) when the consumer stops early, so the thread stops too.
     """
 
-    def __init__(self, items: Iterator[T], size: int, first: list[T] | None = None) -> None:
+    def __init__(self, items: Iterator[T], size: int, head: list[T] | None = None) -> None:
         self.lock = threading.Lock()
         self._items = items
         self._size = size
         self._ready: queue.Queue[object] = queue.Queue(maxsize=1)
         self._stop = threading.Event()
-        self._first = first
+        self._head = list(head or [])
         self._thread = threading.Thread(target=self._read, name="window-reader", daemon=True)
         self._thread.start()
 
     def __iter__(self) -> Iterator[list[T]]:
-        if self._first:
-            yield self._first
         while True:
             item = self._ready.get()
             if item is _END:
@@ -85,7 +84,7 @@ class WindowReader(Generic[T]):
             self._hand(_Failed(e))
 
     def _next_window(self) -> list[T]:
-        window: list[T] = []
+        window, self._head = self._head, []
         while len(window) < self._size and not self._stop.is_set():
             with self.lock:
                 taken = list(islice(self._items, 1))
