@@ -150,6 +150,31 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("nlp_processes", "NEWSGRAPH_NLP_PROCESSES", 1, int, "Worker processes for nlp.pipe.", valid=Range(1, 256)),
     Setting(
+        "workers",
+        "NEWSGRAPH_WORKERS",
+        0,
+        int,
+        "Extraction workers (Ray actors, one core each); `0` means every core Ray sees, `1` runs in this process "
+        "without Ray.",
+        valid=Range(0, 100_000),
+    ),
+    Setting(
+        "ray_address",
+        "NEWSGRAPH_RAY_ADDRESS",
+        "",
+        str,
+        "Ray cluster to extract on: `ray://HOST:10001`, `HOST:6379`, or `auto` inside a cluster; empty starts "
+        "Ray on this machine.",
+    ),
+    Setting(
+        "ray_window",
+        "NEWSGRAPH_RAY_WINDOW",
+        2048,
+        int,
+        "Articles handed to Ray at a time: the bound on what a run holds in memory beyond its workers.",
+        valid=Range(1, 1_000_000),
+    ),
+    Setting(
         "non_english",
         "NEWSGRAPH_NON_ENGLISH",
         "warn",
@@ -319,6 +344,9 @@ class Settings:
     embedding_model: str
     nlp_batch_size: int
     nlp_processes: int
+    workers: int
+    ray_address: str
+    ray_window: int
     non_english: str
     aliases_file: str
     user_agent: str

@@ -143,6 +143,31 @@ def settings_of(ctx: click.Context) -> Settings:
     return settings
 
 
+def engine_options(command: Any) -> Any:
+    """``--workers`` and ``--ray-address``, for the commands that run the NLP stage."""
+    command = click.option(
+        "--ray-address",
+        metavar="ADDRESS",
+        help="Extract on this Ray cluster: ray://HOST:10001, HOST:6379, or auto inside one (setting ray_address).",
+    )(command)
+    return click.option(
+        "--workers",
+        type=click.IntRange(0, 100_000),
+        help="Extraction workers, one core each: 0 = every core Ray sees, 1 = in this process without Ray "
+        "(setting workers; default 0).",
+    )(command)
+
+
+def engine_settings(ctx: click.Context, workers: int | None, ray_address: str | None) -> Settings:
+    """The command's settings with its --workers and --ray-address applied."""
+    settings = settings_of(ctx)
+    if workers is not None:
+        settings = settings.replace(workers=workers)
+    if ray_address is not None:
+        settings = settings.replace(ray_address=ray_address.strip())
+    return settings
+
+
 @click.group(cls=ProjectGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")

@@ -25,7 +25,7 @@ from core.records import Article, Skipped
 from core.settings import Settings
 from ingest import IngestSummary, MemorySeenIndex, read_sources, save_run_report, write_report
 from ingest.article import article_to_dict
-from newsgraph.cli import settings_of, shown
+from newsgraph.cli import engine_options, engine_settings, shown
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130
@@ -64,6 +64,7 @@ _NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan", 
     is_flag=True,
     help="Extract and load again the articles the graph already holds (their facts are replaced), not skip them.",
 )
+@engine_options
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -76,6 +77,8 @@ def ingest_command(
     sources_from: IO[str] | None,
     strict: bool,
     force: bool,
+    workers: int | None,
+    ray_address: str | None,
 ) -> None:
     """Read articles from files, folders (recursive), URLs, RSS/Atom feeds and XML sitemaps.
 
@@ -94,7 +97,7 @@ def ingest_command(
         raise click.UsageError("--force goes without --no-graph (it re-extracts articles into the graph)")
     if report is not None:
         _check_writable(report)
-    settings = settings_of(ctx)
+    settings = engine_settings(ctx, workers, ray_address)
     if allow_private_urls:
         settings = settings.replace(allow_private_urls=True)
     _quiet_libraries()

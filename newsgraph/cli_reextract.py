@@ -13,7 +13,7 @@ from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from core.records import Article, Skipped
-from newsgraph.cli import settings_of, shown
+from newsgraph.cli import engine_options, engine_settings, shown
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130
@@ -29,9 +29,17 @@ EXIT_INTERRUPTED = 130
     help="Articles per load transaction (default: setting load_batch_size).",
 )
 @click.option("--strict", is_flag=True, help=f"Exit with code {EXIT_SKIPPED} when any article was skipped.")
+@engine_options
 @click.pass_context
 def reextract_command(
-    ctx: click.Context, stale: bool, everything: bool, ids: tuple[str, ...], batch_size: int | None, strict: bool
+    ctx: click.Context,
+    stale: bool,
+    everything: bool,
+    ids: tuple[str, ...],
+    batch_size: int | None,
+    strict: bool,
+    workers: int | None,
+    ray_address: str | None,
 ) -> None:
     """Extract stored articles again and replace their facts (after a new model, gazetteer or aliases file).
 
@@ -41,7 +49,7 @@ def reextract_command(
     """
     if (stale, everything, bool(ids)).count(True) != 1:
         raise click.UsageError("choose the articles with exactly one of --stale, --all or --article ID")
-    settings = settings_of(ctx)
+    settings = engine_settings(ctx, workers, ray_address)
     if batch_size is not None:
         settings = settings.replace(load_batch_size=batch_size)
     from newsgraph.pipeline import Selection, run_reextract  # loads spaCy and Neo4j only when the command runs

@@ -301,7 +301,7 @@ def _stored_name(article: Article) -> str:
 
 def _default_extractor(settings: Settings) -> Any:
     try:
-        from nlp.runtime.extract import Extractor
+        from nlp.runtime.parallel import make_extractor
     except ImportError as e:  # the NLP stage is optional for the graph stage's own users
         raise NewsgraphError(f"the NLP stage cannot be loaded ({e}); install the requirements") from e
-    return Extractor(settings)
+    return make_extractor(settings)
