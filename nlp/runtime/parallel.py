@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 from core.errors import NewsgraphError
 from core.records import Article, Extraction
 from core.settings import Settings
+from nlp.runtime.ray_console import quiet_ray_loggers, ray_starting
+from nlp.runtime.windows import WindowReader
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ ARTICLES_PER_BATCH = 8  # per map_batches call: small enough that a lost batch i
 # models in every actor costs more than a few dozen articles take on one core.
 SMALL_JOB = 64
 CONNECT_TIMEOUT = 5.0  # seconds to reach a cluster's address before saying it is unreachable
+CLUSTER_ANSWER_SECONDS = 10  # seconds for a reachable cluster to accept this driver
 RAY_REQUIREMENT = "ray[client,data]==2.60.0"
 
 
@@ -66,23 +69,25 @@ class RayExtractor:
         self.version = extractor_version(load_pipeline(settings, custom=False))
         self._ray: Any = None
         self.workers = 0
-        # The actors' configuration travels on their class: constructor arguments would sit in Ray's object
-        # store, from which a restarted actor could not always get them back.
+        # The actors' configuration travels on their class, which Ray Data stores once for the whole pool.
         self._actor_class = type("ExtractorActor", (ExtractorActor,), {"settings": settings, "embed": embed})
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         stream = iter(articles)
-        window = list(islice(stream, self.settings.ray_window))
-        if self._small(window):
-            yield from self._in_process().extract(window)
+        head = list(islice(stream, min(SMALL_JOB, self.settings.ray_window)))
+        if self._small(head):
+            yield from self._in_process().extract(head)
             return
-        while window:
-            yield from self._window(window)
-            window = list(islice(stream, self.settings.ray_window))
+        # The next window is read while the workers extract this one, and Ray starts while the first is read.
+        with WindowReader(stream, self.settings.ray_window, head=head) as reader:
+            self._started()
+            for window in reader:
+                for extraction in self._window(window):
+                    with reader.consumer_turn():
+                        yield extraction
 
-    def _small(self, window: list[Article]) -> bool:
-        # A window shorter than both is the whole input.
-        whole = len(window) < min(SMALL_JOB, self.settings.ray_window)
+    def _small(self, head: list[Article]) -> bool:
+        whole = len(head) < min(SMALL_JOB, self.settings.ray_window)  # shorter than asked for: the whole input
         return not self.settings.workers and not self.settings.ray_address and whole
 
     def _in_process(self) -> Any:
@@ -94,18 +99,26 @@ class RayExtractor:
     def _window(self, window: list[Article]) -> Iterator[Extraction]:
         ray = self._started()
         rows = [{"position": i, "article": pickle.dumps(a, protocol=5)} for i, a in enumerate(window)]
-        dataset = ray.data.from_items(rows, override_num_blocks=-(-len(rows) // ARTICLES_PER_BATCH))
+        blocks = -(-len(rows) // ARTICLES_PER_BATCH)
+        dataset = ray.data.from_items(rows, override_num_blocks=blocks)
         extracted = dataset.map_batches(
             self._actor_class,
             batch_size=ARTICLES_PER_BATCH,
             batch_format="numpy",
             # Ray Data restarts a killed actor (on a node still there) and runs its batch again: unlimited
             # max_restarts and max_task_retries are its defaults for an actor pool.
-            compute=ray.data.ActorPoolStrategy(size=min(self.workers, len(rows))),
+            compute=ray.data.ActorPoolStrategy(size=min(self.workers, blocks)),  # an actor more would idle
             num_cpus=1,
         )
         expected = 0
-        for batch in extracted.iter_batches(batch_size=None, batch_format="numpy"):
+        batches = iter(extracted.iter_batches(batch_size=None, batch_format="numpy"))
+        while True:
+            try:
+                batch = next(batches, None)
+            except ray.exceptions.RayError as e:  # what Ray could not recover from: every node lost, say
+                raise RayUnavailableError(f"Ray failed while extracting: {_first_line(e)}") from e
+            if batch is None:
+                break
             for position, blob in zip(batch["position"], batch["extraction"], strict=True):
                 if int(position) != expected:  # preserve_order is what makes the stream line up with its input
                     raise NewsgraphError(f"Ray returned article {int(position)} where {expected} was due")
@@ -118,23 +131,30 @@ class RayExtractor:
         if self._ray is not None:
             return self._ray
         ray = _import_ray(self.settings)
-        logging.getLogger("ray").setLevel(logging.ERROR)  # its start-up notes are not the user's business
         address = self.settings.ray_address
         if address and address != "auto":
             _check_reachable(address)
+        quiet = not log.isEnabledFor(logging.DEBUG)
+        if quiet:
+            quiet_ray_loggers()
+        environment = {}
+        if address and not address.startswith("ray://"):
+            # Ray's own wait for a cluster that does not answer (a wrong port, a token it refuses) is a minute.
+            environment["RAY_gcs_rpc_server_connect_timeout_s"] = str(CLUSTER_ANSWER_SECONDS)
         try:
             if not ray.is_initialized():
-                ray.init(
-                    address=address or None,
-                    num_cpus=None if address else _local_cpus(self.settings.workers),
-                    include_dashboard=False,
-                    logging_level=logging.WARNING,
-                    log_to_driver=False,
-                    configure_logging=False,
-                )
-        except (ConnectionError, RuntimeError, ValueError) as e:
-            where = address or "this machine"
-            raise RayUnavailableError(f"cannot start Ray on {where}: {_first_line(e)}") from e
+                with ray_starting(environment, quiet=quiet):
+                    ray.init(
+                        address=address or None,
+                        num_cpus=None if address else _local_cpus(self.settings.workers),
+                        include_dashboard=False,
+                        logging_level=logging.WARNING,
+                        log_to_driver=False,
+                        configure_logging=False,
+                    )
+        except (ConnectionError, RuntimeError, ValueError, ray.exceptions.RayError) as e:
+            where = f"the Ray cluster at {address}" if address else "Ray on this machine"
+            raise RayUnavailableError(f"cannot use {where}: {_first_line(e)}{_auth_hint(address)}") from e
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # results in input order, as the extract contract says
         context.enable_progress_bars = False
@@ -193,6 +213,16 @@ def _import_ray(settings: Settings) -> Any:
     return ray
 
 
+def _auth_hint(address: str) -> str:
+    """What to try when a cluster refuses this driver: Ray sends its token only when told to."""
+    if not address or os.environ.get("RAY_AUTH_MODE", "").lower() == "token":
+        return ""
+    return (
+        "; if the cluster uses token authentication (Ray's default), set RAY_AUTH_MODE=token and give the "
+        "cluster's token in RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH (see docs/scaling.md)"
+    )
+
+
 def _local_cpus(workers: int) -> int | None:
     """Ray's CPU count on this machine: the cores it sees, or as many as the workers asked for when more."""
     cores = os.cpu_count() or 1
@@ -201,8 +231,8 @@ def _local_cpus(workers: int) -> int | None:
 
 def _check_reachable(address: str) -> None:
     """Fail in seconds, with the address, where ray.init would wait a minute and say less."""
-    parts = urlsplit(address if "://" in address else f"ray://{address}")
     try:
+        parts = urlsplit(address if "://" in address else f"ray://{address}")
         host, port = parts.hostname, parts.port
     except ValueError as e:
         raise RayUnavailableError(f"the Ray address {address!r} is not HOST:PORT or ray://HOST:PORT ({e})") from e
