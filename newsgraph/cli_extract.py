@@ -2,6 +2,9 @@
 
 The JSON Lines contract of docs/cli.md ("newsgraph extract"): one output line per input line, same order, same
 id; offsets point into each input ``text`` exactly as given; a line that cannot be processed gets ``error``.
+
+With ``--out DIR/`` (an existing folder, a path ending in ``/``, or any ``--out`` when ``--in`` is a folder) the
+output is shards of extracted articles for `newsgraph load` instead (newsgraph/shard_extract.py).
 """
 
 from __future__ import annotations
@@ -11,41 +14,84 @@ import logging
 import os
 import stat
 import sys
-from typing import BinaryIO, TextIO
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
 
 import click
 from tqdm import tqdm
 
-from newsgraph.cli import settings_of, shown
+from newsgraph.cli import engine_options, engine_settings, shown
+
+DEFAULT_SHARD_SIZE = 1000
 
 
 @click.command("extract")
 @click.option(
     "--in",
-    "input_file",
-    type=click.File("rb"),
+    "input_name",
+    metavar="FILE|DIR",
     required=True,
-    help="JSON Lines of documents: {id, text, published?, url?, title?} ('-' for stdin).",
+    help="JSON Lines of documents: {id, text, published?, url?, title?} ('-' for stdin); a folder: its *.jsonl "
+    "files, recursively (hidden ones left out).",
 )
 @click.option(
     "--out",
-    "output_file",
-    type=click.File("w", encoding="utf-8"),
+    "output_name",
+    metavar="FILE|DIR/",
     required=True,
-    help="JSON Lines of results, one per input line ('-' for stdout).",
+    help="JSON Lines of results, one per input line ('-' for stdout). A folder (it exists, the name ends in '/', "
+    "or --in is a folder): shards of extracted articles with embeddings, for `newsgraph load`.",
+)
+@click.option(
+    "--shard-size",
+    type=click.IntRange(1, 10_000_000),
+    help=f"With a folder --out: input lines per shard (default {DEFAULT_SHARD_SIZE}).",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@engine_options
 @click.pass_context
-def extract(ctx: click.Context, input_file: BinaryIO, output_file: TextIO, progress: bool | None) -> None:
-    """Entities, roles, relations and statements of each document, no database (the NLP stage alone)."""
+def extract(
+    ctx: click.Context,
+    input_name: str,
+    output_name: str,
+    shard_size: int | None,
+    progress: bool | None,
+    workers: int | None,
+    ray_address: str | None,
+) -> None:
+    """Entities, roles, relations and statements of each document, no database (the NLP stage alone).
+
+    With a folder as --out, each input file is cut into shards of --shard-size lines written with embeddings
+    for `newsgraph load`; a run again keeps the shards already finished for the same input and extractor.
+    """
+    show = sys.stderr.isatty() if progress is None else progress
+    to_folder = output_name.endswith(("/", os.sep)) or os.path.isdir(output_name)
+    if input_name != "-" and os.path.isdir(input_name):
+        to_folder = True
+    settings = engine_settings(ctx, workers, ray_address)
+    if to_folder:
+        _extract_to_folder(ctx, input_name, Path(output_name), shard_size or DEFAULT_SHARD_SIZE, settings, show)
+        return
+    if shard_size is not None:
+        raise click.UsageError("--shard-size goes with a folder as --out (a name ending in '/')")
+    input_file = _opened(ctx, "input_name", click.File("rb"), input_name)
+    output_file = _opened(ctx, "output_name", click.File("w", encoding="utf-8"), output_name)
+    _extract_to_file(input_file, output_file, settings, show)
+
+
+def _opened(ctx: click.Context, name: str, kind: click.File, value: str) -> Any:
+    """The file as click's own File option would open it, with the same messages."""
+    param = next(p for p in ctx.command.params if p.name == name)
+    return kind.convert(value, param, ctx)
+
+
+def _extract_to_file(input_file: BinaryIO, output_file: TextIO, settings: Any, show: bool) -> None:
     from nlp.runtime.contract import bounded_lines, contract_lines, json_line  # the NLP stack loads only when this runs
-    from nlp.runtime.extract import Extractor
+    from nlp.runtime.parallel import make_extractor
 
     _check_files(input_file, output_file)
-    settings = settings_of(ctx)
-    extractor = Extractor(settings, embed=False)  # embeddings are not part of the output contract
+    extractor = make_extractor(settings, embed=False)  # embeddings are not part of the output contract
     done = failed = 0
-    show = sys.stderr.isatty() if progress is None else progress
     try:
         records = contract_lines(bounded_lines(input_file, settings.max_bytes), extractor)
         for record in tqdm(records, unit="doc", disable=not show, file=sys.stderr):
@@ -60,6 +106,56 @@ def extract(ctx: click.Context, input_file: BinaryIO, output_file: TextIO, progr
             f"their results are in {output_file.name}"
         ) from e
     click.echo(f"extracted {done} documents ({failed} with an error) → {shown(output_file.name)}", err=True)
+
+
+def _extract_to_folder(
+    ctx: click.Context, input_name: str, out: Path, shard_size: int, settings: Any, show: bool
+) -> None:
+    from newsgraph.pipeline import extraction_version
+    from newsgraph.shard_extract import Input, extract_to_shards, input_files
+    from nlp.runtime.parallel import make_extractor
+
+    if input_name == "-":
+        raise click.UsageError("--in - cannot be cut into shards: a re-run could not tell what it holds; give a file")
+    given = Path(input_name)
+    if not given.exists():
+        raise click.BadParameter(f"{shown(input_name)} does not exist", ctx=ctx, param_hint="'--in'")
+    if given.is_dir():
+        inputs = input_files(given)
+        if out.resolve().is_relative_to(given.resolve()):
+            raise click.UsageError(
+                f"--out {shown(out)} is inside --in {shown(given)}: its shards would be read as input"
+            )
+        if not inputs:
+            raise click.ClickException(f"{shown(given)} holds no *.jsonl file of documents")
+    elif given.is_file():
+        inputs = [Input(given.name, given)]
+    else:
+        raise click.UsageError(f"--in {shown(input_name)} is not a file or a folder of JSON Lines")
+    if out.exists() and not out.is_dir():
+        raise click.UsageError(f"--out {shown(out)} is a file, not a folder for shards")
+    extractor = make_extractor(settings, embed=True)  # a later load stores the statements' embeddings
+    version = extraction_version(extractor, settings)
+    bar = tqdm(unit="doc", disable=not show, file=sys.stderr)
+
+    def planned(total: int) -> None:
+        bar.total = total
+        bar.refresh()
+
+    try:
+        run = extract_to_shards(
+            inputs, out, extractor, version, settings, shard_size,
+            on_planned=planned,
+            on_document=lambda: bar.update(),
+        )  # fmt: skip
+    finally:
+        bar.close()
+    removed = f", {run.removed} out-of-date or half-written removed" if run.removed else ""
+    click.echo(
+        f"extracted {run.documents} documents ({run.errors} with an error) into {run.written} shards; "
+        f"{run.kept} finished shards kept{removed} → {shown(out)}",
+        err=True,
+    )
 
 
 def _check_files(input_file: BinaryIO, output_file: TextIO) -> None:

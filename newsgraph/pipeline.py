@@ -23,8 +23,10 @@ import logging
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, Protocol
 
 from neo4j import Driver
@@ -34,7 +36,7 @@ from core.errors import GraphUnavailableError, NewsgraphError
 from core.records import Article, Extraction, Skipped
 from core.settings import Settings, mask_uri
 from graph.connection import open_driver, resolve_target
-from graph.loader import GraphLoader, LoadCounts
+from graph.loader import GraphLoader, LoadCounts, LoadSummary
 from graph.schema import apply_schema
 from graph.seen import Neo4jSeenIndex
 from graph.stored import all_article_ids, stale_article_ids, stored_articles
@@ -42,6 +44,7 @@ from graph.stored import all_article_ids, stale_article_ids, stored_articles
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Article | Skipped], None]
+Pair = tuple[Article, Extraction]
 
 
 class ExtractorLike(Protocol):
@@ -175,16 +178,63 @@ def run_pipeline(
     When Neo4j goes away midway this raises GraphLostError naming the server: the batches committed before
     stay, and running the same ingest again skips them and loads the rest.
     """
-    with _graph(settings, driver, database) as (opened, name):
-        address = graph_address(settings) if driver is None else mask_uri(settings.neo4j_uri) or "the graph"
-        try:
-            return _Run(settings, opened, name, extractor, on_progress).run(articles)
-        except GraphLostError:
-            raise
-        except GraphUnavailableError as e:  # the loader's, which says what the driver said in __cause__
-            raise _lost(address, e.__cause__ if isinstance(e.__cause__, Exception) else e) from e
-        except DriverError as e:
-            raise _lost(address, e) from e
+    with _graph(settings, driver, database) as (opened, name), _losing(settings, driver):
+        return _Run(settings, opened, name, extractor, on_progress).run(articles)
+
+
+def run_load(
+    items: Iterable[tuple[Article, Extraction] | Skipped],
+    settings: Settings,
+    on_progress: Progress | None = None,
+    *,
+    writers: int = 1,
+    driver: Driver | None = None,
+    database: str | None = None,
+) -> PipelineSummary:
+    """Load pairs extracted before (`newsgraph load` of shards): the loading half of ``run_pipeline``.
+
+    The same batches (setting ``load_batch_size``), summary and progress: an extraction with ``error`` is
+    skipped as in a pipeline run, a Skipped is reported. ``writers`` batches are written at once, each in its
+    own session and transaction; the loader locks a batch's articles in id order, so concurrent batches
+    cannot deadlock on them (on shared entities Neo4j may detect a deadlock, and the driver retries). When
+    Neo4j goes away midway this raises GraphLostError: committed batches stay, a re-run finds them unchanged.
+    """
+    if writers < 1:
+        raise NewsgraphError(f"writers must be at least 1, got {writers}")
+    with _graph(settings, driver, database) as (opened, name), _losing(settings, driver):
+        return _Run(settings, opened, name, None, on_progress).load(items, writers)
+
+
+def current_extraction_version(settings: Settings) -> str:
+    """The version a run would store now (``extraction_version`` of the default extractor), without its models."""
+    try:
+        from nlp.lexicon.gazetteer import load_gazetteer
+        from nlp.lexicon.lexicon import load_lexicon
+        from nlp.runtime.extract import extractor_version
+        from nlp.runtime.pipeline import load_pipeline
+    except ImportError as e:
+        raise NewsgraphError(f"the NLP stage cannot be loaded ({e}); install the requirements") from e
+    lexicon = load_lexicon(settings.aliases_file or None)
+    described = SimpleNamespace(
+        version=extractor_version(load_pipeline(settings, custom=False)),  # the package's meta names the version
+        lexicon=lexicon,
+        gazetteer=load_gazetteer(settings.aliases_file or None, lexicon),
+    )
+    return extraction_version(described, settings)
+
+
+@contextmanager
+def _losing(settings: Settings, driver: Driver | None) -> Iterator[None]:
+    """A connection lost midway as one GraphLostError naming the server."""
+    address = graph_address(settings) if driver is None else mask_uri(settings.neo4j_uri) or "the graph"
+    try:
+        yield
+    except GraphLostError:
+        raise
+    except GraphUnavailableError as e:  # the loader's, which says what the driver said in __cause__
+        raise _lost(address, e.__cause__ if isinstance(e.__cause__, Exception) else e) from e
+    except DriverError as e:
+        raise _lost(address, e) from e
 
 
 def run_reextract(
@@ -273,10 +323,49 @@ class _Run:
             waiting.append(item)
             yield item
 
+    def load(self, items: Iterable[tuple[Article, Extraction] | Skipped], writers: int) -> PipelineSummary:
+        with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="load") as pool:
+            running: deque[tuple[list[Pair], Future[LoadSummary]]] = deque()
+            try:
+                for batch in self._batches(items):
+                    running.append((batch, pool.submit(self.loader.load_batch, batch)))
+                    # Bounded: at most two batches a writer wait in memory; results are taken in order.
+                    while len(running) >= 2 * writers or (running and running[0][1].done()):
+                        done, future = running.popleft()
+                        self._loaded(done, future.result())
+                while running:
+                    done, future = running.popleft()
+                    self._loaded(done, future.result())
+            finally:
+                for _, future in running:
+                    future.cancel()
+        log.info("load done: %s", self.summary.text())
+        return self.summary
+
+    def _batches(
+        self, items: Iterable[tuple[Article, Extraction] | Skipped]
+    ) -> Iterator[list[tuple[Article, Extraction]]]:
+        batch: list[tuple[Article, Extraction]] = []
+        for item in items:
+            if isinstance(item, Skipped):
+                self._report(item)
+                continue
+            article, extraction = item
+            if extraction.error is not None:  # as in a pipeline run: not stored, so a later run tries it again
+                self._report(Skipped(self.name_of(article), f"extraction: {extraction.error}"))
+                continue
+            batch.append(item)
+            if len(batch) >= self.settings.load_batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
     def _flush(self, batch: list[tuple[Article, Extraction]]) -> None:
-        if not batch:
-            return
-        result = self.loader.load_batch(batch)
+        if batch:
+            self._loaded(batch, self.loader.load_batch(batch))
+
+    def _loaded(self, batch: list[tuple[Article, Extraction]], result: LoadCounts) -> None:
         self.summary.add_counts(result)
         skipped_ids = {s.item for s in result.skipped}
         for item in result.skipped:

@@ -177,3 +177,130 @@ def test_a_file_that_is_no_shard_is_one_error(tmp_path: Path) -> None:
     (tmp_path / "results.jsonl").write_text("{}\n")  # not named as a shard: not read
     [item] = list(read_shards(tmp_path))
     assert isinstance(item, ShardError) and item.damaged and "not a newsgraph-shard/1 header" in item.reason
+
+
+# --- newsgraph extract --out DIR/ ---------------------------------------------------------------------------------
+
+SHARD_VERSION = "test-version config/000000000000"
+
+
+def _documents(tmp_path: Path, count: int = 3, bad: bool = True) -> Path:
+    lines = GOLD_DOCS.read_text(encoding="utf-8").splitlines()[:count]
+    if bad:
+        lines[1:1] = ["{not json", ""]
+    source = tmp_path / "in" / "docs.jsonl"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return source
+
+
+def _run_shards(extractor: Extractor, nlp_settings, source: Path, out: Path, size: int = 2):
+    from newsgraph.shard_extract import Input, extract_to_shards
+
+    return extract_to_shards([Input(source.name, source)], out, extractor, SHARD_VERSION, nlp_settings, size)
+
+
+def test_extract_writes_shards_of_every_input_line_and_a_rerun_keeps_them(tmp_path, extractor, nlp_settings) -> None:
+    source, out = _documents(tmp_path), tmp_path / "out"
+    run = _run_shards(extractor, nlp_settings, source, out)
+    assert (run.written, run.kept, run.documents, run.errors) == (3, 0, 5, 2)
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert names == ["docs.shard-000000.jsonl", "docs.shard-000001.jsonl", "docs.shard-000002.jsonl"]
+    items = list(read_shards(out))
+    assert [i.input_line for i in items] == [1, 2, 3, 4, 5]
+    assert [type(i).__name__ for i in items] == ["ShardPair", "ShardError", "ShardError", "ShardPair", "ShardPair"]
+    reasons = [i.reason for i in items if isinstance(i, ShardError)]
+    assert reasons[0].startswith("line 2: not valid JSON") and reasons[1] == "line 3: empty line"
+    pairs = [i for i in items if isinstance(i, ShardPair)]
+    assert all(p.extraction.extractor_version == SHARD_VERSION for p in pairs)
+    assert all(s.embedding is not None and len(s.embedding) == 384 for p in pairs for s in p.extraction.statements)
+    header = ShardHeader.from_json(next(iter(out.glob("docs.shard-000001.jsonl"))).read_bytes().split(b"\n")[0])
+    assert (header.first_line, header.last_line, header.source) == (3, 4, "docs.jsonl")
+
+    finished = {p.name: p.stat().st_mtime_ns for p in out.glob("*.jsonl")}
+    (out / ".docs.shard-000001.jsonl.partial").write_text("half a shard from a killed run")
+    again = _run_shards(extractor, nlp_settings, source, out)
+    assert (again.written, again.kept, again.removed, again.documents) == (0, 3, 1, 0)
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.jsonl")} == finished, "nothing rewritten"
+    assert not list(out.glob(".*.partial"))
+
+
+def test_a_changed_input_line_redoes_only_its_shard_and_a_shorter_input_drops_the_rest(
+    tmp_path, extractor, nlp_settings
+) -> None:
+    source, out = _documents(tmp_path), tmp_path / "out"
+    _run_shards(extractor, nlp_settings, source, out)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    lines[1] = json.dumps({"id": "fixed", "text": "Mayor Ana Brnabić said the plan was ready."})
+    source.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")  # line 2 fixed, lines 4-5 gone
+    run = _run_shards(extractor, nlp_settings, source, out)
+    assert (run.written, run.kept, run.removed, run.documents) == (1, 1, 1, 2)
+    assert [i.input_line for i in read_shards(out)] == [1, 2, 3]
+    assert isinstance(list(read_shards(out))[1], ShardPair)
+    run = _run_shards(extractor, nlp_settings, source, out, size=3)  # another shard size: other ranges
+    assert (run.written, run.kept, run.removed) == (1, 0, 1)
+
+
+def _cli(*arguments: str):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    environ = {"NEWSGRAPH_CONFIG": "", "NEWSGRAPH_ALIASES_FILE": ""}
+    return CliRunner().invoke(cli, list(arguments), env=environ)
+
+
+def test_extract_cli_folder_mode_is_chosen_by_the_out_name(tmp_path) -> None:
+    source = _documents(tmp_path, count=1, bad=False)
+    refused = _cli("extract", "--in", str(source), "--out", str(tmp_path / "r.jsonl"), "--shard-size", "5")
+    assert refused.exit_code == 2 and "--shard-size goes with a folder" in refused.output
+    inside = _cli("extract", "--in", str(source.parent), "--out", str(source.parent / "shards"))
+    assert inside.exit_code == 2 and "inside --in" in inside.output
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    nothing = _cli("extract", "--in", str(empty), "--out", str(tmp_path / "o"))
+    assert nothing.exit_code == 1 and "holds no *.jsonl file" in nothing.output
+    assert not (tmp_path / "r.jsonl").exists() and not (tmp_path / "o").exists()
+
+
+def test_extract_cli_writes_the_same_shards_with_one_worker_and_with_two(tmp_path) -> None:
+    source = _documents(tmp_path, count=3)
+    one = _cli("extract", "--in", str(source.parent), "--out", str(tmp_path / "one"), "--workers", "1",
+               "--shard-size", "2", "--no-progress")  # fmt: skip
+    assert one.exit_code == 0, one.output
+    assert "extracted 5 documents (2 with an error) into 3 shards; 0 finished shards kept" in one.output
+    two = _cli("extract", "--in", str(source.parent), "--out", str(tmp_path / "two") + "/", "--workers", "2",
+               "--shard-size", "2", "--no-progress")  # fmt: skip
+    assert two.exit_code == 0, two.output
+    shards_one = sorted((tmp_path / "one").glob("*.jsonl"))
+    assert len(shards_one) == 3
+    for path in shards_one:
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    import subprocess
+
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs to fill (needs root): {done.stderr.decode(errors='replace')}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_full_disk_ends_extract_in_one_line_and_leaves_no_half_shard(tmp_path, tiny_disk) -> None:
+    source = _documents(tmp_path, count=3, bad=False)
+    result = _cli("extract", "--in", str(source), "--out", str(tiny_disk) + "/", "--workers", "1",
+                  "--shard-size", "1", "--no-progress")  # fmt: skip
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "No space left on device" in errors[0] and "run the same command again" in errors[0]
+    assert "Traceback" not in result.output
+    assert not list(tiny_disk.glob(".*.partial")), "the half-written shard is gone"
+    finished = sorted(tiny_disk.glob("*.jsonl"))
+    assert 1 <= len(finished) < 3
+    for path in finished:
+        assert all(not (isinstance(i, ShardError) and i.damaged) for i in read_shard(path)), path.name

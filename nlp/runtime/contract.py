@@ -127,7 +127,7 @@ def contract_lines(lines: Iterable[bytes | str | OverlongLine], extractor: Extra
 
     def articles() -> Iterator[Article]:
         for number, line in enumerate(lines, start=1):
-            item = _item(number, line)
+            item = document_item(number, line)
             waiting.append(item)
             if isinstance(item, Article):
                 yield item
@@ -141,7 +141,8 @@ def contract_lines(lines: Iterable[bytes | str | OverlongLine], extractor: Extra
         yield error_record(waiting.popleft())  # type: ignore[arg-type]
 
 
-def _item(number: int, line: bytes | str | OverlongLine) -> Article | LineError:
+def document_item(number: int, line: bytes | str | OverlongLine) -> Article | LineError:
+    """The Article of input line ``number`` as read by ``bounded_lines`` (bytes), or why it is not one."""
     if isinstance(line, OverlongLine):
         return LineError(f"line {number}: longer than {line.limit:,} bytes (setting max_bytes), not read")
     if isinstance(line, bytes):
