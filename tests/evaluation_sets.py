@@ -83,6 +83,8 @@ def print_report(report: Report, label: str, per_doc: bool = False) -> None:
 DEVELOPMENT = EvaluationSet(DATA / "gold", DATA / "quality_floors.json")
 HELDOUT = EvaluationSet(DATA / "heldout", DATA / "heldout" / "floors.json")
 PATTERNS = EvaluationSet(DATA / "patterns", DATA / "patterns" / "floors.json")
+# Attribution in other outlets' styles: wire, UK, Indian, Australian, African, court and police copy.
+ATTRIBUTION = EvaluationSet(DATA / "attribution", DATA / "attribution" / "floors.json")
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")
 # Held-out relation passages: written apart from the rules, measured only.

@@ -20,6 +20,7 @@ from app_pages.attribution import UNCERTAIN, UNKNOWN, attribution_mark, attribut
 from graph.export import whole_graph, write_csv
 from graph.loader import GraphLoader
 from newsgraph.cli import cli
+from nlp.statements.confidence import speaker_confidence
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
 from tests.graph_fixtures import FIXTURE, cli_env
 from tests.nlp_fixtures import *  # noqa: F403
@@ -37,6 +38,7 @@ FIRM_QUOTE = "the bridge's traffic sensors were badly configured"
 FAR_PRONOUN_QUOTE = "the city would pay for the repairs"
 OLD_QUOTE = "the army would not use facial recognition cameras"  # a fixture statement: no basis
 ARTICLE_ID = "rivertown-bridge"
+SURNAME_CONFIDENCE = speaker_confidence("surname", None, True, True)  # "Lee said" after "Mayor Ann Lee"
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +86,7 @@ def test_the_statements_query_keeps_confident_attributions_only(app_graph, neo4j
         return [row["quote"] for row in json.loads(result.output)]
 
     assert quotes("min_confidence=0.8") == [CONFIDENT_QUOTE]  # the older statements have no basis: never confident
-    assert quotes("min_confidence=0.45") == [CONFIDENT_QUOTE, FAR_PRONOUN_QUOTE]  # 0.985 and 0.5, not 0.4
+    assert quotes("min_confidence=0.45") == [CONFIDENT_QUOTE, FAR_PRONOUN_QUOTE]  # 0.988 and 0.667, not 0.444
     assert len(quotes()) == 14
 
 
@@ -93,7 +95,11 @@ def test_who_said_what_marks_every_uncertain_attribution(app_graph):
     no_exception(app)
     table = app.dataframe[0].value
     confident = _row(table, CONFIDENT_QUOTE)
-    assert (confident["attribution"], confident["basis"], confident["confidence"]) == ("confident", "surname", 0.985)
+    assert (confident["attribution"], confident["basis"], confident["confidence"]) == (
+        "confident",
+        "surname",
+        SURNAME_CONFIDENCE,
+    )
     assert (_row(table, FIRM_QUOTE)["attribution"], _row(table, FIRM_QUOTE)["basis"]) == (UNCERTAIN, "description")
     assert _row(table, FAR_PRONOUN_QUOTE)["basis"] == "pronoun, 6 sentences back"
     old = _row(table, OLD_QUOTE)
@@ -131,7 +137,10 @@ def test_the_csv_has_attribution_basis_and_confidence(app_graph, monkeypatch):
     rows = list(csv.DictReader(io.StringIO(downloads[-1])))
     assert {"attribution", "basis", "confidence"} <= set(rows[0])
     by_quote = {row["quote"]: row for row in rows}
-    assert (by_quote[CONFIDENT_QUOTE]["basis"], by_quote[CONFIDENT_QUOTE]["confidence"]) == ("surname", "0.985")
+    assert (by_quote[CONFIDENT_QUOTE]["basis"], by_quote[CONFIDENT_QUOTE]["confidence"]) == (
+        "surname",
+        str(SURNAME_CONFIDENCE),
+    )
     assert by_quote[FAR_PRONOUN_QUOTE]["attribution"] == UNCERTAIN
 
 

@@ -1,16 +1,20 @@
 """The annotations of the evaluation sets: the gold records agree with their documents and with the annotation files.
 
 What is particular to one set (its size, that it is new, its floors, the extractor's scores on it) is tested in its
-own file: tests/test_heldout.py, tests/test_patterns.py.
+own file: tests/test_heldout.py, tests/test_patterns.py, tests/test_attribution_set.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.evaluation_sets import HELDOUT, PATTERNS, EvaluationSet
+from tests.evaluation_sets import ATTRIBUTION, HELDOUT, PATTERNS, EvaluationSet
 
-SETS = [pytest.param(HELDOUT, id="heldout"), pytest.param(PATTERNS, id="patterns")]
+SETS = [
+    pytest.param(HELDOUT, id="heldout"),
+    pytest.param(PATTERNS, id="patterns"),
+    pytest.param(ATTRIBUTION, id="attribution"),
+]
 
 
 @pytest.mark.parametrize("evaluation_set", SETS)

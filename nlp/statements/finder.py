@@ -83,10 +83,11 @@ def find_statements(
         else:
             head = draft.attribution.speaker
             resolved = resolver.resolve(head) if head is not None else None
+            content = text[draft.start : draft.end]
             if (
                 head is not None
                 and resolved is not None
-                and _speaks_of(text[draft.start : draft.end], head, resolved, words)
+                and (_speaks_of(content, head, resolved, words) or resolver.spoken_of(resolved, content))
             ):
                 resolved = resolver.resolve(head, avoid=resolved.name) or resolved
             if resolved is None:

@@ -12,8 +12,9 @@ from nlp.statements.speaker_syntax import entity_span, without_titles
 
 
 def is_topic(token: Token) -> bool:
-    """What a sentence is about: its subject, or the person of an opening "For Kevin Allton, …"."""
-    if token.dep_ in {"nsubj", "nsubjpass"}:
+    """What a sentence is about: its subject (also named in apposition to it: "The man's sister, Keisha Monroe,
+    disputed …"), or the person of an opening "For Kevin Allton, …"."""
+    if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}):
         return True
     opener = token.head
     return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}

@@ -36,6 +36,8 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
                 return token.head
             return subject
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if token.i == cue.i and any(c.dep_ == "auxpass" for c in cue.children):
+                return None  # "women who were told they had cancer" were spoken to, not speaking
             return token.head if may_speak(token.head, cue, lexicon) else None
         walks = token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"}
         if walks and token.head.i != token.i and same_paragraph(token.head, cue):
@@ -100,10 +102,21 @@ def _beside(subject: Token, verb: Token) -> bool:
 
 
 def may_speak(token: Token, cue: Token, lexicon: StatementWords) -> bool:
-    """A subject in the cue's own paragraph that is not a date or a number."""
-    if (token.ent_type_ in NOT_SPEAKER_LABELS and not is_age(token, lexicon)) or token.lower_ in lexicon.calendar_words:
+    """A subject in the cue's own paragraph that is not a date or a number ("one of the sources" is a speaker)."""
+    numeric = token.ent_type_ in NOT_SPEAKER_LABELS and not is_age(token, lexicon) and one_of_group(token) is None
+    if numeric or token.lower_ in lexicon.calendar_words:
         return False
     return same_paragraph(token, cue)
+
+
+def one_of_group(token: Token) -> Token | None:
+    """ "one of the sources said" → "sources": one member speaking for an unnamed group."""
+    if token.lower_ != "one":
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ in {"NNS", "NNPS"}), None)
+    return None
 
 
 def is_age(token: Token, lexicon: StatementWords) -> bool:
@@ -175,7 +188,12 @@ def titles_of(name: Token, lexicon: StatementWords) -> set[str]:
     if i >= 1 and doc[i].text == "." and doc[i - 1].lower_ in lexicon.title_abbreviations:
         titles.add(lexicon.title_abbreviations[doc[i - 1].lower_])  # the tokenizer split "Sgt." off its period
         i -= 2
-    while i >= 0 and span.start - i <= 4 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and not doc[i].ent_type_:
+    while (
+        i >= 0
+        and span.start - i <= 4
+        and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and (not doc[i].ent_type_ or _title_word(doc[i], lexicon) in lexicon.speaker_titles)  # "Det Supt" as a name
+    ):
         titles.add(_title_word(doc[i], lexicon))
         i -= 1
     root = span.root
@@ -185,6 +203,17 @@ def titles_of(name: Token, lexicon: StatementWords) -> set[str]:
     if root.dep_ == "appos":
         titles.add(root.head.lemma_.lower())
     return titles
+
+
+def introduced_with(name: Token) -> set[str]:
+    """Lower-case words that place a person where they are introduced: "Sen. Carla Bettencourt of Maine" → maine;
+    "Laura Chen, the agency's finance director" → the apposition's words."""
+    span = entity_span(name) or name.doc[name.i : name.i + 1]
+    words: set[str] = set()
+    for child in span.root.children:
+        if (child.dep_ == "prep" and child.lower_ in {"of", "from", "for"}) or child.dep_ == "appos":
+            words |= {t.lower_ for t in child.subtree if t.is_alpha}
+    return words
 
 
 def past_title_abbreviation(head: Token, lexicon: StatementWords) -> Token:
@@ -213,12 +242,21 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
         named = past_title_abbreviation(child, lexicon)  # "The spokesperson, Sgt. Dan Ko,": the name, not "Sgt"
         if named.ent_type_ == "PERSON" and named.lower_ not in lexicon.title_abbreviations:
             return named
+        if head.lemma_.lower() in lexicon.person_nouns and _proper_name(named, lexicon):
+            return named  # "The command's spokesman, SP Adewale Ojo,": a person, whatever the tagger called it
     last = head.right_edge
     if last.i > head.i and last.ent_type_ == "PERSON" and same_paragraph(head, last):
         name = entity_span(last)
         if name is not None and name.start > head.i and head.doc[name.start - 1].pos_ not in {"ADP", "CCONJ", "PUNCT"}:
             return last  # a title that ends in the name itself, not "the lawyer for John Smith"
     return head
+
+
+def _proper_name(token: Token, lexicon: StatementWords) -> bool:
+    """Two or more capitalised proper nouns ending in ``token`` (titles not counted): "SP Adewale Ojo"."""
+    words = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.text[:1].isupper()]
+    names = [t for t in words if t.lower_.rstrip(".") not in lexicon.speaker_titles]
+    return token.pos_ == "PROPN" and len(names) >= 2 and len(words) == token.i - token.left_edge.i + 1
 
 
 def noun_phrase(head: Token) -> Span:

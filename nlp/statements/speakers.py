@@ -9,6 +9,7 @@ Which token names the speaker comes from ``speaker_syntax``, how names read from
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
@@ -30,9 +31,11 @@ from nlp.statements.speaker_syntax import (
     NAME_LABELS,
     carried_source,
     group_name,
+    introduced_with,
     is_age,
     named_apposition,
     noun_phrase,
+    one_of_group,
     past_title_abbreviation,
     same_paragraph,
     subject_of,
@@ -85,6 +88,9 @@ class SpeakerResolver(Antecedents):
         lower = head.lower_
         at = head.idx + self.offset
         words = self.lexicon
+        member_of = one_of_group(head)
+        if member_of is not None:  # "one of the sources said": the sources
+            return self._resolved(member_of, avoid)
         if lower in words.first_person or (lower in words.non_speaker_words and lower not in words.group_pronouns):
             return None
         if lower in words.person_pronouns or lower in words.group_pronouns:
@@ -122,10 +128,12 @@ class SpeakerResolver(Antecedents):
         if fuller is not None:
             basis: StatementBasis = "surname" if fuller.is_person else "name"
             return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at, basis)
-        titled_name = titled_person(entity.name, self.lexicon) if entity.type == "Organization" else None
-        if titled_name is not None:  # "Neighbour Gurpreet Dhillon" taken for an organisation
-            return Speaker(titled_name, phrase.text, None, True, at)
         name = fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
+        titled_name = titled_person(name, self.lexicon) if entity.type != "Person" else None
+        if titled_name is not None:  # "Neighbour Gurpreet Dhillon", "Harris County Sheriff Ana Villareal"
+            return Speaker(titled_name, phrase.text, None, True, at)
+        if entity.type == "Person":
+            name = without_titles(name, self.lexicon)  # "SP Adewale Ojo" as tagged
         if head.pos_ != "PROPN" and head.ent_type_ not in NAME_LABELS:
             earlier = [start for start, end in entity.mentions if end <= at]
             return Speaker(
@@ -144,7 +152,7 @@ class SpeakerResolver(Antecedents):
         named = head.ent_type_ in NAME_LABELS
         name = self._expand_surname(phrase) if named else group_name(phrase, self.lexicon)
         titled_name = titled_person(name, self.lexicon) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
-        if is_person or (titled_name is not None and head.ent_type_ not in {"GPE", "NORP", "FAC", "LOC"}):
+        if is_person or (titled_name is not None and head.ent_type_ not in {"NORP", "FAC", "LOC"}):
             basis: StatementBasis = "surname" if named and name != phrase.text else "name"
             # "Mayor Brian Lafleur" tagged otherwise
             return Speaker(without_titles(name, self.lexicon), phrase.text, None, True, at, basis)
@@ -160,14 +168,23 @@ class SpeakerResolver(Antecedents):
 
     def _author_of(self, head: Token) -> Speaker | None:
         """ "the email said" after "Health Canada said in an email", "the statement read" after "the hospital issued a
-        statement": the document speaks for whoever sent it."""
+        statement", "The report noted" after "BIRN reported" or "a report by BIRN": the document speaks for whoever
+        sent it."""
         noun = head.lemma_.lower()
         if noun not in self.lexicon.medium_nouns | self.lexicon.source_carrier_nouns or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             return None
         for token in reversed(head.doc[max(0, head.i - 200) : head.i]):
-            if token.lemma_.lower() != noun or token.dep_ not in {"pobj", "dobj"}:
+            if token.lemma_.lower() != noun:
+                continue
+            source = carried_source(token, self.lexicon)
+            if source.i != token.i:  # "a report by the X Trust" … "The report states": the Trust
+                return self.resolve(source)
+            if token.pos_ == "VERB" and is_cue_verb(token, self.lexicon):  # "BIRN reported …" … "The report noted"
+                subject = subject_of(token, self.lexicon)
+                return self.resolve(subject) if subject is not None else None
+            if token.dep_ not in {"pobj", "dobj"}:
                 continue
             verb = (
                 token.head.head if token.dep_ == "pobj" else token.head
@@ -197,6 +214,25 @@ class SpeakerResolver(Antecedents):
         mention = self.doc[head.left_edge.i : last.i + 1].text
         return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)  # named at the cue
 
+    def spoken_of(self, speaker: Speaker, content: str) -> bool:
+        """ "Finlay hurt the hamstring … "We'll manage without him," he said": a pronoun that passed over the last
+        speaker for a person named since is taken back when the quote speaks of someone of that person's gender in
+        the third person (no one calls themselves "him") and the sentence naming that person reports no speech."""
+        last = self.last
+        since = speaker.antecedent_at
+        if speaker.basis != "pronoun" or last is None or not last.is_person or last.name == speaker.name:
+            return False
+        if since is None or since <= last.at or not speaker.is_person:
+            return False
+        gender = self._genders.get(speaker.name)
+        if gender is None or self._genders.get(last.name) != gender:
+            return False
+        pronouns = self.lexicon.person_pronouns
+        if not any(pronouns.get(word) == gender for word in re.findall(r"[a-z]+", content.lower())):
+            return False
+        named = self._token_at(since, since + 1)
+        return named is not None and not any(is_cue_verb(t, self.lexicon) for t in named.sent)
+
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None:
             self.last = speaker
@@ -217,6 +253,8 @@ class SpeakerResolver(Antecedents):
         the person last heard or named, as "he" or "she" would (its gender from the noun, if it has one)."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or head.tag_ in {"NNS", "NNPS"}:
             return None
+        if head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS:
+            return None  # "The Health Service Executive said": a name, not a description of someone named
         if any(c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i for c in head.children):
             return None  # "the owner of the building", "the man who called": someone new, described
         noun = head.lemma_.lower()
@@ -248,6 +286,9 @@ class SpeakerResolver(Antecedents):
         person = self._by_surname.get(name)
         if person is not None:
             return NamedMention(at, person.name, person.id, True, True)
+        for heard in reversed(self._heard):  # "Hughes said" after "said Fire Chief Darnell Hughes"
+            if heard.is_person and heard.at < at and len(heard.name.split()) > 1 and heard.name.split()[-1] == name:
+                return NamedMention(at, heard.name, heard.entity_id, True, True)
         for ent in self._doc_ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == name and ent.start_char + self.offset < at:
                 return NamedMention(at, ent.text, None, True, True)
@@ -280,23 +321,45 @@ class SpeakerResolver(Antecedents):
     def _titled_before(self, head: Token, at: int) -> NamedMention | None:
         """ "the premier said" → the person introduced as "Premier Doug Ford" or "Doug Ford, the premier"; failing
         that, the one person the text gives that title anywhere ("The mayor says …" before "Mayor Olivia Chow")."""
-        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        capitalised_title = head.pos_ == "PROPN" and head.lower_ in self.lexicon.office_nouns  # "The NSW Premier"
+        if (head.pos_ != "NOUN" and not capitalised_title) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
             return None
         title = head.lemma_.lower()
+        qualifiers = {
+            c.lower_ for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < head.i and c.is_alpha
+        }
+        if qualifiers and not any(
+            self._holds_title(m, title, qualifiers) for m in self._mentions if m.is_person and m.at >= self.offset
+        ):
+            qualifiers = set()  # "the veteran minister": no one was introduced that way, the title alone decides
         for mention in reversed(self._mentions):
             if mention.at >= at or not mention.is_person:
                 continue
             if at - mention.at > SPEAKER_MEMORY * 2 or mention.at < self.offset:
                 break
-            if self._holds_title(mention, title):
+            if self._holds_title(mention, title, qualifiers):
                 return mention
-        return self._only_holder(title, at)
+        return self._only_holder(title, at, qualifiers)
 
-    def _holds_title(self, mention: NamedMention, title: str) -> bool:
+    def _holds_title(
+        self, mention: NamedMention, title: str, qualifiers: set[str] | frozenset[str] = frozenset()
+    ) -> bool:
+        """Whether the person of ``mention`` was introduced with ``title`` and every word that qualifies it: "the
+        finance minister" is "Finance Minister Thandeka Mokoena", not "Health Minister Sipho Ndlovu" beside her; "the
+        Maine senator" is "Sen. Carla Bettencourt of Maine"."""
         name = self._token_at(mention.at, mention.at + 1)
-        return name is not None and title in titles_of(name, self.lexicon)
+        if name is None:
+            return False
+        titles = titles_of(name, self.lexicon)
+        if title not in titles:
+            return False
+        return not qualifiers or qualifiers <= titles | introduced_with(name)
 
-    def _only_holder(self, title: str, at: int) -> NamedMention | None:
+    def _only_holder(
+        self, title: str, at: int, qualifiers: set[str] | frozenset[str] = frozenset()
+    ) -> NamedMention | None:
         """The person introduced with ``title`` after the cue, when the text gives that title to no one else."""
         holders = {
             m.name: m
@@ -304,7 +367,7 @@ class SpeakerResolver(Antecedents):
             if m.is_person
             and m.at >= self.offset
             and abs(m.at - at) <= SPEAKER_MEMORY * 2
-            and self._holds_title(m, title)
+            and self._holds_title(m, title, qualifiers)
         }
         if len(holders) != 1:
             return None
@@ -322,8 +385,20 @@ class SpeakerResolver(Antecedents):
             if noun in mention.name.lower().split():
                 return mention
         if noun in self.lexicon.organisation_stand_ins and earlier and at - earlier[0].at < SPEAKER_MEMORY:
+            if self._introduced_unnamed(words[1]):
+                return None  # "A council has apologised … The council said": the council never named
             return earlier[0]  # "the company said" after "… awarded to Northbridge Systems"
         return None
+
+    def _introduced_unnamed(self, noun: Token) -> bool:
+        """Whether the text brought ``noun`` in with "a" or "an" before: "the council" then stands for the council it
+        introduced, not for an organisation whose name does not say it is one."""
+        for token in noun.doc[: noun.i]:
+            if token.lemma_.lower() != noun.lemma_.lower():
+                continue
+            if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+                return True
+        return False
 
     def _introduced_after(self, head: Token, at: int) -> NamedMention | None:
         """ "Nurses … are working double shifts, their union says. The Prairie Nurses Association has filed …": an
@@ -358,6 +433,10 @@ class SpeakerResolver(Antecedents):
         mentions: list[NamedMention] = []
         covered: set[int] = set()
         for start, end, entity in self._entity_spans:
+            if entity.type == "Person" and all(
+                w.lower().rstrip(".") in self.lexicon.speaker_titles for w in entity.name.split()
+            ):
+                continue  # "Supt" of "Det Supt Angela Firth" tagged as a person of its own
             if entity.type in {"Person", "Organization", "Group"} and not self._inside_quote(start):
                 token = self._token_at(start, end) if start >= self.offset else None
                 is_subject = token is not None and is_topic(token)
@@ -372,6 +451,8 @@ class SpeakerResolver(Antecedents):
             at = ent.start_char + self.offset
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or at in covered or self._inside_quote(at):
                 continue
+            if all(w.lower().rstrip(".") in self.lexicon.speaker_titles for w in ent.text.split()):
+                continue  # "Det Supt" tagged apart from "Angela Firth"
             if ent.label_ in {"GPE", "NORP"} and not acts_as_person(ent, self.lexicon):
                 continue
             covered.update(range(at, at + len(ent.text)))
