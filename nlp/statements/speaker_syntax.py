@@ -207,13 +207,22 @@ def titles_of(name: Token, lexicon: StatementWords) -> set[str]:
 
 def introduced_with(name: Token) -> set[str]:
     """Lower-case words that place a person where they are introduced: "Sen. Carla Bettencourt of Maine" → maine;
+    "Education Minister Laura Finch" → education, also when the tagger took "Education" for an organisation;
     "Laura Chen, the agency's finance director" → the apposition's words."""
     span = entity_span(name) or name.doc[name.i : name.i + 1]
-    words: set[str] = set()
+    before = name.doc[max(0, span.start - 4) : span.start]
+    words = {
+        t.lower_ for t in before if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha and t.i > _last_break(before)
+    }
     for child in span.root.children:
         if (child.dep_ == "prep" and child.lower_ in {"of", "from", "for"}) or child.dep_ == "appos":
             words |= {t.lower_ for t in child.subtree if t.is_alpha}
     return words
+
+
+def _last_break(span: Span) -> int:
+    """The index of the last word in ``span`` that no title runs across (a conjunction, preposition, punctuation)."""
+    return max((t.i for t in span if t.pos_ in {"CCONJ", "ADP", "PUNCT", "VERB", "AUX"}), default=-1)
 
 
 def past_title_abbreviation(head: Token, lexicon: StatementWords) -> Token:
