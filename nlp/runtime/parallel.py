@@ -35,7 +35,6 @@ ARTICLES_PER_BATCH = 8  # per map_batches call: small enough that a lost batch i
 # models in every actor costs more than a few dozen articles take on one core.
 SMALL_JOB = 64
 CONNECT_TIMEOUT = 5.0  # seconds to reach a cluster's address before saying it is unreachable
-CLUSTER_ANSWER_SECONDS = 10  # seconds for a reachable cluster to accept this driver
 RAY_REQUIREMENT = "ray[client,data]==2.60.0"
 
 
@@ -75,6 +74,8 @@ class RayExtractor:
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         stream = iter(articles)
         head = list(islice(stream, min(SMALL_JOB, self.settings.ray_window)))
+        if not head:
+            return  # nothing to extract: neither Ray nor the models are started for it
         if self._small(head):
             yield from self._in_process().extract(head)
             return
@@ -137,13 +138,9 @@ class RayExtractor:
         quiet = not log.isEnabledFor(logging.DEBUG)
         if quiet:
             quiet_ray_loggers()
-        environment = {}
-        if address and not address.startswith("ray://"):
-            # Ray's own wait for a cluster that does not answer (a wrong port, a token it refuses) is a minute.
-            environment["RAY_gcs_rpc_server_connect_timeout_s"] = str(CLUSTER_ANSWER_SECONDS)
         try:
             if not ray.is_initialized():
-                with ray_starting(environment, quiet=quiet):
+                with ray_starting(quiet=quiet):
                     ray.init(
                         address=address or None,
                         num_cpus=None if address else _local_cpus(self.settings.workers),

@@ -2,8 +2,10 @@
 
 Ray's Python loggers and Ray Data's console handler are turned down to errors. Ray's C++ core writes to the
 stderr file descriptor itself, below Python: its log level is an environment variable read when ``ray.init``
-starts it, and the core announces that level with an INFO line of its own, which is held back here. Everything
-still goes to the log files of Ray's session folder, and ``-vv`` (debug logging) leaves Ray as talkative as it is.
+starts it, and the core announces that level with an INFO line of its own: while ``ray.init`` runs, the core's
+INFO and WARNING lines are held back here (its errors pass). Ray's Python side still writes everything to the
+log files of its session folder; the C++ processes of a local Ray started by this command log only fatal errors
+there too. ``-vv`` (debug logging) leaves Ray as talkative as it is.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# "[2026-12-02 21:24:55,129 I 11914 11914] logging.cc:303: ...": a line of Ray's C++ log at level INFO.
-RAY_CORE_INFO = re.compile(r"^\[\d{4}-\d\d-\d\d [\d:,.]+ I \d+ \d+\] ")
+# "[2026-12-02 21:24:55,129 I 11914 11914] logging.cc:303: ...": a line of Ray's C++ log at level INFO or
+# WARNING. While a driver joins a cluster that refuses it, the core writes one WARNING a second until it gives up.
+RAY_CORE_NOTE = re.compile(r"^\[\d{4}-\d\d-\d\d [\d:,.]+ [IW] \d+ \d+\] ")
 
 
 def quiet_ray_loggers() -> None:
@@ -28,28 +31,27 @@ def quiet_ray_loggers() -> None:
 
 
 @contextmanager
-def ray_starting(environment: dict[str, str], *, quiet: bool) -> Iterator[None]:
-    """Around ``ray.init``: ``environment`` set for it (a variable the user set wins), Ray's INFO notes dropped.
+def ray_starting(*, quiet: bool) -> Iterator[None]:
+    """Around ``ray.init``: when ``quiet``, the core's log level down to fatal errors and its notes dropped.
 
-    The C++ core of this process reads its settings from the environment once, when ``ray.init`` starts it;
-    a local cluster's processes inherit them as well. The variables are put back afterwards, so nothing the
-    command starts later sees them.
+    The level is read once, when ``ray.init`` starts the core of this process (a local cluster's processes
+    inherit it as well); a level the user set in RAY_BACKEND_LOG_LEVEL wins. The variable is put back afterwards,
+    so nothing the command starts later sees it.
     """
-    if quiet:
-        # What the core of this process would report as an error is a note about Ray's own design (an actor's
-        # arguments kept in the object store); failures reach us as exceptions.
-        environment = {"RAY_BACKEND_LOG_LEVEL": "fatal", **environment}
-    added = {name: value for name, value in environment.items() if name not in os.environ}
-    os.environ.update(added)
+    if not quiet:
+        yield
+        return
+    # What the core of this process would report as an error is a note about Ray's own design (an actor's
+    # arguments kept in the object store); failures reach us as exceptions.
+    added = "RAY_BACKEND_LOG_LEVEL" not in os.environ
+    if added:
+        os.environ["RAY_BACKEND_LOG_LEVEL"] = "fatal"
     try:
-        if quiet:
-            with _stderr_without(RAY_CORE_INFO):
-                yield
-        else:
+        with _stderr_without(RAY_CORE_NOTE):
             yield
     finally:
-        for name in added:
-            os.environ.pop(name, None)
+        if added:
+            os.environ.pop("RAY_BACKEND_LOG_LEVEL", None)
 
 
 @contextmanager

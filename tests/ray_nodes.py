@@ -1,0 +1,179 @@
+"""A Ray cluster of several nodes on this one machine, for the multi-node test and bench/ray_cluster.py.
+
+Each node is a ``ray start --block`` process of its own with its own temporary folder and its own ports, so a
+node can be killed like a machine that dies (every process of it at once, SIGKILL) while the others go on.
+The cluster uses token authentication, as Ray does by default: one token, in a file of the cluster's folder,
+given to every node and every driver through ``RAY_AUTH_MODE=token`` and ``RAY_AUTH_TOKEN_PATH``. Nothing is
+written to the home folder or to the shared /tmp/ray; ``close`` kills exactly the processes of its own nodes
+(found by their folders and their parent processes, never by a name every Ray process shares).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+RAY_CLI = Path(sys.executable).parent / "ray"
+START_TIMEOUT = 180.0  # seconds for a node to say it runs, on a machine shared with other work
+STARTED = "Ray runtime started."
+
+
+def ray_cli() -> str | None:
+    """The ``ray`` command of this environment, or of the PATH; None when neither has one."""
+    return str(RAY_CLI) if RAY_CLI.exists() else shutil.which("ray")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class RayNode:
+    name: str
+    folder: Path
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def processes(self) -> list[int]:
+        """This node's processes: its ``ray start``, whatever runs under it, and whatever names its folder."""
+        table = _process_table()
+        mine = {self.process.pid} if self.process.poll() is None else set()
+        mine |= {pid for pid, (_parent, command) in table.items() if str(self.folder) in command}
+        grew = True
+        while grew:
+            children = {pid for pid, (parent, _command) in table.items() if parent in mine} - mine
+            mine |= children
+            grew = bool(children)
+        return sorted(mine - {os.getpid()})
+
+    def kill(self) -> None:
+        """Every process of the node at once, as when its machine is switched off."""
+        for _ in range(3):  # a process may start another while the first ones die
+            pids = self.processes()
+            if not pids:
+                break
+            for pid in pids:
+                with contextlib.suppress(ProcessLookupError):  # gone by itself meanwhile
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.5)
+        if self.process.poll() is None:
+            self.process.wait(timeout=10)
+
+
+@dataclass
+class LocalRayCluster:
+    """``with LocalRayCluster() as cluster: cluster.start_head(); cluster.add_node(); ...``"""
+
+    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="ngc-", dir="/tmp")))
+    nodes: list[RayNode] = field(default_factory=list)
+    address: str = ""
+
+    def __post_init__(self) -> None:
+        # Short paths: Ray's Unix socket paths, inside each node's folder, must fit in 107 bytes.
+        self.token = self.root / "token"
+        self.token.write_text(secrets.token_hex(32), encoding="utf-8")
+
+    @property
+    def environment(self) -> dict[str, str]:
+        """The environment for a node or a driver of this cluster: the caller's, with the cluster's token."""
+        inherited = {k: v for k, v in os.environ.items() if not k.startswith("RAY_")}
+        return {**inherited, "RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": str(self.token)}
+
+    def start_head(self, cpus: int = 1) -> str:
+        port = free_port()
+        self._start(
+            "head",
+            cpus,
+            [
+                "--head",
+                f"--port={port}",
+                f"--ray-client-server-port={free_port()}",
+                f"--dashboard-port={free_port()}",
+                "--include-dashboard=false",
+            ],
+        )
+        self.address = f"127.0.0.1:{port}"
+        return self.address
+
+    def add_node(self, cpus: int = 1) -> RayNode:
+        if not self.address:
+            raise RuntimeError("start the head first")
+        return self._start(f"node{len(self.nodes)}", cpus, [f"--address={self.address}"])
+
+    def _start(self, name: str, cpus: int, arguments: list[str]) -> RayNode:
+        cli = ray_cli()
+        if cli is None:
+            raise RuntimeError("the ray command is not installed")
+        folder = self.root / name
+        folder.mkdir()
+        log = self.root / f"{name}.log"
+        command = [
+            cli,
+            "start",
+            "--block",
+            *arguments,
+            f"--num-cpus={cpus}",
+            "--num-gpus=0",
+            "--node-ip-address=127.0.0.1",
+            f"--dashboard-agent-listen-port={free_port()}",
+            f"--dashboard-agent-grpc-port={free_port()}",
+            f"--runtime-env-agent-port={free_port()}",
+            f"--metrics-export-port={free_port()}",
+            "--disable-usage-stats",
+            f"--temp-dir={folder}",
+        ]
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                command, stdout=output, stderr=subprocess.STDOUT, env=self.environment, start_new_session=True
+            )
+        node = RayNode(name, folder, process, log)
+        self.nodes.append(node)
+        deadline = time.monotonic() + START_TIMEOUT
+        while STARTED not in log.read_text(encoding="utf-8", errors="replace"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+                raise RuntimeError(f"Ray node {name} did not start (exit {process.poll()}):\n{tail}")
+            time.sleep(0.5)
+        return node
+
+    def close(self) -> None:
+        for node in reversed(self.nodes):
+            node.kill()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def __enter__(self) -> LocalRayCluster:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _process_table() -> dict[int, tuple[int, str]]:
+    """pid → (parent pid, command line) of every process this user can see, from /proc."""
+    table: dict[int, tuple[int, str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        parent = int(stat.rpartition(")")[2].split()[1])  # the name in parentheses may hold spaces
+        table[int(entry.name)] = (parent, command)
+    return table
