@@ -8,7 +8,8 @@ documents on it alone; then a second node with one CPU joins and the same comman
 again. Printed for both: documents/s over the whole command (driver start, actors loading spaCy, extraction)
 and over the steady part (first result to last), and the ratio of the two-node figures to the one-node ones
 (target >= 1.6). The documents are the 16 development articles, repeated with distinct ids. Both nodes share
-this machine's cores, so other work on it lowers the two-node figure first: say how busy it was.
+this machine's cores, so other work on it lowers the two-node figure first: the load average is printed, and the
+CPU time the cluster's processes used during each run, over its wall time, says how many cores it obtained.
 """
 
 from __future__ import annotations
@@ -39,28 +40,51 @@ def write_corpus(path: Path, count: int) -> None:
             handle.write(json.dumps({**document, "id": f"{document['id']}#{number}"}) + "\n")
 
 
-def timed_extract(corpus: Path, results: Path, address: str, environment: dict[str, str]) -> dict[str, float]:
-    """Wall time of the command, and when its first and last results reached the output file."""
-    env = {k: v for k, v in environment.items() if not k.startswith("NEWSGRAPH_")}
+def timed_extract(corpus: Path, results: Path, cluster: LocalRayCluster) -> dict[str, float]:
+    """Wall time of the command, when its first and last results reached the output file, and the CPU time the
+    cluster's processes used meanwhile (which tells how many cores the run obtained on a shared machine)."""
+    env = {k: v for k, v in cluster.environment.items() if not k.startswith("NEWSGRAPH_")}
+    command = [NEWSGRAPH, "extract", "--in", str(corpus), "--out", str(results), "--ray-address", cluster.address]
+    before = cluster_ticks(cluster)
     began = time.monotonic()
     run = subprocess.Popen(
-        [NEWSGRAPH, "extract", "--in", str(corpus), "--out", str(results), "--ray-address", address, "--workers", "0"],
-        env={**env, "NEWSGRAPH_CONFIG": ""},
-        stderr=subprocess.PIPE,
-        text=True,
+        [*command, "--workers", "0"], env={**env, "NEWSGRAPH_CONFIG": ""}, stderr=subprocess.PIPE, text=True
     )
     first = None
+    seen = dict(before)
     while run.poll() is None:
         if first is None and results.exists() and results.stat().st_size:
             first = time.monotonic()
-        time.sleep(0.2)
+        seen.update(cluster_ticks(cluster))  # a process that ends keeps its last count
+        time.sleep(1.0)
     ended = time.monotonic()
     errors = run.stderr.read() if run.stderr else ""
     if run.returncode != 0:
         raise SystemExit(f"extraction failed: {errors.strip()}")
+    seen.update(cluster_ticks(cluster))
+    cpu = sum(ticks - before.get(pid, 0) for pid, ticks in seen.items()) / os.sysconf("SC_CLK_TCK")
     written = len(results.read_text(encoding="utf-8").splitlines())
     first = first if first is not None else ended
-    return {"documents": written, "seconds": ended - began, "first_result": first - began, "last_result": ended - began}
+    return {
+        "documents": written,
+        "seconds": ended - began,
+        "first_result": first - began,
+        "last_result": ended - began,
+        "cpu_seconds": cpu,
+    }
+
+
+def cluster_ticks(cluster: LocalRayCluster) -> dict[int, int]:
+    """User and system CPU time, in clock ticks, of every process of the cluster's nodes."""
+    ticks = {}
+    for node in cluster.nodes:
+        for pid in node.processes():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            ticks[pid] = int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
+    return ticks
 
 
 def rates(run: dict[str, float], batch: int = 8) -> tuple[float, float]:
@@ -77,19 +101,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ngb-") as folder, LocalRayCluster() as cluster:
         corpus = Path(folder) / "docs.jsonl"
         write_corpus(corpus, options.docs)
-        address = cluster.start_head(cpus=1)
-        one = timed_extract(corpus, Path(folder) / "one.jsonl", address, cluster.environment)
+        cluster.start_head(cpus=1)
+        one = timed_extract(corpus, Path(folder) / "one.jsonl", cluster)
         cluster.add_node(cpus=1)
-        two = timed_extract(corpus, Path(folder) / "two.jsonl", address, cluster.environment)
+        two = timed_extract(corpus, Path(folder) / "two.jsonl", cluster)
         same = (Path(folder) / "one.jsonl").read_bytes() == (Path(folder) / "two.jsonl").read_bytes()
     (one_total, one_steady), (two_total, two_steady) = rates(one), rates(two)
     print(f"load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
-    print(f"{'':22}{'docs':>6}{'seconds':>9}{'docs/s':>8}{'steady docs/s':>15}")
+    print(f"{'':22}{'docs':>6}{'seconds':>9}{'docs/s':>8}{'steady docs/s':>15}{'CPU s':>8}{'cores obtained':>16}")
     for name, run, total, steady in (
         ("one node, 1 CPU", one, one_total, one_steady),
         ("two nodes, 1 CPU each", two, two_total, two_steady),
     ):
-        print(f"{name:22}{run['documents']:>6.0f}{run['seconds']:>9.1f}{total:>8.2f}{steady:>15.2f}")
+        cores = run["cpu_seconds"] / run["seconds"]
+        print(
+            f"{name:22}{run['documents']:>6.0f}{run['seconds']:>9.1f}{total:>8.2f}{steady:>15.2f}"
+            f"{run['cpu_seconds']:>8.1f}{cores:>16.2f}"
+        )
     print(f"two nodes / one node: {two_total / one_total:.2f}x whole command, {two_steady / one_steady:.2f}x steady")
     print(f"outputs identical: {same}")
     print(f"load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
