@@ -232,13 +232,17 @@ def test_a_changed_input_line_redoes_only_its_shard_and_a_shorter_input_drops_th
     _run_shards(extractor, nlp_settings, source, out)
     lines = source.read_text(encoding="utf-8").splitlines()
     lines[1] = json.dumps({"id": "fixed", "text": "Mayor Ana Brnabić said the plan was ready."})
-    source.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")  # line 2 fixed, lines 4-5 gone
+    source.write_text("\n".join(lines[:4]) + "\n", encoding="utf-8")  # line 2 fixed, line 5 gone
     run = _run_shards(extractor, nlp_settings, source, out)
-    assert (run.written, run.kept, run.removed, run.documents) == (1, 1, 1, 2)
-    assert [i.input_line for i in read_shards(out)] == [1, 2, 3]
+    assert (run.written, run.kept, run.removed, run.documents) == (1, 1, 1, 2), "lines 1-2 again, 3-4 kept"
+    assert [i.input_line for i in read_shards(out)] == [1, 2, 3, 4]
     assert isinstance(list(read_shards(out))[1], ShardPair)
     run = _run_shards(extractor, nlp_settings, source, out, size=3)  # another shard size: other ranges
+    assert (run.written, run.kept, run.removed) == (2, 0, 0)
+    assert [i.input_line for i in read_shards(out)] == [1, 2, 3, 4]
+    run = _run_shards(extractor, nlp_settings, source, out, size=10)  # one shard now: the second one goes
     assert (run.written, run.kept, run.removed) == (1, 0, 1)
+    assert sorted(p.name for p in out.glob("*.jsonl")) == ["docs.shard-000000.jsonl"]
 
 
 def _cli(*arguments: str):
@@ -304,3 +308,19 @@ def test_a_full_disk_ends_extract_in_one_line_and_leaves_no_half_shard(tmp_path,
     assert 1 <= len(finished) < 3
     for path in finished:
         assert all(not (isinstance(i, ShardError) and i.damaged) for i in read_shard(path)), path.name
+
+
+def test_a_second_run_into_the_same_folder_stops_at_once(tmp_path, extractor, nlp_settings) -> None:
+    import fcntl
+
+    from core.errors import NewsgraphError
+    from newsgraph.shard_extract import LOCK_NAME
+
+    source, out = _documents(tmp_path, count=1, bad=False), tmp_path / "out"
+    out.mkdir()
+    with (out / LOCK_NAME).open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(NewsgraphError, match="being written by another extract run"):
+            _run_shards(extractor, nlp_settings, source, out)
+    assert [p.name for p in out.iterdir()] == [LOCK_NAME], "nothing written"
+    assert _run_shards(extractor, nlp_settings, source, out).written == 1, "free again once the other run ends"
