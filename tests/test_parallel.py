@@ -196,7 +196,9 @@ def test_an_unreachable_cluster_is_one_error_in_seconds(nlp_settings: Settings, 
     assert address in message and "cannot be reached" in message and "\n" not in message
 
 
-@pytest.mark.parametrize("address", ["localhost", "ray://", "host:port", "10.0.0.1:99999", "http://[::1"])
+@pytest.mark.parametrize(
+    "address", ["localhost", "ray://", "host:port", "10.0.0.1:99999", "http://[::1", "http://127.0.0.1:8265"]
+)
 def test_a_malformed_address_is_refused(nlp_settings: Settings, address: str) -> None:
     ray_extractor = RayExtractor(nlp_settings.replace(workers=2, ray_address=address), embed=False)
     with pytest.raises(RayUnavailableError, match="is not HOST:PORT or ray://HOST:PORT"):

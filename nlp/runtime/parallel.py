@@ -233,7 +233,7 @@ def _check_reachable(address: str) -> None:
         host, port = parts.hostname, parts.port
     except ValueError as e:
         raise RayUnavailableError(f"the Ray address {address!r} is not HOST:PORT or ray://HOST:PORT ({e})") from e
-    if not host or not port:
+    if not host or not port or parts.scheme != "ray":  # http:// would be the Jobs API, which does not extract
         raise RayUnavailableError(f"the Ray address {address!r} is not HOST:PORT or ray://HOST:PORT")
     try:
         with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT):
