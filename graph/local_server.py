@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 LAUNCHER_SOURCE = Path(__file__).resolve().parent / "launcher"
 LAUNCHER_CLASS = "newsgraph.Launcher"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"  # neo4j-admin's entry point, in the jars the launcher's pom fetches
 READY_LINE = "NEWSGRAPH READY"
 MIN_JAVA = 17
 HINT_REMOTE = "or set NEO4J_URI to use an existing Neo4j"
@@ -89,7 +91,8 @@ class LocalNeo4j:
         self.password_file = settings.data_dir / "neo4j-password"
         self.state_file = self.home / "server.json"
         self.log_file = self.home / "logs" / "launcher.log"
-        self.install_dir = settings.cache_dir / f"neo4j-{settings.neo4j_version}"
+        # Keyed by the launcher's sources too: a changed pom or launcher is built again, never run from an old cache.
+        self.install_dir = settings.cache_dir / f"neo4j-{settings.neo4j_version}-{launcher_digest()}"
         self._process: subprocess.Popen[bytes] | None = None
 
     # ----- installation -----------------------------------------------------------------
@@ -277,6 +280,43 @@ class LocalNeo4j:
             started_at=info.started_at if info else None,
         )
 
+    # ----- bulk import (graph/bulk_import.py) -------------------------------------------
+    def import_store(self, arguments: list[str], files: Path) -> None:
+        """Run neo4j-admin's importer (``arguments`` after ``neo4j-admin``) on this store, from the folder of the
+        import files, with the server stopped. If the importer fails, the database is put back as it was."""
+        install = self.ensure_installed()
+        if self.running() is not None:
+            raise Neo4jSetupError("the local Neo4j must be stopped for a bulk import")
+        self._make_private_folders()
+        if not self.config_file.exists():
+            self._write_config(_choose_port(self.settings.neo4j_port))
+        stores = [self.home / "data" / "databases" / "neo4j", self.home / "data" / "transactions" / "neo4j"]
+        kept = [store.with_name(f".{store.name}.before-import") for store in stores]
+        for store, backup in zip(stores, kept, strict=True):
+            shutil.rmtree(backup, ignore_errors=True)
+            if store.exists():
+                store.rename(backup)
+        log_file = self.home / "logs" / "bulk-import.log"
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        command = [self.settings.java, f"-Xmx{self.settings.neo4j_heap}", *JVM_FLAGS,
+                   "-cp", f"{install / 'lib'}/*", ADMIN_CLASS, *arguments]  # fmt: skip
+        environment = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home)}
+        with log_file.open("ab") as output:
+            offset = output.tell()
+            done = subprocess.run(command, cwd=files, env=environment, stdin=subprocess.DEVNULL, stdout=output,
+                                  stderr=subprocess.STDOUT, check=False)  # fmt: skip
+        if done.returncode != 0:
+            for store, backup in zip(stores, kept, strict=True):
+                shutil.rmtree(store, ignore_errors=True)
+                if backup.exists():
+                    backup.rename(store)
+            raise Neo4jSetupError(
+                f"the bulk import failed, the database is as it was: {_last_error_line(log_file, offset)}; "
+                f"full log: {log_file}"
+            )
+        for backup in kept:
+            shutil.rmtree(backup, ignore_errors=True)
+
     # ----- internals --------------------------------------------------------------------
     def _alive(self, pid: int) -> bool:
         if self._process is not None and self._process.pid == pid:
@@ -337,6 +377,14 @@ class LocalNeo4j:
             f"local Neo4j did not answer on {info.uri} within {self.settings.neo4j_start_timeout:.0f} s "
             f"(NEWSGRAPH_NEO4J_START_TIMEOUT); log: {self.log_file}"
         )
+
+
+def launcher_digest() -> str:
+    """A short hash of the launcher's sources (pom and Java), naming its build in the cache folder."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in LAUNCHER_SOURCE.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(LAUNCHER_SOURCE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _maven_failure(output: str, version: str) -> str:

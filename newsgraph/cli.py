@@ -27,6 +27,7 @@ COMMAND_MODULES = {
     "config": "newsgraph.cli_config",
     "ingest": "newsgraph.cli_ingest",
     "extract": "newsgraph.cli_extract",
+    "bulk-import": "newsgraph.cli_bulk",
     "load": "newsgraph.cli_load",
     "reextract": "newsgraph.cli_reextract",
     "query": "newsgraph.cli_query",
