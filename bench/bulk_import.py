@@ -1,6 +1,6 @@
 """Bulk import against the transactional loader: rows/s of each on the same synthetic articles, side by side.
 
-    .venv/bin/python bench/bulk_import.py --articles 10000 [--batch-size 100] [--heap 1g --pagecache 512m]
+    .venv/bin/python bench/bulk_import.py --articles 10000 [--processes 2] [--batch-size 100] [--heap 1g]
 
 Each side gets a private local Neo4j in a temporary folder (never your data). The loader side applies the schema
 and loads the articles through graph/loader.py (``--batch-size`` articles per transaction); the bulk side writes
@@ -65,11 +65,11 @@ def _loader_side(articles: int, batch_size: int, folder: Path, heap: str, pageca
     return {"seconds": seconds, "loaded": summary.loaded, "nodes": nodes, "relationships": relationships}
 
 
-def _bulk_side(articles: int, folder: Path, heap: str, pagecache: str) -> dict[str, Any]:
+def _bulk_side(articles: int, folder: Path, heap: str, pagecache: str, processes: int) -> dict[str, Any]:
     with private_neo4j(folder / "store", heap, pagecache) as settings:
         started = time.perf_counter()
         writer = BulkWriter(folder / "csv")
-        writer.add_all(_pairs(articles))
+        writer.add_all(_pairs(articles), processes)
         layout = writer.finish()
         written = time.perf_counter()
         steps = import_local(settings, layout)
@@ -114,6 +114,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--batch-size", type=int, default=100, help="Articles per loader transaction.")
+    parser.add_argument("--processes", type=int, default=1, help="Processes building the bulk import's rows.")
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--pagecache", default="512m")
     parser.add_argument("--out", type=Path, help="Also write the figures as JSON here.")
@@ -122,10 +123,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bulk-bench-") as temporary:
         folder = Path(temporary)
         loader = _loader_side(args.articles, args.batch_size, folder / "loader", args.heap, args.pagecache)
-        bulk = _bulk_side(args.articles, folder / "bulk", args.heap, args.pagecache)
+        bulk = _bulk_side(args.articles, folder / "bulk", args.heap, args.pagecache, args.processes)
     rows = bulk["rows"]
-    result = {"articles": args.articles, "rows": rows, "generation_seconds": generation, "loader": loader,
-              "bulk": bulk}  # fmt: skip
+    result = {"articles": args.articles, "rows": rows, "generation_seconds": generation,
+              "processes": args.processes, "loader": loader, "bulk": bulk}  # fmt: skip
     for side in (loader, bulk):
         side["rows_per_second"] = rows / side["seconds"]
         side["rows_per_second_without_generation"] = rows / max(side["seconds"] - generation, 1e-9)

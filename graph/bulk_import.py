@@ -16,7 +16,7 @@ graph/rows.py's rows as the loader does and applies the loader's Cypher (graph/n
 * an article given twice keeps its first version, the later one reported (the loader would replace it).
 
 What stays in memory: the article ids (for the twice-given check and DUPLICATE_OF), the source names and role
-ids seen, each entity's name, type, labels and aliases, and the near-duplicate pairs — about 175 bytes per
+ids seen, each entity's name, type, labels and aliases, and the near-duplicate pairs — about 160 bytes per
 article plus 250 per entity (bench/bulk_import.py measures it). Everything else streams to disk.
 
 The import itself replaces the database's store, so it is for a database holding nothing: ``import_local``
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import shlex
 import shutil
 import time
@@ -112,25 +113,42 @@ class BulkWriter:
         self._duplicates: list[tuple[str, str]] = []
         self._empty_list_types: set[str] = set()
 
-    def add_all(self, pairs: Iterable[tuple[Article, Extraction]]) -> None:
-        for article, extraction in pairs:
-            self.add(article, extraction)
+    def add_all(self, items: Iterable[tuple[Article, Extraction] | Skipped], processes: int = 1) -> None:
+        """Write every pair in order, and report the items already skipped among them. With ``processes`` > 1 that
+        many worker processes build the rows (most of the work: graph/rows.py and its fingerprint) while this one
+        writes them, in the same order."""
+        if processes <= 1:
+            for item in items:
+                self.add_rows(_rows_of(item))
+            return
+        # spawn: a fork would copy whatever threads the caller runs (a Neo4j driver's) in an unknown state
+        with multiprocessing.get_context("spawn").Pool(processes) as pool:
+            for built in pool.imap(_rows_of, items, chunksize=16):
+                self.add_rows(built)
 
     def add(self, article: Article, extraction: Extraction) -> None:
         """Write one pair, or report it in ``summary.skipped`` with the reason; nothing of a skipped pair is kept."""
-        rows = self._checked_rows(article, extraction)
-        if rows is None:
+        self.add_rows(rows_or_skipped(article, extraction))
+
+    def add_rows(self, built: ArticleRows | Skipped) -> None:
+        if isinstance(built, Skipped):
+            self.summary.skipped.append(built)
+            return
+        rows = built
+        if rows.article_id in self._article_ids:
+            self.summary.skipped.append(Skipped(rows.article_id, "given again: a bulk import keeps the first; "
+                                                "`newsgraph load` the later one afterwards to replace it"))  # fmt: skip
             return
         try:
             pending = self._encode(rows)
         except BulkValueError as e:
-            self.summary.skipped.append(Skipped(article.id, f"cannot go into the import files: {e}"))
+            self.summary.skipped.append(Skipped(rows.article_id, f"cannot go into the import files: {e}"))
             return
         for family, leading, encoded in pending:
             family.write(leading, encoded)
         self._remember(rows)
         for warning in rows.warnings:
-            log.info("article %s: %s", article.id, warning)
+            log.info("article %s: %s", rows.article_id, warning)
             self.summary.dropped_facts[warning.split(": ", 1)[-1]] += 1
         self.summary.loaded += 1
         self.summary.rows += rows.count()
@@ -162,27 +180,6 @@ class BulkWriter:
         return layout
 
     # -- checks and rows ------------------------------------------------------------------------------
-
-    def _checked_rows(self, article: Article, extraction: Extraction) -> ArticleRows | None:
-        """The loader's and the pipeline's checks, and the one a bulk import adds: each article once."""
-        skipped = self.summary.skipped
-        if not isinstance(article, Article) or not isinstance(extraction, Extraction):
-            skipped.append(Skipped(repr(article)[:80], "not an (Article, Extraction) pair"))
-        elif not isinstance(article.id, str) or not article.id.strip():
-            skipped.append(Skipped(article.origin or article.url or "?", "article has no id"))
-        elif extraction.article_id != article.id:
-            skipped.append(Skipped(article.id, f"extraction is for another article ({extraction.article_id})"))
-        elif extraction.error is not None:
-            skipped.append(Skipped(article.id, f"extraction: {extraction.error}"))
-        elif article.id in self._article_ids:
-            skipped.append(Skipped(article.id, "given again: a bulk import keeps the first; `newsgraph load` "
-                                               "the later one afterwards to replace it"))  # fmt: skip
-        else:
-            try:
-                return build_rows(article, extraction)
-            except (TypeError, ValueError, AttributeError) as e:
-                skipped.append(Skipped(article.id, f"cannot turn the extraction into graph rows: {e}"))
-        return None
 
     def _family(self, name: str, fixed: list[str], dates_are_text: bool = False) -> CsvFamily:
         family = self._families.get(name)
@@ -297,16 +294,37 @@ class BulkWriter:
                 self._relationships("DUPLICATE_OF", "Article", "Article").write([copy, original, "DUPLICATE_OF"], {})
 
 
+def rows_or_skipped(article: Article, extraction: Extraction) -> ArticleRows | Skipped:
+    """graph/rows.py's rows of a pair, or why it is left out: the loader's and the pipeline's checks. Pure (worker
+    processes run it); the check a bulk import adds, each article once, is the writer's."""
+    if not isinstance(article, Article) or not isinstance(extraction, Extraction):
+        return Skipped(repr(article)[:80], "not an (Article, Extraction) pair")
+    if not isinstance(article.id, str) or not article.id.strip():
+        return Skipped(article.origin or article.url or "?", "article has no id")
+    if extraction.article_id != article.id:
+        return Skipped(article.id, f"extraction is for another article ({extraction.article_id})")
+    if extraction.error is not None:
+        return Skipped(article.id, f"extraction: {extraction.error}")
+    try:
+        return build_rows(article, extraction)
+    except (TypeError, ValueError, AttributeError) as e:
+        return Skipped(article.id, f"cannot turn the extraction into graph rows: {e}")
+
+
+def _rows_of(item: tuple[Article, Extraction] | Skipped) -> ArticleRows | Skipped:
+    return item if isinstance(item, Skipped) else rows_or_skipped(*item)
+
+
 def _id(value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise BulkValueError(f"a node id is {value!r}, not a text")
     return value
 
 
-def write_import_files(pairs: Iterable[tuple[Article, Extraction]], folder: Path) -> BulkLayout:
+def write_import_files(pairs: Iterable[tuple[Article, Extraction]], folder: Path, processes: int = 1) -> BulkLayout:
     """The CSV files of every pair in ``folder`` (an empty or new folder)."""
     writer = BulkWriter(folder)
-    writer.add_all(pairs)
+    writer.add_all(pairs, processes)
     return writer.finish()
 
 
@@ -374,16 +392,24 @@ def import_local(settings: Settings, layout: BulkLayout, max_off_heap: str | Non
         step("start")
     driver, database = open_driver(settings)
     try:
-        finish_import(driver, database, layout.empty_list_types)
+        give_back_empty_lists(driver, database, layout.empty_list_types)
+        step("empty lists")
+        apply_schema(driver, database)
+        step("schema")
     finally:
         driver.close()
-    step("finish")
     return seconds
 
 
 def finish_import(driver: Driver, database: str, relationship_types: Iterable[str] | None = None) -> None:
     """After an import: the empty lists the files marked, then the schema (constraints and indexes, created after
     the data as the importer advises). ``relationship_types`` None looks at every type the database has."""
+    give_back_empty_lists(driver, database, relationship_types)
+    apply_schema(driver, database)
+
+
+def give_back_empty_lists(driver: Driver, database: str, relationship_types: Iterable[str] | None = None) -> None:
+    """Set the empty lists named by the import's marks and remove the marks."""
     if relationship_types is None:
         records, _, _ = driver.execute_query("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t",
                                              database_=database)  # fmt: skip
@@ -399,7 +425,6 @@ def finish_import(driver: Driver, database: str, relationship_types: Iterable[st
                 f"CALL (r) {{ FOREACH (key IN r.{EMPTY_LISTS_KEY} | SET r[key] = []) REMOVE r.{EMPTY_LISTS_KEY} }} "
                 "IN TRANSACTIONS OF 10000 ROWS"
             ).consume()
-    apply_schema(driver, database)
 
 
 def remove_import_files(layout: BulkLayout) -> None:

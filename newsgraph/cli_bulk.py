@@ -35,13 +35,25 @@ from newsgraph.cli import graph_driver, settings_of, shown
     "does too).",
 )
 @click.option(
+    "--processes",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Processes turning articles into rows while this one writes them (each takes a core).",
+)
+@click.option(
     "--finish",
     is_flag=True,
     help="After an admin ran the printed command: give back the empty lists and create the schema (no DIRECTORY).",
 )
 @click.pass_context
 def bulk_import_command(
-    ctx: click.Context, directory: Path | None, csv_folder: Path | None, print_command: bool, finish: bool
+    ctx: click.Context,
+    directory: Path | None,
+    csv_folder: Path | None,
+    print_command: bool,
+    processes: int,
+    finish: bool,
 ) -> None:
     """First load of the shards in DIRECTORY (from `newsgraph extract --out DIR/`) through neo4j-admin's importer.
 
@@ -73,11 +85,7 @@ def bulk_import_command(
     if csv_folder is None:
         shutil.rmtree(folder, ignore_errors=True)  # files a failed run left in the default folder
     writer = bulk_import.BulkWriter(folder)
-    for item in _items(directory):
-        if isinstance(item, Skipped):
-            writer.summary.skipped.append(item)
-        else:
-            writer.add(*item)
+    writer.add_all(_items(directory), processes)
     layout = writer.finish()
     summary = layout.summary
     if not summary.loaded:

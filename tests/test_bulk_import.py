@@ -174,6 +174,27 @@ def test_malformed_pairs_are_left_out_and_reported(tmp_path):
     assert all(isinstance(s, Skipped) for s in layout.summary.skipped)
 
 
+def test_worker_processes_write_the_files_one_process_writes(tmp_path):
+    import datetime as dt
+
+    records = embedded_fixture_records()
+    items = [*records, Skipped("shard:9", "no document: empty line"), records[0]]
+    at = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    layouts = []
+    for processes in (1, 2):
+        writer = BulkWriter(tmp_path / f"csv{processes}", imported_at=at)
+        writer.add_all(items, processes)
+        layouts.append(writer.finish())
+    one, two = layouts
+    assert [p.name for p in one.node_files + one.relationship_files] == [
+        p.name for p in two.node_files + two.relationship_files
+    ]
+    for path in one.node_files + one.relationship_files:
+        assert path.read_bytes() == (two.folder / path.name).read_bytes(), path.name
+    assert [s.item for s in two.summary.skipped] == ["shard:9", records[0][0].id]
+    assert two.summary.loaded == len(records)
+
+
 def test_a_remote_server_gets_the_command_to_run(shards, base_settings, tmp_path):
     env = cli_env(base_settings) | {"NEO4J_URI": "bolt://graph.example:7687", "NEO4J_DATABASE": "news"}
     result = CliRunner().invoke(cli, ["bulk-import", str(shards), "--csv", str(tmp_path / "csv")], env=env)
