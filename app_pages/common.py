@@ -83,6 +83,7 @@ def reader() -> GraphReader:
     except GraphUnavailableError as e:
         show_unavailable(str(e))
         st.stop()
+        raise  # st.stop() returns where no script runs (a background thread): the caller gets the reason instead
     return GraphReader(driver, database, timeout=current.query_timeout, row_limit=current.row_limit)
 
 

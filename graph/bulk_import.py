@@ -33,8 +33,12 @@ import multiprocessing
 import shlex
 import shutil
 import time
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -121,10 +125,8 @@ class BulkWriter:
             for item in items:
                 self.add_rows(_rows_of(item))
             return
-        # spawn: a fork would copy whatever threads the caller runs (a Neo4j driver's) in an unknown state
-        with multiprocessing.get_context("spawn").Pool(processes) as pool:
-            for built in pool.imap(_rows_of, items, chunksize=16):
-                self.add_rows(built)
+        for built in _built_in_processes(items, processes):
+            self.add_rows(built)
 
     def add(self, article: Article, extraction: Extraction) -> None:
         """Write one pair, or report it in ``summary.skipped`` with the reason; nothing of a skipped pair is kept."""
@@ -313,6 +315,37 @@ def rows_or_skipped(article: Article, extraction: Extraction) -> ArticleRows | S
 
 def _rows_of(item: tuple[Article, Extraction] | Skipped) -> ArticleRows | Skipped:
     return item if isinstance(item, Skipped) else rows_or_skipped(*item)
+
+
+_ROWS_PER_TASK = 16
+Item = tuple[Article, Extraction] | Skipped
+
+
+def _built_in_processes(items: Iterable[Item], processes: int) -> Iterator[ArticleRows | Skipped]:
+    """``_rows_of`` of every item, in the input's order, built by ``processes`` worker processes.
+
+    A few tasks per process are in flight at a time, so a long input is never all in memory; a worker that dies
+    (killed, out of memory) ends the run with an error instead of a wait for a result that never comes, which is
+    why this is a ProcessPoolExecutor and not multiprocessing.Pool.imap.
+    """
+    # spawn: a fork would copy whatever threads the caller runs (a Neo4j driver's) in an unknown state
+    context = multiprocessing.get_context("spawn")
+    in_flight: deque[Future[list[ArticleRows | Skipped]]] = deque()
+    stream = iter(items)
+    try:
+        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+            while True:
+                while len(in_flight) < 2 * processes and (task := list(islice(stream, _ROWS_PER_TASK))):
+                    in_flight.append(pool.submit(_rows_of_all, task))
+                if not in_flight:
+                    return
+                yield from in_flight.popleft().result()
+    except BrokenProcessPool as e:
+        raise NewsgraphError(f"a process building the import rows stopped unexpectedly (out of memory?): {e}") from e
+
+
+def _rows_of_all(items: list[Item]) -> list[ArticleRows | Skipped]:
+    return [_rows_of(item) for item in items]
 
 
 def _id(value: Any) -> str:

@@ -11,40 +11,40 @@ CALL (e) {
   MATCH (e)-[r:AGREEMENT_WITH|SUPPLIES|FUNDS|ACQUIRES|PARTNERS_WITH|MEETS|SUPPORTS|OPPOSES|LEGAL_ACTION_AGAINST|
               PROPOSES|ENACTS|WITHDRAWS|USES|PART_OF|PARTICIPATES_IN]-(o:Entity)
   RETURN o, type(r) AS kind, type(r) AS label, startNode(r) = e AS outgoing, r.article_id AS article_id,
-         r.sentence AS evidence, r.date AS date
+         r.sentence AS evidence, r.start AS start, r.date AS date
   UNION ALL
   MATCH (e)-[r:LINKED]-(o:Entity)
   RETURN o, 'LINKED' AS kind, r.predicate AS label, startNode(r) = e AS outgoing, r.article_id AS article_id,
-         r.sentence AS evidence, null AS date
+         r.sentence AS evidence, r.start AS start, null AS date
   UNION ALL
   MATCH (e)-[h:HOLDS_ROLE]->(role)-[:AT]->(o)
   RETURN o, 'HOLDS_ROLE' AS kind, role.title AS label, true AS outgoing, h.article_id AS article_id,
-         h.sentence AS evidence, toString(h.seen) AS date
+         h.sentence AS evidence, h.start AS start, toString(h.seen) AS date
   UNION ALL
   MATCH (o)-[h:HOLDS_ROLE]->(role)-[:AT]->(e)
   RETURN o, 'HOLDS_ROLE' AS kind, role.title AS label, false AS outgoing, h.article_id AS article_id,
-         h.sentence AS evidence, toString(h.seen) AS date
+         h.sentence AS evidence, h.start AS start, toString(h.seen) AS date
   UNION ALL
   MATCH (e)-[:SAID]->(s)-[:ABOUT]->(o)
   WHERE o <> e
   RETURN o, 'SAID_ABOUT' AS kind, 'quoted about' AS label, true AS outgoing, s.article_id AS article_id,
-         s.sentence AS evidence, toString(s.date) AS date
+         s.sentence AS evidence, s.start AS start, toString(s.date) AS date
   UNION ALL
   MATCH (o)-[:SAID]->(s)-[:ABOUT]->(e)
   WHERE o <> e
   RETURN o, 'SAID_ABOUT' AS kind, 'quoted about' AS label, false AS outgoing, s.article_id AS article_id,
-         s.sentence AS evidence, toString(s.date) AS date
+         s.sentence AS evidence, s.start AS start, toString(s.date) AS date
 }
-WITH e, o, kind, label, outgoing, article_id, evidence, date, types, kinds
+WITH e, o, kind, label, outgoing, article_id, evidence, start, date, types, kinds
 WHERE (size(types) = 0 OR o.type IN types)
   AND (kind IN kinds OR (size(kinds) = 0 AND kind <> 'LINKED'))
-WITH e, o, kind, label, outgoing, article_id, evidence, date
+WITH e, o, kind, label, outgoing, article_id, evidence, start, date
 WHERE ($from IS NULL AND $to IS NULL)
    OR EXISTS { MATCH (a:Article {id: article_id})
                WHERE ($from IS NULL OR a.published >= $from) AND ($to IS NULL OR a.published <= $to) }
 // Articles are read only for a date range and for the one sample of an edge that has no date of its own: an edge
-// of a hub has thousands of rows.
-ORDER BY date, article_id
+// of a hub has thousands of rows. The sample is the first such sentence in its article, whatever the store's order.
+ORDER BY date, article_id, start, evidence
 WITH e, o, kind, label, outgoing, count(*) AS evidence_count,
      head(collect({evidence: evidence, date: date, article_id: article_id})) AS sample,
      collect(DISTINCT article_id)[..5] AS articles

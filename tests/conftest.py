@@ -8,6 +8,9 @@ NEWSGRAPH_TEST_NEO4J_USER / _PASSWORD): never NEO4J_URI, because the tests wipe 
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +28,26 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 def _environment_without_user_overrides() -> dict[str, str]:
     ignored = ("NEO4J_", "NEWSGRAPH_DATA_DIR", "NEWSGRAPH_CONFIG", "NEWSGRAPH_NEO4J_PORT")
     return {k: v for k, v in os.environ.items() if not k.startswith(ignored)}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ray_folder() -> Iterator[Path]:
+    """One folder and token for every Ray this session starts in its own process.
+
+    Ray keeps the authentication of its first start for the whole process, so every start here must use the same
+    token; and nothing goes to the home folder (~/.ray) or the shared /tmp/ray, nor to a user's RAY_ADDRESS.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="ngray-", dir="/tmp"))  # short: Ray's socket paths must fit 107 bytes
+    token = folder / "token"
+    token.write_text(secrets.token_hex(32), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [k for k in os.environ if k.startswith("RAY_")]:
+            patch.delenv(name)
+        # RAY_AUTH_MODE stays unset: Ray then turns token authentication on by itself, with this token.
+        patch.setenv("RAY_AUTH_TOKEN_PATH", str(token))
+        patch.setenv("RAY_TMPDIR", str(folder))
+        yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from core.errors import Neo4jSetupError
+from core.errors import Neo4jSetupError, NewsgraphError
 from core.records import Article, Entity, Extraction, Skipped
 from core.shards import ShardHeader, ShardWriter
 from graph.bulk_csv import EMPTY_LISTS_KEY
@@ -193,6 +194,20 @@ def test_worker_processes_write_the_files_one_process_writes(tmp_path):
         assert path.read_bytes() == (two.folder / path.name).read_bytes(), path.name
     assert [s.item for s in two.summary.skipped] == ["shard:9", records[0][0].id]
     assert two.summary.loaded == len(records)
+
+
+class _KillsItsProcess:
+    """Unpickled in a worker process, it ends that process at once, as the kernel's out-of-memory killer would."""
+
+    def __reduce__(self) -> tuple[Any, tuple[int]]:
+        return os._exit, (9,)
+
+
+def test_a_worker_process_that_dies_ends_the_run_with_an_error(tmp_path):
+    records = embedded_fixture_records()
+    writer = BulkWriter(tmp_path / "csv")
+    with pytest.raises(NewsgraphError, match="stopped unexpectedly"):
+        writer.add_all([*records[:3], _KillsItsProcess(), *records[3:]], 2)  # type: ignore[list-item]
 
 
 def test_a_remote_server_gets_the_command_to_run(shards, base_settings, tmp_path):

@@ -12,7 +12,6 @@ import logging
 import math
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -68,23 +67,11 @@ def ray_environment(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def ray_folder() -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="ngray-", dir="/tmp"))  # short: Ray's socket paths must fit 107 bytes
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
 def local_ray(ray_folder: Path) -> Iterator[object]:
     import ray
 
     with pytest.MonkeyPatch.context() as patch:
-        # Ray reads RAY_AUTH_MODE once, when imported: left unset, ray.init turns token authentication on itself,
-        # with the token found at RAY_AUTH_TOKEN_PATH.
-        patch.delenv("RAY_AUTH_MODE", raising=False)
-        for name, value in ray_environment(ray_folder).items():
-            if name != "RAY_AUTH_MODE":
-                patch.setenv(name, value)
+        # The session's token and folder (conftest.ray_folder) are in the environment.
         ray.init(
             num_cpus=2,
             include_dashboard=False,
@@ -134,6 +121,20 @@ def test_one_worker_is_the_in_process_extractor(nlp_settings: Settings) -> None:
     assert isinstance(make_extractor(nlp_settings.replace(workers=1), embed=False), Extractor)
     assert isinstance(make_extractor(nlp_settings.replace(workers=2), embed=False), RayExtractor)
     assert isinstance(make_extractor(nlp_settings.replace(workers=1, ray_address="auto"), embed=False), RayExtractor)
+
+
+def test_ray_started_for_a_run_is_shut_down_after_it(
+    ray_folder: Path, nlp_settings: Settings, unembedded: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Left running, it would make the next run in this process (a test session, a notebook) refuse to start Ray.
+    import ray
+
+    assert not ray.is_initialized()
+    monkeypatch.setattr(parallel, "ARTICLES_PER_BATCH", 1)
+    articles = _articles(SHORT[:2])
+    got = list(RayExtractor(nlp_settings.replace(workers=2), embed=False).extract(articles))
+    assert not ray.is_initialized()
+    _assert_same(got, list(unembedded.extract(articles)))
 
 
 def test_two_workers_give_what_one_gives_with_embeddings(

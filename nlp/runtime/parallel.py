@@ -67,6 +67,7 @@ class RayExtractor:
         # The version names the pipeline package, which the bare pipeline's meta gives without the custom parts.
         self.version = extractor_version(load_pipeline(settings, custom=False))
         self._ray: Any = None
+        self._owns_ray = False  # this extractor started Ray in this process, so it shuts it down when done
         self.workers = 0
         # The actors' configuration travels on their class, which Ray Data stores once for the whole pool.
         self._actor_class = type("ExtractorActor", (ExtractorActor,), {"settings": settings, "embed": embed})
@@ -80,12 +81,15 @@ class RayExtractor:
             yield from self._in_process().extract(head)
             return
         # The next window is read while the workers extract this one, and Ray starts while the first is read.
-        with WindowReader(stream, self.settings.ray_window, head=head) as reader:
-            self._started()
-            for window in reader:
-                for extraction in self._window(window):
-                    with reader.consumer_turn():
-                        yield extraction
+        try:
+            with WindowReader(stream, self.settings.ray_window, head=head) as reader:
+                self._started()
+                for window in reader:
+                    for extraction in self._window(window):
+                        with reader.consumer_turn():
+                            yield extraction
+        finally:
+            self._stopped()
 
     def _small(self, head: list[Article]) -> bool:
         whole = len(head) < min(SMALL_JOB, self.settings.ray_window)  # shorter than asked for: the whole input
@@ -140,6 +144,7 @@ class RayExtractor:
             quiet_ray_loggers()
         try:
             if not ray.is_initialized():
+                self._owns_ray = True
                 with ray_starting(quiet=quiet):
                     ray.init(
                         address=address or None,
@@ -161,6 +166,14 @@ class RayExtractor:
         log.info("extracting on Ray (%s): %d workers, %d cores", address or "local", self.workers, cores)
         self._ray = ray
         return ray
+
+    def _stopped(self) -> None:
+        # A process that runs a second job (a test session, a notebook) would otherwise find this run's Ray
+        # still attached and refuse to start its own.
+        if self._ray is not None and self._owns_ray:
+            self._ray.shutdown()
+        self._ray = None
+        self._owns_ray = False
 
 
 class ExtractorActor:
