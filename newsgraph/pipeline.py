@@ -210,13 +210,12 @@ def current_extraction_version(settings: Settings) -> str:
     try:
         from nlp.lexicon.gazetteer import load_gazetteer
         from nlp.lexicon.lexicon import load_lexicon
-        from nlp.runtime.extract import extractor_version
-        from nlp.runtime.pipeline import load_pipeline
+        from nlp.runtime.extract import installed_extractor_version
     except ImportError as e:
         raise NewsgraphError(f"the NLP stage cannot be loaded ({e}); install the requirements") from e
     lexicon = load_lexicon(settings.aliases_file or None)
     described = SimpleNamespace(
-        version=extractor_version(load_pipeline(settings, custom=False)),  # the package's meta names the version
+        version=installed_extractor_version(settings),
         lexicon=lexicon,
         gazetteer=load_gazetteer(settings.aliases_file or None, lexicon),
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from core.errors import ExtractionError
 from nlp.runtime.components import mentions_of
 from nlp.runtime.pipeline import MAX_CHUNK_CHARS, chunk_text, pipe_chunks, spacy_view
 from tests.nlp_fixtures import *  # noqa: F403
@@ -58,3 +61,19 @@ def test_pipe_keeps_order_and_context_for_empty_texts(nlp_pipeline) -> None:
     results = list(pipe_chunks(nlp_pipeline, items, batch_size=2))
     assert [context for context, _chunks in results] == [1, 2, 3]
     assert [len(chunks) for _context, chunks in results] == [1, 1, 1]
+
+
+def test_the_version_read_from_the_package_is_the_loaded_pipelines(nlp_settings, nlp_pipeline, tmp_path) -> None:
+    import spacy
+
+    from nlp.runtime.extract import extractor_version, installed_extractor_version
+
+    loaded = extractor_version(nlp_pipeline)
+    assert installed_extractor_version(nlp_settings) == loaded
+    folder = next(
+        p for p in spacy.util.get_package_path(nlp_settings.spacy_model).iterdir() if p.is_dir() and "-" in p.name
+    )
+    assert installed_extractor_version(nlp_settings.replace(spacy_model=str(folder))) == loaded  # a pipeline's folder
+    # No meta.json to read: the pipeline is loaded for it, and a folder that is none is the loader's clear error.
+    with pytest.raises(ExtractionError, match="is not installed"):
+        installed_extractor_version(nlp_settings.replace(spacy_model=str(tmp_path)))

@@ -31,7 +31,7 @@ from nlp.relations.inventory import SYMMETRIC, allowed, is_relation_type
 from nlp.runtime.components import mentions_of, relations_of, roles_of
 from nlp.runtime.embeddings import Embedder
 from nlp.runtime.language import detect_language
-from nlp.runtime.pipeline import load_pipeline, pipe_chunks
+from nlp.runtime.pipeline import load_pipeline, pipe_chunks, pipeline_meta
 from nlp.statements.dates import date_as_written
 from nlp.statements.finder import find_statements
 
@@ -41,7 +41,15 @@ EMBED_FLUSH_STATEMENTS = 64  # statements gathered across articles before one em
 
 
 def extractor_version(language: Language) -> str:
-    meta = language.meta
+    return _version(language.meta)
+
+
+def installed_extractor_version(settings: Settings) -> str:
+    """``extractor_version`` of the pipeline the settings name, without loading it."""
+    return _version(pipeline_meta(settings))
+
+
+def _version(meta: dict[str, Any]) -> str:
     return f"newsgraph-nlp/{__version__} spacy/{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} minilm-l6-v2"
 
 

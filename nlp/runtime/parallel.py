@@ -57,15 +57,13 @@ class RayExtractor:
     def __init__(self, settings: Settings, *, embed: bool = True) -> None:
         from nlp.lexicon.gazetteer import load_gazetteer
         from nlp.lexicon.lexicon import load_lexicon
-        from nlp.runtime.extract import extractor_version
-        from nlp.runtime.pipeline import load_pipeline
+        from nlp.runtime.extract import installed_extractor_version
 
         self.settings = settings
         self.embed = embed
         self.lexicon = load_lexicon(settings.aliases_file or None)
         self.gazetteer = load_gazetteer(settings.aliases_file or None, self.lexicon)
-        # The version names the pipeline package, which the bare pipeline's meta gives without the custom parts.
-        self.version = extractor_version(load_pipeline(settings, custom=False))
+        self.version = installed_extractor_version(settings)  # the actors' version, read from the package's meta
         self._ray: Any = None
         self._owns_ray = False  # this extractor started Ray in this process, so it shuts it down when done
         self.workers = 0
