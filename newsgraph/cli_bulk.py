@@ -9,14 +9,14 @@ what comes after it.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from core.records import Article, Extraction, Skipped
-from core.shards import ShardError, ShardPair, read_shards, shard_paths
+from core.records import Skipped
+from core.shards import shard_paths
 from newsgraph.cli import graph_driver, settings_of, shown
+from newsgraph.shard_input import no_shards, refuse_stale, shard_headers, shard_items
 
 
 @click.command("bulk-import")
@@ -42,6 +42,11 @@ from newsgraph.cli import graph_driver, settings_of, shown
     help="Processes turning articles into rows while this one writes them (each takes a core).",
 )
 @click.option(
+    "--allow-stale",
+    is_flag=True,
+    help="Import shards extracted by another extraction version than the current one (their facts are stale).",
+)
+@click.option(
     "--finish",
     is_flag=True,
     help="After an admin ran the printed command: give back the empty lists and create the schema (no DIRECTORY).",
@@ -53,12 +58,14 @@ def bulk_import_command(
     csv_folder: Path | None,
     print_command: bool,
     processes: int,
+    allow_stale: bool,
     finish: bool,
 ) -> None:
     """First load of the shards in DIRECTORY (from `newsgraph extract --out DIR/`) through neo4j-admin's importer.
 
     For a graph holding nothing: the database is replaced, so a graph with any node is refused (add articles to
-    it with `newsgraph load`). The managed local server is stopped for the import and started again after it,
+    it with `newsgraph load`). Shards of another extraction version than the current one are refused unless
+    --allow-stale. The managed local server is stopped for the import and started again after it,
     whatever happens; then the schema is created. Articles whose extraction failed, lines that were no document
     and damaged shard lines are left out and reported, as by `newsgraph load`; an article given twice keeps its
     first version.
@@ -75,8 +82,13 @@ def bulk_import_command(
         return
     if directory is None:
         raise click.UsageError("give the DIRECTORY of shards (from `newsgraph extract --out DIR/`)")
-    if not shard_paths(directory):
-        raise click.ClickException(f"{shown(directory)} holds no shards (files named NAME.shard-NNNNNN.jsonl)")
+    paths = shard_paths(directory)
+    if not paths:
+        raise click.ClickException(no_shards(directory))
+    if not allow_stale:
+        from newsgraph.pipeline import current_extraction_version
+
+        refuse_stale(shard_headers(paths), current_extraction_version(settings))
     local = not (print_command or settings.neo4j_uri)
     if local:  # refused before writing the files, not after
         with graph_driver(settings) as (driver, database):
@@ -85,7 +97,7 @@ def bulk_import_command(
     if csv_folder is None:
         shutil.rmtree(folder, ignore_errors=True)  # files a failed run left in the default folder
     writer = bulk_import.BulkWriter(folder)
-    writer.add_all(_items(directory), processes)
+    writer.add_all(shard_items(paths), processes)
     layout = writer.finish()
     summary = layout.summary
     if not summary.loaded:
@@ -104,21 +116,6 @@ def bulk_import_command(
         f"{'' if local else ' written'}; skipped ({len(summary.skipped)})"
     )
     _report_skipped(summary.skipped)
-
-
-def _items(directory: Path) -> Iterator[tuple[Article, Extraction] | Skipped]:
-    for item in read_shards(directory):
-        if isinstance(item, ShardPair):
-            yield item.article, item.extraction
-        else:
-            yield _skipped(item)
-
-
-def _skipped(error: ShardError) -> Skipped:
-    where = f"{error.shard}:{error.shard_line}"
-    if error.damaged:
-        return Skipped(where, f"damaged shard: {error.reason}")
-    return Skipped(f"{where} (input line {error.input_line})", f"no document: {error.reason}")
 
 
 def _report_skipped(skipped: list[Skipped]) -> None:

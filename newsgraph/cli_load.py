@@ -2,22 +2,22 @@
 
 The loading half of `newsgraph ingest`: the same loader, batches, summary and skip reasons (newsgraph.pipeline
 ``run_load``). Shards extracted by another extraction version than the current one are refused unless
-``--allow-stale``, because their facts would be stored as if current.
+``--allow-stale`` (newsgraph/shard_input.py), because their facts would be stored as if current.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
-from core.records import Article, Extraction, Skipped
-from core.shards import ShardError, ShardFormatError, ShardHeader, ShardPair, read_header, read_shard, shard_paths
+from core.records import Article, Skipped
+from core.shards import shard_paths
 from newsgraph.cli import settings_of, shown
+from newsgraph.shard_input import no_shards, refuse_stale, shard_headers, shard_items
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130
@@ -65,12 +65,12 @@ def load_command(
         settings = settings.replace(load_batch_size=batch_size)
     paths = shard_paths(directory)
     if not paths:
-        raise click.ClickException(_no_shards(directory))
-    headers = _headers(paths)
+        raise click.ClickException(no_shards(directory))
+    headers = shard_headers(paths)
     from newsgraph.pipeline import GraphLostError, current_extraction_version, run_load  # loads spaCy and Neo4j
 
     if not allow_stale:
-        _refuse_stale(headers, current_extraction_version(settings))
+        refuse_stale(headers, current_extraction_version(settings))
     counts = {"done": 0, "skipped": 0}
     show = sys.stderr.isatty() if progress is None else progress
     total = sum(h.lines for h in headers.values())
@@ -81,7 +81,7 @@ def load_command(
             bar.update(1)
 
         try:
-            summary = run_load(_items(paths), settings, on_progress, writers=writers)
+            summary = run_load(shard_items(paths), settings, on_progress, writers=writers)
         except GraphLostError as e:
             raise click.ClickException(
                 f"{e}; the {counts['done']} articles loaded before stay in the graph: run the same load again to "
@@ -99,57 +99,6 @@ def load_command(
     click.echo(shown(summary.text(), multiline=True))  # its skip reasons name articles and quote errors
     if strict and summary.skipped:
         ctx.exit(EXIT_SKIPPED)
-
-
-def _no_shards(directory: Path) -> str:
-    others = [p for p in directory.rglob("*") if p.is_file() and not p.name.startswith(".")]
-    if not others:
-        return f"{directory} is empty: no shards to load (write them with `newsgraph extract --in FILE --out DIR/`)"
-    return (
-        f"{directory} holds no shards (files named NAME.shard-NNNNNN.jsonl) but {len(others)} other files, "
-        f"e.g. {others[0].relative_to(directory)}: give the folder `newsgraph extract --out DIR/` wrote"
-    )
-
-
-def _headers(paths: list[Path]) -> dict[Path, ShardHeader]:
-    """The readable headers; a shard without one is reported when it is read."""
-    headers = {}
-    for path in paths:
-        try:
-            headers[path] = read_header(path)
-        except (ShardFormatError, OSError):
-            continue
-    return headers
-
-
-def _refuse_stale(headers: dict[Path, ShardHeader], current: str) -> None:
-    stale = {path: h.extractor_version for path, h in headers.items() if h.extractor_version != current}
-    if not stale:
-        return
-    versions = sorted(set(stale.values()))
-    example = next(iter(stale))
-    raise click.ClickException(
-        f"{len(stale)} of {len(headers)} shards (e.g. {example.name}) were extracted by {versions[0]!r}"
-        f"{f' and {len(versions) - 1} other versions' if len(versions) > 1 else ''}, not the current {current!r}: "
-        "their facts would be stored as current; extract them again (`newsgraph extract` keeps the shards "
-        "already current) or load them anyway with --allow-stale"
-    )
-
-
-def _items(paths: list[Path]) -> Iterator[tuple[Article, Extraction] | Skipped]:
-    for path in paths:
-        for item in read_shard(path):
-            if isinstance(item, ShardPair):
-                yield item.article, item.extraction
-            else:
-                yield _skipped(item)
-
-
-def _skipped(error: ShardError) -> Skipped:
-    if error.damaged:
-        return Skipped(f"{error.shard}:{error.shard_line}", f"damaged shard: {error.reason}")
-    reason = error.reason.split(": ", 1)[1] if error.reason.startswith("line ") else error.reason
-    return Skipped(f"{error.shard}:{error.shard_line} (input line {error.input_line})", f"no document: {reason}")
 
 
 COMMANDS = [load_command]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,15 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 def _environment_without_user_overrides() -> dict[str, str]:
     ignored = ("NEO4J_", "NEWSGRAPH_DATA_DIR", "NEWSGRAPH_CONFIG", "NEWSGRAPH_NEO4J_PORT")
     return {k: v for k, v in os.environ.items() if not k.startswith(ignored)}
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept() -> Iterator[None]:
+    """Streamlit's AppTest runs a page as the module ``__main__`` and leaves it there; a process started with
+    spawn afterwards (bulk import's row builders) would then run that page as its own main and die."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -114,13 +114,13 @@ def test_a_shard_cut_mid_line_loads_its_complete_lines_and_names_the_cut_one(
 
 def test_a_cut_shard_is_named_with_its_line_in_the_report(neo4j_settings, shards, tmp_path) -> None:
     from core.records import Skipped
-    from newsgraph.cli_load import _items
+    from newsgraph.shard_input import shard_items
 
     copy = _copy(shards, tmp_path)
     cut = copy / shard_name("docs.jsonl", 1)
     data = cut.read_bytes()
     cut.write_bytes(data[:-40])
-    skipped = [i for i in _items(sorted(copy.glob("*.jsonl"))) if isinstance(i, Skipped)]
+    skipped = [i for i in shard_items(sorted(copy.glob("*.jsonl"))) if isinstance(i, Skipped)]
     assert any(s.item == f"{cut}:3" and "cut in the middle" in s.reason for s in skipped), skipped
 
 
