@@ -9,7 +9,8 @@ the empty lists and creates the schema (indexes populated: the vector index too)
 tests/graph_synthetic.py, generated again for each side (not held in memory: 384-d embeddings); generating them
 takes the time measured alone first, and the rates are given with and without it. The unit is the rows of
 graph/rows.py (what both write from: ~30 per article). The bulk writer's memory is measured at the end (what a
-bulk import keeps: article ids, sources, roles, entities) and given per article and per entity.
+bulk import keeps: article ids, sources, roles, entities) and given per article and per entity; each side's store
+and transaction logs on disk once its server stopped.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from core.records import Article, Extraction  # noqa: E402
 from graph.bulk_import import BulkWriter, import_local  # noqa: E402
 from graph.connection import open_driver  # noqa: E402
 from graph.loader import GraphLoader  # noqa: E402
+from graph.local_server import LocalNeo4j  # noqa: E402
 from graph.schema import apply_schema  # noqa: E402
 
 SEED = 11
@@ -51,6 +53,18 @@ def _counts(settings: Any) -> list[int]:
         driver.close()
 
 
+def _store_bytes(settings: Any) -> dict[str, int]:
+    """Bytes on disk of the database's store files (with its indexes) and of its transaction logs (files of 256 MiB
+    made ahead, pruned by Neo4j's retention setting)."""
+    data = LocalNeo4j(settings).home / "data"
+
+    def size(folder: Path) -> int:
+        return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+    database = settings.neo4j_database
+    return {"store_bytes": size(data / "databases" / database), "log_bytes": size(data / "transactions" / database)}
+
+
 def _loader_side(articles: int, batch_size: int, folder: Path, heap: str, pagecache: str) -> dict[str, Any]:
     with private_neo4j(folder, heap, pagecache) as settings:
         driver, database = open_driver(settings)
@@ -62,7 +76,8 @@ def _loader_side(articles: int, batch_size: int, folder: Path, heap: str, pageca
         finally:
             driver.close()
         nodes, relationships = _counts(settings)
-    return {"seconds": seconds, "loaded": summary.loaded, "nodes": nodes, "relationships": relationships}
+    stored = _store_bytes(settings)  # once the server stopped: its page cache written back to the store files
+    return {"seconds": seconds, "loaded": summary.loaded, "nodes": nodes, "relationships": relationships, **stored}
 
 
 def _bulk_side(articles: int, folder: Path, heap: str, pagecache: str, processes: int) -> dict[str, Any]:
@@ -76,10 +91,11 @@ def _bulk_side(articles: int, folder: Path, heap: str, pagecache: str, processes
         done = time.perf_counter()
         nodes, relationships = _counts(settings)
         memory = _writer_memory(writer)
+    stored = _store_bytes(settings)
     files = sum(p.stat().st_size for p in layout.folder.iterdir())
     return {"seconds": done - started, "write_seconds": written - started, "import_seconds": done - written,
             "import_steps": steps, "rows": layout.summary.rows, "loaded": layout.summary.loaded, "nodes": nodes,
-            "relationships": relationships, "files_bytes": files, **memory}  # fmt: skip
+            "relationships": relationships, "files_bytes": files, **stored, **memory}  # fmt: skip
 
 
 def _writer_memory(writer: BulkWriter) -> dict[str, Any]:
