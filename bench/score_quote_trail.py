@@ -1,0 +1,155 @@
+"""Quote clusters and their flags scored against the quote-trail development set (tests/data/quotes).
+
+Every annotated quote names the utterance it reports (``utterance``), the speaker its article gives
+(``attributed_to``) and whether its words were altered (``altered``: a direct quote whose words differ beyond
+punctuation, case, ellipsis and bracketed insertions from another direct rendering of the same utterance). A
+clustering method groups the annotated quotes; it is scored by
+
+* B-cubed precision, recall and F1 of its clusters against the utterances;
+* attribution conflicts as pairs of quotes in one cluster whose articles give different speakers: precision and
+  recall of the method's pairs against the annotated ones;
+* altered quotes: precision and recall of the quotes the method flags.
+
+The baseline is what the graph links today: statements whose text is equal up to case, spacing and quote marks
+(graph/rows.py ``text_hash``, what ``first-appearance`` follows), which flags no altered quote.
+
+    .venv/bin/python bench/score_quote_trail.py [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from gold_format import read_jsonl  # noqa: E402
+
+from graph.rows import text_hash  # noqa: E402
+
+QUOTES = REPO / "tests" / "data" / "quotes"
+
+
+@dataclass(frozen=True)
+class Quote:
+    key: str  # document id @ start-end
+    document: str
+    text: str
+    kind: str
+    attributed_to: str
+    utterance: str
+    altered: bool
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """A method's answer: a cluster label for every quote, and the quotes it flags as altered."""
+
+    labels: dict[str, str]
+    altered: frozenset[str]
+
+
+def read_quotes(folder: Path = QUOTES) -> list[Quote]:
+    texts = {d["id"]: d["text"] for d in read_jsonl(folder / "docs.jsonl")}
+    quotes = []
+    for record in read_jsonl(folder / "gold.jsonl"):
+        for q in record["quotes"]:
+            if texts[record["id"]][q["start"] : q["end"]] != q["text"]:
+                raise ValueError(f"{record['id']}: {q['start']}-{q['end']} is not {q['text']!r}")
+            quotes.append(Quote(f"{record['id']}@{q['start']}-{q['end']}", record["id"], q["text"], q["kind"],
+                                q["attributed_to"], q["utterance"], bool(q["altered"])))  # fmt: skip
+    return quotes
+
+
+def exact_text(quotes: list[Quote]) -> Clustering:
+    """The baseline: one cluster per text_hash."""
+    return Clustering({q.key: text_hash(q.text) for q in quotes}, frozenset())
+
+
+def annotated(quotes: list[Quote]) -> Clustering:
+    """The annotation itself: what a perfect method gives (scores 1.0 everywhere)."""
+    return Clustering({q.key: q.utterance for q in quotes}, frozenset(q.key for q in quotes if q.altered))
+
+
+def bcubed(labels: dict[str, str], truth: dict[str, str]) -> tuple[float, float, float]:
+    def members(assignment: dict[str, str]) -> dict[str, set[str]]:
+        groups: dict[str, set[str]] = {}
+        for key, label in assignment.items():
+            groups.setdefault(label, set()).add(key)
+        return {key: groups[label] for key, label in assignment.items()}
+
+    mine, theirs = members(labels), members(truth)
+    precision = sum(len(mine[k] & theirs[k]) / len(mine[k]) for k in truth) / len(truth)
+    recall = sum(len(mine[k] & theirs[k]) / len(theirs[k]) for k in truth) / len(truth)
+    return precision, recall, _f1(precision, recall)
+
+
+def conflict_pairs(quotes: list[Quote], labels: dict[str, str]) -> set[tuple[str, str]]:
+    pairs = set()
+    for a, b in combinations(sorted(quotes, key=lambda q: q.key), 2):
+        if labels[a.key] == labels[b.key] and a.attributed_to != b.attributed_to:
+            pairs.add((a.key, b.key))
+    return pairs
+
+
+def score(quotes: list[Quote], method: Callable[[list[Quote]], Clustering]) -> dict[str, Any]:
+    truth = annotated(quotes)
+    found = method(quotes)
+    precision, recall, f1 = bcubed(found.labels, truth.labels)
+    conflicts = _pr(conflict_pairs(quotes, found.labels), conflict_pairs(quotes, truth.labels))
+    altered = _pr(set(found.altered), set(truth.altered))
+    return {
+        "quotes": len(quotes),
+        "utterances": len(set(truth.labels.values())),
+        "clusters": len(set(found.labels.values())),
+        "bcubed": {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)},
+        "attribution_conflict_pairs": conflicts,
+        "altered_quotes": altered,
+    }
+
+
+def _pr(found: set[Any], truth: set[Any]) -> dict[str, Any]:
+    right = len(found & truth)
+    precision = right / len(found) if found else None
+    recall = right / len(truth) if truth else None
+    return {"found": len(found), "right": right, "annotated": len(truth),
+            "precision": None if precision is None else round(precision, 3),
+            "recall": None if recall is None else round(recall, 3)}  # fmt: skip
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+METHODS: dict[str, Callable[[list[Quote]], Clustering]] = {"exact-text baseline": exact_text}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="the figures as one JSON object")
+    args = parser.parse_args()
+    quotes = read_quotes()
+    results = {name: score(quotes, method) for name, method in METHODS.items()}
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return
+    for name, result in results.items():
+        b, c, a = result["bcubed"], result["attribution_conflict_pairs"], result["altered_quotes"]
+        print(
+            f"{name}: {result['quotes']} quotes of {result['utterances']} utterances in {result['clusters']} clusters"
+        )
+        print(f"  clusters B-cubed P {b['precision']} R {b['recall']} F1 {b['f1']}")
+        print(f"  attribution conflicts (pairs) P {c['precision']} R {c['recall']} ({c['right']}/{c['annotated']})")
+        print(f"  altered quotes P {a['precision']} R {a['recall']} ({a['right']}/{a['annotated']})")
+
+
+if __name__ == "__main__":
+    main()
