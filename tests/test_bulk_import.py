@@ -326,13 +326,16 @@ def _same_curated_results(loader_driver, loader_database, bulk_driver, bulk_data
 def _same_nearest(actual: list[dict[str, Any]], expected: list[dict[str, Any]]) -> None:
     """The vector index is approximate (HNSW): two indexes of the same vectors, one filled as the loader went and
     one at once, may each miss a different near statement. Both give as many, mostly the same, and a statement
-    both give comes with the same row."""
+    both give comes with the same row and nearly the same score."""
     assert expected and len(actual) == len(expected)
     mine = {row["statement_id"]: row for row in actual}
     theirs = {row["statement_id"]: row for row in expected}
     shared = mine.keys() & theirs.keys()
     assert len(shared) >= 0.8 * len(theirs), (sorted(mine), sorted(theirs))
-    assert all(mine[key] == theirs[key] for key in shared)
+    for key in shared:
+        # Scores too are approximate: the index quantizes the vectors of each of its segments on their own range.
+        assert abs(mine[key]["score"] - theirs[key]["score"]) <= 0.01, key
+        assert {**mine[key], "score": None} == {**theirs[key], "score": None}, key
 
 
 def _sorted(rows: list[dict[str, Any]]) -> list[str]:
