@@ -13,7 +13,8 @@ clustering method groups the annotated quotes; it is scored by
 The baseline is what the graph links today: statements whose text is equal up to case, spacing and quote marks
 (graph/rows.py ``text_hash``, what ``first-appearance`` follows), which flags no altered quote.
 
-    .venv/bin/python bench/score_quote_trail.py [--json]
+    .venv/bin/python bench/score_quote_trail.py [--json]         # development and held-out sets, side by side
+    .venv/bin/python bench/score_quote_trail.py --set tests/data/quotes
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from gold_format import read_jsonl  # noqa: E402
 from graph.rows import text_hash  # noqa: E402
 
 QUOTES = REPO / "tests" / "data" / "quotes"
+HELDOUT = REPO / "tests" / "data" / "quotes-heldout"
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,14 @@ METHODS: dict[str, Callable[[list[Quote]], Clustering]] = {"exact-text baseline"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="the figures as one JSON object")
+    parser.add_argument("--set", type=Path, action="append", help="a set's folder (default: both sets)")
     args = parser.parse_args()
-    quotes = read_quotes()
-    results = {name: score(quotes, method) for name, method in METHODS.items()}
+    folders = args.set or [QUOTES, HELDOUT]
+    results = {
+        f"{folder.name}: {name}": score(read_quotes(folder), method)
+        for folder in folders
+        for name, method in METHODS.items()
+    }
     if args.json:
         print(json.dumps(results, indent=1))
         return

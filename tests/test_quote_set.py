@@ -20,10 +20,12 @@ def quotes() -> list[trail.Quote]:
     return trail.read_quotes()  # raises when an annotation's offsets do not hold its text
 
 
-def test_every_document_has_an_outlet_and_a_date_and_every_quote_its_fields() -> None:
-    documents = [json.loads(line) for line in (DATA / "quotes" / "docs.jsonl").read_text(encoding="utf-8").splitlines()]
+@pytest.mark.parametrize("name", ["quotes", "quotes-heldout"])
+def test_every_document_has_an_outlet_and_a_date_and_every_quote_its_fields(name: str) -> None:
+    trail.read_quotes(DATA / name)  # raises when an annotation's offsets do not hold its text
+    documents = [json.loads(line) for line in (DATA / name / "docs.jsonl").read_text(encoding="utf-8").splitlines()]
     assert all(d["source"] and d["published"] for d in documents)
-    gold = [json.loads(line) for line in (DATA / "quotes" / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    gold = [json.loads(line) for line in (DATA / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [g["id"] for g in gold] == [d["id"] for d in documents]
     for quote in (q for g in gold for q in g["quotes"]):
         assert quote["kind"] in ("direct", "indirect") and quote["attributed_to"] and quote["utterance"]
