@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from gold_format import read_jsonl  # noqa: E402
 
+from core.quote_match import altered, same_utterance  # noqa: E402
 from graph.rows import text_hash  # noqa: E402
 
 QUOTES = REPO / "tests" / "data" / "quotes"
@@ -49,6 +50,7 @@ class Quote:
     attributed_to: str
     utterance: str
     altered: bool
+    published: str
 
 
 @dataclass(frozen=True)
@@ -60,20 +62,45 @@ class Clustering:
 
 
 def read_quotes(folder: Path = QUOTES) -> list[Quote]:
-    texts = {d["id"]: d["text"] for d in read_jsonl(folder / "docs.jsonl")}
+    documents = {d["id"]: d for d in read_jsonl(folder / "docs.jsonl")}
+    texts = {key: d["text"] for key, d in documents.items()}
     quotes = []
     for record in read_jsonl(folder / "gold.jsonl"):
         for q in record["quotes"]:
             if texts[record["id"]][q["start"] : q["end"]] != q["text"]:
                 raise ValueError(f"{record['id']}: {q['start']}-{q['end']} is not {q['text']!r}")
             quotes.append(Quote(f"{record['id']}@{q['start']}-{q['end']}", record["id"], q["text"], q["kind"],
-                                q["attributed_to"], q["utterance"], bool(q["altered"])))  # fmt: skip
+                                q["attributed_to"], q["utterance"], bool(q["altered"]),
+                                documents[record["id"]]["published"]))  # fmt: skip
     return quotes
 
 
 def exact_text(quotes: list[Quote]) -> Clustering:
     """The baseline: one cluster per text_hash."""
     return Clustering({q.key: text_hash(q.text) for q in quotes}, frozenset())
+
+
+def utterance_rules(quotes: list[Quote]) -> Clustering:
+    """core/quote_match.py over every pair: clusters are the connected quotes; a direct quote is altered against
+    its cluster's earliest direct rendering (the longest of the earliest day's)."""
+    parent = {q.key: q.key for q in quotes}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in combinations(quotes, 2):
+        if same_utterance(a.text, b.text):
+            parent[root(a.key)] = root(b.key)
+    labels = {q.key: root(q.key) for q in quotes}
+    flagged = set()
+    for label in set(labels.values()):
+        direct = sorted((q for q in quotes if labels[q.key] == label and q.kind == "direct"),
+                        key=lambda q: (q.published, -len(q.text), q.key))  # fmt: skip
+        flagged |= {q.key for q in direct[1:] if altered(q.text, direct[0].text)}
+    return Clustering(labels, frozenset(flagged))
 
 
 def annotated(quotes: list[Quote]) -> Clustering:
@@ -131,7 +158,10 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-METHODS: dict[str, Callable[[list[Quote]], Clustering]] = {"exact-text baseline": exact_text}
+METHODS: dict[str, Callable[[list[Quote]], Clustering]] = {
+    "exact-text baseline": exact_text,
+    "utterance rules": utterance_rules,
+}
 
 
 def main() -> None:

@@ -62,3 +62,12 @@ def test_bcubed_on_a_small_case_worked_by_hand() -> None:
     precision, recall, f1 = trail.bcubed(found, truth)
     # a: 1/1 precise, 1/2 recalled; b: 1/2, 1/2; c: 1/2, 1/1
     assert precision == pytest.approx(2 / 3) and recall == pytest.approx(2 / 3) and f1 == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("name", ["quotes", "quotes-heldout"])
+def test_the_utterance_rules_meet_the_targets(name: str) -> None:
+    result = trail.score(trail.read_quotes(DATA / name), trail.utterance_rules)
+    print(name, result)
+    assert result["bcubed"]["f1"] >= 0.90  # the targets, development and held-out alike
+    for flag in ("attribution_conflict_pairs", "altered_quotes"):
+        assert result[flag]["precision"] >= 0.90 and result[flag]["recall"] >= 0.80, flag
