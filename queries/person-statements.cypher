@@ -36,7 +36,15 @@ WITH speaker, s
 ORDER BY s.date IS NULL, s.date DESC, s.article_id, s.start
 LIMIT $limit
 MATCH (s)-[:REPORTED_IN]->(a:Article)
-OPTIONAL MATCH (s)-[:IN_ROLE]->(role:Role)
-RETURN s.date AS date, speaker.name AS speaker, coalesce(s.speaker_role, role.title) AS role, s.kind AS kind,
+OPTIONAL MATCH (s)-[in_role:IN_ROLE]->(role:Role)
+OPTIONAL MATCH (role)-[:AT]->(at:Entity)
+// The role as the graph holds it now (statements.cypher says why).
+WITH s, speaker, a, role, at,
+     CASE WHEN in_role.qualifier IS NULL THEN role.title WHEN in_role.qualifier = 'then' THEN 'then-' + role.title
+          ELSE in_role.qualifier + ' ' + role.title END AS held
+RETURN s.date AS date, speaker.name AS speaker,
+       CASE WHEN role IS NULL THEN s.speaker_role
+            ELSE CASE WHEN at IS NOT NULL AND NOT toLower(held) CONTAINS toLower(at.name) THEN held + ', ' + at.name
+                      ELSE held END END AS role, s.kind AS kind,
        s.text AS quote, s.sentence AS sentence, a.title AS article, a.source AS source, a.url AS url,
        a.id AS article_id, s.start AS start, s.end AS end, s.id AS statement_id

@@ -102,9 +102,17 @@ ORDER BY topic_score DESC, s.date IS NULL, s.date DESC, s.article_id, s.start
 LIMIT $limit
 MATCH (s)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
-OPTIONAL MATCH (s)-[:IN_ROLE]->(role:Role)
+OPTIONAL MATCH (s)-[in_role:IN_ROLE]->(role:Role)
+OPTIONAL MATCH (role)-[:AT]->(at:Entity)
+// The role as the graph holds it now (an organisation merged or renamed since shows its current name), written
+// as the loader writes speaker_role: qualifier, title, organisation unless the title names it.
+WITH s, speaker, topic_score, a, role, at,
+     CASE WHEN in_role.qualifier IS NULL THEN role.title WHEN in_role.qualifier = 'then' THEN 'then-' + role.title
+          ELSE in_role.qualifier + ' ' + role.title END AS held
 RETURN s.date AS date, coalesce(speaker.name, s.speaker_name) AS speaker, speaker.id AS speaker_id,
-       coalesce(s.speaker_role, role.title) AS role, s.kind AS kind, s.cue AS cue, s.text AS quote,
+       CASE WHEN role IS NULL THEN s.speaker_role
+            ELSE CASE WHEN at IS NOT NULL AND NOT toLower(held) CONTAINS toLower(at.name) THEN held + ', ' + at.name
+                      ELSE held END END AS role, s.kind AS kind, s.cue AS cue, s.text AS quote,
        s.confidence AS confidence, s.basis AS basis, s.basis_distance AS basis_distance,
        s.sentence AS sentence, round(topic_score, 3) AS topic_score, a.title AS article, a.source AS source,
        a.url AS url, a.id AS article_id, s.start AS start, s.end AS end, s.sentence_start AS sentence_start,

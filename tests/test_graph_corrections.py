@@ -376,6 +376,17 @@ def _roles_of(driver, settings, person_id: str) -> list[tuple[str, str, int]]:
     return sorted((r["title"], r["organization_id"], r["articles"]) for r in rows)
 
 
+def _spoken_roles(driver, settings, person_id: str) -> dict[str, str]:
+    from queries.explore import GraphReader, curated
+
+    reader = GraphReader(driver, settings.neo4j_database)
+    shown = {}
+    for query, parameters in (("person-statements", {"person_id": person_id}), ("statements", {})):
+        rows = curated(reader, query, parameters).rows
+        shown |= {r["statement_id"]: r["role"] for r in rows if r["role"] and r["statement_id"] == WEAK}
+    return shown
+
+
 def _stale_roles(driver, settings) -> list[dict]:
     """Roles whose id, person_id or org_id disagree with the person holding them and the organisation they are at."""
     return _rows(driver, settings, """
@@ -433,6 +444,8 @@ def test_an_organisation_merged_away_takes_its_roles_along_and_both_merges_undo_
     institute = record_correction(clean_db, database, "merge", INSTITUTE, {"into": GEORGETOWN}, editor="ana")
     assert _roles_of(clean_db, neo4j_settings, DALIJA) == [("director", GEORGETOWN, 1),
                                                            ("research analyst", GEORGETOWN, 1)]  # fmt: skip
+    # What readers see beside the statement names the organisation the role is at now, not the merged-away one.
+    assert _spoken_roles(clean_db, neo4j_settings, DALIJA) == {WEAK: "director, Georgetown University"}
     assert _stale_roles(clean_db, neo4j_settings) == []
     person = record_correction(clean_db, database, "merge", DALIJA, {"into": DAHLIA}, editor="bo")
     assert _roles_of(clean_db, neo4j_settings, DAHLIA) == [("director", GEORGETOWN, 1),
