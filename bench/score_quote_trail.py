@@ -6,12 +6,13 @@ punctuation, case, ellipsis and bracketed insertions from another direct renderi
 clustering method groups the annotated quotes; it is scored by
 
 * B-cubed precision, recall and F1 of its clusters against the utterances;
-* attribution conflicts as pairs of quotes in one cluster whose articles give different speakers: precision and
-  recall of the method's pairs against the annotated ones;
+* attribution conflicts as pairs of quotes in one cluster whose articles give speakers who cannot be one person:
+  precision and recall of the method's pairs against the annotated ones (same utterance, other speaker);
 * altered quotes: precision and recall of the quotes the method flags.
 
 The baseline is what the graph links today: statements whose text is equal up to case, spacing and quote marks
-(graph/rows.py ``text_hash``, what ``first-appearance`` follows), which flags no altered quote.
+(graph/rows.py ``text_hash``, what ``first-appearance`` followed before quote clusters), which flags no altered
+quote; its conflicts are the annotated speakers' differences inside its clusters.
 
     .venv/bin/python bench/score_quote_trail.py [--json]         # development and held-out sets, side by side
     .venv/bin/python bench/score_quote_trail.py --set tests/data/quotes
@@ -34,7 +35,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from gold_format import read_jsonl  # noqa: E402
 
-from core.quote_match import altered, same_utterance  # noqa: E402
+from core.names import slugify  # noqa: E402
+from core.quote_match import Appearance, conflicting_pairs, connected, eligible, summarise  # noqa: E402
 from graph.rows import text_hash  # noqa: E402
 
 QUOTES = REPO / "tests" / "data" / "quotes"
@@ -59,6 +61,7 @@ class Clustering:
 
     labels: dict[str, str]
     altered: frozenset[str]
+    conflicts: frozenset[tuple[str, str]]  # pairs of quote keys, sorted
 
 
 def read_quotes(folder: Path = QUOTES) -> list[Quote]:
@@ -77,35 +80,38 @@ def read_quotes(folder: Path = QUOTES) -> list[Quote]:
 
 def exact_text(quotes: list[Quote]) -> Clustering:
     """The baseline: one cluster per text_hash."""
-    return Clustering({q.key: text_hash(q.text) for q in quotes}, frozenset())
+    labels = {q.key: text_hash(q.text) for q in quotes}
+    return Clustering(labels, frozenset(), frozenset(true_conflicts(quotes, labels)))
+
+
+def appearance(q: Quote) -> Appearance:
+    return Appearance(q.key, q.text, text_hash(q.text), q.kind, q.document, q.published, q.document,
+                      slugify(q.attributed_to), q.attributed_to)  # fmt: skip
 
 
 def utterance_rules(quotes: list[Quote]) -> Clustering:
-    """core/quote_match.py over every pair: clusters are the connected quotes; a direct quote is altered against
-    its cluster's earliest direct rendering (the longest of the earliest day's)."""
-    parent = {q.key: q.key for q in quotes}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for a, b in combinations(quotes, 2):
-        if same_utterance(a.text, b.text):
-            parent[root(a.key)] = root(b.key)
-    labels = {q.key: root(q.key) for q in quotes}
-    flagged = set()
-    for label in set(labels.values()):
-        direct = sorted((q for q in quotes if labels[q.key] == label and q.kind == "direct"),
-                        key=lambda q: (q.published, -len(q.text), q.key))  # fmt: skip
-        flagged |= {q.key for q in direct[1:] if altered(q.text, direct[0].text)}
-    return Clustering(labels, frozenset(flagged))
+    """What the graph does (core/quote_match.py): clusters are the quotes ``connected`` joins; each cluster's
+    ``summarise`` flags the altered quotes, ``conflicting_pairs`` its attribution conflicts."""
+    ordered = sorted(quotes, key=lambda q: q.key)
+    labels: dict[str, str] = {}
+    flagged: set[str] = set()
+    conflicts: set[tuple[str, str]] = set()
+    for group in connected([q.text for q in ordered]):
+        members = [appearance(ordered[i]) for i in group]
+        summary = summarise(members)
+        # a quote too short to cluster is a trail of its own (the graph gives it none)
+        label = summary.id if eligible(members[0].text) else members[0].statement_id
+        labels |= {m.statement_id: label for m in members}
+        flagged |= summary.altered
+        conflicts |= conflicting_pairs(members)
+    return Clustering(labels, frozenset(flagged), frozenset(conflicts))
 
 
 def annotated(quotes: list[Quote]) -> Clustering:
     """The annotation itself: what a perfect method gives (scores 1.0 everywhere)."""
-    return Clustering({q.key: q.utterance for q in quotes}, frozenset(q.key for q in quotes if q.altered))
+    labels = {q.key: q.utterance for q in quotes}
+    altered = frozenset(q.key for q in quotes if q.altered)
+    return Clustering(labels, altered, frozenset(true_conflicts(quotes, labels)))
 
 
 def bcubed(labels: dict[str, str], truth: dict[str, str]) -> tuple[float, float, float]:
@@ -121,7 +127,8 @@ def bcubed(labels: dict[str, str], truth: dict[str, str]) -> tuple[float, float,
     return precision, recall, _f1(precision, recall)
 
 
-def conflict_pairs(quotes: list[Quote], labels: dict[str, str]) -> set[tuple[str, str]]:
+def true_conflicts(quotes: list[Quote], labels: dict[str, str]) -> set[tuple[str, str]]:
+    """Pairs of quotes one clustering puts together whose articles give different speakers (as annotated)."""
     pairs = set()
     for a, b in combinations(sorted(quotes, key=lambda q: q.key), 2):
         if labels[a.key] == labels[b.key] and a.attributed_to != b.attributed_to:
@@ -133,7 +140,7 @@ def score(quotes: list[Quote], method: Callable[[list[Quote]], Clustering]) -> d
     truth = annotated(quotes)
     found = method(quotes)
     precision, recall, f1 = bcubed(found.labels, truth.labels)
-    conflicts = _pr(conflict_pairs(quotes, found.labels), conflict_pairs(quotes, truth.labels))
+    conflicts = _pr(set(found.conflicts), set(truth.conflicts))
     altered = _pr(set(found.altered), set(truth.altered))
     return {
         "quotes": len(quotes),

@@ -12,6 +12,13 @@ two utterances. A direct quote is **altered** against another direct rendering o
 inside the stretch they share were replaced, added or dropped; a fragment (words missing only at either end), an
 ellipsis or a bracketed insertion is not an alteration.
 
+A **quote trail** is one utterance's appearances: the connected renderings (``connected``), and what
+``summarise`` says of them: the first appearance, the reference rendering (the earliest direct one, the longest of
+its day), the direct renderings altered against it, and whether the appearances give the words to speakers who
+cannot be one person (an **attribution conflict**: "Ortiz" and "Lena Ortiz" are one speaker, "Lena Ortiz" and
+"Dev Anand" two). The graph (graph/quote_trail.py) and the benchmark (bench/score_quote_trail.py) both cluster with
+these functions.
+
 Written by hand: the comparison is over words with gaps, which general string-similarity libraries do not model;
 difflib's SequenceMatcher does the word alignment.
 """
@@ -20,7 +27,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import combinations
+
+from core.names import fold
 
 MIN_WORDS = 4  # a shorter quote never joins another on its own
 ALIGNED_SHARE = 0.75  # of the shorter rendering's words, for an edited or reported rendering
@@ -95,3 +107,119 @@ def _find(words: list[str], run: list[str], start: int) -> int:
         if words[i : i + len(run)] == run:
             return i
     return -1
+
+
+def eligible(text: str) -> bool:
+    """Whether a quote is long enough to stand for an utterance (``MIN_WORDS`` words); shorter ones never cluster."""
+    return len(plain(rendering(text))) >= MIN_WORDS
+
+
+def connected(texts: Sequence[str]) -> list[list[int]]:
+    """The indexes of ``texts`` grouped into utterances: connected by ``same_utterance``, in order of first index."""
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(texts)), 2):
+        if root(i) != root(j) and same_utterance(texts[i], texts[j]):
+            parent[max(root(i), root(j))] = min(root(i), root(j))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """One statement of a quote trail, with what the trail needs of its article."""
+
+    statement_id: str
+    text: str
+    text_hash: str
+    kind: str
+    article_id: str
+    published: str | None = None  # ISO date of the article
+    source: str | None = None
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+
+    @property
+    def order(self) -> tuple[str, str, int]:
+        """Earliest first: by the article's date (undated last), then article id and offset."""
+        start = self.statement_id.rsplit("@", 1)[-1].split("-", 1)[0]
+        return (self.published or "9999-99-99", self.article_id, int(start) if start.isdigit() else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class TrailSummary:
+    """What a quote cluster shows of its appearances."""
+
+    id: str  # the smallest text hash of its renderings: the same whatever order they arrived in
+    first: Appearance
+    reference: Appearance | None  # the earliest full direct rendering, the one variants are compared with
+    altered: frozenset[str]  # statement ids of direct renderings altered against the reference
+    conflict: bool
+    speakers: int
+    appearances: int
+    articles: int
+    outlets: int
+    last_published: str | None
+    renderings: tuple[str, ...]  # distinct texts, earliest first
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speaker names can name one person: equal, or one's words all in the other (a surname)."""
+    wa, wb = set(fold(a).split()), set(fold(b).split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def summarise(appearances: Sequence[Appearance]) -> TrailSummary:
+    """A cluster's first appearance, reference, altered renderings, conflict and counts."""
+    ordered = sorted(appearances, key=lambda a: a.order)
+    first = ordered[0]
+    direct = sorted((a for a in ordered if a.kind == "direct"),
+                    key=lambda a: (a.published or "9999-99-99", -len(a.text), a.order))  # fmt: skip
+    reference = direct[0] if direct else None
+    altered_ids: set[str] = set()
+    verdicts: dict[str, bool] = {}  # one comparison per distinct text: thousands of copies cost one
+    for a in direct[1:]:
+        if reference is not None and a.text_hash != reference.text_hash:
+            if a.text_hash not in verdicts:
+                verdicts[a.text_hash] = altered(a.text, reference.text)
+            if verdicts[a.text_hash]:
+                altered_ids.add(a.statement_id)
+    speakers: dict[str, str] = {}
+    for a in ordered:
+        if a.speaker_id and a.speaker_name:
+            speakers.setdefault(a.speaker_id, a.speaker_name)
+    names = list(speakers.values())
+    conflict = any(not same_speaker(x, y) for x, y in combinations(names, 2))
+    renderings = tuple(dict.fromkeys(a.text for a in ordered))
+    dated = [a.published for a in ordered if a.published]
+    return TrailSummary(
+        id=min(a.text_hash for a in ordered),
+        first=first,
+        reference=reference,
+        altered=frozenset(altered_ids),
+        conflict=conflict,
+        speakers=len(speakers),
+        appearances=len(ordered),
+        articles=len({a.article_id for a in ordered}),
+        outlets=len({a.source or a.article_id for a in ordered}),
+        last_published=max(dated) if dated else None,
+        renderings=renderings,
+    )
+
+
+def conflicting_pairs(appearances: Sequence[Appearance]) -> set[tuple[str, str]]:
+    """Pairs of statement ids (sorted) of one trail whose speakers cannot be one person."""
+    named = sorted((a for a in appearances if a.speaker_id and a.speaker_name), key=lambda a: a.statement_id)
+    return {
+        (a.statement_id, b.statement_id)
+        for a, b in combinations(named, 2)
+        if a.speaker_id != b.speaker_id and not same_speaker(a.speaker_name or "", b.speaker_name or "")
+    }

@@ -186,11 +186,16 @@ RETURN properties(s) AS props, properties(rep) AS provenance, a.id AS article_id
        COLLECT { MATCH (s)-[:ABOUT]->(e:Entity) RETURN e.id } AS about,
        COLLECT { MATCH (s)-[r:IN_ROLE]->(role:Role) RETURN {id: role.id, props: properties(r)} } AS roles
 """
-_DELETE_STATEMENT = "MATCH (s:Statement {id: $id}) DETACH DELETE s"
+_DELETE_STATEMENT = """
+MATCH (s:Statement {id: $id})
+OPTIONAL MATCH (s)-[:IN_CLUSTER]->(c:QuoteCluster)
+SET c.pending = true
+DETACH DELETE s
+"""
 _RESTORE_STATEMENT = """
 MATCH (a:Article {id: $article_id})
 MERGE (s:Statement {id: $id})
-SET s += $props, s.date = CASE WHEN $date IS NULL THEN null ELSE date($date) END
+SET s += $props, s.date = CASE WHEN $date IS NULL THEN null ELSE date($date) END, s.trail_pending = true
 MERGE (s)-[rep:REPORTED_IN]->(a)
 SET rep = $provenance
 WITH s

@@ -35,7 +35,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from core.errors import GraphUnavailableError
+from core.errors import GraphUnavailableError, QueryError
 from graph import correction_identity
 from graph import correction_writes as writes
 from graph.correction_records import (
@@ -51,6 +51,7 @@ from graph.correction_records import (
     parse_relation_key,
     relation_key,
 )
+from graph.quote_trail import mark_speakers, mark_statements, refresh_quote_trail
 
 # The record model is imported from here by the CLI, the explorer and the merge suggestions.
 __all__ = [
@@ -202,7 +203,9 @@ def record_correction(
     Returns the stored correction with its ``before`` and ``state``.
     """
     correction = make_correction(kind, target, after, editor=editor, reason=reason)
-    return _write(driver, database, _record, correction, True)
+    stored = _write(driver, database, _record, correction, True)
+    _settled(driver, database)
+    return stored
 
 
 def _record(tx: ManagedTransaction, correction: Correction, must_exist: bool) -> Correction:
@@ -247,6 +250,8 @@ def _apply_in_order(tx: ManagedTransaction, corrections: Iterable[Correction], *
         else:
             state = "dangling"
         counts[state] = counts.get(state, 0) + 1
+        if before is not None:
+            _mark_trail(tx, correction)
         if state == correction.state and before is None:
             continue  # already applied as it is: no write (a load touches many articles of a corrected entity)
         encoded = json.dumps(before, sort_keys=True, ensure_ascii=False) if before is not None else None
@@ -255,6 +260,23 @@ def _apply_in_order(tx: ManagedTransaction, corrections: Iterable[Correction], *
             log.warning("correction %s (%s %s): its target is not in the graph", correction.id, correction.kind,
                         correction.target)  # fmt: skip
     return counts
+
+
+def _mark_trail(tx: ManagedTransaction, correction: Correction) -> None:
+    """The quote clusters whose speakers this correction changes are summarised again by the next refresh."""
+    if correction.kind in ("reassign-speaker", "reject-statement"):
+        mark_statements(tx, [correction.target])
+    elif correction.kind in ENTITY_KINDS:
+        after = correction.after
+        mark_speakers(tx, [correction.target, str(after.get("into") or ""), str(after.get("id") or "")])
+
+
+def _settled(driver: Driver, database: str) -> None:
+    """Quote trails follow a correction at once: its clusters' speakers, conflicts and members are settled."""
+    try:
+        refresh_quote_trail(driver, database)
+    except (GraphUnavailableError, QueryError) as e:  # the correction is stored; the next load settles the trails
+        log.warning("quote trails not refreshed after the correction: %s", e)
 
 
 def reapply_for_articles(tx: ManagedTransaction, article_ids: Sequence[str]) -> dict[str, int]:
@@ -282,7 +304,9 @@ def undo_correction(driver: Driver, database: str, correction_id: str, *, editor
     corrections of the same target are applied again, oldest first. CorrectionError for an unknown id or one
     already undone."""
     who = checked_text("the editor name", editor, MAX_EDITOR)
-    return _write(driver, database, _undo, checked_correction_id(correction_id), who)
+    undone = _write(driver, database, _undo, checked_correction_id(correction_id), who)
+    _settled(driver, database)
+    return undone
 
 
 def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction:
@@ -293,7 +317,9 @@ def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction
     if correction.status == "undone":
         raise CorrectionError(f"correction {correction_id} was already undone by {correction.undone_by}")
     tx.run(MARK_UNDONE, id=correction_id, editor=editor, now=now_text()).consume()
+    _mark_trail(tx, correction)
     _UNDO[correction.kind](tx, correction.target, dict(correction.after), dict(correction.before), correction.id)
+    _mark_trail(tx, correction)
     _apply_in_order(tx, _of_targets(tx, [correction.target]), after_load=False)
     again = tx.run(ONE, id=correction_id).single()
     return from_node(again["c"]) if again else correction
@@ -302,7 +328,9 @@ def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction
 def import_corrections(driver: Driver, database: str, corrections: Sequence[Correction]) -> dict[str, int]:
     """Store corrections read from a file (their ids kept, so importing twice adds nothing) and apply the active
     ones whose target is in the graph; the others are kept as dangling until a load brings their target."""
-    return _write(driver, database, _import, list(corrections))
+    counts = _write(driver, database, _import, list(corrections))
+    _settled(driver, database)
+    return counts
 
 
 def _import(tx: ManagedTransaction, corrections: list[Correction]) -> dict[str, int]:

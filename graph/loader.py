@@ -5,7 +5,9 @@ Inside each batch transaction the loader locks the batch's articles and reads th
 article whose rows differ (new extractor version, edited text) has its old facts deleted before the
 new ones are written, so facts never pile up. The read, the delete and the writes share one transaction, which
 ``execute_write`` retries on transient errors (deadlocks between concurrent loads, leader changes).
-Unique constraints (graph/schema.py) keep concurrent loads from creating duplicate nodes.
+Unique constraints (graph/schema.py) keep concurrent loads from creating duplicate nodes. After each batch commits,
+the new statements join their quote clusters (graph/quote_trail.py) in transactions of their own; what a failure
+leaves pending there is settled by the next load or ``newsgraph quote-trail``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from core.errors import GraphUnavailableError, QueryError
 from core.records import Article, Extraction, Skipped
 from graph import neo4j_queries as q
 from graph.corrections import reapply_for_articles
+from graph.quote_trail import refresh_quote_trail
 from graph.rows import ArticleRows, build_rows
 
 log = logging.getLogger(__name__)
@@ -84,12 +87,13 @@ Pair = tuple[Article, Extraction]
 class GraphLoader:
     """Writes (Article, Extraction) pairs in batches. The driver is passed in and never closed here."""
 
-    def __init__(self, driver: Driver, database: str, batch_size: int = 500) -> None:
+    def __init__(self, driver: Driver, database: str, batch_size: int = 500, *, quote_trail: bool = True) -> None:
         if batch_size < 1:
             raise QueryError(f"load batch size must be at least 1, got {batch_size}")
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self.quote_trail = quote_trail  # False: statements wait, pending, for a later refresh
 
     def load(self, pairs: Iterable[Pair], on_batch: Callable[[LoadSummary], None] | None = None) -> LoadSummary:
         """Load every pair; a bad pair is skipped with a reason, never the batch."""
@@ -126,6 +130,8 @@ class GraphLoader:
                 summary.unchanged += outcome["unchanged"]
                 summary.rows += outcome["rows"]
                 summary.dangling_corrections += outcome.get("dangling_corrections", 0)
+            if self.quote_trail and (summary.loaded or summary.replaced):
+                self._settle_quote_trail()
         summary.seconds = time.perf_counter() - started
         log.info(
             "batch: %d loaded, %d replaced, %d unchanged, %d rows in %.2fs",
@@ -150,6 +156,12 @@ class GraphLoader:
             raise QueryError(f"Neo4j refused to store it: {e.code}: {_first_line(e.message)}") from e
         except DriverError as e:
             raise GraphUnavailableError(f"lost the connection to Neo4j while loading: {e}") from e
+
+    def _settle_quote_trail(self) -> None:
+        try:
+            refresh_quote_trail(self.driver, self.database)
+        except QueryError as e:  # the articles are stored; their statements stay pending for the next refresh
+            log.warning("quote trails not settled after this batch: %s", e)
 
     def _write_one_by_one(self, prepared: list[ArticleRows], summary: LoadSummary) -> list[dict[str, int]]:
         outcomes = []

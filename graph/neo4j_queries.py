@@ -38,10 +38,13 @@ RETURN a.id AS id, a.fact_hash AS fact_hash
 """
 
 # -- removing one article's facts before its new extraction is written --------------------------
-# Statements (with their SAID, ABOUT, IN_ROLE and REPORTED_IN relationships) belong to one article.
+# Statements (with their SAID, ABOUT, IN_ROLE and REPORTED_IN relationships) belong to one article; the quote
+# cluster a statement leaves is checked again by the next quote-trail refresh (graph/quote_trail.py).
 DELETE_STATEMENTS = """
 UNWIND $ids AS id
 MATCH (s:Statement {article_id: id})
+OPTIONAL MATCH (s)-[:IN_CLUSTER]->(c:QuoteCluster)
+SET c.pending = true
 DETACH DELETE s
 """
 
@@ -116,7 +119,7 @@ WRITE_STATEMENTS = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article_id})
 MERGE (s:Statement {id: row.id})
-SET s += row.props, s.date = coalesce(row.date, a.published)
+SET s += row.props, s.date = coalesce(row.date, a.published), s.trail_pending = true
 CREATE (s)-[r:REPORTED_IN]->(a)
 SET r += row.provenance
 WITH s, row

@@ -23,6 +23,7 @@ STATEMENT_FULLTEXT_INDEX = "statement_text"
 ARTICLE_FULLTEXT_INDEX = "article_text"
 STATEMENT_VECTOR_INDEX = "statement_embedding"
 SPEAKER_DATE_INDEX = "statement_speaker_date"
+QUOTE_CLUSTER_FULLTEXT_INDEX = "quote_cluster_text"
 
 # Graphs loaded before statements carried their speaker's id get it once, when the index that needs it is created.
 BACKFILL_SPEAKER_IDS = """
@@ -39,6 +40,8 @@ CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT source_name IF NOT EXISTS FOR (n:Source) REQUIRE n.name IS UNIQUE",
     "CREATE CONSTRAINT merge_rejection_pair IF NOT EXISTS FOR (n:MergeRejection) REQUIRE n.pair IS UNIQUE",
     "CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT quote_cluster_id IF NOT EXISTS FOR (n:QuoteCluster) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT quote_trail_id IF NOT EXISTS FOR (n:QuoteTrail) REQUIRE n.id IS UNIQUE",
 )
 
 RANGE_INDEXES: tuple[str, ...] = (
@@ -52,6 +55,13 @@ RANGE_INDEXES: tuple[str, ...] = (
     "CREATE INDEX statement_article IF NOT EXISTS FOR (n:Statement) ON (n.article_id)",
     "CREATE INDEX role_person IF NOT EXISTS FOR (n:Role) ON (n.person_id)",
     "CREATE INDEX correction_target IF NOT EXISTS FOR (n:Correction) ON (n.target)",
+    # what the quote-trail refresh must settle (graph/quote_trail.py): few at any time, found without a scan
+    "CREATE INDEX statement_trail_pending IF NOT EXISTS FOR (n:Statement) ON (n.trail_pending)",
+    "CREATE INDEX quote_cluster_pending IF NOT EXISTS FOR (n:QuoteCluster) ON (n.pending)",
+    # the lists of altered quotes and attribution conflicts, newest first
+    "CREATE INDEX quote_cluster_altered IF NOT EXISTS FOR (n:QuoteCluster) ON (n.altered_quotes)",
+    "CREATE INDEX quote_cluster_conflict IF NOT EXISTS FOR (n:QuoteCluster) ON (n.conflict)",
+    "CREATE INDEX quote_cluster_last_published IF NOT EXISTS FOR (n:QuoteCluster) ON (n.last_published)",
 )
 
 # Accent folding lets "Stefanovic" find "Stefanović" (names from the region are written both ways).
@@ -61,6 +71,8 @@ SEARCH_INDEXES: tuple[str, ...] = (
     f"CREATE FULLTEXT INDEX {ENTITY_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] "
     + _FOLDING,
     f"CREATE FULLTEXT INDEX {STATEMENT_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Statement) ON EACH [n.text] " + _FOLDING,
+    f"CREATE FULLTEXT INDEX {QUOTE_CLUSTER_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:QuoteCluster) ON EACH [n.text] "
+    + _FOLDING,
     f"CREATE FULLTEXT INDEX {ARTICLE_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Article) ON EACH [n.title, n.text] "
     + _FOLDING,
     f"CREATE VECTOR INDEX {STATEMENT_VECTOR_INDEX} IF NOT EXISTS FOR (n:Statement) ON (n.embedding) "

@@ -118,7 +118,8 @@ def test_typed_relations_are_the_inventory_and_dates_are_stored_where_given(fixt
 
 def test_fact_relationships_carry_provenance(fixture_graph, neo4j_settings):
     records, _, _ = fixture_graph.execute_query(
-        "MATCH ()-[r]->() WHERE NOT type(r) IN ['PUBLISHED', 'AT', 'DUPLICATE_OF'] "
+        # IN_CLUSTER is derived from statements, which hold the provenance (checked below)
+        "MATCH ()-[r]->() WHERE NOT type(r) IN ['PUBLISHED', 'AT', 'DUPLICATE_OF', 'IN_CLUSTER'] "
         "AND (r.article_id IS NULL OR r.sentence IS NULL OR r.extractor_version IS NULL) RETURN type(r) AS t",
         database_=neo4j_settings.neo4j_database,
     )
@@ -130,12 +131,18 @@ def test_fact_relationships_carry_provenance(fixture_graph, neo4j_settings):
     )
     assert len(records) == 11
     assert all(r["text"] == r["at_offsets"] for r in records)
+    records, _, _ = fixture_graph.execute_query(
+        "MATCH (s:Statement)-[:IN_CLUSTER]->(:QuoteCluster) "
+        "RETURN count(s) AS clustered, sum(count { (s)-[:REPORTED_IN]->(:Article) }) AS traced",
+        database_=neo4j_settings.neo4j_database,
+    )
+    assert records[0]["clustered"] > 0 and records[0]["traced"] == records[0]["clustered"]
 
 
 def test_every_constraint_and_index_is_documented():
     text = SCHEMA_DOC.read_text(encoding="utf-8")
     names = [re.search(r"(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS", s).group(1) for s in SCHEMA_STATEMENTS]
-    assert len(names) == 21
+    assert len(names) == 29
     for name in names:
         assert f"| {name} |" in text, f"{name} is not in docs/schema.md"
 

@@ -1,0 +1,488 @@
+"""Quote trails in the graph: the statements of different articles that report one utterance share a
+``(:QuoteCluster)``, which records the trail's first appearance, its counts and its flags.
+
+Clustering is incremental and runs after every write that touches statements: the loader writes new statements
+with ``trail_pending``, a deleted statement (re-extraction, a rejected statement) or a changed speaker (a
+correction) marks its cluster ``pending``, and ``refresh_quote_trail`` then settles what is pending, in
+transactions of ``CHUNK`` statements:
+
+* a pending statement whose text hash is already in a cluster joins it (copies cost one index lookup);
+* any other asks the ``quote_cluster_text`` full-text index for candidate clusters (never all pairs) and joins
+  every cluster one of whose renderings reports the same utterance (core/quote_match.py), merging them; the
+  pending statements of one chunk are compared with each other too;
+* a pending cluster has its members' connections checked again (one that lost a member may fall apart) and its
+  summary (first appearance, counts, altered renderings, attribution conflict) written again.
+
+Every chunk first locks the one ``(:QuoteTrail)`` node, so concurrent loaders settle clusters one at a time and
+cannot each found a cluster for the same utterance. A cluster's id is the smallest text hash of its renderings,
+so the same statements give the same clusters whatever order they were loaded in (loader or bulk import). A
+statement too short to stand for an utterance (``MIN_WORDS``) gets no cluster. When the rules of
+core/quote_match.py change (``RULES``), the next refresh rebuilds every cluster.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from core.errors import GraphUnavailableError, QueryError
+from core.quote_match import (
+    ALIGNED_SHARE,
+    MIN_WORDS,
+    Appearance,
+    connected,
+    eligible,
+    plain,
+    rendering,
+    same_utterance,
+    summarise,
+)
+
+log = logging.getLogger(__name__)
+
+RULES = f"utterance/{MIN_WORDS}/{ALIGNED_SHARE}"  # stored on the QuoteTrail node; another value means rebuild
+CHUNK = 500  # pending statements settled per transaction
+CANDIDATE_CLUSTERS = 10  # full-text hits asked for each new rendering
+QUERY_TERMS = 96  # words of a rendering put in its full-text query (Lucene refuses over 1,024 clauses)
+STORED_RENDERINGS = 50  # distinct texts a cluster keeps for comparing new statements with
+SEARCH_TEXT_CHARS = 20_000  # of those renderings, what the full-text index holds
+SPLIT_CHECK_RENDERINGS = 300  # a cluster with more distinct texts is not checked for falling apart
+
+LOCK = """
+MERGE (t:QuoteTrail {id: 'quote-trail'})
+ON CREATE SET t.rules = $rules
+SET t.lock = true
+REMOVE t.lock
+RETURN t.rules AS rules
+"""
+SET_RULES = "MATCH (t:QuoteTrail {id: 'quote-trail'}) SET t.rules = $rules, t.rebuilt_at = datetime()"
+
+PENDING_STATEMENTS = """
+MATCH (s:Statement {trail_pending: true})
+WITH s LIMIT $limit
+RETURN s.id AS id, s.text AS text, s.text_hash AS text_hash
+"""
+PENDING_CLUSTERS = "MATCH (c:QuoteCluster {pending: true}) RETURN c.id AS id LIMIT $limit"
+
+CLUSTER_OF_HASHES = """
+UNWIND $hashes AS hash
+CALL (hash) {
+  MATCH (:Statement {text_hash: hash})-[:IN_CLUSTER]->(c:QuoteCluster)
+  RETURN c.id AS cluster LIMIT 1
+}
+RETURN hash, cluster
+"""
+CANDIDATES = """
+UNWIND $rows AS row
+CALL db.index.fulltext.queryNodes('quote_cluster_text', row.query, {limit: $limit}) YIELD node
+RETURN row.hash AS hash, node.id AS cluster, node.renderings AS renderings
+"""
+# MERGE: a cluster of that id left pending with none of its statements is reused (its summary checks it again)
+CREATE_CLUSTERS = "UNWIND $ids AS id MERGE (c:QuoteCluster {id: id}) SET c.pending = true"
+MERGE_CLUSTERS = """
+UNWIND $rows AS row
+MATCH (keep:QuoteCluster {id: row.keep}), (gone:QuoteCluster {id: row.gone})
+CALL (keep, gone) {
+  MATCH (s:Statement)-[r:IN_CLUSTER]->(gone)
+  DELETE r
+  MERGE (s)-[:IN_CLUSTER]->(keep)
+}
+DETACH DELETE gone
+SET keep.pending = true
+"""
+JOIN = """
+UNWIND $rows AS row
+MATCH (c:QuoteCluster {id: row.cluster})
+SET c.pending = true
+WITH c, row
+MATCH (s:Statement {text_hash: row.hash, trail_pending: true})
+MERGE (s)-[:IN_CLUSTER]->(c)
+"""
+SETTLED = "UNWIND $ids AS id MATCH (s:Statement {id: id}) REMOVE s.trail_pending"
+
+MEMBERS = """
+UNWIND $ids AS id
+MATCH (c:QuoteCluster {id: id})
+OPTIONAL MATCH (c)<-[:IN_CLUSTER]-(s:Statement)
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
+RETURN id, collect(CASE WHEN s IS NULL THEN null ELSE {
+  id: s.id, text: s.text, text_hash: s.text_hash, kind: s.kind, article_id: coalesce(a.id, s.article_id),
+  published: toString(a.published), source: a.source, speaker_id: s.speaker_id, speaker_name: s.speaker_name
+} END) AS members
+"""
+DELETE_CLUSTERS = "UNWIND $ids AS id MATCH (c:QuoteCluster {id: id}) DETACH DELETE c"
+MOVE_MEMBERS = """
+UNWIND $rows AS row
+MATCH (old:QuoteCluster {id: row.from}), (new:QuoteCluster {id: row.to})
+UNWIND row.statements AS sid
+MATCH (s:Statement {id: sid})-[r:IN_CLUSTER]->(old)
+DELETE r
+CREATE (s)-[:IN_CLUSTER]->(new)
+"""
+# The summaries' clusters take their final ids in two steps, so no two of them hold one id at any moment.
+TEMPORARY_IDS = "UNWIND $rows AS row MATCH (c:QuoteCluster {id: row.id}) SET c.id = '~' + row.new_id"
+# Another cluster holding an id a summary gives: only left behind by a write outside this module; its statements
+# are settled again rather than lost.
+FREE_ID = """
+UNWIND $rows AS row
+MATCH (c:QuoteCluster {id: row.new_id})
+OPTIONAL MATCH (c)<-[:IN_CLUSTER]-(s:Statement)
+SET s.trail_pending = true
+WITH DISTINCT c
+DETACH DELETE c
+"""
+WRITE_SUMMARIES = """
+UNWIND $rows AS row
+MATCH (c:QuoteCluster {id: '~' + row.new_id})
+SET c += row.props, c.id = row.new_id,
+    c.first_published = CASE WHEN row.first_published IS NULL THEN null ELSE date(row.first_published) END,
+    c.last_published = CASE WHEN row.last_published IS NULL THEN null ELSE date(row.last_published) END
+REMOVE c.pending
+WITH c, row
+MATCH (c)<-[r:IN_CLUSTER]-(s:Statement)
+WITH r, s.id IN row.altered AS altered
+WHERE coalesce(r.altered, false) <> altered
+SET r.altered = altered
+"""
+
+# Marking what a write changed, for the next refresh (the loader, the corrections and the bulk import run these).
+MARK_CLUSTERS_OF_STATEMENTS = """
+MATCH (s:Statement)-[:IN_CLUSTER]->(c:QuoteCluster)
+WHERE s.id IN $ids
+SET c.pending = true
+"""
+MARK_CLUSTERS_OF_SPEAKERS = """
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[:SAID]->(:Statement)-[:IN_CLUSTER]->(c:QuoteCluster)
+WITH DISTINCT c
+SET c.pending = true
+"""
+DISSOLVE_ALL = "MATCH (c:QuoteCluster) CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS"
+PEND_ALL = """
+MATCH (s:Statement) WHERE s.trail_pending IS NULL
+CALL (s) { SET s.trail_pending = true } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+
+@dataclass(slots=True)
+class TrailCounts:
+    """What a refresh settled."""
+
+    statements: int = 0  # pending statements looked at
+    clustered: int = 0  # of those, the ones now in a cluster
+    clusters: int = 0  # clusters whose summary was written
+    merged: int = 0  # clusters merged into another
+    split: int = 0  # clusters split off a cluster that lost its link
+    removed: int = 0  # clusters left with no statement
+    seconds: float = 0.0
+
+    def add(self, other: TrailCounts) -> None:
+        for name in ("statements", "clustered", "clusters", "merged", "split", "removed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.seconds += other.seconds
+
+
+def refresh_quote_trail(driver: Driver, database: str, *, chunk: int = CHUNK) -> TrailCounts:
+    """Settle every pending statement and cluster (module docstring); rebuild all clusters when the rules
+    changed. Safe to run at any time and from several processes at once."""
+    total = TrailCounts()
+    started = time.perf_counter()
+    rules = _write(driver, database, _stored_rules)
+    if rules != RULES:
+        log.info("quote-trail rules changed (%s -> %s): rebuilding every cluster", rules, RULES)
+        _pend_everything(driver, database)
+    while True:
+        counts, more = _write(driver, database, _settle_chunk, chunk)
+        total.add(counts)
+        if not more:
+            break
+    total.seconds = time.perf_counter() - started
+    if total.statements or total.clusters:
+        log.info("quote trail: %d statements settled (%d clustered), %d clusters written in %.2fs",
+                 total.statements, total.clustered, total.clusters, total.seconds)  # fmt: skip
+    return total
+
+
+def rebuild_quote_trail(driver: Driver, database: str) -> TrailCounts:
+    """Drop every cluster and cluster every statement again (after a change of rules, or to check the graph)."""
+    _pend_everything(driver, database)
+    return refresh_quote_trail(driver, database)
+
+
+def mark_statements(tx: ManagedTransaction, statement_ids: Iterable[str]) -> None:
+    """Inside a write: these statements' clusters must be summarised again (their speaker or text changed)."""
+    ids = sorted(set(statement_ids))
+    if ids:
+        tx.run(MARK_CLUSTERS_OF_STATEMENTS, ids=ids).consume()
+
+
+def mark_speakers(tx: ManagedTransaction, entity_ids: Iterable[str]) -> None:
+    """Inside a write: the clusters of these entities' statements must be summarised again."""
+    ids = sorted({i for i in entity_ids if i})
+    if ids:
+        tx.run(MARK_CLUSTERS_OF_SPEAKERS, ids=ids).consume()
+
+
+def search_query(text: str) -> str:
+    """A full-text query for the clusters sharing words with ``text``: up to ``QUERY_TERMS`` of its distinct words,
+    spread over the whole quote so a fragment from any part of a long one finds it. Words are letters, digits,
+    underscores and apostrophes only (core/quote_match.py), none of them Lucene syntax in lower case."""
+    words = list(dict.fromkeys(w for w in plain(rendering(text)) if len(w) > 1))
+    step = max(1, math.ceil(len(words) / QUERY_TERMS))
+    return " ".join(words[::step][:QUERY_TERMS])
+
+
+def _write(driver: Driver, database: str, work: Any, *args: Any) -> Any:
+    try:
+        with driver.session(database=database) as session:
+            return session.execute_write(work, *args)
+    except (ServiceUnavailable, SessionExpired) as e:
+        raise GraphUnavailableError(
+            "Neo4j became unavailable while settling quote trails; what is pending is settled by the next load"
+        ) from e
+    except Neo4jError as e:
+        reason = (e.message or "").splitlines()[0][:300] if e.message else "no reason given"
+        raise QueryError(f"Neo4j refused a quote-trail write: {e.code}: {reason}") from e
+    except DriverError as e:
+        raise GraphUnavailableError(f"lost the connection to Neo4j while settling quote trails: {e}") from e
+
+
+def _stored_rules(tx: ManagedTransaction) -> str | None:
+    record = tx.run(LOCK, rules=RULES).single()
+    return record["rules"] if record else None
+
+
+def _pend_everything(driver: Driver, database: str) -> None:
+    try:
+        with driver.session(database=database) as session:  # CALL … IN TRANSACTIONS needs implicit transactions
+            session.run(DISSOLVE_ALL).consume()
+            session.run(PEND_ALL).consume()
+    except Neo4jError as e:
+        raise QueryError(f"Neo4j refused to rebuild the quote trails: {e.code}: {e.message}") from e
+    _write(driver, database, lambda tx: tx.run(SET_RULES, rules=RULES).consume())
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    id: str
+    text: str
+    text_hash: str
+
+
+def _settle_chunk(tx: ManagedTransaction, limit: int) -> tuple[TrailCounts, bool]:
+    """One transaction: join up to ``limit`` pending statements to clusters, then write the touched clusters."""
+    counts = TrailCounts()
+    tx.run(LOCK, rules=RULES).consume()
+    records = tx.run(PENDING_STATEMENTS, limit=limit)
+    pending = [_Pending(r["id"], r["text"] or "", r["text_hash"] or "") for r in records]
+    counts.statements = len(pending)
+    texts = {p.text_hash: p.text for p in pending if p.text_hash and eligible(p.text)}
+    counts.clustered = sum(1 for p in pending if p.text_hash in texts)
+    if texts:
+        _join(tx, texts, counts)
+    if pending:
+        tx.run(SETTLED, ids=[p.id for p in pending]).consume()
+    stale = [r["id"] for r in tx.run(PENDING_CLUSTERS, limit=limit)]
+    if stale:
+        _summarise(tx, stale, counts)
+    return counts, bool(pending) or len(stale) >= limit
+
+
+def _join(tx: ManagedTransaction, texts: dict[str, str], counts: TrailCounts) -> None:
+    """Put each pending text hash in a cluster: the one its copies are in, or those it matches, merged, or a new
+    one shared with the chunk's other hashes it matches."""
+    existing = {r["hash"]: r["cluster"] for r in tx.run(CLUSTER_OF_HASHES, hashes=sorted(texts))}
+    new = sorted(h for h in texts if h not in existing)
+    links = _Links()
+    for hash_, cluster in existing.items():
+        links.join(("hash", hash_), ("cluster", cluster))
+    if new:
+        rows = [{"hash": h, "query": search_query(texts[h])} for h in new]
+        rows = [row for row in rows if row["query"]]
+        found: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+        for record in tx.run(CANDIDATES, rows=rows, limit=CANDIDATE_CLUSTERS):
+            found[record["hash"]].append((record["cluster"], list(record["renderings"] or [])))
+        for hash_ in new:
+            links.add(("hash", hash_))
+            for cluster, renderings in found.get(hash_, []):
+                if any(_same(texts[hash_], other) for other in renderings):
+                    links.join(("hash", hash_), ("cluster", cluster))
+        for a, b in _candidate_pairs([(h, texts[h]) for h in new]):
+            if same_utterance(texts[a], texts[b]):
+                links.join(("hash", a), ("hash", b))
+    creates, merges, joins = [], [], []
+    for group in links.groups():
+        clusters = sorted(key for kind, key in group if kind == "cluster")
+        hashes = sorted(key for kind, key in group if kind == "hash")
+        if clusters:
+            keep = clusters[0]
+            merges += [{"keep": keep, "gone": gone} for gone in clusters[1:]]
+        else:
+            keep = hashes[0]  # a new cluster's id until its summary: its smallest hash
+            creates.append(keep)
+        joins += [{"cluster": keep, "hash": h} for h in hashes]
+    if creates:
+        tx.run(CREATE_CLUSTERS, ids=creates).consume()
+    if merges:
+        tx.run(MERGE_CLUSTERS, rows=merges).consume()
+        counts.merged += len(merges)
+    if joins:
+        tx.run(JOIN, rows=joins).consume()
+
+
+def _same(text: str, other: str) -> bool:
+    return _may_match(_words(text), _words(other)) and same_utterance(text, other)
+
+
+def _words(text: str) -> list[str]:
+    return plain(rendering(text))
+
+
+def _may_match(a: list[str], b: list[str]) -> bool:
+    """A necessary condition of ``same_utterance``, cheap enough for every pair: the shorter rendering's distinct
+    words, less the quarter of its words an alignment may leave out, are all in the other."""
+    if min(len(a), len(b)) < MIN_WORDS:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    distinct = set(short)
+    shared = len(distinct & set(long_))
+    return shared >= max(1, len(distinct) - math.floor((1 - ALIGNED_SHARE) * len(short)))
+
+
+def _candidate_pairs(items: Sequence[tuple[str, str]]) -> Iterable[tuple[str, str]]:
+    """Pairs of a chunk's new renderings that share enough words to be compared, found through their words rather
+    than by trying all pairs."""
+    words = {key: _words(text) for key, text in items}
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for key, ws in words.items():
+        for w in set(ws):
+            by_word[w].append(key)
+    for key, ws in words.items():
+        shared: Counter[str] = Counter()
+        for w in set(ws):
+            shared.update(other for other in by_word[w] if other > key)
+        for other in shared:
+            if _may_match(ws, words[other]):
+                yield key, other
+
+
+class _Links:
+    """Union-find over (kind, key) pairs."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(self, item: tuple[str, str]) -> None:
+        self.parent.setdefault(item, item)
+
+    def root(self, item: tuple[str, str]) -> tuple[str, str]:
+        self.add(item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[tuple[str, str]]]:
+        out: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for item in list(self.parent):
+            out[self.root(item)].append(item)
+        return [out[key] for key in sorted(out)]
+
+
+def _summarise(tx: ManagedTransaction, cluster_ids: list[str], counts: TrailCounts) -> None:
+    """Check each cluster still holds together (split it where it does not), then write its summary."""
+    members = {r["id"]: [_appearance(m) for m in r["members"] if m] for r in tx.run(MEMBERS, ids=cluster_ids)}
+    empty = [cid for cid in cluster_ids if not members.get(cid)]
+    if empty:
+        tx.run(DELETE_CLUSTERS, ids=empty).consume()
+        counts.removed += len(empty)
+    parts: list[tuple[str, list[Appearance]]] = []
+    creates, moves = [], []
+    for cid in cluster_ids:
+        appearances = members.get(cid)
+        if not appearances:
+            continue
+        groups = _still_connected(appearances)
+        parts.append((cid, groups[0]))
+        for group in groups[1:]:
+            new_id = "~split~" + min(a.text_hash for a in group)
+            creates.append(new_id)
+            moves.append({"from": cid, "to": new_id, "statements": [a.statement_id for a in group]})
+            parts.append((new_id, group))
+    if creates:
+        tx.run(CREATE_CLUSTERS, ids=creates).consume()
+        tx.run(MOVE_MEMBERS, rows=moves).consume()
+        counts.split += len(creates)
+    rows = [_summary_row(cid, group) for cid, group in parts]
+    tx.run(TEMPORARY_IDS, rows=rows).consume()
+    tx.run(FREE_ID, rows=rows).consume()
+    tx.run(WRITE_SUMMARIES, rows=rows).consume()
+    counts.clusters += len(rows)
+
+
+def _still_connected(appearances: list[Appearance]) -> list[list[Appearance]]:
+    """The cluster's appearances grouped by utterance again: one group unless it lost the member linking them."""
+    by_hash: dict[str, list[Appearance]] = defaultdict(list)
+    for a in appearances:
+        by_hash[a.text_hash].append(a)
+    hashes = sorted(by_hash)
+    if len(hashes) == 1 or len(hashes) > SPLIT_CHECK_RENDERINGS:
+        return [appearances]
+    groups = connected([by_hash[h][0].text for h in hashes])
+    out = [[a for i in group for a in by_hash[hashes[i]]] for group in groups]
+    return sorted(out, key=lambda g: min(a.text_hash for a in g))
+
+
+def _appearance(member: dict[str, Any]) -> Appearance:
+    return Appearance(
+        statement_id=member["id"],
+        text=member["text"] or "",
+        text_hash=member["text_hash"] or "",
+        kind=member["kind"] or "indirect",
+        article_id=member["article_id"] or "",
+        published=member["published"],
+        source=member["source"],
+        speaker_id=member["speaker_id"],
+        speaker_name=member["speaker_name"],
+    )
+
+
+def _summary_row(cluster_id: str, appearances: list[Appearance]) -> dict[str, Any]:
+    summary = summarise(appearances)
+    renderings = list(summary.renderings[:STORED_RENDERINGS])
+    search_text = "\n".join(renderings)[:SEARCH_TEXT_CHARS]
+    return {
+        "id": cluster_id,
+        "new_id": summary.id,
+        "first_published": summary.first.published,
+        "last_published": summary.last_published,
+        "altered": sorted(summary.altered),
+        "props": {
+            "text": search_text,
+            "renderings": renderings,
+            "first_statement_id": summary.first.statement_id,
+            "first_article_id": summary.first.article_id,
+            "first_source": summary.first.source,
+            "reference_statement_id": summary.reference.statement_id if summary.reference else None,
+            "appearances": summary.appearances,
+            "articles": summary.articles,
+            "outlets": summary.outlets,
+            "speakers": summary.speakers,
+            "conflict": summary.conflict,
+            "altered_quotes": len(summary.altered),
+            "variants": len(summary.renderings),
+        },
+    }

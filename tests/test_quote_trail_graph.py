@@ -1,0 +1,281 @@
+"""Quote clusters in the real Neo4j (graph/quote_trail.py): built at load time from the quote-trail development set,
+the same whatever order the articles arrive in, kept right through re-extraction, rejected statements and
+reassigned speakers, and safe with short, huge, hostile and heavily copied quotes."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from core.names import entity_id
+from core.quote_match import MIN_WORDS
+from core.records import Article, Entity, Extraction, Statement, content_hash
+from graph.corrections import record_correction, undo_correction
+from graph.loader import GraphLoader
+from graph.quote_trail import QUERY_TERMS, rebuild_quote_trail, refresh_quote_trail, search_query
+from graph.schema import apply_schema
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import score_quote_trail as trail  # noqa: E402
+
+pytestmark = [pytest.mark.neo4j]
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def gold_pairs(folder: Path, version: str = "gold-1") -> list[tuple[Article, Extraction]]:
+    """The set's articles with its annotated quotes as their statements, spoken by the annotated speakers."""
+    documents = {d["id"]: d for d in trail.read_jsonl(folder / "docs.jsonl")}
+    pairs = []
+    for record in trail.read_jsonl(folder / "gold.jsonl"):
+        doc = documents[record["id"]]
+        text = doc["text"]
+        speakers = {q["attributed_to"] for q in record["quotes"]}
+        entities = tuple(
+            Entity(entity_id("Person", name), name, "Person", (), _spans(text, name)) for name in sorted(speakers)
+        )
+        statements = tuple(
+            Statement(
+                q["start"],
+                q["end"],
+                q["text"],
+                q["kind"],
+                q["attributed_to"],
+                q["attributed_to"],
+                entity_id("Person", q["attributed_to"]),
+                "said",
+                None,
+                doc["published"],
+                sentence=q["text"],
+                sentence_start=q["start"],
+                sentence_end=q["end"],
+            )  # fmt: skip
+            for q in record["quotes"]
+        )
+        article = Article(doc["id"], text, content_hash(text), published=doc["published"], source=doc["source"])
+        pairs.append((article, Extraction(doc["id"], version, statements, entities)))
+    return pairs
+
+
+def _spans(text: str, name: str) -> tuple[tuple[int, int], ...]:
+    for word in (name, name.split()[-1]):
+        at = text.find(word)
+        if at >= 0:
+            return ((at, at + len(word)),)
+    return ()
+
+
+def clusters(driver: Driver) -> dict[str, str]:
+    """Statement id -> cluster id, for every clustered statement."""
+    records, _, _ = driver.execute_query(
+        "MATCH (s:Statement)-[:IN_CLUSTER]->(c:QuoteCluster) RETURN s.id AS statement, c.id AS cluster"
+    )
+    return {r["statement"]: r["cluster"] for r in records}
+
+
+def cluster_rows(driver: Driver) -> list[dict[str, Any]]:
+    records, _, _ = driver.execute_query(
+        "MATCH (c:QuoteCluster) RETURN c.id AS id, c.appearances AS appearances, c.conflict AS conflict, "
+        "c.altered_quotes AS altered, c.first_statement_id AS first, c.pending AS pending ORDER BY id"
+    )
+    return [dict(r) for r in records]
+
+
+def load(driver: Driver, pairs: list[tuple[Article, Extraction]], batch_size: int = 500) -> None:
+    GraphLoader(driver, "neo4j", batch_size=batch_size).load(pairs)
+
+
+def pending(driver: Driver) -> int:
+    records, _, _ = driver.execute_query(
+        "RETURN COUNT { MATCH (s:Statement {trail_pending: true}) } + COUNT { MATCH (c:QuoteCluster {pending: true}) }"
+        " AS n"
+    )
+    return int(records[0]["n"])
+
+
+@pytest.fixture
+def trail_db(clean_db: Driver) -> Driver:
+    apply_schema(clean_db, "neo4j")
+    return clean_db
+
+
+@pytest.mark.parametrize("name", ["quotes", "quotes-heldout"])
+def test_clusters_built_at_load_time_meet_the_targets_and_match_the_benchmark(trail_db: Driver, name: str) -> None:
+    load(trail_db, gold_pairs(DATA / name), batch_size=3)  # several batches: later articles join earlier clusters
+    assert pending(trail_db) == 0
+    quotes = trail.read_quotes(DATA / name)
+    in_graph = clusters(trail_db)
+    labels = {q.key: in_graph.get(q.key, q.key) for q in quotes}  # unclustered (too short): a trail of its own
+    expected = trail.utterance_rules(quotes)
+    assert labels == expected.labels  # the graph clusters as the benchmark scores
+    precision, recall, f1 = trail.bcubed(labels, trail.annotated(quotes).labels)
+    assert f1 >= 0.90
+    altered, _, _ = trail_db.execute_query("MATCH (s:Statement)-[:IN_CLUSTER {altered: true}]->() RETURN s.id AS id")
+    assert {r["id"] for r in altered} == set(expected.altered)
+    conflicted = {r["id"] for r in cluster_rows(trail_db) if r["conflict"]}
+    assert conflicted == {labels[a] for a, _ in expected.conflicts}
+
+
+def test_the_clusters_do_not_depend_on_the_order_articles_arrive_in(trail_db: Driver) -> None:
+    pairs = gold_pairs(DATA / "quotes")
+    load(trail_db, pairs)
+    forward, forward_rows = clusters(trail_db), cluster_rows(trail_db)
+    trail_db.execute_query("MATCH (n) DETACH DELETE n")
+    load(trail_db, list(reversed(pairs)), batch_size=1)
+    assert clusters(trail_db) == forward
+    assert cluster_rows(trail_db) == forward_rows
+
+
+def test_short_quotes_never_cluster_and_the_first_appearance_is_the_earliest_article(trail_db: Driver) -> None:
+    load(trail_db, gold_pairs(DATA / "quotes"))
+    short, _, _ = trail_db.execute_query(
+        "MATCH (s:Statement) WHERE s.text STARTS WITH 'No comment' RETURN s.id AS id, EXISTS { (s)-[:IN_CLUSTER]->() } AS in"
+    )
+    assert short and not any(r["in"] for r in short)
+    first, _, _ = trail_db.execute_query(
+        "MATCH (c:QuoteCluster)<-[:IN_CLUSTER]-(s:Statement)-[:REPORTED_IN]->(a:Article) "
+        "WITH c, min(a.published) AS earliest MATCH (f:Statement {id: c.first_statement_id})-[:REPORTED_IN]->(fa) "
+        "RETURN c.id AS id, earliest = fa.published AND c.first_published = earliest AS ok"
+    )
+    assert first and all(r["ok"] for r in first)
+
+
+def test_re_extraction_and_a_second_load_leave_the_clusters_as_they_were(trail_db: Driver) -> None:
+    load(trail_db, gold_pairs(DATA / "quotes"))
+    before, rows = clusters(trail_db), cluster_rows(trail_db)
+    load(trail_db, gold_pairs(DATA / "quotes"))  # unchanged: nothing written
+    load(trail_db, gold_pairs(DATA / "quotes", version="gold-2"), batch_size=4)  # every statement written again
+    assert clusters(trail_db) == before and cluster_rows(trail_db) == rows
+    assert pending(trail_db) == 0
+
+
+def test_a_rejected_statement_that_linked_two_renderings_splits_the_cluster_and_undo_joins_it(trail_db: Driver) -> None:
+    whole = "We will not let this city flood again, and we will build the barrier whether the province pays or not"
+    first_half, second_half = (
+        "We will not let this city flood again",
+        "we will build the barrier whether the province pays",
+    )
+    pairs = [_quote_article("w", whole, "2026-03-01"), _quote_article("a", first_half, "2026-03-02"),
+             _quote_article("b", second_half, "2026-03-03")]  # fmt: skip
+    load(trail_db, pairs)
+    assert len(set(clusters(trail_db).values())) == 1
+    correction = record_correction(trail_db, "neo4j", "reject-statement", _sid("w", whole), editor="ana")
+    now = clusters(trail_db)
+    assert len(now) == 2 and len(set(now.values())) == 2  # the halves share no words: two utterances now
+    undo_correction(trail_db, "neo4j", correction.id, editor="ana")
+    assert len(clusters(trail_db)) == 3 and len(set(clusters(trail_db).values())) == 1
+    assert pending(trail_db) == 0
+
+
+def test_a_reassigned_speaker_raises_and_clears_the_attribution_conflict(trail_db: Driver) -> None:
+    words = "The river barrier will be finished before the autumn storms arrive"
+    load(trail_db, [_quote_article("x", words, "2026-03-01"), _quote_article("y", words + ", she said", "2026-03-02")])
+    assert [r["conflict"] for r in cluster_rows(trail_db)] == [False]
+    trail_db.execute_query(
+        "MERGE (e:Entity:Person {id: 'person:dev-anand'}) SET e.name = 'Dev Anand', e.type = 'Person'"
+    )
+    correction = record_correction(trail_db, "neo4j", "reassign-speaker", _sid("y", words + ", she said"),
+                                   {"speaker_id": "person:dev-anand"}, editor="ana")  # fmt: skip
+    assert [r["conflict"] for r in cluster_rows(trail_db)] == [True]
+    undo_correction(trail_db, "neo4j", correction.id, editor="ana")
+    assert [r["conflict"] for r in cluster_rows(trail_db)] == [False]
+
+
+def test_a_surname_and_the_full_name_are_one_speaker_not_a_conflict(trail_db: Driver) -> None:
+    words = "The river barrier will be finished before the autumn storms arrive"
+    load(trail_db, [_quote_article("x", words, "2026-03-01"),
+                    _quote_article("y", words, "2026-03-02", speaker="Ortiz")])  # fmt: skip
+    rows = cluster_rows(trail_db)
+    assert len(rows) == 1 and rows[0]["appearances"] == 2 and rows[0]["conflict"] is False
+
+
+def test_thousands_of_copies_and_a_five_thousand_character_quote(trail_db: Driver) -> None:
+    words = "The river barrier will be finished before the autumn storms arrive in the valley"
+    copies = [_quote_article(f"copy{i}", words, f"2026-03-{1 + i % 28:02d}") for i in range(1200)]
+    sentence = "Every district of the valley deserves a barrier built to last a hundred years and more. "
+    huge = (sentence * (5000 // len(sentence) + 1))[:5000].strip()
+    fragment = huge[len(sentence) * 20 : len(sentence) * 21].strip()  # one sentence from deep inside it
+    load(
+        trail_db, copies + [_quote_article("huge", huge, "2026-04-01"), _quote_article("frag", fragment, "2026-04-02")]
+    )
+    rows = {r["first"].split("@")[0]: r for r in cluster_rows(trail_db)}
+    assert rows["copy0"]["appearances"] == 1200
+    assert rows["huge"]["appearances"] == 2
+    assert len(search_query(huge).split()) <= QUERY_TERMS
+    assert pending(trail_db) == 0
+
+
+def test_concurrent_loaders_settle_one_utterance_into_one_cluster(trail_db: Driver) -> None:
+    words = "The river barrier will be finished before the autumn storms arrive in the valley"
+    batches = [[_quote_article(f"t{t}-{i}", words if i % 2 else words + " this year", "2026-03-02") for i in range(40)]
+               for t in range(3)]  # fmt: skip
+    errors: list[BaseException] = []
+
+    def run(pairs: list[tuple[Article, Extraction]]) -> None:
+        try:
+            load(trail_db, pairs, batch_size=5)
+        except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(b,)) for b in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(clusters(trail_db)) == 120 and len(set(clusters(trail_db).values())) == 1
+
+
+def test_hostile_text_is_stored_as_written_and_clustered_like_any_other(trail_db: Driver) -> None:
+    hostile = "<script>alert('x')</script> we will \"never\" OR NOT* build [the] barrier AND ~pay~ \\ for it"
+    load(trail_db, [_quote_article("h1", hostile, "2026-03-01"), _quote_article("h2", hostile.upper(), "2026-03-02")])
+    rows = cluster_rows(trail_db)
+    assert len(rows) == 1 and rows[0]["appearances"] == 2
+    stored, _, _ = trail_db.execute_query("MATCH (c:QuoteCluster) RETURN c.renderings[0] AS text")
+    assert stored[0]["text"] == hostile
+
+
+def test_a_quote_of_stop_words_only_or_under_the_minimum_is_left_alone(trail_db: Driver) -> None:
+    load(trail_db, [_quote_article("s1", "it is what it is and so on", "2026-03-01"),
+                    _quote_article("s2", "it is what it is and so on", "2026-03-02"),
+                    _quote_article("n1", "No comment", "2026-03-01"),
+                    _quote_article("n2", "No comment", "2026-03-02")])  # fmt: skip
+    assert MIN_WORDS > 2
+    in_graph = clusters(trail_db)
+    assert set(in_graph) == {_sid("s1", "it is what it is and so on"), _sid("s2", "it is what it is and so on")}
+    assert pending(trail_db) == 0
+
+
+def test_a_rebuild_gives_the_same_clusters(trail_db: Driver) -> None:
+    load(trail_db, gold_pairs(DATA / "quotes-heldout"))
+    before, rows = clusters(trail_db), cluster_rows(trail_db)
+    counts = rebuild_quote_trail(trail_db, "neo4j")
+    assert counts.statements >= len(before)
+    assert clusters(trail_db) == before and cluster_rows(trail_db) == rows
+    assert refresh_quote_trail(trail_db, "neo4j").statements == 0  # nothing left to settle
+
+
+def _sid(article: str, text: str) -> str:
+    prefix = "Mayor Lena Ortiz said: \u201c"
+    return f"{article}@{len(prefix)}-{len(prefix) + len(text)}"
+
+
+def _quote_article(
+    article_id: str, quote: str, published: str, speaker: str = "Lena Ortiz"
+) -> tuple[Article, Extraction]:
+    prefix = "Mayor Lena Ortiz said: \u201c"
+    text = f"{prefix}{quote}\u201d Residents listened."
+    start, end = len(prefix), len(prefix) + len(quote)
+    person = Entity(
+        entity_id("Person", speaker), speaker, "Person", (), ((text.find(speaker), text.find(speaker) + len(speaker)),)
+    )
+    statement = Statement(start, end, quote, "direct", speaker, speaker, person.id, "said", None, published,
+                          sentence=text, sentence_start=0, sentence_end=len(text))  # fmt: skip
+    article = Article(article_id, text, content_hash(text), published=published, source=f"Outlet {article_id}")
+    return article, Extraction(article_id, "trail-1", (statement,), (person,))
