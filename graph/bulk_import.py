@@ -50,6 +50,7 @@ from core.settings import Settings
 from graph.bulk_csv import ARRAY_DELIMITER, ARRAY_DELIMITER_OPTION, EMPTY_LISTS_KEY, BulkValueError, CsvFamily
 from graph.loader import LoadSummary
 from graph.rows import ArticleRows, build_rows
+from graph.quote_trail import refresh_quote_trail
 from graph.schema import apply_schema
 
 log = logging.getLogger(__name__)
@@ -226,7 +227,9 @@ class BulkWriter:
         for row in rows.rows["mentions"]:
             link("MENTIONS", ("Article", "Entity"), row["article_id"], row["entity_id"], "MENTIONS", row["props"])
         for row in rows.rows["statements"]:
-            props = {**row["props"], "date": row["date"] or published, "embedding": row["embedding"]}
+            # trail_pending as the loader writes it: the refresh after the import puts each in its quote cluster
+            props = {**row["props"], "date": row["date"] or published, "embedding": row["embedding"],
+                     "trail_pending": True}  # fmt: skip
             node("Statement", "id", row["id"], ["Statement"], props)
             link("REPORTED_IN", ("Statement", "Article"), row["id"], row["article_id"], "REPORTED_IN",
                  row["provenance"])  # fmt: skip
@@ -429,6 +432,8 @@ def import_local(settings: Settings, layout: BulkLayout, max_off_heap: str | Non
         step("empty lists")
         apply_schema(driver, database)
         step("schema")
+        refresh_quote_trail(driver, database)
+        step("quote trails")
     finally:
         driver.close()
     return seconds
@@ -436,9 +441,11 @@ def import_local(settings: Settings, layout: BulkLayout, max_off_heap: str | Non
 
 def finish_import(driver: Driver, database: str, relationship_types: Iterable[str] | None = None) -> None:
     """After an import: the empty lists the files marked, then the schema (constraints and indexes, created after
-    the data as the importer advises). ``relationship_types`` None looks at every type the database has."""
+    the data as the importer advises), then the quote clusters of every statement. ``relationship_types`` None
+    looks at every type the database has."""
     give_back_empty_lists(driver, database, relationship_types)
     apply_schema(driver, database)
+    refresh_quote_trail(driver, database)
 
 
 def give_back_empty_lists(driver: Driver, database: str, relationship_types: Iterable[str] | None = None) -> None:

@@ -34,7 +34,7 @@ from graph.network import Network, edge_label
 log = logging.getLogger(__name__)
 
 GROUPS = ("Article", "Source", "Statement", "Role", "Entity")
-SKIPPED_TYPES = ("PUBLISHED", "DUPLICATE_OF")  # not followed when growing a subgraph: sources are hubs
+SKIPPED_TYPES = ("PUBLISHED", "DUPLICATE_OF", "IN_CLUSTER")  # not followed when growing a subgraph: hubs
 ARRAY_DELIMITER = "|"
 # Column types for neo4j-admin import; anything else is a string.
 PROPERTY_TYPES = {
@@ -50,7 +50,8 @@ RELATIONSHIP_PROPERTY_TYPES = {key: kind for key, kind in PROPERTY_TYPES.items()
 _NODE_FIELDS = "labels(n) AS labels, n {.*, embedding: null} AS props"
 _RELATIONSHIP_FIELDS = """type(r) AS type, labels(a) AS start_labels, coalesce(a.id, a.name) AS start,
        labels(b) AS end_labels, coalesce(b.id, b.name) AS end, properties(r) AS props"""
-NODES_QUERY = f"MATCH (n) RETURN {_NODE_FIELDS}"
+# The quote-trail lock (graph/quote_trail.py) is bookkeeping, not data: left out.
+NODES_QUERY = f"MATCH (n) WHERE NOT n:QuoteTrail RETURN {_NODE_FIELDS}"
 RELATIONSHIPS_QUERY = f"MATCH (a)-[r]->(b) RETURN {_RELATIONSHIP_FIELDS}"
 NEIGHBOURS_QUERY = """
 MATCH (n) WHERE elementId(n) IN $ids

@@ -1,14 +1,24 @@
 // name: first-appearance
-// description: The first article in which a statement appeared: give (part of) the quote; the best-matching statement is traced through every article that carries the same words, earliest first.
+// description: The first article in which a statement appeared: give (part of) the quote; the best-matching statement's quote trail (the same utterance copied, cut, edited or reported elsewhere) is followed to its earliest article, with every later article carrying it.
 // params: quote: string
 WITH trim($quote) AS text
 WHERE text <> ''
 WITH '"' + reduce(escaped = text, c IN ['\\', '+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '/']
             | replace(escaped, c, '\\' + c)) + '"' AS phrase
 CALL db.index.fulltext.queryNodes('statement_text', phrase, {limit: 1}) YIELD node
-MATCH (same:Statement {text_hash: node.text_hash})-[:REPORTED_IN]->(a:Article)
+// Its cluster's statements; a statement too short to cluster follows its exact copies (same text hash).
+CALL (node) {
+  MATCH (node)-[:IN_CLUSTER]->(trail:QuoteCluster)
+  MATCH (trail)<-[:IN_CLUSTER]-(same:Statement)
+  RETURN same
+  UNION
+  MATCH (same:Statement {text_hash: node.text_hash})
+  WHERE NOT EXISTS { (node)-[:IN_CLUSTER]->() }
+  RETURN same
+}
+MATCH (same)-[:REPORTED_IN]->(a:Article)
 WITH same, a
-ORDER BY a.published, a.id
+ORDER BY a.published IS NULL, a.published, a.id, same.start
 WITH collect({statement: same, article: a}) AS hits
 WITH hits[0] AS first, size(hits) AS appearances, [h IN tail(hits) | h.article.id] AS later_articles
 RETURN first.article.id AS article_id, first.article.title AS title, first.article.published AS published,

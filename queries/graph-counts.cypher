@@ -38,8 +38,10 @@ CALL () {
   CALL () { MATCH ()-[r:IN_ROLE]->() RETURN count(r) AS in_role }
   CALL () { MATCH ()-[r:DUPLICATE_OF]->() RETURN count(r) AS duplicates }
   CALL () { MATCH ()-[r:LINKED]->() RETURN count(r) AS links }
+  CALL () { MATCH ()-[r:IN_CLUSTER]->() RETURN count(r) AS clustered }
   RETURN 'relations' AS what,
-         total - published - mentions - said - about - reported - holds - at - in_role - duplicates - links AS count
+         total - published - mentions - said - about - reported - holds - at - in_role - duplicates - links
+         - clustered AS count
 }
 WITH what, count
 WHERE count > 0 OR NOT what STARTS WITH 'entities: '

@@ -47,4 +47,7 @@ RETURN s.date AS date, speaker.name AS speaker,
             ELSE CASE WHEN at IS NOT NULL AND NOT toLower(held) CONTAINS toLower(at.name) THEN held + ', ' + at.name
                       ELSE held END END AS role, s.kind AS kind,
        s.text AS quote, s.sentence AS sentence, a.title AS article, a.source AS source, a.url AS url,
-       a.id AS article_id, s.start AS start, s.end AS end, s.id AS statement_id
+       a.id AS article_id, s.start AS start, s.end AS end, s.id AS statement_id,
+       // the quote trail: other outlets that carried the same utterance (0 when none did)
+       coalesce(COLLECT { MATCH (s)-[:IN_CLUSTER]->(trail:QuoteCluster) RETURN trail.outlets - 1 }[0], 0)
+         AS other_outlets

@@ -116,5 +116,8 @@ RETURN s.date AS date, coalesce(speaker.name, s.speaker_name) AS speaker, speake
        s.confidence AS confidence, s.basis AS basis, s.basis_distance AS basis_distance,
        s.sentence AS sentence, round(topic_score, 3) AS topic_score, a.title AS article, a.source AS source,
        a.url AS url, a.id AS article_id, s.start AS start, s.end AS end, s.sentence_start AS sentence_start,
-       s.id AS statement_id
+       s.id AS statement_id,
+       // the quote trail: other outlets that carried the same utterance (0 when none did)
+       coalesce(COLLECT { MATCH (s)-[:IN_CLUSTER]->(trail:QuoteCluster) RETURN trail.outlets - 1 }[0], 0)
+         AS other_outlets
 ORDER BY topic_score DESC, date IS NULL, date DESC, article_id, start

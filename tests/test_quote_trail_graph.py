@@ -4,6 +4,7 @@ reassigned speakers, and safe with short, huge, hostile and heavily copied quote
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import threading
 from pathlib import Path
@@ -19,6 +20,7 @@ from graph.corrections import record_correction, undo_correction
 from graph.loader import GraphLoader
 from graph.quote_trail import QUERY_TERMS, rebuild_quote_trail, refresh_quote_trail, search_query
 from graph.schema import apply_schema
+from queries import run_curated
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -279,3 +281,67 @@ def _quote_article(
                           sentence=text, sentence_start=0, sentence_end=len(text))  # fmt: skip
     article = Article(article_id, text, content_hash(text), published=published, source=f"Outlet {article_id}")
     return article, Extraction(article_id, "trail-1", (statement,), (person,))
+
+
+# -- the curated queries, on the development set ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def trail_graph(driver: Driver) -> Driver:
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    apply_schema(driver, "neo4j")
+    load(driver, gold_pairs(DATA / "quotes"), batch_size=4)
+    return driver
+
+
+def curated(driver: Driver, name: str, **values: Any) -> list[dict[str, Any]]:
+    return run_curated(driver, "neo4j", name, values).rows()
+
+
+def test_quote_trail_by_words_statement_or_cluster_earliest_first(trail_graph: Driver) -> None:
+    rows = curated(trail_graph, "quote-trail", quote="build the barrier whether the province pays")
+    assert [r["article_id"] for r in rows] == ["brackley-gazette", "brackley-wire", "brackley-digest",
+                                               "brackley-weekly", "brackley-tabloid"]  # fmt: skip
+    # (the radio's reworded report is the development set's one miss)
+    assert [r["article_id"] for r in rows if r["first"]] == ["brackley-gazette"]  # same day: by article id
+    assert [r["article_id"] for r in rows if r["reference"]] == ["brackley-wire"]  # the full one of that day
+    assert [r["article_id"] for r in rows if r["altered"]] == ["brackley-tabloid"]
+    assert {(r["appearances"], r["outlets"], r["conflict"]) for r in rows} == {(5, 5, False)}
+    by_statement = curated(trail_graph, "quote-trail", statement_id="brackley-digest@48-107")
+    assert by_statement == rows
+    page = curated(trail_graph, "quote-trail", cluster_id=rows[0]["cluster_id"], skip=2, limit=2)
+    assert page == rows[2:4]
+    lone = curated(trail_graph, "quote-trail", statement_id="final-sports@192-203")  # "No comment.": no cluster
+    assert [(r["quote"], r["appearances"], r["first"], r["cluster_id"]) for r in lone] == [
+        ("No comment.", 1, True, None)
+    ]
+    assert curated(trail_graph, "quote-trail", quote="zebra quantum marmalade") == []
+    assert curated(trail_graph, "quote-trail", quote='") OR 1=1 //') == []
+
+
+def test_altered_quotes_beside_their_original_newest_first(trail_graph: Driver) -> None:
+    rows = curated(trail_graph, "altered-quotes")
+    assert [(r["statement_id"], r["altered_quote"], r["original_quote"], r["original_source"]) for r in rows] == [
+        ("brackley-tabloid@85-125", "We will never let this city flood again,",
+         "We will not let this city flood again, and we will build the barrier whether the province pays or not,",
+         "Northern Wire"),
+    ]  # fmt: skip
+    assert curated(trail_graph, "altered-quotes", to=dt.date(2026, 3, 3)) == []
+
+
+def test_attribution_conflicts_name_every_speaker(trail_graph: Driver) -> None:
+    rows = curated(trail_graph, "attribution-conflicts")
+    assert [(r["quote"], r["speakers"], r["appearances"], r["first_source"]) for r in rows] == [
+        ("The outbreak is contained, but we are not out of the woods,", ["Priya Raman (2)", "Tomas Bell (1)"], 3,
+         "Coastal Health Desk"),
+    ]  # fmt: skip
+    assert curated(trail_graph, "attribution-conflicts", skip=1) == []
+
+
+def test_first_appearance_follows_the_cluster_not_only_exact_copies(trail_graph: Driver) -> None:
+    rows = curated(trail_graph, "first-appearance", quote="we will build the barrier whether the province pays")
+    assert [(r["article_id"], r["appearances"]) for r in rows] == [("brackley-gazette", 5)]
+    assert sorted(rows[0]["later_articles"]) == sorted(["brackley-wire", "brackley-digest", "brackley-weekly",
+                                                        "brackley-tabloid"])  # fmt: skip
+    short = curated(trail_graph, "first-appearance", quote="No comment")
+    assert [(r["article_id"], r["appearances"]) for r in short] == [("final-sports", 2)]  # exact copies only
