@@ -49,8 +49,8 @@ from core.records import Article, Extraction, Skipped
 from core.settings import Settings
 from graph.bulk_csv import ARRAY_DELIMITER, ARRAY_DELIMITER_OPTION, EMPTY_LISTS_KEY, BulkValueError, CsvFamily
 from graph.loader import LoadSummary
-from graph.rows import ArticleRows, build_rows
 from graph.quote_trail import refresh_quote_trail
+from graph.rows import ArticleRows, build_rows
 from graph.schema import apply_schema
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from queries import run_curated
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-import score_quote_trail as trail  # noqa: E402
+import score_quote_trail as trail
 
 pytestmark = [pytest.mark.neo4j]
 
@@ -57,7 +57,7 @@ def gold_pairs(folder: Path, version: str = "gold-1") -> list[tuple[Article, Ext
                 sentence=q["text"],
                 sentence_start=q["start"],
                 sentence_end=q["end"],
-            )  # fmt: skip
+            )
             for q in record["quotes"]
         )
         article = Article(doc["id"], text, content_hash(text), published=doc["published"], source=doc["source"])
@@ -116,7 +116,7 @@ def test_clusters_built_at_load_time_meet_the_targets_and_match_the_benchmark(tr
     labels = {q.key: in_graph.get(q.key, q.key) for q in quotes}  # unclustered (too short): a trail of its own
     expected = trail.utterance_rules(quotes)
     assert labels == expected.labels  # the graph clusters as the benchmark scores
-    precision, recall, f1 = trail.bcubed(labels, trail.annotated(quotes).labels)
+    _, _, f1 = trail.bcubed(labels, trail.annotated(quotes).labels)
     assert f1 >= 0.90
     altered, _, _ = trail_db.execute_query("MATCH (s:Statement)-[:IN_CLUSTER {altered: true}]->() RETURN s.id AS id")
     assert {r["id"] for r in altered} == set(expected.altered)
@@ -137,7 +137,8 @@ def test_the_clusters_do_not_depend_on_the_order_articles_arrive_in(trail_db: Dr
 def test_short_quotes_never_cluster_and_the_first_appearance_is_the_earliest_article(trail_db: Driver) -> None:
     load(trail_db, gold_pairs(DATA / "quotes"))
     short, _, _ = trail_db.execute_query(
-        "MATCH (s:Statement) WHERE s.text STARTS WITH 'No comment' RETURN s.id AS id, EXISTS { (s)-[:IN_CLUSTER]->() } AS in"
+        "MATCH (s:Statement) WHERE s.text STARTS WITH 'No comment' "
+        "RETURN s.id AS id, EXISTS { (s)-[:IN_CLUSTER]->() } AS in"
     )
     assert short and not any(r["in"] for r in short)
     first, _, _ = trail_db.execute_query(
@@ -204,7 +205,7 @@ def test_thousands_of_copies_and_a_five_thousand_character_quote(trail_db: Drive
     huge = (sentence * (5000 // len(sentence) + 1))[:5000].strip()
     fragment = huge[len(sentence) * 20 : len(sentence) * 21].strip()  # one sentence from deep inside it
     load(
-        trail_db, copies + [_quote_article("huge", huge, "2026-04-01"), _quote_article("frag", fragment, "2026-04-02")]
+        trail_db, [*copies, _quote_article("huge", huge, "2026-04-01"), _quote_article("frag", fragment, "2026-04-02")]
     )
     rows = {r["first"].split("@")[0]: r for r in cluster_rows(trail_db)}
     assert rows["copy0"]["appearances"] == 1200
@@ -222,7 +223,7 @@ def test_concurrent_loaders_settle_one_utterance_into_one_cluster(trail_db: Driv
     def run(pairs: list[tuple[Article, Extraction]]) -> None:
         try:
             load(trail_db, pairs, batch_size=5)
-        except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as e:
             errors.append(e)
 
     threads = [threading.Thread(target=run, args=(b,)) for b in batches]
