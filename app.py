@@ -33,6 +33,7 @@ navigation = st.navigation(
             st.Page(PAGES["overview"], title="Overview", icon=":material/home:", url_path="overview", default=True),
             st.Page(PAGES["search"], title="Search", icon=":material/search:", url_path="search"),
             st.Page(PAGES["statements"], title="Who said what", icon=":material/format_quote:", url_path="statements"),
+            st.Page(PAGES["quote-trail"], title="Quote trail", icon=":material/route:", url_path="quote-trail"),
             st.Page(PAGES["timeline"], title="Timeline", icon=":material/timeline:", url_path="timeline"),
             st.Page(PAGES["entity"], title="Entity profile", icon=":material/person:", url_path="entity"),
             st.Page(PAGES["graph"], title="Graph", icon=":material/hub:", url_path="graph"),

@@ -33,6 +33,7 @@ PAGES = {
     "overview": "app_pages/overview.py",
     "search": "app_pages/search.py",
     "statements": "app_pages/statements.py",
+    "quote-trail": "app_pages/quote_trail.py",
     "timeline": "app_pages/timeline.py",
     "entity": "app_pages/entity.py",
     "graph": "app_pages/graph.py",

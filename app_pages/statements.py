@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages.attribution import CONFIDENT, attribution_columns, attribution_mark, attribution_sentence, is_confident
 from app_pages.common import (
+    PAGES,
     article_link,
     capped,
     csv_text,
@@ -105,6 +106,8 @@ view = [
         "source": r["source"],
         "url": safe_url(r["url"]),
         "read": page_href("article", id=r["article_id"]),
+        "also in": r["other_outlets"],  # other outlets that carried the same utterance
+        "trail": page_href("quote-trail", statement=r["statement_id"]),
         "statement_id": r["statement_id"],
     }
     for r in found.rows
@@ -126,10 +129,11 @@ table(
     view,
     url=st.column_config.LinkColumn("source link"),
     read=open_link("read"),
+    trail=open_link("quote trail"),
 )
 st.download_button(
     "Download this view as CSV",
-    csv_text([{k: v for k, v in row.items() if k != "read"} for row in view]),
+    csv_text([{k: v for k, v in row.items() if k not in ("read", "trail")} for row in view]),
     file_name="statements.csv",
     mime="text/csv",
     key="statements_csv",
@@ -158,6 +162,13 @@ with right:
     st.caption(
         f"{md_text(chosen['kind'])} statement, cue “{md_text(chosen['cue'] or '—')}”, "
         f"id {md_text(chosen['statement_id'])}"
+    )
+    others = chosen["other_outlets"]
+    st.page_link(
+        PAGES["quote-trail"],
+        label=f"Quote trail: also in {others} other outlet{'s' if others != 1 else ''}" if others else "Quote trail",
+        query_params={"statement": chosen["statement_id"]},
+        icon=":material/route:",
     )
     if is_confident(chosen["confidence"], chosen["basis"]):
         st.caption(md_text(attribution_sentence(chosen)))

@@ -223,3 +223,28 @@ def conflicting_pairs(appearances: Sequence[Appearance]) -> set[tuple[str, str]]
         for a, b in combinations(named, 2)
         if a.speaker_id != b.speaker_id and not same_speaker(a.speaker_name or "", b.speaker_name or "")
     }
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def word_diff(reference: str, variant: str) -> list[tuple[str, str]]:
+    """The variant against the reference, word by word as written: ``(kind, text)`` pieces in reading order, kind
+    ``same``, ``removed`` (the reference's words the variant lacks) or ``added``; words compare as ``rendering``
+    does (case and punctuation aside), so only changed words are marked."""
+    ref_words, var_words = _TOKEN.findall(reference), _TOKEN.findall(variant)
+
+    def key(word: str) -> str:
+        return " ".join(plain(rendering(word))) or word
+
+    matcher = SequenceMatcher(None, [key(w) for w in ref_words], [key(w) for w in var_words], autojunk=False)
+    pieces: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.append(("same", " ".join(var_words[j1:j2])))
+            continue
+        if i2 > i1:
+            pieces.append(("removed", " ".join(ref_words[i1:i2])))
+        if j2 > j1:
+            pieces.append(("added", " ".join(var_words[j1:j2])))
+    return pieces

@@ -37,6 +37,7 @@ COMMAND_MODULES = {
     "app": "newsgraph.cli_app",
     "merges": "newsgraph.cli_merges",
     "corrections": "newsgraph.cli_corrections",
+    "quote-trail": "newsgraph.cli_quote_trail",
 }
 
 

@@ -49,7 +49,8 @@ from newsgraph.shard_input import no_shards, refuse_stale, shard_headers, shard_
 @click.option(
     "--finish",
     is_flag=True,
-    help="After an admin ran the printed command: give back the empty lists and create the schema (no DIRECTORY).",
+    help="After an admin ran the printed command: give back the empty lists, create the schema and the quote clusters "
+    "(no DIRECTORY).",
 )
 @click.pass_context
 def bulk_import_command(
@@ -66,9 +67,9 @@ def bulk_import_command(
     For a graph holding nothing: the database is replaced, so a graph with any node is refused (add articles to
     it with `newsgraph load`). Shards of another extraction version than the current one are refused unless
     --allow-stale. The managed local server is stopped for the import and started again after it,
-    whatever happens; then the schema is created. Articles whose extraction failed, lines that were no document
-    and damaged shard lines are left out and reported, as by `newsgraph load`; an article given twice keeps its
-    first version.
+    whatever happens; then the schema is created and the statements put in their quote clusters. Articles whose
+    extraction failed, lines that were no document and damaged shard lines are left out and reported, as by
+    `newsgraph load`; an article given twice keeps its first version.
     """
     from graph import bulk_import
 
@@ -78,7 +79,7 @@ def bulk_import_command(
             raise click.UsageError("--finish takes no DIRECTORY: it finishes the import already in the database")
         with graph_driver(settings) as (driver, database):
             bulk_import.finish_import(driver, database)
-        click.echo("finished the import: empty lists given back, schema created")
+        click.echo("finished the import: empty lists given back, schema created, quote clusters built")
         return
     if directory is None:
         raise click.UsageError("give the DIRECTORY of shards (from `newsgraph extract --out DIR/`)")

@@ -313,3 +313,29 @@ def run_console(reader: GraphReader, cypher: str, parameters: Mapping[str, Any] 
 def run_gallery(reader: GraphReader, name: str, parameters: Mapping[str, Any]) -> ReadResult:
     """A curated query with parameters already bound by ``gallery_parameters``."""
     return run_console(reader, get_query(name).cypher, parameters)
+
+
+# Quote trail
+
+
+def quote_trail(
+    reader: GraphReader,
+    *,
+    quote: str | None = None,
+    statement_id: str | None = None,
+    cluster_id: str | None = None,
+    skip: int = 0,
+    limit: int = 50,
+) -> Rows:
+    """One page of a quote's appearances, earliest first: by cluster id, by a statement, or the cluster best
+    matching some words."""
+    values = {"quote": quote, "statement_id": statement_id, "cluster_id": cluster_id, "skip": skip, "limit": limit}
+    return curated(reader, "quote-trail", _given(values) | {"skip": skip}, limit=limit)
+
+
+def altered_quotes(reader: GraphReader, skip: int = 0, limit: int = 50) -> Rows:
+    return curated(reader, "altered-quotes", {"skip": skip, "limit": limit}, limit=limit)
+
+
+def attribution_conflicts(reader: GraphReader, skip: int = 0, limit: int = 50) -> Rows:
+    return curated(reader, "attribution-conflicts", {"skip": skip, "limit": limit}, limit=limit)

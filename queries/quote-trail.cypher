@@ -34,11 +34,18 @@ WITH c, s, altered, a
 ORDER BY a.published IS NULL, a.published, a.id, s.start
 SKIP $skip
 LIMIT $limit
+WITH c, collect({s: s, altered: altered, a: a}) AS page
+UNWIND range(0, size(page) - 1) AS i
+WITH c, page[i].s AS s, page[i].altered AS altered, page[i].a AS a, i
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
+// The cluster's distinct renderings and its reference text come once, on the page's first row.
 RETURN c.id AS cluster_id, coalesce(c.appearances, 1) AS appearances, coalesce(c.outlets, 1) AS outlets,
        coalesce(c.conflict, false) AS conflict, a.published AS published, a.source AS source, a.title AS article,
        a.url AS url, a.id AS article_id, s.id AS statement_id, coalesce(speaker.name, s.speaker_name) AS speaker,
        speaker.id AS speaker_id, s.kind AS kind, s.text AS quote, altered,
        c IS NULL OR s.id = c.first_statement_id AS first, s.id = c.reference_statement_id AS reference,
-       s.sentence AS sentence
-ORDER BY published IS NULL, published, article_id, statement_id
+       s.sentence AS sentence,
+       CASE WHEN i = 0 THEN coalesce(c.renderings, [s.text]) END AS renderings,
+       CASE WHEN i = 0 THEN COLLECT { MATCH (ref:Statement {id: c.reference_statement_id}) RETURN ref.text }[0] END
+         AS reference_quote
+ORDER BY i

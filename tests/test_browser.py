@@ -281,3 +281,27 @@ def test_audit_page_shows_a_hostile_correction_as_text_and_undoes_it(browser, ap
     assert (records[0]["status"], records[0]["who"]) == ("undone", "bo")
     browser.save_screenshot(str(tmp_path / "audit-undone.png"))
     _assert_nothing_ran(browser)
+
+
+def test_quote_trail_marks_changed_words_and_runs_no_quoted_script(browser, app_url, driver, neo4j_settings,
+                                                                   tmp_path):  # fmt: skip
+    from tests.test_quote_trail_graph import _quote_article, _sid
+
+    original = f"we will not let {PAYLOAD} this city flood again {IMG_PAYLOAD}"
+    edited = f"we will never let {PAYLOAD} this city flood again {IMG_PAYLOAD}"
+    GraphLoader(driver, neo4j_settings.neo4j_database).load(
+        [
+            _quote_article("browser:trail-1", original, "2022-01-01"),
+            _quote_article("browser:trail-2", edited, "2022-01-02"),
+        ]
+    )
+    wait = _open(browser, f"{app_url}/quote-trail?statement={quote(_sid('browser:trail-1', original), safe='')}")
+    _wait_text(browser, wait, "Variants")
+    _wait_text(browser, wait, "2 appearances in 2 outlets")
+    browser.save_screenshot(str(tmp_path / "quote-trail.png"))
+    added = browser.find_elements(By.CSS_SELECTOR, "ins.trail-added")
+    removed = browser.find_elements(By.CSS_SELECTOR, "del.trail-removed")
+    assert [e.text for e in added] == ["never"] and [e.text for e in removed] == ["not"]
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "<script>window.__pwned = 1;" in body  # the quoted markup is shown as text
+    _assert_nothing_ran(browser)
