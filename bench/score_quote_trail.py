@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from gold_format import read_jsonl  # noqa: E402
 
 from core.names import slugify  # noqa: E402
-from core.quote_match import Appearance, conflicting_pairs, connected, eligible, summarise  # noqa: E402
+from core.quote_match import Appearance, conflicting_pairs, connected, summarise  # noqa: E402
 from graph.rows import text_hash  # noqa: E402
 
 QUOTES = REPO / "tests" / "data" / "quotes"
@@ -99,8 +99,8 @@ def utterance_rules(quotes: list[Quote]) -> Clustering:
     for group in connected([q.text for q in ordered]):
         members = [appearance(ordered[i]) for i in group]
         summary = summarise(members)
-        # a quote too short to cluster is a trail of its own (the graph gives it none)
-        label = summary.id if eligible(members[0].text) else members[0].statement_id
+        # a quote nobody else carried is a trail of its own (the graph gives it no cluster)
+        label = summary.id if len(members) > 1 else members[0].statement_id
         labels |= {m.statement_id: label for m in members}
         flagged |= summary.altered
         conflicts |= conflicting_pairs(members)

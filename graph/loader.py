@@ -6,13 +6,16 @@ article whose rows differ (new extractor version, edited text) has its old facts
 new ones are written, so facts never pile up. The read, the delete and the writes share one transaction, which
 ``execute_write`` retries on transient errors (deadlocks between concurrent loads, leader changes).
 Unique constraints (graph/schema.py) keep concurrent loads from creating duplicate nodes. After each batch commits,
-the new statements join their quote clusters (graph/quote_trail.py) in transactions of their own; what a failure
-leaves pending there is settled by the next load or ``newsgraph quote-trail``.
+the new statements join their quote clusters (graph/quote_trail.py) in transactions of their own, run by a
+background thread while the next batch is prepared and written; ``load`` returns once they are settled (callers of
+``load_batch`` call ``settle``). What a failure leaves pending is settled by the next load or
+``newsgraph quote-trail``.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +25,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from core.errors import GraphUnavailableError, QueryError
+from core.errors import GraphUnavailableError, NewsgraphError, QueryError
 from core.records import Article, Extraction, Skipped
 from graph import neo4j_queries as q
 from graph.corrections import reapply_for_articles
@@ -94,16 +97,28 @@ class GraphLoader:
         self.database = database
         self.batch_size = batch_size
         self.quote_trail = quote_trail  # False: statements wait, pending, for a later refresh
+        self._settler: _Settler | None = None
+        self._settler_lock = threading.Lock()  # writers of one loader share it (pipeline load --writers)
 
     def load(self, pairs: Iterable[Pair], on_batch: Callable[[LoadSummary], None] | None = None) -> LoadSummary:
         """Load every pair; a bad pair is skipped with a reason, never the batch."""
         total = LoadSummary()
-        for batch in _batches(pairs, self.batch_size):
-            result = self.load_batch(batch)
-            total.add(result)
-            if on_batch is not None:
-                on_batch(result)
+        try:
+            for batch in _batches(pairs, self.batch_size):
+                result = self.load_batch(batch)
+                total.add(result)
+                if on_batch is not None:
+                    on_batch(result)
+        finally:
+            self.settle()
         return total
+
+    def settle(self) -> None:
+        """Wait until the quote clusters of everything loaded so far are settled (and stop the thread doing it)."""
+        with self._settler_lock:
+            settler, self._settler = self._settler, None
+        if settler is not None:
+            settler.finish()
 
     def load_batch(self, batch: list[Pair]) -> LoadSummary:
         started = time.perf_counter()
@@ -131,7 +146,10 @@ class GraphLoader:
                 summary.rows += outcome["rows"]
                 summary.dangling_corrections += outcome.get("dangling_corrections", 0)
             if self.quote_trail and (summary.loaded or summary.replaced):
-                self._settle_quote_trail()
+                with self._settler_lock:
+                    if self._settler is None:
+                        self._settler = _Settler(self.driver, self.database)
+                    self._settler.kick()
         summary.seconds = time.perf_counter() - started
         log.info(
             "batch: %d loaded, %d replaced, %d unchanged, %d rows in %.2fs",
@@ -156,12 +174,6 @@ class GraphLoader:
             raise QueryError(f"Neo4j refused to store it: {e.code}: {_first_line(e.message)}") from e
         except DriverError as e:
             raise GraphUnavailableError(f"lost the connection to Neo4j while loading: {e}") from e
-
-    def _settle_quote_trail(self) -> None:
-        try:
-            refresh_quote_trail(self.driver, self.database)
-        except QueryError as e:  # the articles are stored; their statements stay pending for the next refresh
-            log.warning("quote trails not settled after this batch: %s", e)
 
     def _write_one_by_one(self, prepared: list[ArticleRows], summary: LoadSummary) -> list[dict[str, int]]:
         outcomes = []
@@ -191,6 +203,38 @@ class GraphLoader:
             log.warning("article %s: %s", article.id, warning)
             summary.dropped_facts[_reason_of(warning)] += 1
         return rows
+
+
+class _Settler:
+    """A thread that settles quote clusters whenever batches were written, so a load's next batch is prepared and
+    written meanwhile (the server and the loader's own process take turns otherwise)."""
+
+    def __init__(self, driver: Driver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+        self._wanted = threading.Event()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="quote-trail", daemon=True)
+        self._thread.start()
+
+    def kick(self) -> None:
+        self._wanted.set()
+
+    def finish(self) -> None:
+        self._stopping = True
+        self._wanted.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            try:
+                refresh_quote_trail(self.driver, self.database)
+            except NewsgraphError as e:  # the articles are stored; their statements stay pending for the next refresh
+                log.warning("quote trails not settled: %s", e)
+            if self._stopping and not self._wanted.is_set():
+                return
 
 
 def _first_line(message: str | None) -> str:

@@ -1,5 +1,6 @@
 """Quote trails in the graph: the statements of different articles that report one utterance share a
-``(:QuoteCluster)``, which records the trail's first appearance, its counts and its flags.
+``(:QuoteCluster)``, which records the trail's first appearance, its counts and its flags. A statement nobody else
+carried is in no cluster: a cluster holds two statements or more.
 
 Clustering is incremental and runs after every write that touches statements: the loader writes new statements
 with ``trail_pending``, a deleted statement (re-extraction, a rejected statement) or a changed speaker (a
@@ -7,17 +8,22 @@ correction) marks its cluster ``pending``, and ``refresh_quote_trail`` then sett
 transactions of ``CHUNK`` statements:
 
 * a pending statement whose text hash is already in a cluster joins it (copies cost one index lookup);
-* any other asks the ``quote_cluster_text`` full-text index for candidate clusters (never all pairs) and joins
-  every cluster one of whose renderings reports the same utterance (core/quote_match.py), merging them; the
-  pending statements of one chunk are compared with each other too;
-* a pending cluster has its members' connections checked again (one that lost a member may fall apart) and its
-  summary (first appearance, counts, altered renderings, attribution conflict) written again.
+* any other asks the ``statement_text`` full-text index for the statements sharing its words (never all pairs;
+  the pending statements of the chunk are in the index too) and joins every one that reports the same utterance
+  (core/quote_match.py): their clusters merge into one, or a new cluster holds them;
+* a pending cluster has its members' connections checked again (one that lost a member may fall apart, a
+  statement left alone leaves it) and its summary (first appearance, counts, altered renderings, attribution
+  conflict) written again.
 
 Every chunk first locks the one ``(:QuoteTrail)`` node, so concurrent loaders settle clusters one at a time and
 cannot each found a cluster for the same utterance. A cluster's id is the smallest text hash of its renderings,
 so the same statements give the same clusters whatever order they were loaded in (loader or bulk import). A
 statement too short to stand for an utterance (``MIN_WORDS``) gets no cluster. When the rules of
 core/quote_match.py change (``RULES``), the next refresh rebuilds every cluster.
+
+The full-text index ranks candidates by shared words, so a rendering whose only match hides behind more than
+``CANDIDATE_STATEMENTS`` better-scoring statements of other utterances is missed; exact copies of one text are one
+candidate whatever their number.
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,10 +56,9 @@ log = logging.getLogger(__name__)
 
 RULES = f"utterance/{MIN_WORDS}/{ALIGNED_SHARE}"  # stored on the QuoteTrail node; another value means rebuild
 CHUNK = 500  # pending statements settled per transaction
-CANDIDATE_CLUSTERS = 10  # full-text hits asked for each new rendering
-QUERY_TERMS = 96  # words of a rendering put in its full-text query (Lucene refuses over 1,024 clauses)
-STORED_RENDERINGS = 50  # distinct texts a cluster keeps for comparing new statements with
-SEARCH_TEXT_CHARS = 20_000  # of those renderings, what the full-text index holds
+CANDIDATE_STATEMENTS = 8  # full-text hits asked for each new rendering
+QUERY_TERMS = 6  # words of a rendering put in its full-text query, at most: Lucene's time grows with them
+STORED_RENDERINGS = 50  # distinct texts a cluster keeps, for display
 SPLIT_CHECK_RENDERINGS = 300  # a cluster with more distinct texts is not checked for falling apart
 
 LOCK = """
@@ -72,18 +77,25 @@ RETURN s.id AS id, s.text AS text, s.text_hash AS text_hash
 """
 PENDING_CLUSTERS = "MATCH (c:QuoteCluster {pending: true}) RETURN c.id AS id LIMIT $limit"
 
-CLUSTER_OF_HASHES = """
+# Per text hash: the cluster its copies are in, and how many statements carry it.
+HASHES = """
 UNWIND $hashes AS hash
 CALL (hash) {
-  MATCH (:Statement {text_hash: hash})-[:IN_CLUSTER]->(c:QuoteCluster)
+  OPTIONAL MATCH (:Statement {text_hash: hash})-[:IN_CLUSTER]->(c:QuoteCluster)
   RETURN c.id AS cluster LIMIT 1
 }
-RETURN hash, cluster
+RETURN hash, cluster, COUNT { (:Statement {text_hash: hash}) } AS copies
 """
+# Statements sharing words with each new rendering (pending ones of the same chunk included: they are committed).
 CANDIDATES = """
 UNWIND $rows AS row
-CALL db.index.fulltext.queryNodes('quote_cluster_text', row.query, {limit: $limit}) YIELD node
-RETURN row.hash AS hash, node.id AS cluster, node.renderings AS renderings
+CALL (row) {
+  CALL db.index.fulltext.queryNodes('statement_text', row.query, {limit: $limit}) YIELD node
+  WITH node
+  WHERE node.text_hash <> row.hash
+  RETURN collect({hash: node.text_hash, text: node.text}) AS found
+}
+RETURN row.hash AS hash, found
 """
 # MERGE: a cluster of that id left pending with none of its statements is reused (its summary checks it again)
 CREATE_CLUSTERS = "UNWIND $ids AS id MERGE (c:QuoteCluster {id: id}) SET c.pending = true"
@@ -103,8 +115,9 @@ UNWIND $rows AS row
 MATCH (c:QuoteCluster {id: row.cluster})
 SET c.pending = true
 WITH c, row
-MATCH (s:Statement {text_hash: row.hash, trail_pending: true})
-MERGE (s)-[:IN_CLUSTER]->(c)
+MATCH (s:Statement {text_hash: row.hash})
+WHERE NOT EXISTS { (s)-[:IN_CLUSTER]->() }
+CREATE (s)-[:IN_CLUSTER]->(c)
 """
 SETTLED = "UNWIND $ids AS id MATCH (s:Statement {id: id}) REMOVE s.trail_pending"
 
@@ -119,6 +132,7 @@ RETURN id, collect(CASE WHEN s IS NULL THEN null ELSE {
 } END) AS members
 """
 DELETE_CLUSTERS = "UNWIND $ids AS id MATCH (c:QuoteCluster {id: id}) DETACH DELETE c"
+UNLINK = "UNWIND $ids AS id MATCH (:Statement {id: id})-[r:IN_CLUSTER]->(:QuoteCluster) DELETE r"
 MOVE_MEMBERS = """
 UNWIND $rows AS row
 MATCH (old:QuoteCluster {id: row.from}), (new:QuoteCluster {id: row.to})
@@ -177,7 +191,7 @@ class TrailCounts:
     """What a refresh settled."""
 
     statements: int = 0  # pending statements looked at
-    clustered: int = 0  # of those, the ones now in a cluster
+    eligible: int = 0  # of those, the ones long enough to stand for an utterance
     clusters: int = 0  # clusters whose summary was written
     merged: int = 0  # clusters merged into another
     split: int = 0  # clusters split off a cluster that lost its link
@@ -185,7 +199,7 @@ class TrailCounts:
     seconds: float = 0.0
 
     def add(self, other: TrailCounts) -> None:
-        for name in ("statements", "clustered", "clusters", "merged", "split", "removed"):
+        for name in ("statements", "eligible", "clusters", "merged", "split", "removed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.seconds += other.seconds
 
@@ -206,8 +220,8 @@ def refresh_quote_trail(driver: Driver, database: str, *, chunk: int = CHUNK) ->
             break
     total.seconds = time.perf_counter() - started
     if total.statements or total.clusters:
-        log.info("quote trail: %d statements settled (%d clustered), %d clusters written in %.2fs",
-                 total.statements, total.clustered, total.clusters, total.seconds)  # fmt: skip
+        log.info("quote trail: %d statements settled, %d clusters written in %.2fs",
+                 total.statements, total.clusters, total.seconds)  # fmt: skip
     return total
 
 
@@ -232,12 +246,15 @@ def mark_speakers(tx: ManagedTransaction, entity_ids: Iterable[str]) -> None:
 
 
 def search_query(text: str) -> str:
-    """A full-text query for the clusters sharing words with ``text``: up to ``QUERY_TERMS`` of its distinct words,
-    spread over the whole quote so a fragment from any part of a long one finds it. Words are letters, digits,
-    underscores and apostrophes only (core/quote_match.py), none of them Lucene syntax in lower case."""
-    words = list(dict.fromkeys(w for w in plain(rendering(text)) if len(w) > 1))
-    step = max(1, math.ceil(len(words) / QUERY_TERMS))
-    return " ".join(words[::step][:QUERY_TERMS])
+    """A full-text query for the statements sharing words with ``text``: the longest word of each of ``QUERY_TERMS``
+    stretches of the quote (of two words at least), so the query is short (Lucene's time grows with its terms), its
+    words are the rarer ones (long words are rarer) and a fragment of twice a stretch less one word, from any part
+    of the quote, holds one of them (five words of a quote of 18). Words are letters, digits, underscores and
+    apostrophes only (core/quote_match.py), none of them Lucene syntax in lower case."""
+    words = [w for w in plain(rendering(text)) if len(w) > 1]
+    stretch = max(2, math.ceil(len(words) / QUERY_TERMS))
+    chosen = (max(words[i : i + stretch], key=len) for i in range(0, len(words), stretch))
+    return " ".join(dict.fromkeys(chosen))
 
 
 def _write(driver: Driver, database: str, work: Any, *args: Any) -> Any:
@@ -285,7 +302,7 @@ def _settle_chunk(tx: ManagedTransaction, limit: int) -> tuple[TrailCounts, bool
     pending = [_Pending(r["id"], r["text"] or "", r["text_hash"] or "") for r in records]
     counts.statements = len(pending)
     texts = {p.text_hash: p.text for p in pending if p.text_hash and eligible(p.text)}
-    counts.clustered = sum(1 for p in pending if p.text_hash in texts)
+    counts.eligible = sum(1 for p in pending if p.text_hash in texts)
     if texts:
         _join(tx, texts, counts)
     if pending:
@@ -297,27 +314,35 @@ def _settle_chunk(tx: ManagedTransaction, limit: int) -> tuple[TrailCounts, bool
 
 
 def _join(tx: ManagedTransaction, texts: dict[str, str], counts: TrailCounts) -> None:
-    """Put each pending text hash in a cluster: the one its copies are in, or those it matches, merged, or a new
-    one shared with the chunk's other hashes it matches."""
-    existing = {r["hash"]: r["cluster"] for r in tx.run(CLUSTER_OF_HASHES, hashes=sorted(texts))}
-    new = sorted(h for h in texts if h not in existing)
+    """Put each pending text hash where it belongs: in the cluster its copies are in; else with every statement the
+    full-text index offers that reports the same utterance (their clusters merged, or a new cluster made); else,
+    with copies, in a cluster of copies; else in none (a statement nobody else carried has no cluster)."""
+    known = {r["hash"]: (r["cluster"], int(r["copies"])) for r in tx.run(HASHES, hashes=sorted(texts))}
     links = _Links()
-    for hash_, cluster in existing.items():
-        links.join(("hash", hash_), ("cluster", cluster))
-    if new:
-        rows = [{"hash": h, "query": search_query(texts[h])} for h in new]
-        rows = [row for row in rows if row["query"]]
-        found: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-        for record in tx.run(CANDIDATES, rows=rows, limit=CANDIDATE_CLUSTERS):
-            found[record["hash"]].append((record["cluster"], list(record["renderings"] or [])))
-        for hash_ in new:
-            links.add(("hash", hash_))
-            for cluster, renderings in found.get(hash_, []):
-                if any(_same(texts[hash_], other) for other in renderings):
-                    links.join(("hash", hash_), ("cluster", cluster))
-        for a, b in _candidate_pairs([(h, texts[h]) for h in new]):
-            if same_utterance(texts[a], texts[b]):
-                links.join(("hash", a), ("hash", b))
+    copies: dict[str, int] = {}
+    for hash_, (cluster, count) in known.items():
+        links.add(("hash", hash_))
+        copies[hash_] = count
+        if cluster:
+            links.join(("hash", hash_), ("cluster", cluster))
+    new = sorted(h for h in texts if not known.get(h, (None, 0))[0])
+    rows = [{"hash": h, "query": search_query(texts[h])} for h in new]
+    rows = [row for row in rows if row["query"]]
+    if rows:
+        verdicts: dict[tuple[str, str], bool] = {}
+        for record in tx.run(CANDIDATES, rows=rows, limit=CANDIDATE_STATEMENTS):
+            hash_ = record["hash"]
+            for candidate in record["found"]:
+                other = candidate["hash"]
+                if (hash_, other) not in verdicts:
+                    verdicts[(hash_, other)] = _same(texts[hash_], candidate["text"] or "")
+        matched = sorted({other for (_, other), same in verdicts.items() if same} - set(known))
+        for record in tx.run(HASHES, hashes=matched):  # the clusters the matches are in (few: read once)
+            known[record["hash"]] = (record["cluster"], int(record["copies"]))
+        for (hash_, other), same in verdicts.items():
+            if same:
+                cluster = known.get(other, (None, 0))[0]
+                links.join(("hash", hash_), ("cluster", cluster) if cluster else ("hash", other))
     creates, merges, joins = [], [], []
     for group in links.groups():
         clusters = sorted(key for kind, key in group if kind == "cluster")
@@ -325,9 +350,11 @@ def _join(tx: ManagedTransaction, texts: dict[str, str], counts: TrailCounts) ->
         if clusters:
             keep = clusters[0]
             merges += [{"keep": keep, "gone": gone} for gone in clusters[1:]]
-        else:
+        elif len(hashes) > 1 or copies.get(hashes[0], 1) > 1:
             keep = hashes[0]  # a new cluster's id until its summary: its smallest hash
             creates.append(keep)
+        else:
+            continue  # carried by one statement only: no cluster
         joins += [{"cluster": keep, "hash": h} for h in hashes]
     if creates:
         tx.run(CREATE_CLUSTERS, ids=creates).consume()
@@ -355,23 +382,6 @@ def _may_match(a: list[str], b: list[str]) -> bool:
     distinct = set(short)
     shared = len(distinct & set(long_))
     return shared >= max(1, len(distinct) - math.floor((1 - ALIGNED_SHARE) * len(short)))
-
-
-def _candidate_pairs(items: Sequence[tuple[str, str]]) -> Iterable[tuple[str, str]]:
-    """Pairs of a chunk's new renderings that share enough words to be compared, found through their words rather
-    than by trying all pairs."""
-    words = {key: _words(text) for key, text in items}
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for key, ws in words.items():
-        for w in set(ws):
-            by_word[w].append(key)
-    for key, ws in words.items():
-        shared: Counter[str] = Counter()
-        for w in set(ws):
-            shared.update(other for other in by_word[w] if other > key)
-        for other in shared:
-            if _may_match(ws, words[other]):
-                yield key, other
 
 
 class _Links:
@@ -410,23 +420,35 @@ def _summarise(tx: ManagedTransaction, cluster_ids: list[str], counts: TrailCoun
         tx.run(DELETE_CLUSTERS, ids=empty).consume()
         counts.removed += len(empty)
     parts: list[tuple[str, list[Appearance]]] = []
-    creates, moves = [], []
+    creates, moves, alone, gone = [], [], [], []
     for cid in cluster_ids:
         appearances = members.get(cid)
         if not appearances:
             continue
         groups = _still_connected(appearances)
+        alone += [group[0].statement_id for group in groups if len(group) == 1]  # a cluster is two or more
+        groups = [group for group in groups if len(group) > 1]
+        if not groups:
+            gone.append(cid)
+            continue
         parts.append((cid, groups[0]))
         for group in groups[1:]:
             new_id = "~split~" + min(a.text_hash for a in group)
             creates.append(new_id)
             moves.append({"from": cid, "to": new_id, "statements": [a.statement_id for a in group]})
             parts.append((new_id, group))
+    if alone:
+        tx.run(UNLINK, ids=alone).consume()
+    if gone:
+        tx.run(DELETE_CLUSTERS, ids=gone).consume()
+        counts.removed += len(gone)
     if creates:
         tx.run(CREATE_CLUSTERS, ids=creates).consume()
         tx.run(MOVE_MEMBERS, rows=moves).consume()
         counts.split += len(creates)
     rows = [_summary_row(cid, group) for cid, group in parts]
+    if not rows:
+        return
     tx.run(TEMPORARY_IDS, rows=rows).consume()
     tx.run(FREE_ID, rows=rows).consume()
     tx.run(WRITE_SUMMARIES, rows=rows).consume()
@@ -463,7 +485,6 @@ def _appearance(member: dict[str, Any]) -> Appearance:
 def _summary_row(cluster_id: str, appearances: list[Appearance]) -> dict[str, Any]:
     summary = summarise(appearances)
     renderings = list(summary.renderings[:STORED_RENDERINGS])
-    search_text = "\n".join(renderings)[:SEARCH_TEXT_CHARS]
     return {
         "id": cluster_id,
         "new_id": summary.id,
@@ -471,7 +492,6 @@ def _summary_row(cluster_id: str, appearances: list[Appearance]) -> dict[str, An
         "last_published": summary.last_published,
         "altered": sorted(summary.altered),
         "props": {
-            "text": search_text,
             "renderings": renderings,
             "first_statement_id": summary.first.statement_id,
             "first_article_id": summary.first.article_id,

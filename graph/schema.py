@@ -23,7 +23,6 @@ STATEMENT_FULLTEXT_INDEX = "statement_text"
 ARTICLE_FULLTEXT_INDEX = "article_text"
 STATEMENT_VECTOR_INDEX = "statement_embedding"
 SPEAKER_DATE_INDEX = "statement_speaker_date"
-QUOTE_CLUSTER_FULLTEXT_INDEX = "quote_cluster_text"
 
 # Graphs loaded before statements carried their speaker's id get it once, when the index that needs it is created.
 BACKFILL_SPEAKER_IDS = """
@@ -71,8 +70,6 @@ SEARCH_INDEXES: tuple[str, ...] = (
     f"CREATE FULLTEXT INDEX {ENTITY_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] "
     + _FOLDING,
     f"CREATE FULLTEXT INDEX {STATEMENT_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Statement) ON EACH [n.text] " + _FOLDING,
-    f"CREATE FULLTEXT INDEX {QUOTE_CLUSTER_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:QuoteCluster) ON EACH [n.text] "
-    + _FOLDING,
     f"CREATE FULLTEXT INDEX {ARTICLE_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Article) ON EACH [n.title, n.text] "
     + _FOLDING,
     f"CREATE VECTOR INDEX {STATEMENT_VECTOR_INDEX} IF NOT EXISTS FOR (n:Statement) ON (n.embedding) "

@@ -27,16 +27,15 @@ def quote_trail_command(ctx: click.Context, rebuild: bool) -> None:
         apply_schema(driver, database)
         counts = rebuild_quote_trail(driver, database) if rebuild else refresh_quote_trail(driver, database)
         records, _, _ = driver.execute_query(
-            "MATCH (c:QuoteCluster) RETURN count(c) AS clusters, "
-            "sum(CASE WHEN c.appearances > 1 THEN 1 ELSE 0 END) AS trails, "
+            "MATCH (c:QuoteCluster) RETURN count(c) AS clusters, sum(c.appearances) AS statements, "
             "sum(CASE WHEN c.conflict THEN 1 ELSE 0 END) AS conflicts, sum(c.altered_quotes) AS altered",
             database_=database,
         )
     totals = records[0]
     click.echo(
-        f"{counts.statements} statements settled ({counts.clustered} clustered), {counts.clusters} clusters written "
-        f"in {counts.seconds:.1f} s; the graph holds {totals['clusters']} quote clusters, {totals['trails']} of them "
-        f"carried by more than one article, {totals['conflicts']} attribution conflicts, "
+        f"{counts.statements} statements settled ({counts.eligible} long enough to cluster), {counts.clusters} "
+        f"clusters written in {counts.seconds:.1f} s; the graph holds {totals['clusters']} quote clusters of "
+        f"{totals['statements'] or 0} statements, {totals['conflicts']} attribution conflicts, "
         f"{totals['altered'] or 0} altered quotes"
     )
 

@@ -311,6 +311,7 @@ class _Run:
                 self._flush(batch)
                 batch = []
         self._flush(batch)
+        self.loader.settle()
         log.info("pipeline done: %s", self.summary.text())
         return self.summary
 
@@ -338,6 +339,7 @@ class _Run:
             finally:
                 for _, future in running:
                     future.cancel()
+                self.loader.settle()
         log.info("load done: %s", self.summary.text())
         return self.summary
 

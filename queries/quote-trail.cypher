@@ -1,5 +1,5 @@
 // name: quote-trail
-// description: One utterance across articles: every appearance of a quote (found by its cluster id, by a statement id, or by searching its words), earliest first, with outlet, date, speaker, kind and whether its words were altered; the first appearance and the reference rendering (the earliest full direct one) are marked. A page of `limit` appearances from `skip`; a statement too short to cluster is its own trail.
+// description: One utterance across articles: every appearance of a quote (found by its cluster id, by a statement id, or by searching its words), earliest first, with outlet, date, speaker, kind and whether its words were altered; the first appearance and the reference rendering (the earliest full direct one) are marked. A page of `limit` appearances from `skip`; a statement no other article carried (or too short to cluster) is its own trail.
 // params: quote: string = null, statement_id: string = null, cluster_id: string = null, skip: int = 0, limit: int = 100
 CALL () {
   MATCH (c:QuoteCluster {id: $cluster_id})
@@ -10,13 +10,15 @@ CALL () {
   OPTIONAL MATCH (s)-[:IN_CLUSTER]->(c:QuoteCluster)
   RETURN c, CASE WHEN c IS NULL THEN s END AS lone, 0 AS rank
   UNION
-  // Words taken literally (special characters escaped, lower case so AND/OR/NOT are words): the best cluster.
+  // Words taken literally (special characters escaped, lower case so AND/OR/NOT are words): the best-matching
+// statement's trail.
   WITH trim(coalesce($quote, '')) AS text
   WHERE $cluster_id IS NULL AND $statement_id IS NULL AND text <> ''
   WITH reduce(escaped = toLower(text), ch IN ['\\', '+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '/']
               | replace(escaped, ch, '\\' + ch)) AS escaped
-  CALL db.index.fulltext.queryNodes('quote_cluster_text', escaped, {limit: 1}) YIELD node
-  RETURN node AS c, null AS lone, 1 AS rank
+  CALL db.index.fulltext.queryNodes('statement_text', escaped, {limit: 1}) YIELD node
+  OPTIONAL MATCH (node)-[:IN_CLUSTER]->(c:QuoteCluster)
+  RETURN c, CASE WHEN c IS NULL THEN node END AS lone, 1 AS rank
 }
 WITH c, lone
 ORDER BY rank

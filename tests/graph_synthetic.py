@@ -1,16 +1,18 @@
 """Synthetic Article + Extraction records shaped like the NLP stage's output, for load tests and benchmarks.
 
-Per article (on average): ~2,400 characters of text, 9 entity mentions drawn with a heavy-tailed
+Per article (on average): ~2,700 characters of text, 9 entity mentions drawn with a heavy-tailed
 (Zipf-like) popularity from a pool of people, organisations, places, laws and events, 4 statements (direct
 and indirect, with speakers, cues, dates, ABOUT links and 384-d unit embeddings), 1 role and 2 typed
 relations — all with offsets that point into the text, so the loader's checks pass as for real output.
-Deterministic for a given seed.
+Quotes travel as in news: about one in seven repeats a recent one — word for word, cut at either end, or with a
+word changed — so quote clusters form as they would (graph/quote_trail.py). Deterministic for a given seed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import deque
 from collections.abc import Iterator
 
 import numpy as np
@@ -69,6 +71,49 @@ WORDS = (
 )
 
 
+# The words quotes are made of: English's function words first, then content words, drawn with Zipf's law as the
+# words of news are, so two quotes share their common words and rarely their rare ones.
+FUNCTION_WORDS = (
+    "the",
+    "to",
+    "of",
+    "and",
+    "a",
+    "in",
+    "is",
+    "that",
+    "we",
+    "will",
+    "not",
+    "for",
+    "it",
+    "be",
+    "on",
+    "are",
+    "this",
+    "with",
+    "our",
+    "have",
+    "they",
+    "was",
+    "but",
+    "all",
+    "would",
+    "there",
+    "more",
+    "no",
+)
+_SYLLABLES = ("ka", "lo", "mer", "tan", "vi", "sol", "dra", "pen", "ru", "gal", "ost", "min", "bre", "cor", "zu")
+QUOTE_WORDS = (
+    FUNCTION_WORDS
+    + WORDS
+    + tuple(
+        f"{a}{b}{c}" for a in _SYLLABLES for b in _SYLLABLES for c in ("", "s", "ed", "ing", "al", "ity", "ment", "er")
+    )
+)
+_QUOTE_WEIGHTS = tuple(1.0 / rank for rank in range(1, len(QUOTE_WORDS) + 1))
+
+
 class SyntheticCorpus:
     """A pool of entities and a generator of articles that mention them."""
 
@@ -84,6 +129,7 @@ class SyntheticCorpus:
         weights = 1.0 / np.arange(1, pool_size + 1) ** 0.9
         self.weights = weights / weights.sum()
         self.start = dt.date(2018, 1, 1)
+        self.recent_quotes: deque[str] = deque(maxlen=2000)  # what later articles copy from
 
     def _entity(self, i: int) -> tuple[str, str, str]:
         etype = self.rng.choices([t for t, _ in TYPES], [w for _, w in TYPES])[0]
@@ -93,6 +139,22 @@ class SyntheticCorpus:
     def _pick(self, count: int) -> list[tuple[str, str, str]]:
         indexes = self.np_rng.choice(len(self.entities), size=count, replace=False, p=self.weights)
         return [self.entities[int(i)] for i in indexes]
+
+    def _quote(self, about: str) -> str:
+        """A new quote, or a recent one repeated (copied, cut or with a word changed), as news carries quotes."""
+        if self.recent_quotes and self.rng.random() < 0.15:
+            words = self.rng.choice(self.recent_quotes).split()
+            way = self.rng.random()
+            if way < 0.3 and len(words) > 8:  # a fragment
+                cut = self.rng.randint(2, 4)
+                words = words[cut:] if self.rng.random() < 0.5 else words[:-cut]
+            elif way < 0.45:  # a changed word inside
+                words[self.rng.randrange(2, len(words) - 1)] = self.rng.choice(WORDS)
+            return " ".join(words)
+        body = " ".join(self.rng.choices(QUOTE_WORDS, _QUOTE_WEIGHTS, k=self.rng.randint(10, 18)))
+        quote = f"the {about} {body}"
+        self.recent_quotes.append(quote)
+        return quote
 
     def _filler(self, words: int) -> str:
         return " ".join(self.rng.choice(WORDS) for _ in range(words)).capitalize() + ". "
@@ -133,7 +195,7 @@ class SyntheticCorpus:
         for k in range(4):
             speaker = self.rng.choice(speakers)
             about = self.rng.choice(mentioned)
-            quote = f"the {about[1]} {self.rng.choice(WORDS)} is {self.rng.choice(WORDS)} for {self.rng.choice(WORDS)}"
+            quote = self._quote(about[1])
             cue = self.rng.choice(CUES)
             sentence = f"{speaker[1]} {cue} that {quote}. "
             at = add(sentence + self._filler(30))
