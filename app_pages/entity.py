@@ -113,6 +113,8 @@ def _statement_rows(rows: list[dict]) -> list[dict]:
             "sentence": r["sentence"],
             "read": page_href("article", id=r["article_id"]),
             "source link": safe_url(r["url"]),
+            "also in": r["other_outlets"],  # other outlets that carried the same utterance
+            "trail": page_href("quote-trail", statement=r["statement_id"]),
         }
         for r in rows
     ]
@@ -120,6 +122,7 @@ def _statement_rows(rows: list[dict]) -> list[dict]:
 
 LINKS = {
     "read": open_link("read"),
+    "trail": open_link("quote trail"),
     "source link": st.column_config.LinkColumn("source link"),
     "profile": open_link("profile"),
 }

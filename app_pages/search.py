@@ -70,6 +70,8 @@ statement_rows = [
         "read": page_href("article", id=r["statement_id"].rsplit("@", 1)[0]),
         "original": safe_url(r["url"]),
         "score": r["score"],
+        "also in": r["other_outlets"],  # other outlets that carried the same utterance
+        "trail": page_href("quote-trail", statement=r["statement_id"]),
     }
     for kind, rows in (("said", said), ("meaning", similar))
     for r in rows.rows
@@ -79,6 +81,7 @@ if statement_rows:
         statement_rows,
         read=open_link("read"),
         original=st.column_config.LinkColumn("original"),
+        trail=open_link("quote trail"),
     )
 else:
     st.write("No statements match.")

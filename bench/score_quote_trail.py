@@ -14,8 +14,14 @@ The baseline is what the graph links today: statements whose text is equal up to
 (graph/rows.py ``text_hash``, what ``first-appearance`` followed before quote clusters), which flags no altered
 quote; its conflicts are the annotated speakers' differences inside its clusters.
 
+With ``--extracted`` the quotes are also found by the project's extractor instead of taken from the annotation
+(end to end: the statements the graph would hold, their speakers as extracted): each annotated quote takes the
+cluster of the extracted statement covering most of it, one no statement covers is a trail of its own, and the
+share of annotated quotes an extracted statement covers is reported beside.
+
     .venv/bin/python bench/score_quote_trail.py [--json]         # development and held-out sets, side by side
     .venv/bin/python bench/score_quote_trail.py --set tests/data/quotes
+    .venv/bin/python bench/score_quote_trail.py --extracted      # and end to end, through the extractor
 """
 
 from __future__ import annotations
@@ -137,8 +143,11 @@ def true_conflicts(quotes: list[Quote], labels: dict[str, str]) -> set[tuple[str
 
 
 def score(quotes: list[Quote], method: Callable[[list[Quote]], Clustering]) -> dict[str, Any]:
+    return score_clustering(quotes, method(quotes))
+
+
+def score_clustering(quotes: list[Quote], found: Clustering) -> dict[str, Any]:
     truth = annotated(quotes)
-    found = method(quotes)
     precision, recall, f1 = bcubed(found.labels, truth.labels)
     conflicts = _pr(set(found.conflicts), set(truth.conflicts))
     altered = _pr(set(found.altered), set(truth.altered))
@@ -165,6 +174,53 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def extracted(folder: Path) -> tuple[Clustering, int]:
+    """End to end: the extractor's statements of the set's documents clustered as the graph does, each annotated
+    quote labelled by the statement covering most of it; and how many annotated quotes a statement covers."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from score_extract import run_extractor
+
+    documents = {d["id"]: d for d in read_jsonl(folder / "docs.jsonl")}
+    appearances = []
+    for output in run_extractor(folder / "docs.jsonl"):
+        doc = documents[output["id"]]
+        for st in output["statements"]:
+            appearances.append(Appearance(f"{doc['id']}@{st['start']}-{st['end']}", st["text"], text_hash(st["text"]),
+                                          st["kind"], doc["id"], doc["published"], doc["source"],
+                                          st["speaker_id"], st["speaker"]))  # fmt: skip
+    label_of: dict[str, str] = {}
+    flagged: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for group in connected([a.text for a in appearances]):
+        members = [appearances[i] for i in group]
+        summary = summarise(members)
+        label_of |= {m.statement_id: summary.id if len(members) > 1 else m.statement_id for m in members}
+        flagged |= summary.altered
+        pairs |= conflicting_pairs(members)
+    quotes = read_quotes(folder)
+    covering: dict[str, str] = {}
+    for q in quotes:
+        start, end = (int(x) for x in q.key.rsplit("@", 1)[1].split("-"))
+        best, overlap = None, 0
+        for a in appearances:
+            if a.article_id != q.document:
+                continue
+            a_start, a_end = (int(x) for x in a.statement_id.rsplit("@", 1)[1].split("-"))
+            shared = min(end, a_end) - max(start, a_start)
+            if shared > overlap:
+                best, overlap = a.statement_id, shared
+        if best is not None and overlap >= 0.5 * (end - start):
+            covering[q.key] = best
+    labels = {q.key: label_of[covering[q.key]] if q.key in covering else q.key for q in quotes}
+    altered = frozenset(q.key for q in quotes if covering.get(q.key) in flagged)
+    conflicts = set()
+    for a, b in combinations(sorted(quotes, key=lambda q: q.key), 2):
+        sa, sb = covering.get(a.key), covering.get(b.key)
+        if sa and sb and (min(sa, sb), max(sa, sb)) in pairs:
+            conflicts.add((a.key, b.key))
+    return Clustering(labels, altered, frozenset(conflicts)), len(covering)
+
+
 METHODS: dict[str, Callable[[list[Quote]], Clustering]] = {
     "exact-text baseline": exact_text,
     "utterance rules": utterance_rules,
@@ -175,6 +231,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="the figures as one JSON object")
     parser.add_argument("--set", type=Path, action="append", help="a set's folder (default: both sets)")
+    parser.add_argument("--extracted", action="store_true", help="also end to end, the quotes found by the extractor")
     args = parser.parse_args()
     folders = args.set or [QUOTES, HELDOUT]
     results = {
@@ -182,6 +239,14 @@ def main() -> None:
         for folder in folders
         for name, method in METHODS.items()
     }
+    if args.extracted:
+        for folder in folders:
+            clustering, covered = extracted(folder)
+            quotes = read_quotes(folder)
+            results[f"{folder.name}: extractor + utterance rules"] = {
+                **score_clustering(quotes, clustering),
+                "quotes_covered_by_a_statement": covered,
+            }
     if args.json:
         print(json.dumps(results, indent=1))
         return
@@ -193,6 +258,8 @@ def main() -> None:
         print(f"  clusters B-cubed P {b['precision']} R {b['recall']} F1 {b['f1']}")
         print(f"  attribution conflicts (pairs) P {c['precision']} R {c['recall']} ({c['right']}/{c['annotated']})")
         print(f"  altered quotes P {a['precision']} R {a['recall']} ({a['right']}/{a['annotated']})")
+        if "quotes_covered_by_a_statement" in result:
+            print(f"  annotated quotes an extracted statement covers: {result['quotes_covered_by_a_statement']}")
 
 
 if __name__ == "__main__":

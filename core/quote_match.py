@@ -194,8 +194,9 @@ def summarise(appearances: Sequence[Appearance]) -> TrailSummary:
                 altered_ids.add(a.statement_id)
     speakers: dict[str, str] = {}
     for a in ordered:
-        if a.speaker_id and a.speaker_name:
-            speakers.setdefault(a.speaker_id, a.speaker_name)
+        key = speaker_key(a)
+        if key and a.speaker_name:
+            speakers.setdefault(key, a.speaker_name)
     names = list(speakers.values())
     conflict = any(not same_speaker(x, y) for x, y in combinations(names, 2))
     renderings = tuple(dict.fromkeys(a.text for a in ordered))
@@ -215,13 +216,25 @@ def summarise(appearances: Sequence[Appearance]) -> TrailSummary:
     )
 
 
+def speaker_key(a: Appearance) -> str | None:
+    """Who an appearance names as its speaker, for conflicts: the speaker entity, or a name written as a proper name
+    ("Okafor" where the article gives no full name); a description ("a spokesman", "the mayor") names nobody
+    certain and is left out."""
+    if a.speaker_id:
+        return a.speaker_id
+    words = (a.speaker_name or "").split()
+    if words and all(w[:1].isupper() for w in words if len(w) > 3):
+        return "name:" + fold(a.speaker_name or "")
+    return None
+
+
 def conflicting_pairs(appearances: Sequence[Appearance]) -> set[tuple[str, str]]:
     """Pairs of statement ids (sorted) of one trail whose speakers cannot be one person."""
-    named = sorted((a for a in appearances if a.speaker_id and a.speaker_name), key=lambda a: a.statement_id)
+    named = sorted((a for a in appearances if speaker_key(a) and a.speaker_name), key=lambda a: a.statement_id)
     return {
         (a.statement_id, b.statement_id)
         for a, b in combinations(named, 2)
-        if a.speaker_id != b.speaker_id and not same_speaker(a.speaker_name or "", b.speaker_name or "")
+        if speaker_key(a) != speaker_key(b) and not same_speaker(a.speaker_name or "", b.speaker_name or "")
     }
 
 

@@ -10,5 +10,8 @@ MATCH (s)-[:REPORTED_IN]->(a:Article)
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
 RETURN round(score, 3) AS score, coalesce(speaker.name, s.speaker_name) AS speaker, s.text AS quote, s.date AS date,
        s.confidence AS confidence, s.basis AS basis, s.basis_distance AS basis_distance,
-       a.title AS article, a.url AS url, s.id AS statement_id
+       a.title AS article, a.url AS url, s.id AS statement_id,
+       // the quote trail: other outlets that carried the same utterance (0 when none did)
+       coalesce(COLLECT { MATCH (s)-[:IN_CLUSTER]->(trail:QuoteCluster) RETURN trail.outlets - 1 }[0], 0)
+         AS other_outlets
 ORDER BY score DESC, statement_id
