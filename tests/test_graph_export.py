@@ -26,9 +26,9 @@ def graph(driver, neo4j_settings):
 
 
 def test_whole_graph_has_every_node_and_relationship_without_embeddings(graph):
-    # 37 nodes and 79 relationships of facts, and 11 statements in 10 quote clusters (the syndicated copy shares one)
-    assert (len(graph.nodes), len(graph.relationships)) == (37 + 10, 79 + 11)
-    assert sum(n.labels == ("QuoteCluster",) for n in graph.nodes) == 10
+    # 37 nodes and 79 relationships of facts, and the quote cluster of the syndicated copy and its original
+    assert (len(graph.nodes), len(graph.relationships)) == (37 + 1, 79 + 2)
+    assert sum(n.labels == ("QuoteCluster",) for n in graph.nodes) == 1
     assert all("embedding" not in n.properties for n in graph.nodes)
     statement = next(n for n in graph.nodes if n.group == "Statement" and n.properties["text"] == HOSTILE_QUOTE)
     assert statement.key == statement.properties["id"]
@@ -41,7 +41,7 @@ def test_graphml_round_trips_hostile_text(graph, tmp_path):
     keys = {k.get("id"): k.get("attr.name") for k in root.iter(f"{GRAPHML}key")}
     nodes = root.find(f"{GRAPHML}graph").findall(f"{GRAPHML}node")
     edges = root.find(f"{GRAPHML}graph").findall(f"{GRAPHML}edge")
-    assert (len(nodes), len(edges)) == (37 + 10, 79 + 11)
+    assert (len(nodes), len(edges)) == (37 + 1, 79 + 2)
     values = {node.get("id"): {keys[d.get("key")]: d.text for d in node.findall(f"{GRAPHML}data")} for node in nodes}
     assert values[f"Article:{FIXTURE.hostile}"]["title"] == HOSTILE_TITLE
     assert values[f"Entity:{FIXTURE.watch}"]["name"] == HOSTILE_ORG_NAME
@@ -86,7 +86,7 @@ def test_json_round_trips(graph, tmp_path):
     path = tmp_path / "g.json"
     write_json(graph, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert (len(data["nodes"]), len(data["relationships"])) == (37 + 10, 79 + 11)
+    assert (len(data["nodes"]), len(data["relationships"])) == (37 + 1, 79 + 2)
     titles = {n["properties"].get("title") for n in data["nodes"] if "Article" in n["labels"]}
     assert HOSTILE_TITLE in titles
 
