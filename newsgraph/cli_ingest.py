@@ -253,10 +253,14 @@ def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary
         try:
             outcome = pipeline.run_pipeline(articles(), settings, on_progress)
         except GraphUnavailableError:
-            for article in unfinished.values():  # read, but the graph went away before they were stored
-                summary.record_outcome(
-                    Skipped(_name(article), "not loaded: Neo4j became unavailable before it was stored")
-                )
+            # Read, but the graph went away before they were reported stored. The batch being written may still have
+            # been stored (the server can die between its commit and its answer): the next run finds it if so.
+            reason = (
+                "not loaded: Neo4j became unavailable while it was being stored "
+                "(the next run stores it, or skips it if it was)"
+            )
+            for article in unfinished.values():
+                summary.record_outcome(Skipped(_name(article), reason))
             raise
         finally:
             if seen is not None:

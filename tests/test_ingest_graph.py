@@ -117,6 +117,7 @@ def test_neo4j_dying_mid_ingest_ends_in_one_line_a_summary_and_a_report(private_
     loaded = int(summary.group(2))
     assert loaded >= loaded_before
     assert "skipped, not loaded: " in stdout, "read but not stored: counted, not lost"
+    unsure = int(re.search(r"skipped, not loaded: (\d+)", stdout).group(1))
     assert re.search(r"^report: .*ingest-reports/ingest-.*\.json$", stdout, re.MULTILINE)
     report = json.loads((settings.data_dir / "ingest-reports" / "latest.json").read_text())
     assert report["loaded"] == loaded and report["error"] == errors[0].removeprefix("Error: ")
@@ -125,7 +126,10 @@ def test_neo4j_dying_mid_ingest_ends_in_one_line_a_summary_and_a_report(private_
     rerun = _ingest_process(settings, str(SAMPLES))
     stdout, stderr = rerun.communicate(timeout=900)
     assert rerun.returncode == 0, stderr[-3000:]
-    assert f"({loaded} already ingested)" in stdout
+    # What was reported loaded is stored; of the articles in flight when the server died, the batch being committed
+    # may be stored too (its answer lost with the server): never more than those.
+    stored = int(re.search(r"\((\d+) already ingested\)", stdout).group(1))
+    assert loaded <= stored <= loaded + unsure, stdout
     driver, database = open_driver(settings)
     with driver:
         assert len(_articles(driver, database)) == 25
