@@ -109,16 +109,19 @@ class GraphLoader:
                 total.add(result)
                 if on_batch is not None:
                     on_batch(result)
-        finally:
-            self.settle()
+        except BaseException:
+            self.settle(wait=False)  # a failed load reports at once; what is pending stays for the next run
+            raise
+        self.settle()
         return total
 
-    def settle(self) -> None:
-        """Wait until the quote clusters of everything loaded so far are settled (and stop the thread doing it)."""
+    def settle(self, wait: bool = True) -> None:
+        """Wait until the quote clusters of everything loaded so far are settled, and stop the thread doing it
+        (``wait=False``: let it finish what it does on its own, without waiting)."""
         with self._settler_lock:
             settler, self._settler = self._settler, None
         if settler is not None:
-            settler.finish()
+            settler.finish(wait)
 
     def load_batch(self, batch: list[Pair]) -> LoadSummary:
         started = time.perf_counter()
@@ -220,10 +223,11 @@ class _Settler:
     def kick(self) -> None:
         self._wanted.set()
 
-    def finish(self) -> None:
+    def finish(self, wait: bool = True) -> None:
         self._stopping = True
         self._wanted.set()
-        self._thread.join()
+        if wait:
+            self._thread.join()
 
     def _run(self) -> None:
         while True:

@@ -300,17 +300,21 @@ class _Run:
         version = extraction_version(extractor, self.settings)
         waiting: deque[Article] = deque()
         batch: list[tuple[Article, Extraction]] = []
-        for extraction in extractor.extract(self._articles(items, waiting)):
-            article = waiting.popleft()
-            if extraction.error is not None:
-                # Not stored, so a later run (a fixed extractor, another setting) tries it again.
-                self._report(Skipped(self.name_of(article), f"extraction: {extraction.error}"))
-                continue
-            batch.append((article, dataclasses.replace(extraction, extractor_version=version)))
-            if len(batch) >= self.settings.load_batch_size:
-                self._flush(batch)
-                batch = []
-        self._flush(batch)
+        try:
+            for extraction in extractor.extract(self._articles(items, waiting)):
+                article = waiting.popleft()
+                if extraction.error is not None:
+                    # Not stored, so a later run (a fixed extractor, another setting) tries it again.
+                    self._report(Skipped(self.name_of(article), f"extraction: {extraction.error}"))
+                    continue
+                batch.append((article, dataclasses.replace(extraction, extractor_version=version)))
+                if len(batch) >= self.settings.load_batch_size:
+                    self._flush(batch)
+                    batch = []
+            self._flush(batch)
+        except BaseException:
+            self.loader.settle(wait=False)  # a failed run reports at once; what is pending waits for the next
+            raise
         self.loader.settle()
         log.info("pipeline done: %s", self.summary.text())
         return self.summary
@@ -336,10 +340,13 @@ class _Run:
                 while running:
                     done, future = running.popleft()
                     self._loaded(done, future.result())
+            except BaseException:
+                self.loader.settle(wait=False)  # a failed load reports at once; what is pending waits for the next
+                raise
             finally:
                 for _, future in running:
                     future.cancel()
-                self.loader.settle()
+        self.loader.settle()
         log.info("load done: %s", self.summary.text())
         return self.summary
 
