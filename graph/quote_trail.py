@@ -356,13 +356,17 @@ def _join(tx: ManagedTransaction, texts: dict[str, str], counts: TrailCounts) ->
         else:
             continue  # carried by one statement only: no cluster
         joins += [{"cluster": keep, "hash": h} for h in hashes]
-    if creates:
-        tx.run(CREATE_CLUSTERS, ids=creates).consume()
-    if merges:
-        tx.run(MERGE_CLUSTERS, rows=merges).consume()
-        counts.merged += len(merges)
-    if joins:
-        tx.run(JOIN, rows=joins).consume()
+    _run_for(tx, CREATE_CLUSTERS, ids=creates)
+    counts.merged += _run_for(tx, MERGE_CLUSTERS, rows=merges)
+    _run_for(tx, JOIN, rows=joins)
+
+
+def _run_for(tx: ManagedTransaction, query: str, **items: list[Any]) -> int:
+    """Run a write over one list of ids or rows, unless it is empty; how many items it had."""
+    ((name, values),) = items.items()
+    if values:
+        tx.run(query, {name: values}).consume()
+    return len(values)
 
 
 def _same(text: str, other: str) -> bool:
@@ -416,9 +420,7 @@ def _summarise(tx: ManagedTransaction, cluster_ids: list[str], counts: TrailCoun
     """Check each cluster still holds together (split it where it does not), then write its summary."""
     members = {r["id"]: [_appearance(m) for m in r["members"] if m] for r in tx.run(MEMBERS, ids=cluster_ids)}
     empty = [cid for cid in cluster_ids if not members.get(cid)]
-    if empty:
-        tx.run(DELETE_CLUSTERS, ids=empty).consume()
-        counts.removed += len(empty)
+    counts.removed += _run_for(tx, DELETE_CLUSTERS, ids=empty)
     parts: list[tuple[str, list[Appearance]]] = []
     creates, moves, alone, gone = [], [], [], []
     for cid in cluster_ids:
@@ -437,15 +439,10 @@ def _summarise(tx: ManagedTransaction, cluster_ids: list[str], counts: TrailCoun
             creates.append(new_id)
             moves.append({"from": cid, "to": new_id, "statements": [a.statement_id for a in group]})
             parts.append((new_id, group))
-    if alone:
-        tx.run(UNLINK, ids=alone).consume()
-    if gone:
-        tx.run(DELETE_CLUSTERS, ids=gone).consume()
-        counts.removed += len(gone)
-    if creates:
-        tx.run(CREATE_CLUSTERS, ids=creates).consume()
-        tx.run(MOVE_MEMBERS, rows=moves).consume()
-        counts.split += len(creates)
+    _run_for(tx, UNLINK, ids=alone)
+    counts.removed += _run_for(tx, DELETE_CLUSTERS, ids=gone)
+    counts.split += _run_for(tx, CREATE_CLUSTERS, ids=creates)
+    _run_for(tx, MOVE_MEMBERS, rows=moves)
     rows = [_summary_row(cid, group) for cid, group in parts]
     if not rows:
         return
