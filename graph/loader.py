@@ -25,7 +25,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from core.errors import GraphUnavailableError, NewsgraphError, QueryError
+from core.errors import GraphUnavailableError, QueryError
 from core.records import Article, Extraction, Skipped
 from graph import neo4j_queries as q
 from graph.corrections import reapply_for_articles
@@ -217,6 +217,7 @@ class _Settler:
         self.database = database
         self._wanted = threading.Event()
         self._stopping = False
+        self._abandoned = False  # the load failed: stop between transactions, the caller may close the driver
         self._thread = threading.Thread(target=self._run, name="quote-trail", daemon=True)
         self._thread.start()
 
@@ -225,6 +226,7 @@ class _Settler:
 
     def finish(self, wait: bool = True) -> None:
         self._stopping = True
+        self._abandoned = not wait
         self._wanted.set()
         if wait:
             self._thread.join()
@@ -233,10 +235,14 @@ class _Settler:
         while True:
             self._wanted.wait()
             self._wanted.clear()
+            if self._abandoned:
+                return
             try:
-                refresh_quote_trail(self.driver, self.database)
-            except NewsgraphError as e:  # the articles are stored; their statements stay pending for the next refresh
-                log.warning("quote trails not settled: %s", e)
+                refresh_quote_trail(self.driver, self.database, stop=lambda: self._abandoned)
+            except Exception as e:
+                # Never a traceback from this thread: the load's own error is what counts. The articles are stored;
+                # their statements stay pending for the next refresh.
+                log.warning("quote trails not settled: %s", str(e).splitlines()[0] if str(e) else type(e).__name__)
             if self._stopping and not self._wanted.is_set():
                 return
 

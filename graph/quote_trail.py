@@ -32,7 +32,7 @@ import logging
 import math
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -204,16 +204,19 @@ class TrailCounts:
         self.seconds += other.seconds
 
 
-def refresh_quote_trail(driver: Driver, database: str, *, chunk: int = CHUNK) -> TrailCounts:
+def refresh_quote_trail(
+    driver: Driver, database: str, *, chunk: int = CHUNK, stop: Callable[[], bool] | None = None
+) -> TrailCounts:
     """Settle every pending statement and cluster (module docstring); rebuild all clusters when the rules
-    changed. Safe to run at any time and from several processes at once."""
+    changed. Safe to run at any time and from several processes at once; ``stop`` (asked between transactions)
+    ends it early, what is left staying pending."""
     total = TrailCounts()
     started = time.perf_counter()
     rules = _write(driver, database, _stored_rules)
     if rules != RULES:
         log.info("quote-trail rules changed (%s -> %s): rebuilding every cluster", rules, RULES)
         _pend_everything(driver, database)
-    while True:
+    while stop is None or not stop():
         counts, more = _write(driver, database, _settle_chunk, chunk)
         total.add(counts)
         if not more:
