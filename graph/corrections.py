@@ -317,7 +317,6 @@ def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction
     if correction.status == "undone":
         raise CorrectionError(f"correction {correction_id} was already undone by {correction.undone_by}")
     tx.run(MARK_UNDONE, id=correction_id, editor=editor, now=now_text()).consume()
-    _mark_trail(tx, correction)
     _UNDO[correction.kind](tx, correction.target, dict(correction.after), dict(correction.before), correction.id)
     _mark_trail(tx, correction)
     _apply_in_order(tx, _of_targets(tx, [correction.target]), after_load=False)
