@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from core.errors import GraphUnavailableError
+from core.errors import GraphUnavailableError, QueryError
 from core.settings import Settings, mask_uri
 from graph.local_server import LocalNeo4j
 
@@ -63,3 +65,32 @@ def open_driver(settings: Settings, start_local: bool = True) -> tuple[Driver, s
 def _short(error: Exception) -> str:
     text = str(error).strip().splitlines()
     return text[0][:300] if text else type(error).__name__
+
+
+def write_transaction(
+    driver: Driver,
+    database: str,
+    work: Callable[..., Any],
+    *args: Any,
+    activity: str,
+    refusal: str,
+    unavailable: str | None = None,
+    refused: Callable[[str], Exception] = QueryError,
+) -> Any:
+    """Run ``work`` in a managed write transaction (retried by the driver on transient errors); what still fails
+    becomes one line: GraphUnavailableError when the server went away ("… while <activity>", or ``unavailable``
+    when the caller knows what the user should do next), ``refused(…)`` when Neo4j rejected the write."""
+    try:
+        with driver.session(database=database) as session:
+            return session.execute_write(work, *args)
+    except (ServiceUnavailable, SessionExpired) as e:
+        raise GraphUnavailableError(unavailable or f"Neo4j became unavailable while {activity}: {e}") from e
+    except Neo4jError as e:
+        raise refused(f"{refusal}: {e.code}: {_first_line(e.message)}") from e
+    except DriverError as e:
+        raise GraphUnavailableError(f"lost the connection to Neo4j while {activity}: {e}") from e
+
+
+def _first_line(message: str | None) -> str:
+    lines = (message or "").strip().splitlines()
+    return lines[0][:300] if lines else "no reason given"

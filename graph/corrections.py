@@ -33,11 +33,11 @@ from dataclasses import replace
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from core.errors import GraphUnavailableError, QueryError
 from graph import correction_identity
 from graph import correction_writes as writes
+from graph.connection import write_transaction
 from graph.correction_records import (
     ENTITY_KINDS,
     KINDS,
@@ -171,17 +171,10 @@ def from_node(props: Mapping[str, Any]) -> Correction:
 
 
 def _write(driver: Driver, database: str, work: Any, *args: Any) -> Any:
-    try:
-        with driver.session(database=database) as session:
-            return session.execute_write(work, *args)
-    except (ServiceUnavailable, SessionExpired) as e:
-        raise GraphUnavailableError(f"Neo4j became unavailable while writing corrections: {e}") from e
-    except Neo4jError as e:
-        raise CorrectionError(
-            f"Neo4j refused the correction: {e.code}: {(e.message or '').splitlines()[0][:300]}"
-        ) from e
-    except DriverError as e:
-        raise GraphUnavailableError(f"lost the connection to Neo4j while writing corrections: {e}") from e
+    return write_transaction(
+        driver, database, work, *args, activity="writing corrections", refusal="Neo4j refused the correction",
+        refused=CorrectionError,
+    )  # fmt: skip
 
 
 def record_correction(

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from core.errors import GraphUnavailableError, QueryError
+from core.errors import QueryError
 from core.records import Article, Extraction, Skipped
 from graph import neo4j_queries as q
+from graph.connection import write_transaction
 from graph.corrections import reapply_for_articles
 from graph.quote_trail import refresh_quote_trail
 from graph.rows import ArticleRows, build_rows
@@ -165,18 +165,12 @@ class GraphLoader:
         return summary
 
     def _write(self, prepared: list[ArticleRows]) -> dict[str, int]:
-        try:
-            with self.driver.session(database=self.database) as session:
-                return session.execute_write(_write_batch, prepared)
-        except (ServiceUnavailable, SessionExpired) as e:
-            raise GraphUnavailableError(
-                f"Neo4j became unavailable while loading a batch of {len(prepared)} articles; "
-                "batches already committed are kept, run the same load again to finish"
-            ) from e
-        except Neo4jError as e:
-            raise QueryError(f"Neo4j refused to store it: {e.code}: {_first_line(e.message)}") from e
-        except DriverError as e:
-            raise GraphUnavailableError(f"lost the connection to Neo4j while loading: {e}") from e
+        result: dict[str, int] = write_transaction(
+            self.driver, self.database, _write_batch, prepared, activity="loading", refusal="Neo4j refused to store it",
+            unavailable=f"Neo4j became unavailable while loading a batch of {len(prepared)} articles; "
+            "batches already committed are kept, run the same load again to finish",
+        )  # fmt: skip
+        return result
 
     def _write_one_by_one(self, prepared: list[ArticleRows], summary: LoadSummary) -> list[dict[str, int]]:
         outcomes = []

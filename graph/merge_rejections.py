@@ -12,10 +12,10 @@ import logging
 from dataclasses import dataclass
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from core.errors import GraphUnavailableError, QueryError
+from core.errors import QueryError
 from graph import neo4j_queries as q
+from graph.connection import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +37,10 @@ def reject_merge(driver: Driver, database: str, first_id: str, second_id: str, *
     who = editor.strip() if isinstance(editor, str) else ""
     if not who or len(who) > MAX_EDITOR or not who.isprintable():
         raise QueryError(f"the editor name must be 1 to {MAX_EDITOR} printable characters")
-    try:
-        with driver.session(database=database) as session:
-            row = session.execute_write(_reject, ids[0], ids[1], who)
-    except (ServiceUnavailable, SessionExpired) as e:
-        raise GraphUnavailableError(f"Neo4j became unavailable while storing a rejection: {e}") from e
-    except Neo4jError as e:
-        raise QueryError(f"Neo4j refused the rejection: {e.code}: {(e.message or '').splitlines()[0][:300]}") from e
-    except DriverError as e:
-        raise GraphUnavailableError(f"lost the connection to Neo4j while storing a rejection: {e}") from e
+    row = write_transaction(
+        driver, database, _reject, ids[0], ids[1], who, activity="storing a rejection",
+        refusal="Neo4j refused the rejection",
+    )  # fmt: skip
     if row is None:
         raise QueryError(f"no entity with id {ids[0]!r} or {ids[1]!r} in the graph; nothing was stored")
     log.info("merge of %s rejected by %s", row["pair"], row["editor"])

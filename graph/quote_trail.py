@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import Neo4jError
 
-from core.errors import GraphUnavailableError, QueryError
+from core.errors import QueryError
 from core.quote_match import (
     ALIGNED_SHARE,
     MIN_WORDS,
@@ -51,6 +51,7 @@ from core.quote_match import (
     same_utterance,
     summarise,
 )
+from graph.connection import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -261,18 +262,10 @@ def search_query(text: str) -> str:
 
 
 def _write(driver: Driver, database: str, work: Any, *args: Any) -> Any:
-    try:
-        with driver.session(database=database) as session:
-            return session.execute_write(work, *args)
-    except (ServiceUnavailable, SessionExpired) as e:
-        raise GraphUnavailableError(
-            "Neo4j became unavailable while settling quote trails; what is pending is settled by the next load"
-        ) from e
-    except Neo4jError as e:
-        reason = (e.message or "").splitlines()[0][:300] if e.message else "no reason given"
-        raise QueryError(f"Neo4j refused a quote-trail write: {e.code}: {reason}") from e
-    except DriverError as e:
-        raise GraphUnavailableError(f"lost the connection to Neo4j while settling quote trails: {e}") from e
+    return write_transaction(
+        driver, database, work, *args, activity="settling quote trails", refusal="Neo4j refused a quote-trail write",
+        unavailable="Neo4j became unavailable while settling quote trails; what is pending is settled by the next load",
+    )  # fmt: skip
 
 
 def _stored_rules(tx: ManagedTransaction) -> str | None:

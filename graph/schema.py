@@ -60,8 +60,12 @@ RANGE_INDEXES: tuple[str, ...] = (
     # the lists of altered quotes and attribution conflicts, newest first
     "CREATE INDEX quote_cluster_altered IF NOT EXISTS FOR (n:QuoteCluster) ON (n.altered_quotes)",
     "CREATE INDEX quote_cluster_conflict IF NOT EXISTS FOR (n:QuoteCluster) ON (n.conflict)",
-    "CREATE INDEX quote_cluster_last_published IF NOT EXISTS FOR (n:QuoteCluster) ON (n.last_published)",
+    # conflicts newest first, read in index order (queries/attribution-conflicts.cypher)
+    "CREATE INDEX quote_cluster_conflict_published IF NOT EXISTS "
+    "FOR (n:QuoteCluster) ON (n.conflict, n.last_published)",
 )
+# Indexes an earlier schema created that no query uses any more: dropped so they cost no writes.
+RETIRED_INDEXES: tuple[str, ...] = ("quote_cluster_last_published",)
 
 # Accent folding lets "Stefanovic" find "Stefanović" (names from the region are written both ways).
 _FOLDING = "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"
@@ -99,6 +103,8 @@ def apply_schema(driver: Driver, database: str, wait_seconds: float = 300.0) -> 
         )
         for statement in SCHEMA_STATEMENTS:
             driver.execute_query(statement, database_=database)
+        for name in RETIRED_INDEXES:
+            driver.execute_query(f"DROP INDEX {name} IF EXISTS", database_=database)
         if SPEAKER_DATE_INDEX not in existing[0]["names"]:
             with driver.session(database=database) as session:  # CALL … IN TRANSACTIONS needs an implicit transaction
                 session.run(BACKFILL_SPEAKER_IDS).consume()

@@ -20,7 +20,11 @@ MATCH (same)-[:REPORTED_IN]->(a:Article)
 WITH same, a
 ORDER BY a.published IS NULL, a.published, a.id, same.start
 WITH collect({statement: same, article: a}) AS hits
-WITH hits[0] AS first, size(hits) AS appearances, [h IN tail(hits) | h.article.id] AS later_articles
+// An article that carries the quote twice is listed once.
+WITH hits[0] AS first, size(hits) AS appearances,
+     reduce(ids = [], h IN tail(hits) |
+       CASE WHEN h.article.id = hits[0].article.id OR h.article.id IN ids THEN ids ELSE ids + h.article.id END)
+       AS later_articles
 RETURN first.article.id AS article_id, first.article.title AS title, first.article.published AS published,
        first.article.source AS source, first.article.url AS url, first.statement.text AS quote,
        first.statement.speaker_name AS speaker, appearances, later_articles

@@ -5,7 +5,8 @@ Per article (on average): ~2,700 characters of text, 9 entity mentions drawn wit
 and indirect, with speakers, cues, dates, ABOUT links and 384-d unit embeddings), 1 role and 2 typed
 relations — all with offsets that point into the text, so the loader's checks pass as for real output.
 Quotes travel as in news: about one in seven repeats a recent one — word for word, cut at either end, or with a
-word changed — so quote clusters form as they would (graph/quote_trail.py). Deterministic for a given seed.
+word changed — so quote clusters form as they would (graph/quote_trail.py); nine copies in ten keep the first
+speaker, the tenth is an attribution conflict. Deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -129,7 +130,8 @@ class SyntheticCorpus:
         weights = 1.0 / np.arange(1, pool_size + 1) ** 0.9
         self.weights = weights / weights.sum()
         self.start = dt.date(2018, 1, 1)
-        self.recent_quotes: deque[str] = deque(maxlen=2000)  # what later articles copy from
+        # What later articles copy from, with whom it was first attributed to.
+        self.recent_quotes: deque[tuple[str, tuple[str, str, str]]] = deque(maxlen=2000)
 
     def _entity(self, i: int) -> tuple[str, str, str]:
         etype = self.rng.choices([t for t, _ in TYPES], [w for _, w in TYPES])[0]
@@ -140,21 +142,26 @@ class SyntheticCorpus:
         indexes = self.np_rng.choice(len(self.entities), size=count, replace=False, p=self.weights)
         return [self.entities[int(i)] for i in indexes]
 
-    def _quote(self, about: str) -> str:
-        """A new quote, or a recent one repeated (copied, cut or with a word changed), as news carries quotes."""
+    def _quote(self, about: str, speaker: tuple[str, str, str]) -> tuple[str, tuple[str, str, str]]:
+        """A new quote, or a recent one repeated (copied, cut or with a word changed), as news carries quotes.
+
+        A repeated quote keeps its first speaker nine times in ten: outlets that copy a quote mostly copy its
+        attribution, and the tenth gives it to this article's speaker (an attribution conflict).
+        """
         if self.recent_quotes and self.rng.random() < 0.15:
-            words = self.rng.choice(self.recent_quotes).split()
+            original, first_speaker = self.rng.choice(self.recent_quotes)
+            words = original.split()
             way = self.rng.random()
             if way < 0.3 and len(words) > 8:  # a fragment
                 cut = self.rng.randint(2, 4)
                 words = words[cut:] if self.rng.random() < 0.5 else words[:-cut]
             elif way < 0.45:  # a changed word inside
                 words[self.rng.randrange(2, len(words) - 1)] = self.rng.choice(WORDS)
-            return " ".join(words)
+            return " ".join(words), first_speaker if self.rng.random() < 0.9 else speaker
         body = " ".join(self.rng.choices(QUOTE_WORDS, _QUOTE_WEIGHTS, k=self.rng.randint(10, 18)))
         quote = f"the {about} {body}"
-        self.recent_quotes.append(quote)
-        return quote
+        self.recent_quotes.append((quote, speaker))
+        return quote, speaker
 
     def _filler(self, words: int) -> str:
         return " ".join(self.rng.choice(WORDS) for _ in range(words)).capitalize() + ". "
@@ -181,6 +188,7 @@ class SyntheticCorpus:
             spans.setdefault(entity[0], []).append((offset, offset + len(entity[1])))
 
         person, org = speakers[0], orgs[0]
+        quoted: dict[str, tuple[str, str, str]] = {}
         # A person keeps one title at one organisation per half of the timeline: roles change over time.
         career = random.Random(f"{person[0]}:{index * 2 // max(1, self.articles)}")
         title, org = career.choice(TITLES), career.choice(self.orgs)
@@ -193,9 +201,9 @@ class SyntheticCorpus:
             at = add(f"{prefix}{entity[1]} was part of the {self.rng.choice(WORDS)} story. ")
             mention(entity, at + len(prefix))
         for k in range(4):
-            speaker = self.rng.choice(speakers)
             about = self.rng.choice(mentioned)
-            quote = self._quote(about[1])
+            quote, speaker = self._quote(about[1], self.rng.choice(speakers))
+            quoted[speaker[0]] = speaker
             cue = self.rng.choice(CUES)
             sentence = f"{speaker[1]} {cue} that {quote}. "
             at = add(sentence + self._filler(30))
@@ -230,7 +238,7 @@ class SyntheticCorpus:
             mention(b, at + len(a[1]) + len(verb) + 2)
             relations.append(Relation(a[0], predicate, b[0], at, at + len(parts[-1]) - 2, parts[-1].strip(), 0.7))
         text = "".join(parts).strip() + " "
-        known = {e[0]: e for e in mentioned} | {person[0]: person, org[0]: org}
+        known = {e[0]: e for e in mentioned} | quoted | {person[0]: person, org[0]: org}
         entities = tuple(
             Entity(eid, e[1], e[2], (), tuple(sorted(set(spans.get(eid, []))))) for eid, e in known.items()
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.relation_types import RELATION_TYPES
-from graph.schema import SCHEMA_STATEMENTS, apply_schema, show_schema
+from graph.schema import RETIRED_INDEXES, SCHEMA_STATEMENTS, apply_schema, show_schema
 from tests.graph_fixtures import load_fixture_graph
 
 pytestmark = pytest.mark.neo4j
@@ -145,6 +145,16 @@ def test_every_constraint_and_index_is_documented():
     assert len(names) == 28
     for name in names:
         assert f"| {name} |" in text, f"{name} is not in docs/schema.md"
+
+
+def test_an_index_an_earlier_schema_created_is_dropped(driver, neo4j_settings):
+    database = neo4j_settings.neo4j_database
+    retired = RETIRED_INDEXES[0]
+    driver.execute_query(f"CREATE INDEX {retired} IF NOT EXISTS FOR (n:QuoteCluster) ON (n.last_published)",
+                         database_=database)  # fmt: skip
+    apply_schema(driver, database)
+    assert retired not in {item.name for item in show_schema(driver, database)}
+    assert "quote_cluster_conflict_published" in {item.name for item in show_schema(driver, database)}
 
 
 def test_apply_schema_twice_changes_nothing(driver, neo4j_settings):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -257,6 +258,46 @@ def test_a_quote_of_stop_words_only_or_under_the_minimum_is_left_alone(trail_db:
     in_graph = clusters(trail_db)
     assert set(in_graph) == {_sid("s1", "it is what it is and so on"), _sid("s2", "it is what it is and so on")}
     assert pending(trail_db) == 0
+
+
+def test_an_article_that_repeats_a_quote_is_one_later_article_of_its_first_appearance(trail_db: Driver) -> None:
+    words = "The river barrier will be finished before the autumn storms arrive in the valley"
+    article, extraction = _quote_article("twice", words, "2026-03-02")
+    again = " She said it again: \u201c"
+    text = f"{article.text}{again}{words}\u201d"
+    start = len(article.text) + len(again)
+    repeat = replace(extraction.statements[0], start=start, end=start + len(words), sentence_start=len(article.text),
+                     sentence=text[len(article.text):].strip(), sentence_end=len(text))  # fmt: skip
+    twice = (replace(article, text=text, content_hash=content_hash(text)),
+             replace(extraction, statements=(*extraction.statements, repeat)))  # fmt: skip
+    load(trail_db, [_quote_article("first", words, "2026-03-01"), twice])
+    rows = curated(trail_db, "first-appearance", quote="autumn storms arrive")
+    assert [(r["article_id"], r["appearances"], r["later_articles"]) for r in rows] == [("first", 3, ["twice"])]
+
+
+def test_conflicts_page_newest_first_and_undated_ones_come_last(trail_db: Driver) -> None:
+    utterances = {
+        "march": ("The river barrier will be finished before the autumn storms arrive", "2026-03-01"),
+        "may": ("Every district of the valley deserves a barrier built to last", "2026-05-01"),
+        "undated": ("Nobody in this council voted to raise the water rates twice", None),
+    }
+    pairs = []
+    for key, (words, published) in utterances.items():
+        for speaker in ("Lena Ortiz", "Tomas Bell"):
+            article, extraction = _quote_article(f"{key}-{speaker.split()[1]}", words, published or "2026-01-01",
+                                                 speaker=speaker)  # fmt: skip
+            if published is None:
+                article = replace(article, published=None)
+            pairs.append((article, extraction))
+    load(trail_db, pairs)
+
+    def page(**values: Any) -> list[str]:
+        return [r["first_article_id"].split("-")[0] for r in curated(trail_db, "attribution-conflicts", **values)]
+
+    assert page() == ["may", "march", "undated"]
+    assert [page(skip=k, limit=1) for k in range(4)] == [["may"], ["march"], ["undated"], []]
+    assert page(**{"from": dt.date(2026, 4, 1)}) == ["may"]
+    assert page(to=dt.date(2026, 4, 1)) == ["march"]
 
 
 def test_a_rebuild_gives_the_same_clusters(trail_db: Driver) -> None:
