@@ -187,7 +187,8 @@ def extracted(folder: Path) -> tuple[Clustering, int]:
         for st in output["statements"]:
             appearances.append(Appearance(f"{doc['id']}@{st['start']}-{st['end']}", st["text"], text_hash(st["text"]),
                                           st["kind"], doc["id"], doc["published"], doc["source"],
-                                          st["speaker_id"], st["speaker"]))  # fmt: skip
+                                          st["speaker_id"], st["speaker"],
+                                          (st.get("speaker_role") or {}).get("title")))  # fmt: skip
     label_of: dict[str, str] = {}
     flagged: set[str] = set()
     pairs: set[tuple[str, str]] = set()

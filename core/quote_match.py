@@ -16,8 +16,10 @@ A **quote trail** is one utterance's appearances: the connected renderings (``co
 ``summarise`` says of them: the first appearance, the reference rendering (the earliest direct one, the longest of
 its day), the direct renderings altered against it, and whether the appearances give the words to speakers who
 cannot be one person (an **attribution conflict**: "Ortiz" and "Lena Ortiz" are one speaker, "Lena Ortiz" and
-"Dev Anand" two). The graph (graph/quote_trail.py) and the benchmark (bench/score_quote_trail.py) both cluster with
-these functions.
+"Dev Anand" two; an unnamed spokesperson speaks for someone else, so is never a named speaker who is not a
+spokesperson: a minister's words given to "a ministry spokeswoman" are a conflict, a named spokesman's words given
+to "a port authority spokesman" are not; other descriptions, "the mayor", name nobody certain). The graph
+(graph/quote_trail.py) and the benchmark (bench/score_quote_trail.py) both cluster with these functions.
 
 Written by hand: the comparison is over words with gaps, which general string-similarity libraries do not model;
 difflib's SequenceMatcher does the word alignment.
@@ -31,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
+from typing import Generic, TypeVar
 
 from core.names import fold
 
@@ -114,23 +117,47 @@ def eligible(text: str) -> bool:
     return len(plain(rendering(text))) >= MIN_WORDS
 
 
+_Item = TypeVar("_Item", int, tuple[str, str])
+
+
+class Links(Generic[_Item]):
+    """Union-find: which items are linked, directly or through others. Each group's root is its smallest item."""
+
+    def __init__(self) -> None:
+        self.parent: dict[_Item, _Item] = {}
+
+    def add(self, item: _Item) -> None:
+        self.parent.setdefault(item, item)
+
+    def root(self, item: _Item) -> _Item:
+        self.add(item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: _Item, b: _Item) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[_Item]]:
+        """Every group, in the order of their smallest items, each in the order its items were added."""
+        out: dict[_Item, list[_Item]] = {}
+        for item in list(self.parent):
+            out.setdefault(self.root(item), []).append(item)
+        return [out[key] for key in sorted(out)]
+
+
 def connected(texts: Sequence[str]) -> list[list[int]]:
     """The indexes of ``texts`` grouped into utterances: connected by ``same_utterance``, in order of first index."""
-    parent = list(range(len(texts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in combinations(range(len(texts)), 2):
-        if root(i) != root(j) and same_utterance(texts[i], texts[j]):
-            parent[max(root(i), root(j))] = min(root(i), root(j))
-    groups: dict[int, list[int]] = {}
+    links: Links[int] = Links()
     for i in range(len(texts)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+        links.add(i)
+    for i, j in combinations(range(len(texts)), 2):
+        if links.root(i) != links.root(j) and same_utterance(texts[i], texts[j]):
+            links.join(i, j)
+    return links.groups()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +173,7 @@ class Appearance:
     source: str | None = None
     speaker_id: str | None = None
     speaker_name: str | None = None
+    speaker_role: str | None = None  # the role the article gives the speaker ("spokesman, Port Authority")
 
     @property
     def order(self) -> tuple[str, str, int]:
@@ -192,13 +220,8 @@ def summarise(appearances: Sequence[Appearance]) -> TrailSummary:
                 verdicts[a.text_hash] = altered(a.text, reference.text)
             if verdicts[a.text_hash]:
                 altered_ids.add(a.statement_id)
-    speakers: dict[str, str] = {}
-    for a in ordered:
-        key = speaker_key(a)
-        if key and a.speaker_name:
-            speakers.setdefault(key, a.speaker_name)
-    names = list(speakers.values())
-    conflict = any(not same_speaker(x, y) for x, y in combinations(names, 2))
+    speakers = _speakers(ordered)
+    conflict = any(not _one_person(x, y) for x, y in combinations(speakers.values(), 2))
     renderings = tuple(dict.fromkeys(a.text for a in ordered))
     dated = [a.published for a in ordered if a.published]
     return TrailSummary(
@@ -216,25 +239,70 @@ def summarise(appearances: Sequence[Appearance]) -> TrailSummary:
     )
 
 
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|men|woman|women|person|persons|people)\b", re.IGNORECASE)
+
+
+def speaks_for_another(words: str | None) -> bool:
+    """Whether a speaker's name or role says they speak for someone else ("a ministry spokeswoman")."""
+    return bool(words and _SPOKESPERSON.search(words))
+
+
 def speaker_key(a: Appearance) -> str | None:
-    """Who an appearance names as its speaker, for conflicts: the speaker entity, or a name written as a proper name
-    ("Okafor" where the article gives no full name); a description ("a spokesman", "the mayor") names nobody
-    certain and is left out."""
+    """Who an appearance gives the words to, for conflicts: an unnamed spokesperson (by its description), the speaker
+    entity, or a name written as a proper name ("Okafor" where the article gives no full name); any other
+    description ("the mayor", "officials") names nobody certain and is left out."""
+    name = a.speaker_name or ""
+    if speaks_for_another(name):
+        return "spokesperson:" + fold(name)
     if a.speaker_id:
         return a.speaker_id
-    words = (a.speaker_name or "").split()
+    words = name.split()
     if words and all(w[:1].isupper() for w in words if len(w) > 3):
-        return "name:" + fold(a.speaker_name or "")
+        return "name:" + fold(name)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    name: str
+    named: bool  # a person's name; else an unnamed spokesperson
+    spokesperson: bool  # some appearance gives this speaker a spokesperson's name or role
+
+
+def _speakers(appearances: Sequence[Appearance]) -> dict[str, _Speaker]:
+    """The trail's speakers by key: the first name each is given, and whether any appearance makes them a
+    spokesperson."""
+    speakers: dict[str, _Speaker] = {}
+    for a in appearances:
+        key = speaker_key(a)
+        if not key or not a.speaker_name:
+            continue
+        spokesperson = speaks_for_another(a.speaker_name) or speaks_for_another(a.speaker_role)
+        known = speakers.get(key)
+        if known is None:
+            speakers[key] = _Speaker(a.speaker_name, not key.startswith("spokesperson:"), spokesperson)
+        elif spokesperson and not known.spokesperson:
+            speakers[key] = _Speaker(known.name, known.named, True)
+    return speakers
+
+
+def _one_person(a: _Speaker, b: _Speaker) -> bool:
+    if a.named and b.named:
+        return same_speaker(a.name, b.name)
+    if a.named or b.named:  # an unnamed spokesperson is the named speaker only if that speaker is one too
+        return (a if a.named else b).spokesperson
+    return True  # two unnamed spokespeople: nothing says they differ
 
 
 def conflicting_pairs(appearances: Sequence[Appearance]) -> set[tuple[str, str]]:
     """Pairs of statement ids (sorted) of one trail whose speakers cannot be one person."""
-    named = sorted((a for a in appearances if speaker_key(a) and a.speaker_name), key=lambda a: a.statement_id)
+    speakers = _speakers(appearances)
+    keyed = sorted(((a, key) for a in appearances if (key := speaker_key(a)) in speakers),
+                   key=lambda pair: pair[0].statement_id)  # fmt: skip
     return {
         (a.statement_id, b.statement_id)
-        for a, b in combinations(named, 2)
-        if speaker_key(a) != speaker_key(b) and not same_speaker(a.speaker_name or "", b.speaker_name or "")
+        for (a, ka), (b, kb) in combinations(keyed, 2)
+        if ka != kb and not _one_person(speakers[ka], speakers[kb])
     }
 
 

@@ -44,6 +44,7 @@ from core.quote_match import (
     ALIGNED_SHARE,
     MIN_WORDS,
     Appearance,
+    Links,
     connected,
     eligible,
     plain,
@@ -55,7 +56,9 @@ from graph.connection import write_transaction
 
 log = logging.getLogger(__name__)
 
-RULES = f"utterance/{MIN_WORDS}/{ALIGNED_SHARE}"  # stored on the QuoteTrail node; another value means rebuild
+RULES = (
+    f"utterance/{MIN_WORDS}/{ALIGNED_SHARE}/spokesperson"  # stored on the QuoteTrail node; another value means rebuild
+)
 CHUNK = 500  # pending statements settled per transaction
 CANDIDATE_STATEMENTS = 8  # full-text hits asked for each new rendering
 QUERY_TERMS = 6  # words of a rendering put in its full-text query, at most: Lucene's time grows with them
@@ -129,7 +132,8 @@ OPTIONAL MATCH (c)<-[:IN_CLUSTER]-(s:Statement)
 OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
 RETURN id, collect(CASE WHEN s IS NULL THEN null ELSE {
   id: s.id, text: s.text, text_hash: s.text_hash, kind: s.kind, article_id: coalesce(a.id, s.article_id),
-  published: toString(a.published), source: a.source, speaker_id: s.speaker_id, speaker_name: s.speaker_name
+  published: toString(a.published), source: a.source, speaker_id: s.speaker_id, speaker_name: s.speaker_name,
+  speaker_role: s.speaker_role
 } END) AS members
 """
 DELETE_CLUSTERS = "UNWIND $ids AS id MATCH (c:QuoteCluster {id: id}) DETACH DELETE c"
@@ -314,7 +318,7 @@ def _join(tx: ManagedTransaction, texts: dict[str, str], counts: TrailCounts) ->
     full-text index offers that reports the same utterance (their clusters merged, or a new cluster made); else,
     with copies, in a cluster of copies; else in none (a statement nobody else carried has no cluster)."""
     known = {r["hash"]: (r["cluster"], int(r["copies"])) for r in tx.run(HASHES, hashes=sorted(texts))}
-    links = _Links()
+    links: Links[tuple[str, str]] = Links()
     copies: dict[str, int] = {}
     for hash_, (cluster, count) in known.items():
         links.add(("hash", hash_))
@@ -384,34 +388,6 @@ def _may_match(a: list[str], b: list[str]) -> bool:
     return shared >= max(1, len(distinct) - math.floor((1 - ALIGNED_SHARE) * len(short)))
 
 
-class _Links:
-    """Union-find over (kind, key) pairs."""
-
-    def __init__(self) -> None:
-        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def add(self, item: tuple[str, str]) -> None:
-        self.parent.setdefault(item, item)
-
-    def root(self, item: tuple[str, str]) -> tuple[str, str]:
-        self.add(item)
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def join(self, a: tuple[str, str], b: tuple[str, str]) -> None:
-        ra, rb = self.root(a), self.root(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> list[list[tuple[str, str]]]:
-        out: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for item in list(self.parent):
-            out[self.root(item)].append(item)
-        return [out[key] for key in sorted(out)]
-
-
 def _summarise(tx: ManagedTransaction, cluster_ids: list[str], counts: TrailCounts) -> None:
     """Check each cluster still holds together (split it where it does not), then write its summary."""
     members = {r["id"]: [_appearance(m) for m in r["members"] if m] for r in tx.run(MEMBERS, ids=cluster_ids)}
@@ -472,6 +448,7 @@ def _appearance(member: dict[str, Any]) -> Appearance:
         source=member["source"],
         speaker_id=member["speaker_id"],
         speaker_name=member["speaker_name"],
+        speaker_role=member.get("speaker_role"),
     )
 
 

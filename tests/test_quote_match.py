@@ -71,6 +71,28 @@ def test_a_summary_names_the_first_appearance_reference_altered_renderings_and_c
     assert summarise([whole, other]).conflict
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        (("Samir Haddad", None), ("trade ministry spokeswoman", None), True),  # a spokesperson is not the minister
+        (("Karl Weber", "spokesman, Port Authority"), ("port authority spokesman", None), False),  # the named spokesman
+        (("ministry spokesman", None), ("spokeswoman", None), False),  # two unnamed spokespeople: nothing says who
+        (("Lena Ortiz", "Mayor, Brackley"), ("the mayor", None), False),  # other descriptions name nobody certain
+        (("Lena Ortiz", None), ("Dev Anand", None), True),
+    ],
+)
+def test_an_unnamed_spokesperson_conflicts_only_with_a_named_speaker_who_is_not_one(
+    first: tuple[str, str | None], second: tuple[str, str | None], conflict: bool
+) -> None:
+    from core.quote_match import Appearance, conflicting_pairs, summarise
+
+    words = "We are not going to let cheap steel close our mills,"
+    appearances = [Appearance(f"{i}@0-1", words, "h", "direct", str(i), "2026-04-10", f"outlet {i}", None, name, role)
+                   for i, (name, role) in enumerate((first, second))]  # fmt: skip
+    assert summarise(appearances).conflict is conflict
+    assert conflicting_pairs(appearances) == ({("0@0-1", "1@0-1")} if conflict else set())
+
+
 def test_a_word_diff_marks_changed_words_only() -> None:
     from core.quote_match import word_diff
 

@@ -356,7 +356,7 @@ def test_quote_trail_by_words_statement_or_cluster_earliest_first(trail_graph: D
     by_statement = curated(trail_graph, "quote-trail", statement_id="brackley-digest@48-107")
     assert by_statement == rows
     page = curated(trail_graph, "quote-trail", cluster_id=rows[0]["cluster_id"], skip=2, limit=2)
-    once = ("renderings", "reference_quote")  # on each page's first row only
+    once = ("renderings", "reference_quote", "speakers")  # on each page's first row only
 
     def facts(r: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in r.items() if k not in once}
@@ -371,6 +371,12 @@ def test_quote_trail_by_words_statement_or_cluster_earliest_first(trail_graph: D
     ]
     assert curated(trail_graph, "quote-trail", quote="zebra quantum marmalade") == []
     assert curated(trail_graph, "quote-trail", quote='") OR 1=1 //') == []
+
+
+def test_every_page_of_a_trail_names_all_its_speakers(trail_graph: Driver) -> None:
+    pages = [curated(trail_graph, "quote-trail", quote="not out of the woods", skip=k, limit=1) for k in range(3)]
+    assert {r["speaker"] for page in pages for r in page} == {"Priya Raman", "Tomas Bell"}
+    assert [page[0]["speakers"] for page in pages] == [["Priya Raman", "Tomas Bell"]] * 3
 
 
 def test_altered_quotes_beside_their_original_newest_first(trail_graph: Driver) -> None:
@@ -388,8 +394,10 @@ def test_attribution_conflicts_name_every_speaker(trail_graph: Driver) -> None:
     assert [(r["quote"], r["speakers"], r["appearances"], r["first_source"]) for r in rows] == [
         ("The outbreak is contained, but we are not out of the woods,", ["Priya Raman (2)", "Tomas Bell (1)"], 3,
          "Coastal Health Desk"),
+        ("We are not going to let cheap steel close our mills,",
+         ["Samir Haddad (1)", "a trade ministry spokeswoman (1)"], 2, "Capital Wire"),
     ]  # fmt: skip
-    assert curated(trail_graph, "attribution-conflicts", skip=1) == []
+    assert curated(trail_graph, "attribution-conflicts", skip=2) == []
 
 
 def test_first_appearance_follows_the_cluster_not_only_exact_copies(trail_graph: Driver) -> None:
@@ -408,14 +416,14 @@ def test_the_command_settles_what_waits_and_rebuilds(trail_db: Driver, neo4j_set
     from tests.graph_fixtures import cli_env
 
     GraphLoader(trail_db, "neo4j", quote_trail=False).load(gold_pairs(DATA / "quotes"))
-    assert pending(trail_db) == 23 and clusters(trail_db) == {}  # every statement waits (3 too short to cluster)
+    assert pending(trail_db) == 27 and clusters(trail_db) == {}  # every statement waits (3 too short to cluster)
     result = CliRunner().invoke(cli, ["quote-trail"], env=cli_env(neo4j_settings))
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("23 statements settled (20 long enough to cluster), 4 clusters written in ")
+    assert result.output.startswith("27 statements settled (24 long enough to cluster), 6 clusters written in ")
     assert result.output.rstrip().endswith(
-        "the graph holds 4 quote clusters of 13 statements, 1 attribution conflicts, 1 altered quotes"
+        "the graph holds 6 quote clusters of 17 statements, 2 attribution conflicts, 1 altered quotes"
     )
     before = clusters(trail_db)
     again = CliRunner().invoke(cli, ["quote-trail", "--rebuild"], env=cli_env(neo4j_settings))
-    assert again.exit_code == 0 and again.output.startswith("23 statements settled (20 long enough to cluster)")
+    assert again.exit_code == 0 and again.output.startswith("27 statements settled (24 long enough to cluster)")
     assert clusters(trail_db) == before and pending(trail_db) == 0
