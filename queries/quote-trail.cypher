@@ -40,7 +40,7 @@ WITH c, collect({s: s, altered: altered, a: a}) AS page
 UNWIND range(0, size(page) - 1) AS i
 WITH c, page[i].s AS s, page[i].altered AS altered, page[i].a AS a, i
 OPTIONAL MATCH (speaker:Entity)-[:SAID]->(s)
-// The cluster's distinct renderings and its reference text come once, on the page's first row.
+// The cluster's distinct renderings, its reference text and its speakers come once, on the page's first row.
 RETURN c.id AS cluster_id, coalesce(c.appearances, 1) AS appearances, coalesce(c.outlets, 1) AS outlets,
        coalesce(c.conflict, false) AS conflict, a.published AS published, a.source AS source, a.title AS article,
        a.url AS url, a.id AS article_id, s.id AS statement_id, coalesce(speaker.name, s.speaker_name) AS speaker,
@@ -49,5 +49,13 @@ RETURN c.id AS cluster_id, coalesce(c.appearances, 1) AS appearances, coalesce(c
        s.sentence AS sentence,
        CASE WHEN i = 0 THEN coalesce(c.renderings, [s.text]) END AS renderings,
        CASE WHEN i = 0 THEN COLLECT { MATCH (ref:Statement {id: c.reference_statement_id}) RETURN ref.text }[0] END
-         AS reference_quote
+         AS reference_quote,
+       // every speaker the whole trail names, not only this page's
+       CASE WHEN i = 0 THEN COLLECT {
+         MATCH (c)<-[:IN_CLUSTER]-(m:Statement)
+         OPTIONAL MATCH (e:Entity)-[:SAID]->(m)
+         WITH DISTINCT coalesce(e.name, m.speaker_name) AS name
+         WHERE name IS NOT NULL
+         RETURN name ORDER BY name
+       } END AS speakers
 ORDER BY i
