@@ -101,10 +101,16 @@ def test_the_lists_of_altered_quotes_and_conflicts_newest_first(trail_app):
 
 
 def test_nothing_found_and_unknown_ids_give_a_clear_line(trail_app):
-    for query in ({"statement": "no-such@1-2"}, {"cluster": "' OR 1=1 //"}, {"q": "zebra quantum marmalade"}):
+    hostile = ({"statement": "no-such@1-2"}, {"cluster": "' OR 1=1 //"}, {"q": "zebra quantum marmalade"},
+               {"statement": "x\x00y"}, {"cluster": "\ufffd\x00"}, {"q": "\x00 \x7f"}, {"statement": "s" * 100_000},
+               {"q": "AND OR NOT *"}, {"q": "\\ ~ ^ ( [ {"})  # fmt: skip
+    for query in hostile:
         app = open_page("quote_trail", **query)
         no_exception(app)
         assert "No quote trail matches" in texts(app)
+    app = open_page("quote_trail", q="zebra " * 5_000)
+    no_exception(app)
+    assert "the search text has too many words" in texts(app)
 
 
 def test_statements_link_to_their_trail_and_say_how_many_other_outlets_carried_it(trail_app):
