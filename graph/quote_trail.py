@@ -167,9 +167,10 @@ SET c += row.props, c.id = row.new_id,
 REMOVE c.pending
 WITH c, row
 MATCH (c)<-[r:IN_CLUSTER]-(s:Statement)
-WITH r, s.id IN row.altered AS altered
-WHERE coalesce(r.altered, false) <> altered
-SET r.altered = altered
+WITH r, s.id IN keys(row.altered) AS altered, row.altered[s.id] AS altered_on
+WHERE coalesce(r.altered, false) <> altered OR coalesce(toString(r.altered_on), '') <> coalesce(altered_on, '')
+// altered_on (the article's date, on altered appearances only) is what the altered-quotes list reads newest first
+SET r.altered = altered, r.altered_on = CASE WHEN altered_on IS NULL THEN null ELSE date(altered_on) END
 """
 
 # Marking what a write changed, for the next refresh (the loader, the corrections and the bulk import run these).
@@ -460,7 +461,7 @@ def _summary_row(cluster_id: str, appearances: list[Appearance]) -> dict[str, An
         "new_id": summary.id,
         "first_published": summary.first.published,
         "last_published": summary.last_published,
-        "altered": sorted(summary.altered),
+        "altered": {a.statement_id: a.published for a in appearances if a.statement_id in summary.altered},
         "props": {
             "renderings": renderings,
             "first_statement_id": summary.first.statement_id,

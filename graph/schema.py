@@ -63,6 +63,8 @@ RANGE_INDEXES: tuple[str, ...] = (
     # conflicts newest first, read in index order (queries/attribution-conflicts.cypher)
     "CREATE INDEX quote_cluster_conflict_published IF NOT EXISTS "
     "FOR (n:QuoteCluster) ON (n.conflict, n.last_published)",
+    # altered renderings newest first (queries/altered-quotes.cypher): only altered appearances have the property
+    "CREATE INDEX in_cluster_altered_on IF NOT EXISTS FOR ()-[r:IN_CLUSTER]-() ON (r.altered_on)",
 )
 # Indexes an earlier schema created that no query uses any more: dropped so they cost no writes.
 RETIRED_INDEXES: tuple[str, ...] = ("quote_cluster_last_published",)

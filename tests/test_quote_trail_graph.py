@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from neo4j import Driver
+from neo4j.time import Date
 
 from core.names import entity_id
 from core.quote_match import MIN_WORDS
@@ -298,6 +299,32 @@ def test_conflicts_page_newest_first_and_undated_ones_come_last(trail_db: Driver
     assert [page(skip=k, limit=1) for k in range(4)] == [["may"], ["march"], ["undated"], []]
     assert page(**{"from": dt.date(2026, 4, 1)}) == ["may"]
     assert page(to=dt.date(2026, 4, 1)) == ["march"]
+
+
+def test_altered_quotes_page_newest_first_and_undated_ones_come_last(trail_db: Driver) -> None:
+    words = "The river barrier will be finished before the autumn storms arrive in the valley"
+    variants = {"original": (words, "2026-03-01"),
+                "march": (words.replace("finished", "started"), "2026-03-05"),
+                "april": (words.replace("autumn", "winter"), "2026-04-01"),
+                "undated": (words.replace("river", "flood"), None)}  # fmt: skip
+    pairs = []
+    for key, (text, published) in variants.items():
+        article, extraction = _quote_article(key, text, published or "2026-01-01")
+        pairs.append((replace(article, published=None) if published is None else article, extraction))
+    load(trail_db, pairs)
+
+    def page(**values: Any) -> list[str]:
+        return [r["article_id"] for r in curated(trail_db, "altered-quotes", **values)]
+
+    assert page() == ["april", "march", "undated"]
+    assert [page(skip=k, limit=1) for k in range(4)] == [["april"], ["march"], ["undated"], []]
+    assert page(**{"from": dt.date(2026, 3, 10)}) == ["april"]
+    assert page(to=dt.date(2026, 3, 10)) == ["march"]
+    stored, _, _ = trail_db.execute_query(
+        "MATCH (s:Statement)-[r:IN_CLUSTER]->() RETURN s.article_id AS article, r.altered_on AS on ORDER BY article"
+    )
+    assert [(r["article"], r["on"]) for r in stored] == [
+        ("april", Date(2026, 4, 1)), ("march", Date(2026, 3, 5)), ("original", None), ("undated", None)]  # fmt: skip
 
 
 def test_a_rebuild_gives_the_same_clusters(trail_db: Driver) -> None:
