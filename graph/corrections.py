@@ -116,6 +116,12 @@ MATCH (c:Correction {id: $id})
 SET c.state = $state, c.checked_at = $now
 FOREACH (_ IN CASE WHEN $before IS NULL THEN [] ELSE [1] END | SET c.before = $before)
 """
+# The active entity corrections recorded after one, oldest first: those made on what a merge produced.
+ENTITY_CORRECTIONS_AFTER = """
+MATCH (c:Correction {status: 'active'})
+WHERE c.kind IN $kinds AND (c.created_at > $created_at OR (c.created_at = $created_at AND c.id > $id))
+RETURN properties(c) AS c ORDER BY c.created_at, c.id
+"""
 MARK_UNDONE = """
 MATCH (c:Correction {id: $id})
 SET c.status = 'undone', c.undone_by = $editor, c.undone_at = $now, c.state = 'undone'
@@ -309,12 +315,35 @@ def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction
     correction = from_node(stored["c"])
     if correction.status == "undone":
         raise CorrectionError(f"correction {correction_id} was already undone by {correction.undone_by}")
+    built_on = _built_on(tx, correction)
+    for later in reversed(built_on):  # newest first, as if each were undone in turn
+        _UNDO[later.kind](tx, later.target, dict(later.after), dict(later.before), later.id)
     tx.run(MARK_UNDONE, id=correction_id, editor=editor, now=now_text()).consume()
     _UNDO[correction.kind](tx, correction.target, dict(correction.after), dict(correction.before), correction.id)
     _mark_trail(tx, correction)
     _apply_in_order(tx, _of_targets(tx, [correction.target]), after_load=False)
+    # ... then done again, oldest first, on the graph without this one: what each finds now is its new ``before``.
+    _apply_in_order(tx, [replace(later, before={}) for later in built_on], after_load=False)
     again = tx.run(ONE, id=correction_id).single()
     return from_node(again["c"]) if again else correction
+
+
+def _built_on(tx: ManagedTransaction, correction: Correction) -> list[Correction]:
+    """The later entity corrections made on what a merge produced: a merge, split, rename or retype of the entity it
+    merged into, and so on down a chain of merges ("A into B", then "B into C"). Undoing the merge undoes these
+    first and does them again after, so what the merge moved goes back even when its entity was merged on."""
+    if correction.kind != "merge":
+        return []
+    produced = {str(correction.after.get("into") or "")}
+    chain = []
+    for record in tx.run(ENTITY_CORRECTIONS_AFTER, kinds=list(ENTITY_KINDS), created_at=correction.created_at,
+                         id=correction.id):  # fmt: skip
+        later = from_node(record["c"])
+        if later.target in produced:
+            chain.append(later)
+            if later.kind == "merge":
+                produced.add(str(later.after.get("into") or ""))
+    return chain
 
 
 def import_corrections(driver: Driver, database: str, corrections: Sequence[Correction]) -> dict[str, int]:

@@ -461,3 +461,30 @@ def test_an_organisation_merged_away_takes_its_roles_along_and_both_merges_undo_
     assert _stale_roles(clean_db, neo4j_settings) == []
     undo_correction(clean_db, database, institute.id, editor="ana")
     assert signature(clean_db, neo4j_settings) == raw
+
+
+@pytest.mark.parametrize("older_first", [True, False])
+def test_chained_merges_undo_in_either_order(clean_db, neo4j_settings, extractor, older_first):
+    """The institute merged into the university, then the university into the foundation: undoing either merge
+    leaves the other in force, and undoing both gives back the graph as loaded."""
+    _load(clean_db, neo4j_settings, extractor, [*ARTICLES, *PETERSONS])
+    database = neo4j_settings.neo4j_database
+    raw = signature(clean_db, neo4j_settings)
+    first = record_correction(clean_db, database, "merge", INSTITUTE, {"into": GEORGETOWN}, editor="ana")
+    second = record_correction(clean_db, database, "merge", GEORGETOWN, {"into": SHARE}, editor="bo")
+    ids = {r["id"] for r in _rows(clean_db, neo4j_settings, "MATCH (e:Organization) RETURN e.id AS id")}
+    assert INSTITUTE not in ids and GEORGETOWN not in ids and SHARE in ids
+
+    undo_correction(clean_db, database, (first if older_first else second).id, editor="cy")
+    ids = {r["id"] for r in _rows(clean_db, neo4j_settings, "MATCH (e:Organization) RETURN e.id AS id")}
+    if older_first:  # the institute is back; the university is still the foundation
+        assert INSTITUTE in ids and GEORGETOWN not in ids
+        assert _roles_of(clean_db, neo4j_settings, DALIJA) == [("director", INSTITUTE, 1),
+                                                               ("research analyst", SHARE, 1)]  # fmt: skip
+    else:  # the university is back, still holding the institute
+        assert GEORGETOWN in ids and INSTITUTE not in ids
+        assert _roles_of(clean_db, neo4j_settings, DALIJA) == [("director", GEORGETOWN, 1),
+                                                               ("research analyst", GEORGETOWN, 1)]  # fmt: skip
+    assert _stale_roles(clean_db, neo4j_settings) == []
+    undo_correction(clean_db, database, (second if older_first else first).id, editor="cy")
+    assert signature(clean_db, neo4j_settings) == raw
