@@ -151,6 +151,7 @@ def _apply_merge(
         ),
     ]
     before = {
+        **({"created_by": merged["created_by"]} if merged.get("created_by") else {}),  # a correction made it
         "name": merged["name"],
         "type": merged["type"],
         "aliases": merged["aliases"],
@@ -166,7 +167,7 @@ def _undo_merge(tx: ManagedTransaction, target: str, after: dict[str, Any], befo
     if not before.get("name") or not entity_exists(tx, into):
         return
     tx.run(CREATE_ENTITY, id=target, name=before["name"], type=before.get("type") or type_of(target),
-           cid=None).consume()  # fmt: skip
+           cid=before.get("created_by")).consume()  # fmt: skip
     tx.run("MATCH (e:Entity {id: $id}) SET e.aliases = $aliases", id=target, aliases=before.get("aliases") or [])
     tx.run(_MOVE_BACK, cid=cid, source=target, into=into).consume()
     unfold_roles(tx, before.get("roles") or [], cid)

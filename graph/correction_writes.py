@@ -26,7 +26,10 @@ Applied = tuple[bool, dict[str, Any] | None]
 Apply = Callable[[ManagedTransaction, str, dict[str, Any], str, dict[str, Any]], Applied]
 Undo = Callable[[ManagedTransaction, str, dict[str, Any], dict[str, Any], str], None]
 
-_ENTITY = "MATCH (e:Entity {id: $id}) RETURN e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases"
+_ENTITY = """
+MATCH (e:Entity {id: $id})
+RETURN e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases, e.created_by AS created_by
+"""
 _STATEMENT = "RETURN EXISTS { MATCH (:Statement {id: $id}) } AS present"
 CREATE_ENTITY = """
 MERGE (e:Entity {id: $id})

@@ -122,6 +122,7 @@ MATCH (c:Correction {status: 'active'})
 WHERE c.kind IN $kinds AND (c.created_at > $created_at OR (c.created_at = $created_at AND c.id > $id))
 RETURN properties(c) AS c ORDER BY c.created_at, c.id
 """
+FORGET_BEFORE = "MATCH (c:Correction) WHERE c.id IN $ids SET c.before = '{}'"
 MARK_UNDONE = """
 MATCH (c:Correction {id: $id})
 SET c.status = 'undone', c.undone_by = $editor, c.undone_at = $now, c.state = 'undone'
@@ -318,31 +319,39 @@ def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction
     built_on = _built_on(tx, correction)
     for later in reversed(built_on):  # newest first, as if each were undone in turn
         _UNDO[later.kind](tx, later.target, dict(later.after), dict(later.before), later.id)
+    # What they find when done again below is their new ``before`` (nothing, when what one acted on is gone with
+    # this correction: its undo then has nothing to give back).
+    tx.run(FORGET_BEFORE, ids=[later.id for later in built_on]).consume()
     tx.run(MARK_UNDONE, id=correction_id, editor=editor, now=now_text()).consume()
     _UNDO[correction.kind](tx, correction.target, dict(correction.after), dict(correction.before), correction.id)
     _mark_trail(tx, correction)
-    _apply_in_order(tx, _of_targets(tx, [correction.target]), after_load=False)
-    # ... then done again, oldest first, on the graph without this one: what each finds now is its new ``before``.
-    _apply_in_order(tx, [replace(later, before={}) for later in built_on], after_load=False)
+    redone = {later.id for later in built_on}
+    _apply_in_order(tx, [c for c in _of_targets(tx, [correction.target]) if c.id not in redone], after_load=False)
+    _apply_in_order(tx, [replace(later, before={}) for later in built_on], after_load=False)  # oldest first
     again = tx.run(ONE, id=correction_id).single()
     return from_node(again["c"]) if again else correction
 
 
+# What a merge or a split leaves in the graph besides its target: the entity merged into, the entity split off.
+_PRODUCES = {"merge": "into", "split-alias": "id"}
+
+
 def _built_on(tx: ManagedTransaction, correction: Correction) -> list[Correction]:
-    """The later entity corrections made on what a merge produced: a merge, split, rename or retype of the entity it
-    merged into, and so on down a chain of merges ("A into B", then "B into C"). Undoing the merge undoes these
-    first and does them again after, so what the merge moved goes back even when its entity was merged on."""
-    if correction.kind != "merge":
+    """The later entity corrections made on what a merge or split touched: a merge, split, rename or retype of its
+    entity or of the one it produced, and so on down a chain ("A into B", then "B into C"; an alias split off A,
+    then merged into C). Undoing the correction undoes these first and does them again after, so what it moved
+    goes back even when the entities were corrected on."""
+    if correction.kind not in _PRODUCES:
         return []
-    produced = {str(correction.after.get("into") or "")}
+    touched = {correction.target, str(correction.after.get(_PRODUCES[correction.kind]) or "")}
     chain = []
     for record in tx.run(ENTITY_CORRECTIONS_AFTER, kinds=list(ENTITY_KINDS), created_at=correction.created_at,
                          id=correction.id):  # fmt: skip
         later = from_node(record["c"])
-        if later.target in produced:
+        if later.target in touched:
             chain.append(later)
-            if later.kind == "merge":
-                produced.add(str(later.after.get("into") or ""))
+            if later.kind in _PRODUCES:
+                touched.add(str(later.after.get(_PRODUCES[later.kind]) or ""))
     return chain
 
 
