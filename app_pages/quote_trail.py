@@ -86,7 +86,7 @@ if statement_id or cluster_id or words.strip():
             + (f" · page {int(page_number)} of {(total + PAGE_SIZE - 1) // PAGE_SIZE}" if total > PAGE_SIZE else "")
         )
         if head["conflict"]:
-            speakers = head["speakers"] or sorted({r["speaker"] for r in rows if r["speaker"]})
+            speakers = head["speakers"] or []  # a conflict is a cluster's: its first row names them all
             st.warning(
                 "Attribution conflict: outlets give these words to different speakers — "
                 + md_text(", ".join(speakers)),

@@ -241,11 +241,6 @@ class _Settler:
                 return
 
 
-def _first_line(message: str | None) -> str:
-    lines = (message or "").strip().splitlines()
-    return lines[0][:300] if lines else "no reason given"
-
-
 def _write_batch(tx: ManagedTransaction, prepared: list[ArticleRows]) -> dict[str, int]:
     """One batch in one transaction; runs again from the top when the driver retries it."""
     ids = sorted(rows.article_id for rows in prepared)  # one lock order for every loader: fewer deadlocks

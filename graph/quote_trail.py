@@ -56,9 +56,8 @@ from graph.connection import write_transaction
 
 log = logging.getLogger(__name__)
 
-RULES = (
-    f"utterance/{MIN_WORDS}/{ALIGNED_SHARE}/spokesperson"  # stored on the QuoteTrail node; another value means rebuild
-)
+# Stored on the QuoteTrail node; another value means rebuild.
+RULES = f"utterance/{MIN_WORDS}/{ALIGNED_SHARE}/spokesperson"
 CHUNK = 500  # pending statements settled per transaction
 CANDIDATE_STATEMENTS = 8  # full-text hits asked for each new rendering
 QUERY_TERMS = 6  # words of a rendering put in its full-text query, at most: Lucene's time grows with them
