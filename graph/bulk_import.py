@@ -393,9 +393,12 @@ def refuse_unless_empty(driver: Driver, database: str) -> None:
         )
 
 
-def import_local(settings: Settings, layout: BulkLayout, max_off_heap: str | None = "50%") -> dict[str, float]:
-    """Replace the managed local server's empty database with the import, then finish it; returns the seconds
-    of each step. The server runs after this whatever happens; an import that fails leaves the store as it was.
+def import_local(
+    settings: Settings, layout: BulkLayout, max_off_heap: str | None = "50%", finish: bool = True
+) -> dict[str, float]:
+    """Replace the managed local server's empty database with the import, then finish it (unless ``finish`` is
+    False: bench/schema_population.py times the schema alone); returns the seconds of each step. The server runs
+    after this whatever happens; an import that fails leaves the store as it was.
 
     The server is stopped and started here, and its port may change when it starts again, so this opens its own
     drivers instead of taking one.
@@ -426,6 +429,8 @@ def import_local(settings: Settings, layout: BulkLayout, max_off_heap: str | Non
     finally:
         server.start()
         step("start")
+    if not finish:
+        return seconds
     driver, database = open_driver(settings)
     try:
         give_back_empty_lists(driver, database, layout.empty_list_types)
