@@ -85,6 +85,9 @@ HELDOUT = EvaluationSet(DATA / "heldout", DATA / "heldout" / "floors.json")
 PATTERNS = EvaluationSet(DATA / "patterns", DATA / "patterns" / "floors.json")
 # Attribution in other outlets' styles: wire, UK, Indian, Australian, African, court and police copy.
 ATTRIBUTION = EvaluationSet(DATA / "attribution", DATA / "attribution" / "floors.json")
+# More of the world's styles: Canadian, Singapore, Malaysian, Philippine, Pakistani, Caribbean, US business and local
+# copy, sports, science, a live blog, an obituary. Written as a held-out set, scored once, a development set since.
+ATTRIBUTION_WORLD = EvaluationSet(DATA / "attribution-world", DATA / "attribution-world" / "floors.json")
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")
 # Held-out relation passages: written apart from the rules, measured only.

@@ -5,9 +5,10 @@ tests/data/attribution (see its README) holds the hard cases of attribution besi
 proportion: a pronoun whose antecedent is sentences back or has a person of the same gender in between, quote
 paragraphs that inherit their speaker, documents speaking ("the complaint says", "the report states"), unnamed
 groups ("officials said", "residents say"), speakers named by title only when two people hold one, and quotation
-marks that are nobody's words. These tests check its size and mix and keep the extractor at or above the measured
-floors (tests/data/attribution/floors.json, raise-only); tests/test_evaluation_sets.py checks that its gold is what
-its annotation files compile to.
+marks that are nobody's words. tests/data/attribution-world does the same for Canadian, Singapore, Malaysian,
+Philippine, Pakistani, Caribbean, US business and local copy, sports, science, a live blog and an obituary. These
+tests check their size and mix and keep the extractor at or above the measured floors (each set's floors.json,
+raise-only); tests/test_evaluation_sets.py checks that their gold is what their annotation files compile to.
 Run it with: .venv/bin/python -m pytest tests/test_attribution_set.py -s
 """
 
@@ -16,7 +17,16 @@ from __future__ import annotations
 import pytest
 
 from core.settings import Settings
-from tests.evaluation_sets import ATTRIBUTION, DEVELOPMENT, HELDOUT, PATTERNS, Report, print_report
+from tests.evaluation_sets import (
+    ATTRIBUTION,
+    ATTRIBUTION_WORLD,
+    DEVELOPMENT,
+    HELDOUT,
+    PATTERNS,
+    EvaluationSet,
+    Report,
+    print_report,
+)
 
 STATEMENT_FIGURES = {
     "statement_f1",
@@ -27,12 +37,21 @@ STATEMENT_FIGURES = {
 }
 
 
-def test_articles_are_new_and_hold_enough_statements() -> None:
-    articles = ATTRIBUTION.documents()
-    others = {d["text"] for other in (DEVELOPMENT, HELDOUT, PATTERNS) for d in other.documents()}
+SETS = [pytest.param(ATTRIBUTION, id="attribution"), pytest.param(ATTRIBUTION_WORLD, id="attribution-world")]
+
+
+@pytest.mark.parametrize("evaluation_set", SETS)
+def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationSet) -> None:
+    articles = evaluation_set.documents()
+    others = {
+        d["text"]
+        for other in (DEVELOPMENT, HELDOUT, PATTERNS, ATTRIBUTION, ATTRIBUTION_WORLD)
+        if other is not evaluation_set
+        for d in other.documents()
+    }
     assert not {a["text"] for a in articles} & others
-    statements = [s for record in ATTRIBUTION.gold_records() for s in record["statements"]]
-    assert len(articles) >= 40 and len(statements) >= 120
+    statements = [s for record in evaluation_set.gold_records() for s in record["statements"]]
+    assert len(articles) >= 30 and len(statements) >= 120
 
 
 def test_hard_cases_are_annotated_beside_easy_ones() -> None:
@@ -50,8 +69,9 @@ def test_hard_cases_are_annotated_beside_easy_ones() -> None:
     assert len(named) > len(statements) / 3  # the easy cases stay the usual case
 
 
-def test_attribution_floors_are_real_measurements() -> None:
-    floors = ATTRIBUTION.floors()
+@pytest.mark.parametrize("evaluation_set", SETS)
+def test_attribution_floors_are_real_measurements(evaluation_set: EvaluationSet) -> None:
+    floors = evaluation_set.floors()
     assert set(floors) >= STATEMENT_FIGURES
     assert all(0.5 <= floor <= 1.0 for floor in floors.values()), floors
 
@@ -62,10 +82,14 @@ def report(base_settings: Settings) -> Report:
 
 
 @pytest.mark.slow
-def test_extractor_scores_at_or_above_the_attribution_floors(report: Report) -> None:
-    assert report.errors == {}
-    print_report(report, "newsgraph on the attribution set")
-    shortfalls = ATTRIBUTION.shortfalls(report)
+@pytest.mark.parametrize("evaluation_set", SETS)
+def test_extractor_scores_at_or_above_the_attribution_floors(
+    evaluation_set: EvaluationSet, base_settings: Settings
+) -> None:
+    scored = evaluation_set.score_extractor(base_settings)
+    assert scored.errors == {}
+    print_report(scored, f"newsgraph on {evaluation_set.folder.name}")
+    shortfalls = evaluation_set.shortfalls(scored)
     assert not shortfalls, "below the attribution floors (measured, floor): " + ", ".join(shortfalls)
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.evaluation_sets import ATTRIBUTION, HELDOUT, PATTERNS, EvaluationSet
+from tests.evaluation_sets import ATTRIBUTION, ATTRIBUTION_WORLD, HELDOUT, PATTERNS, EvaluationSet
 
 SETS = [
     pytest.param(HELDOUT, id="heldout"),
     pytest.param(PATTERNS, id="patterns"),
     pytest.param(ATTRIBUTION, id="attribution"),
+    pytest.param(ATTRIBUTION_WORLD, id="attribution-world"),
 ]
 
 

@@ -66,3 +66,40 @@ def test_offsets_in_a_long_article_parsed_in_chunks(extractor: Extractor) -> Non
     for statement in extraction.statements:
         assert text[statement.start : statement.end] == statement.text
         assert text[statement.sentence_start : statement.sentence_end] == statement.sentence
+
+
+# Speakers as news from around the world writes them, through the whole stage (entities included): each case one
+# fact of news English, in words of its own.
+WORLD_CASES = [
+    pytest.param("KUALA LUMPUR: Datuk Farida Hassan said the tender would reopen in March.", "Farida Hassan",
+                 id="a Malaysian title of honour is no part of the name"),
+    pytest.param("During the hearing, Barrister Imran Qureshi argued that the notice was defective.", "Imran Qureshi",
+                 id="a counsel's profession written as a title"),
+    pytest.param("Rents in the capital rose 7 per cent last year, according to data published on Monday by the Housing "
+                 "Observatory.", "Housing Observatory", id="a source published by someone speaks for them"),
+    pytest.param("A group of retired teachers said the pension reform broke a promise.", "retired teachers",
+                 id="a collective noun speaks as the people it counts"),
+    pytest.param("Lead author Dr. Maya Lindholm presented the trial on Monday. The researchers cautioned that the "
+                 "findings need repeating.", "researchers", id="a plural description stands for no one person"),
+    pytest.param("The National Hurricane Center said the storm would weaken overnight.", "National Hurricane Center",
+                 id="a storm word inside an office's name names no storm"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), WORLD_CASES)
+def test_speakers_in_the_world_styles(extractor: Extractor, text: str, speaker: str) -> None:
+    extraction = _extract(extractor, text)
+    assert extraction.statements, text
+    assert extraction.statements[-1].speaker == speaker
+
+
+def test_a_quantifier_speaks_for_the_people_just_named(extractor: Extractor) -> None:
+    text = "Farmers in the district have protested for a week, with many saying the new tariff will ruin them."
+    [statement] = _extract(extractor, text).statements
+    assert statement.text == "the new tariff will ruin them" and "farmers" in statement.speaker.lower()
+
+
+def test_an_age_with_a_hometown_stands_for_the_person_named_before(extractor: Extractor) -> None:
+    text = "Tomas Berg scored twice for Viking on Sunday.\n“I just got lucky,” said the 22-year-old from Bergen."
+    [statement] = _extract(extractor, text).statements
+    assert (statement.speaker, statement.basis) == ("Tomas Berg", "description")

@@ -28,6 +28,10 @@ def prefixed_event_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             end = prefix.end
             while end < len(doc) and end - prefix.end < 3 and doc[end].text[:1].isupper() and doc[end].is_alpha:
                 end += 1
+            inside_name = token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title
+            organisation = fold(doc[end - 1].text) in gazetteer.lexicon.statements.organisation_name_ends
+            if inside_name or organisation:
+                break  # "the National Hurricane Center", "the Joint Typhoon Warning Center": offices, not storms
             if end > prefix.end and all(t.text[:1].isupper() for t in prefix):
                 name = doc[token.i : end]
                 mentions.append(Mention(name.start_char, name.end_char, "Event", name.text, "rule"))

@@ -67,10 +67,8 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
             start += 1  # "BRUSSELS - The European Commission": "The" opens the sentence after the dateline
     while start < end and (is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
         start += 1
-    if (
-        start < end
-        and fold(doc[start].text).rstrip(".") in gazetteer.lexicon.entities.trimmed_honorifics
-        and end - start > 1
+    while (  # honorifics may come in a row: "Datuk Seri …", "Dr. Mrs …"
+        start < end - 1 and fold(doc[start].text).rstrip(".") in gazetteer.lexicon.entities.trimmed_honorifics
     ):
         start += 1
         while start < end and doc[start].text == ".":

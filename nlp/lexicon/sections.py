@@ -50,6 +50,8 @@ class StatementWords:
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]
+    collective_nouns: frozenset[str]
+    quantifier_pronouns: frozenset[str]
     group_determiners: frozenset[str]
     description_nouns: frozenset[str]
     office_nouns: frozenset[str]

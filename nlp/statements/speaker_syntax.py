@@ -119,6 +119,16 @@ def one_of_group(token: Token) -> Token | None:
     return None
 
 
+def counted_group(token: Token, lexicon: StatementWords) -> Token | None:
+    """ "a group of former delivery drivers said" → "drivers": a collective noun speaks as the people it counts."""
+    if token.lower_ not in lexicon.collective_nouns:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ in {"NNS", "NNPS"}), None)
+    return None
+
+
 def is_age(token: Token, lexicon: StatementWords) -> bool:
     """ "the 61-year-old added": an age standing for the person (the tagger calls it a DATE)."""
     doc = token.doc
@@ -148,8 +158,8 @@ def source_of_according(according: Token) -> Token | None:
 
 def carried_source(head: Token, lexicon: StatementWords) -> Token:
     """ "Cornyn's statement added" → Cornyn; "a report by BIRN" → BIRN; anything else unchanged."""
-    if head.lemma_.lower() not in lexicon.source_carrier_nouns | lexicon.medium_nouns:
-        return head
+    if not {head.lemma_.lower(), head.lower_} & (lexicon.source_carrier_nouns | lexicon.medium_nouns):
+        return head  # the word as written too: the lemmatiser reads "data" as "datum"
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ != "PRON" and may_speak(child, head, lexicon):
             return child
@@ -161,6 +171,13 @@ def carried_source(head: Token, lexicon: StatementWords) -> Token:
     for child in head.children:
         if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON", "GPE"}:
             return child  # "the Home Office letter"
+    for child in head.children:  # "a survey released Tuesday by the institute", "figures published by the council"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ in {"agent", "prep"} and agent.lower_ == "by":
+                    objects = [c for c in agent.children if c.dep_ == "pobj" and may_speak(c, head, lexicon)]
+                    if objects and objects[0].pos_ in {"PROPN", "NOUN"}:
+                        return objects[0]
     return head
 
 

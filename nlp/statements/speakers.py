@@ -30,6 +30,7 @@ from nlp.statements.speaker_names import (
 from nlp.statements.speaker_syntax import (
     NAME_LABELS,
     carried_source,
+    counted_group,
     group_name,
     introduced_with,
     is_age,
@@ -42,6 +43,11 @@ from nlp.statements.speaker_syntax import (
     titles_of,
     without_titles,
 )
+
+
+def _hometown(prep: Token) -> bool:
+    """ "from Bergen" of "the 22-year-old from Bergen": where a person named before comes from."""
+    return prep.lower_ == "from" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
 class SpeakerResolver(Antecedents):
@@ -88,13 +94,17 @@ class SpeakerResolver(Antecedents):
         lower = head.lower_
         at = head.idx + self.offset
         words = self.lexicon
-        member_of = one_of_group(head)
-        if member_of is not None:  # "one of the sources said": the sources
+        member_of = one_of_group(head) or counted_group(head, self.lexicon)
+        if member_of is not None:  # "one of the sources said", "a group of drivers sued": the sources, the drivers
             return self._resolved(member_of, avoid)
         if lower in words.first_person or (lower in words.non_speaker_words and lower not in words.group_pronouns):
             return None
         if lower in words.person_pronouns or lower in words.group_pronouns:
             return self._resolve_pronoun(head, avoid)
+        if lower in words.quantifier_pronouns and not any(c.dep_ == "prep" for c in head.children):
+            group = self._plural_subject(head)  # "Residents have complained …, with many saying": the residents
+            if group is not None:
+                return group
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in words.owner_pronouns), None)
         if owner is not None and head.lemma_.lower() in words.source_carrier_nouns | words.medium_nouns:
             gender = words.owner_pronouns[owner.lower_]
@@ -255,7 +265,9 @@ class SpeakerResolver(Antecedents):
             return None
         if head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS:
             return None  # "The Health Service Executive said": a name, not a description of someone named
-        if any(c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i for c in head.children):
+        if any(
+            c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i and not _hometown(c) for c in head.children
+        ):
             return None  # "the owner of the building", "the man who called": someone new, described
         noun = head.lemma_.lower()
         modified = any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < head.i for c in head.children)
@@ -322,6 +334,8 @@ class SpeakerResolver(Antecedents):
         """ "the premier said" → the person introduced as "Premier Doug Ford" or "Doug Ford, the premier"; failing
         that, the one person the text gives that title anywhere ("The mayor says …" before "Mayor Olivia Chow")."""
         capitalised_title = head.pos_ == "PROPN" and head.lower_ in self.lexicon.office_nouns  # "The NSW Premier"
+        if head.tag_ in {"NNS", "NNPS"}:
+            return None  # "the researchers said" after "lead author Dr. Maya Lindholm, a geologist": more than her
         if (head.pos_ != "NOUN" and not capitalised_title) or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
