@@ -83,6 +83,10 @@ WORLD_CASES = [
                  "findings need repeating.", "researchers", id="a plural description stands for no one person"),
     pytest.param("The National Hurricane Center said the storm would weaken overnight.", "National Hurricane Center",
                  id="a storm word inside an office's name names no storm"),
+    pytest.param("The state news agency reported that Finance Minister Lucas Ortega said the budget would be tabled in "
+                 "May.", "Lucas Ortega", id="an agency relaying what someone said is not the speaker"),
+    pytest.param("Opposition MNA Saira Baloch said she would table a motion on the shortages.", "Saira Baloch",
+                 id="a legislator's abbreviation is a title"),
 ]  # fmt: skip
 
 

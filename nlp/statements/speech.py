@@ -238,6 +238,8 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         speaker = subject_of(token, lexicon) or (first_noun_of_line(token, lexicon) if crosses_line(token) else None)
         if not tokens or speaker is None or not _animate_enough(token, speaker, lexicon):
             continue
+        if _relays(token, lexicon):
+            continue  # "the agency reported that the minister said C": C is the minister's; the agency passes it on
         if speaker.lemma_.lower() in lexicon.non_source_nouns:
             continue  # "laws banning migrants from claiming asylum": rules and plans are nobody speaking
         if is_belief(token, lexicon) and not any(is_according_to(c) for c in token.children):
@@ -245,6 +247,18 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         bounds = _content_bounds(_in_paragraph(layout, token, tokens), lexicon)
         if bounds is not None:
             yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token, lexicon) else 0.8))
+
+
+def _relays(cue: Token, lexicon: StatementWords) -> bool:
+    """Whether the cue's reported clause is itself someone's cue with a clause of its own: a chained attribution."""
+    inner = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    return (
+        inner is not None
+        and is_cue_verb(inner, lexicon)
+        and not is_belief(inner, lexicon)
+        and subject_of(inner, lexicon) is not None
+        and any(c.dep_ == "ccomp" and c.i > inner.i for c in inner.children)
+    )
 
 
 def _cue_read_as_noun(token: Token, lexicon: StatementWords) -> Clause | None:
