@@ -107,3 +107,12 @@ def test_an_age_with_a_hometown_stands_for_the_person_named_before(extractor: Ex
     text = "Tomas Berg scored twice for Viking on Sunday.\n“I just got lucky,” said the 22-year-old from Bergen."
     [statement] = _extract(extractor, text).statements
     assert (statement.speaker, statement.basis) == ("Tomas Berg", "description")
+
+
+def test_a_second_attribution_inside_what_was_said_ends_it(extractor: Extractor) -> None:
+    text = "Chief executive Dana Whitlock said sales would recover by June, though she said no target had been set."
+    found = [(s.text, s.speaker) for s in _extract(extractor, text).statements]
+    assert found == [
+        ("sales would recover by June", "Dana Whitlock"),
+        ("no target had been set", "Dana Whitlock"),
+    ]

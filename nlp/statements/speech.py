@@ -56,6 +56,7 @@ def _complement(cue: Token, lexicon: StatementWords) -> list[Token] | None:
         own |= {
             t.i for c in complements for p in _trailing_participles(c, lexicon) for t in (cue.doc[p.i - 1], *p.subtree)
         }
+        own |= {t.i for c in complements for r in _attributions_within(c, lexicon) for t in r.subtree}
         return [t for t in tokens if t.i not in own]
     if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
         return [t for t in cue.head.subtree if t.i < cue.left_edge.i]
@@ -247,6 +248,20 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
         bounds = _content_bounds(_in_paragraph(layout, token, tokens), lexicon)
         if bounds is not None:
             yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token, lexicon) else 0.8))
+
+
+def _attributions_within(clause: Token, lexicon: StatementWords) -> list[Token]:
+    """ "C1, though he said C2", "C1, though it warned that C2": a clause joined to what was said that reports speech
+    of its own, with its own subject, ends what the first cue reported."""
+    return [
+        t
+        for t in clause.subtree
+        if t.i > clause.i
+        and t.dep_ in {"advcl", "conj"}
+        and is_cue_verb(t, lexicon)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        and any(c.dep_ == "ccomp" for c in t.children)
+    ]
 
 
 def _relays(cue: Token, lexicon: StatementWords) -> bool:
