@@ -16,6 +16,7 @@ import pytest
 
 from core.errors import ConfigError
 from nlp.entities.mentions import Mention
+from nlp.entities.ner import _untagged_full_names
 from nlp.entities.organizations import preposition_names
 from nlp.entities.resolution import entity_at, resolve_entities
 from nlp.keys import entity_id, fold, slugify
@@ -400,3 +401,17 @@ def test_a_city_and_a_plural_nickname_are_a_team_also_named_by_its_nickname(extr
     assert raptors.aliases == ("Raptors",) and len(raptors.mentions) == 3
     assert entities["location:toronto-islands"].type == "Location"  # a plural place word makes no team
     assert "product:raptors" not in entities and "organization:raptors" not in entities
+
+
+def test_a_full_name_the_model_missed_becomes_a_mention_of_its_surname(nlp_pipeline, gazetteer) -> None:
+    text = (
+        "TROMSO — Brody Engvik scored twice in the third period as the Arctic Owls rallied to beat the Narvik Bears "
+        "4-3 on Saturday night.\nEngvik, who had gone 11 games without a goal, credited his linemates."
+    )
+    doc = nlp_pipeline(text)
+    assert not any(e.label_ == "PERSON" for e in doc.ents)  # the model's miss this rule mends
+    later = text.rindex("Engvik")
+    surname = Mention(later, later + len("Engvik"), "Person", "Engvik", "ner")
+    [found] = _untagged_full_names(doc, [surname], gazetteer)
+    assert (found.text, found.type, text[found.start : found.end]) == ("Brody Engvik", "Person", "Brody Engvik")
+    assert _untagged_full_names(doc, [], gazetteer) == []

@@ -225,8 +225,8 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
     Rule(
         "given_name_before",
         "a one-word PERSON takes in the untagged capitalised proper noun before it (no title, organisation word "
-        "or honorific)",
-        '"Solomon" tagged PERSON in "Enver Solomon"',
+        "or honorific); so does an untagged mention of the same word elsewhere, which becomes the person's too",
+        '"Solomon" tagged PERSON in "Enver Solomon"; "Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
         _with_given_name,
     ),
     Rule(
@@ -307,4 +307,20 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, disabled: frozenset[str] = froz
         typed = retype(span, ner_type, gazetteer, retyping)
         if typed is not None:
             mentions.append(typed.mention())
+    if _with_given_name in widenings:
+        mentions += _untagged_full_names(doc, mentions, gazetteer)
     return mentions
+
+
+def _untagged_full_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Full names the model left untagged where it tagged the surname alone elsewhere: news names a person in full
+    once, often where the model misses it (after a dateline, at a sentence start), and by surname after."""
+    surnames = {m.text for m in mentions if m.type == "Person" and " " not in m.text}
+    found: list[Mention] = []
+    for token in doc:
+        if token.text not in surnames or token.ent_type_:
+            continue
+        whole = _with_given_name(doc[token.i : token.i + 1], gazetteer)
+        if len(whole) == 2:
+            found.append(Mention(whole.start_char, whole.end_char, "Person", whole.text, "rule"))
+    return found
