@@ -4,12 +4,14 @@
     .venv/bin/python bench/calibrate_statements.py --markdown  # the same as a Markdown table (docs/statements.md)
     .venv/bin/python bench/calibrate_statements.py --fit       # rates per basis on development only
 
-The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution) and
-on the held-out set (tests/data/heldout); its statements are matched to the gold ones as bench/score_extract.py
-matches them. A matched statement's speaker is right or wrong by score_extract's rule; a statement with no gold
-counterpart has no speaker to be right about and is counted apart ("unmatched"). Each confidence band shows how many
-statements fall in it and what share of its matched ones had the right speaker. Held-out figures are only ever
-printed in aggregate, and --fit reads development alone: nlp/statements/confidence.py takes its rates from --fit.
+The extractor runs on the development sets (tests/data/gold, tests/data/patterns, tests/data/attribution and
+tests/data/attribution-world) and on the held-out sets (tests/data/heldout, nine sample articles; and
+tests/data/attribution-heldout, 32 articles in styles no development set has, written apart from the rules); its
+statements are matched to the gold ones as bench/score_extract.py matches them. A matched statement's speaker is
+right or wrong by score_extract's rule; a statement with no gold counterpart has no speaker to be right about and is
+counted apart ("unmatched"). Each confidence band shows how many statements fall in it and what share of its matched
+ones had the right speaker. Held-out figures are only ever printed in aggregate, and --fit reads development alone:
+nlp/statements/confidence.py takes its rates from --fit.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from score_extract import CONFIDENT, DATA_DIR, match_statements, run_extractor, 
 
 from nlp.statements.confidence import DEVELOPMENT_COUNTS, calibration_key, rate
 
-DEVELOPMENT = ("gold", "patterns", "attribution")
-HELDOUT = ("heldout",)
+DEVELOPMENT = ("gold", "patterns", "attribution", "attribution-world")
+HELDOUT = {"held-out samples": ("heldout",), "held-out styles": ("attribution-heldout",)}
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
 
 
@@ -210,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         print(fit_table(development))
         return 0
-    sets = {"development": development, "held-out": run_sets(HELDOUT)}
+    sets = {"development": development} | {name: run_sets(folders) for name, folders in HELDOUT.items()}
     if args.json:
         print(json.dumps({name: summary(found) for name, found in sets.items()}, indent=2))
     else:

@@ -88,6 +88,9 @@ ATTRIBUTION = EvaluationSet(DATA / "attribution", DATA / "attribution" / "floors
 # More of the world's styles: Canadian, Singapore, Malaysian, Philippine, Pakistani, Caribbean, US business and local
 # copy, sports, science, a live blog, an obituary. Written as a held-out set, scored once, a development set since.
 ATTRIBUTION_WORLD = EvaluationSet(DATA / "attribution-world", DATA / "attribution-world" / "floors.json")
+# Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
+# entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
+ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")
 # Held-out relation passages: written apart from the rules, measured only.

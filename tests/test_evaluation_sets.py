@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests.evaluation_sets import ATTRIBUTION, ATTRIBUTION_WORLD, HELDOUT, PATTERNS, EvaluationSet
+from tests.evaluation_sets import (
+    ATTRIBUTION,
+    ATTRIBUTION_HELDOUT,
+    ATTRIBUTION_WORLD,
+    HELDOUT,
+    PATTERNS,
+    EvaluationSet,
+)
 
 SETS = [
     pytest.param(HELDOUT, id="heldout"),
     pytest.param(PATTERNS, id="patterns"),
     pytest.param(ATTRIBUTION, id="attribution"),
     pytest.param(ATTRIBUTION_WORLD, id="attribution-world"),
+    pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
 ]
 
 
