@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.dates import iso_date
-from core.records import ENTITY_TYPES, Article, Entity, Extraction, Relation, Role, Statement
+from core.records import ENTITY_TYPES, Article, Entity, Extraction, Relation, Role, Statement, content_hash
 from core.relation_types import RELATION_TYPES, SYMMETRIC
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,7 @@ class _Builder:
         self.out = ArticleRows(article.id)
         self.entities: dict[str, dict[str, Any]] = {}
         self.mentions: dict[str, list[tuple[int, int]]] = {}
+        self.implied: set[str] = set()  # ids facts use that the entity list lacks
         self.published = iso_date(article.published)
         # Relationships are created, not merged (graph/neo4j_queries.py): each fact goes in once.
         self.seen_facts: set[tuple[object, ...]] = set()
@@ -177,6 +178,7 @@ class _Builder:
         if not entity_id:
             return False
         if entity_id not in self.entities:
+            self.implied.add(entity_id)
             self.entities[entity_id] = {
                 "id": entity_id,
                 "name": name or entity_id.split(":", 1)[-1],
@@ -187,6 +189,9 @@ class _Builder:
         return True
 
     def _provenance(self, start: int, end: int, sentence: str, confidence: float | None) -> dict[str, Any]:
+        if confidence is not None and not _probability(confidence):
+            self.out.warnings.append(f"fact at {start}-{end}: confidence {confidence!r} is not in [0, 1]; not stored")
+            confidence = None
         props: dict[str, Any] = {
             "article_id": self.article.id,
             "start": start,
@@ -201,6 +206,9 @@ class _Builder:
     # -- facts ------------------------------------------------------------------------------------
 
     def _add_entity(self, entity: Entity) -> None:
+        if not isinstance(entity.id, str) or not entity.id.strip():
+            self.out.warnings.append(f"entity {entity.name!r}: no id; not stored")
+            return
         etype = entity.type if entity.type in ENTITY_TYPES else entity_type_of(entity.id)
         if entity.type not in ENTITY_TYPES:
             self.out.warnings.append(f"entity {entity.id}: unknown type {entity.type!r}, stored as {etype}")
@@ -282,7 +290,7 @@ class _Builder:
                     "addressee": statement.addressee,
                     # how the speaker was found; with `confidence` (provenance), what the explorer marks as uncertain
                     "basis": statement.basis,
-                    "basis_distance": statement.basis_distance,
+                    "basis_distance": self._distance(what, statement.basis_distance),
                     "sentence_start": statement.sentence_start,
                     "sentence_end": statement.sentence_end,
                     "text_hash": text_hash(statement.text),
@@ -387,6 +395,12 @@ class _Builder:
             {"subject_id": link.subject_id, "object_id": link.object_id, "provenance": provenance}
         )
 
+    def _distance(self, what: str, distance: int | None) -> int | None:
+        if distance is None or (isinstance(distance, int) and not isinstance(distance, bool) and distance >= 0):
+            return distance
+        self.out.warnings.append(f"{what}: basis distance {distance!r} is no count of sentences; not stored")
+        return None
+
     def _embedding(self, what: str, vector: tuple[float, ...] | None) -> list[float] | None:
         if vector is None:
             return None
@@ -401,6 +415,8 @@ class _Builder:
             row["aliases"] = sorted(set(row["aliases"]) - {row["name"]})
             self.out.rows["entities"].append(row)
             spans = sorted(set(self.mentions.get(entity_id, [])))
+            if not spans and entity_id in self.implied:
+                continue  # not in the entity list, named only by a fact that holds its offsets (a speaker, an end)
             first: tuple[int | None, int | None] = spans[0] if spans else (None, None)
             sentence = sentence_around(self.article.text, spans[0][0], spans[0][1]) if spans else ""
             self.out.rows["mentions"].append(
@@ -420,6 +436,14 @@ class _Builder:
                 }
             )
 
+    def _content_hash(self) -> str:
+        """The hash of the text stored: a record whose hash is not its text's (edited by hand, two versions under one
+        id) would make the loader take a changed article for an unchanged one, or the reverse."""
+        actual = content_hash(self.article.text)
+        if self.article.content_hash != actual:
+            self.out.warnings.append(f"article {self.article.id}: content_hash is not its text's; recomputed")
+        return actual
+
     def _article_row(self) -> dict[str, Any]:
         a = self.article
         props = {
@@ -430,7 +454,7 @@ class _Builder:
             "author": a.author,
             "language": a.language,
             "text": a.text,
-            "content_hash": a.content_hash,
+            "content_hash": self._content_hash(),
             "origin": a.origin,
             "near_duplicate_of": a.near_duplicate_of,
             "extractor_version": self.extraction.extractor_version,
@@ -440,6 +464,10 @@ class _Builder:
         if a.published and self.published is None:
             self.out.warnings.append(f"article {a.id}: published {a.published!r} is not an ISO date; not stored")
         return {"id": a.id, "source": a.source or None, "props": props}
+
+
+def _probability(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= value <= 1.0
 
 
 def _fingerprint(rows: dict[str, list[dict[str, Any]]]) -> str:
