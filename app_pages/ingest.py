@@ -142,8 +142,8 @@ except GraphUnavailableError as e:  # Neo4j went away: what was loaded stays, an
     for article in unfinished(articles, finished):
         summary.record_outcome(Skipped(article.id, "not loaded: Neo4j became unavailable before it was stored"))
     summary.error = (
-        f"{e}; the {summary.loaded} articles loaded before stay in the graph: ingest the same items again "
-        "to load the rest (what is stored is skipped as already ingested)"
+        f"{e}; the {summary.loaded} articles loaded before stay in the graph, and maybe the batch being written: "
+        "ingest the same items again to load the rest (what is stored is skipped as already ingested)"
     )
 progress.progress(1.0, text="Stopped" if summary.error else "Finished")
 summary.finish()

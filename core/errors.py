@@ -27,3 +27,16 @@ class IngestError(NewsgraphError):
 
 class ExtractionError(NewsgraphError):
     """The NLP stage cannot process a document."""
+
+
+def reason_line(text: str | None, limit: int = 300) -> str:
+    """The one line of an error message a person needs: its first line, with the line after it when the first ends
+    in a colon ("Couldn't connect to host:port (resolved to …):" is followed by the reason, "Connection refused");
+    "" when there is none."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    if not lines:
+        return ""
+    line = lines[0]
+    if line.endswith(":") and len(lines) > 1:
+        line = f"{line} {lines[1]}"
+    return line[:limit]

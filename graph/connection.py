@@ -10,7 +10,7 @@ from typing import Any
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from core.errors import GraphUnavailableError, QueryError
+from core.errors import GraphUnavailableError, QueryError, reason_line
 from core.settings import Settings, mask_uri
 from graph.local_server import LocalNeo4j
 
@@ -84,13 +84,14 @@ def write_transaction(
         with driver.session(database=database) as session:
             return session.execute_write(work, *args)
     except (ServiceUnavailable, SessionExpired) as e:
-        raise GraphUnavailableError(unavailable or f"Neo4j became unavailable while {activity}: {e}") from e
+        raise GraphUnavailableError(
+            unavailable or f"Neo4j became unavailable while {activity}: {_first_line(str(e))}"
+        ) from e
     except Neo4jError as e:
         raise refused(f"{refusal}: {e.code}: {_first_line(e.message)}") from e
     except DriverError as e:
-        raise GraphUnavailableError(f"lost the connection to Neo4j while {activity}: {e}") from e
+        raise GraphUnavailableError(f"lost the connection to Neo4j while {activity}: {_first_line(str(e))}") from e
 
 
 def _first_line(message: str | None) -> str:
-    lines = (message or "").strip().splitlines()
-    return lines[0][:300] if lines else "no reason given"
+    return reason_line(message) or "no reason given"

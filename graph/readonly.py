@@ -27,7 +27,7 @@ from neo4j.exceptions import ClientError, CypherSyntaxError, DriverError, Neo4jE
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 
-from core.errors import GraphUnavailableError, QueryError
+from core.errors import GraphUnavailableError, QueryError, reason_line
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +170,10 @@ def run_read(
         raise QueryError("empty query")
     if not MIN_TIMEOUT <= timeout <= MAX_TIMEOUT:  # also false for NaN
         raise QueryError(f"the time limit must be from {MIN_TIMEOUT:g} to {MAX_TIMEOUT:g} seconds, got {timeout:g}")
+    try:
+        cypher.encode("utf-8")
+    except UnicodeEncodeError as e:  # read from a binary file or pipe with its undecodable bytes kept as surrogates
+        raise QueryError("the Cypher statement is not UTF-8 text (binary input?)") from e
     params = dict(parameters or {})
     check_parameters(params)
     started = time.perf_counter()
@@ -267,8 +271,7 @@ def _client_error(error: ClientError) -> str:
 
 
 def _first_line(text: str | None) -> str:
-    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    return lines[0][:400] if lines else "(no detail)"
+    return reason_line(text, 400) or "(no detail)"
 
 
 def to_plain(value: Any) -> Any:

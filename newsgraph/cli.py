@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from core import __version__
-from core.errors import NewsgraphError
+from core.errors import NewsgraphError, reason_line
 from core.settings import Settings, load_settings, mask_uri
 
 if TYPE_CHECKING:
@@ -84,8 +84,7 @@ def _one_line(error: Exception) -> str:
 
 
 def _first_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return mask_uri(lines[0][:300]) if lines else ""
+    return mask_uri(reason_line(str(error)))
 
 
 # What must not reach a terminal raw: C0 controls (ESC starts the sequences that move the cursor, clear the

@@ -99,6 +99,8 @@ def _extract_to_file(input_file: BinaryIO, output_file: TextIO, settings: Any, s
             output_file.flush()  # a result on disk survives whatever happens to the documents after it
             done += 1
             failed += record["error"] is not None
+    except click.FileError as e:  # the output opens on the first write: a folder that does not exist, no permission
+        raise click.ClickException(f"cannot write the results: {e.format_message()}") from e
     except Exception as e:  # an unforeseen failure ends the run, never the results already written
         logging.getLogger(__name__).debug("extraction stopped", exc_info=True)
         raise click.ClickException(

@@ -84,8 +84,8 @@ def load_command(
             summary = run_load(shard_items(paths), settings, on_progress, writers=writers)
         except GraphLostError as e:
             raise click.ClickException(
-                f"{e}; the {counts['done']} articles loaded before stay in the graph: run the same load again to "
-                "finish (what is stored counts as unchanged)"
+                f"{e}; the {counts['done']} articles loaded before stay in the graph, and maybe the batch being "
+                "written: run the same load again to finish (what is stored counts as unchanged)"
             ) from e
         except KeyboardInterrupt:
             bar.close()

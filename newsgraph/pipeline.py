@@ -32,7 +32,7 @@ from typing import Any, Protocol
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError
 
-from core.errors import GraphUnavailableError, NewsgraphError
+from core.errors import GraphUnavailableError, NewsgraphError, reason_line
 from core.records import Article, Extraction, Skipped
 from core.settings import Settings, mask_uri
 from graph.connection import open_driver, resolve_target
@@ -99,7 +99,7 @@ def graph_address(settings: Settings) -> str:
 
 
 def _lost(address: str, error: Exception) -> GraphLostError:
-    reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+    reason = reason_line(str(error), 300) or type(error).__name__
     return GraphLostError(f"lost the connection to Neo4j at {address}: {mask_uri(reason)}")
 
 

@@ -131,6 +131,13 @@ def test_cypher_refuses_load_csv(newsgraph):
     assert "LOAD CSV" in result.output
 
 
+def test_cypher_from_binary_input_is_refused_in_one_line(graph, neo4j_settings):
+    junk = bytes(range(128, 256)) * 20 + b"\x00\xff MATCH (n) DETACH DELETE n"
+    result = CliRunner().invoke(cli, ["cypher", "-"], input=junk, env=cli_env(neo4j_settings))
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: the Cypher statement is not UTF-8 text (binary input?)"
+
+
 def test_cypher_reads_with_parameters(newsgraph):
     result = newsgraph("cypher", "MATCH (e:Entity {id: $id}) RETURN e.name AS name, $n + 1 AS next", "-p",
                        f"id={FIXTURE.vulin}", "-p", "n=41", "--format", "json")  # fmt: skip

@@ -175,3 +175,16 @@ def test_a_device_as_input_and_the_input_as_output_are_refused(tmp_path: Path) -
     same = CliRunner().invoke(cli, ["extract", "--in", str(source), "--out", str(source)])
     assert same.exit_code == 2 and "is the input file" in same.output
     assert json.loads(source.read_text())["id"] == "a"  # the input is untouched
+
+
+def test_an_output_file_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "Ana Lee said the bridge would reopen."}) + "\n", encoding="utf-8")
+    out = tmp_path / "no-such-folder" / "out.jsonl"
+    result = CliRunner().invoke(cli, ["extract", "--in", str(source), "--out", str(out)])
+    assert result.exit_code == 1
+    assert (
+        result.output.strip()
+        == f"Error: cannot write the results: Could not open file '{out}': No such file or directory"
+    )
+    assert not out.parent.exists()
