@@ -67,6 +67,10 @@ MIN_INT, MAX_INT = -(2**63), 2**63 - 1
 INT_RANGE = f"Neo4j integers go from {MIN_INT} to {MAX_INT}"
 MAX_NESTING = 100
 MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 86400.0  # seconds; the driver sends the timeout as whole milliseconds
+# Neo4j's parser recurses once per operator: a statement of some 20,000 terms ("1+1+…") overflows its stack, and the
+# server then drops the connection without an answer, minutes later and whatever the time limit. The curated queries
+# are under 8,000 characters; long lists of values belong in parameters.
+MAX_STATEMENT_CHARS = 20_000
 _PROCEDURE_NAME = re.compile(r"^\s*([`\w.]+)\s*\(")
 # Long property values that would swamp a table; kept in the raw records.
 HIDDEN_PROPERTIES = frozenset({"embedding"})
@@ -168,6 +172,11 @@ def run_read(
     """Run ``cypher`` read-only; errors become a QueryError with one clear line."""
     if not cypher.strip():
         raise QueryError("empty query")
+    if len(cypher) > MAX_STATEMENT_CHARS:
+        raise QueryError(
+            f"the statement is {len(cypher):,} characters long, more than {MAX_STATEMENT_CHARS:,}: "
+            "give long lists of values as parameters (-p NAME=JSON)"
+        )
     if not MIN_TIMEOUT <= timeout <= MAX_TIMEOUT:  # also false for NaN
         raise QueryError(f"the time limit must be from {MIN_TIMEOUT:g} to {MAX_TIMEOUT:g} seconds, got {timeout:g}")
     try:

@@ -25,6 +25,9 @@ WITH hits[0] AS first, size(hits) AS appearances,
      reduce(ids = [], h IN tail(hits) |
        CASE WHEN h.article.id = hits[0].article.id OR h.article.id IN ids THEN ids ELSE ids + h.article.id END)
        AS later_articles
+WITH first, first.statement AS opening, appearances, later_articles
+// The speaker's name as it is now (a rename corrects it), else the name written at the cue.
+OPTIONAL MATCH (speaker:Entity)-[:SAID]->(opening)
 RETURN first.article.id AS article_id, first.article.title AS title, first.article.published AS published,
-       first.article.source AS source, first.article.url AS url, first.statement.text AS quote,
-       first.statement.speaker_name AS speaker, appearances, later_articles
+       first.article.source AS source, first.article.url AS url, opening.text AS quote,
+       coalesce(speaker.name, opening.speaker_name) AS speaker, appearances, later_articles

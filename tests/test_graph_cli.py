@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -136,6 +137,15 @@ def test_cypher_from_binary_input_is_refused_in_one_line(graph, neo4j_settings):
     result = CliRunner().invoke(cli, ["cypher", "-"], input=junk, env=cli_env(neo4j_settings))
     assert result.exit_code == 1
     assert result.output.strip() == "Error: the Cypher statement is not UTF-8 text (binary input?)"
+
+
+def test_cypher_too_long_for_the_parser_is_refused_at_once(graph, neo4j_settings):
+    statement = "RETURN " + "+".join(["1"] * 20_000)  # overflows Neo4j's parser, which then never answers
+    started = time.monotonic()
+    result = CliRunner().invoke(cli, ["cypher", "-"], input=statement, env=cli_env(neo4j_settings))
+    assert result.exit_code == 1 and time.monotonic() - started < 10
+    assert result.output.startswith("Error: the statement is 40,006 characters long, more than 20,000")
+    assert len(result.output.strip().splitlines()) == 1
 
 
 def test_cypher_reads_with_parameters(newsgraph):

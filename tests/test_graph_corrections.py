@@ -29,6 +29,7 @@ from graph.corrections import (
 )
 from newsgraph.cli import cli
 from newsgraph.pipeline import Selection, run_pipeline, run_reextract
+from queries.catalog import run_curated
 from tests.graph_fixtures import cli_env
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
@@ -507,3 +508,11 @@ def test_a_split_undone_after_either_entity_was_merged_on(clean_db, neo4j_settin
     assert not _rows(clean_db, neo4j_settings, "MATCH (e:Entity {id: 'person:petrovski'}) RETURN e.id AS id")
     undo_correction(clean_db, database, merge.id, editor="cy")
     assert signature(clean_db, neo4j_settings) == raw
+
+
+def test_a_renamed_speaker_is_shown_by_the_new_name_where_quotes_are_traced(clean_db, neo4j_settings, extractor):
+    _load(clean_db, neo4j_settings, extractor)
+    database = neo4j_settings.neo4j_database
+    record_correction(clean_db, database, "rename", PETROVSKI, {"name": "Andrej Petrovski Jr."}, editor="ana")
+    [first] = run_curated(clean_db, database, "first-appearance", {"quote": "no place in a democratic society"}).rows()
+    assert first["speaker"] == "Andrej Petrovski Jr."
