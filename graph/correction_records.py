@@ -99,6 +99,8 @@ def normalise_time(value: Any) -> str:
         raise CorrectionError(f"{value!r} is not an ISO 8601 time") from e
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.UTC)
+    if parsed > dt.datetime.now(dt.UTC) + dt.timedelta(days=1):  # the newest wins: one from the future always would
+        raise CorrectionError(f"{value!r} is in the future: a correction is dated when it was made")
     return parsed.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 

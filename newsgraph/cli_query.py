@@ -25,6 +25,8 @@ def _pairs(values: Sequence[str]) -> dict[str, str]:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise QueryError(f"parameter {item!r} is not KEY=VALUE")
+        if key.strip() in pairs:
+            raise QueryError(f"parameter {key.strip()!r} is given twice: give each once")
         pairs[key.strip()] = value
     return pairs
 

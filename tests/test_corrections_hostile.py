@@ -145,6 +145,7 @@ IMPORT_FILES = {
     "editor a list": GOOD.replace('"ana"', "[\"ana\"]").encode(),
     "created_at a number": GOOD.replace('"2026-01-02T10:00:00Z"', "20260102").encode(),
     "created_at nonsense": GOOD.replace('"2026-01-02T10:00:00Z"', '"yesterday"').encode(),
+    "created_at in the future": GOOD.replace('"2026-01-02T10:00:00Z"', '"9999-12-31T23:59:59Z"').encode(),
     "id a number": GOOD.replace('{"kind"', '{"id": 5, "kind"').encode(),
     "id with cypher": GOOD.replace('{"kind"', '{"id": "x\' DETACH DELETE n", "kind"').encode(),
     "status a list": GOOD.replace('{"kind"', '{"status": ["undone"], "kind"').encode(),

@@ -75,6 +75,13 @@ def test_unknown_query_is_one_clear_line(newsgraph):
     assert unknown.output == "Error: unknown query 'zzz'; `newsgraph query --list` shows them all\n"
 
 
+def test_a_parameter_given_twice_is_refused(newsgraph):
+    twice = newsgraph("query", "statements", "-p", "min_confidence=0.5", "-p", "min_confidence=0.9")
+    assert (twice.exit_code, twice.output) == (1, "Error: parameter 'min_confidence' is given twice: give each once\n")
+    raw = newsgraph("cypher", "RETURN $n AS n", "-p", "n=1", "-p", "n=2")
+    assert (raw.exit_code, raw.output) == (1, "Error: parameter 'n' is given twice: give each once\n")
+
+
 def test_wrong_parameter_type_is_one_clear_line(newsgraph):
     result = newsgraph("query", "person-statements", "-p", f"person_id={FIXTURE.petrovski}", "-p", "from=last year")
     assert result.exit_code == 1
