@@ -74,6 +74,15 @@ class EvaluationSet:
             for name, (measured, floor) in below.items()
         ]
 
+    def scored_at_floors(self, settings: Settings, label: str) -> Report:
+        """The extractor's report on this set, asserted free of errors and at or above every floor."""
+        report = self.score_extractor(settings)
+        assert report.errors == {}
+        print_report(report, f"newsgraph on {label}")
+        shortfalls = self.shortfalls(report)
+        assert not shortfalls, f"below the floors of {label} (measured, floor): " + ", ".join(shortfalls)
+        return report
+
 
 def print_report(report: Report, label: str, per_doc: bool = False) -> None:
     """The scores, shown with `pytest -s`."""

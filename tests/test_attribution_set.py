@@ -25,7 +25,6 @@ from tests.evaluation_sets import (
     PATTERNS,
     EvaluationSet,
     Report,
-    print_report,
 )
 
 STATEMENT_FIGURES = {
@@ -86,11 +85,7 @@ def report(base_settings: Settings) -> Report:
 def test_extractor_scores_at_or_above_the_attribution_floors(
     evaluation_set: EvaluationSet, base_settings: Settings
 ) -> None:
-    scored = evaluation_set.score_extractor(base_settings)
-    assert scored.errors == {}
-    print_report(scored, f"newsgraph on {evaluation_set.folder.name}")
-    shortfalls = evaluation_set.shortfalls(scored)
-    assert not shortfalls, "below the attribution floors (measured, floor): " + ", ".join(shortfalls)
+    evaluation_set.scored_at_floors(base_settings, evaluation_set.folder.name)
 
 
 @pytest.mark.slow
