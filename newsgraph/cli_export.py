@@ -31,6 +31,8 @@ def export_command(ctx: click.Context, fmt: str, html: bool, entity: str | None,
 
     if html and not entity:
         raise click.UsageError("--html draws the subgraph around one entity: add --entity ID")
+    if html and ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("--html writes a page, not --format: give one or the other")
     settings = settings_of(ctx)
     cap = max_nodes or (settings.graph_node_cap if html else 2000)
     with graph_driver(settings) as (driver, database):

@@ -200,6 +200,8 @@ def test_export_commands_write_files(newsgraph, tmp_path):
     assert result.exit_code == 0, result.output
     assert "vis.Network" in page.read_text(encoding="utf-8")
     assert newsgraph("export", "--html", "--out", str(page)).exit_code == 2  # needs --entity
+    both = newsgraph("export", "--html", "--format", "csv", "--entity", FIXTURE.vulin, "--out", str(page))
+    assert both.exit_code == 2 and "--html writes a page, not --format" in both.output
 
 
 def test_export_of_an_unknown_entity_is_one_clear_line(newsgraph, tmp_path):
