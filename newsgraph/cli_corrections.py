@@ -161,8 +161,10 @@ def import_command(ctx: click.Context, file: Path) -> None:
     with graph_driver(settings_of(ctx)) as (driver, database):
         apply_schema(driver, database)
         counts = import_corrections(driver, database, corrections)
-    summary = ", ".join(f"{counts.get(key, 0)} {key}" for key in ("imported", "already there", "applied", "dangling"))
-    click.echo(f"corrections: {summary}; {len(problems)} lines refused")
+    summary = ", ".join(f"{counts.get(key, 0)} {key}" for key in ("imported", "already there"))
+    # Applying an imported correction applies the graph's other corrections of its target again, in order.
+    click.echo(f"corrections: {summary}; of their targets' corrections {counts.get('applied', 0)} applied, "
+               f"{counts.get('dangling', 0)} dangling; {len(problems)} lines refused")  # fmt: skip
     if problems:
         ctx.exit(EXIT_REFUSED_LINES)
 

@@ -268,6 +268,12 @@ def test_cli_adds_lists_exports_imports_and_undoes(clean_db, neo4j_settings, ext
     ]
     result = runner.invoke(cli, ["corrections", "import", str(exported)], env=env)
     assert result.exit_code == 0 and "0 imported, 1 already there" in result.output
+    retype = {"kind": "retype", "target": SHARE, "after": {"type": "Group"}, "editor": "bo",
+              "created_at": "2026-02-01T00:00:00Z"}  # fmt: skip
+    (tmp_path / "retype.jsonl").write_text(json.dumps(retype) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["corrections", "import", str(tmp_path / "retype.jsonl")], env=env)
+    assert result.exit_code == 0, result.output
+    assert "corrections: 1 imported, 0 already there; of their targets' corrections 1 applied" in result.output
 
 
 def test_an_import_file_with_malformed_lines_names_them_and_applies_the_rest(clean_db, neo4j_settings, extractor,
