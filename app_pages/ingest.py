@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages.common import extractor, guarded, md_text, reader, settings, table
 from app_pages.uploads import check_upload, check_urls, saved_uploads, split_urls, url_cap
-from core.errors import GraphUnavailableError, IngestError
+from core.errors import GraphUnavailableError, IngestError, kept_after_loss
 from core.records import Article, Skipped
 from graph.seen import Neo4jSeenIndex
 from ingest import IngestSummary, SeenIndex, read_sources, save_run_report
@@ -142,8 +142,8 @@ except GraphUnavailableError as e:  # Neo4j went away: what was loaded stays, an
     for article in unfinished(articles, finished):
         summary.record_outcome(Skipped(article.id, "not loaded: Neo4j became unavailable before it was stored"))
     summary.error = (
-        f"{e}; the {summary.loaded} articles loaded before stay in the graph, and maybe the batch being written: "
-        "ingest the same items again to load the rest (what is stored is skipped as already ingested)"
+        f"{e}; {kept_after_loss(summary.loaded)}: ingest the same items again to load the rest (what is stored is "
+        "skipped as already ingested)"
     )
 progress.progress(1.0, text="Stopped" if summary.error else "Finished")
 summary.finish()

@@ -17,6 +17,12 @@ class GraphUnavailableError(NewsgraphError):
     """Neo4j cannot be reached or refuses the credentials."""
 
 
+def kept_after_loss(loaded: int) -> str:
+    """What a load that lost Neo4j leaves in the graph: the batches it confirmed, and perhaps the one whose commit
+    reached the server just as it went away (its answer never came)."""
+    return f"the {loaded} articles loaded before stay in the graph, and maybe the batch being written"
+
+
 class QueryError(NewsgraphError):
     """A Cypher query or its parameters are invalid, or it tried to write in read-only mode."""
 

@@ -20,7 +20,7 @@ import click
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
-from core.errors import GraphUnavailableError
+from core.errors import GraphUnavailableError, kept_after_loss
 from core.records import Article, Skipped
 from core.settings import Settings
 from ingest import IngestSummary, MemorySeenIndex, read_sources, save_run_report, write_report
@@ -115,8 +115,8 @@ def ingest_command(
         if not summary.read:  # Neo4j was not there to begin with: nothing to sum up
             raise
         summary.error = (
-            f"{e}; the {summary.loaded} articles loaded before stay in the graph, and maybe the batch being written: "
-            "run the same command again to load the rest (what is stored is skipped as already ingested)"
+            f"{e}; {kept_after_loss(summary.loaded)}: run the same command again to load the rest (what is stored is "
+            "skipped as already ingested)"
         )
         _finish(summary, settings, report, to_stderr=no_graph and out is None)
         raise click.ClickException(summary.error) from e

@@ -14,6 +14,7 @@ import click
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
+from core.errors import kept_after_loss
 from core.records import Article, Skipped
 from core.shards import shard_paths
 from newsgraph.cli import settings_of, shown
@@ -84,8 +85,8 @@ def load_command(
             summary = run_load(shard_items(paths), settings, on_progress, writers=writers)
         except GraphLostError as e:
             raise click.ClickException(
-                f"{e}; the {counts['done']} articles loaded before stay in the graph, and maybe the batch being "
-                "written: run the same load again to finish (what is stored counts as unchanged)"
+                f"{e}; {kept_after_loss(counts['done'])}: run the same load again to finish (what is stored counts as "
+                "unchanged)"
             ) from e
         except KeyboardInterrupt:
             bar.close()

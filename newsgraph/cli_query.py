@@ -167,11 +167,8 @@ def _embedder(settings: Settings, query: Any) -> Any:
 def cypher_command(ctx: click.Context, statement: str, params: tuple[str, ...], fmt: str, limit: int | None,
                    timeout: float | None) -> None:  # fmt: skip
     """Run a Cypher STATEMENT read-only ('-' reads it from standard input); writes are refused."""
-    if statement == "-":  # read as bytes: the terminal's encoding is not the statement's, which is UTF-8
-        try:
-            statement = sys.stdin.buffer.read().decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise click.ClickException("the Cypher statement is not UTF-8 text (binary input?)") from e
+    if statement == "-":  # as bytes: the statement is UTF-8 whatever the terminal's encoding; run_read refuses the rest
+        statement = sys.stdin.buffer.read().decode("utf-8-sig", errors="surrogateescape")
     settings = settings_of(ctx)
     values = {k: _json_or_text(k, v) for k, v in _pairs(params).items()}
     with graph_driver(settings) as (driver, database):

@@ -233,14 +233,14 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
             continue  # "Asked whether …, the minister said": the question was put to the speaker, not by them
         if token.i == token.sent.start and token.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "Asked what the plan would include, Cole said …" (a past tense to the tagger)
+        if _relays(token, lexicon):
+            continue  # "the agency reported that the minister said C": C is the minister's; the agency passes it on
         tokens = _complement(token, lexicon) or _content_before_title(token, lexicon)
         if tokens and token.dep_ == "acl" and not any(t.lower_ == "that" and t.dep_ == "mark" for t in tokens):
             continue  # "people claiming asylum …": a noun's modifier, not someone reporting
         speaker = subject_of(token, lexicon) or (first_noun_of_line(token, lexicon) if crosses_line(token) else None)
         if not tokens or speaker is None or not _animate_enough(token, speaker, lexicon):
             continue
-        if _relays(token, lexicon):
-            continue  # "the agency reported that the minister said C": C is the minister's; the agency passes it on
         if speaker.lemma_.lower() in lexicon.non_source_nouns:
             continue  # "laws banning migrants from claiming asylum": rules and plans are nobody speaking
         if is_belief(token, lexicon) and not any(is_according_to(c) for c in token.children):
@@ -250,9 +250,19 @@ def reported_clauses(layout: Layout) -> Iterator[Clause]:
             yield Clause(*bounds, Attribution(token, speaker, 0.6 if is_belief(token, lexicon) else 0.8))
 
 
+def _own_attribution(token: Token, lexicon: StatementWords) -> bool:
+    """Whether ``token`` reports speech of its own: a speech cue with its own subject and a reported clause after it."""
+    return (
+        is_cue_verb(token, lexicon)
+        and not is_belief(token, lexicon)
+        and subject_of(token, lexicon) is not None
+        and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+    )
+
+
 def _attributions_within(clause: Token, lexicon: StatementWords) -> list[Token]:
     """ "C1, though he said C2", "C1, though it warned that C2": a clause joined to what was said that reports speech
-    of its own, with its own subject, ends what the first cue reported."""
+    of its own ends what the first cue reported."""
     return [
         t
         for t in clause.subtree
@@ -265,15 +275,9 @@ def _attributions_within(clause: Token, lexicon: StatementWords) -> list[Token]:
 
 
 def _relays(cue: Token, lexicon: StatementWords) -> bool:
-    """Whether the cue's reported clause is itself someone's cue with a clause of its own: a chained attribution."""
+    """Whether the cue's reported clause is itself someone's attribution: a chained one, "X reported that Y said C"."""
     inner = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
-    return (
-        inner is not None
-        and is_cue_verb(inner, lexicon)
-        and not is_belief(inner, lexicon)
-        and subject_of(inner, lexicon) is not None
-        and any(c.dep_ == "ccomp" and c.i > inner.i for c in inner.children)
-    )
+    return inner is not None and _own_attribution(inner, lexicon)
 
 
 def _cue_read_as_noun(token: Token, lexicon: StatementWords) -> Clause | None:
