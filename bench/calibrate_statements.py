@@ -2,22 +2,29 @@
 
     .venv/bin/python bench/calibrate_statements.py             # reliability table: development beside held-out
     .venv/bin/python bench/calibrate_statements.py --markdown  # the same as a Markdown table (docs/statements.md)
-    .venv/bin/python bench/calibrate_statements.py --fit       # rates per basis on development only
+    .venv/bin/python bench/calibrate_statements.py --fit       # rates per group on development first scores
+    .venv/bin/python bench/calibrate_statements.py --record-first-score SET   # once, before a set's rules
 
-The extractor runs on the development sets (tests/data/gold, tests/data/patterns, tests/data/attribution and
-tests/data/attribution-world) and on the held-out sets (tests/data/heldout, nine sample articles; and
+The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
+attribution-world, attribution-regions and attribution-genres) and on the held-out sets (tests/data/heldout, nine sample articles; and
 tests/data/attribution-heldout, 32 articles in styles no development set has, written apart from the rules); its
 statements are matched to the gold ones as bench/score_extract.py matches them. A matched statement's speaker is
 right or wrong by score_extract's rule; a statement with no gold counterpart has no speaker to be right about and is
 counted apart ("unmatched"). Each confidence band shows how many statements fall in it and what share of its matched
-ones had the right speaker. Held-out figures are only ever printed in aggregate, and --fit reads development alone:
-nlp/statements/confidence.py takes its rates from --fit.
+ones had the right speaker. Held-out figures are only ever printed in aggregate.
+
+--fit reads development alone, and of it the first scores: what the extractor predicted on a set the first time
+it saw it, before any rule was drawn from it, kept in tests/data/<set>/first_score.json (judged against the set's
+gold as it is now). nlp/statements/confidence.py takes its rates from --fit. --record-first-score writes that file;
+run it on a new set before reading its errors, never after.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,9 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_format import read_jsonl
 from score_extract import CONFIDENT, DATA_DIR, match_statements, run_extractor, speaker_right
 
-from nlp.statements.confidence import DEVELOPMENT_COUNTS, calibration_key, rate
+from nlp.lexicon.lexicon import load_lexicon
+from nlp.statements.confidence import FIRST_SCORE_COUNTS, calibration_key, rate, speaker_shape
 
-DEVELOPMENT = ("gold", "patterns", "attribution", "attribution-world")
+DEVELOPMENT = ("gold", "patterns", "attribution", "attribution-world", "attribution-regions", "attribution-genres")
 HELDOUT = {"held-out samples": ("heldout",), "held-out styles": ("attribution-heldout",)}
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
 
@@ -44,12 +52,14 @@ class Judged:
     distance: int | None
     speaker_known: bool  # the speaker is one of the article's entities
     has_cue: bool
+    shape: str  # speaker_shape of the speaker
     matched: bool  # a gold statement overlaps it (score_extract's rule)
     right: bool  # matched and the speaker is the gold one
 
 
 def judged(gold_docs: Iterable[dict[str, Any]], pred_docs: Iterable[dict[str, Any]]) -> list[Judged]:
     predictions = {doc["id"]: doc for doc in pred_docs}
+    plurals = load_lexicon().statements.unmarked_plurals
     found: list[Judged] = []
     for gold_doc in gold_docs:
         gold = gold_doc["statements"]
@@ -58,13 +68,17 @@ def judged(gold_docs: Iterable[dict[str, Any]], pred_docs: Iterable[dict[str, An
         pairs = {p: g for g, p in match_statements(gold, pred)}
         for index, statement in enumerate(pred):
             gold_index = pairs.get(index)
+            basis = statement.get("basis")
             found.append(
                 Judged(
                     statement.get("confidence"),
-                    statement.get("basis"),
+                    basis,
                     statement.get("basis_distance"),
                     statement.get("speaker_id") is not None,
                     statement.get("cue") is not None,
+                    speaker_shape(
+                        statement.get("basis"), statement.get("speaker_id"), statement.get("speaker"), plurals
+                    ),
                     gold_index is not None,
                     gold_index is not None and speaker_right(gold[gold_index], statement, entities),
                 )
@@ -77,6 +91,57 @@ def run_sets(names: Iterable[str]) -> list[Judged]:
     for name in names:
         folder = DATA_DIR / name
         found += judged(read_jsonl(folder / "gold.jsonl"), run_extractor(folder / "docs.jsonl"))
+    return found
+
+
+# ---------------------------------------------------------------- first scores
+
+FIRST_SCORE = "first_score.json"
+# what a first score keeps of each predicted statement: enough to match it to gold and to group it
+FIRST_SCORE_FIELDS = (
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "speaker_mention",
+    "speaker_id",
+    "cue",
+    "confidence",
+    "basis",
+    "basis_distance",
+)
+
+
+def record_first_score(name: str) -> Path:
+    """Run the extractor on a set and keep its statements as the set's first score; refuses to overwrite one."""
+    folder = DATA_DIR / name
+    path = folder / FIRST_SCORE
+    if path.exists():
+        raise SystemExit(f"{path} exists: a set is scored for the first time once")
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=False).stdout.strip()
+    documents = [
+        {"id": doc["id"], "statements": [{k: s.get(k) for k in FIRST_SCORE_FIELDS} for s in doc["statements"]]}
+        for doc in run_extractor(folder / "docs.jsonl")
+    ]
+    record = {
+        "about": "The extractor's statements on this set the first time it saw it, before any rule was drawn from "
+        "the set; bench/calibrate_statements.py --fit judges them against gold.jsonl to fit the confidence.",
+        "commit": commit or None,
+        "date": datetime.date.today().isoformat(),
+        "documents": documents,
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def first_scores(names: Iterable[str]) -> list[Judged]:
+    """The first-score statements of those sets that have one, judged against their gold now."""
+    found: list[Judged] = []
+    for name in names:
+        path = DATA_DIR / name / FIRST_SCORE
+        if path.exists():
+            documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
+            found += judged(read_jsonl(DATA_DIR / name / "gold.jsonl"), documents)
     return found
 
 
@@ -175,7 +240,7 @@ def reliability_table(sets: dict[str, list[Judged]], markdown: bool) -> str:
 
 
 def fit_key(j: Judged) -> str:
-    return calibration_key(j.basis, j.distance, j.speaker_known, j.has_cue)
+    return calibration_key(j.basis, j.distance, j.speaker_known, j.has_cue, j.shape)
 
 
 def fit_counts(found: list[Judged]) -> dict[str, tuple[int, int]]:
@@ -189,14 +254,14 @@ def fit_counts(found: list[Judged]) -> dict[str, tuple[int, int]]:
 
 
 def fit_table(found: list[Judged]) -> str:
-    """The development counts per group, their rate, and the module's table to paste when they changed."""
+    """The first-score counts per group, their rate, and the module's table to paste when they changed."""
     counts = fit_counts(found)
     lines = [f"{'group':40} {'right':>5} {'matched':>7} {'rate':>6}"]
     lines += [f"{key:40} {right:5} {matched:7} {rate(right, matched):6.3f}" for key, (right, matched) in counts.items()]
     unmatched = sum(not j.matched for j in found)
     lines.append(f"({unmatched} predicted statements with no gold counterpart are not fitted)")
-    if counts != DEVELOPMENT_COUNTS:
-        lines += ["", "nlp/statements/confidence.py is not this fit; its table should read:", "DEVELOPMENT_COUNTS = {"]
+    if counts != FIRST_SCORE_COUNTS:
+        lines += ["", "nlp/statements/confidence.py is not this fit; its table should read:", "FIRST_SCORE_COUNTS = {"]
         lines += [f"    {key!r}: {value!r}," for key, value in counts.items()]
         lines.append("}")
     return "\n".join(lines)
@@ -204,14 +269,18 @@ def fit_table(found: list[Judged]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fit", action="store_true", help="speaker accuracy per basis on development only")
+    parser.add_argument("--fit", action="store_true", help="speaker accuracy per group on development first scores")
+    parser.add_argument("--record-first-score", metavar="SET", help="keep the extractor's statements on SET now")
     parser.add_argument("--markdown", action="store_true", help="the reliability table as Markdown")
     parser.add_argument("--json", action="store_true", help="the summary figures as JSON")
     args = parser.parse_args(argv)
-    development = run_sets(DEVELOPMENT)
-    if args.fit:
-        print(fit_table(development))
+    if args.record_first_score:
+        print(record_first_score(args.record_first_score))
         return 0
+    if args.fit:
+        print(fit_table(first_scores(DEVELOPMENT)))
+        return 0
+    development = run_sets(DEVELOPMENT)
     sets = {"development": development} | {name: run_sets(folders) for name, folders in HELDOUT.items()}
     if args.json:
         print(json.dumps({name: summary(found) for name, found in sets.items()}, indent=2))

@@ -97,9 +97,27 @@ ATTRIBUTION = EvaluationSet(DATA / "attribution", DATA / "attribution" / "floors
 # More of the world's styles: Canadian, Singapore, Malaysian, Philippine, Pakistani, Caribbean, US business and local
 # copy, sports, science, a live blog, an obituary. Written as a held-out set, scored once, a development set since.
 ATTRIBUTION_WORLD = EvaluationSet(DATA / "attribution-world", DATA / "attribution-world" / "floors.json")
+# Nigerian, Kenyan, South African, Ghanaian, Ugandan, Indian, Bangladeshi, Sri Lankan, Australian, New Zealand, UK
+# regional and Irish papers. Written as a held-out set, scored once, a development set since.
+ATTRIBUTION_REGIONS = EvaluationSet(DATA / "attribution-regions", DATA / "attribution-regions" / "floors.json")
+# By genre: trials and inquiries, briefings, social media and broadcast, strikes, elections, diplomacy, earnings,
+# health, disasters, anonymous sources, features, religion and culture, sport. Written as a held-out set, scored
+# once, a development set since.
+ATTRIBUTION_GENRES = EvaluationSet(DATA / "attribution-genres", DATA / "attribution-genres" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
+# Every set of articles annotated with statements: no article may be in two of them.
+STATEMENT_SETS = (
+    DEVELOPMENT,
+    HELDOUT,
+    PATTERNS,
+    ATTRIBUTION,
+    ATTRIBUTION_WORLD,
+    ATTRIBUTION_REGIONS,
+    ATTRIBUTION_GENRES,
+    ATTRIBUTION_HELDOUT,
+)
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")
 # Held-out relation passages: written apart from the rules, measured only.

@@ -20,7 +20,7 @@ from app_pages.attribution import UNCERTAIN, UNKNOWN, attribution_mark, attribut
 from graph.export import whole_graph, write_csv
 from graph.loader import GraphLoader
 from newsgraph.cli import cli
-from nlp.statements.confidence import speaker_confidence
+from nlp.statements.confidence import NOT_FULL_NAME, speaker_confidence
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
 from tests.graph_fixtures import FIXTURE, cli_env
 from tests.nlp_fixtures import *  # noqa: F403
@@ -38,7 +38,7 @@ FIRM_QUOTE = "the bridge's traffic sensors were badly configured"
 FAR_PRONOUN_QUOTE = "the city would pay for the repairs"
 OLD_QUOTE = "the army would not use facial recognition cameras"  # a fixture statement: no basis
 ARTICLE_ID = "rivertown-bridge"
-SURNAME_CONFIDENCE = speaker_confidence("surname", None, True, True)  # "Lee said" after "Mayor Ann Lee"
+SURNAME_CONFIDENCE = speaker_confidence("surname", None, True, True, "")  # "Lee said" after "Mayor Ann Lee"
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,11 @@ def test_the_statements_query_keeps_confident_attributions_only(app_graph, neo4j
         return [row["quote"] for row in json.loads(result.output)]
 
     assert quotes("min_confidence=0.8") == [CONFIDENT_QUOTE]  # the older statements have no basis: never confident
-    assert quotes("min_confidence=0.45") == [CONFIDENT_QUOTE, FAR_PRONOUN_QUOTE]  # 0.988 and 0.667, not 0.444
+    far_pronoun = speaker_confidence("pronoun", 6, True, True, "")
+    unresolved_firm = speaker_confidence("description", None, False, True, NOT_FULL_NAME)
+    assert far_pronoun > unresolved_firm
+    between = round((far_pronoun + unresolved_firm) / 2, 3)
+    assert quotes(f"min_confidence={between}") == [CONFIDENT_QUOTE, FAR_PRONOUN_QUOTE]
     assert len(quotes()) == 14
 
 

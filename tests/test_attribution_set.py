@@ -6,7 +6,10 @@ proportion: a pronoun whose antecedent is sentences back or has a person of the 
 paragraphs that inherit their speaker, documents speaking ("the complaint says", "the report states"), unnamed
 groups ("officials said", "residents say"), speakers named by title only when two people hold one, and quotation
 marks that are nobody's words. tests/data/attribution-world does the same for Canadian, Singapore, Malaysian,
-Philippine, Pakistani, Caribbean, US business and local copy, sports, science, a live blog and an obituary. These
+Philippine, Pakistani, Caribbean, US business and local copy, sports, science, a live blog and an obituary;
+tests/data/attribution-regions for African, South Asian, Australian, New Zealand, UK regional and Irish papers; and
+tests/data/attribution-genres by genre (trials, briefings, social media, strikes, elections, diplomacy, earnings,
+health, disasters, anonymous sources, features, religion, sport). These
 tests check their size and mix and keep the extractor at or above the measured floors (each set's floors.json,
 raise-only); tests/test_evaluation_sets.py checks that their gold is what their annotation files compile to.
 Run it with: .venv/bin/python -m pytest tests/test_attribution_set.py -s
@@ -19,10 +22,10 @@ import pytest
 from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_GENRES,
+    ATTRIBUTION_REGIONS,
     ATTRIBUTION_WORLD,
-    DEVELOPMENT,
-    HELDOUT,
-    PATTERNS,
+    STATEMENT_SETS,
     EvaluationSet,
     Report,
 )
@@ -36,18 +39,18 @@ STATEMENT_FIGURES = {
 }
 
 
-SETS = [pytest.param(ATTRIBUTION, id="attribution"), pytest.param(ATTRIBUTION_WORLD, id="attribution-world")]
+SETS = [
+    pytest.param(ATTRIBUTION, id="attribution"),
+    pytest.param(ATTRIBUTION_WORLD, id="attribution-world"),
+    pytest.param(ATTRIBUTION_REGIONS, id="attribution-regions"),
+    pytest.param(ATTRIBUTION_GENRES, id="attribution-genres"),
+]
 
 
 @pytest.mark.parametrize("evaluation_set", SETS)
 def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationSet) -> None:
     articles = evaluation_set.documents()
-    others = {
-        d["text"]
-        for other in (DEVELOPMENT, HELDOUT, PATTERNS, ATTRIBUTION, ATTRIBUTION_WORLD)
-        if other is not evaluation_set
-        for d in other.documents()
-    }
+    others = {d["text"] for other in STATEMENT_SETS if other is not evaluation_set for d in other.documents()}
     assert not {a["text"] for a in articles} & others
     statements = [s for record in evaluation_set.gold_records() for s in record["statements"]]
     assert len(articles) >= 30 and len(statements) >= 120

@@ -10,7 +10,9 @@ import pytest
 
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_GENRES,
     ATTRIBUTION_HELDOUT,
+    ATTRIBUTION_REGIONS,
     ATTRIBUTION_WORLD,
     HELDOUT,
     PATTERNS,
@@ -22,6 +24,8 @@ SETS = [
     pytest.param(PATTERNS, id="patterns"),
     pytest.param(ATTRIBUTION, id="attribution"),
     pytest.param(ATTRIBUTION_WORLD, id="attribution-world"),
+    pytest.param(ATTRIBUTION_REGIONS, id="attribution-regions"),
+    pytest.param(ATTRIBUTION_GENRES, id="attribution-genres"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
 ]
 

@@ -485,9 +485,24 @@ def test_calibration_bands_and_summary():
     assert figures["confident_share"] == 0.75 and figures["confident_accuracy"] == 0.5
     # the unmatched statement is not fitted; these predictions name no entity (speaker_id null)
     assert cs.fit_counts(found) == {
-        "group": (1, 1),
-        "name, not an entity": (1, 1),
-        "pronoun, 2-3 sentences back": (0, 1),
+        "group, one person": (1, 1),  # "Andrej Petrovski" as a group: no plural
+        "name, not an entity, not a full name": (1, 1),
+        "pronoun, 2-3 sentences back, not a full name": (0, 1),
     }
     table = cs.reliability_table({"development": found}, markdown=True)
     assert "| 0.8–0.9 | 1 | 0 / 1 (0.0 %) |" in table
+
+
+def test_the_confidence_table_is_the_fit_of_the_recorded_first_scores():
+    """nlp/statements/confidence.py's counts are what --fit gives from the first scores kept with the development
+    sets, judged against their gold as it is now; no held-out set has one."""
+    import calibrate_statements as cs
+
+    from nlp.statements.confidence import FIRST_SCORE_COUNTS
+
+    found = cs.first_scores(cs.DEVELOPMENT)
+    assert len(found) >= 300
+    assert cs.fit_counts(found) == FIRST_SCORE_COUNTS
+    for folders in cs.HELDOUT.values():
+        for name in folders:
+            assert not (cs.DATA_DIR / name / cs.FIRST_SCORE).exists(), name

@@ -51,6 +51,7 @@ class StatementWords:
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]
     collective_nouns: frozenset[str]
+    unmarked_plurals: frozenset[str]
     quantifier_pronouns: frozenset[str]
     group_determiners: frozenset[str]
     description_nouns: frozenset[str]

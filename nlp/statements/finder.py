@@ -23,7 +23,7 @@ from core.records import Entity, Statement, StatementBasis, StatementKind
 from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
-from nlp.statements.confidence import speaker_confidence
+from nlp.statements.confidence import speaker_confidence, speaker_shape
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
@@ -301,7 +301,8 @@ def _statement(layout: Layout, draft: _Draft, speaker: Speaker, published: str |
     sent_start, sent_end = _evidence(doc, text, draft.start, draft.end, cue)
     basis: StatementBasis = "context" if attribution.from_context else speaker.basis
     distance = _sentences_back(layout, attribution, speaker, offset) if basis in {"pronoun", "description"} else None
-    confidence = speaker_confidence(basis, distance, speaker.entity_id is not None, cue is not None)
+    shape = speaker_shape(basis, speaker.entity_id, speaker.name, lexicon.unmarked_plurals)
+    confidence = speaker_confidence(basis, distance, speaker.entity_id is not None, cue is not None, shape)
     return Statement(
         start=draft.start + offset,
         end=draft.end + offset,
@@ -353,7 +354,13 @@ def _carried(layout: Layout, draft: _Draft, previous: Statement, offset: int, sa
         sentence=text[sent_start:sent_end],
         sentence_start=sent_start + offset,
         sentence_end=sent_end + offset,
-        confidence=speaker_confidence("carried", None, previous.speaker_id is not None, cue is not None),
+        confidence=speaker_confidence(
+            "carried",
+            None,
+            previous.speaker_id is not None,
+            cue is not None,
+            speaker_shape("carried", previous.speaker_id, previous.speaker, layout.lexicon.unmarked_plurals),
+        ),
         basis="carried",
     )
 
