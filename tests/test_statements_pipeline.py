@@ -89,6 +89,55 @@ WORLD_CASES = [
                  id="a legislator's abbreviation is a title"),
 ]  # fmt: skip
 
+# Facts of news English drawn from tests/data/attribution-regions and attribution-genres, in other words.
+REGION_AND_GENRE_CASES = [
+    pytest.param("The chairman of the Onitsha Traders Association, Alhaji Bello Ibrahim Danjuma, said on Monday that "
+                 "the fee was unfair.", "Bello Ibrahim Danjuma",
+                 id="a West African title of honour is no part of the name, and the parse's apposition on the "
+                    "association names the chairman"),
+    pytest.param("The chairperson of the Taxi Owners' Association, Hajji Sam Kigozi, said the charge was too high.",
+                 "Sam Kigozi", id="a pilgrim's title is no part of the name"),
+    pytest.param("Shri V. Ramesh, the forum's convenor, said the lake was shrinking.", "V. Ramesh",
+                 id="an Indian honorific is no part of the name"),
+    pytest.param("Gauteng Health MEC Pieter Nel said the clinics would reopen on Monday.", "Pieter Nel",
+                 id="a provincial executive's abbreviation is a title"),
+    pytest.param("A resident of Ikorodu, Mrs Kemi Balogun, told our correspondent that her house had flooded.",
+                 "Kemi Balogun", id="the person a description's place is put in apposition with"),
+    pytest.param("A passenger, 34-year-old Rosa Quintana, told local radio the driver was speeding.", "Rosa Quintana",
+                 id="an apposition with an age names the person"),
+    pytest.param("The tour company, Andes Condor Travel, said in a statement that the bus was new.",
+                 "Andes Condor Travel", id="an apposition names the company"),
+    pytest.param("Redline Coaches said it would cancel two routes through Wells and Dereham. In a statement, the "
+                 "company said the routes had lost money for years.", "Redline Coaches",
+                 id="the company is the organisation the text was about, not a place it named in passing"),
+    pytest.param("FRANKFURT — Carmaker supplier Vollrath Getriebe will close a plant in Saxony, the company said on "
+                 "Monday.", "company", id="a dateline's city is never the company"),
+    pytest.param("WASHINGTON — Sen. Ruth Albright said Sunday she would oppose the nominee.\n\n\"He is a decent man. "
+                 "That is not the point,\" the Ohio Democrat told reporters.", "Ruth Albright",
+                 id="a party member written as a noun stands for the person named before"),
+    pytest.param("In court, defense attorney Maria Stone questioned the witness, Karen Bell. \"You never told the "
+                 "police, did you?\" Stone asked. \"I was afraid of him,\" she replied.", "Karen Bell",
+                 id="who answers is not who asked"),
+    pytest.param("SINGAPORE – At her noodle stall in Ang Mo Kio, Madam Tan Bee Lian, 81, still makes her own broth.\n"
+                 "Madam Tan says the secret is \"time, nothing else\".", "Tan Bee Lian",
+                 id="an honorific with a family name written first"),
+    pytest.param("The review, written by the hospital's medical director, Dr Ruth Okeke, says warnings were ignored.",
+                 "Ruth Okeke", id="a review speaks for whoever wrote it"),
+    pytest.param("DHAKA — Thousands of bus drivers blocked a highway near Gazipur on Sunday, demanding that owners pay "
+                 "October wages within a week.", "bus drivers", id="a dateline's city is never the subject"),
+    pytest.param("Mysore, Jan 12 (PTI) Farmers' groups on Monday claimed that the canal had been dry for a month.",
+                 "Farmers' groups", id="an Indian agency's dateline is no part of the speaker"),
+    pytest.param("MELBOURNE, June 18 (AAP) - Carlton coach Ross Healy says the captain will miss six weeks.",
+                 "Ross Healy", id="an agency in a dateline is not the speaker"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), REGION_AND_GENRE_CASES)
+def test_speakers_in_regional_styles_and_genres(extractor: Extractor, text: str, speaker: str) -> None:
+    extraction = _extract(extractor, text)
+    assert extraction.statements, text
+    assert extraction.statements[-1].speaker == speaker
+
 
 @pytest.mark.parametrize(("text", "speaker"), WORLD_CASES)
 def test_speakers_in_the_world_styles(extractor: Extractor, text: str, speaker: str) -> None:

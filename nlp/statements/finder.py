@@ -65,6 +65,7 @@ def find_statements(
     resolver = SpeakerResolver(doc, entities, offset, quoted, words)
     statements: list[Statement] = []
     last: tuple[Statement, int, Speaker] | None = None
+    asker: Speaker | None = None  # who asked the question the statement before was
     for draft in sorted(drafts, key=lambda d: d.start):
         para = layout.paragraph_of(draft.start)
         carries = (
@@ -90,6 +91,8 @@ def find_statements(
                 and (_speaks_of(content, head, resolved, words) or resolver.spoken_of(resolved, content))
             ):
                 resolved = resolver.resolve(head, avoid=resolved.name) or resolved
+            if head is not None and resolved is not None and _answers(draft.attribution, asker, resolved, words):
+                resolved = resolver.resolve(head, avoid=resolved.name) or resolved
             if resolved is None:
                 continue
             speaker = resolved
@@ -97,7 +100,24 @@ def find_statements(
         resolver.remember(speaker)
         statements.append(statement)
         last = (statement, para, speaker)
+        if draft.attribution is not None:
+            cue = draft.attribution.cue
+            asker = speaker if cue is not None and cue.lemma_.lower() in words.question_verbs else None
     return statements
+
+
+def _answers(attribution: Attribution, asker: Speaker | None, speaker: Speaker, lexicon: StatementWords) -> bool:
+    """ "'You never told the FBI, did you?' Pike asked. 'I was scared,' she replied.": a pronoun that answers the
+    question just asked (``asker``: who asked it, if the statement before was a question) is not the one who asked."""
+    head = attribution.speaker
+    return (
+        asker is not None
+        and head is not None
+        and head.lower_ in lexicon.person_subject_pronouns
+        and attribution.cue is not None
+        and attribution.cue.lemma_.lower() in lexicon.answer_verbs
+        and asker.name == speaker.name
+    )
 
 
 def _speaks_of(content: str, head: Token, speaker: Speaker, lexicon: StatementWords) -> bool:

@@ -270,6 +270,19 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
             return named
         if head.lemma_.lower() in lexicon.person_nouns and _proper_name(named, lexicon):
             return named  # "The command's spokesman, SP Adewale Ojo,": a person, whatever the tagger called it
+        if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.organisation_stand_ins and named.ent_type_ == "ORG":
+            return named  # "The bus company, Andes Transit, said": the company named
+    if head.lemma_.lower() in lexicon.person_nouns:
+        for prep in head.children:  # "The chairman of the traders' association, Alhaji Sani Bello, said": the parse
+            if prep.dep_ != "prep":  # hung the name on the association, which is no person
+                continue
+            for place in prep.children:
+                person = next((c for c in place.children if c.dep_ == "appos" and _person_named(c, lexicon)), None)
+                if place.dep_ == "pobj" and place.ent_type_ != "PERSON" and person is not None:
+                    return person
+        adjacent = _name_after_comma(head, lexicon)
+        if adjacent is not None:
+            return adjacent
     last = head.right_edge
     if last.i > head.i and last.ent_type_ == "PERSON" and same_paragraph(head, last):
         name = entity_span(last)
@@ -278,11 +291,41 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
     return head
 
 
+def _name_after_comma(head: Token, lexicon: StatementWords) -> Token | None:
+    """ "written by the hospital's medical director, Dr Ruth Okeke, says": a person noun followed by a comma and a
+    person's name is named by it, wherever the parse hung the name."""
+    doc = head.doc
+    at = head.right_edge.i + 1
+    if at >= len(doc) or doc[at].text != ",":
+        return None
+    at += 1
+    while at < len(doc) and doc[at].lower_.rstrip(".") in lexicon.speaker_titles | {"."}:
+        at += 1
+    if at >= len(doc) or doc[at].ent_type_ != "PERSON" or doc[at].ent_iob_ != "B":
+        return None
+    name = entity_span(doc[at])
+    after = name.end if name is not None else at + 1
+    return name.root if name is not None and (after >= len(doc) or doc[after].text == ",") else None
+
+
+def _person_named(token: Token, lexicon: StatementWords) -> bool:
+    """A person's name, tagged so or two capitalised names the tagger left untagged ("Mrs Kemi Balogun")."""
+    return token.ent_type_ == "PERSON" or (not token.ent_type_ and _proper_name(token, lexicon))
+
+
 def _proper_name(token: Token, lexicon: StatementWords) -> bool:
-    """Two or more capitalised proper nouns ending in ``token`` (titles not counted): "SP Adewale Ojo"."""
-    words = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.text[:1].isupper()]
-    names = [t for t in words if t.lower_.rstrip(".") not in lexicon.speaker_titles]
-    return token.pos_ == "PROPN" and len(names) >= 2 and len(words) == token.i - token.left_edge.i + 1
+    """Two or more capitalised proper nouns running up to ``token`` (titles not counted): "SP Adewale Ojo", also after
+    an age ("27-year-old Ana Ruiz")."""
+    if token.pos_ != "PROPN":
+        return False
+    doc = token.doc
+    first = token.i
+    while first > token.left_edge.i and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    if first > token.left_edge.i and not is_age(doc[first - 1], lexicon):
+        return False  # "the party's Sligo office": words before the name that are no age
+    names = [t for t in doc[first : token.i + 1] if t.lower_.rstrip(".") not in lexicon.speaker_titles]
+    return len(names) >= 2
 
 
 def noun_phrase(head: Token) -> Span:

@@ -45,6 +45,14 @@ from nlp.statements.speaker_syntax import (
 )
 
 
+def _subject_past_dateline(place: Token, dateline_end: int) -> Token | None:
+    """The parse took the dateline's city for the subject ("DHAKA — Thousands of drivers blocked …", "MANILA –
+    Thailand and Cambodia pledged …"): the subject is the noun after the dateline, hung on the city or on the verb."""
+    after = [c for c in place.children if c.dep_ == "appos" and c.idx >= dateline_end]
+    after += [c for c in place.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.idx >= dateline_end]
+    return min(after, key=lambda t: t.i) if after else None
+
+
 def _hometown(prep: Token) -> bool:
     """ "from Bergen" of "the 22-year-old from Bergen": where a person named before comes from."""
     return prep.lower_ == "from" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
@@ -80,12 +88,25 @@ class SpeakerResolver(Antecedents):
     def resolve(self, head: Token, avoid: str = "") -> Speaker | None:
         """The speaker named by ``head`` (a noun, name or pronoun at the cue), or None if unknown; a pronoun never
         resolves to ``avoid`` (the person a quote speaks of by name). The speaker says how it was found (``basis``)."""
+        dateline_end = self._dateline_end(head)
+        if head.idx < dateline_end:
+            subject = _subject_past_dateline(head, dateline_end)
+            if subject is None:
+                return None
+            head = subject
         written = past_title_abbreviation(head, self.lexicon)
         source = carried_source(written, self.lexicon)
         speaker = self._resolved(named_apposition(source, self.lexicon), avoid)
         if speaker is not None and source.i != written.i:  # "Cornyn's statement added", "a report by BIRN"
             return replace(speaker, basis="document", antecedent_at=None)
         return speaker
+
+    def _dateline_end(self, token: Token) -> int:
+        """Where the wire dateline opening ``token``'s paragraph ends ("DHAKA —", "Mysore, Jan 12 (PTI)"); 0 without
+        one."""
+        text = self.doc.text
+        match = self.lexicon.dateline.match(text, text.rfind("\n", 0, token.idx) + 1)
+        return match.end() if match is not None else 0
 
     def _resolved(self, head: Token, avoid: str) -> Speaker | None:
         titled = self._trailing_person(head)
@@ -160,6 +181,8 @@ class SpeakerResolver(Antecedents):
         words = self.lexicon
         is_person = head.ent_type_ == "PERSON"
         named = head.ent_type_ in NAME_LABELS
+        while len(phrase) > 1 and phrase[0].i < head.i and phrase[0].idx < self._dateline_end(phrase[0]):
+            phrase = phrase[1:]  # "Mysore, Jan 12 (PTI) Farmers' groups": the dateline's words are no one's name
         name = self._expand_surname(phrase) if named else group_name(phrase, self.lexicon)
         titled_name = titled_person(name, self.lexicon) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
         if is_person or (titled_name is not None and head.ent_type_ not in {"NORP", "FAC", "LOC"}):
@@ -263,7 +286,8 @@ class SpeakerResolver(Antecedents):
         the person last heard or named, as "he" or "she" would (its gender from the noun, if it has one)."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or head.tag_ in {"NNS", "NNPS"}:
             return None
-        if head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS:
+        party_member = head.lower_ in self.lexicon.party_member_nouns  # "the Montana Republican told CNN"
+        if (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS) and not party_member:
             return None  # "The Health Service Executive said": a name, not a description of someone named
         if any(
             c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i and not _hometown(c) for c in head.children
@@ -272,7 +296,8 @@ class SpeakerResolver(Antecedents):
         noun = head.lemma_.lower()
         modified = any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < head.i for c in head.children)
         aged = is_age(head, self.lexicon) or any(is_age(c, self.lexicon) for c in head.children)
-        if not (aged or noun in self.lexicon.description_nouns or (noun in self.lexicon.office_nouns and modified)):
+        described = aged or party_member or noun in self.lexicon.description_nouns
+        if not (described or (noun in self.lexicon.office_nouns and modified)):
             return None
         gender = "f" if noun in self.lexicon.female_nouns else "m" if noun in self.lexicon.male_nouns else None
         return self._antecedent(at, True, gender)
@@ -289,15 +314,23 @@ class SpeakerResolver(Antecedents):
             i -= 1
         return best
 
-    def _fuller(self, name: str, at: int) -> NamedMention | None:
+    def _fuller(self, name: str, at: int, surname_first: bool = False) -> NamedMention | None:
         """A one-word name read as the longer name it stands for: "Paris" → "Valeska Paris", "Church" →
-        "Church of Scientology" (the person or organisation named in full earlier)."""
-        if len(name.split()) != 1:
+        "Church of Scientology" (the person or organisation named in full earlier); after an honorific, also a
+        name written family name first ("Madam Lim" → "Lim Swee Hoon")."""
+        words = name.split()
+        if len(words) == 2 and words[0].lower().rstrip(".") in self.lexicon.honorifics:
+            return self._fuller(words[1], at, surname_first=True)  # "Madam Lim": a surname
+        if len(words) != 1:
             longer = [e for e in self._people if e.name.endswith(" " + name)]  # "López Obrador"
             return NamedMention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
         person = self._by_surname.get(name)
         if person is not None:
             return NamedMention(at, person.name, person.id, True, True)
+        if surname_first:  # "Madam Lim" after "Madam Lim Swee Hoon": the family name written first
+            first = [e for e in self._people if e.name.split()[0] == name and len(e.name.split()) > 1]
+            if len(first) == 1:
+                return NamedMention(at, first[0].name, first[0].id, True, True)
         for heard in reversed(self._heard):  # "Hughes said" after "said Fire Chief Darnell Hughes"
             if heard.is_person and heard.at < at and len(heard.name.split()) > 1 and heard.name.split()[-1] == name:
                 return NamedMention(at, heard.name, heard.entity_id, True, True)
@@ -401,7 +434,14 @@ class SpeakerResolver(Antecedents):
         if noun in self.lexicon.organisation_stand_ins and earlier and at - earlier[0].at < SPEAKER_MEMORY:
             if self._introduced_unnamed(words[1]):
                 return None  # "A council has apologised … The council said": the council never named
-            return earlier[0]  # "the company said" after "… awarded to Northbridge Systems"
+            # "the company said" after "… awarded to Northbridge Systems", never a body whose name says it is of
+            # another kind (the ministry that awarded it); the organisation the text was about, its subject, before
+            # one named in passing ("Redline said it would cut routes through Wells. … the company said").
+            other_kinds = self.lexicon.organisation_stand_ins - {noun}
+            fitting = [
+                m for m in earlier if at - m.at < SPEAKER_MEMORY and not other_kinds & set(m.name.lower().split())
+            ]
+            return next((m for m in fitting if m.is_subject), fitting[0] if fitting else None)
         return None
 
     def _introduced_unnamed(self, noun: Token) -> bool:
@@ -447,6 +487,9 @@ class SpeakerResolver(Antecedents):
         mentions: list[NamedMention] = []
         covered: set[int] = set()
         for start, end, entity in self._entity_spans:
+            if entity.type not in {"Person", "Organization", "Group"}:
+                covered.update(range(start, end))  # "FRANKFURT —" a place, whatever the tagger called it
+                continue
             if entity.type == "Person" and all(
                 w.lower().rstrip(".") in self.lexicon.speaker_titles for w in entity.name.split()
             ):
