@@ -6,8 +6,9 @@
     .venv/bin/python bench/calibrate_statements.py --record-first-score SET   # once, before a set's rules
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
-attribution-world, attribution-regions and attribution-genres) and on the held-out sets (tests/data/heldout, nine sample articles; and
-tests/data/attribution-heldout, 32 articles in styles no development set has, written apart from the rules); its
+attribution-world, attribution-regions and attribution-genres) and on the held-out sets (tests/data/heldout, nine
+sample articles; and tests/data/attribution-heldout, 32 articles in styles no development set has, written apart
+from the rules); its
 statements are matched to the gold ones as bench/score_extract.py matches them. A matched statement's speaker is
 right or wrong by score_extract's rule; a statement with no gold counterpart has no speaker to be right about and is
 counted apart ("unmatched"). Each confidence band shows how many statements fall in it and what share of its matched

@@ -50,6 +50,25 @@ class Skipped:
     item: str
     reason: str
 
+    def __post_init__(self) -> None:
+        # a file name that is not UTF-8 reaches Python with lone surrogates, which no report or driver can write
+        object.__setattr__(self, "item", unicode_text(self.item))
+        object.__setattr__(self, "reason", unicode_text(self.reason))
+
+
+def unicode_text(value: str) -> str:
+    """``value`` as Unicode text that can be written anywhere: the bytes of a file name that is not UTF-8 (Python's
+    surrogate escapes) and any other lone surrogate become backslash escapes ("bad\\xffname.txt")."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

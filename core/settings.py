@@ -72,7 +72,8 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSGRAPH_DATA_DIR",
         str(PROJECT_ROOT / "data"),
         Path,
-        "Folder for the local Neo4j store, its password, logs and ingest reports.",
+        "Folder for the local Neo4j store, its password, logs and ingest reports (a relative one is taken from the "
+        "current folder).",
     ),
     Setting(
         "cache_dir",
@@ -391,7 +392,10 @@ def _coerce(setting: Setting, raw: Any) -> Any:
                 return False
             raise ValueError(f"not a yes/no value: {raw!r}")
         if setting.kind is Path:
-            return Path(str(raw)).expanduser()
+            if not str(raw).strip():
+                raise ValueError("empty: give a folder")
+            # absolute: the local server's launcher runs in another working folder than the command
+            return Path(str(raw)).expanduser().absolute()
         value = setting.kind(raw.strip() if isinstance(raw, str) and setting.kind is not str else raw)
     except (TypeError, ValueError, OverflowError) as e:
         raise ConfigError(f"setting {setting.name} ({setting.env}): {e}") from e

@@ -113,7 +113,7 @@ def read_correction_file(path: Path) -> tuple[list[Correction], list[str]]:
             data = handle.read(MAX_FILE_BYTES + 1)  # bounded: FILE may be a device or a file still growing
         if len(data) > MAX_FILE_BYTES:
             raise CorrectionError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB; split it into several files")
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a BOM, as some Windows editors write, is no part of the first line
     except OSError as e:
         raise CorrectionError(f"cannot read {path}: {e.strerror}") from e
     except UnicodeDecodeError as e:

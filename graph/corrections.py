@@ -90,6 +90,9 @@ EXISTS = "RETURN EXISTS { MATCH (:Correction {id: $id}) } AS present"
 CREATE = "CREATE (c:Correction {id: $id}) SET c += $props"
 ALL = "MATCH (c:Correction) RETURN properties(c) AS c ORDER BY c.created_at DESC, c.id DESC"
 ONE = "MATCH (c:Correction {id: $id}) RETURN properties(c) AS c"
+ACTIVE_MERGES = """
+MATCH (c:Correction {kind: 'merge', status: 'active'}) RETURN c.id AS id, c.target AS target, c.after AS after
+"""
 OF_TARGETS = """
 MATCH (c:Correction {status: 'active'}) WHERE c.target IN $targets
 RETURN properties(c) AS c ORDER BY c.created_at, c.id
@@ -217,11 +220,36 @@ def _record(tx: ManagedTransaction, correction: Correction, must_exist: bool) ->
                                                                   correction.after))  # fmt: skip
     if _stored(tx, correction.id):
         raise CorrectionError(f"another correction already has the id {correction.id}")
+    cycle = _merge_cycle(tx, correction)
+    if cycle:
+        raise CorrectionError(cycle)
     tx.run(CREATE, id=correction.id, props=_props(correction)).consume()
     if correction.status == "active":
         _apply_in_order(tx, _of_targets(tx, [correction.target]), after_load=False)
     stored = tx.run(ONE, id=correction.id).single()
     return from_node(stored["c"]) if stored else correction
+
+
+def _merge_cycle(tx: ManagedTransaction, correction: Correction) -> str | None:
+    """Why a merge cannot be stored: it would close a circle of active merges (A into B, then B into A, perhaps
+    through others), which no order of replaying them could settle; None for any other correction."""
+    if correction.kind != "merge" or correction.status != "active":
+        return None
+    into_of: dict[str, tuple[str, str]] = {}
+    for record in tx.run(ACTIVE_MERGES):
+        into = json.loads(record["after"] or "{}").get("into")
+        if isinstance(into, str):
+            into_of[record["target"]] = (into, record["id"])
+    step, seen = str(correction.after.get("into")), set()
+    while step in into_of and step not in seen:
+        seen.add(step)
+        step, by = into_of[step]
+        if step == correction.target:
+            return (
+                f"merging {correction.target} into {correction.after.get('into')} would undo correction {by}, which "
+                f"merged them the other way; undo {by} instead"
+            )
+    return None
 
 
 def _stored(tx: ManagedTransaction, correction_id: str) -> bool:
@@ -238,9 +266,9 @@ def _apply_in_order(tx: ManagedTransaction, corrections: Iterable[Correction], *
     written again, so a target that removes itself (a rejection, a merge) and is missing has gone dangling."""
     counts = {"applied": 0, "dangling": 0}
     for correction in corrections:
-        found, before = _APPLY[correction.kind](
-            tx, correction.target, dict(correction.after), correction.id, dict(correction.before)
-        )
+        # an imported line may leave out what the graph knew when it was made (a split's new id and type)
+        after = writes.completed_after(tx, correction.kind, correction.target, correction.after)
+        found, before = _APPLY[correction.kind](tx, correction.target, after, correction.id, dict(correction.before))
         if found:
             state = "applied"
         elif correction.kind in ("reject-statement", "reject-relation", "merge") and not after_load:
@@ -318,12 +346,14 @@ def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction
         raise CorrectionError(f"correction {correction_id} was already undone by {correction.undone_by}")
     built_on = _built_on(tx, correction)
     for later in reversed(built_on):  # newest first, as if each were undone in turn
-        _UNDO[later.kind](tx, later.target, dict(later.after), dict(later.before), later.id)
+        _UNDO[later.kind](tx, later.target, writes.completed_after(tx, later.kind, later.target, later.after),
+                          dict(later.before), later.id)  # fmt: skip
     # What they find when done again below is their new ``before`` (nothing, when what one acted on is gone with
     # this correction: its undo then has nothing to give back).
     tx.run(FORGET_BEFORE, ids=[later.id for later in built_on]).consume()
     tx.run(MARK_UNDONE, id=correction_id, editor=editor, now=now_text()).consume()
-    _UNDO[correction.kind](tx, correction.target, dict(correction.after), dict(correction.before), correction.id)
+    after = writes.completed_after(tx, correction.kind, correction.target, correction.after)
+    _UNDO[correction.kind](tx, correction.target, after, dict(correction.before), correction.id)
     _mark_trail(tx, correction)
     redone = {later.id for later in built_on}
     _apply_in_order(tx, [c for c in _of_targets(tx, [correction.target]) if c.id not in redone], after_load=False)
@@ -369,6 +399,11 @@ def _import(tx: ManagedTransaction, corrections: list[Correction]) -> dict[str, 
     for correction in corrections:
         if _stored(tx, correction.id):
             counts["already there"] += 1
+            continue
+        cycle = _merge_cycle(tx, correction)
+        if cycle:
+            log.warning("correction %s not imported: %s", correction.id, cycle)
+            counts["refused"] = counts.get("refused", 0) + 1
             continue
         tx.run(CREATE, id=correction.id, props=_props(correction)).consume()
         counts["imported"] += 1

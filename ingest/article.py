@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import py3langid
 
 from core.errors import IngestError
-from core.records import Article, content_hash
+from core.records import Article, content_hash, unicode_text
 from ingest.normalize import article_id, canonical_url, normalize_inline, normalize_text, parse_date
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def build_article(draft: ArticleDraft) -> Article:
         source=normalize_inline(draft.source) or _site_of(url),
         author=normalize_inline(draft.author),
         language=_language(draft.language, text),
-        origin=draft.origin,
+        origin=unicode_text(draft.origin),
     )
 
 

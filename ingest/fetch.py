@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import TracebackType
 
 import urllib3
-from urllib3.exceptions import HTTPError, LocationValueError, NameResolutionError, SSLError
+from urllib3.exceptions import HTTPError, LocationValueError, NameResolutionError, NewConnectionError, SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from core.errors import IngestError
@@ -155,6 +155,10 @@ class Fetcher:
             raise IngestError(f"network error: cannot resolve the host of {url}") from e
         except LocationValueError as e:  # a host urllib3's IDNA 2008 refuses; retrying cannot help
             raise RefusedURL(url, f"malformed URL ({_short(e)})") from e
+        except NewConnectionError as e:  # urllib3 counts it a timeout; a refused connection came back at once
+            if isinstance(e.__cause__ or e.__context__, TimeoutError) or "timed out" in str(e):
+                raise _Transient(f"timeout: no answer from {url} within {timeout:g}s") from e
+            raise _Transient(f"network error: cannot connect to {url} ({_short(e)})") from e
         except Urllib3Timeout as e:
             raise _Transient(f"timeout: no answer from {url} within {timeout:g}s") from e
         except SSLError as e:  # a bad certificate or no TLS at all: retrying cannot help

@@ -137,6 +137,25 @@ def graph_driver(settings: Settings) -> Iterator[tuple[Driver, str]]:
         driver.close()
 
 
+class IdText(click.ParamType):
+    """An id given on the command line: text that is not empty and is Unicode (the shell passes any bytes)."""
+
+    name = "id"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if not text.strip():
+            self.fail("is empty; give an id", param, ctx)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            self.fail(f"{shown(text)} is not UTF-8 text", param, ctx)
+        return text
+
+
+ID_TEXT = IdText()
+
+
 def settings_of(ctx: click.Context) -> Settings:
     root = ctx.find_root()
     if root.obj is None:

@@ -147,8 +147,9 @@ def export_command(ctx: click.Context, file: Path) -> None:
 def import_command(ctx: click.Context, file: Path) -> None:
     """Read corrections from a JSON Lines FILE (as `export` writes it) and apply the active ones.
 
-    A line that is not a valid correction is reported with its line number and nothing of it is used; the
-    others are imported, and the command exits with code 2. A correction already in the graph (same id) is left
+    A line that is not a valid correction is reported with its line number and nothing of it is used, as is a
+    merge that would close a circle of merges (A into B and B into A); the others are imported, and the command
+    exits with code 2. A correction already in the graph (same id) is left
     as it is; one whose target is not in the graph is kept as dangling and applies when a load brings it.
     """
     from graph.correction_file import read_correction_file
@@ -163,9 +164,10 @@ def import_command(ctx: click.Context, file: Path) -> None:
         counts = import_corrections(driver, database, corrections)
     summary = ", ".join(f"{counts.get(key, 0)} {key}" for key in ("imported", "already there"))
     # Applying an imported correction applies the graph's other corrections of its target again, in order.
+    refused = len(problems) + counts.get("refused", 0)  # a merge closing a circle is refused when stored
     click.echo(f"corrections: {summary}; of their targets' corrections {counts.get('applied', 0)} applied, "
-               f"{counts.get('dangling', 0)} dangling; {len(problems)} lines refused")  # fmt: skip
-    if problems:
+               f"{counts.get('dangling', 0)} dangling; {refused} lines refused")  # fmt: skip
+    if refused:
         ctx.exit(EXIT_REFUSED_LINES)
 
 

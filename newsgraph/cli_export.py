@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 
-from newsgraph.cli import graph_driver, settings_of, shown
+from newsgraph.cli import ID_TEXT, graph_driver, settings_of, shown
 
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(("graphml", "csv", "json")), default="graphml", show_default=True)
 @click.option("--html", is_flag=True, help="Write a standalone interactive page (pyvis) of the subgraph instead.")
-@click.option("--entity", help="Export only the subgraph around this entity id (e.g. person:andrej-petrovski).")
+@click.option(
+    "--entity", type=ID_TEXT, help="Export only the subgraph around this entity id (e.g. person:andrej-petrovski)."
+)
 @click.option("--depth", type=click.IntRange(min=0, max=6), default=2, show_default=True, help="Steps from --entity.")
 @click.option(
     "--max-nodes",

@@ -13,7 +13,7 @@ from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from core.records import Article, Skipped
-from newsgraph.cli import engine_options, engine_settings, shown
+from newsgraph.cli import ID_TEXT, engine_options, engine_settings, shown
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130
@@ -22,7 +22,7 @@ EXIT_INTERRUPTED = 130
 @click.command("reextract")
 @click.option("--stale", is_flag=True, help="Articles whose stored extractor version is not the current one.")
 @click.option("--all", "everything", is_flag=True, help="Every article in the graph.")
-@click.option("--article", "ids", multiple=True, metavar="ID", help="This article (repeatable).")
+@click.option("--article", "ids", multiple=True, metavar="ID", type=ID_TEXT, help="This article (repeatable).")
 @click.option(
     "--batch-size",
     type=click.IntRange(1, 100_000),

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from graph.corrections import list_corrections
 from newsgraph.cli import cli
 from tests.graph_fixtures import FIXTURE, cli_env, load_fixture_graph
 
@@ -215,3 +216,55 @@ EXPORT_TARGETS = {"a directory": "{tmp}", "a missing folder": "{tmp}/no/such/c.j
 def test_export_to_a_place_it_cannot_write_is_one_line(case, loaded, neo4j_settings, tmp_path):
     _run(neo4j_settings, "add", "rename", SHARE, "--name", "SHARE")
     _refused(_run(neo4j_settings, "export", EXPORT_TARGETS[case].format(tmp=tmp_path)))
+
+
+STEFANOVIC = FIXTURE.stefanovic
+
+
+def _line(kind: str, target: str, after: dict[str, Any], created_at: str = "2026-01-02T10:00:00Z") -> str:
+    return json.dumps({"kind": kind, "target": target, "after": after, "editor": "ana", "created_at": created_at})
+
+
+def test_a_split_written_without_its_new_id_applies_undoes_and_survives_a_load(loaded, neo4j_settings, tmp_path):
+    """A hand-written split-alias line gives only the alias: the new entity's type and id are those the graph
+    would have given (the entity's type), at import, at every later load and at undo (a KeyError stopped all three)."""
+    path = _file(tmp_path, "split.jsonl", _line("split-alias", STEFANOVIC, {"alias": "Stefanović"}).encode())
+    imported = _run(neo4j_settings, "import", str(path))
+    assert imported.exit_code == 0, imported.output
+    assert "1 imported" in imported.output
+    records, _, _ = loaded.execute_query(
+        "MATCH (e:Entity {id: 'person:stefanovic'}) RETURN e.name AS name, e.type AS type",
+        database_=neo4j_settings.neo4j_database,
+    )
+    assert [(r["name"], r["type"]) for r in records] == [("Stefanović", "Person")]
+    load_fixture_graph(loaded, neo4j_settings.neo4j_database)  # the corrections are applied again after a load
+    [correction] = list_corrections(loaded, neo4j_settings.neo4j_database)
+    assert (correction.kind, correction.state) == ("split-alias", "applied")
+    undone = _run(neo4j_settings, "undo", correction.id)
+    assert undone.exit_code == 0, undone.output
+
+
+def test_a_merge_that_closes_a_circle_is_refused(loaded, neo4j_settings, tmp_path):
+    """A into B, an alias split off B again as A, then B into A (by hand or from a file): no order of replaying the
+    three gives one result (replayed after every load, they blew up the graph), so the last is refused, naming the
+    correction to undo instead, and the graph stays as the first two made it."""
+    merged = _run(neo4j_settings, "add", "merge", STEFANOVIC, "--into", PETROVSKI)
+    assert merged.exit_code == 0, merged.output
+    split = _run(neo4j_settings, "add", "split-alias", PETROVSKI, "--alias", "Nebojša Stefanović")
+    assert split.exit_code == 0, split.output
+    before = _graph(loaded, neo4j_settings)
+    back = _refused(_run(neo4j_settings, "add", "merge", PETROVSKI, "--into", STEFANOVIC))
+    assert "would undo correction" in back
+    assert _graph(loaded, neo4j_settings) == before
+    path = _file(tmp_path, "back.jsonl", _line("merge", PETROVSKI, {"into": STEFANOVIC}).encode())
+    imported = _run(neo4j_settings, "import", str(path))
+    assert imported.exit_code == 2, imported.output
+    assert "0 imported" in imported.output and "1 lines refused" in imported.output
+    assert _graph(loaded, neo4j_settings) == before
+
+
+def test_an_import_file_starting_with_a_byte_order_mark_is_read(loaded, neo4j_settings, tmp_path):
+    path = _file(tmp_path, "bom.jsonl", b"\xef\xbb\xbf" + GOOD.encode() + b"\n")
+    imported = _run(neo4j_settings, "import", str(path))
+    assert imported.exit_code == 0, imported.output
+    assert "1 imported" in imported.output and "0 lines refused" in imported.output

@@ -82,6 +82,22 @@ def test_a_parameter_given_twice_is_refused(newsgraph):
     assert (raw.exit_code, raw.output) == (1, "Error: parameter 'n' is given twice: give each once\n")
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "--entity", "", "--out", "x.graphml"], "Invalid value for '--entity': is empty; give an id"),
+        (["export", "--entity", "person:\udcff", "--out", "x.graphml"], "person:\\udcff is not UTF-8 text"),
+        (["reextract", "--article", "\udcff"], "Invalid value for '--article': \\udcff is not UTF-8 text"),
+    ],
+)
+def test_an_empty_or_undecodable_id_is_a_usage_error(newsgraph, args, message):
+    """The shell passes any bytes: an id that is not UTF-8 is refused before the graph is touched (the whole graph
+    was exported for an empty --entity)."""
+    result = newsgraph(*args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
 def test_wrong_parameter_type_is_one_clear_line(newsgraph):
     result = newsgraph("query", "person-statements", "-p", f"person_id={FIXTURE.petrovski}", "-p", "from=last year")
     assert result.exit_code == 1

@@ -122,6 +122,21 @@ def test_directory_symlink_loop_is_read_once(settings, tmp_path):
     }
 
 
+def test_a_file_name_that_is_not_utf8_is_kept_with_its_bytes_escaped(settings, tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/bad\xff\xfename.txt", "wb") as handle:
+        handle.write(b"John Smith said the bridge would reopen in May.")
+    with open(folder + b"/empty\xff.txt", "wb"):
+        pass
+    (tmp_path / "good.txt").write_text("Ann Lee said the mayor was right.", encoding="utf-8")
+    articles, skipped = run([tmp_path], settings)
+    origins = sorted(Path(a.origin or "").name for a in articles)
+    assert origins == ["bad\\xff\\xfename.txt", "good.txt"]
+    assert list(skipped) == ["empty\\xff.txt"]
+    for text in [*(a.origin or "" for a in articles), *skipped]:
+        text.encode("utf-8")  # writable by the driver and the run report
+
+
 def test_a_file_that_disappears_before_it_is_read(settings, tmp_path):
     shutil.copy(DATA / "article_full.html", tmp_path / "a.html")
     shutil.copy(DATA / "second.html", tmp_path / "b.html")

@@ -6,6 +6,7 @@ import contextlib
 import gzip
 import itertools
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -190,6 +191,16 @@ def test_loopback_is_refused_unless_allowed(server, settings):
         )
     ]
     assert server.requests == [], "nothing may reach the private address"
+
+
+def test_a_refused_connection_is_no_timeout(settings):
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now: the connection is refused at once
+    _, (skipped,) = run([f"http://127.0.0.1:{port}/x"], settings)
+    assert skipped.reason.startswith(f"network error: cannot connect to http://127.0.0.1:{port}/x")
+    assert "timeout" not in skipped.reason
 
 
 def test_a_dns_name_resolving_to_loopback_is_refused(server, settings):

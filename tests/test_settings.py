@@ -30,6 +30,16 @@ def test_environment_wins_over_config_file(tmp_path):
     assert settings.neo4j_port == 8000
 
 
+def test_a_relative_folder_is_made_absolute_and_an_empty_one_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(environ={"NEWSGRAPH_DATA_DIR": "reldata", "NEWSGRAPH_CACHE_DIR": "~/cache"})
+    assert settings.data_dir == tmp_path / "reldata"
+    assert settings.cache_dir == Path.home() / "cache"
+    for empty in ("", "  "):
+        with pytest.raises(ConfigError, match=r"NEWSGRAPH_DATA_DIR.*empty"):
+            load_settings(environ={"NEWSGRAPH_DATA_DIR": empty})
+
+
 def test_config_file_from_environment_variable(tmp_path):
     config = tmp_path / "elsewhere.toml"
     config.write_text('neo4j_uri = "neo4j+s://example.databases.neo4j.io"\n')
