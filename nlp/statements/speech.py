@@ -56,7 +56,10 @@ def _complement(cue: Token, lexicon: StatementWords) -> list[Token] | None:
         own |= {
             t.i for c in complements for p in _trailing_participles(c, lexicon) for t in (cue.doc[p.i - 1], *p.subtree)
         }
-        own |= {t.i for c in complements for r in _attributions_within(c, lexicon) for t in r.subtree}
+        for report in (r for c in complements for r in _attributions_within(c, lexicon)):
+            # its subtree, and the "but" or "though" joining it: "C1 but insisted C2"
+            joining = {c.i for c in report.head.children if c.dep_ == "cc" and c.i == report.left_edge.i - 1}
+            own |= {t.i for t in report.subtree} | joining
         return [t for t in tokens if t.i not in own]
     if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
         return [t for t in cue.head.subtree if t.i < cue.left_edge.i]
@@ -263,15 +266,8 @@ def _own_attribution(token: Token, lexicon: StatementWords) -> bool:
 def _attributions_within(clause: Token, lexicon: StatementWords) -> list[Token]:
     """ "C1, though he said C2", "C1, though it warned that C2": a clause joined to what was said that reports speech
     of its own ends what the first cue reported."""
-    return [
-        t
-        for t in clause.subtree
-        if t.i > clause.i
-        and t.dep_ in {"advcl", "conj"}
-        and is_cue_verb(t, lexicon)
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
-        and any(c.dep_ == "ccomp" for c in t.children)
-    ]
+    joined = (t for t in clause.subtree if t.i > clause.i and t.dep_ in {"advcl", "conj"})
+    return [t for t in joined if _own_attribution(t, lexicon)]
 
 
 def _relays(cue: Token, lexicon: StatementWords) -> bool:
