@@ -15,6 +15,7 @@ exports of the same data agree whatever database they came from. Statement embed
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -323,9 +324,13 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _open(path: Path) -> TextIO:
+@contextlib.contextmanager
+def _open(path: Path) -> Iterator[TextIO]:
+    """``path`` open for writing; a failure while opening, writing or closing it (a device that refuses writes, a
+    full disk) is one NewsgraphError naming the file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return path.open("w", encoding="utf-8", newline="")
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
     except OSError as e:
-        raise NewsgraphError(f"cannot write {path}: {e.strerror}") from e
+        raise NewsgraphError(f"cannot write {path}: {e.strerror or e}") from e

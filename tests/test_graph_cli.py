@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -96,6 +97,13 @@ def test_an_empty_or_undecodable_id_is_a_usage_error(newsgraph, args, message):
     result = newsgraph(*args)
     assert result.exit_code == 2
     assert message in result.output
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+def test_an_export_that_fails_while_writing_names_its_file(newsgraph):
+    result = newsgraph("export", "--format", "json", "--out", "/dev/full")
+    assert result.exit_code == 1
+    assert result.output == "Error: cannot write /dev/full: No space left on device\n"
 
 
 def test_wrong_parameter_type_is_one_clear_line(newsgraph):
