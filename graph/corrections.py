@@ -285,9 +285,18 @@ def _apply_in_order(tx: ManagedTransaction, corrections: Iterable[Correction], *
         encoded = json.dumps(before, sort_keys=True, ensure_ascii=False) if before is not None else None
         tx.run(SET_STATE, id=correction.id, state=state, before=encoded, now=now_text()).consume()
         if state == "dangling":
-            log.warning("correction %s (%s %s): its target is not in the graph", correction.id, correction.kind,
-                        correction.target)  # fmt: skip
+            _warn_dangling(correction.id, correction.kind, correction.target)
     return counts
+
+
+_warned_dangling: set[str] = set()
+
+
+def _warn_dangling(correction_id: str, kind: str, target: str) -> None:
+    """Once a process: a long load applies a correction again with every batch of its articles."""
+    if correction_id not in _warned_dangling:
+        _warned_dangling.add(correction_id)
+        log.warning("correction %s (%s %s): its target is not in the graph", correction_id, kind, target)
 
 
 def _mark_trail(tx: ManagedTransaction, correction: Correction) -> None:
@@ -322,7 +331,7 @@ def reapply_for_articles(tx: ManagedTransaction, article_ids: Sequence[str]) -> 
     counts = _apply_in_order(tx, corrections, after_load=True)
     gone_kinds = [kind for kind in ENTITY_KINDS if kind != "merge"]
     for gone in tx.run(MARK_GONE, kinds=gone_kinds, now=now_text()):
-        log.warning("correction %s (%s %s): its target is not in the graph", gone["id"], gone["kind"], gone["target"])
+        _warn_dangling(gone["id"], gone["kind"], gone["target"])
         counts["dangling"] = counts.get("dangling", 0) + 1
     return counts
 

@@ -92,3 +92,17 @@ def test_the_aliases_file_is_listed_as_corrections(tmp_path: Path):
     path.write_text("[[entity]\n", encoding="utf-8")
     with pytest.raises(CorrectionError, match="cannot read the aliases file"):
         aliases_file_corrections(path)
+
+
+def test_a_dangling_correction_is_reported_once_however_many_batches_apply_it(caplog):
+    from graph.corrections import _warn_dangling
+
+    with caplog.at_level("WARNING", logger="graph.corrections"):
+        for _ in range(3):
+            _warn_dangling("c-once-a-run", "rename", "person:nobody")
+        _warn_dangling("c-another", "rename", "person:nobody")
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages == [
+        "correction c-once-a-run (rename person:nobody): its target is not in the graph",
+        "correction c-another (rename person:nobody): its target is not in the graph",
+    ]
