@@ -70,6 +70,10 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
     if looks_binary(data):
         raise IngestError("binary: the content is not text")
     declared = declared_encoding(data, content_type)
+    if declared and declared.startswith(("utf-16", "utf-32")) and not data.startswith(tuple(b for b, _ in _BOMS)):
+        # a meta tag written in ASCII cannot be UTF-16 (whose markup is half NUL bytes, refused above as binary)
+        logger.info("the declared encoding %s cannot be that of this text; detecting", declared)
+        declared = None
     if declared:
         try:
             return data.decode(declared)

@@ -175,3 +175,11 @@ def test_binary_and_undecodable_bytes_are_refused_with_a_reason():
         decode_bytes(png)
     with pytest.raises(IngestError, match=r"^(binary|undecodable):"):
         decode_bytes(bytes(range(128, 256)) * 40)
+
+
+def test_a_page_that_claims_utf16_in_an_ascii_meta_tag_is_read_as_what_it_is():
+    """UTF-16 markup is half NUL bytes; a page whose meta tag could be read as ASCII is not UTF-16 (it was read as
+    CJK noise and dropped as "no article")."""
+    page = '<html><head><meta charset="utf-16"></head><body><p>Ana Lee said — in May.</p></body></html>'
+    assert decode_bytes(page.encode("utf-8")) == page
+    assert decode_bytes(page.encode("utf-16")) == page  # with its BOM: the declaration is true
