@@ -73,7 +73,7 @@ class Correction:
         if self.kind == "reject-entity":
             return f"{self.target!r} is not an entity"
         if self.kind == "split-alias":
-            return f"{after.get('alias')!r} split off {self.target} as {after.get('id')}"
+            return f"{after.get('alias')!r} split off {self.target} as {after.get('id') or 'an entity of its own'}"
         if self.kind == "rename":
             return f"{self.target} renamed {after.get('name')!r}"
         if self.kind == "retype":

@@ -106,3 +106,11 @@ def test_a_dangling_correction_is_reported_once_however_many_batches_apply_it(ca
         "correction c-once-a-run (rename person:nobody): its target is not in the graph",
         "correction c-another (rename person:nobody): its target is not in the graph",
     ]
+
+
+def test_a_split_without_its_new_id_is_described_without_none():
+    from graph.correction_records import make_correction
+
+    split = make_correction("split-alias", "location:florida", {"alias": "Fla."}, editor="ana")
+    assert "None" not in split.describe()
+    assert split.describe().startswith("'Fla.' split off location:florida as ")
