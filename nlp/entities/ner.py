@@ -139,22 +139,38 @@ def _named_day(span: Span, gazetteer: Gazetteer) -> Mention | None:
 
 
 def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
-    """A one-word PERSON after an untagged capitalised proper noun takes it in: "Enver Solomon"."""
-    if len(span) != 1 or span.start == 0:
-        return span
-    before = span.doc[span.start - 1]
-    word = fold(before.text)
-    if (
-        before.pos_ == "PROPN"
-        and before.is_title
-        and before.is_alpha
-        and not before.ent_type_
+    """A one-word PERSON after an untagged capitalised proper noun takes it in: "Enver Solomon"; a longer one takes
+    in such a noun only when a title or honorific comes before it, which makes it the first of the names
+    ("spokesperson Ashok Kumar Mohapatra", "Madam Akosua Serwaa Boateng", the model having tagged the last ones)."""
+    doc = span.doc
+    while span.start > 0 and len(span) < 4 and _untagged_name_word(doc[span.start - 1], gazetteer):
+        if len(span) > 1 and not _after_title(doc, span.start - 1, gazetteer):
+            break
+        span = doc[span.start - 1 : span.end]
+    return span
+
+
+def _after_title(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
+    """Whether a title or honorific ("Hon.", "Madam", "spokesperson") comes right before token ``i``."""
+    j = i - 1 if i >= 1 and doc[i - 1].text != "." else i - 2
+    if j < 0:
+        return False
+    word = fold(doc[j].text).rstrip(".")
+    return word in gazetteer.words("title_words") or word in gazetteer.lexicon.entities.trimmed_honorifics
+
+
+def _untagged_name_word(token: Token, gazetteer: Gazetteer) -> bool:
+    """A capitalised proper noun the model tagged as nothing, and no title, organisation word or honorific."""
+    word = fold(token.text)
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and not token.ent_type_
         and word not in gazetteer.words("title_words")
         and word not in gazetteer.words("organization_words")
         and word not in gazetteer.lexicon.entities.trimmed_honorifics
-    ):
-        return span.doc[span.start - 1 : span.end]
-    return span
+    )
 
 
 def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
@@ -225,8 +241,10 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
     Rule(
         "given_name_before",
         "a one-word PERSON takes in the untagged capitalised proper noun before it (no title, organisation word "
-        "or honorific); so does an untagged mention of the same word elsewhere, which becomes the person's too",
-        '"Solomon" tagged PERSON in "Enver Solomon"; "Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
+        "or honorific), a two-word one only when a title or honorific comes before that noun; so does an untagged "
+        "mention of the same word elsewhere, which becomes the person's too",
+        '"Solomon" tagged PERSON in "Enver Solomon"; "Kumar Mohapatra" in "spokesperson Ashok Kumar Mohapatra"; '
+        '"Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
         _with_given_name,
     ),
     Rule(
