@@ -23,6 +23,7 @@ from tqdm import tqdm
 from newsgraph.cli import engine_options, engine_settings, shown
 
 DEFAULT_SHARD_SIZE = 1000
+EXIT_INTERRUPTED = 130  # as a shell reports a run stopped with Ctrl-C
 
 
 @click.command("extract")
@@ -99,6 +100,9 @@ def _extract_to_file(input_file: BinaryIO, output_file: TextIO, settings: Any, s
             output_file.flush()  # a result on disk survives whatever happens to the documents after it
             done += 1
             failed += record["error"] is not None
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {done} documents extracted; their results are in {shown(output_file.name)}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except click.FileError as e:  # the output opens on the first write: a folder that does not exist, no permission
         raise click.ClickException(f"cannot write the results: {e.format_message()}") from e
     except Exception as e:  # an unforeseen failure ends the run, never the results already written
@@ -150,6 +154,12 @@ def _extract_to_folder(
             on_planned=planned,
             on_document=lambda: bar.update(),
         )  # fmt: skip
+    except KeyboardInterrupt:
+        bar.close()
+        click.echo(
+            f"interrupted: the finished shards in {shown(out)} stay; run the same command again to finish", err=True
+        )
+        ctx.exit(EXIT_INTERRUPTED)
     finally:
         bar.close()
     removed = f", {run.removed} out-of-date or half-written removed" if run.removed else ""

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -188,3 +193,26 @@ def test_an_output_file_that_cannot_be_opened_is_one_line(tmp_path: Path) -> Non
         == f"Error: cannot write the results: Could not open file '{out}': No such file or directory"
     )
     assert not out.parent.exists()
+
+
+def test_ctrl_c_stops_a_real_run_with_code_130_and_keeps_what_was_written(tmp_path: Path) -> None:
+    """A real process and a real SIGINT: the documents written stay whole, and the exit code is the shell's 130."""
+    source, target = tmp_path / "docs.jsonl", tmp_path / "results.jsonl"
+    text = "Mayor Ann Lee said the bridge would reopen in May. " * 40
+    source.write_text("".join(json.dumps({"id": f"d{i}", "text": text}) + "\n" for i in range(2000)), encoding="utf-8")
+    newsgraph = Path(sys.executable).parent / "newsgraph"  # the console script installed beside this Python
+    command = [str(newsgraph), "extract", "--in", str(source), "--out", str(target)]
+    process = subprocess.Popen(
+        [*command, "--workers", "1"], stderr=subprocess.PIPE, text=True, env=os.environ | {"NEWSGRAPH_CONFIG": ""}
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not target.exists() or target.stat().st_size == 0):
+        assert process.poll() is None, process.communicate()[1]
+        time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 130, errors
+    assert "interrupted:" in errors and "documents extracted; their results are in" in errors
+    written = target.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(written) < 2000
+    assert all(json.loads(line)["id"] == f"d{i}" for i, line in enumerate(written))
