@@ -7,8 +7,9 @@
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
 attribution-world, attribution-regions and attribution-genres) and on the held-out sets (tests/data/heldout, nine
-sample articles; and tests/data/attribution-heldout, 32 articles in styles no development set has, written apart
-from the rules); its
+sample articles; tests/data/attribution-heldout, 32 articles in styles no development set has, and
+tests/data/attribution-heldout-local, 24 articles of local and small-country news, both written apart from the
+rules); its
 statements are matched to the gold ones as bench/score_extract.py matches them. A matched statement's speaker is
 right or wrong by score_extract's rule; a statement with no gold counterpart has no speaker to be right about and is
 counted apart ("unmatched"). Each confidence band shows how many statements fall in it and what share of its matched
@@ -40,7 +41,11 @@ from nlp.lexicon.lexicon import load_lexicon
 from nlp.statements.confidence import FIRST_SCORE_COUNTS, calibration_key, rate, speaker_shape
 
 DEVELOPMENT = ("gold", "patterns", "attribution", "attribution-world", "attribution-regions", "attribution-genres")
-HELDOUT = {"held-out samples": ("heldout",), "held-out styles": ("attribution-heldout",)}
+HELDOUT = {
+    "held-out samples": ("heldout",),
+    "held-out styles": ("attribution-heldout",),
+    "held-out local": ("attribution-heldout-local",),
+}
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
 
 

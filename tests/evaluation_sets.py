@@ -107,6 +107,11 @@ ATTRIBUTION_GENRES = EvaluationSet(DATA / "attribution-genres", DATA / "attribut
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
+# Held out as well, written after the confidence was fitted on first scores: US local, Scottish and Welsh,
+# South-East Asian business, Nordic and Baltic, Pacific, obituaries, crime briefs, weather, sport. Measured only.
+ATTRIBUTION_HELDOUT_LOCAL = EvaluationSet(
+    DATA / "attribution-heldout-local", DATA / "attribution-heldout-local" / "floors.json"
+)
 # Every set of articles annotated with statements: no article may be in two of them.
 STATEMENT_SETS = (
     DEVELOPMENT,
@@ -117,6 +122,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HELDOUT,
+    ATTRIBUTION_HELDOUT_LOCAL,
 )
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")

@@ -12,6 +12,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HELDOUT,
+    ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_WORLD,
     HELDOUT,
@@ -27,6 +28,7 @@ SETS = [
     pytest.param(ATTRIBUTION_REGIONS, id="attribution-regions"),
     pytest.param(ATTRIBUTION_GENRES, id="attribution-genres"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
+    pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
 ]
 
 

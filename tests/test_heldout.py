@@ -14,9 +14,11 @@ import pytest
 from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT,
+    ATTRIBUTION_HELDOUT_LOCAL,
     DEVELOPMENT,
     HELDOUT,
     STATEMENT_SETS,
+    EvaluationSet,
     Report,
     print_report,
 )
@@ -79,14 +81,24 @@ def test_extractor_attributes_statements_better_than_the_reporting_verb_baseline
 # ---------------------------------------------------------------- the held-out attribution styles
 
 
-def test_heldout_styles_are_new_articles() -> None:
-    articles = ATTRIBUTION_HELDOUT.documents()
-    others = {d["text"] for other in STATEMENT_SETS if other is not ATTRIBUTION_HELDOUT for d in other.documents()}
+HELDOUT_STYLES = [
+    pytest.param(ATTRIBUTION_HELDOUT, 30, 150, id="attribution-heldout"),
+    pytest.param(ATTRIBUTION_HELDOUT_LOCAL, 20, 100, id="attribution-heldout-local"),
+]
+
+
+@pytest.mark.parametrize(("styles", "min_articles", "min_statements"), HELDOUT_STYLES)
+def test_heldout_styles_are_new_articles(styles: EvaluationSet, min_articles: int, min_statements: int) -> None:
+    articles = styles.documents()
+    others = {d["text"] for other in STATEMENT_SETS if other is not styles for d in other.documents()}
     assert not {a["text"] for a in articles} & others
-    statements = [s for record in ATTRIBUTION_HELDOUT.gold_records() for s in record["statements"]]
-    assert len(articles) >= 30 and len(statements) >= 150
+    statements = [s for record in styles.gold_records() for s in record["statements"]]
+    assert len(articles) >= min_articles and len(statements) >= min_statements
 
 
 @pytest.mark.slow
-def test_extractor_scores_at_or_above_the_heldout_styles_floors(base_settings: Settings) -> None:
-    ATTRIBUTION_HELDOUT.scored_at_floors(base_settings, "the held-out attribution styles")
+@pytest.mark.parametrize(("styles", "min_articles", "min_statements"), HELDOUT_STYLES)
+def test_extractor_scores_at_or_above_the_heldout_styles_floors(
+    styles: EvaluationSet, min_articles: int, min_statements: int, base_settings: Settings
+) -> None:
+    styles.scored_at_floors(base_settings, f"the held-out attribution styles ({styles.folder.name})")
