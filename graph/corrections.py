@@ -220,7 +220,7 @@ def _record(tx: ManagedTransaction, correction: Correction, must_exist: bool) ->
                                                                   correction.after))  # fmt: skip
     if _stored(tx, correction.id):
         raise CorrectionError(f"another correction already has the id {correction.id}")
-    cycle = _merge_cycle(tx, correction)
+    cycle = _merge_cycle(_active_merges(tx), correction)
     if cycle:
         raise CorrectionError(cycle)
     tx.run(CREATE, id=correction.id, props=_props(correction)).consume()
@@ -230,16 +230,21 @@ def _record(tx: ManagedTransaction, correction: Correction, must_exist: bool) ->
     return from_node(stored["c"]) if stored else correction
 
 
-def _merge_cycle(tx: ManagedTransaction, correction: Correction) -> str | None:
-    """Why a merge cannot be stored: it would close a circle of active merges (A into B, then B into A, perhaps
-    through others), which no order of replaying them could settle; None for any other correction."""
-    if correction.kind != "merge" or correction.status != "active":
-        return None
+def _active_merges(tx: ManagedTransaction) -> dict[str, tuple[str, str]]:
+    """Each entity merged away by an active merge: the entity it went into, and the correction's id."""
     into_of: dict[str, tuple[str, str]] = {}
     for record in tx.run(ACTIVE_MERGES):
         into = json.loads(record["after"] or "{}").get("into")
         if isinstance(into, str):
             into_of[record["target"]] = (into, record["id"])
+    return into_of
+
+
+def _merge_cycle(into_of: dict[str, tuple[str, str]], correction: Correction) -> str | None:
+    """Why a merge cannot be stored: it would close a circle of the active merges ``into_of`` (A into B, then B into
+    A, perhaps through others), which no order of replaying them could settle; None for any other correction."""
+    if correction.kind != "merge" or correction.status != "active":
+        return None
     step, seen = str(correction.after.get("into")), set()
     while step in into_of and step not in seen:
         seen.add(step)
@@ -405,16 +410,19 @@ def import_corrections(driver: Driver, database: str, corrections: Sequence[Corr
 def _import(tx: ManagedTransaction, corrections: list[Correction]) -> dict[str, int]:
     counts = {"imported": 0, "already there": 0}
     targets: list[str] = []
+    into_of = _active_merges(tx)  # read once; the merges stored below are added as they are
     for correction in corrections:
         if _stored(tx, correction.id):
             counts["already there"] += 1
             continue
-        cycle = _merge_cycle(tx, correction)
+        cycle = _merge_cycle(into_of, correction)
         if cycle:
             log.warning("correction %s not imported: %s", correction.id, cycle)
             counts["refused"] = counts.get("refused", 0) + 1
             continue
         tx.run(CREATE, id=correction.id, props=_props(correction)).consume()
+        if correction.kind == "merge" and correction.status == "active":
+            into_of[correction.target] = (str(correction.after.get("into")), correction.id)
         counts["imported"] += 1
         targets.append(correction.target)
     counts.update(_apply_in_order(tx, _of_targets(tx, targets), after_load=False))

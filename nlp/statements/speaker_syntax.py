@@ -299,7 +299,7 @@ def _name_after_comma(head: Token, lexicon: StatementWords) -> Token | None:
     if at >= len(doc) or doc[at].text != ",":
         return None
     at += 1
-    while at < len(doc) and doc[at].lower_.rstrip(".") in lexicon.speaker_titles | {"."}:
+    while at < len(doc) and (doc[at].text == "." or doc[at].lower_.rstrip(".") in lexicon.speaker_titles):
         at += 1
     if at >= len(doc) or doc[at].ent_type_ != "PERSON" or doc[at].ent_iob_ != "B":
         return None
