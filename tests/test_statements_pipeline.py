@@ -131,12 +131,41 @@ REGION_AND_GENRE_CASES = [
                  "Ross Healy", id="an agency in a dateline is not the speaker"),
 ]  # fmt: skip
 
+# An unnamed spokesperson speaks for the organisation (docs/annotation.md), found as the organisation's own words
+# at the cue would find it.
+SPOKESPERSON_CASES = [
+    pytest.param("Harrow Vale District Council closed the pool in March. A spokeswoman for the council said repairs "
+                 "would cost more than expected.", "Harrow Vale District Council",
+                 id="the council named before"),
+    pytest.param("The Federal Aviation Administration (FAA) grounded the jets. An FAA spokesman said the checks would "
+                 "take a week.", "Federal Aviation Administration", id="an acronym before the noun"),
+    pytest.param("Talbrook Foods recalled 4,000 jars on Friday. A company spokesperson said no one had fallen ill.",
+                 "Talbrook Foods", id="the company the text was about"),
+    pytest.param("The Transport Ministry denied the report. The ministry's spokesman said no contract was signed.",
+                 "Transport Ministry", id="the ministry's spokesman"),
+    pytest.param("Orinoco Freight lost two barges in the storm.\n\nIts spokesperson said the crews were safe.",
+                 "Orinoco Freight", id="its spokesperson"),
+    pytest.param("The Home Office declined to discuss the case.\n\nA spokesman said it did not comment on "
+                 "individual cases.", "Home Office", id="a spokesperson just after the organisation spoke"),
+    pytest.param("Three schools will close in June. A county council spokesperson said pupils would be moved.",
+                 "county council", id="an organisation that is no entity, as written"),
+    pytest.param("Dana Reyes visited the ward on Monday.\n\nA spokesman said she was impressed.", "spokesman",
+                 id="no organisation before: the spokesperson as written"),
+]  # fmt: skip
+
 
 @pytest.mark.parametrize(("text", "speaker"), REGION_AND_GENRE_CASES)
 def test_speakers_in_regional_styles_and_genres(extractor: Extractor, text: str, speaker: str) -> None:
     extraction = _extract(extractor, text)
     assert extraction.statements, text
     assert extraction.statements[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPOKESPERSON_CASES)
+def test_an_unnamed_spokesperson_speaks_for_the_organisation(extractor: Extractor, text: str, speaker: str) -> None:
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == speaker
+    assert statement.speaker_mention is not None and statement.text in text
 
 
 @pytest.mark.parametrize(("text", "speaker"), WORLD_CASES)

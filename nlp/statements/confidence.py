@@ -35,7 +35,7 @@ FIRST_SCORE_COUNTS: dict[str, tuple[int, int]] = {
     "group": (53, 58),
     "surname, an entity": (53, 56),
     "name, an entity, not a full name": (30, 44),
-    "group, one person": (26, 42),
+    "group, one person": (23, 42),
     "name, not an entity, not a full name": (17, 31),
     "carried, in its paragraph": (17, 22),
     "description, antecedent unknown, not a full name": (3, 15),

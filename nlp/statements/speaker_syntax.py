@@ -181,6 +181,25 @@ def carried_source(head: Token, lexicon: StatementWords) -> Token:
     return head
 
 
+def spokesperson_organisation(head: Token, lexicon: StatementWords) -> Token | None:
+    """The organisation an unnamed spokesperson speaks for, as the phrase names it: "A spokesperson for the
+    council" → council, "the ministry's spokesman" → ministry, "its spokesman" → its, "An EPA spokesperson" and
+    "A county council spokesperson" → the compound nearest the noun; None for another noun or a spokesperson of no
+    one named."""
+    if not {head.lemma_.lower(), head.lower_} & lexicon.spokesperson_nouns:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
+            if objects:
+                return objects[0]
+    for child in head.children:
+        if child.dep_ == "poss" and (child.pos_ in {"NOUN", "PROPN"} or child.lower_ in {"its", "their"}):
+            return child
+    compounds = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
+    return compounds[-1] if compounds else None
+
+
 def entity_span(token: Token) -> Span | None:
     """The named-entity span holding ``token``, found from the IOB tags (cheaper than scanning Doc.ents)."""
     if not token.ent_type_:

@@ -39,6 +39,7 @@ from nlp.statements.speaker_syntax import (
     one_of_group,
     past_title_abbreviation,
     same_paragraph,
+    spokesperson_organisation,
     subject_of,
     titles_of,
     without_titles,
@@ -144,6 +145,9 @@ class SpeakerResolver(Antecedents):
         named = self._titled_before(head, at) or self._named_before(phrase, at) or self._introduced_after(head, at)
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at, "description", named.at)
+        spoken_for = self._spokesperson_for(head, phrase, at)
+        if spoken_for is not None:
+            return spoken_for
         again = self._speaker_again(head) or self._described_person(head, at)
         if again is not None:
             return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at, "description", again.at)
@@ -421,18 +425,61 @@ class SpeakerResolver(Antecedents):
         holder = next(iter(holders.values()))
         return holder if holder.at > at else None
 
+    def _spokesperson_for(self, head: Token, phrase: Span, at: int) -> Speaker | None:
+        """ "A spokesperson for the council said": the organisation speaking through someone unnamed, found as its
+        own words at the cue would find it (the council named before, "EPA" an alias, "county council" as
+        written); None for a person's spokesperson or one whose organisation the phrase does not give."""
+        organisation = spokesperson_organisation(head, self.lexicon)
+        if organisation is None or organisation.pos_ == "PRON":
+            return self._organisation_just_named(head, phrase, at, owned=organisation is not None)
+        if organisation.pos_ == "NOUN" and not any(c.dep_ in {"det", "poss"} for c in organisation.children):
+            named = self._organisation_named_before(organisation, at)  # "A ministry spokesperson"
+            if named is not None:
+                mention = self._spokesperson_mention(phrase, organisation).text
+                return Speaker(named.name, mention, named.entity_id, False, at, "description", named.at)
+        speaker = self.resolve(organisation)
+        if speaker is None or speaker.is_person:
+            return None
+        return replace(speaker, mention=self._spokesperson_mention(phrase, organisation).text, at=at)
+
+    def _organisation_just_named(self, head: Token, phrase: Span, at: int, owned: bool) -> Speaker | None:
+        """ "The Home Office refused to comment. A spokesman said …", "Its spokesperson said": a spokesperson the
+        phrase does not place speaks for the organisation that spoke or was the subject in this sentence or the
+        one before (news often gives each its own paragraph)."""
+        if not owned and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+            return None  # "the spokesperson" is someone met before
+        if not {head.lemma_.lower(), head.lower_} & self.lexicon.spokesperson_nouns:
+            return None
+        found = self._antecedent(at, False, None)
+        sentence = head.sent
+        since = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        start = self.doc[since].idx + self.offset
+        if found is None or found.entity_id is None or found.at < start or found.at >= at:
+            return None
+        return Speaker(found.name, phrase.text, found.entity_id, False, at, "description", found.at)
+
+    def _spokesperson_mention(self, phrase: Span, organisation: Token) -> Span:
+        """The words at the cue with the organisation after them: "A spokesperson for the FA"."""
+        end = max(phrase.end, organisation.right_edge.i + 1)
+        while end > phrase.end and self.doc[end - 1].is_punct:
+            end -= 1
+        return self.doc[phrase.start : end]
+
     def _named_before(self, phrase: Span, at: int) -> NamedMention | None:
         """ "the ministry" → the ministry last named ("the Interior Ministry"), when no entity says so."""
         words = [t for t in phrase if not t.is_punct]
         if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ not in {"NOUN", "PROPN"}:
             return None
-        noun = words[1].lower_
+        return self._organisation_named_before(words[1], at)
+
+    def _organisation_named_before(self, word: Token, at: int) -> NamedMention | None:
+        noun = word.lower_
         earlier = [m for m in reversed(self._mentions) if m.at < at and not m.is_person]
         for mention in earlier:
             if noun in mention.name.lower().split():
                 return mention
         if noun in self.lexicon.organisation_stand_ins and earlier and at - earlier[0].at < SPEAKER_MEMORY:
-            if self._introduced_unnamed(words[1]):
+            if self._introduced_unnamed(word):
                 return None  # "A council has apologised … The council said": the council never named
             # "the company said" after "… awarded to Northbridge Systems", never a body whose name says it is of
             # another kind (the ministry that awarded it); the organisation the text was about, its subject, before
