@@ -3,6 +3,7 @@
     .venv/bin/python bench/calibrate_statements.py             # reliability table: development beside held-out
     .venv/bin/python bench/calibrate_statements.py --markdown  # the same as a Markdown table (docs/statements.md)
     .venv/bin/python bench/calibrate_statements.py --fit       # rates per group on development first scores
+    .venv/bin/python bench/calibrate_statements.py --cross-validate   # each first-scored set by a fit on the others
     .venv/bin/python bench/calibrate_statements.py --record-first-score SET   # once, before a set's rules
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
@@ -273,10 +274,37 @@ def fit_table(found: list[Judged]) -> str:
     return "\n".join(lines)
 
 
+def cross_validation(names: Iterable[str]) -> str:
+    """Each development set's first score judged by the confidence fitted on the other sets' first scores: how the
+    fit does on a set of styles it has not seen, without spending a held-out set on it."""
+    scored = {name: found for name in names if (found := first_scores([name]))}
+    lines = [f"{'left out':22} {'statements':>10} {'confident':>9} {'share':>7} {'right':>7}"]
+    every: list[Judged] = []
+    confident_every: list[Judged] = []
+    for name, found in scored.items():
+        counts = fit_counts([j for other, rest in scored.items() if other != name for j in rest])
+        confident = [j for j in found if rate(*counts.get(fit_key(j), (0, 0))) >= CONFIDENT]
+        every += found
+        confident_every += confident
+        lines.append(_cross_line(name, found, confident))
+    lines.append(_cross_line("all", every, confident_every))
+    return "\n".join(lines)
+
+
+def _cross_line(name: str, found: list[Judged], confident: list[Judged]) -> str:
+    matched = [j for j in confident if j.matched]
+    right = sum(j.right for j in matched) / len(matched) if matched else None
+    share = len(confident) / len(found) if found else None
+    return f"{name:22} {len(found):10} {len(confident):9} {_percent(share):>6}% {_percent(right):>6}%"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="speaker accuracy per group on development first scores")
     parser.add_argument("--record-first-score", metavar="SET", help="keep the extractor's statements on SET now")
+    parser.add_argument(
+        "--cross-validate", action="store_true", help="each first-scored set judged by a fit on the others"
+    )
     parser.add_argument("--markdown", action="store_true", help="the reliability table as Markdown")
     parser.add_argument("--json", action="store_true", help="the summary figures as JSON")
     args = parser.parse_args(argv)
@@ -285,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.fit:
         print(fit_table(first_scores(DEVELOPMENT)))
+        return 0
+    if args.cross_validate:
+        print(cross_validation(DEVELOPMENT))
         return 0
     development = run_sets(DEVELOPMENT)
     sets = {"development": development} | {name: run_sets(folders) for name, folders in HELDOUT.items()}

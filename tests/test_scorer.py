@@ -506,3 +506,16 @@ def test_the_confidence_table_is_the_fit_of_the_recorded_first_scores():
     for folders in cs.HELDOUT.values():
         for name in folders:
             assert not (cs.DATA_DIR / name / cs.FIRST_SCORE).exists(), name
+
+
+def test_cross_validation_judges_each_first_scored_set_by_a_fit_on_the_others():
+    import calibrate_statements as cs
+
+    lines = cs.cross_validation(cs.DEVELOPMENT).splitlines()
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:]}
+    first_scored = [name for name in cs.DEVELOPMENT if (cs.DATA_DIR / name / cs.FIRST_SCORE).exists()]
+    assert list(rows) == [*first_scored, "all"]
+    assert int(rows["all"][0]) == sum(int(rows[name][0]) for name in first_scored)
+    assert int(rows["all"][1]) == sum(int(rows[name][1]) for name in first_scored)
+    # a set left out is judged by counts without it: its own confident statements are not all right by construction
+    assert all(0 < int(rows[name][1]) < int(rows[name][0]) for name in first_scored)
