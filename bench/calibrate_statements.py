@@ -7,14 +7,13 @@
     .venv/bin/python bench/calibrate_statements.py --record-first-score SET   # once, before a set's rules
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
-attribution-world, attribution-regions and attribution-genres) and on the held-out sets (tests/data/heldout, nine
-sample articles; tests/data/attribution-heldout, 32 articles in styles no development set has, and
-tests/data/attribution-heldout-local, 24 articles of local and small-country news, both written apart from the
-rules); its
-statements are matched to the gold ones as bench/score_extract.py matches them. A matched statement's speaker is
-right or wrong by score_extract's rule; a statement with no gold counterpart has no speaker to be right about and is
-counted apart ("unmatched"). Each confidence band shows how many statements fall in it and what share of its matched
-ones had the right speaker. Held-out figures are only ever printed in aggregate.
+attribution-world, attribution-regions, attribution-genres and attribution-wires) and on the held-out sets
+(tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles no development set
+has, and tests/data/attribution-heldout-local, 24 articles of local and small-country news, both written apart from
+the rules); its statements are matched to the gold ones as bench/score_extract.py matches them. A matched
+statement's speaker is right or wrong by score_extract's rule; a statement with no gold counterpart has no speaker
+to be right about and is counted apart ("unmatched"). Each confidence band shows how many statements fall in it and
+what share of its matched ones had the right speaker. Held-out figures are only ever printed in aggregate.
 
 --fit reads development alone, and of it the first scores: what the extractor predicted on a set the first time
 it saw it, before any rule was drawn from it, kept in tests/data/<set>/first_score.json (judged against the set's
@@ -41,7 +40,15 @@ from score_extract import CONFIDENT, DATA_DIR, match_statements, run_extractor, 
 from nlp.lexicon.lexicon import load_lexicon
 from nlp.statements.confidence import FIRST_SCORE_COUNTS, calibration_key, rate, speaker_shape
 
-DEVELOPMENT = ("gold", "patterns", "attribution", "attribution-world", "attribution-regions", "attribution-genres")
+DEVELOPMENT = (
+    "gold",
+    "patterns",
+    "attribution",
+    "attribution-world",
+    "attribution-regions",
+    "attribution-genres",
+    "attribution-wires",
+)
 HELDOUT = {
     "held-out samples": ("heldout",),
     "held-out styles": ("attribution-heldout",),

@@ -104,6 +104,10 @@ ATTRIBUTION_REGIONS = EvaluationSet(DATA / "attribution-regions", DATA / "attrib
 # health, disasters, anonymous sources, features, religion and culture, sport. Written as a held-out set, scored
 # once, a development set since.
 ATTRIBUTION_GENRES = EvaluationSet(DATA / "attribution-genres", DATA / "attribution-genres" / "floors.json")
+# News agencies and state media (Xinhua, TASS, Anadolu, IRNA, Kyodo, Yonhap, AFP and dpa), UN and WHO briefings,
+# Ukrainian and Balkan outlets, East African, Zimbabwean and Zambian papers, the Vatican, shipping and aviation trade
+# press. Written as a held-out set, first scored once (its first_score.json), a development set since.
+ATTRIBUTION_WIRES = EvaluationSet(DATA / "attribution-wires", DATA / "attribution-wires" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -121,6 +125,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_WORLD,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_GENRES,
+    ATTRIBUTION_WIRES,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
 )

@@ -14,6 +14,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_REGIONS,
+    ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
     HELDOUT,
     PATTERNS,
@@ -27,6 +28,7 @@ SETS = [
     pytest.param(ATTRIBUTION_WORLD, id="attribution-world"),
     pytest.param(ATTRIBUTION_REGIONS, id="attribution-regions"),
     pytest.param(ATTRIBUTION_GENRES, id="attribution-genres"),
+    pytest.param(ATTRIBUTION_WIRES, id="attribution-wires"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
 ]

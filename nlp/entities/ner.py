@@ -140,11 +140,13 @@ def _named_day(span: Span, gazetteer: Gazetteer) -> Mention | None:
 
 def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
     """A one-word PERSON after an untagged capitalised proper noun takes it in: "Enver Solomon"; a longer one takes
-    in such a noun only when a title or honorific comes before it, which makes it the first of the names
-    ("spokesperson Ashok Kumar Mohapatra", "Madam Akosua Serwaa Boateng", the model having tagged the last ones)."""
+    in such a noun only when it is a known first name ("María Fernanda Ochoa") or a title or honorific comes before
+    it, which makes it the first of the names ("spokesperson Ashok Kumar Mohapatra", "Madam Akosua Serwaa Boateng",
+    the model having tagged the last ones)."""
     doc = span.doc
     while span.start > 0 and len(span) < 4 and _untagged_name_word(doc[span.start - 1], gazetteer):
-        if len(span) > 1 and not _after_title(doc, span.start - 1, gazetteer):
+        known_first = fold(doc[span.start - 1].text) in gazetteer.first_names  # "Mehmet" of "Mehmet Ali Karakaya"
+        if len(span) > 1 and not known_first and not _after_title(doc, span.start - 1, gazetteer):
             break
         span = doc[span.start - 1 : span.end]
     return span
@@ -198,6 +200,41 @@ def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
     return span
 
 
+HYPHENS = {"-", "‐", "‑"}
+
+
+def _joined_by_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is followed, with no space either side, by a hyphen and a capitalised word: "Kiely-Nash"."""
+    return (
+        i + 2 < len(doc)
+        and not doc[i].whitespace_
+        and doc[i + 1].text in HYPHENS
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_title
+        and doc[i + 2].is_alpha
+    )
+
+
+def _with_hyphenated_family_name(span: Span, gazetteer: Gazetteer) -> Span:
+    """A PERSON cut inside a double-barrelled family name ("Mary Kiely" + "-Nash") or just before one ("TD Maura"
+    + "Kiely-Nash") takes the rest of it in: the tokenizer splits at the hyphen and the small
+    model often stops there, while a name's parts are written without spaces around it."""
+    doc = span.doc
+    end = span.end
+    if end < len(doc) and span[-1].whitespace_:
+        after = doc[end]
+        words = gazetteer.words("title_words") | gazetteer.words("organization_words")
+        untagged = after.is_title and after.is_alpha and not after.ent_type_ and fold(after.text) not in words
+        if untagged and _joined_by_hyphen(doc, end):
+            end += 1
+    while _joined_by_hyphen(doc, end - 1) and doc[end + 1].ent_type_ in {"", "PERSON"}:
+        end += 2
+    heads = gazetteer.words("organization_words") | gazetteer.words("location_heads")
+    if end == span.end or (end < len(doc) and doc[end].is_title and fold(doc[end].text) in heads):
+        return span  # "Steven F. Udvar-Hazy Center", "Intrepid Sea-Air-Space Museum": a name of a place or body
+    return Span(doc, span.start, end, label=span.label_)
+
+
 def _mended(mend: Widening) -> SpanSplit:
     return lambda span, gazetteer: (mend(span, gazetteer), [])
 
@@ -241,8 +278,8 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
     Rule(
         "given_name_before",
         "a one-word PERSON takes in the untagged capitalised proper noun before it (no title, organisation word "
-        "or honorific), a two-word one only when a title or honorific comes before that noun; so does an untagged "
-        "mention of the same word elsewhere, which becomes the person's too",
+        "or honorific), a two-word one only when that noun is a known first name or a title or honorific comes "
+        "before it; so does an untagged mention of the same word elsewhere, which becomes the person's too",
         '"Solomon" tagged PERSON in "Enver Solomon"; "Kumar Mohapatra" in "spokesperson Ashok Kumar Mohapatra"; '
         '"Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
         _with_given_name,
@@ -253,6 +290,13 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
         "untagged capitalised family name after it (not a plural)",
         '"Edith" tagged PERSON in "Edith Dumont"; "Warhol Polaroids" stays apart',
         _with_family_name,
+    ),
+    Rule(
+        "hyphenated_family_name",
+        "a PERSON cut inside a double-barrelled family name, or ending just before one (untagged, no title or "
+        "organisation word), takes the rest of the name in",
+        '"Mary Kiely" + "-Nash"; "Limerick TD Maura" + "Kiely-Nash"',
+        _with_hyphenated_family_name,
     ),
 )
 ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (

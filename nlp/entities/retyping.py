@@ -87,6 +87,24 @@ def _named_as_place(span: Span, gazetteer: Gazetteer) -> bool:
     return doc[span.start - 2].lower_ in gazetteer.words("place_nouns") and doc[span.start - 2].is_lower
 
 
+def _named_as_company(c: Candidate, gazetteer: Gazetteer) -> bool:
+    """A PERSON right after a company noun in lower case ("auto-parts supplier Kessler Antriebstechnik", "start-up
+    Parcelwise"), its first word no known first name: the company itself. News puts the kind of business before a
+    company's name as it puts a title before a person's."""
+    doc, start = c.span.doc, c.span.start
+    if c.ner_type != "Person" or start < 1 or c.words[0] in gazetteer.first_names:
+        return False
+    before = doc[start - 1]
+    noun = before.lower_
+    if noun == "up" and start >= 3 and doc[start - 2].text == "-" and not doc[start - 3].whitespace_:
+        noun = doc[start - 3].lower_ + "-up"  # the tokenizer splits "start-up"
+    return before.is_lower and noun in gazetteer.words("company_nouns")
+
+
+def _company_named_after_its_kind(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    return Typed("Organization", c.span, "rule") if _named_as_company(c, gazetteer) else c
+
+
 def _is_place_name(words: Sequence[str], gazetteer: Gazetteer) -> bool:
     """A facility or place head ("Air Force Base", "Space Center"); a school district is an organisation."""
     if " ".join(words[-2:]) in gazetteer.words("location_head_phrases"):
@@ -425,6 +443,13 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         'a name right after "the <`place_nouns` word> of" is a Location',
         '"the town of Yeoncheon" tagged ORG',
         _place_named_after_its_kind,
+    ),
+    Rule(
+        "named_after_company_noun",
+        "a PERSON right after a lower-case `company_nouns` word (supplier, start-up, …), its first word no known "
+        "first name, is an Organization",
+        '"supplier Kessler Antriebstechnik" tagged PERSON; "company spokesperson Alicia Gomez" stays a person',
+        _company_named_after_its_kind,
     ),
     Rule(
         "event_heads",

@@ -48,6 +48,8 @@ class StatementWords:
     organisation_name_ends: frozenset[str]
     organisation_stand_ins: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    quoting_verbs: frozenset[str]
+    reader_participles: frozenset[str]
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]

@@ -28,6 +28,9 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
         return group
     token = cue
     for _ in range(5):
+        quoted = _quoted_as_saying(token, cue, lexicon)
+        if quoted is not None:
+            return quoted
         subject_deps = ("nsubj", "nsubjpass") if token.i != cue.i else ("nsubj",)
         subjects = [c for c in token.children if c.dep_ in subject_deps and may_speak(c, cue, lexicon)]
         if subjects:
@@ -44,7 +47,16 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             token = token.head
             continue
         break
-    return _name_before(cue) if cue.dep_ == "ROOT" else None
+    return _name_before(cue, lexicon) if cue.dep_ == "ROOT" else None
+
+
+def _quoted_as_saying(token: Token, cue: Token, lexicon: StatementWords) -> Token | None:
+    """ "Xinhua quoted Zhao Pengfei as saying …", "State media cited the minister as saying …": the one quoted speaks,
+    the outlet passes it on."""
+    if token.dep_ != "prep" or token.lower_ != "as" or token.head.lemma_.lower() not in lexicon.quoting_verbs:
+        return None
+    quoted = [c for c in token.head.children if c.dep_ == "dobj" and may_speak(c, cue, lexicon)]
+    return quoted[0] if quoted else None
 
 
 def _group_cut_at_title(cue: Token, lexicon: StatementWords) -> Token | None:
@@ -66,14 +78,19 @@ def has_members(head: Token, lexicon: StatementWords) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in lexicon.member_prepositions for c in head.children)
 
 
-def _name_before(cue: Token) -> Token | None:
-    """ "In an interview with The Canadian Press, Finance Minister Dominic LeBlanc said …": the parser joined the
-    name to the phrase before it, leaving the cue without a subject; the name right before the cue is it."""
-    if cue.i == 0:
+def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
+    """ "In an interview with The Canadian Press, Finance Minister Dominic LeBlanc said …", "Speaking in Izmir, the
+    regional director, Mehmet Emin Aydin, said …": the parser joined the name to the phrase before it, leaving the
+    cue without a subject; the name right before the cue (and its closing comma) is it."""
+    after_comma = cue.i > 1 and cue.doc[cue.i - 1].text == ","
+    before = cue.i - 1 if after_comma else cue.i
+    if before == 0:
         return None
-    name = cue.doc[cue.i - 1]
+    name = cue.doc[before - 1]
     if name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "ORG"} or name.dep_ not in {"conj", "appos"}:
         return None
+    if after_comma and (name.dep_ != "appos" or name.head.lemma_.lower() not in lexicon.person_nouns):
+        return None  # only a name in apposition to the description of a person: "the regional director, X,"
     return name if name.head.i < name.i and cue.doc[name.left_edge.i - 1].text == "," else None
 
 
@@ -172,7 +189,7 @@ def carried_source(head: Token, lexicon: StatementWords) -> Token:
         if child.dep_ == "compound" and child.ent_type_ in {"ORG", "PERSON", "GPE"}:
             return child  # "the Home Office letter"
     for child in head.children:  # "a survey released Tuesday by the institute", "figures published by the council"
-        if child.dep_ == "acl" and child.tag_ == "VBN":
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in lexicon.reader_participles:
             for agent in child.children:
                 if agent.dep_ in {"agent", "prep"} and agent.lower_ == "by":
                     objects = [c for c in agent.children if c.dep_ == "pobj" and may_speak(c, head, lexicon)]
@@ -194,7 +211,8 @@ def spokesperson_organisation(head: Token, lexicon: StatementWords) -> Token | N
             if objects:
                 return objects[0]
     for child in head.children:
-        if child.dep_ == "poss" and (child.pos_ in {"NOUN", "PROPN"} or child.lower_ in {"its", "their"}):
+        owner = child.pos_ in {"NOUN", "PROPN"} or child.lower_ in lexicon.owner_pronouns or child.lower_ == "their"
+        if child.dep_ == "poss" and owner:
             return child
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
     return compounds[-1] if compounds else None

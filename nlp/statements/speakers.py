@@ -137,6 +137,9 @@ class SpeakerResolver(Antecedents):
         entity = self._entity_at(at, at + len(head.text))
         if entity is not None:
             return self._entity_speaker(head, phrase, entity, at)
+        kind_of = self._organisation_before_its_kind(head)
+        if kind_of is not None:
+            return Speaker(kind_of.name, phrase.text, kind_of.id, False, at, "name")
         is_name = len(phrase) <= 3 and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase)
         expanded = self._fuller(phrase.text, at) if is_name else None
         if expanded is not None:
@@ -188,7 +191,8 @@ class SpeakerResolver(Antecedents):
         while len(phrase) > 1 and phrase[0].i < head.i and phrase[0].idx < self._dateline_end(phrase[0]):
             phrase = phrase[1:]  # "Mysore, Jan 12 (PTI) Farmers' groups": the dateline's words are no one's name
         name = self._expand_surname(phrase) if named else group_name(phrase, self.lexicon)
-        titled_name = titled_person(name, self.lexicon) if head.pos_ == "PROPN" and len(phrase) <= 5 else None
+        short = len(phrase.text.split()) <= 5  # words, not tokens: "Ramokgopa-Sithole" is one
+        titled_name = titled_person(name, self.lexicon) if head.pos_ == "PROPN" and short else None
         if is_person or (titled_name is not None and head.ent_type_ not in {"NORP", "FAC", "LOC"}):
             basis: StatementBasis = "surname" if named and name != phrase.text else "name"
             # "Mayor Brian Lafleur" tagged otherwise
@@ -425,11 +429,29 @@ class SpeakerResolver(Antecedents):
         holder = next(iter(holders.values()))
         return holder if holder.at > at else None
 
+    def _organisation_before_its_kind(self, head: Token) -> Entity | None:
+        """ "The IG Metall union said", "the Lufthansa group said": an organisation named before the noun of its
+        kind speaks."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.organisation_stand_ins:
+            return None
+        for child in head.lefts:
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                start = child.idx + self.offset
+                entity = self._entity_at(start, start + len(child.text))
+                if entity is not None and entity.type == "Organization":
+                    return entity
+        return None
+
     def _spokesperson_for(self, head: Token, phrase: Span, at: int) -> Speaker | None:
-        """ "A spokesperson for the council said": the organisation speaking through someone unnamed, found as its
-        own words at the cue would find it (the council named before, "EPA" an alias, "county council" as
-        written); None for a person's spokesperson or one whose organisation the phrase does not give."""
+        """ "A spokesperson for the council said": the organisation (or person) speaking through someone unnamed,
+        found as its own words at the cue would find it (the council named before, "EPA" an alias, "county council"
+        as written, "his spokesperson" the man the pronoun stands for); None when the phrase gives no one."""
         organisation = spokesperson_organisation(head, self.lexicon)
+        if organisation is not None and organisation.lower_ in self.lexicon.person_pronouns:
+            found = self._antecedent(at, True, self.lexicon.owner_pronouns.get(organisation.lower_) or None)
+            if found is None:
+                return None
+            return Speaker(found.name, phrase.text, found.entity_id, True, at, "pronoun", found.at)
         if organisation is None or organisation.pos_ == "PRON":
             return self._organisation_just_named(head, phrase, at, owned=organisation is not None)
         if organisation.pos_ == "NOUN" and not any(c.dep_ in {"det", "poss"} for c in organisation.children):
@@ -438,7 +460,7 @@ class SpeakerResolver(Antecedents):
                 mention = self._spokesperson_mention(phrase, organisation).text
                 return Speaker(named.name, mention, named.entity_id, False, at, "description", named.at)
         speaker = self.resolve(organisation)
-        if speaker is None or speaker.is_person:
+        if speaker is None:
             return None
         return replace(speaker, mention=self._spokesperson_mention(phrase, organisation).text, at=at)
 
