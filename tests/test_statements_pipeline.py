@@ -185,6 +185,9 @@ WIRE_CASES = [
     pytest.param("Speaking at the opening in Izmir, the regional director, Mehmet Emin Aydin, said the road would be "
                  "finished by May.", "Mehmet Emin Aydin",
                  id="a description and name the parse hung on the phrase before are the subject"),
+    pytest.param("Speaking from Bentiu, the deputy coordinator for the region, Kofi Mensah-Bonsu, said the water had "
+                 "not receded.", "Kofi Mensah-Bonsu",
+                 id="also when the parse hung them side by side on the place before"),
 ]  # fmt: skip
 
 
@@ -193,6 +196,19 @@ def test_speakers_in_wire_and_agency_copy(extractor: Extractor, text: str, speak
     extraction = _extract(extractor, text)
     assert extraction.statements, text
     assert extraction.statements[-1].speaker == speaker
+
+
+def test_police_after_a_force_was_named_are_that_force(extractor: Extractor) -> None:
+    text = "Durham Regional Police are searching for a missing hiker. He was last seen on Sunday, police said."
+    [statement] = _extract(extractor, text).statements
+    assert (statement.speaker, statement.speaker_mention) == ("Durham Regional Police", "police")
+    [alone] = _extract(extractor, "A man was arrested on Friday, police said.").statements
+    assert alone.speaker == "police"
+
+
+def test_a_pronoun_goes_on_with_the_speaker_not_with_whom_they_spoke_of(extractor: Extractor) -> None:
+    text = "Maria Lopez said Anna Berg had resigned. She said the board would meet on Friday."
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Maria Lopez", "Maria Lopez"]
 
 
 def test_a_known_first_name_before_a_two_word_name_is_part_of_it(extractor: Extractor) -> None:

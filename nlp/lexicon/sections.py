@@ -50,6 +50,7 @@ class StatementWords:
     spokesperson_nouns: frozenset[str]
     quoting_verbs: frozenset[str]
     reader_participles: frozenset[str]
+    force_nouns: frozenset[str]
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]

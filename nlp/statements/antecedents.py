@@ -49,6 +49,7 @@ class Antecedents:
     _genders: dict[str, str]
     _mentions: list[NamedMention]
     _quoted: Sequence[tuple[int, int]]
+    _last_said: tuple[int, int]  # article offsets of what the last speaker said
 
     def resolve(self, head: Token, avoid: str = "") -> Speaker | None:
         raise NotImplementedError
@@ -126,7 +127,10 @@ class Antecedents:
         if last is not None and ((gender and self._genders.get(last.name, gender) != gender) or last.name == avoid):
             last = None
         candidate = self._recent_mention(at, wants_person, gender, avoid=avoid)
-        if candidate is not None and (last is None or candidate.at > last.at):
+        # "Lister said Haworth had been invited … He said …": a person named in what the last speaker said is spoken
+        # of; the pronoun goes on with the speaker
+        spoken_of = last is not None and self._last_said[0] <= (candidate.at if candidate else -1) < self._last_said[1]
+        if candidate is not None and (last is None or candidate.at > last.at) and not spoken_of:
             return candidate
         if last is not None:
             return last

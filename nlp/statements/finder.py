@@ -97,7 +97,7 @@ def find_statements(
                 continue
             speaker = resolved
             statement = _statement(layout, draft, speaker, published, offset)
-        resolver.remember(speaker)
+        resolver.remember(speaker, (statement.start, statement.end))
         statements.append(statement)
         last = (statement, para, speaker)
         if draft.attribution is not None:

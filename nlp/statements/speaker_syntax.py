@@ -89,9 +89,24 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
     name = cue.doc[before - 1]
     if name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "ORG"} or name.dep_ not in {"conj", "appos"}:
         return None
-    if after_comma and (name.dep_ != "appos" or name.head.lemma_.lower() not in lexicon.person_nouns):
+    described = _describes_person(name.head, lexicon) or any(
+        c.dep_ == "appos" and c.i < name.i and _describes_person(c, lexicon) for c in name.head.children
+    )  # the parse may hang the description and the name side by side on the place before
+    if after_comma and (name.dep_ != "appos" or not described):
         return None  # only a name in apposition to the description of a person: "the regional director, X,"
     return name if name.head.i < name.i and cue.doc[name.left_edge.i - 1].text == "," else None
+
+
+def _describes_person(noun: Token, lexicon: StatementWords) -> bool:
+    """``noun`` is a person noun or ends the complement of one: "the regional director", "the deputy coordinator for
+    the country"."""
+    for _ in range(3):
+        if noun.lemma_.lower() in lexicon.person_nouns:
+            return True
+        if noun.dep_ not in {"pobj", "prep"}:
+            return False
+        noun = noun.head
+    return False
 
 
 def _participle_owner(cue: Token, lexicon: StatementWords) -> Token | None:

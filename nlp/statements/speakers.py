@@ -79,6 +79,7 @@ class SpeakerResolver(Antecedents):
         self._entity_spans = spans
         self._entity_starts = [s for s, _, _ in spans]
         self._quoted = quoted
+        self._last_said = (0, 0)
         self._doc_ents = list(doc.ents)
         self._people = [e for e in entities if e.type == "Person" and len(e.name.split()) > 1]
         self._by_surname = {e.name.split()[-1]: e for e in self._people}
@@ -274,10 +275,12 @@ class SpeakerResolver(Antecedents):
         named = self._token_at(since, since + 1)
         return named is not None and not any(is_cue_verb(t, self.lexicon) for t in named.sent)
 
-    def remember(self, speaker: Speaker | None) -> None:
+    def remember(self, speaker: Speaker | None, said: tuple[int, int] = (0, 0)) -> None:
+        """``speaker`` spoke last, saying the text at article offsets ``said``."""
         if speaker is not None:
             self.last = speaker
             self._heard.append(speaker)
+            self._last_said = said
 
     def _speaker_again(self, head: Token) -> Speaker | None:
         """ "the spokesperson said" after "A spokesperson for the ministry said": the same speaker again."""
@@ -488,8 +491,11 @@ class SpeakerResolver(Antecedents):
         return self.doc[phrase.start : end]
 
     def _named_before(self, phrase: Span, at: int) -> NamedMention | None:
-        """ "the ministry" → the ministry last named ("the Interior Ministry"), when no entity says so."""
+        """ "the ministry" → the ministry last named ("the Interior Ministry"), when no entity says so; "police" → the
+        police force named before."""
         words = [t for t in phrase if not t.is_punct]
+        if len(words) == 1 and words[0].lower_ in self.lexicon.force_nouns:
+            return self._organisation_named_before(words[0], at)  # "police said" after the RCMP was named
         if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ not in {"NOUN", "PROPN"}:
             return None
         return self._organisation_named_before(words[1], at)
