@@ -169,6 +169,8 @@ WIRE_CASES = [
                  "Kenji Sato", id="an agency quoting someone passes their words on"),
     pytest.param("State television cited Interior Minister Omar Saleh as saying the border would stay closed.",
                  "Omar Saleh", id="media citing someone pass their words on"),
+    pytest.param("“We will rebuild,” the release quoted co-founder and chief executive Dr Meera Raghavan as saying.",
+                 "Meera Raghavan", id="the person the quoted titles end in"),
     pytest.param("Prime Minister Anna Berg cancelled the trip to Oslo. Her spokesman said she had a cold.",
                  "Anna Berg", id="a person's spokesperson speaks for the person"),
     pytest.param("Cork TD Sinead Healy-Rae raised the issue in the Dáil. \"It is a scandal,\" she said.",
@@ -196,6 +198,12 @@ def test_speakers_in_wire_and_agency_copy(extractor: Extractor, text: str, speak
     extraction = _extract(extractor, text)
     assert extraction.statements, text
     assert extraction.statements[-1].speaker == speaker
+
+
+def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(extractor: Extractor) -> None:
+    extraction = _extract(extractor, "Team captain Jose “Pepe” Alvarez said the defence had been poor.")
+    assert [e.name for e in extraction.entities if e.type == "Person"] == ["Jose Alvarez"]
+    assert [s.speaker for s in extraction.statements] == ["Jose Alvarez"]
 
 
 def test_police_after_a_force_was_named_are_that_force(extractor: Extractor) -> None:

@@ -279,11 +279,20 @@ def _cluster_type(cluster: _Cluster) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s")
+
+
+def _without_nickname(name: str) -> str:
+    """ "Ramon “Bong” Tiongson" → "Ramon Tiongson": a nickname in quotation marks is no part of the name."""
+    return NICKNAME.sub(" ", name)
+
+
 def _canonical_name(cluster: _Cluster, entity_type: str, gazetteer: Gazetteer) -> str:
     if cluster.canonical:
         return cluster.canonical
     names = [m.text for m in cluster.mentions if m.source != "anaphor"] or [m.text for m in cluster.mentions]
     if entity_type == "Person":
+        names = [_without_nickname(n) for n in names]
         return max(names, key=lambda n: (len(n.split()), -names.index(n)))
     spelled = [_without_the(n) for n in names if not n.isupper()] or names
     if entity_type == "Organization":  # the ministry's name is without its state: "Ministry of the Interior"

@@ -56,7 +56,12 @@ def _quoted_as_saying(token: Token, cue: Token, lexicon: StatementWords) -> Toke
     if token.dep_ != "prep" or token.lower_ != "as" or token.head.lemma_.lower() not in lexicon.quoting_verbs:
         return None
     quoted = [c for c in token.head.children if c.dep_ == "dobj" and may_speak(c, cue, lexicon)]
-    return quoted[0] if quoted else None
+    if not quoted:
+        return None
+    # "quoted co-founder and chief executive Dr Lakshmi Iyer as saying": the person the titles end in
+    between = token.doc[token.head.i + 1 : token.i]  # the words quoted: a parse may split them into several objects
+    named = [t for t in between if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    return named[-1] if named else quoted[0]
 
 
 def _group_cut_at_title(cue: Token, lexicon: StatementWords) -> Token | None:
