@@ -12,6 +12,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HELDOUT,
+    ATTRIBUTION_HELDOUT_BEATS,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_WIRES,
@@ -31,6 +32,7 @@ SETS = [
     pytest.param(ATTRIBUTION_WIRES, id="attribution-wires"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
+    pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
 ]
 
 

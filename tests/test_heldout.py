@@ -14,6 +14,7 @@ import pytest
 from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT,
+    ATTRIBUTION_HELDOUT_BEATS,
     ATTRIBUTION_HELDOUT_LOCAL,
     DEVELOPMENT,
     HELDOUT,
@@ -84,6 +85,7 @@ def test_extractor_attributes_statements_better_than_the_reporting_verb_baseline
 HELDOUT_STYLES = [
     pytest.param(ATTRIBUTION_HELDOUT, 30, 150, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, 20, 100, id="attribution-heldout-local"),
+    pytest.param(ATTRIBUTION_HELDOUT_BEATS, 20, 120, id="attribution-heldout-beats"),
 ]
 
 
