@@ -415,3 +415,21 @@ def test_a_full_name_the_model_missed_becomes_a_mention_of_its_surname(nlp_pipel
     [found] = _untagged_full_names(doc, [surname], gazetteer)
     assert (found.text, found.type, text[found.start : found.end]) == ("Brody Engvik", "Person", "Brody Engvik")
     assert _untagged_full_names(doc, [], gazetteer) == []
+
+
+def test_a_double_barrelled_name_tagged_apart_after_a_known_first_name_is_the_person() -> None:
+    """The model tags "Carrigan-Walsh" ORG and leaves "Aoife" untagged (as it did on a Sinn Féin TD): the person."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from nlp.entities.ner import ner_mentions
+
+    def mentions(before: str) -> list[tuple[str, str]]:
+        words = ["Labour", "TD", before, "Carrigan", "-", "Walsh", "said", "so", "."]
+        spaces = [True, True, True, False, False, True, True, False, False]
+        doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+        doc.ents = [Span(doc, 3, 6, label="ORG")]
+        return [(m.text, m.type) for m in ner_mentions(doc, load_gazetteer())]
+
+    assert mentions("Aoife") == [("Aoife Carrigan-Walsh", "Person")]
+    assert mentions("Harbour") == [("Carrigan-Walsh", "Organization")]  # no first name before: stays apart

@@ -130,6 +130,8 @@ REGION_AND_GENRE_CASES = [
                  "Farmers' groups", id="an Indian agency's dateline is no part of the speaker"),
     pytest.param("MELBOURNE, June 18 (AAP) - Carlton coach Ross Healy says the captain will miss six weeks.",
                  "Ross Healy", id="an agency in a dateline is not the speaker"),
+    pytest.param("Green Party TD Ciara Doyle-Keane said the plan had failed.", "Ciara Doyle-Keane",
+                 id="titles before a double-barrelled name are no part of it"),
 ]  # fmt: skip
 
 # An unnamed spokesperson speaks for the organisation (docs/annotation.md), found as the organisation's own words

@@ -351,6 +351,19 @@ def _company_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     return c
 
 
+def _double_barrelled_after_first_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """ "Aoife" + "Carrigan-Walsh" tagged ORG: a double-barrelled name right after an untagged known first name is
+    that person's family name, and the person takes the first name in."""
+    span, doc = c.span, c.span.doc
+    hyphenated = len(span) == 3 and span[1].text in {"-", "‐", "‑"} and span[0].is_title and span[2].is_title
+    if c.ner_type not in {"Organization", "Location", "Unknown"} or not hyphenated or span.start == 0:
+        return c
+    first = doc[span.start - 1]
+    if first.ent_type_ or not first.is_title or fold(first.text) not in gazetteer.first_names:
+        return c
+    return Typed("Person", doc[span.start - 1 : span.end], "rule")
+
+
 def _personal_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     if _after_the(c.span) or c.span[-1].tag_ == "NNPS":
         return c  # "the Regina Pilots": a team, not a woman called Regina
@@ -506,5 +519,12 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         '"the" nor ending in a plural',
         '"Milan Marinović", "Dean Kamen" tagged ORG',
         _personal_name,
+    ),
+    Rule(
+        "double_barrelled_after_first_name",
+        "an ORG, GPE or untyped double-barrelled name right after an untagged known first name is a Person that "
+        "takes the first name in",
+        '"Aoife" + "Carrigan-Walsh" tagged ORG',
+        _double_barrelled_after_first_name,
     ),
 )
