@@ -194,6 +194,15 @@ def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(extractor: Extract
     assert [s.speaker for s in extraction.statements] == ["Jose Alvarez"]
 
 
+def test_a_lead_s_described_speaker_is_the_person_the_next_sentence_names_as_speaking(extractor: Extractor) -> None:
+    text = ("A new plant will open in the city next month, the managing director of the water company said on "
+            "Tuesday.\n\nSpeaking to IRNA, Hossein Karimi said it would supply 300,000 residents.")  # fmt: skip
+    first, _ = _extract(extractor, text).statements
+    assert (first.speaker, first.basis) == ("Hossein Karimi", "description")
+    titled = "The plant will close, the company's director said. Councillor Jane Doe said the town would suffer."
+    assert _extract(extractor, titled).statements[0].speaker != "Jane Doe"  # she has a title of her own
+
+
 def test_police_after_a_force_was_named_are_that_force(extractor: Extractor) -> None:
     text = "Durham Regional Police are searching for a missing hiker. He was last seen on Sunday, police said."
     [statement] = _extract(extractor, text).statements

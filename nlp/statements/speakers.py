@@ -155,6 +155,9 @@ class SpeakerResolver(Antecedents):
         again = self._speaker_again(head) or self._described_person(head, at)
         if again is not None:
             return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at, "description", again.at)
+        named_next = self._named_next(head, at)
+        if named_next is not None:
+            return Speaker(named_next.name, phrase.text, named_next.entity_id, True, at, "description", named_next.at)
         author = self._author_of(head)
         if author is not None:
             return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at, "document")
@@ -414,6 +417,29 @@ class SpeakerResolver(Antecedents):
         if title not in titles:
             return False
         return not qualifiers or qualifiers <= titles | introduced_with(name)
+
+    def _named_next(self, head: Token, at: int) -> NamedMention | None:
+        """ "…, the managing director of the water company said. / Speaking to IRNA, Hossein Rezaei-Nejad said …",
+        "…, its chief executive said … / Rudy Hartanto told reporters …": a wire lead describes the speaker and names
+        them in the next sentence, as the subject of a cue and with no title of their own; nobody named before."""
+        owned = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.person_nouns or not owned:
+            return None
+        if head.sent.end >= len(self.doc):
+            return None
+        next_sentence = self.doc[head.sent.end].sent
+        for mention in self._mentions:
+            if mention.at <= at or not mention.is_person:
+                continue
+            name = self._token_at(mention.at, mention.at + 1)
+            if name is None or name.sent.start != next_sentence.start or not mention.is_subject:
+                return None  # the first person after the cue is not the next sentence's subject
+            named_before = any(m.name == mention.name and m.at < at for m in self._mentions)
+            cue = name.head if name.dep_ in {"nsubj", "nsubjpass"} else name.head.head
+            if named_before or titles_of(name, self.lexicon) or not is_cue_verb(cue, self.lexicon):
+                return None
+            return mention
+        return None
 
     def _only_holder(
         self, title: str, at: int, qualifiers: set[str] | frozenset[str] = frozenset()
