@@ -201,6 +201,13 @@ def test_a_lead_s_described_speaker_is_the_person_the_next_sentence_names_as_spe
     assert (first.speaker, first.basis) == ("Hossein Karimi", "description")
     titled = "The plant will close, the company's director said. Councillor Jane Doe said the town would suffer."
     assert _extract(extractor, titled).statements[0].speaker != "Jane Doe"  # she has a title of her own
+    delayed = (
+        "A former finance manager testified Monday that he was told to destroy the records.\n\nMark Ellison, "
+        "who worked nights at the hospital from 2018, told the jury that the order came from his supervisor."
+    )
+    assert [s.speaker for s in _extract(extractor, delayed).statements] == ["Mark Ellison", "Mark Ellison"]
+    two_people = "A witness said the car was speeding.\n\nJane Doe said she heard a bang."
+    assert _extract(extractor, two_people).statements[0].speaker == "witness"
 
 
 def test_police_after_a_force_was_named_are_that_force(extractor: Extractor) -> None:

@@ -421,23 +421,29 @@ class SpeakerResolver(Antecedents):
     def _named_next(self, head: Token, at: int) -> NamedMention | None:
         """ "…, the managing director of the water company said. / Speaking to IRNA, Hossein Rezaei-Nejad said …",
         "…, its chief executive said … / Rudy Hartanto told reporters …": a wire lead describes the speaker and names
-        them in the next sentence, as the subject of a cue and with no title of their own; nobody named before."""
+        them in the next sentence, as the subject of a cue and with no title of their own; nobody named before. After
+        "A former finance director testified …" the name must come with a relative clause ("Dana Whitcombe, who
+        ran the books, told the jury"), the delayed identification of news leads."""
         owned = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.person_nouns or not owned:
+        new = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.person_nouns or not (owned or new):
             return None
-        if head.sent.end >= len(self.doc):
+        after = next((t for t in self.doc[head.sent.end :] if not t.is_space), None)
+        if after is None:
             return None
-        next_sentence = self.doc[head.sent.end].sent
+        next_sentence = after.sent
         for mention in self._mentions:
             if mention.at <= at or not mention.is_person:
                 continue
-            name = self._token_at(mention.at, mention.at + 1)
+            name = self._token_at(mention.at, mention.at + len(mention.name))  # the name's head word
             if name is None or name.sent.start != next_sentence.start or not mention.is_subject:
                 return None  # the first person after the cue is not the next sentence's subject
             named_before = any(m.name == mention.name and m.at < at for m in self._mentions)
             cue = name.head if name.dep_ in {"nsubj", "nsubjpass"} else name.head.head
             if named_before or titles_of(name, self.lexicon) or not is_cue_verb(cue, self.lexicon):
                 return None
+            if new and not any(c.dep_ == "relcl" for c in name.children):
+                return None  # "A witness said … Jane Doe said …" may be two people; "Dana Whitcombe, who ran …" is not
             return mention
         return None
 
