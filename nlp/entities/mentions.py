@@ -1,12 +1,13 @@
-"""The mention record shared by the entity, role and relation rules, and the punctuation test they share."""
+"""The mention record shared by the entity, role and relation rules, and the punctuation tests they share."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 QUOTE_CHARS = "\"'“”„‟«»‘’‚‹›"
+HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 class Mention(NamedTuple):
@@ -19,3 +20,15 @@ class Mention(NamedTuple):
 
 def is_punct(token: Token) -> bool:
     return token.is_punct or all(ch in QUOTE_CHARS for ch in token.text)
+
+
+def joined_by_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is followed, with no space either side, by a hyphen and a capitalised word: "Kiely-Nash"."""
+    return (
+        i + 2 < len(doc)
+        and not doc[i].whitespace_
+        and doc[i + 1].text in HYPHENS
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_title
+        and doc[i + 2].is_alpha
+    )

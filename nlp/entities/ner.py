@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities.mentions import Mention, is_punct
+from nlp.entities.mentions import Mention, is_punct, joined_by_hyphen
 from nlp.entities.organizations import (
     address_after,
     host_organisation,
@@ -200,21 +200,6 @@ def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
     return span
 
 
-HYPHENS = {"-", "‐", "‑"}
-
-
-def _joined_by_hyphen(doc: Doc, i: int) -> bool:
-    """Token ``i`` is followed, with no space either side, by a hyphen and a capitalised word: "Kiely-Nash"."""
-    return (
-        i + 2 < len(doc)
-        and not doc[i].whitespace_
-        and doc[i + 1].text in HYPHENS
-        and not doc[i + 1].whitespace_
-        and doc[i + 2].is_title
-        and doc[i + 2].is_alpha
-    )
-
-
 def _with_hyphenated_family_name(span: Span, gazetteer: Gazetteer) -> Span:
     """A PERSON cut inside a double-barrelled family name ("Mary Kiely" + "-Nash") or just before one ("TD Maura"
     + "Kiely-Nash") takes the rest of it in: the tokenizer splits at the hyphen and the small
@@ -225,9 +210,9 @@ def _with_hyphenated_family_name(span: Span, gazetteer: Gazetteer) -> Span:
         after = doc[end]
         words = gazetteer.words("title_words") | gazetteer.words("organization_words")
         untagged = after.is_title and after.is_alpha and not after.ent_type_ and fold(after.text) not in words
-        if untagged and _joined_by_hyphen(doc, end):
+        if untagged and joined_by_hyphen(doc, end):
             end += 1
-    while _joined_by_hyphen(doc, end - 1) and doc[end + 1].ent_type_ in {"", "PERSON"}:
+    while joined_by_hyphen(doc, end - 1) and doc[end + 1].ent_type_ in {"", "PERSON"}:
         end += 2
     heads = gazetteer.words("organization_words") | gazetteer.words("location_heads")
     if end == span.end or (end < len(doc) and doc[end].is_title and fold(doc[end].text) in heads):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities.mentions import Mention, is_punct
+from nlp.entities.mentions import Mention, is_punct, joined_by_hyphen
 from nlp.entities.rules import Rule
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
@@ -355,7 +355,7 @@ def _double_barrelled_after_first_name(c: Candidate, gazetteer: Gazetteer) -> Ca
     """ "Aoife" + "Carrigan-Walsh" tagged ORG: a double-barrelled name right after an untagged known first name is
     that person's family name, and the person takes the first name in."""
     span, doc = c.span, c.span.doc
-    hyphenated = len(span) == 3 and span[1].text in {"-", "‐", "‑"} and span[0].is_title and span[2].is_title
+    hyphenated = len(span) == 3 and span[0].is_title and joined_by_hyphen(doc, span.start)
     if c.ner_type not in {"Organization", "Location", "Unknown"} or not hyphenated or span.start == 0:
         return c
     first = doc[span.start - 1]

@@ -129,9 +129,10 @@ class Antecedents:
         candidate = self._recent_mention(at, wants_person, gender, avoid=avoid)
         # "Lister said Haworth had been invited … He said …": a person named in what the last speaker said is spoken
         # of; the pronoun goes on with the speaker
-        spoken_of = last is not None and self._last_said[0] <= (candidate.at if candidate else -1) < self._last_said[1]
-        if candidate is not None and (last is None or candidate.at > last.at) and not spoken_of:
-            return candidate
+        if candidate is not None and (last is None or candidate.at > last.at):
+            spoken_of = last is not None and self._last_said[0] <= candidate.at < self._last_said[1]
+            if not spoken_of:
+                return candidate
         if last is not None:
             return last
         return self._recent_mention(at, wants_person, gender, subjects_only=False, avoid=avoid)

@@ -94,12 +94,17 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
     name = cue.doc[before - 1]
     if name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "ORG"} or name.dep_ not in {"conj", "appos"}:
         return None
-    described = _describes_person(name.head, lexicon) or any(
-        c.dep_ == "appos" and c.i < name.i and _describes_person(c, lexicon) for c in name.head.children
-    )  # the parse may hang the description and the name side by side on the place before
-    if after_comma and (name.dep_ != "appos" or not described):
+    if after_comma and (name.dep_ != "appos" or not _described_as_person(name, lexicon)):
         return None  # only a name in apposition to the description of a person: "the regional director, X,"
     return name if name.head.i < name.i and cue.doc[name.left_edge.i - 1].text == "," else None
+
+
+def _described_as_person(name: Token, lexicon: StatementWords) -> bool:
+    """The noun ``name`` is in apposition to describes a person, or the parse hung that description and the name side
+    by side on the place before ("Speaking from Bentiu, the deputy coordinator …, Kofi Mensah-Bonsu, said")."""
+    return _describes_person(name.head, lexicon) or any(
+        c.dep_ == "appos" and c.i < name.i and _describes_person(c, lexicon) for c in name.head.children
+    )
 
 
 def _describes_person(noun: Token, lexicon: StatementWords) -> bool:
