@@ -1,12 +1,12 @@
 """The end-to-end runs behind `newsgraph ingest` and `newsgraph reextract`: articles → NLP → graph, in batches.
 
 The driver is opened once, the schema applied, and articles flow through ``nlp.runtime.extract.Extractor`` into
-``graph.loader.GraphLoader`` one batch (setting ``load_batch_size``) at a time, so memory stays flat and
-each committed batch survives an interruption: running the same ingest again skips what is stored
-(``seen_index``) and loads the rest. ``run_reextract`` feeds articles already in the graph, rebuilt from
-their stored nodes, through the same path: the loader replaces the facts of each article whose extraction
-changed. Every input item is reported once through ``on_progress``: the Article when it is in the graph,
-or a Skipped with the reason.
+``graph.loader.GraphLoader`` one batch (setting ``load_batch_size``) at a time, so memory stays flat and each
+committed batch survives an interruption: running the same ingest again skips what is stored (``seen_index``) and
+loads the rest. A writer thread stores each batch while the next one is extracted. ``run_reextract`` feeds
+articles already in the graph, rebuilt from their stored nodes, through the same path: the loader replaces the
+facts of each article whose extraction changed. Every input item is reported once through ``on_progress``: the
+Article when it is in the graph, or a Skipped with the reason.
 
 The version stored on every fact (``extraction_version``) is the extractor's own version plus a fingerprint
 of what else decides its output (lexicon and gazetteer with the user's aliases file, embedding model,
@@ -296,28 +296,17 @@ class _Run:
         self.name_of = name_of or _source_name
 
     def run(self, items: Iterable[Article | Skipped]) -> PipelineSummary:
+        # Batches are written by a writer thread while the next ones are extracted: the server stores one batch as
+        # the extractor works on the next, instead of the two taking turns.
+        return self.load(self._extracted(items), writers=1)
+
+    def _extracted(self, items: Iterable[Article | Skipped]) -> Iterator[tuple[Article, Extraction] | Skipped]:
         extractor = self.extractor or _default_extractor(self.settings)
         version = extraction_version(extractor, self.settings)
         waiting: deque[Article] = deque()
-        batch: list[tuple[Article, Extraction]] = []
-        try:
-            for extraction in extractor.extract(self._articles(items, waiting)):
-                article = waiting.popleft()
-                if extraction.error is not None:
-                    # Not stored, so a later run (a fixed extractor, another setting) tries it again.
-                    self._report(Skipped(self.name_of(article), f"extraction: {extraction.error}"))
-                    continue
-                batch.append((article, dataclasses.replace(extraction, extractor_version=version)))
-                if len(batch) >= self.settings.load_batch_size:
-                    self._flush(batch)
-                    batch = []
-            self._flush(batch)
-        except BaseException:
-            self.loader.settle(wait=False)  # a failed run reports at once; what is pending waits for the next
-            raise
-        self.loader.settle()
-        log.info("pipeline done: %s", self.summary.text())
-        return self.summary
+        for extraction in extractor.extract(self._articles(items, waiting)):
+            article = waiting.popleft()
+            yield article, dataclasses.replace(extraction, extractor_version=version)
 
     def _articles(self, items: Iterable[Article | Skipped], waiting: deque[Article]) -> Iterator[Article]:
         for item in items:
@@ -368,10 +357,6 @@ class _Run:
                 batch = []
         if batch:
             yield batch
-
-    def _flush(self, batch: list[tuple[Article, Extraction]]) -> None:
-        if batch:
-            self._loaded(batch, self.loader.load_batch(batch))
 
     def _loaded(self, batch: list[tuple[Article, Extraction]], result: LoadCounts) -> None:
         self.summary.add_counts(result)
