@@ -10,7 +10,8 @@ The extractor runs on the development sets (tests/data/gold, tests/data/patterns
 attribution-world, attribution-regions, attribution-genres and attribution-wires) and on the held-out sets
 (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles no development set
 has; tests/data/attribution-heldout-local, 24 articles of local and small-country news; and
-tests/data/attribution-heldout-beats, 24 articles by beat, all written apart from the rules); its statements are
+tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
+all written apart from the rules); its statements are
 matched to the gold ones as bench/score_extract.py matches them. A matched statement's speaker is right or wrong by
 score_extract's rule; a statement with no gold counterpart has no speaker to be right about and is counted apart
 ("unmatched"). Each confidence band shows how many statements fall in it and what share of its matched ones had the
@@ -55,6 +56,7 @@ HELDOUT = {
     "held-out styles": ("attribution-heldout",),
     "held-out local": ("attribution-heldout-local",),
     "held-out beats": ("attribution-heldout-beats",),
+    "held-out stories": ("attribution-heldout-stories",),
 }
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
 

@@ -122,6 +122,11 @@ ATTRIBUTION_HELDOUT_LOCAL = EvaluationSet(
 ATTRIBUTION_HELDOUT_BEATS = EvaluationSet(
     DATA / "attribution-heldout-beats", DATA / "attribution-heldout-beats" / "floors.json"
 )
+# Held out: long stories (12 to 22 sentences, three to six speakers each) from twelve beats and countries, where a
+# speaker comes back by surname, title or pronoun after others spoke. Measured only.
+ATTRIBUTION_HELDOUT_STORIES = EvaluationSet(
+    DATA / "attribution-heldout-stories", DATA / "attribution-heldout-stories" / "floors.json"
+)
 # Every set of articles annotated with statements: no article may be in two of them.
 STATEMENT_SETS = (
     DEVELOPMENT,
@@ -135,6 +140,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,
+    ATTRIBUTION_HELDOUT_STORIES,
 )
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")

@@ -14,6 +14,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_BEATS,
     ATTRIBUTION_HELDOUT_LOCAL,
+    ATTRIBUTION_HELDOUT_STORIES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
@@ -33,6 +34,7 @@ SETS = [
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
+    pytest.param(ATTRIBUTION_HELDOUT_STORIES, id="attribution-heldout-stories"),
 ]
 
 
