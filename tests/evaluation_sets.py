@@ -108,6 +108,10 @@ ATTRIBUTION_GENRES = EvaluationSet(DATA / "attribution-genres", DATA / "attribut
 # Ukrainian and Balkan outlets, East African, Zimbabwean and Zambian papers, the Vatican, shipping and aviation trade
 # press. Written as a held-out set, first scored once (its first_score.json), a development set since.
 ATTRIBUTION_WIRES = EvaluationSet(DATA / "attribution-wires", DATA / "attribution-wires" / "floors.json")
+# Long stories (15 to 21 paragraphs, many speakers each): a speaker back by surname, description or pronoun after
+# others spoke, quote paragraphs with no cue, documents. Written as a held-out set, first scored once (its
+# first_score.json), a development set since.
+ATTRIBUTION_LONGFORM = EvaluationSet(DATA / "attribution-longform", DATA / "attribution-longform" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -137,6 +141,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_WIRES,
+    ATTRIBUTION_LONGFORM,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,
