@@ -80,6 +80,7 @@ class LocalRayCluster:
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="ngc-", dir="/tmp")))
     nodes: list[RayNode] = field(default_factory=list)
     address: str = ""
+    client_address: str = ""  # the head's Ray Client server, ray://HOST:PORT
 
     def __post_init__(self) -> None:
         # Short paths: Ray's Unix socket paths, inside each node's folder, must fit in 107 bytes.
@@ -93,19 +94,20 @@ class LocalRayCluster:
         return {**inherited, "RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": str(self.token)}
 
     def start_head(self, cpus: int = 1) -> str:
-        port = free_port()
+        port, client_port = free_port(), free_port()
         self._start(
             "head",
             cpus,
             [
                 "--head",
                 f"--port={port}",
-                f"--ray-client-server-port={free_port()}",
+                f"--ray-client-server-port={client_port}",
                 f"--dashboard-port={free_port()}",
                 "--include-dashboard=false",
             ],
         )
         self.address = f"127.0.0.1:{port}"
+        self.client_address = f"ray://127.0.0.1:{client_port}"
         return self.address
 
     def add_node(self, cpus: int = 1) -> RayNode:

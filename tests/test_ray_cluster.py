@@ -1,4 +1,5 @@
-"""A real two-node Ray cluster on this machine (tests/ray_nodes.py): a node lost mid-run loses no article.
+"""A real two-node Ray cluster on this machine (tests/ray_nodes.py): a node lost mid-run loses no article; a driver
+outside the cluster (Ray Client, ``ray://``) extracts what one process does.
 
 The head and a second node run one CPU each, as separate ``ray start`` processes with token authentication on;
 ``newsgraph extract --ray-address`` runs two workers on them, one per node. Once the first results are written,
@@ -104,3 +105,17 @@ def test_a_node_lost_mid_run_loses_no_article(tmp_path: Path) -> None:
     for record in records:
         original_id = record["id"].rpartition("#")[0]
         assert {**record, "id": original_id} == expected[original_id], record["id"]
+
+
+def test_a_driver_through_ray_client_extracts_what_one_process_does(tmp_path: Path) -> None:
+    single, through_client = tmp_path / "single.jsonl", tmp_path / "client.jsonl"
+    reference = _extract(GOLD_DOCS, single, "--workers", "1", env=dict(os.environ))
+    _out, errors = reference.communicate(timeout=RUN_TIMEOUT)
+    assert reference.returncode == 0, errors
+    with LocalRayCluster() as cluster:
+        cluster.start_head(cpus=1)
+        run = _extract(GOLD_DOCS, through_client, "--ray-address", cluster.client_address, env=cluster.environment)
+        _out, errors = run.communicate(timeout=RUN_TIMEOUT)
+    assert run.returncode == 0, errors
+    assert errors.splitlines() == [f"extracted {len(_lines(GOLD_DOCS))} documents (0 with an error) → {through_client}"]
+    assert _lines(through_client) == _lines(single)

@@ -102,33 +102,22 @@ class RayExtractor:
     def _window(self, window: list[Article]) -> Iterator[Extraction]:
         ray = self._started()
         rows = [{"position": i, "article": pickle.dumps(a, protocol=5)} for i, a in enumerate(window)]
-        blocks = -(-len(rows) // ARTICLES_PER_BATCH)
-        dataset = ray.data.from_items(rows, override_num_blocks=blocks)
-        extracted = dataset.map_batches(
-            self._actor_class,
-            batch_size=ARTICLES_PER_BATCH,
-            batch_format="numpy",
-            # Ray Data restarts a killed actor (on a node still there) and runs its batch again: unlimited
-            # max_restarts and max_task_retries are its defaults for an actor pool.
-            compute=ray.data.ActorPoolStrategy(size=min(self.workers, blocks)),  # an actor more would idle
-            num_cpus=1,
-        )
-        expected = 0
-        batches = iter(extracted.iter_batches(batch_size=None, batch_format="numpy"))
-        while True:
+        if self.settings.ray_address.startswith("ray://"):
+            # Ray Data cannot run its executor in a Ray Client (ray-project/ray#48682): the window's pipeline runs
+            # in a task on the cluster, which sends the window's results back together.
+            extracting = ray.remote(num_cpus=0)(_extracted_on_cluster)
             try:
-                batch = next(batches, None)
-            except ray.exceptions.RayError as e:  # what Ray could not recover from: every node lost, say
+                results: Iterable[bytes] = ray.get(extracting.remote(rows, self._actor_class, self.workers))
+            except ray.exceptions.RayError as e:
                 raise RayUnavailableError(f"Ray failed while extracting: {_first_line(e)}") from e
-            if batch is None:
-                break
-            for position, blob in zip(batch["position"], batch["extraction"], strict=True):
-                if int(position) != expected:  # preserve_order is what makes the stream line up with its input
-                    raise NewsgraphError(f"Ray returned article {int(position)} where {expected} was due")
-                expected += 1
-                yield pickle.loads(blob)  # our own actors' output, within one run
-        if expected != len(window):
-            raise NewsgraphError(f"Ray returned {expected} of {len(window)} articles")
+        else:
+            results = _extracted_rows(ray, rows, self._actor_class, self.workers)
+        count = 0
+        for blob in results:
+            count += 1
+            yield pickle.loads(blob)  # our own actors' output, within one run
+        if count != len(window):
+            raise NewsgraphError(f"Ray returned {count} of {len(window)} articles")
 
     def _started(self) -> Any:
         if self._ray is not None:
@@ -155,10 +144,7 @@ class RayExtractor:
         except (ConnectionError, RuntimeError, ValueError, ray.exceptions.RayError) as e:
             where = f"the Ray cluster at {address}" if address else "Ray on this machine"
             raise RayUnavailableError(f"cannot use {where}: {_first_line(e)}{_auth_hint(address)}") from e
-        context = ray.data.DataContext.get_current()
-        context.execution_options.preserve_order = True  # results in input order, as the extract contract says
-        context.enable_progress_bars = False
-        context.print_on_execution_start = False
+        _configure_ray_data(ray)
         cores = int(ray.cluster_resources().get("CPU", 1))
         self.workers = self.settings.workers or cores
         log.info("extracting on Ray (%s): %d workers, %d cores", address or "local", self.workers, cores)
@@ -206,6 +192,50 @@ class ExtractorActor:
             return next(iter(self.extractor.extract([article])))
         except Exception as e:
             return Extraction(article.id, self.extractor.version, error=f"{type(e).__name__}: {e}")
+
+
+def _configure_ray_data(ray: Any) -> None:
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True  # results in input order, as the extract contract says
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+
+
+def _extracted_rows(ray: Any, rows: list[dict[str, Any]], actor_class: type, workers: int) -> Iterator[bytes]:
+    """The pickled extractions of ``rows``, in their order, from a pool of ``actor_class`` actors."""
+    blocks = -(-len(rows) // ARTICLES_PER_BATCH)
+    dataset = ray.data.from_items(rows, override_num_blocks=blocks)
+    extracted = dataset.map_batches(
+        actor_class,
+        batch_size=ARTICLES_PER_BATCH,
+        batch_format="numpy",
+        # Ray Data restarts a killed actor (on a node still there) and runs its batch again: unlimited
+        # max_restarts and max_task_retries are its defaults for an actor pool.
+        compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),  # an actor more would idle
+        num_cpus=1,
+    )
+    expected = 0
+    batches = iter(extracted.iter_batches(batch_size=None, batch_format="numpy"))
+    while True:
+        try:
+            batch = next(batches, None)
+        except ray.exceptions.RayError as e:  # what Ray could not recover from: every node lost, say
+            raise RayUnavailableError(f"Ray failed while extracting: {_first_line(e)}") from e
+        if batch is None:
+            return
+        for position, blob in zip(batch["position"], batch["extraction"], strict=True):
+            if int(position) != expected:  # preserve_order is what makes the stream line up with its input
+                raise NewsgraphError(f"Ray returned article {int(position)} where {expected} was due")
+            expected += 1
+            yield bytes(blob)
+
+
+def _extracted_on_cluster(rows: list[dict[str, Any]], actor_class: type, workers: int) -> list[bytes]:
+    """``_extracted_rows`` as a task of the cluster, for a driver connected through Ray Client."""
+    import ray
+
+    _configure_ray_data(ray)
+    return list(_extracted_rows(ray, rows, actor_class, workers))
 
 
 def _import_ray(settings: Settings) -> Any:
