@@ -35,6 +35,7 @@ ARTICLES_PER_BATCH = 8  # per map_batches call: small enough that a lost batch i
 # models in every actor costs more than a few dozen articles take on one core.
 SMALL_JOB = 64
 CONNECT_TIMEOUT = 5.0  # seconds to reach a cluster's address before saying it is unreachable
+CLIENT_ATTEMPTS = 3  # connections tried through Ray Client when the head fails to start its server
 RAY_REQUIREMENT = "ray[client,data]==2.60.0"
 
 
@@ -133,14 +134,7 @@ class RayExtractor:
             if not ray.is_initialized():
                 self._owns_ray = True
                 with ray_starting(quiet=quiet):
-                    ray.init(
-                        address=address or None,
-                        num_cpus=None if address else _local_cpus(self.settings.workers),
-                        include_dashboard=False,
-                        logging_level=logging.WARNING,
-                        log_to_driver=False,
-                        configure_logging=False,
-                    )
+                    _connected(ray, address, self.settings.workers)
         except (ConnectionError, RuntimeError, ValueError, ray.exceptions.RayError) as e:
             where = f"the Ray cluster at {address}" if address else "Ray on this machine"
             raise RayUnavailableError(f"cannot use {where}: {_first_line(e)}{_auth_hint(address)}") from e
@@ -192,6 +186,29 @@ class ExtractorActor:
             return next(iter(self.extractor.extract([article])))
         except Exception as e:
             return Extraction(article.id, self.extractor.version, error=f"{type(e).__name__}: {e}")
+
+
+def _connected(ray: Any, address: str, workers: int) -> None:
+    """``ray.init`` on this machine or at ``address``. Through Ray Client, the head starts a server of its own for
+    each driver, and that start sometimes fails at once (the head logs "SpecificServer startup failed") while a
+    second try, on the next port, works: it is tried again, a bounded number of times."""
+    for attempt in range(1, CLIENT_ATTEMPTS + 1):
+        try:
+            ray.init(
+                address=address or None,
+                num_cpus=None if address else _local_cpus(workers),
+                include_dashboard=False,
+                logging_level=logging.WARNING,
+                log_to_driver=False,
+                configure_logging=False,
+            )
+            return
+        except ConnectionError as e:
+            if not address.startswith("ray://") or "Starting Ray client server failed" not in str(e):
+                raise
+            if attempt == CLIENT_ATTEMPTS:
+                raise
+            log.info("the Ray Client server did not start (attempt %d): trying again", attempt)
 
 
 def _configure_ray_data(ray: Any) -> None:
@@ -284,4 +301,9 @@ def _check_reachable(address: str) -> None:
 
 
 def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+    """The error's first line; when that only announces what follows ("Initialization failure from server:"), with
+    the last line of what follows, which says why."""
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()] or [type(error).__name__]
+    if lines[0].endswith(":") and len(lines) > 1:
+        return f"{lines[0]} {lines[-1]}"[:300]
+    return lines[0][:200]
