@@ -188,6 +188,20 @@ WIRE_CASES = [
 ]  # fmt: skip
 
 
+# Facts of news English drawn from tests/data/attribution-longform (long stories), in other words.
+LONGFORM_CASES = [
+    pytest.param("The bakery is run by Marta Oyelaran.\n\nHer group, Keep Hexham Library, has collected 900 "
+                 "signatures and says it will go to court.\n\n“We are not stopping,” she says.", "Marta Oyelaran",
+                 id="a name in apposition to an organisation noun is no person 'she' could be"),
+    pytest.param("The protest is led by Joan Whitby.\n\nHer campaign, Save Penrith Pool, has raised £4,000 and says "
+                 "it will hire a lawyer.\n\n“This is our pool,” she said.", "Joan Whitby",
+                 id="nor one in apposition to a campaign"),
+    pytest.param("Lord Penrose, the chairman, said the board would fight the bid.\n\nAmong its tenants is Owen "
+                 "Pritchard, who runs a cafe on the quay. He said nobody had asked him.", "Owen Pritchard",
+                 id="reported speech speaks of its own speaker as 'him'"),
+]  # fmt: skip
+
+
 def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(extractor: Extractor) -> None:
     extraction = _extract(extractor, "Team captain Jose “Pepe” Alvarez said the defence had been poor.")
     assert [e.name for e in extraction.entities if e.type == "Person"] == ["Jose Alvarez"]
@@ -236,7 +250,7 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation(extractor: Extracto
     assert statement.speaker_mention is not None and statement.text in text
 
 
-@pytest.mark.parametrize(("text", "speaker"), WORLD_CASES + REGION_AND_GENRE_CASES + WIRE_CASES)
+@pytest.mark.parametrize(("text", "speaker"), WORLD_CASES + REGION_AND_GENRE_CASES + WIRE_CASES + LONGFORM_CASES)
 def test_the_last_statement_has_the_speaker_of_news_in_the_world_s_styles(
     extractor: Extractor, text: str, speaker: str
 ) -> None:

@@ -252,9 +252,10 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     ),
     Rule(
         "described_organisations",
-        "capitalised proper nouns right after an `organization_nouns` noun that describes them (apposition or "
-        "compound) → Organization; not a known first name and family name",
-        '"the Swedish company Griffeye", "the port operator Terminal Sul" (tagged PERSON)',
+        "capitalised proper nouns right after an `organization_nouns` noun that describes them (apposition, after a "
+        "comma or not, or compound) → Organization; not a known first name and family name",
+        '"the Swedish company Griffeye", "the port operator Terminal Sul", "Her group, Save Alston Surgery," '
+        "(tagged PERSON)",
         _adding(_described),
     ),
     Rule(

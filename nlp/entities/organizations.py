@@ -379,26 +379,30 @@ def team_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
 
 def described_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """A name right after the organisation noun that describes it is that organisation, whatever the model tagged:
-    "the Swedish company Griffeye", "the port operator Terminal Sul", "the grid operator Elvora". The noun and the
-    name must be one phrase (apposition or compound), so "the group Jane Smith founded" names no group; a known
-    first name and a family name stay a person ("the developer Hideo Kojima"), and the noun needs its article:
-    "publisher Jann Wenner" is a man's job."""
+    "the Swedish company Griffeye", "the port operator Terminal Sul", "the grid operator Elvora", "Her group, Save
+    Alston Surgery,". The noun and the name must be one phrase (apposition or compound), so "the group Jane Smith
+    founded" names no group; a known first name and a family name stay a person ("the developer Hideo Kojima"), and
+    the noun needs its article or possessive: "publisher Jann Wenner" is a man's job."""
     names = []
     nouns = gazetteer.words("organization_nouns")
-    for noun in doc[:-1]:
+    for noun in doc[:-2]:
         if noun.tag_ != "NN" or not noun.is_lower or noun.lemma_.lower() not in nouns:
             continue
         # the article may hang on the noun or, when the noun is a compound of the name, on the name
         determiners = [*noun.subtree, *(noun.head.children if noun.dep_ == "compound" else ())]
-        if not any(t.dep_ == "det" and t.i < noun.i for t in determiners):
+        if not any(t.dep_ in {"det", "poss"} and t.i < noun.i for t in determiners):
             continue  # "publishers Jann Wenner": a job before a name
-        end = noun.i + 1
+        after_comma = doc[noun.i + 1].text == ","  # "its union, Unite," as well as "the union Unite"
+        start = end = noun.i + 2 if after_comma else noun.i + 1
         while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper():
             end += 1
-        if end == noun.i + 1:
+        if end == start:
             continue
-        name = doc[noun.i + 1 : end]
-        joined = name.root.head.i == noun.i or (noun.head.i == name.root.i and noun.dep_ in {"compound", "nmod"})
+        name = doc[start:end]
+        if after_comma:
+            joined = name.root.head.i == noun.i and name.root.dep_ == "appos"
+        else:
+            joined = name.root.head.i == noun.i or (noun.head.i == name.root.i and noun.dep_ in {"compound", "nmod"})
         words = [fold(t.text) for t in name]
         if joined and not is_personal_name(name, words, gazetteer) and gazetteer.lookup(name.text) is None:
             names.append(name)

@@ -88,7 +88,11 @@ def find_statements(
             if (
                 head is not None
                 and resolved is not None
-                and (_speaks_of(content, head, resolved, words) or resolver.spoken_of(resolved, content))
+                and (
+                    _speaks_of(content, head, resolved, words)
+                    # "He said neither company had contacted him": reported speech speaks of its speaker as "him"
+                    or (draft.kind != "indirect" and resolver.spoken_of(resolved, content))
+                )
             ):
                 resolved = resolver.resolve(head, avoid=resolved.name) or resolved
             if head is not None and resolved is not None and _answers(draft.attribution, asker, resolved, words):
