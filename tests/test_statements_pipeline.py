@@ -199,6 +199,14 @@ LONGFORM_CASES = [
     pytest.param("Lord Penrose, the chairman, said the board would fight the bid.\n\nAmong its tenants is Owen "
                  "Pritchard, who runs a cafe on the quay. He said nobody had asked him.", "Owen Pritchard",
                  id="reported speech speaks of its own speaker as 'him'"),
+    pytest.param("Parks officials closed the lido. The operator, Northgate Leisure, argues the pool is unsafe.",
+                 "Northgate Leisure", id="an organisation named in apposition to the noun at the cue"),
+    pytest.param("A complaint lodged with the tribunal by Priya Natarajan names the landlord.\n\nThe complaint alleges "
+                 "that the flat was never inspected.", "Priya Natarajan",
+                 id="a document speaks for whoever filed it"),
+    pytest.param("Dr Aoife Brennan has run the clinic since 2009. A spokesman for Harbour Health said the clinic would "
+                 "move.\n\n“We have no other choice,” he said.", "Harbour Health",
+                 id="an organisation that spoke through a spokesman goes on speaking"),
 ]  # fmt: skip
 
 

@@ -122,7 +122,7 @@ class Antecedents:
         last = self.last
         if last is not None and at - last.at > SPEAKER_MEMORY:
             last = None
-        if last is not None and last.is_person != wants_person:
+        if last is not None and last.is_person != wants_person and not self._through_spokesperson(last, gender):
             last = None
         if last is not None and ((gender and self._genders.get(last.name, gender) != gender) or last.name == avoid):
             last = None
@@ -136,6 +136,16 @@ class Antecedents:
         if last is not None:
             return last
         return self._recent_mention(at, wants_person, gender, subjects_only=False, avoid=avoid)
+
+    def _through_spokesperson(self, speaker: Speaker, gender: str | None) -> bool:
+        """ "A spokeswoman for the company said … '…,' she said": an organisation that spoke through a spokesperson
+        goes on speaking when the pronoun fits the spokesperson."""
+        words = self.lexicon
+        for word in speaker.mention.lower().split():
+            if word in words.spokesperson_nouns:
+                said = "f" if word in words.female_nouns else "m" if word in words.male_nouns else None
+                return gender is None or said in {None, gender}
+        return False
 
     def _plural_subject(self, pronoun: Token) -> Speaker | None:
         """ "Scientology officials went to the station, where they claimed …": the last plural subject."""

@@ -200,7 +200,9 @@ def source_of_according(according: Token) -> Token | None:
 
 def carried_source(head: Token, lexicon: StatementWords) -> Token:
     """ "Cornyn's statement added" → Cornyn; "a report by BIRN" → BIRN; anything else unchanged."""
-    if not {head.lemma_.lower(), head.lower_} & (lexicon.source_carrier_nouns | lexicon.medium_nouns):
+    if not {head.lemma_.lower(), head.lower_} & (
+        lexicon.source_carrier_nouns | lexicon.medium_nouns | lexicon.document_nouns
+    ):
         return head  # the word as written too: the lemmatiser reads "data" as "datum"
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ != "PRON" and may_speak(child, head, lexicon):
@@ -215,7 +217,7 @@ def carried_source(head: Token, lexicon: StatementWords) -> Token:
             return child  # "the Home Office letter"
     for child in head.children:  # "a survey released Tuesday by the institute", "figures published by the council"
         if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in lexicon.reader_participles:
-            for agent in child.children:
+            for agent in child.subtree:  # "lodged with the tribunal by X": the parse may hang "by" on the tribunal
                 if agent.dep_ in {"agent", "prep"} and agent.lower_ == "by":
                     objects = [c for c in agent.children if c.dep_ == "pobj" and may_speak(c, head, lexicon)]
                     if objects and objects[0].pos_ in {"PROPN", "NOUN"}:
@@ -332,8 +334,8 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
             return named
         if head.lemma_.lower() in lexicon.person_nouns and _proper_name(named, lexicon):
             return named  # "The command's spokesman, SP Adewale Ojo,": a person, whatever the tagger called it
-        if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.organisation_stand_ins and named.ent_type_ == "ORG":
-            return named  # "The bus company, Andes Transit, said": the company named
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.person_nouns and named.ent_type_ == "ORG":
+            return named  # "The bus company, Andes Transit, said", "The buyer, Lakeport Developments, argues"
     if head.lemma_.lower() in lexicon.person_nouns:
         for prep in head.children:  # "The chairman of the traders' association, Alhaji Sani Bello, said": the parse
             if prep.dep_ != "prep":  # hung the name on the association, which is no person

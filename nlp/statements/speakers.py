@@ -213,10 +213,11 @@ class SpeakerResolver(Antecedents):
 
     def _author_of(self, head: Token) -> Speaker | None:
         """ "the email said" after "Health Canada said in an email", "the statement read" after "the hospital issued a
-        statement", "The report noted" after "BIRN reported" or "a report by BIRN": the document speaks for whoever
-        sent it."""
+        statement", "The report noted" after "BIRN reported" or "a report by BIRN", "The lawsuit alleges" after "a
+        lawsuit filed by Margaret Doyle": the document speaks for whoever sent or filed it."""
         noun = head.lemma_.lower()
-        if noun not in self.lexicon.medium_nouns | self.lexicon.source_carrier_nouns or not any(
+        words = self.lexicon
+        if noun not in words.medium_nouns | words.source_carrier_nouns | words.document_nouns or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             return None
