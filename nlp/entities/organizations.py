@@ -385,7 +385,7 @@ def described_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     the noun needs its article or possessive: "publisher Jann Wenner" is a man's job."""
     names = []
     nouns = gazetteer.words("organization_nouns")
-    for noun in doc[:-2]:
+    for noun in doc[:-1]:
         if noun.tag_ != "NN" or not noun.is_lower or noun.lemma_.lower() not in nouns:
             continue
         # the article may hang on the noun or, when the noun is a compound of the name, on the name
