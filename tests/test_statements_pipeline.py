@@ -207,6 +207,9 @@ LONGFORM_CASES = [
     pytest.param("Dr Aoife Brennan has run the clinic since 2009. A spokesman for Harbour Health said the clinic would "
                  "move.\n\n“We have no other choice,” he said.", "Harbour Health",
                  id="an organisation that spoke through a spokesman goes on speaking"),
+    pytest.param("Dr Sara Lind, 58, has run the clinic for 20 years.\n\nThe petition to save it was started by Mona "
+                 "Ferris, who owns the bakery on the square.\n\n“We will not give up,” she says.", "Mona Ferris",
+                 id="a person brought in with a who-clause is whom the next 'she' is"),
 ]  # fmt: skip
 
 

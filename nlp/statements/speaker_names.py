@@ -13,8 +13,13 @@ from nlp.statements.speaker_syntax import entity_span, without_titles
 
 def is_topic(token: Token) -> bool:
     """What a sentence is about: its subject (also named in apposition to it: "The man's sister, Keisha Monroe,
-    disputed …"), or the person of an opening "For Kevin Allton, …"."""
+    disputed …"), the person of an opening "For Kevin Allton, …", or a person brought in with a clause of their
+    own ("… by Judith Lowther, who chairs the parish council"): news introduces who it will quote that way."""
     if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}):
+        return True
+    if any(
+        c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children) for c in token.children
+    ):
         return True
     opener = token.head
     return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}
