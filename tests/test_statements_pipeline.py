@@ -210,6 +210,12 @@ LONGFORM_CASES = [
     pytest.param("Dr Sara Lind, 58, has run the clinic for 20 years.\n\nThe petition to save it was started by Mona "
                  "Ferris, who owns the bakery on the square.\n\n“We will not give up,” she says.", "Mona Ferris",
                  id="a person brought in with a who-clause is whom the next 'she' is"),
+    pytest.param("Before dawn, Rajan Pillai is already in his boat on the backwater.\n\n“The catch gets smaller every "
+                 "year,” said the 61-year-old, who has fished here since he was a boy.", "Rajan Pillai",
+                 id="a description with a clause set off by a comma is the person named before"),
+    pytest.param("The sitting MP, Aileen Docherty of the Harbour Party, is seeking a fourth term.\n\nOn Friday the "
+                 "three-term MP said the ferry would be her first priority.", "Aileen Docherty",
+                 id="an office written in capitals is a description, not a name"),
 ]  # fmt: skip
 
 

@@ -147,7 +147,8 @@ def _generic_word(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
 
 def _lone_title(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
     lone = len(c.span) == 1 and fold(c.span.text).rstrip(".") in gazetteer.words("title_words")
-    return None if lone and (_abbreviated(c.span[0]) or c.ner_type in {"Location", "Organization"}) else c
+    capitals = c.span.text.isupper() and len(c.span.text) > 1  # "the two-term MLA" tagged PERSON: nobody's name
+    return None if lone and (_abbreviated(c.span[0]) or capitals or c.ner_type in {"Location", "Organization"}) else c
 
 
 def _party_and_state(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
@@ -382,8 +383,8 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
     ),
     Rule(
         "lone_titles",
-        "a `title_words` word alone, abbreviated or tagged as a place or organisation, is no entity",
-        '"Det." in "Det. Sgt. Mary Brown" tagged PERSON, "the Sheriff" tagged GPE',
+        "a `title_words` word alone, abbreviated, in capitals or tagged as a place or organisation, is no entity",
+        '"Det." in "Det. Sgt. Mary Brown" tagged PERSON, "the two-term MLA" tagged PERSON, "the Sheriff" tagged GPE',
         _lone_title,
     ),
     Rule(

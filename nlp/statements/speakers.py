@@ -54,6 +54,12 @@ def _subject_past_dateline(place: Token, dateline_end: int) -> Token | None:
     return min(after, key=lambda t: t.i) if after else None
 
 
+def _aside(clause: Token) -> bool:
+    """A relative clause set off by a comma ("the 52-year-old, who grows paddy,") adds to a description; it does not
+    pick out someone new as "the man who called" does."""
+    return clause.dep_ == "relcl" and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+
+
 def _hometown(prep: Token) -> bool:
     """ "from Bergen" of "the 22-year-old from Bergen": where a person named before comes from."""
     return prep.lower_ == "from" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
@@ -302,10 +308,12 @@ class SpeakerResolver(Antecedents):
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or head.tag_ in {"NNS", "NNPS"}:
             return None
         party_member = head.lower_ in self.lexicon.party_member_nouns  # "the Montana Republican told CNN"
-        if (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS) and not party_member:
+        acronym_office = head.text.isupper() and head.lower_ in self.lexicon.office_nouns  # "the two-term MLA"
+        if (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS) and not (party_member or acronym_office):
             return None  # "The Health Service Executive said": a name, not a description of someone named
         if any(
-            c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i and not _hometown(c) for c in head.children
+            c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i and not _hometown(c) and not _aside(c)
+            for c in head.children
         ):
             return None  # "the owner of the building", "the man who called": someone new, described
         noun = head.lemma_.lower()
