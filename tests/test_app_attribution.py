@@ -88,9 +88,11 @@ def test_the_statements_query_keeps_confident_attributions_only(app_graph, neo4j
     assert quotes("min_confidence=0.8") == [CONFIDENT_QUOTE]  # the older statements have no basis: never confident
     far_pronoun = speaker_confidence("pronoun", 6, True, True, "")
     unresolved_firm = speaker_confidence("description", None, False, True, NOT_FULL_NAME)
-    assert far_pronoun > unresolved_firm
-    between = round((far_pronoun + unresolved_firm) / 2, 3)
-    assert quotes(f"min_confidence={between}") == [CONFIDENT_QUOTE, FAR_PRONOUN_QUOTE]
+    # Which of the two uncertain ones is surer depends on the fitted rates: the threshold goes between them.
+    (lower, _), (higher, surer_quote) = sorted([(far_pronoun, FAR_PRONOUN_QUOTE), (unresolved_firm, FIRM_QUOTE)])
+    assert lower < higher < 0.8
+    between = round((lower + higher) / 2, 3)
+    assert quotes(f"min_confidence={between}") == [CONFIDENT_QUOTE, surer_quote]
     assert len(quotes()) == 14
 
 
