@@ -25,7 +25,7 @@ class Honorific:
 
 @dataclass(frozen=True, slots=True)
 class StatementWords:
-    """The statements room's lists (en.toml ``[statements]``, where each is described), three unions of them and
+    """The statements room's lists (en.toml ``[statements]``, where each is described), four unions of them and
     the two date patterns built from them."""
 
     speech_verbs: frozenset[str]
@@ -103,6 +103,7 @@ class StatementWords:
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
+    speaking_documents: frozenset[str] = field(init=False)  # what speaks for its author: carriers, media, documents
     date_words: re.Pattern[str] = field(init=False)  # a digit, a date cue word, weekday or month, case-insensitive
     part_of_day: re.Pattern[str] = field(init=False)  # a part of day ending a date phrase
 
@@ -112,6 +113,8 @@ class StatementWords:
         object.__setattr__(self, "cue_lemmas", self.speech_verbs | self.belief_verbs)
         object.__setattr__(self, "person_nouns", person_nouns)
         object.__setattr__(self, "speaker_titles", person_nouns | self.honorifics | abbreviations)
+        documents = self.source_carrier_nouns | self.medium_nouns | self.document_nouns
+        object.__setattr__(self, "speaking_documents", documents)
         words = "|".join(map(re.escape, (*self.date_cue_words, *self.weekdays, *self.month_abbreviations)))
         object.__setattr__(self, "date_words", re.compile(rf"\d|{words}", re.IGNORECASE))
         parts = "|".join(map(re.escape, self.parts_of_day))

@@ -66,6 +66,7 @@ class RayExtractor:
         self.gazetteer = load_gazetteer(settings.aliases_file or None, self.lexicon)
         self.version = installed_extractor_version(settings)  # the actors' version, read from the package's meta
         self._ray: Any = None
+        self._cluster_task: Any = None  # _extracted_on_cluster as a Ray task, for a driver on Ray Client
         self._owns_ray = False  # this extractor started Ray in this process, so it shuts it down when done
         self.workers = 0
         # The actors' configuration travels on their class, which Ray Data stores once for the whole pool.
@@ -106,9 +107,8 @@ class RayExtractor:
         if self.settings.ray_address.startswith("ray://"):
             # Ray Data cannot run its executor in a Ray Client (ray-project/ray#48682): the window's pipeline runs
             # in a task on the cluster, which sends the window's results back together.
-            extracting = ray.remote(num_cpus=0)(_extracted_on_cluster)
             try:
-                results: Iterable[bytes] = ray.get(extracting.remote(rows, self._actor_class, self.workers))
+                results: Iterable[bytes] = ray.get(self._cluster_task.remote(rows, self._actor_class, self.workers))
             except ray.exceptions.RayError as e:
                 raise RayUnavailableError(f"Ray failed while extracting: {_first_line(e)}") from e
         else:
@@ -139,6 +139,8 @@ class RayExtractor:
             where = f"the Ray cluster at {address}" if address else "Ray on this machine"
             raise RayUnavailableError(f"cannot use {where}: {_first_line(e)}{_auth_hint(address)}") from e
         _configure_ray_data(ray)
+        if address.startswith("ray://"):
+            self._cluster_task = ray.remote(num_cpus=0)(_extracted_on_cluster)
         cores = int(ray.cluster_resources().get("CPU", 1))
         self.workers = self.settings.workers or cores
         log.info("extracting on Ray (%s): %d workers, %d cores", address or "local", self.workers, cores)
@@ -151,6 +153,7 @@ class RayExtractor:
         if self._ray is not None and self._owns_ray:
             self._ray.shutdown()
         self._ray = None
+        self._cluster_task = None
         self._owns_ray = False
 
 

@@ -200,9 +200,7 @@ def source_of_according(according: Token) -> Token | None:
 
 def carried_source(head: Token, lexicon: StatementWords) -> Token:
     """ "Cornyn's statement added" → Cornyn; "a report by BIRN" → BIRN; anything else unchanged."""
-    if not {head.lemma_.lower(), head.lower_} & (
-        lexicon.source_carrier_nouns | lexicon.medium_nouns | lexicon.document_nouns
-    ):
+    if not {head.lemma_.lower(), head.lower_} & lexicon.speaking_documents:
         return head  # the word as written too: the lemmatiser reads "data" as "datum"
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ != "PRON" and may_speak(child, head, lexicon):

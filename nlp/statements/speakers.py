@@ -209,7 +209,7 @@ class SpeakerResolver(Antecedents):
             return Speaker(without_titles(name, self.lexicon), phrase.text, None, True, at, basis)
         if named or head.pos_ == "PROPN":
             basis = "name"
-        elif head.lemma_.lower() in words.source_carrier_nouns | words.medium_nouns | words.document_nouns:
+        elif head.lemma_.lower() in words.speaking_documents:
             basis = "document"  # "the complaint said", nothing saying whose
         elif head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             basis = "description"  # "the security firm said": someone in particular, whom nothing before names
@@ -223,7 +223,7 @@ class SpeakerResolver(Antecedents):
         lawsuit filed by Margaret Doyle": the document speaks for whoever sent or filed it."""
         noun = head.lemma_.lower()
         words = self.lexicon
-        if noun not in words.medium_nouns | words.source_carrier_nouns | words.document_nouns or not any(
+        if noun not in words.speaking_documents or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             return None
