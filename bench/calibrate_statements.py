@@ -7,15 +7,16 @@
     .venv/bin/python bench/calibrate_statements.py --record-first-score SET   # once, before a set's rules
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
-attribution-world, attribution-regions, attribution-genres, attribution-wires and attribution-longform) and on the
-held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles no
-development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
-tests/data/attribution-heldout-beats, 24 articles by beat; and tests/data/attribution-heldout-stories, 12 long
-stories; all written apart from the rules); its statements are matched to the gold ones as bench/score_extract.py
-matches them. A matched statement's speaker is right or wrong by score_extract's rule; a statement with no gold
-counterpart has no speaker to be right about and is counted apart ("unmatched"). Each confidence band shows how many
-statements fall in it and what share of its matched ones had the right speaker. Held-out figures are only ever
-printed in aggregate.
+attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform and
+attribution-names) and on the held-out sets (tests/data/heldout, nine sample articles;
+tests/data/attribution-heldout, 32 articles in styles no development set has; tests/data/attribution-heldout-local,
+24 articles of local and small-country news; tests/data/attribution-heldout-beats, 24 articles by beat;
+tests/data/attribution-heldout-stories, 12 long stories; and tests/data/attribution-heldout-names, 16 articles whose
+speakers' names are not English "First Last"; all written apart from the rules); its statements are matched to the
+gold ones as bench/score_extract.py matches them. A matched statement's speaker is right or wrong by score_extract's
+rule; a statement with no gold counterpart has no speaker to be right about and is counted apart ("unmatched"). Each
+confidence band shows how many statements fall in it and what share of its matched ones had the right speaker.
+Held-out figures are only ever printed in aggregate.
 
 --fit reads development alone, and of it the first scores: what the extractor predicted on a set the first time
 it saw it, before any rule was drawn from it, kept in tests/data/<set>/first_score.json (judged against the set's
@@ -51,6 +52,7 @@ DEVELOPMENT = (
     "attribution-genres",
     "attribution-wires",
     "attribution-longform",
+    "attribution-names",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),
@@ -58,6 +60,7 @@ HELDOUT = {
     "held-out local": ("attribution-heldout-local",),
     "held-out beats": ("attribution-heldout-beats",),
     "held-out stories": ("attribution-heldout-stories",),
+    "held-out names": ("attribution-heldout-names",),
 }
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
 

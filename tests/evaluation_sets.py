@@ -112,6 +112,10 @@ ATTRIBUTION_WIRES = EvaluationSet(DATA / "attribution-wires", DATA / "attributio
 # others spoke, quote paragraphs with no cue, documents. Written as a held-out set, first scored once (its
 # first_score.json), a development set since.
 ATTRIBUTION_LONGFORM = EvaluationSet(DATA / "attribution-longform", DATA / "attribution-longform" / "floors.json")
+# Speakers whose names are not English "First Last": honorifics and ranks before a name, surname-first names,
+# given-name second references, particles, patronymics, single names, from sixteen countries' papers. Written as a
+# held-out set, first scored once (its first_score.json), a development set since.
+ATTRIBUTION_NAMES = EvaluationSet(DATA / "attribution-names", DATA / "attribution-names" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -131,6 +135,10 @@ ATTRIBUTION_HELDOUT_BEATS = EvaluationSet(
 ATTRIBUTION_HELDOUT_STORIES = EvaluationSet(
     DATA / "attribution-heldout-stories", DATA / "attribution-heldout-stories" / "floors.json"
 )
+# Held out: the same kind of names from sixteen other countries' papers. Measured only.
+ATTRIBUTION_HELDOUT_NAMES = EvaluationSet(
+    DATA / "attribution-heldout-names", DATA / "attribution-heldout-names" / "floors.json"
+)
 # Every set of articles annotated with statements: no article may be in two of them.
 STATEMENT_SETS = (
     DEVELOPMENT,
@@ -142,10 +150,12 @@ STATEMENT_SETS = (
     ATTRIBUTION_GENRES,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_LONGFORM,
+    ATTRIBUTION_NAMES,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,
     ATTRIBUTION_HELDOUT_STORIES,
+    ATTRIBUTION_HELDOUT_NAMES,
 )
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")

@@ -11,7 +11,8 @@ tests/data/attribution-regions for African, South Asian, Australian, New Zealand
 tests/data/attribution-genres by genre (trials, briefings, social media, strikes, elections, diplomacy, earnings,
 health, disasters, anonymous sources, features, religion, sport); tests/data/attribution-wires news agencies and
 state media, UN briefings, East African papers, the Vatican and trade press; tests/data/attribution-longform long
-stories where speakers come back by surname, description or pronoun after others spoke. These
+stories where speakers come back by surname, description or pronoun after others spoke; tests/data/attribution-names
+speakers whose names are not English "First Last" (honorifics, surname first, particles, single names). These
 tests check their size and mix and keep the extractor at or above the measured floors (each set's floors.json,
 raise-only); tests/test_evaluation_sets.py checks that their gold is what their annotation files compile to.
 Run it with: .venv/bin/python -m pytest tests/test_attribution_set.py -s
@@ -26,6 +27,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_LONGFORM,
+    ATTRIBUTION_NAMES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
@@ -50,6 +52,7 @@ SETS = [
     pytest.param(ATTRIBUTION_GENRES, id="attribution-genres"),
     pytest.param(ATTRIBUTION_WIRES, id="attribution-wires"),
     pytest.param(ATTRIBUTION_LONGFORM, id="attribution-longform"),
+    pytest.param(ATTRIBUTION_NAMES, id="attribution-names"),
 ]
 
 
@@ -59,8 +62,9 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
     others = {d["text"] for other in STATEMENT_SETS if other is not evaluation_set for d in other.documents()}
     assert not {a["text"] for a in articles} & others
     statements = [s for record in evaluation_set.gold_records() for s in record["statements"]]
-    long_stories = evaluation_set is ATTRIBUTION_LONGFORM  # fewer articles, each with many speakers
-    assert len(articles) >= (12 if long_stories else 24) and len(statements) >= 120
+    # fewer articles, each with many speakers or names
+    fewer = {id(ATTRIBUTION_LONGFORM): 12, id(ATTRIBUTION_NAMES): 16}
+    assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
 
 def test_hard_cases_are_annotated_beside_easy_ones() -> None:

@@ -14,8 +14,10 @@ from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_BEATS,
     ATTRIBUTION_HELDOUT_LOCAL,
+    ATTRIBUTION_HELDOUT_NAMES,
     ATTRIBUTION_HELDOUT_STORIES,
     ATTRIBUTION_LONGFORM,
+    ATTRIBUTION_NAMES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
@@ -33,10 +35,12 @@ SETS = [
     pytest.param(ATTRIBUTION_GENRES, id="attribution-genres"),
     pytest.param(ATTRIBUTION_WIRES, id="attribution-wires"),
     pytest.param(ATTRIBUTION_LONGFORM, id="attribution-longform"),
+    pytest.param(ATTRIBUTION_NAMES, id="attribution-names"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
     pytest.param(ATTRIBUTION_HELDOUT_STORIES, id="attribution-heldout-stories"),
+    pytest.param(ATTRIBUTION_HELDOUT_NAMES, id="attribution-heldout-names"),
 ]
 
 

@@ -16,6 +16,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_BEATS,
     ATTRIBUTION_HELDOUT_LOCAL,
+    ATTRIBUTION_HELDOUT_NAMES,
     ATTRIBUTION_HELDOUT_STORIES,
     DEVELOPMENT,
     HELDOUT,
@@ -88,6 +89,7 @@ HELDOUT_STYLES = [
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, 20, 100, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, 20, 120, id="attribution-heldout-beats"),
     pytest.param(ATTRIBUTION_HELDOUT_STORIES, 12, 150, id="attribution-heldout-stories"),
+    pytest.param(ATTRIBUTION_HELDOUT_NAMES, 16, 150, id="attribution-heldout-names"),
 ]
 
 

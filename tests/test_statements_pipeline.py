@@ -219,6 +219,23 @@ LONGFORM_CASES = [
 ]  # fmt: skip
 
 
+# Facts of names that are not English "First Last", drawn from tests/data/attribution-names, in other words.
+NAMES_CASES = [
+    pytest.param("Shop owner Siti Khadijah binti Mohd Yusof, 52, said the river rose within an hour.",
+                 "Siti Khadijah binti Mohd Yusof", id="bin and binti join the names on both sides"),
+    pytest.param("Harbour pilot Jan-Willem van der Berg said the channel had silted up.", "Jan-Willem van der Berg",
+                 id="so do van der and van den"),
+    pytest.param("The midfielder João Victor dos Reis Almeida said the team had let the fans down.",
+                 "João Victor dos Reis Almeida", id="and dos, da, de between Portuguese and Spanish names"),
+    pytest.param("Gov. Ernesto “Jun-Jun” Villanueva said classes would resume on Monday.", "Ernesto Villanueva",
+                 id="a nickname in quotation marks leaves the name whole, without it"),
+    pytest.param("Engr. Rosalind “Ros” Tabora, the site engineer, said the piles were too short. “We warned them,” "
+                 "Tabora said.", "Rosalind Tabora", id="and its surname alone is the same person"),
+    pytest.param("Mufti Abdul Hameed Nadwi said the festival should go ahead quietly.", "Abdul Hameed Nadwi",
+                 id="a Muslim scholar's title is no part of the name"),
+]  # fmt: skip
+
+
 def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(extractor: Extractor) -> None:
     extraction = _extract(extractor, "Team captain Jose “Pepe” Alvarez said the defence had been poor.")
     assert [e.name for e in extraction.entities if e.type == "Person"] == ["Jose Alvarez"]
@@ -267,7 +284,9 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation(extractor: Extracto
     assert statement.speaker_mention is not None and statement.text in text
 
 
-@pytest.mark.parametrize(("text", "speaker"), WORLD_CASES + REGION_AND_GENRE_CASES + WIRE_CASES + LONGFORM_CASES)
+@pytest.mark.parametrize(
+    ("text", "speaker"), WORLD_CASES + REGION_AND_GENRE_CASES + WIRE_CASES + LONGFORM_CASES + NAMES_CASES
+)
 def test_the_last_statement_has_the_speaker_of_news_in_the_world_s_styles(
     extractor: Extractor, text: str, speaker: str
 ) -> None:

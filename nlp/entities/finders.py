@@ -24,7 +24,7 @@ from nlp.entities.anaphors import anaphor_mentions, joined_descriptions
 from nlp.entities.events import described_event_mentions, prefixed_event_mentions, quoted_name_mentions
 from nlp.entities.laws import court_case_mentions, described_law_mentions, law_mentions, numbered_bill_mentions
 from nlp.entities.mentions import Mention
-from nlp.entities.ner import DATE_RULES, ORGANISATION_SPANS, PERSON_SPANS, ner_mentions, trim
+from nlp.entities.ner import DATE_RULES, ORGANISATION_SPANS, PERSON_SPANS, WHOLE_NAMES, ner_mentions, trim
 from nlp.entities.organizations import (
     acting_organisations,
     apposition_organisations,
@@ -402,6 +402,7 @@ NAMED_RULES: tuple[Rule[NamedStep], ...] = (
 )
 
 STAGES: tuple[tuple[str, tuple[Rule[Any], ...]], ...] = (
+    ("The model's names cut apart, made whole first", WHOLE_NAMES),
     ("The model's DATE entities", DATE_RULES),
     ("The model's PERSON entities, before trimming", PERSON_SPANS),
     ("The model's ORG entities, after trimming", ORGANISATION_SPANS),

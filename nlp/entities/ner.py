@@ -40,11 +40,15 @@ NER_TYPES = {
     "WORK_OF_ART": "Unknown",
     "NORP": "Unknown",
 }
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "DATE"}  # what the model makes of a foreign name's parts
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 LOWERCASE_TAIL_CUT = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}
 _SCORE = re.compile(r"\s\d{1,3}[-–]\d{1,3}$")  # "beat the Boston Bruins 4-2": a game's score, not in the name
 
 DateStep = Callable[[Span, Gazetteer], "Mention | None"]
 Widening = Callable[[Span, Gazetteer], Span]
+# PERSON spans of whole names the model cut apart, found over the document and its entities.
+WholeNames = Callable[[Doc, Gazetteer, list[Span]], list[Span]]
 # An ORG span mended: the span that goes on, and the mentions split off it.
 SpanSplit = Callable[[Span, Gazetteer], tuple[Span, list[Mention]]]
 
@@ -220,6 +224,91 @@ def _with_hyphenated_family_name(span: Span, gazetteer: Gazetteer) -> Span:
     return Span(doc, span.start, end, label=span.label_)
 
 
+def _particle_names(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
+    """PERSON spans of names with lower-case particles inside, widened by `_with_particles` from what follows the
+    particles: the model's entity there, whatever its label, or an untagged family name ("van den Heuvel")."""
+    particles = gazetteer.words("name_particles")
+    seeds = [e for e in ents if e.label_ in NAME_LABELS and (e.start > 0 and doc[e.start - 1].text in particles)]
+    seeds += [e for e in ents if e.label_ == "PERSON" and e[0].text in particles]  # "van der Berg" tagged whole
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    for token in doc[1:]:
+        if token.i not in tagged and token.pos_ == "PROPN" and token.is_title and doc[token.i - 1].text in particles:
+            end = token.i + 1  # the name ends where the capitals stop
+            while end < len(doc) and end not in tagged and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            seeds.append(Span(doc, token.i, end, label="PERSON"))
+    found = [wide for e in seeds if (wide := _with_particles(e, gazetteer)) is not e]
+    # a place or body whose name the particle is inside of ("Rio de Janeiro", "Banco do Brasil") stays one
+    return [w for w in found if not any(t.ent_type_ in PLACE_LABELS and t.text in particles for t in w)]
+
+
+def _with_particles(span: Span, gazetteer: Gazetteer) -> Span:
+    """A name after lower-case name particles takes them in with the capitalised names before them, whatever the
+    model made of those: "Nurul Ain" (tagged ORG) "binti" + "Abdul Razak", "Pieter-Jan van" (tagged DATE) "den" +
+    "Heuvel", "André Luís" "dos" + "Santos Ferreira". A particle between capitalised names is a name's inside; the
+    model, trained on English names, cuts there."""
+    doc = span.doc
+    particles = gazetteer.words("name_particles")
+    start = span.start
+    while start > 0 and doc[start - 1].text in particles and span.start - start < 2:
+        start -= 1
+    if start == span.start and span[0].text not in particles:
+        return span
+    first = start
+    while first > 0 and start - first < 6 and _name_word_before(doc, first - 1, gazetteer):
+        first -= 1
+    while first < start and not (doc[first].text[:1].isupper() and _may_open_name(doc[first], gazetteer)):
+        first += 1  # a hyphen, or a capitalised common noun opening the sentence, is no name's first word
+    if first == start:
+        return span
+    return Span(doc, first, span.end, label="PERSON")
+
+
+def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
+    return token.pos_ == "PROPN" or not token.is_sent_start or fold(token.text) in gazetteer.first_names
+
+
+def _name_word_before(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
+    """A capitalised word of a name (or the hyphen inside one), whatever the model tagged it; no title, honorific
+    or organisation word, nothing across a line."""
+    token = doc[i]
+    if token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+        return True
+    word = fold(token.text)
+    return (
+        token.is_title
+        and token.text.replace("-", "").isalpha()  # "Pieter-Jan" is one token
+        and "\n" not in token.whitespace_
+        and word not in gazetteer.words("title_words") | gazetteer.words("organization_words")
+        and word not in gazetteer.lexicon.entities.trimmed_honorifics
+        and not (token.is_sent_start and word in {"the", "a", "an"})
+    )
+
+
+# A personal name with a nickname in quotation marks inside it: Philippine, Nigerian and American papers write
+# 'Ramon "Bong" Reyes', and the model cuts the name at the marks (resolution keeps the name without the nickname).
+NICKNAMED = re.compile(
+    r"\b(?:[A-Z][\w'-]*\.?\s){1,3}[\"“‘'][A-Z][\w-]*(?:\s[A-Z][\w-]*)?[\"”’']\s[A-Z][\w'-]+(?:-[A-Z][\w'-]+)?"
+)
+
+
+def _nicknamed_people(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
+    """Spans of names with a quoted nickname inside ('Mark Anthony “Macoy” Dumlao'), as PERSON spans."""
+    titles = gazetteer.words("title_words") | gazetteer.lexicon.entities.trimmed_honorifics
+    found = []
+    for match in NICKNAMED.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="contract")
+        while span is not None and len(span) and (span[0].is_punct or fold(span[0].text).rstrip(".") in titles):
+            span = Span(doc, span.start + 1, span.end, label="PERSON")  # "Engr. Mark Anthony …": after its titles
+        if span is None or len(span) < 4:
+            continue
+        words = [fold(t.text).rstrip(".") for t in span if t.is_alpha]
+        if any(w in gazetteer.words("organization_words") for w in words):
+            continue
+        found.append(span)
+    return found
+
+
 def _mended(mend: Widening) -> SpanSplit:
     return lambda span, gazetteer: (mend(span, gazetteer), [])
 
@@ -257,6 +346,23 @@ DATE_RULES: tuple[Rule[DateStep], ...] = (
         "the/this/next/last",
         '"Waitangi Day", "Remembrance Day - November 11" → "Remembrance Day"; "Monday" is not',
         _named_day,
+    ),
+)
+WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
+    Rule(
+        "nicknamed_names",
+        "capitalised names with a nickname in quotation marks inside are one PERSON, in place of the pieces the "
+        "model made of them (the nickname is left out of the name)",
+        "'Sen. Rodolfo “Dodong” Macaraeg' tagged as three PERSONs; 'Mark Anthony “Macoy”' + 'Dumlao' tagged ORG",
+        _nicknamed_people,
+    ),
+    Rule(
+        "name_particles_inside",
+        "a name after lower-case name particles (bin, binti, van den, dos, …) takes them in with the capitalised "
+        "names before them, whatever the model tagged those: a PERSON",
+        '"Nurul Ain" (ORG) + "binti Abdul Razak"; "Pieter-Jan van" (DATE) + "den Heuvel"; "André Luís" + "dos '
+        'Santos Ferreira"; "Rio de Janeiro" stays a place',
+        _particle_names,
     ),
 )
 PERSON_SPANS: tuple[Rule[Widening], ...] = (
@@ -335,7 +441,7 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, disabled: frozenset[str] = froz
     splits = switched_on(ORGANISATION_SPANS, disabled)
     retyping = switched_on(RETYPING, disabled)
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in _entities_with_whole_names(doc, gazetteer, switched_on(WHOLE_NAMES, disabled)):
         if ent.label_ == "DATE":
             mentions.extend(m for m in (step(ent, gazetteer) for step in named_days) if m is not None)
             continue
@@ -357,6 +463,23 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, disabled: frozenset[str] = froz
     if _with_given_name in widenings:
         mentions += _untagged_full_names(doc, mentions, gazetteer)
     return mentions
+
+
+def _entities_with_whole_names(doc: Doc, gazetteer: Gazetteer, whole_names: tuple[WholeNames, ...]) -> list[Span]:
+    """The model's entities, with the names it cut apart put together again (``WHOLE_NAMES``) in place of their
+    pieces (an ORG "Nurul Ain" inside "Nurul Ain binti Abdul Razak", a PERSON "Dodong" inside 'Rodolfo "Dodong"
+    Macaraeg'); never one that would cut through a PERSON reaching out of it."""
+    ents = list(doc.ents)
+    for find in whole_names:
+        found = [w for w in find(doc, gazetteer, ents) if not any(_cut_by(w, e) for e in ents)]
+        ents = [e for e in ents if not any(w.start <= e.start and e.end <= w.end for w in found)]
+        ents = sorted({(w.start, w.end): w for w in [*ents, *found]}.values(), key=lambda e: e.start)
+    return ents
+
+
+def _cut_by(whole: Span, ent: Span) -> bool:
+    overlaps = ent.start < whole.end and whole.start < ent.end
+    return ent.label_ == "PERSON" and overlaps and (ent.start < whole.start or whole.end < ent.end)
 
 
 def _untagged_full_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
