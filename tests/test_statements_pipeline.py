@@ -233,6 +233,16 @@ NAMES_CASES = [
                  "Tabora said.", "Rosalind Tabora", id="and its surname alone is the same person"),
     pytest.param("Mufti Abdul Hameed Nadwi said the festival should go ahead quietly.", "Abdul Hameed Nadwi",
                  id="a Muslim scholar's title is no part of the name"),
+    pytest.param("Defence lawyer Angela Chan Wai-man said her client would appeal. “She regrets everything,” Chan "
+                 "said.", "Angela Chan Wai-man", id="a family name inside the full name, as Hong Kong papers write it"),
+    pytest.param("Diego Herrera Salas, a winger who joined in June, said the squad was tired. “We need a rest,” "
+                 "Herrera said.", "Diego Herrera Salas", id="the first of two Spanish family names"),
+    pytest.param("Siobhán Ní Bhriain, a councillor for the ward, said the plan was rushed. ‘Nobody asked the "
+                 "traders,’ Ms Ní Bhriain said.",
+                 "Siobhán Ní Bhriain", id="a family name of two words"),
+    pytest.param("Rajesh Kumar, a trader, said prices had doubled. Railway spokesperson Ashok Kumar Mohapatra said "
+                 "trains were running late. “We cannot wait any longer,” Kumar said.", "Rajesh Kumar",
+                 id="a last name is looked for before a word inside a name"),
 ]  # fmt: skip
 
 

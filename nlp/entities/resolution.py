@@ -118,30 +118,48 @@ def _misspelt_people(mentions: list[Mention], gazetteer: Gazetteer) -> list[tupl
 
 
 class _FullNames:
-    """Persons named in full, indexed by their first and last word for the surname lookup."""
+    """Persons named in full, indexed by each word of their name for the surname lookup: news names a person again
+    by the family name, which is the last word in English, the first in Chinese, Korean or Hungarian names, a middle
+    one in Spanish ("Lagos" of "Matías Lagos Fuentes") or Hong Kong names ("Leung" of "Marcus Leung Chi-fung"); and
+    by the given name, first in English, last in Vietnamese ("Lan" of "Nguyen Thi Lan"). A first or last word is
+    looked for before a word inside a name, the English order being the commonest in English-language news."""
 
     def __init__(self, mentions: list[Mention], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.by_word: dict[str, list[Mention]] = defaultdict(list)  # in text order
-        for mention in mentions:
-            words = mention.text.split()
-            if mention.type == "Person" and len(words) >= 2:
-                for word in {fold(words[0]), fold(words[-1])}:
-                    self.by_word[word].append(mention)
-        self.starts = {word: [m.start for m in found] for word, found in self.by_word.items()}
-        self.names = {fold(m.text) for found in self.by_word.values() for m in found}
+        self.by_word: dict[str, list[Mention]] = defaultdict(list)  # first and last words, in text order
+        self.by_inner_word: dict[str, list[Mention]] = defaultdict(list)  # the words between
+        self.people = [m for m in mentions if m.type == "Person" and len(m.text.split()) >= 2]
+        particles = gazetteer.words("name_particles")
+        for mention in self.people:
+            words = [fold(w) for w in mention.text.split()]
+            for word in {words[0], words[-1]}:
+                self.by_word[word].append(mention)
+            for word in {w for w in words[1:-1] if len(w.rstrip(".")) > 1} - particles - {words[0], words[-1]}:
+                self.by_inner_word[word].append(mention)
+        self.names = {fold(m.text) for m in self.people}
 
     def owner_of(self, mention: Mention) -> Mention | None:
         """The full name a surname or first name belongs to: the nearest one before it, else the first after."""
-        if mention.type not in NAME_TYPES or mention.source != "ner" or len(mention.text.split()) != 1:
+        if mention.type not in NAME_TYPES or mention.source != "ner":
+            return None
+        if len(mention.text.split()) in {2, 3}:
+            return self._ending_in(mention)
+        if len(mention.text.split()) != 1:
             return None
         word = fold(mention.text)
-        candidates = self.by_word.get(word, [])
-        if not candidates:
-            return None
-        before = bisect_left(self.starts[word], mention.start)
+        candidates = self.by_word.get(word) or self.by_inner_word.get(word) or []
+        before = bisect_left([p.start for p in candidates], mention.start)
         ordered = [*reversed(candidates[:before]), *candidates[before:]]
         return next((p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)), None)
+
+    def _ending_in(self, mention: Mention) -> Mention | None:
+        """The one full name a family name of two or three words ends ("Ó Súilleabháin" of "Pádraig Ó Súilleabháin",
+        "Van den Heuvel" of "Pieter-Jan van den Heuvel")."""
+        tail = " " + fold(mention.text)
+        longer = [p for p in self.people if fold(p.text).endswith(tail)]
+        if len({fold(p.text) for p in longer}) != 1 or self.gazetteer.kept_apart(longer[0].text, mention.text):
+            return None
+        return longer[0]
 
 
 _ADJECTIVE_ENDINGS = ("al", "an", "ic", "ary", "ive", "ian")  # Federal, Metropolitan, Atlantic, Military

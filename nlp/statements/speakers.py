@@ -342,8 +342,9 @@ class SpeakerResolver(Antecedents):
         "Church of Scientology" (the person or organisation named in full earlier); after an honorific, also a
         name written family name first ("Madam Lim" → "Lim Swee Hoon")."""
         words = name.split()
-        if len(words) == 2 and words[0].lower().rstrip(".") in self.lexicon.honorifics:
-            return self._fuller(words[1], at, surname_first=True)  # "Madam Lim": a surname
+        if len(words) >= 2 and words[0].lower().rstrip(".") in self.lexicon.honorifics:
+            # "Madam Lim": a surname, maybe written first; "Mr Ó Súilleabháin": a family name of two words
+            return self._fuller(" ".join(words[1:]), at, surname_first=len(words) == 2)
         if len(words) != 1:
             longer = [e for e in self._people if e.name.endswith(" " + name)]  # "López Obrador"
             return NamedMention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
@@ -356,6 +357,9 @@ class SpeakerResolver(Antecedents):
                 return NamedMention(at, first[0].name, first[0].id, True, True)
         for heard in reversed(self._heard):  # "Hughes said" after "said Fire Chief Darnell Hughes"
             if heard.is_person and heard.at < at and len(heard.name.split()) > 1 and heard.name.split()[-1] == name:
+                return NamedMention(at, heard.name, heard.entity_id, True, True)
+        for heard in reversed(self._heard):  # "Einar said" after "Einar Þór Sigurðsson … said": a given name
+            if heard.at < at and len(heard.name.split()) > 1 and name in heard.name.split() and self._personal(heard):
                 return NamedMention(at, heard.name, heard.entity_id, True, True)
         for ent in self._doc_ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == name and ent.start_char + self.offset < at:
@@ -372,6 +376,13 @@ class SpeakerResolver(Antecedents):
             if mention.at < at and not mention.is_person and len(words) > 1 and word in words:
                 return mention
         return None
+
+    def _personal(self, heard: Speaker) -> bool:
+        """A speaker who is a person, or a name of capitalised words the tagger did not call anything and that ends
+        in no organisation's word ("Einar Þór Sigurðsson", untagged)."""
+        words = heard.name.split()
+        untagged_name = heard.basis == "name" and heard.entity_id is None and all(w[:1].isupper() for w in words)
+        return heard.is_person or (untagged_name and words[-1].lower() not in self.lexicon.organisation_name_ends)
 
     def _given_name_before(self, name: str, at: int) -> str | None:
         """ "Valeska Paris, an Australian woman, …" earlier makes a later "Paris" Valeska Paris."""
