@@ -41,7 +41,7 @@ from gold_format import read_jsonl
 from score_extract import CONFIDENT, DATA_DIR, match_statements, run_extractor, speaker_right
 
 from nlp.lexicon.lexicon import load_lexicon
-from nlp.statements.confidence import FIRST_SCORE_COUNTS, calibration_key, rate, speaker_shape
+from nlp.statements.confidence import FIRST_SCORE_COUNTS, calibration_key, name_cut, rate, speaker_shape
 
 DEVELOPMENT = (
     "gold",
@@ -79,9 +79,14 @@ class Judged:
     right: bool  # matched and the speaker is the gold one
 
 
-def judged(gold_docs: Iterable[dict[str, Any]], pred_docs: Iterable[dict[str, Any]]) -> list[Judged]:
+def judged(
+    gold_docs: Iterable[dict[str, Any]], pred_docs: Iterable[dict[str, Any]], texts: dict[str, str]
+) -> list[Judged]:
+    """Each predicted statement of ``pred_docs`` judged against ``gold_docs``; ``texts``: each article's text, by
+    id, which the speaker's shape reads (`name_cut`)."""
     predictions = {doc["id"]: doc for doc in pred_docs}
-    plurals = load_lexicon().statements.unmarked_plurals
+    words = load_lexicon().statements
+    plurals = words.unmarked_plurals
     found: list[Judged] = []
     for gold_doc in gold_docs:
         gold = gold_doc["statements"]
@@ -99,7 +104,11 @@ def judged(gold_docs: Iterable[dict[str, Any]], pred_docs: Iterable[dict[str, An
                     statement.get("speaker_id") is not None,
                     statement.get("cue") is not None,
                     speaker_shape(
-                        statement.get("basis"), statement.get("speaker_id"), statement.get("speaker"), plurals
+                        statement.get("basis"),
+                        statement.get("speaker_id"),
+                        statement.get("speaker"),
+                        plurals,
+                        name_cut(texts.get(gold_doc["id"], ""), statement.get("speaker"), words.words_before_names),
                     ),
                     gold_index is not None,
                     gold_index is not None and speaker_right(gold[gold_index], statement, entities),
@@ -108,11 +117,15 @@ def judged(gold_docs: Iterable[dict[str, Any]], pred_docs: Iterable[dict[str, An
     return found
 
 
+def texts_of(folder: Path) -> dict[str, str]:
+    return {doc["id"]: doc["text"] for doc in read_jsonl(folder / "docs.jsonl")}
+
+
 def run_sets(names: Iterable[str]) -> list[Judged]:
     found: list[Judged] = []
     for name in names:
         folder = DATA_DIR / name
-        found += judged(read_jsonl(folder / "gold.jsonl"), run_extractor(folder / "docs.jsonl"))
+        found += judged(read_jsonl(folder / "gold.jsonl"), run_extractor(folder / "docs.jsonl"), texts_of(folder))
     return found
 
 
@@ -163,7 +176,7 @@ def first_scores(names: Iterable[str]) -> list[Judged]:
         path = DATA_DIR / name / FIRST_SCORE
         if path.exists():
             documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
-            found += judged(read_jsonl(DATA_DIR / name / "gold.jsonl"), documents)
+            found += judged(read_jsonl(DATA_DIR / name / "gold.jsonl"), documents, texts_of(DATA_DIR / name))
     return found
 
 

@@ -476,7 +476,7 @@ def test_calibration_bands_and_summary():
             {**statement(600, 700, "Andrej Petrovski"), "confidence": 0.9, "basis": "name"},
         ]
     )
-    found = cs.judged([gold], [pred])
+    found = cs.judged([gold], [pred], {})
     assert [(j.matched, j.right) for j in found] == [(True, True), (True, False), (True, True), (False, False)]
     by_band = {(band.low, band.statements, band.matched, band.right) for band in cs.bands(found)}
     assert {(0.9, 2, 1, 1), (0.8, 1, 1, 0), (0.0, 1, 1, 1)} <= by_band

@@ -16,6 +16,7 @@ from nlp.statements.confidence import (
     UNSEEN,
     calibration_key,
     full_person_name,
+    name_cut,
     plural_group,
     rate,
     speaker_confidence,
@@ -170,6 +171,30 @@ def test_the_speaker_shape_makes_its_own_group() -> None:
     assert calibration_key("name", None, True, True, "") == "name, an entity"
     assert calibration_key("name", None, True, True, NOT_FULL_NAME) == "name, an entity, not a full name"
     assert calibration_key("group", None, False, True, ONE_PERSON) == "group, one person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cut"),
+    [
+        ("The commander, ASP Hope Adzo Kumordzi, said so.", "Adzo Kumordzi", True),
+        ("Đỗ Thị Thu Hằng, 29, said she was sick.", "Thị Thu Hằng", True),
+        ("Rep. Ma. Lourdes Sison-Quiambao asked for records.", "Lourdes Sison-Quiambao", True),
+        ("The commander, ASP Hope Adzo Kumordzi, said so.", "Hope Adzo Kumordzi", False),  # an office in capitals
+        ("Deputy Magistrate Edwin Sze Kwan-lok said so.", "Edwin Sze Kwan-lok", False),  # a title
+        ("Chilean striker Matías Lagos Fuentes said so.", "Matías Lagos Fuentes", False),  # a lower-case word
+        ("Ethiopia's Chala Birhanu finished second.", "Chala Birhanu", False),  # a possessive
+        ("Vice-President Ann Lee said so.", "Ann Lee", False),  # a hyphenated title
+        ("Ann Lee said so.", "Ann Lee", False),  # the text's first words
+        ("Mr Lee said so.", "Ann Lee", False),  # never written whole: nothing to read
+    ],
+)
+def test_a_name_after_a_capitalised_word_that_is_no_title_was_cut(text: str, name: str, cut: bool) -> None:
+    assert name_cut(text, name, LEXICON.statements.words_before_names) is cut
+
+
+def test_a_cut_name_is_not_a_full_name() -> None:
+    assert speaker_shape("name", "person:adzo-kumordzi", "Adzo Kumordzi", PLURALS, cut=True) == NOT_FULL_NAME
+    assert speaker_shape("name", "person:adzo-kumordzi", "Adzo Kumordzi", PLURALS) == ""
 
 
 def test_a_group_of_one_person_is_trusted_less_than_a_plural_group(nlp: Language) -> None:

@@ -52,6 +52,7 @@ class StatementWords:
     reader_participles: frozenset[str]
     force_nouns: frozenset[str]
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
+    entity_title_words: frozenset[str]  # the [rules] title_words of the entity stage, for a name's first word
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]
     collective_nouns: frozenset[str]
@@ -104,6 +105,7 @@ class StatementWords:
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
     speaking_documents: frozenset[str] = field(init=False)  # what speaks for its author: carriers, media, documents
+    words_before_names: frozenset[str] = field(init=False)  # titles, honorifics and offices written before a name
     date_words: re.Pattern[str] = field(init=False)  # a digit, a date cue word, weekday or month, case-insensitive
     part_of_day: re.Pattern[str] = field(init=False)  # a part of day ending a date phrase
 
@@ -115,6 +117,7 @@ class StatementWords:
         object.__setattr__(self, "speaker_titles", person_nouns | self.honorifics | abbreviations)
         documents = self.source_carrier_nouns | self.medium_nouns | self.document_nouns
         object.__setattr__(self, "speaking_documents", documents)
+        object.__setattr__(self, "words_before_names", self.speaker_titles | self.entity_title_words)
         words = "|".join(map(re.escape, (*self.date_cue_words, *self.weekdays, *self.month_abbreviations)))
         object.__setattr__(self, "date_words", re.compile(rf"\d|{words}", re.IGNORECASE))
         parts = "|".join(map(re.escape, self.parts_of_day))

@@ -23,7 +23,7 @@ from core.records import Entity, Statement, StatementBasis, StatementKind
 from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
-from nlp.statements.confidence import speaker_confidence, speaker_shape
+from nlp.statements.confidence import name_cut, speaker_confidence, speaker_shape
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
@@ -325,7 +325,8 @@ def _statement(layout: Layout, draft: _Draft, speaker: Speaker, published: str |
     sent_start, sent_end = _evidence(doc, text, draft.start, draft.end, cue)
     basis: StatementBasis = "context" if attribution.from_context else speaker.basis
     distance = _sentences_back(layout, attribution, speaker, offset) if basis in {"pronoun", "description"} else None
-    shape = speaker_shape(basis, speaker.entity_id, speaker.name, lexicon.unmarked_plurals)
+    cut = name_cut(layout.text, speaker.name, lexicon.words_before_names)
+    shape = speaker_shape(basis, speaker.entity_id, speaker.name, lexicon.unmarked_plurals, cut)
     confidence = speaker_confidence(basis, distance, speaker.entity_id is not None, cue is not None, shape)
     return Statement(
         start=draft.start + offset,
@@ -383,7 +384,13 @@ def _carried(layout: Layout, draft: _Draft, previous: Statement, offset: int, sa
             None,
             previous.speaker_id is not None,
             cue is not None,
-            speaker_shape("carried", previous.speaker_id, previous.speaker, layout.lexicon.unmarked_plurals),
+            speaker_shape(
+                "carried",
+                previous.speaker_id,
+                previous.speaker,
+                layout.lexicon.unmarked_plurals,
+                name_cut(text, previous.speaker, layout.lexicon.words_before_names),
+            ),
         ),
         basis="carried",
     )
