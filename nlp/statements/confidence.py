@@ -5,8 +5,9 @@ Statements are grouped by how their speaker was found (``calibration_key``: the 
 description how many sentences back its antecedent is; for a name or surname whether the article's entities
 know the speaker; for a carried quote whether it repeats its cue, i.e. stays in the paragraph it was attributed
 in) and by the speaker's shape (`speaker_shape`): a person not named in full in the common shape of two or three
-capitalised words, and an unnamed speaker who is one person rather than a group, are where unfamiliar news goes
-wrong (a title of honour taken into the name, a name the tagger cut, `a survivor, Ana Ruiz,`).
+capitalised words (or named right after a capitalised word that is no title, `name_cut`), and an unnamed speaker who
+is one person rather than a group, are where unfamiliar news goes wrong (a title of honour taken into the name, a
+name the tagger cut, `a survivor, Ana Ruiz,`).
 
 The counts are those of the development sets as each scored the first time the extractor saw it, before any rule
 was drawn from it (their predictions are kept in ``tests/data/<set>/first_score.json``): that is how the extractor
