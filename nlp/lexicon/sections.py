@@ -25,7 +25,7 @@ class Honorific:
 
 @dataclass(frozen=True, slots=True)
 class StatementWords:
-    """The statements room's lists (en.toml ``[statements]``, where each is described), four unions of them and
+    """The statements room's lists (en.toml ``[statements]``, where each is described), five unions of them and
     the two date patterns built from them."""
 
     speech_verbs: frozenset[str]
