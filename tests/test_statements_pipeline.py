@@ -246,6 +246,23 @@ NAMES_CASES = [
 ]  # fmt: skip
 
 
+ORGANISATION_DESCRIPTION_CASES = [
+    pytest.param("The Harbourside Food Bank, a charity that feeds 900 families a week, said demand had doubled. Mayor "
+                 "Ruth Okafor said the city would help. The charity said it needed more volunteers.",
+                 "Harbourside Food Bank", id="the charity is the organisation an apposition called a charity"),
+    pytest.param("Police blamed the ambush on the Northern Valley Front, a militia that controls the pass.\n\nThe "
+                 "governor, Amina Yusuf, said the road would stay closed.\n\nIn a video posted on Tuesday, the "
+                 "militia said its fighters had not been in the area.",
+                 "Northern Valley Front", id="the militia, whatever the tagger took the name for"),
+    pytest.param("Patients heard in a letter from Fellside Health Partners, the company that runs the practice, that "
+                 "it would close. Dr Owen Pryce said he had not been consulted. The company said the decision was "
+                 "final.", "Fellside Health Partners", id="the company an apposition with 'the' named"),
+    pytest.param("Kendal Athletic won the league on Saturday after a 2-0 win at home.\n\nTheir striker, Tom Hale, "
+                 "turned down an offer from a bigger club in May.\n\nIn a statement, the club said Hale had signed a "
+                 "new contract.", "Kendal Athletic", id="a club mentioned in passing is not the club that speaks"),
+]  # fmt: skip
+
+
 def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(extractor: Extractor) -> None:
     extraction = _extract(extractor, "Team captain Jose “Pepe” Alvarez said the defence had been poor.")
     assert [e.name for e in extraction.entities if e.type == "Person"] == ["Jose Alvarez"]
@@ -295,7 +312,8 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation(extractor: Extracto
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker"), WORLD_CASES + REGION_AND_GENRE_CASES + WIRE_CASES + LONGFORM_CASES + NAMES_CASES
+    ("text", "speaker"),
+    WORLD_CASES + REGION_AND_GENRE_CASES + WIRE_CASES + LONGFORM_CASES + NAMES_CASES + ORGANISATION_DESCRIPTION_CASES,
 )
 def test_the_last_statement_has_the_speaker_of_news_in_the_world_s_styles(
     extractor: Extractor, text: str, speaker: str

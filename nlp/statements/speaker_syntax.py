@@ -243,6 +243,30 @@ def spokesperson_organisation(head: Token, lexicon: StatementWords) -> Token | N
     return compounds[-1] if compounds else None
 
 
+def named_in_apposition(noun: Token) -> Token | None:
+    """The name an earlier apposition gave ``noun``'s kind: "the charity" after "the Kivu Emergency Aid Network, a
+    charity that runs a clinic", "the company" after "Greenholme Primary Care, the company that holds the contract"
+    or "the operator, Kasi Mpya Transit,". News introduces an organisation so and calls it by its kind after;
+    the words qualifying ``noun`` ("the rebel group") must all be in that apposition. The nearest such name, or
+    None."""
+    lemma = noun.lemma_.lower()
+    qualifiers = {c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.is_alpha}
+    for token in reversed(noun.doc[: noun.i]):
+        if token.pos_ != "NOUN" or token.lemma_.lower() != lemma:
+            continue
+        before = token.doc[token.left_edge.i - 2] if token.left_edge.i >= 2 else None
+        named: Token | None
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            named = token.head
+        elif token.dep_ == "appos" and before is not None and before.pos_ == "PROPN" and before.nbor().text == ",":
+            named = before  # the parse hung "…, the company that …" on the noun before the name
+        else:
+            named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None and qualifiers <= {t.lower_ for t in token.subtree}:
+            return named
+    return None
+
+
 def entity_span(token: Token) -> Span | None:
     """The named-entity span holding ``token``, found from the IOB tags (cheaper than scanning Doc.ents)."""
     if not token.ent_type_:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -35,6 +36,7 @@ from nlp.statements.speaker_syntax import (
     introduced_with,
     is_age,
     named_apposition,
+    named_in_apposition,
     noun_phrase,
     one_of_group,
     past_title_abbreviation,
@@ -152,7 +154,12 @@ class SpeakerResolver(Antecedents):
         if expanded is not None:
             basis: StatementBasis = "surname" if expanded.is_person else "name"
             return Speaker(expanded.name, phrase.text, expanded.entity_id, expanded.is_person, at, basis)
-        named = self._titled_before(head, at) or self._named_before(phrase, at) or self._introduced_after(head, at)
+        named = (
+            self._titled_before(head, at)
+            or self._introduced_as(head, at)
+            or self._named_before(phrase, at)
+            or self._introduced_after(head, at)
+        )
         if named is not None:
             return Speaker(named.name, phrase.text, named.entity_id, named.is_person, at, "description", named.at)
         spoken_for = self._spokesperson_for(head, phrase, at)
@@ -552,6 +559,30 @@ class SpeakerResolver(Antecedents):
             return None
         return self._organisation_named_before(words[1], at)
 
+    def _introduced_as(self, head: Token, at: int) -> NamedMention | None:
+        """ "the charity said", "the rebel group denied": the organisation an apposition introduced as one (a person
+        so introduced is found by its title)."""
+        if (
+            head.pos_ != "NOUN"
+            or head.tag_ == "NNS"
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        ):
+            return None
+        if any(c.dep_ in {"prep", "relcl", "acl"} and c.i > head.i for c in head.children):
+            return None  # "the company that bought it": a description of its own
+        named = named_in_apposition(head)
+        if named is None:
+            return None
+        start = named.idx + self.offset
+        entity = self._entity_at(start, start + len(named.text))
+        if entity is not None:
+            return None if entity.type == "Person" else NamedMention(start, entity.name, entity.id, False, False)
+        if named.ent_type_ == "PERSON":
+            return None
+        return NamedMention(
+            start, noun_phrase(named).text.removeprefix("the ").removeprefix("The "), None, False, False
+        )
+
     def _organisation_named_before(self, word: Token, at: int) -> NamedMention | None:
         noun = word.lower_
         earlier = [m for m in reversed(self._mentions) if m.at < at and not m.is_person]
@@ -568,15 +599,20 @@ class SpeakerResolver(Antecedents):
             fitting = [
                 m for m in earlier if at - m.at < SPEAKER_MEMORY and not other_kinds & set(m.name.lower().split())
             ]
-            return next((m for m in fitting if m.is_subject), fitting[0] if fitting else None)
+            if not fitting:
+                return None
+            mentioned = Counter(m.name for m in earlier)  # the story's own organisation is named most
+            most = max(mentioned[m.name] for m in fitting)
+            fitting = [m for m in fitting if mentioned[m.name] == most]
+            return next((m for m in fitting if m.is_subject), fitting[0])
         return None
 
     def _introduced_unnamed(self, noun: Token) -> bool:
         """Whether the text brought ``noun`` in with "a" or "an" before: "the council" then stands for the council it
         introduced, not for an organisation whose name does not say it is one."""
         for token in noun.doc[: noun.i]:
-            if token.lemma_.lower() != noun.lemma_.lower():
-                continue
+            if token.lemma_.lower() != noun.lemma_.lower() or token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue  # "an offer from a bigger club" brings in no club "the club" could be
             if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
                 return True
         return False
@@ -633,8 +669,10 @@ class SpeakerResolver(Antecedents):
                 self._learn_gender(titled_name or entity.name, token)
         for ent in self._doc_ents:
             at = ent.start_char + self.offset
-            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or at in covered or self._inside_quote(at):
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"} or self._inside_quote(at):
                 continue
+            if not covered.isdisjoint(range(at, at + len(ent.text))):
+                continue  # "the Kyiv Independent" around the entity "Kyiv Independent": one mention
             if all(w.lower().rstrip(".") in self.lexicon.speaker_titles for w in ent.text.split()):
                 continue  # "Det Supt" tagged apart from "Angela Firth"
             if ent.label_ in {"GPE", "NORP"} and not acts_as_person(ent, self.lexicon):
