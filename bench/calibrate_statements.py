@@ -7,8 +7,8 @@
     .venv/bin/python bench/calibrate_statements.py --record-first-score SET   # once, before a set's rules
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
-attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform and
-attribution-names) and on the held-out sets (tests/data/heldout, nine sample articles;
+attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform,
+attribution-names and attribution-towns) and on the held-out sets (tests/data/heldout, nine sample articles;
 tests/data/attribution-heldout, 32 articles in styles no development set has; tests/data/attribution-heldout-local,
 24 articles of local and small-country news; tests/data/attribution-heldout-beats, 24 articles by beat;
 tests/data/attribution-heldout-stories, 12 long stories; and tests/data/attribution-heldout-names, 16 articles whose
@@ -53,6 +53,7 @@ DEVELOPMENT = (
     "attribution-wires",
     "attribution-longform",
     "attribution-names",
+    "attribution-towns",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -116,6 +116,10 @@ ATTRIBUTION_LONGFORM = EvaluationSet(DATA / "attribution-longform", DATA / "attr
 # given-name second references, particles, patronymics, single names, from sixteen countries' papers. Written as a
 # held-out set, first scored once (its first_score.json), a development set since.
 ATTRIBUTION_NAMES = EvaluationSet(DATA / "attribution-names", DATA / "attribution-names" / "floors.json")
+# Local and community news from fourteen countries' small papers: council meetings with residents speaking in turn,
+# courts and inquests, officials by title only, namesakes (two unrelated Smiths, father and son, husband and wife).
+# Written as a held-out set, first scored once (its first_score.json), a development set since.
+ATTRIBUTION_TOWNS = EvaluationSet(DATA / "attribution-towns", DATA / "attribution-towns" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -151,6 +155,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_WIRES,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_NAMES,
+    ATTRIBUTION_TOWNS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -29,6 +29,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_REGIONS,
+    ATTRIBUTION_TOWNS,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
     STATEMENT_SETS,
@@ -53,6 +54,7 @@ SETS = [
     pytest.param(ATTRIBUTION_WIRES, id="attribution-wires"),
     pytest.param(ATTRIBUTION_LONGFORM, id="attribution-longform"),
     pytest.param(ATTRIBUTION_NAMES, id="attribution-names"),
+    pytest.param(ATTRIBUTION_TOWNS, id="attribution-towns"),
 ]
 
 
@@ -63,7 +65,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
     assert not {a["text"] for a in articles} & others
     statements = [s for record in evaluation_set.gold_records() for s in record["statements"]]
     # fewer articles, each with many speakers or names
-    fewer = {id(ATTRIBUTION_LONGFORM): 12, id(ATTRIBUTION_NAMES): 16}
+    fewer = {id(ATTRIBUTION_LONGFORM): 12, id(ATTRIBUTION_NAMES): 16, id(ATTRIBUTION_TOWNS): 14}
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
 
