@@ -283,6 +283,16 @@ def test_a_lead_s_described_speaker_is_the_person_the_next_sentence_names_as_spe
     assert [s.speaker for s in _extract(extractor, delayed).statements] == ["Mark Ellison", "Mark Ellison"]
     two_people = "A witness said the car was speeding.\n\nJane Doe said she heard a bang."
     assert _extract(extractor, two_people).statements[0].speaker == "witness"
+    doctor = (
+        "Cholera cases in the region doubled in March, a United Nations official said on Monday.\n\nDr Maria "
+        "Lindqvist, who heads the agency's emergency team, told reporters that 30 clinics had run out of saline."
+    )  # an honorific is no title of one's own
+    assert _extract(extractor, doctor).statements[0].speaker == "Maria Lindqvist"
+    quoted_first = (
+        "Coastal carrier Baltic Wings has ordered six new aircraft, its chief executive said on Tuesday.\n\n“Our "
+        "old planes are tired. The new ones burn a third less fuel,” Henrik Aalto told reporters in Riga."
+    )  # the name after a quotation opening the next paragraph
+    assert _extract(extractor, quoted_first).statements[0].speaker == "Henrik Aalto"
 
 
 def test_police_after_a_force_was_named_are_that_force(extractor: Extractor) -> None:

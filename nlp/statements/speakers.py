@@ -463,16 +463,28 @@ class SpeakerResolver(Antecedents):
             if mention.at <= at or not mention.is_person:
                 continue
             name = self._token_at(mention.at, mention.at + len(mention.name))  # the name's head word
-            if name is None or name.sent.start != next_sentence.start or not mention.is_subject:
+            if name is None or not mention.is_subject or not self._opens_next(name, next_sentence):
                 return None  # the first person after the cue is not the next sentence's subject
             named_before = any(m.name == mention.name and m.at < at for m in self._mentions)
             cue = name.head if name.dep_ in {"nsubj", "nsubjpass"} else name.head.head
-            if named_before or titles_of(name, self.lexicon) or not is_cue_verb(cue, self.lexicon):
+            honorifics = {self.lexicon.title_abbreviations.get(h, h) for h in self.lexicon.honorifics}
+            own_titles = titles_of(name, self.lexicon) - honorifics  # "Dr" is nobody's office
+            if named_before or own_titles or not is_cue_verb(cue, self.lexicon):
                 return None
             if new and not any(c.dep_ == "relcl" for c in name.children):
                 return None  # "A witness said … Jane Doe said …" may be two people; "Dana Whitcombe, who ran …" is not
             return mention
         return None
+
+    def _opens_next(self, name: Token, next_sentence: Span) -> bool:
+        """Whether ``name``'s sentence is ``next_sentence``, or follows it in its paragraph with nothing between but
+        what a quotation says ("“Many of these islands … A jet cannot go there,” Rudy Hartanto told reporters")."""
+        if name.sent.start == next_sentence.start:
+            return True
+        between = self.doc[next_sentence.start : name.sent.start]
+        return same_paragraph(next_sentence[0], name) and all(
+            t.is_punct or t.is_space or self._inside_quote(t.idx + self.offset) for t in between
+        )
 
     def _only_holder(
         self, title: str, at: int, qualifiers: set[str] | frozenset[str] = frozenset()
