@@ -8,7 +8,8 @@
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
 attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform,
-attribution-names and attribution-towns) and on the held-out sets (tests/data/heldout, nine sample articles;
+attribution-names, attribution-towns and attribution-namesakes) and on the held-out sets (tests/data/heldout,
+nine sample articles;
 tests/data/attribution-heldout, 32 articles in styles no development set has; tests/data/attribution-heldout-local,
 24 articles of local and small-country news; tests/data/attribution-heldout-beats, 24 articles by beat;
 tests/data/attribution-heldout-stories, 12 long stories; and tests/data/attribution-heldout-names, 16 articles whose
@@ -54,6 +55,7 @@ DEVELOPMENT = (
     "attribution-longform",
     "attribution-names",
     "attribution-towns",
+    "attribution-namesakes",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

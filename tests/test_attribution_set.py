@@ -28,6 +28,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_GENRES,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_NAMES,
+    ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_WIRES,
@@ -55,6 +56,7 @@ SETS = [
     pytest.param(ATTRIBUTION_LONGFORM, id="attribution-longform"),
     pytest.param(ATTRIBUTION_NAMES, id="attribution-names"),
     pytest.param(ATTRIBUTION_TOWNS, id="attribution-towns"),
+    pytest.param(ATTRIBUTION_NAMESAKES, id="attribution-namesakes"),
 ]
 
 
@@ -65,7 +67,12 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
     assert not {a["text"] for a in articles} & others
     statements = [s for record in evaluation_set.gold_records() for s in record["statements"]]
     # fewer articles, each with many speakers or names
-    fewer = {id(ATTRIBUTION_LONGFORM): 12, id(ATTRIBUTION_NAMES): 16, id(ATTRIBUTION_TOWNS): 14}
+    fewer = {
+        id(ATTRIBUTION_LONGFORM): 12,
+        id(ATTRIBUTION_NAMES): 16,
+        id(ATTRIBUTION_TOWNS): 14,
+        id(ATTRIBUTION_NAMESAKES): 14,
+    }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
 
