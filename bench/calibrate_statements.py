@@ -42,7 +42,14 @@ from gold_format import read_jsonl
 from score_extract import CONFIDENT, DATA_DIR, match_statements, run_extractor, speaker_right
 
 from nlp.lexicon.lexicon import load_lexicon
-from nlp.statements.confidence import FIRST_SCORE_COUNTS, calibration_key, name_cut, rate, speaker_shape
+from nlp.statements.confidence import (
+    FIRST_SCORE_COUNTS,
+    calibration_key,
+    name_cut,
+    name_shared,
+    rate,
+    speaker_shape,
+)
 
 DEVELOPMENT = (
     "gold",
@@ -86,19 +93,23 @@ def judged(
     gold_docs: Iterable[dict[str, Any]], pred_docs: Iterable[dict[str, Any]], texts: dict[str, str]
 ) -> list[Judged]:
     """Each predicted statement of ``pred_docs`` judged against ``gold_docs``; ``texts``: each article's text, by
-    id, which the speaker's shape reads (`name_cut`)."""
+    id, which the speaker's shape reads (`name_cut`, `name_shared`)."""
     predictions = {doc["id"]: doc for doc in pred_docs}
     words = load_lexicon().statements
     plurals = words.unmarked_plurals
+    no_name_words = words.sentence_openers | words.calendar_words
     found: list[Judged] = []
     for gold_doc in gold_docs:
         gold = gold_doc["statements"]
         pred = (predictions.get(gold_doc["id"]) or {}).get("statements") or []
         entities = {entity["id"]: entity for entity in gold_doc["entities"]}
         pairs = {p: g for g, p in match_statements(gold, pred)}
+        text = texts.get(gold_doc["id"], "")
         for index, statement in enumerate(pred):
             gold_index = pairs.get(index)
             basis = statement.get("basis")
+            mention = statement.get("speaker_mention")
+            shared = basis == "surname" and name_shared(text, mention, words.words_before_names, no_name_words)
             found.append(
                 Judged(
                     statement.get("confidence"),
@@ -111,7 +122,8 @@ def judged(
                         statement.get("speaker_id"),
                         statement.get("speaker"),
                         plurals,
-                        name_cut(texts.get(gold_doc["id"], ""), statement.get("speaker"), words.words_before_names),
+                        name_cut(text, statement.get("speaker"), words.words_before_names),
+                        shared,
                     ),
                     gold_index is not None,
                     gold_index is not None and speaker_right(gold[gold_index], statement, entities),

@@ -13,10 +13,12 @@ from nlp.statements.confidence import (
     FIRST_SCORE_COUNTS,
     NOT_FULL_NAME,
     ONE_PERSON,
+    SHARED_NAME,
     UNSEEN,
     calibration_key,
     full_person_name,
     name_cut,
+    name_shared,
     plural_group,
     rate,
     speaker_confidence,
@@ -197,6 +199,35 @@ def test_a_cut_name_is_not_a_full_name() -> None:
     assert speaker_shape("name", "person:adzo-kumordzi", "Adzo Kumordzi", PLURALS) == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "shared"),
+    [
+        ("Ana Ruiz Soto said no. Her cousin Marta Ruiz said yes. Ruiz said it again.", "Ruiz", True),
+        ("Kim Ji-ho said one thing. Kim Tae-yang said another. Kim added more.", "Kim", True),
+        ("Farmer Ali Juma said it rained. Ms Rehema Juma disagreed. Ms Juma said so.", "Ms Juma", True),
+        ("Ali Juma said it rained. Juma Ali, his neighbour, agreed. Juma said so.", "Juma", False),  # one name
+        ("Ana Ruiz Soto said no. Ms Ruiz Soto said it again. Ruiz said so.", "Ruiz", False),  # the name, shorter
+        ("President Ana Ruiz spoke. On Monday Ruiz said no. But Ruiz said yes.", "Ruiz", False),  # not names
+        ("It was built for the Church of Scientology. Paris said so. Valeska Paris left.", "Paris", False),
+        ("Kristen Wilkins said so. Kristin Wilkins added more. Wilkins said it.", "Wilkins", False),  # a misspelling
+    ],
+)
+def test_a_surname_that_names_two_people_is_shared(text: str, mention: str, shared: bool) -> None:
+    words = LEXICON.statements
+    assert name_shared(text, mention, words.words_before_names, words.sentence_openers | words.calendar_words) is shared
+
+
+def test_a_shared_surname_is_trusted_less_than_one_no_one_else_has(nlp: Language) -> None:
+    text = "Sarah Collins, a rider, said the heat was bad. {other} said the firm had helped. Collins said it was not."
+    found = {}
+    for other in ("Emma Collins", "Emma Hughes"):
+        doc = nlp(text.format(other=other))
+        found[other] = find_statements(doc, entities_of(doc), None, lexicon=LEXICON)[-1]
+    shared, alone = found["Emma Collins"], found["Emma Hughes"]
+    assert (shared.basis, alone.basis) == ("surname", "surname")
+    assert shared.confidence < 0.8 <= alone.confidence
+
+
 def test_a_group_of_one_person_is_trusted_less_than_a_plural_group(nlp: Language) -> None:
     """ "A survivor, 27-year-old …, told" is often named in an apposition or speaks for an organisation."""
     [one] = find_statements(nlp("A local resident said the fire started at noon."), [], None, lexicon=LEXICON)
@@ -212,6 +243,6 @@ def test_every_fitted_group_is_one_calibration_key_can_give() -> None:
         for distance in (None, 0, 1, 2, 3, 4, 10)
         for known in (True, False)
         for cue in (True, False)
-        for shape in ("", NOT_FULL_NAME, ONE_PERSON)
+        for shape in ("", NOT_FULL_NAME, ONE_PERSON, SHARED_NAME)
     }
     assert set(FIRST_SCORE_COUNTS) <= reachable

@@ -44,6 +44,7 @@ class StatementWords:
     source_carrier_nouns: frozenset[str]
     document_nouns: frozenset[str]
     calendar_words: frozenset[str]
+    sentence_openers: frozenset[str]
     official_nouns: frozenset[str]
     organisation_name_ends: frozenset[str]
     organisation_stand_ins: frozenset[str]

@@ -23,7 +23,7 @@ from core.records import Entity, Statement, StatementBasis, StatementKind
 from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
-from nlp.statements.confidence import name_cut, speaker_confidence, speaker_shape
+from nlp.statements.confidence import name_cut, name_shared, speaker_confidence, speaker_shape
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
@@ -326,7 +326,9 @@ def _statement(layout: Layout, draft: _Draft, speaker: Speaker, published: str |
     basis: StatementBasis = "context" if attribution.from_context else speaker.basis
     distance = _sentences_back(layout, attribution, speaker, offset) if basis in {"pronoun", "description"} else None
     cut = name_cut(layout.text, speaker.name, lexicon.words_before_names)
-    shape = speaker_shape(basis, speaker.entity_id, speaker.name, lexicon.unmarked_plurals, cut)
+    no_name_words = lexicon.sentence_openers | lexicon.calendar_words
+    shared = basis == "surname" and name_shared(layout.text, speaker.mention, lexicon.words_before_names, no_name_words)
+    shape = speaker_shape(basis, speaker.entity_id, speaker.name, lexicon.unmarked_plurals, cut, shared)
     confidence = speaker_confidence(basis, distance, speaker.entity_id is not None, cue is not None, shape)
     return Statement(
         start=draft.start + offset,
