@@ -243,6 +243,9 @@ NAMES_CASES = [
     pytest.param("Rajesh Kumar, a trader, said prices had doubled. Railway spokesperson Ashok Kumar Mohapatra said "
                  "trains were running late. “We cannot wait any longer,” Kumar said.", "Rajesh Kumar",
                  id="a last name is looked for before a word inside a name"),
+    pytest.param("Mr Ali Hassan, who sells fish, said prices had risen. Ms Fatuma Hassan, a farmer, said the rains "
+                 "were late. Hon. Hassan Ali said the ministry would help. “We cannot wait,” Ms Hassan said.",
+                 "Fatuma Hassan", id="of namesakes, the one of the honorific's gender"),
 ]  # fmt: skip
 
 

@@ -145,6 +145,9 @@ class SpeakerResolver(Antecedents):
         phrase = noun_phrase(head)
         entity = self._entity_at(at, at + len(head.text))
         if entity is not None:
+            namesake = self._namesake_of_gender(phrase.text.split(), at) if entity.type == "Person" else None
+            if namesake is not None and namesake.name != entity.name:  # "Ms Juma", not the man "Juma Hamisi"
+                return Speaker(namesake.name, phrase.text, namesake.entity_id, True, at, "surname")
             return self._entity_speaker(head, phrase, entity, at)
         kind_of = self._organisation_before_its_kind(head)
         if kind_of is not None:
@@ -350,6 +353,9 @@ class SpeakerResolver(Antecedents):
         name written family name first ("Madam Lim" → "Lim Swee Hoon")."""
         words = name.split()
         if len(words) >= 2 and words[0].lower().rstrip(".") in self.lexicon.honorifics:
+            namesake = self._namesake_of_gender(words, at)
+            if namesake is not None:
+                return namesake
             # "Madam Lim": a surname, maybe written first; "Mr Ó Súilleabháin": a family name of two words
             return self._fuller(" ".join(words[1:]), at, surname_first=len(words) == 2)
         if len(words) != 1:
@@ -383,6 +389,22 @@ class SpeakerResolver(Antecedents):
             if mention.at < at and not mention.is_person and len(words) > 1 and word in words:
                 return mention
         return None
+
+    def _namesake_of_gender(self, words: list[str], at: int) -> NamedMention | None:
+        """ "Ms Juma" after "Mr Hamisi Juma" and "Ms Mwanaisha Juma": of the people named before whose names hold the
+        surname, the one who may be of the honorific's gender (it or not known), when only one may."""
+        gender = self.lexicon.title_genders.get(words[0].lower()) or self.lexicon.title_genders.get(
+            words[0].lower().rstrip(".")
+        )
+        if gender is None or len(words) != 2:
+            return None
+        named = {m.name: m for m in self._mentions if m.is_person and m.at < at and words[1] in m.name.split()}
+        if len(named) < 2:
+            return None
+        fitting = [m for name, m in named.items() if self._genders.get(name) in {gender, None}]
+        if len(fitting) != 1:
+            return None
+        return NamedMention(at, fitting[0].name, fitting[0].entity_id, True, True)
 
     def _personal(self, heard: Speaker) -> bool:
         """A speaker who is a person, or a name of capitalised words the tagger did not call anything and that ends
