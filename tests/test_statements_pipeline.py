@@ -263,6 +263,8 @@ ORGANISATION_DESCRIPTION_CASES = [
     pytest.param("Kendal Athletic won the league on Saturday after a 2-0 win at home.\n\nTheir striker, Tom Hale, "
                  "turned down an offer from a bigger club in May.\n\nIn a statement, the club said Hale had signed a "
                  "new contract.", "Kendal Athletic", id="a club mentioned in passing is not the club that speaks"),
+    pytest.param("The company that runs the ferries, Osei & Sons Marine, said in a notice that sailings would resume.",
+                 "Osei & Sons Marine", id="the company named between commas, however the parse hung the name"),
 ]  # fmt: skip
 
 

@@ -358,6 +358,12 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
             return named  # "The command's spokesman, SP Adewale Ojo,": a person, whatever the tagger called it
         if head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.person_nouns and named.ent_type_ == "ORG":
             return named  # "The bus company, Andes Transit, said", "The buyer, Lakeport Developments, argues"
+    if head.lemma_.lower() in lexicon.organisation_stand_ins and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ):
+        organisation = _organisation_after_comma(head)
+        if organisation is not None:
+            return organisation
     if head.lemma_.lower() in lexicon.person_nouns:
         for prep in head.children:  # "The chairman of the traders' association, Alhaji Sani Bello, said": the parse
             if prep.dep_ != "prep":  # hung the name on the association, which is no person
@@ -392,6 +398,21 @@ def _name_after_comma(head: Token, lexicon: StatementWords) -> Token | None:
     name = entity_span(doc[at])
     after = name.end if name is not None else at + 1
     return name.root if name is not None and (after >= len(doc) or doc[after].text == ",") else None
+
+
+def _organisation_after_comma(head: Token) -> Token | None:
+    """ "The family firm, Abdel-Ghani & Sons, said", "The company that holds the contract, Ekambi & Fils Petroleum,
+    claimed": an organisation noun, with what describes it, then an organisation's name between commas names it,
+    wherever the parse hung the name (an "&" in it is often read as two nouns joined)."""
+    doc = head.doc
+    comma = next((t for t in doc[head.i + 1 : head.i + 16] if t.text == "," or t.sent != head.sent), None)
+    if comma is None or comma.text != "," or comma.i + 1 >= len(doc):
+        return None
+    first = doc[comma.i + 1]
+    name = entity_span(first) if first.ent_type_ == "ORG" and first.ent_iob_ == "B" else None
+    if name is None or name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    return name[-1]
 
 
 def _person_named(token: Token, lexicon: StatementWords) -> bool:
