@@ -149,7 +149,7 @@ def name_shared(
         names.add(_name_around(text, match.start(), match.end(), words_before_names, no_name_words))
     names.discard(tuple(words))
     word_sets = {frozenset(n): n for n in names}  # "Hamisi Juma" and "Juma Hamisi": the words, in any order
-    distinct = [n for words, n in word_sets.items() if not any(words < other for other in word_sets)]
+    distinct = [n for name_words, n in word_sets.items() if not any(name_words < other for other in word_sets)]
     return any(not _spelt_alike(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :])
 
 
