@@ -13,9 +13,11 @@ from nlp.statements.confidence import (
     FIRST_SCORE_COUNTS,
     NOT_FULL_NAME,
     ONE_PERSON,
+    ORGANISATION_NAME,
     SHARED_NAME,
     UNSEEN,
     calibration_key,
+    full_organisation_name,
     full_person_name,
     name_cut,
     name_shared,
@@ -194,6 +196,28 @@ def test_a_name_after_a_capitalised_word_that_is_no_title_was_cut(text: str, nam
     assert name_cut(text, name, LEXICON.statements.words_before_names) is cut
 
 
+@pytest.mark.parametrize(
+    ("speaker_id", "name", "full"),
+    [
+        ("organization:kivu-emergency-aid-network", "Kivu Emergency Aid Network", True),
+        ("organization:ministry-of-transport", "Ministry of Transport", True),
+        ("organization:ocha", "OCHA", False),  # an acronym, or a part of a name the tagger cut
+        ("organization:omans-ministry-of-transport", "Oman’s Ministry of Transport", False),
+        ("organization:ndive-told-the-guardian-post", "Ndive told The Guardian Post", False),
+        ("person:ann-lee", "Ann Lee", False),
+    ],
+)
+def test_an_organisation_named_in_full_is_capitalised_words_and_links(speaker_id: str, name: str, full: bool) -> None:
+    assert full_organisation_name(speaker_id, name) is full
+
+
+def test_an_organisation_named_in_full_is_its_own_group_unless_cut() -> None:
+    org = ("name", "organization:drewcastle-maritime", "Drewcastle Maritime", PLURALS)
+    assert speaker_shape(*org) == ORGANISATION_NAME
+    assert speaker_shape(*org, cut=True) == NOT_FULL_NAME
+    assert speaker_shape("name", "organization:maritime", "Maritime", PLURALS) == NOT_FULL_NAME
+
+
 def test_a_cut_name_is_not_a_full_name() -> None:
     assert speaker_shape("name", "person:adzo-kumordzi", "Adzo Kumordzi", PLURALS, cut=True) == NOT_FULL_NAME
     assert speaker_shape("name", "person:adzo-kumordzi", "Adzo Kumordzi", PLURALS) == ""
@@ -243,6 +267,6 @@ def test_every_fitted_group_is_one_calibration_key_can_give() -> None:
         for distance in (None, 0, 1, 2, 3, 4, 10)
         for known in (True, False)
         for cue in (True, False)
-        for shape in ("", NOT_FULL_NAME, ONE_PERSON, SHARED_NAME)
+        for shape in ("", NOT_FULL_NAME, ONE_PERSON, SHARED_NAME, ORGANISATION_NAME)
     }
     assert set(FIRST_SCORE_COUNTS) <= reachable
