@@ -97,7 +97,6 @@ def judged(
     predictions = {doc["id"]: doc for doc in pred_docs}
     words = load_lexicon().statements
     plurals = words.unmarked_plurals
-    no_name_words = words.sentence_openers | words.calendar_words
     found: list[Judged] = []
     for gold_doc in gold_docs:
         gold = gold_doc["statements"]
@@ -109,7 +108,7 @@ def judged(
             gold_index = pairs.get(index)
             basis = statement.get("basis")
             mention = statement.get("speaker_mention")
-            shared = basis == "surname" and name_shared(text, mention, words.words_before_names, no_name_words)
+            shared = basis == "surname" and name_shared(text, mention, words.words_before_names, words.no_name_words)
             found.append(
                 Judged(
                     statement.get("confidence"),

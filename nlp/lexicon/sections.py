@@ -107,6 +107,8 @@ class StatementWords:
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
     speaking_documents: frozenset[str] = field(init=False)  # what speaks for its author: carriers, media, documents
     words_before_names: frozenset[str] = field(init=False)  # titles, honorifics and offices written before a name
+    no_name_words: frozenset[str] = field(init=False)  # sentence openers, days and months: never part of a name
+    honorific_titles: frozenset[str] = field(init=False)  # honorifics as titles_of gives them ("dr" → "doctor")
     date_words: re.Pattern[str] = field(init=False)  # a digit, a date cue word, weekday or month, case-insensitive
     part_of_day: re.Pattern[str] = field(init=False)  # a part of day ending a date phrase
 
@@ -119,6 +121,9 @@ class StatementWords:
         documents = self.source_carrier_nouns | self.medium_nouns | self.document_nouns
         object.__setattr__(self, "speaking_documents", documents)
         object.__setattr__(self, "words_before_names", self.speaker_titles | self.entity_title_words)
+        object.__setattr__(self, "no_name_words", self.sentence_openers | self.calendar_words)
+        honorific_titles = frozenset(self.title_abbreviations.get(h, h) for h in self.honorifics)
+        object.__setattr__(self, "honorific_titles", honorific_titles)
         words = "|".join(map(re.escape, (*self.date_cue_words, *self.weekdays, *self.month_abbreviations)))
         object.__setattr__(self, "date_words", re.compile(rf"\d|{words}", re.IGNORECASE))
         parts = "|".join(map(re.escape, self.parts_of_day))

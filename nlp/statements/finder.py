@@ -326,8 +326,8 @@ def _statement(layout: Layout, draft: _Draft, speaker: Speaker, published: str |
     basis: StatementBasis = "context" if attribution.from_context else speaker.basis
     distance = _sentences_back(layout, attribution, speaker, offset) if basis in {"pronoun", "description"} else None
     cut = name_cut(layout.text, speaker.name, lexicon.words_before_names)
-    no_name_words = lexicon.sentence_openers | lexicon.calendar_words
-    shared = basis == "surname" and name_shared(layout.text, speaker.mention, lexicon.words_before_names, no_name_words)
+    words = lexicon.words_before_names
+    shared = basis == "surname" and name_shared(layout.text, speaker.mention, words, lexicon.no_name_words)
     shape = speaker_shape(basis, speaker.entity_id, speaker.name, lexicon.unmarked_plurals, cut, shared)
     confidence = speaker_confidence(basis, distance, speaker.entity_id is not None, cue is not None, shape)
     return Statement(

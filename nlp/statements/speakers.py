@@ -489,8 +489,7 @@ class SpeakerResolver(Antecedents):
                 return None  # the first person after the cue is not the next sentence's subject
             named_before = any(m.name == mention.name and m.at < at for m in self._mentions)
             cue = name.head if name.dep_ in {"nsubj", "nsubjpass"} else name.head.head
-            honorifics = {self.lexicon.title_abbreviations.get(h, h) for h in self.lexicon.honorifics}
-            own_titles = titles_of(name, self.lexicon) - honorifics  # "Dr" is nobody's office
+            own_titles = titles_of(name, self.lexicon) - self.lexicon.honorific_titles  # "Dr" is nobody's office
             if named_before or own_titles or not is_cue_verb(cue, self.lexicon):
                 return None
             if new and not any(c.dep_ == "relcl" for c in name.children):
