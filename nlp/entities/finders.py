@@ -34,6 +34,7 @@ from nlp.entities.organizations import (
     described_organisations,
     party_names,
     preposition_names,
+    shared_family_names,
     team_names,
     titled_place_names,
     untagged_names,
@@ -339,6 +340,13 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "a person known by one name; not when another person is in the sentence or the word is part of a full name",
         '"Drake said he would return" (Drake tagged ORG)',
         lambda reading, candidates: candidates + pronoun_people(reading.doc, candidates, reading.gazetteer),
+    ),
+    Rule(
+        "shared_family_names",
+        'a given name joined by "and" to a two-word personal name shares its family name (a known first name, or '
+        "tagged a person alone before a full name opening with one): a Person named in full at the given name",
+        '"Alistair and Morag Mackay" → "Alistair Mackay" and "Morag Mackay"; "Tesco and Mary Smith" stay apart',
+        lambda reading, candidates: candidates + shared_family_names(reading.doc, candidates, reading.gazetteer),
     ),
     Rule(
         "workplaces",

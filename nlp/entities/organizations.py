@@ -17,10 +17,11 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
     """An organisation cut before its complement takes it in: "Joint Council" + "for the Welfare of Immigrants".
 
     The complement is "of/for/on", an optional "the", then capitalised words joined by "and", "of", "the" or a
-    hyphen; it stops before a person's or another organisation's name, or a title word, and a bare place
-    ("University of Sheffield of the UK") is where the organisation is, not part of its name, except after the
-    heads of public bodies named by their place ("Supreme Court of the United States", "Bank of Canada").
-    """
+    hyphen, also when the model tagged them an organisation of their own ("UN Office" + "for the" + "Coordination
+    of Humanitarian Affairs"); it stops before a person's or another organisation's name, or a title word, and a
+    bare place ("University of Sheffield of the UK") is where the organisation is, not part of its name, except
+    after the heads of public bodies named by their place ("Supreme Court of the United States", "Bank of
+    Canada")."""
     doc = span.doc
     if fold(span[-1].text) not in gazetteer.words("organization_words") or span.end + 1 >= len(doc):
         return span
@@ -29,7 +30,12 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
         return span
     index += 1 + (doc[index + 1].lower_ == "the")
     end, first = span.end, index
-    while index < len(doc) and doc[index].ent_type_ not in {"PERSON", "ORG"} and "\n" not in doc[index].text:
+    tagged_complement = index < len(doc) and doc[index].ent_type_ == "ORG" and _entity_start(doc[index]) > span.end
+    while index < len(doc) and "\n" not in doc[index].text:
+        if doc[index].ent_type_ == "PERSON" or (doc[index].ent_type_ == "ORG" and not tagged_complement):
+            break
+        if tagged_complement and index > first and doc[index].ent_iob_ != "I":
+            tagged_complement = False  # the model's name of the complement ends here; another name may follow
         token = doc[index]
         if token.text[:1].isupper() and token.is_alpha and fold(token.text) not in gazetteer.words("title_words"):
             end = index + 1
@@ -48,6 +54,14 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
     return doc[span.start : end]
 
 
+def _entity_start(token: Token) -> int:
+    """The index of the first word of the model's entity that holds ``token``."""
+    index = token.i
+    while index > 0 and token.doc[index].ent_iob_ == "I":
+        index -= 1
+    return index
+
+
 def address_after(span: Span, gazetteer: Gazetteer) -> Span | None:
     """The street after "on"/"at" in one ORG span: "the Manhattan Criminal Court on Centre Street"."""
     for token in span[1:-1]:
@@ -63,16 +77,26 @@ def address_after(span: Span, gazetteer: Gazetteer) -> Span | None:
 def with_and_parts(span: Span, gazetteer: Gazetteer) -> Span:
     """An organisation the model cut at "and" takes its other half in: "Ontario Landlord" + "and Tenant Board",
     "Department of Fisheries and" + "Oceans". The half before must hold an untagged word right before "and", so
-    two organisations named one after the other ("Microsoft and Google Cloud") stay two."""
+    two organisations named one after the other ("Microsoft and Google Cloud") stay two, unless the half before
+    ends in the plural of those the body is named after ("Bangladesh Garment Manufacturers" + "and Exporters
+    Association"). A one-word place before "and" opens a body named after two places ("Redcar and Cleveland
+    Council")."""
     doc, start, end = span.doc, span.start, span.end
-    cut_after_and = end + 1 < len(doc) and doc[end].lower_ in {"and", "&"} and doc[end].ent_type_ == "ORG"
-    if cut_after_and and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
-        end += 2
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+    joined = end + 1 < len(doc) and doc[end].lower_ in {"and", "&"}
+    if joined and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
+        other_end = end + 2
+        while other_end < len(doc) and doc[other_end].ent_iob_ == "I":
+            other_end += 1
+        if doc[end].ent_type_ == "ORG" or _members_before_and(span, doc[end + 1 : other_end], gazetteer):
+            end = other_end
     if fold(doc[end - 1].text) not in gazetteer.words("organization_words"):
         return doc[start:end]
-    if start > 1 and doc[start - 1].lower_ in {"and", "&"} and _capitalised_name_word(doc[start - 2]):
+    before = doc[start - 2] if start > 1 else None
+    if (
+        before is not None
+        and doc[start - 1].lower_ in {"and", "&"}
+        and (_capitalised_name_word(before) or _lone_place(before, span, gazetteer))
+    ):
         first = start - 1
         while first > 0 and doc[first - 1].tag_ in {"NNP", "NNPS"} and doc[first - 1].ent_type_ in {"", "GPE"}:
             first -= 1
@@ -132,6 +156,23 @@ def host_organisation(span: Span, gazetteer: Gazetteer) -> Span | None:
         if all(any(w in gazetteer.words("organization_words") for w in words) for words in sides):
             return right if right[0].text[:1].isupper() else None
     return None
+
+
+def _members_before_and(first: Span, second: Span, gazetteer: Gazetteer) -> bool:
+    """ "Bangladesh Garment Manufacturers" + "and" + "Exporters Association": a name of two or more words ending in
+    a plural (the members a body is named after) cannot be a whole organisation's name when the name after "and"
+    ends in an organisation word."""
+    last_word = fold(second[-1].text) in gazetteer.words("organization_words")
+    return len(first) >= 2 and first[-1].tag_ == "NNPS" and last_word
+
+
+def _lone_place(token: Token, body: Span, gazetteer: Gazetteer) -> bool:
+    """ "Redcar" of "Redcar and Cleveland Council": one capitalised word before "and" opening a local body named
+    after two places ("Brighton and Hove City Council", "Devon and Cornwall Police"), whatever the model tagged
+    the place (it takes such places for people too); not an organisation ("Google and Harvard University")."""
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    local_body = len(body) <= 3 and fold(body[-1].text) in gazetteer.words("two_place_heads")
+    return local_body and alone and token.ent_type_ in {"GPE", "PERSON"} and token.text[:1].isupper()
 
 
 def _capitalised_name_word(token: Token) -> bool:
@@ -522,3 +563,28 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         names.append(name)
     return names
+
+
+def shared_family_names(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A given name joined by "and" to a person's full name shares the family name: "owners Alistair and Morag
+    Mackay" are Alistair Mackay and Morag Mackay. The given name must be a known first name, or tagged a person on
+    its own while the full name opens with one, so "Tesco and Mary Smith" stay apart. The mention is the given name
+    as written, named in full."""
+    people = [m for m in candidates if m.type == "Person" and m.source in {"ner", "rule"} and " " in m.text]
+    found = []
+    for person in people:
+        span = doc.char_span(person.start, person.end)
+        if span is None or span.start < 2 or doc[span.start - 1].lower_ != "and":
+            continue
+        given, words = doc[span.start - 2], [fold(t.text) for t in span]
+        if not (given.is_title and given.is_alpha) or any(
+            m.start < given.idx + len(given) and given.idx < m.end and " " in m.text for m in candidates
+        ):
+            continue
+        known = fold(given.text) in gazetteer.first_names
+        tagged_alone = given.ent_type_ == "PERSON" and given.ent_iob_ == "B" and words[0] in gazetteer.first_names
+        if not (known or tagged_alone) or len(span) != 2:
+            continue
+        name = f"{given.text} {span[-1].text}"
+        found.append(Mention(given.idx, given.idx + len(given), "Person", name, "rule"))
+    return found

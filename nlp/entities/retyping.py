@@ -175,6 +175,34 @@ def _title_before_person(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return Candidate(c.span[titles[-1] + 1 :], c.ner_type, c.words[titles[-1] + 1 :])
 
 
+def _job_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """A job word opening a name, before two or three capitalised words that read as a personal name:
+    "Paediatrician Nadia Cassar" tagged ORG, "Farmer Elfed Jones" tagged PERSON. News writes an occupation
+    before a name the way it writes a title ("false titles"); the name after it is the person's. Without a known
+    first name the job must open its sentence and be followed by just two words, none an organisation or place
+    word, so "Teacher Training Agency" and "Nurse Practitioner Associates" stay what they were tagged."""
+    if len(c.words) < 3:
+        return c
+    jobs = gazetteer.words("title_words") | gazetteer.words("occupation_words") | gazetteer.words("employee_words")
+    if c.words[0] not in jobs or not c.span[0].text[:1].isupper():
+        return c
+    rest, words = c.span[1:], c.words[1:]
+    if c.ner_type == "Person":  # the model saw a person: the job before the name is no part of it
+        named = all(t.text[:1].isupper() and t.is_alpha for t in rest) and _no_institution_word(words, gazetteer)
+        return Candidate(rest, "Person", words) if named else c
+    if not is_personal_name(rest, words, gazetteer):
+        opens_sentence = c.span[0].is_sent_start or c.span.start == 0
+        bare_name = len(rest) == 2 and all(t.text[:1].isupper() and t.is_alpha for t in rest)
+        if not (opens_sentence and bare_name and _no_institution_word(words, gazetteer)):
+            return c
+    return Candidate(rest, "Person", words)
+
+
+def _no_institution_word(words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    institution = gazetteer.words("organization_words") | gazetteer.words("location_heads")
+    return not any(w in institution for w in words)
+
+
 def _title_after_organisation(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     span, words = c.span, c.words
     while c.ner_type == "Organization" and len(span) > 1 and _ends_in_title(span, words, gazetteer):
@@ -405,6 +433,14 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         "a PERSON holding title words starts after the last of them",
         '"NASA Administrator Charles Bolden" → "Charles Bolden"',
         _title_before_person,
+    ),
+    Rule(
+        "job_before_name",
+        "a name that opens with a title, occupation or employee word before a personal name (tagged PERSON, or a "
+        "known first name and one or two capitalised words, or, opening the sentence, any two capitalised words; "
+        "no organisation or place word) is that Person",
+        '"Paediatrician Nadia Cassar" tagged ORG, "Farmer Elfed Jones" tagged PERSON → "Nadia Cassar", "Elfed Jones"',
+        _job_before_name,
     ),
     Rule(
         "title_after_organisation",
