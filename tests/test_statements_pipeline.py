@@ -266,6 +266,16 @@ ORGANISATION_DESCRIPTION_CASES = [
     pytest.param("The company that runs the ferries, Osei & Sons Marine, said in a notice that sailings would resume.",
                  "Osei & Sons Marine", id="the company named between commas, however the parse hung the name"),
 ]  # fmt: skip
+# Coordinated speakers are the first conjunct (docs/annotation.md), however the parse hung the names after it.
+COORDINATED_CASES = [
+    pytest.param("At the tribunal on Monday, landlords Ewan and Catriona Lindsay said the rent had been paid.",
+                 "Ewan Lindsay", id="two given names with one family name: the first"),
+    pytest.param("Harwick Grain Corporation loaded its first ship in March.\n\nThe company and the railway, Kestrel "
+                 "Rail Services, said on Friday that exports would double.", "Harwick Grain Corporation",
+                 id="a name after the second conjunct is not the first one's"),
+    pytest.param("Farmer Tadhg Keane lost two boats in the storm. He said the harbour had not been dredged.",
+                 "Tadhg Keane", id="an occupation before the name is no part of the speaker's name"),
+]  # fmt: skip
 
 
 def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(extractor: Extractor) -> None:
@@ -328,7 +338,13 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation(extractor: Extracto
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
-    WORLD_CASES + REGION_AND_GENRE_CASES + WIRE_CASES + LONGFORM_CASES + NAMES_CASES + ORGANISATION_DESCRIPTION_CASES,
+    WORLD_CASES
+    + REGION_AND_GENRE_CASES
+    + WIRE_CASES
+    + LONGFORM_CASES
+    + NAMES_CASES
+    + ORGANISATION_DESCRIPTION_CASES
+    + COORDINATED_CASES,
 )
 def test_the_last_statement_has_the_speaker_of_news_in_the_world_s_styles(
     extractor: Extractor, text: str, speaker: str

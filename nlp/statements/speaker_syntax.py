@@ -348,9 +348,10 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
     """ "the team's coach, Alireza Mehraban" or "Ambassador to the US Hamdullah Mohib" → the person named."""
     if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or has_members(head, lexicon):
         return head  # "residents, including Amy Cole," speak as a group
+    conjunct = _second_conjunct(head)
     for child in head.children:
-        if child.dep_ != "appos":
-            continue
+        if child.dep_ != "appos" or child.i > conjunct:
+            continue  # "The port and the shipbuilder, Severomorsk Shipyard Group, said": the name is the shipbuilder's
         named = past_title_abbreviation(child, lexicon)  # "The spokesperson, Sgt. Dan Ko,": the name, not "Sgt"
         if named.ent_type_ == "PERSON" and named.lower_ not in lexicon.title_abbreviations:
             return named
@@ -362,7 +363,7 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
         c.dep_ == "det" and c.lower_ == "the" for c in head.children
     ):
         organisation = _organisation_after_comma(head)
-        if organisation is not None:
+        if organisation is not None and organisation.i < conjunct:
             return organisation
     if head.lemma_.lower() in lexicon.person_nouns:
         for prep in head.children:  # "The chairman of the traders' association, Alhaji Sani Bello, said": the parse
@@ -373,7 +374,7 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
                 if place.dep_ == "pobj" and place.ent_type_ != "PERSON" and person is not None:
                     return person
         adjacent = _name_after_comma(head, lexicon)
-        if adjacent is not None:
+        if adjacent is not None and adjacent.i < conjunct:
             return adjacent
     last = head.right_edge
     if last.i > head.i and last.ent_type_ == "PERSON" and same_paragraph(head, last):
@@ -381,6 +382,15 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
         if name is not None and name.start > head.i and head.doc[name.start - 1].pos_ not in {"ADP", "CCONJ", "PUNCT"}:
             return last  # a title that ends in the name itself, not "the lawyer for John Smith"
     return head
+
+
+def _second_conjunct(head: Token) -> int:
+    """Where a second noun joined to ``head`` by "and"/"or" starts (the end of the text without one): a name after
+    it is that noun's, not the head's. A "conjunct" the parse hung on the head without a conjunction is none ("The
+    family firm, Abdel-Ghani & Sons,")."""
+    joined = [c.i for c in head.children if c.dep_ == "cc"]
+    after = [c.i for c in head.children if c.dep_ == "conj" and any(j < c.i for j in joined)]
+    return min(after, default=len(head.doc))
 
 
 def _name_after_comma(head: Token, lexicon: StatementWords) -> Token | None:

@@ -269,6 +269,8 @@ class SpeakerResolver(Antecedents):
             return None
         if not same_paragraph(head, last) or head.doc[last.i - 1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
             return None
+        if any(c.dep_ == "conj" for c in head.children):
+            return None  # "Alistair and Morag Mackay said": the first of those who speak is the speaker
         at = last.idx + self.offset
         entity = self._entity_at(at, at + len(last.text))
         if entity is None or entity.type != "Person" or (head.idx + self.offset) in range(at - 1, at + len(last)):
