@@ -266,6 +266,19 @@ ORGANISATION_DESCRIPTION_CASES = [
     pytest.param("The company that runs the ferries, Osei & Sons Marine, said in a notice that sailings would resume.",
                  "Osei & Sons Marine", id="the company named between commas, however the parse hung the name"),
 ]  # fmt: skip
+
+
+def test_a_lead_s_organisation_by_its_kind_is_the_one_the_next_sentence_names(extractor: Extractor) -> None:
+    text = (
+        "A bus company that has served the peninsula for 70 years will cut a third of its routes from June, saying "
+        "it can no longer find drivers.\n\nKestrel Coach Lines, founded in 1951, runs 40 buses."
+    )
+    [statement] = _extract(extractor, text).statements
+    assert (statement.speaker, statement.basis) == ("Kestrel Coach Lines", "description")
+    other_kind = "Fares will rise next month, the company announced.\n\nThe Interior Ministry said it would review it."
+    assert _extract(extractor, other_kind).statements[0].speaker != "Interior Ministry"
+
+
 # Coordinated speakers are the first conjunct (docs/annotation.md), however the parse hung the names after it.
 COORDINATED_CASES = [
     pytest.param("At the tribunal on Monday, landlords Ewan and Catriona Lindsay said the rent had been paid.",

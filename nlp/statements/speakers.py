@@ -171,9 +171,17 @@ class SpeakerResolver(Antecedents):
         again = self._speaker_again(head) or self._described_person(head, at)
         if again is not None:
             return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at, "description", again.at)
-        named_next = self._named_next(head, at)
+        named_next = self._named_next(head, at) or self._organisation_named_next(head, at)
         if named_next is not None:
-            return Speaker(named_next.name, phrase.text, named_next.entity_id, True, at, "description", named_next.at)
+            return Speaker(
+                named_next.name,
+                phrase.text,
+                named_next.entity_id,
+                named_next.is_person,
+                at,
+                "description",
+                named_next.at,
+            )
         author = self._author_of(head)
         if author is not None:
             return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at, "document")
@@ -498,6 +506,31 @@ class SpeakerResolver(Antecedents):
                 return None  # "A witness said … Jane Doe said …" may be two people; "Dana Whitcombe, who ran …" is not
             return mention
         return None
+
+    def _organisation_named_next(self, head: Token, at: int) -> NamedMention | None:
+        """ "… will cut a third of its routes, a bus company said. / Sato Kanko Bus Co., founded in 1951, …", "…, the
+        service operator announced. / The managing director of Kasi Mpya Transit Ltd said …": a lead describes the
+        organisation that speaks by its kind and names it in the next sentence, inside that sentence's subject; no
+        organisation is named before the cue."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.organisation_stand_ins:
+            return None
+        if not any(c.dep_ in {"det", "poss"} for c in head.children):
+            return None
+        if any(m.at < at and not m.is_person and m.entity_id is not None for m in self._mentions):
+            return None  # "the company" may be one named before
+        after = next((t for t in self.doc[head.sent.end :] if not t.is_space), None)
+        if after is None:
+            return None
+        subject = next((t for t in after.sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == t.sent.root.i), None)
+        if subject is None:
+            return None
+        start, end = subject.left_edge.idx + self.offset, subject.right_edge.idx + len(subject.right_edge) + self.offset
+        found = [m for m in self._mentions if start <= m.at < end]
+        first = min(found, key=lambda m: m.at, default=None)
+        if first is None or first.is_person or first.entity_id is None:
+            return None
+        kinds = {w.lower() for w in first.name.split()} & set(self.lexicon.organisation_stand_ins)
+        return None if kinds - {head.lemma_.lower()} else first  # "the company" is no "Interior Ministry"
 
     def _opens_next(self, name: Token, next_sentence: Span) -> bool:
         """Whether ``name``'s sentence is ``next_sentence``, or follows it in its paragraph with nothing between but
