@@ -124,6 +124,11 @@ ATTRIBUTION_TOWNS = EvaluationSet(DATA / "attribution-towns", DATA / "attributio
 # share a surname or a given name (relatives or not), and organisations are named like people. Written as a held-out
 # set, first scored once (its first_score.json), a development set since.
 ATTRIBUTION_NAMESAKES = EvaluationSet(DATA / "attribution-namesakes", DATA / "attribution-namesakes" / "floors.json")
+# Press conferences, briefings and hearings from fourteen countries' papers: inquests, committee hearings, council
+# questions, sentencing, results calls, police and health briefings; officials by title, questions and answers,
+# speakers named by relation. Written as a held-out set, first scored once (its first_score.json), a development
+# set since.
+ATTRIBUTION_HEARINGS = EvaluationSet(DATA / "attribution-hearings", DATA / "attribution-hearings" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -161,6 +166,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_NAMES,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_NAMESAKES,
+    ATTRIBUTION_HEARINGS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -26,6 +26,7 @@ from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_GENRES,
+    ATTRIBUTION_HEARINGS,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
@@ -57,6 +58,7 @@ SETS = [
     pytest.param(ATTRIBUTION_NAMES, id="attribution-names"),
     pytest.param(ATTRIBUTION_TOWNS, id="attribution-towns"),
     pytest.param(ATTRIBUTION_NAMESAKES, id="attribution-namesakes"),
+    pytest.param(ATTRIBUTION_HEARINGS, id="attribution-hearings"),
 ]
 
 
@@ -72,6 +74,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_NAMES): 16,
         id(ATTRIBUTION_TOWNS): 14,
         id(ATTRIBUTION_NAMESAKES): 14,
+        id(ATTRIBUTION_HEARINGS): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
