@@ -279,6 +279,16 @@ def test_a_lead_s_organisation_by_its_kind_is_the_one_the_next_sentence_names(ex
     assert _extract(extractor, other_kind).statements[0].speaker != "Interior Ministry"
 
 
+def test_a_bare_surname_is_the_bearer_named_before_it_not_a_namesake_named_later(extractor: Extractor) -> None:
+    text = (
+        "The club sacked its coach on Monday, and chair Grace Adeyemi said the decision was unanimous.\n\n"
+        "Adeyemi said at a news conference that the search would begin at once.\n\n"
+        "Winger Samuel Adeyemi, who is not related to the chair, said the players were shocked."
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Grace Adeyemi", "Grace Adeyemi", "Samuel Adeyemi"]
+
+
 # Coordinated speakers are the first conjunct (docs/annotation.md), however the parse hung the names after it.
 COORDINATED_CASES = [
     pytest.param("At the tribunal on Monday, landlords Ewan and Catriona Lindsay said the rent had been paid.",

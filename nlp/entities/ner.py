@@ -393,9 +393,12 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
 ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (
     Rule(
         "joined_at_and",
-        'an ORG the model cut at "and" takes its other half in, when the half before holds an untagged word',
-        '"Ontario Landlord" + "and Tenant Board", "Department of Fisheries and" + "Oceans"; "Microsoft and Google '
-        'Cloud" stay two',
+        'an ORG the model cut at "and" takes its other half in, when the half before holds an untagged word, ends '
+        "in a plural or modifies the other half's head (two or more words), or names a portfolio the other half goes "
+        'on with; a one-word place before "and" opens a `two_place_heads` body',
+        '"Ontario Landlord" + "and Tenant Board", "Department of Fisheries and" + "Oceans", "Caribbean Savings" + "and '
+        'Loans Society", "Redcar and Cleveland Council"; "Microsoft and Google Cloud", "Google and Harvard University" '
+        "stay two",
         _mended(with_and_parts),
     ),
     Rule(
@@ -406,8 +409,9 @@ ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (
     ),
     Rule(
         "name_complement",
-        'an ORG ending in an `organization_words` word takes in "of/for/on [the]" + capitalised words, stopping at '
-        "another name or a title word; a bare place stays apart unless the body is a `place_complement_heads` one",
+        'an ORG ending in an `organization_words` word takes in "of/for/on [the]" + capitalised words (also an ORG '
+        "of their own), stopping at another name, a date or a title word; a bare place stays apart unless the body "
+        "is a `place_complement_heads` one",
         '"Joint Council" + "for the Welfare of Immigrants", "Bank of Canada"; "University of Sheffield of the UK" '
         "keeps the place apart",
         _mended(with_name_complement),

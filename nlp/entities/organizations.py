@@ -32,8 +32,10 @@ def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
     end, first = span.end, index
     tagged_complement = index < len(doc) and doc[index].ent_type_ == "ORG" and _entity_start(doc[index]) > span.end
     while index < len(doc) and "\n" not in doc[index].text:
-        if doc[index].ent_type_ == "PERSON" or (doc[index].ent_type_ == "ORG" and not tagged_complement):
-            break
+        if doc[index].ent_type_ in {"PERSON", "DATE", "TIME"} or (
+            doc[index].ent_type_ == "ORG" and not tagged_complement
+        ):
+            break  # "Education Department on Monday said": a day is no complement
         if tagged_complement and index > first and doc[index].ent_iob_ != "I":
             tagged_complement = False  # the model's name of the complement ends here; another name may follow
         token = doc[index]
@@ -87,7 +89,8 @@ def with_and_parts(span: Span, gazetteer: Gazetteer) -> Span:
         other_end = end + 2
         while other_end < len(doc) and doc[other_end].ent_iob_ == "I":
             other_end += 1
-        if doc[end].ent_type_ == "ORG" or _members_before_and(span, doc[end + 1 : other_end], gazetteer):
+        other = doc[end + 1 : other_end]
+        if doc[end].ent_type_ == "ORG" or _one_name_across_and(span, other, gazetteer):
             end = other_end
     if fold(doc[end - 1].text) not in gazetteer.words("organization_words"):
         return doc[start:end]
@@ -158,12 +161,21 @@ def host_organisation(span: Span, gazetteer: Gazetteer) -> Span | None:
     return None
 
 
-def _members_before_and(first: Span, second: Span, gazetteer: Gazetteer) -> bool:
-    """ "Bangladesh Garment Manufacturers" + "and" + "Exporters Association": a name of two or more words ending in
-    a plural (the members a body is named after) cannot be a whole organisation's name when the name after "and"
-    ends in an organisation word."""
-    last_word = fold(second[-1].text) in gazetteer.words("organization_words")
-    return len(first) >= 2 and first[-1].tag_ == "NNPS" and last_word
+def _one_name_across_and(first: Span, second: Span, gazetteer: Gazetteer) -> bool:
+    """Two organisations the model tagged on either side of "and" that are one name: the first ends in the plural
+    of those the body is named after ("Bangladesh Garment Manufacturers" + "and Exporters Association"), or the parse
+    makes it a modifier of the second's head ("Caribbean Savings" + "and Loans Society", "Fiji Nursing" + "and
+    Allied Health Workers Union"), or it names a body by its portfolio, which goes on after "and" ("Department of
+    Education" + "and Early Childhood Development"). Each needs two or more words before "and", so "Google and
+    Harvard University" stay two, as do "Goldman Sachs and Deutsche Bank", whose first is no modifier."""
+    organisation_words = gazetteer.words("organization_words")
+    if len(first) < 2:
+        return False
+    if fold(second[-1].text) in organisation_words:
+        modifier = first[-1].dep_ in {"nmod", "compound", "amod"} and second.start <= first[-1].head.i < second.end
+        return first[-1].tag_ == "NNPS" or modifier
+    portfolio = fold(first[0].text) in organisation_words and first[1].lower_ in {"of", "for"}
+    return portfolio and not any(fold(t.text) in organisation_words for t in second)
 
 
 def _lone_place(token: Token, body: Span, gazetteer: Gazetteer) -> bool:
@@ -545,6 +557,7 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     such a name into two places. The noun says who a person is, not what she does ("the owner" may be a company)."""
     statements = gazetteer.lexicon.statements
     people = statements.female_nouns | statements.male_nouns | statements.description_nouns
+    jobs = gazetteer.words("title_words") | gazetteer.words("occupation_words") | gazetteer.words("employee_words")
     names = []
     for token in doc:
         if token.dep_ != "appos" or token.lemma_.lower() not in people or token.head.i >= token.i:
@@ -555,6 +568,8 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         start = head.i
         while start > 0 and head.i - start < 2 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
             start -= 1
+        if start < head.i - 1 and fold(doc[start].text) in jobs:
+            start += 1  # "Guard Tyrese Holloway, the captain's brother": the position is no part of the name
         name = doc[start : head.i + 1]
         words = [fold(t.text) for t in name]
         if len(name) < 2 or not all(t.is_title and t.is_alpha for t in name) or name.root.ent_type_ == "PERSON":

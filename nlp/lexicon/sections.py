@@ -53,7 +53,7 @@ class StatementWords:
     reader_participles: frozenset[str]
     force_nouns: frozenset[str]
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
-    entity_title_words: frozenset[str]  # the [rules] title_words of the entity stage, for a name's first word
+    entity_title_words: frozenset[str]  # the entity stage's title, occupation and employee words, before a name
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]
     collective_nouns: frozenset[str]

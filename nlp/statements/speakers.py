@@ -90,7 +90,9 @@ class SpeakerResolver(Antecedents):
         self._last_said = (0, 0)
         self._doc_ents = list(doc.ents)
         self._people = [e for e in entities if e.type == "Person" and len(e.name.split()) > 1]
-        self._by_surname = {e.name.split()[-1]: e for e in self._people}
+        self._surname_bearers: dict[str, list[Entity]] = {}
+        for person in self._people:
+            self._surname_bearers.setdefault(person.name.split()[-1], []).append(person)
         self._genders: dict[str, str] = {}
         self._mentions = self._collect_mentions()
 
@@ -371,7 +373,7 @@ class SpeakerResolver(Antecedents):
         if len(words) != 1:
             longer = [e for e in self._people if e.name.endswith(" " + name)]  # "López Obrador"
             return NamedMention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
-        person = self._by_surname.get(name)
+        person = self._bearer_of(name, at)
         if person is not None:
             return NamedMention(at, person.name, person.id, True, True)
         if surname_first:  # "Madam Lim" after "Madam Lim Swee Hoon": the family name written first
@@ -514,8 +516,8 @@ class SpeakerResolver(Antecedents):
         organisation is named before the cue."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.organisation_stand_ins:
             return None
-        if not any(c.dep_ in {"det", "poss"} for c in head.children):
-            return None
+        if not any(c.dep_ == "det" for c in head.children):
+            return None  # "their union", "its parent company": someone's, not one the lead will name
         if any(m.at < at and not m.is_person and m.entity_id is not None for m in self._mentions):
             return None  # "the company" may be one named before
         after = next((t for t in self.doc[head.sent.end :] if not t.is_space), None)
@@ -529,7 +531,7 @@ class SpeakerResolver(Antecedents):
         first = min(found, key=lambda m: m.at, default=None)
         if first is None or first.is_person or first.entity_id is None:
             return None
-        kinds = {w.lower() for w in first.name.split()} & set(self.lexicon.organisation_stand_ins)
+        kinds = {w.lower() for w in first.name.split()} & self.lexicon.organisation_stand_ins
         return None if kinds - {head.lemma_.lower()} else first  # "the company" is no "Interior Ministry"
 
     def _opens_next(self, name: Token, next_sentence: Span) -> bool:
@@ -746,7 +748,7 @@ class SpeakerResolver(Antecedents):
             if ent.label_ in {"GPE", "NORP"} and not acts_as_person(ent, self.lexicon):
                 continue
             covered.update(range(at, at + len(ent.text)))
-            person = self._by_surname.get(ent.text)
+            person = self._bearer_of(ent.text, at)
             if person is not None:  # a surname the tagger missed or called an organisation
                 mentions.append(NamedMention(at, person.name, person.id, True, is_topic(ent.root)))
                 continue
@@ -759,11 +761,26 @@ class SpeakerResolver(Antecedents):
             self._learn_gender(name, ent.root)
         for token in self.doc:
             at = token.idx + self.offset
-            person = self._by_surname.get(token.text) if token.pos_ in {"PROPN", "NOUN"} else None
+            person = self._bearer_of(token.text, at) if token.pos_ in {"PROPN", "NOUN"} else None
             if person is not None and at not in covered and not self._inside_quote(at):
                 mentions.append(NamedMention(at, person.name, person.id, True, is_topic(token)))
         mentions.sort(key=lambda m: m.at)
         return mentions
+
+    def _bearer_of(self, surname: str, at: int) -> Entity | None:
+        """The person a bare surname at ``at`` stands for: of those bearing it, the one last named in full before it
+        ("Okafor said" after "general manager Sandra Okafor", not the "Center Darnell Okafor" named further on);
+        the last named in the article when none was named before."""
+        bearers = self._surname_bearers.get(surname)
+        if not bearers:
+            return None
+        fuller = len(surname) + 1
+
+        def last_named_before(person: Entity) -> int:
+            return max((start for start, end in person.mentions if start < at and end - start > fuller), default=-1)
+
+        named_before = max(bearers, key=last_named_before)
+        return named_before if last_named_before(named_before) >= 0 else bearers[-1]
 
     def _token_at(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
