@@ -279,6 +279,17 @@ def test_a_lead_s_organisation_by_its_kind_is_the_one_the_next_sentence_names(ex
     assert _extract(extractor, other_kind).statements[0].speaker != "Interior Ministry"
 
 
+def test_a_pronoun_after_a_question_put_to_someone_named_is_the_one_asked(extractor: Extractor) -> None:
+    text = (
+        "Principal Owen Marsh said the wing would close in June. Trustee Peter Lund asked Marsh whether the roof "
+        "had been surveyed.\n\nHe said it had not."
+    )
+    last = _extract(extractor, text).statements[-1]
+    assert (last.text, last.speaker) == ("it had not", "Owen Marsh")
+    woman_asked = "Trustee Peter Lund asked Amina Yusuf about the budget. He said the figures were wrong."
+    assert _extract(extractor, woman_asked).statements[-1].speaker == "Peter Lund"
+
+
 def test_a_bare_surname_is_the_bearer_named_before_it_not_a_namesake_named_later(extractor: Extractor) -> None:
     text = (
         "The club sacked its coach on Monday, and chair Grace Adeyemi said the decision was unanimous.\n\n"

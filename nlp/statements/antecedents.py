@@ -87,12 +87,43 @@ class Antecedents:
             if group is not None:
                 return group
         pronouns = self.lexicon.person_pronouns
+        asked = self._asked_before(pronoun, pronouns.get(lower))
+        if asked is not None and asked.name != avoid:
+            return Speaker(asked.name, pronoun.text, asked.entity_id, True, at, "pronoun", asked.at)
         found = self._antecedent(at, lower in pronouns, pronouns.get(lower), avoid)
         if found is None and lower in self.lexicon.person_subject_pronouns:
             found = self._named_subject_before(pronoun)
         if found is None:
             return None
         return Speaker(found.name, pronoun.text, found.entity_id, found.is_person, at, "pronoun", found.at)
+
+    def _asked_before(self, pronoun: Token, gender: str | None) -> NamedMention | None:
+        """ "Frank Yingling asked Haines whether anyone had checked the estimate. He said no one had.": a pronoun
+        opening the sentence after a question put to someone named is the one asked, answering — when the gender
+        fits that person."""
+        opening = next((t for t in pronoun.sent if not t.is_space), pronoun)
+        if pronoun.lower_ not in self.lexicon.person_subject_pronouns or pronoun.i != opening.i:
+            return None
+        before = pronoun.sent.start - 1
+        while before >= 0 and (self.doc[before].is_space or self.doc[before].is_punct):
+            before -= 1
+        if before < 0:
+            return None
+        for verb in self.doc[before].sent:
+            if verb.lemma_.lower() not in self.lexicon.question_verbs or verb.pos_ != "VERB":
+                continue
+            asked = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ == "PROPN"), None)
+            if asked is None:
+                continue
+            start = asked.idx + self.offset
+            covering = [m for m in self._mentions if m.is_person and m.at <= start < m.at + len(m.name) + 40]
+            named = max(covering, key=lambda m: m.at, default=None)
+            if named is None or asked.text not in named.name.split():
+                continue
+            if gender and self._genders.get(named.name, gender) != gender:
+                return None
+            return named
+        return None
 
     def _named_subject_before(self, pronoun: Token) -> NamedMention | None:
         """No person known at all: the capitalised two- or three-word subject of a sentence shortly before, whatever
