@@ -44,9 +44,11 @@ from nlp.lexicon.lexicon import load_lexicon
 from nlp.statements.confidence import (
     FIRST_SCORE_COUNTS,
     calibration_key,
+    chained,
     name_cut,
     name_shared,
     rate,
+    speaker_confidence,
     speaker_shape,
 )
 
@@ -87,6 +89,7 @@ class Judged:
     shape: str  # speaker_shape of the speaker
     matched: bool  # a gold statement overlaps it (score_extract's rule)
     right: bool  # matched and the speaker is the gold one
+    after_uncertain: bool = False  # a pronoun or carried quote after a statement not confident (`chained`)
 
 
 def judged(
@@ -104,28 +107,38 @@ def judged(
         entities = {entity["id"]: entity for entity in gold_doc["entities"]}
         pairs = {p: g for g, p in match_statements(gold, pred)}
         text = texts.get(gold_doc["id"], "")
+        previous: float | None = None  # the statement before's confidence by today's table, as `chained` reads it
         for index, statement in enumerate(pred):
             gold_index = pairs.get(index)
             basis = statement.get("basis")
             mention = statement.get("speaker_mention")
             shared = basis == "surname" and name_shared(text, mention, words.words_before_names, words.no_name_words)
+            shape = speaker_shape(
+                basis,
+                statement.get("speaker_id"),
+                statement.get("speaker"),
+                plurals,
+                name_cut(text, statement.get("speaker"), words.words_before_names),
+                shared,
+            )
+            distance, known, has_cue = (
+                statement.get("basis_distance"),
+                statement.get("speaker_id") is not None,
+                (statement.get("cue") is not None),
+            )
+            after_uncertain = chained(basis, previous)
+            previous = speaker_confidence(basis, distance, known, has_cue, shape, after_uncertain)
             found.append(
                 Judged(
                     statement.get("confidence"),
                     basis,
-                    statement.get("basis_distance"),
-                    statement.get("speaker_id") is not None,
-                    statement.get("cue") is not None,
-                    speaker_shape(
-                        statement.get("basis"),
-                        statement.get("speaker_id"),
-                        statement.get("speaker"),
-                        plurals,
-                        name_cut(text, statement.get("speaker"), words.words_before_names),
-                        shared,
-                    ),
+                    distance,
+                    known,
+                    has_cue,
+                    shape,
                     gold_index is not None,
                     gold_index is not None and speaker_right(gold[gold_index], statement, entities),
+                    after_uncertain,
                 )
             )
     return found
@@ -289,7 +302,7 @@ def reliability_table(sets: dict[str, list[Judged]], markdown: bool) -> str:
 
 
 def fit_key(j: Judged) -> str:
-    return calibration_key(j.basis, j.distance, j.speaker_known, j.has_cue, j.shape)
+    return calibration_key(j.basis, j.distance, j.speaker_known, j.has_cue, j.shape, j.after_uncertain)
 
 
 def fit_counts(found: list[Judged]) -> dict[str, tuple[int, int]]:

@@ -487,7 +487,8 @@ def test_calibration_bands_and_summary():
     assert cs.fit_counts(found) == {
         "group, one person": (1, 1),  # "Andrej Petrovski" as a group: no plural
         "name, not an entity, not a full name": (1, 1),
-        "pronoun, 2-3 sentences back, not a full name": (0, 1),
+        # the statement before names nobody the article knows in full: not confident, so the pronoun leans on doubt
+        "pronoun, 2-3 sentences back, not a full name, after an uncertain attribution": (0, 1),
     }
     table = cs.reliability_table({"development": found}, markdown=True)
     assert "| 0.8–0.9 | 1 | 0 / 1 (0.0 %) |" in table

@@ -3,6 +3,8 @@ real spaCy model; the confidence table against its own definition (nlp/statement
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -17,6 +19,7 @@ from nlp.statements.confidence import (
     SHARED_NAME,
     UNSEEN,
     calibration_key,
+    chained,
     full_organisation_name,
     full_person_name,
     name_cut,
@@ -26,7 +29,7 @@ from nlp.statements.confidence import (
     speaker_confidence,
     speaker_shape,
 )
-from nlp.statements.finder import find_statements
+from nlp.statements.finder import chain_confidences, find_statements
 from tests.test_statements import LEXICON, entities_of
 
 PLURALS = LEXICON.statements.unmarked_plurals
@@ -260,13 +263,44 @@ def test_a_group_of_one_person_is_trusted_less_than_a_plural_group(nlp: Language
     assert one.confidence < 0.8 <= many.confidence
 
 
+@pytest.mark.parametrize(
+    ("basis", "previous", "leans"),
+    [
+        ("pronoun", 0.5, True),
+        ("carried", 0.79, True),
+        ("pronoun", 0.8, False),
+        ("pronoun", None, False),  # the article's first statement
+        ("name", 0.3, False),  # a name at the cue leans on nobody
+    ],
+)
+def test_a_pronoun_or_carried_quote_after_an_uncertain_statement_leans_on_it(
+    basis: str, previous: float | None, leans: bool
+) -> None:
+    assert chained(basis, previous) is leans
+
+
+def test_a_pronoun_after_an_uncertain_attribution_is_trusted_less(nlp: Language) -> None:
+    """The same pronoun after a statement whose attribution is confident and after one whose attribution is not
+    (its confidence lowered here, as a name the tagger cut would lower it)."""
+    text = "Maria Lopez said the road was closed. She said it had flooded twice since May."
+    doc = nlp(text)
+    first, pronoun = find_statements(doc, entities_of(doc), None, lexicon=LEXICON)
+    assert (first.confidence >= 0.8, pronoun.basis) == (True, "pronoun")
+    [_, after_confident] = chain_confidences([first, pronoun], text, LEXICON.statements)
+    [_, after_uncertain] = chain_confidences([replace(first, confidence=0.55), pronoun], text, LEXICON.statements)
+    assert after_confident.confidence == pronoun.confidence >= 0.8
+    assert after_uncertain.confidence < 0.8
+    assert (after_uncertain.speaker, after_uncertain.basis) == (pronoun.speaker, "pronoun")
+
+
 def test_every_fitted_group_is_one_calibration_key_can_give() -> None:
     reachable = {
-        calibration_key(basis, distance, known, cue, shape)
+        calibration_key(basis, distance, known, cue, shape, chained(basis, previous))
         for basis in STATEMENT_BASES
         for distance in (None, 0, 1, 2, 3, 4, 10)
         for known in (True, False)
         for cue in (True, False)
         for shape in ("", NOT_FULL_NAME, ONE_PERSON, SHARED_NAME, ORGANISATION_NAME)
+        for previous in (None, 0.5, 0.95)
     }
     assert set(FIRST_SCORE_COUNTS) <= reachable

@@ -33,7 +33,7 @@ from nlp.runtime.embeddings import Embedder
 from nlp.runtime.language import detect_language
 from nlp.runtime.pipeline import load_pipeline, pipe_chunks, pipeline_meta
 from nlp.statements.dates import date_as_written
-from nlp.statements.finder import find_statements
+from nlp.statements.finder import chain_confidences, find_statements
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ class Extractor:
             for offset, doc in chunks:
                 statements.extend(self.find_statements(doc, entities, dated, offset))
         context = _StatementContext(text, entities, roles)
-        statements = [context.completed(s) for s in statements]
+        statements = chain_confidences([context.completed(s) for s in statements], text, self.lexicon.statements)
         relations, links = _relations(text, chunks, entities, dated, self.lexicon)
         return Extraction(
             article.id,

@@ -15,7 +15,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -23,7 +23,7 @@ from core.records import Entity, Statement, StatementBasis, StatementKind
 from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
-from nlp.statements.confidence import name_cut, name_shared, speaker_confidence, speaker_shape
+from nlp.statements.confidence import chained, name_cut, name_shared, speaker_confidence, speaker_shape
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
@@ -108,6 +108,32 @@ def find_statements(
             cue = draft.attribution.cue
             asker = speaker if cue is not None and cue.lemma_.lower() in words.question_verbs else None
     return statements
+
+
+def chain_confidences(statements: Sequence[Statement], text: str, lexicon: StatementWords) -> list[Statement]:
+    """An article's statements, in text order, with a pronoun's or carried quote's confidence read from its own
+    group when the statement before it is not confident (`chained`): leaning on an uncertain attribution, it is
+    less sure than one leaning on a confident one. Done over the whole article, as its first score is read."""
+    chained_statements: list[Statement] = []
+    previous: float | None = None
+    for statement in statements:
+        if chained(statement.basis, previous):
+            cut = name_cut(text, statement.speaker, lexicon.words_before_names)
+            shape = speaker_shape(
+                statement.basis, statement.speaker_id, statement.speaker, lexicon.unmarked_plurals, cut
+            )
+            confidence = speaker_confidence(
+                statement.basis,
+                statement.basis_distance,
+                statement.speaker_id is not None,
+                statement.cue is not None,
+                shape,
+                after_uncertain=True,
+            )
+            statement = replace(statement, confidence=confidence)
+        chained_statements.append(statement)
+        previous = statement.confidence
+    return chained_statements
 
 
 def _answers(attribution: Attribution, asker: Speaker | None, speaker: Speaker, lexicon: StatementWords) -> bool:
