@@ -86,7 +86,7 @@ def test_the_statements_query_keeps_confident_attributions_only(app_graph, neo4j
         return [row["quote"] for row in json.loads(result.output)]
 
     assert quotes("min_confidence=0.8") == [CONFIDENT_QUOTE]  # the older statements have no basis: never confident
-    far_pronoun = speaker_confidence("pronoun", 6, True, True, "")
+    far_pronoun = speaker_confidence("pronoun", 6, True, True, "", after_uncertain=True)  # after the firm's quote
     unresolved_firm = speaker_confidence("description", None, False, True, NOT_FULL_NAME)
     # Which of the two uncertain ones is surer depends on the fitted rates: the threshold goes between them.
     (lower, _), (higher, surer_quote) = sorted([(far_pronoun, FAR_PRONOUN_QUOTE), (unresolved_firm, FIRM_QUOTE)])
