@@ -45,11 +45,9 @@ from nlp.statements.confidence import (
     FIRST_SCORE_COUNTS,
     calibration_key,
     chained,
-    name_cut,
-    name_shared,
     rate,
     speaker_confidence,
-    speaker_shape,
+    text_shape,
 )
 
 DEVELOPMENT = (
@@ -99,7 +97,6 @@ def judged(
     id, which the speaker's shape reads (`name_cut`, `name_shared`)."""
     predictions = {doc["id"]: doc for doc in pred_docs}
     words = load_lexicon().statements
-    plurals = words.unmarked_plurals
     found: list[Judged] = []
     for gold_doc in gold_docs:
         gold = gold_doc["statements"]
@@ -111,21 +108,12 @@ def judged(
         for index, statement in enumerate(pred):
             gold_index = pairs.get(index)
             basis = statement.get("basis")
-            mention = statement.get("speaker_mention")
-            shared = basis == "surname" and name_shared(text, mention, words.words_before_names, words.no_name_words)
-            shape = speaker_shape(
-                basis,
-                statement.get("speaker_id"),
-                statement.get("speaker"),
-                plurals,
-                name_cut(text, statement.get("speaker"), words.words_before_names),
-                shared,
+            speaker_id = statement.get("speaker_id")
+            shape = text_shape(
+                text, basis, speaker_id, statement.get("speaker"), statement.get("speaker_mention"), words
             )
-            distance, known, has_cue = (
-                statement.get("basis_distance"),
-                statement.get("speaker_id") is not None,
-                (statement.get("cue") is not None),
-            )
+            distance = statement.get("basis_distance")
+            known, has_cue = speaker_id is not None, statement.get("cue") is not None
             after_uncertain = chained(basis, previous)
             previous = speaker_confidence(basis, distance, known, has_cue, shape, after_uncertain)
             found.append(

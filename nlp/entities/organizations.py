@@ -79,10 +79,9 @@ def address_after(span: Span, gazetteer: Gazetteer) -> Span | None:
 def with_and_parts(span: Span, gazetteer: Gazetteer) -> Span:
     """An organisation the model cut at "and" takes its other half in: "Ontario Landlord" + "and Tenant Board",
     "Department of Fisheries and" + "Oceans". The half before must hold an untagged word right before "and", so
-    two organisations named one after the other ("Microsoft and Google Cloud") stay two, unless the half before
-    ends in the plural of those the body is named after ("Bangladesh Garment Manufacturers" + "and Exporters
-    Association"). A one-word place before "and" opens a body named after two places ("Redcar and Cleveland
-    Council")."""
+    two organisations named one after the other ("Microsoft and Google Cloud") stay two, unless the two halves read
+    as one name (`_one_name_across_and`). A one-word place before "and" opens a body named after two places
+    ("Redcar and Cleveland Council")."""
     doc, start, end = span.doc, span.start, span.end
     joined = end + 1 < len(doc) and doc[end].lower_ in {"and", "&"}
     if joined and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
@@ -386,7 +385,7 @@ def preposition_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 def workplace_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A "person" the model found after "at" following a job is where the job is done: "a manager at Tim
     Hortons", "a cashier at Wendy Lowe" — companies named like people. "A jab at Trudeau" is no job."""
-    jobs = gazetteer.words("title_words") | gazetteer.words("occupation_words") | gazetteer.words("employee_words")
+    jobs = gazetteer.job_words
     found = []
     for mention in candidates:
         if mention.source not in {"ner", "rule"} or mention.type != "Person":  # "Tim" made "Tim Hortons" a person
@@ -557,7 +556,6 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     such a name into two places. The noun says who a person is, not what she does ("the owner" may be a company)."""
     statements = gazetteer.lexicon.statements
     people = statements.female_nouns | statements.male_nouns | statements.description_nouns
-    jobs = gazetteer.words("title_words") | gazetteer.words("occupation_words") | gazetteer.words("employee_words")
     names = []
     for token in doc:
         if token.dep_ != "appos" or token.lemma_.lower() not in people or token.head.i >= token.i:
@@ -568,7 +566,7 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         start = head.i
         while start > 0 and head.i - start < 2 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
             start -= 1
-        if start < head.i - 1 and fold(doc[start].text) in jobs:
+        if start < head.i - 1 and fold(doc[start].text) in gazetteer.job_words:
             start += 1  # "Guard Tyrese Holloway, the captain's brother": the position is no part of the name
         name = doc[start : head.i + 1]
         words = [fold(t.text) for t in name]

@@ -183,8 +183,7 @@ def _job_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     word, so "Teacher Training Agency" and "Nurse Practitioner Associates" stay what they were tagged."""
     if len(c.words) < 3:
         return c
-    jobs = gazetteer.words("title_words") | gazetteer.words("occupation_words") | gazetteer.words("employee_words")
-    if c.words[0] not in jobs or not c.span[0].text[:1].isupper():
+    if c.words[0] not in gazetteer.job_words or not c.span[0].text[:1].isupper():
         return c
     rest, words = c.span[1:], c.words[1:]
     if c.ner_type == "Person":  # the model saw a person: the job before the name is no part of it

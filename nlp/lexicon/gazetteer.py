@@ -48,6 +48,7 @@ class Gazetteer:
     splits: frozenset[frozenset[str]] = frozenset()  # folded name pairs never merged
     ignored: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
+    job_words: frozenset[str] = frozenset()  # title, occupation and employee words: what a job before a name is
 
     def words(self, rule: str) -> frozenset[str]:
         return self.rules.get(rule, frozenset())
@@ -109,6 +110,9 @@ def load_gazetteer(user_file: str | Path | None = None, lexicon: Lexicon | None 
             key = fold(_without_article(alias))
             if not any(frozenset((key, fold(other))) in splits for other in (known.name,)):
                 by_alias[key] = known
+    jobs = frozenset().union(
+        *(rules.get(key, frozenset()) for key in ("title_words", "occupation_words", "employee_words"))
+    )
     return Gazetteer(
-        rules, tuple(entities.values()), lexicon, by_alias, frozenset(splits), frozenset(ignored), _first_names()
+        rules, tuple(entities.values()), lexicon, by_alias, frozenset(splits), frozenset(ignored), _first_names(), jobs
     )

@@ -23,7 +23,7 @@ from core.records import Entity, Statement, StatementBasis, StatementKind
 from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
-from nlp.statements.confidence import chained, name_cut, name_shared, speaker_confidence, speaker_shape
+from nlp.statements.confidence import chained, speaker_confidence, text_shape
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
@@ -118,9 +118,8 @@ def chain_confidences(statements: Sequence[Statement], text: str, lexicon: State
     previous: float | None = None
     for statement in statements:
         if chained(statement.basis, previous):
-            cut = name_cut(text, statement.speaker, lexicon.words_before_names)
-            shape = speaker_shape(
-                statement.basis, statement.speaker_id, statement.speaker, lexicon.unmarked_plurals, cut
+            shape = text_shape(
+                text, statement.basis, statement.speaker_id, statement.speaker, statement.speaker_mention, lexicon
             )
             confidence = speaker_confidence(
                 statement.basis,
@@ -351,10 +350,7 @@ def _statement(layout: Layout, draft: _Draft, speaker: Speaker, published: str |
     sent_start, sent_end = _evidence(doc, text, draft.start, draft.end, cue)
     basis: StatementBasis = "context" if attribution.from_context else speaker.basis
     distance = _sentences_back(layout, attribution, speaker, offset) if basis in {"pronoun", "description"} else None
-    cut = name_cut(layout.text, speaker.name, lexicon.words_before_names)
-    words = lexicon.words_before_names
-    shared = basis == "surname" and name_shared(layout.text, speaker.mention, words, lexicon.no_name_words)
-    shape = speaker_shape(basis, speaker.entity_id, speaker.name, lexicon.unmarked_plurals, cut, shared)
+    shape = text_shape(layout.text, basis, speaker.entity_id, speaker.name, speaker.mention, lexicon)
     confidence = speaker_confidence(basis, distance, speaker.entity_id is not None, cue is not None, shape)
     return Statement(
         start=draft.start + offset,
@@ -412,13 +408,7 @@ def _carried(layout: Layout, draft: _Draft, previous: Statement, offset: int, sa
             None,
             previous.speaker_id is not None,
             cue is not None,
-            speaker_shape(
-                "carried",
-                previous.speaker_id,
-                previous.speaker,
-                layout.lexicon.unmarked_plurals,
-                name_cut(text, previous.speaker, layout.lexicon.words_before_names),
-            ),
+            text_shape(text, "carried", previous.speaker_id, previous.speaker, None, layout.lexicon),
         ),
         basis="carried",
     )
