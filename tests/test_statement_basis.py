@@ -193,10 +193,35 @@ def test_the_speaker_shape_makes_its_own_group() -> None:
         ("Vice-President Ann Lee said so.", "Ann Lee", False),  # a hyphenated title
         ("Ann Lee said so.", "Ann Lee", False),  # the text's first words
         ("Mr Lee said so.", "Ann Lee", False),  # never written whole: nothing to read
+        ("Volunteer Siti Hajar binti Abdul Rahman, 41, said so.", "Abdul Rahman", True),  # a name particle
+        ("Forward Joao dos Reis Amaral said so.", "Reis Amaral", True),
+        ("Coach Ruud van Dijk said so.", "Ruud van Dijk", False),  # a particle inside a whole name
+        ("The farm's owners, Ewan and Kirsty Baird, said so.", "Kirsty Baird", True),  # a given name shares it
+        ("Ann Lee and John Smith said so.", "John Smith", False),  # two people named in full
+        ("Mr Lee and John Smith said so.", "John Smith", False),
+        ("Constable Rua Tane said so.", "Constable Rua Tane", True),  # a title left in the name
+        ("DSP Anil Kaur said so.", "DSP Anil Kaur", True),  # an office in capitals left in the name
+        ("K. Venkatesh said so.", "K. Venkatesh", False),  # an initial
+        ("The Port Authority on Tuesday said so.", "Port Authority on Tuesday", True),  # a weekday
     ],
 )
 def test_a_name_after_a_capitalised_word_that_is_no_title_was_cut(text: str, name: str, cut: bool) -> None:
-    assert name_cut(text, name, LEXICON.statements.words_before_names) is cut
+    assert name_cut(text, name, LEXICON.statements) is cut
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cut"),
+    [
+        ("The Pacific Fishers and Seafarers Guild said so.", "Seafarers Guild", True),  # "and" before it
+        ("The Office of Water and Coastal Management said so.", "Office of Water", True),  # the name goes on after
+        ("The Centre for the Study of Forests said so.", "Centre", False),  # one word: never a full name anyway
+        ("Staff at the Forest Agency for the Study of Trees said so.", "Forest Agency", True),
+        ("Tata Motors said so. Tata Motors and Ford had talked.", "Tata Motors", False),  # first written alone
+        ("Asked about Tata Motors, the Forum said so.", "the Forum", False),
+    ],
+)
+def test_an_organisation_joined_to_capitalised_words_by_and_of_or_for_was_cut(text: str, name: str, cut: bool) -> None:
+    assert name_cut(text, name, LEXICON.statements, organisation=True) is cut
 
 
 @pytest.mark.parametrize(

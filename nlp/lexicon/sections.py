@@ -54,6 +54,7 @@ class StatementWords:
     force_nouns: frozenset[str]
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
     entity_title_words: frozenset[str]  # the entity stage's title, occupation and employee words, before a name
+    name_particles: frozenset[str]  # the entity stage's lower-case particles inside a personal name ("binti", "dos")
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]
     collective_nouns: frozenset[str]

@@ -45,50 +45,50 @@ CHAINED_BASES = frozenset({"pronoun", "carried"})
 
 # group: (right, matched) on the development sets' first scores; the rate is (right + 1) / (matched + 2)
 FIRST_SCORE_COUNTS: dict[str, tuple[int, int]] = {
-    "name, an entity": (441, 447),
-    "pronoun, 0-1 sentences back": (209, 219),
-    "surname, an entity": (170, 175),
-    "name, an entity, not a full name": (53, 96),
-    "name, an entity, an organisation named in full": (82, 92),
+    "name, an entity": (437, 437),
+    "pronoun, 0-1 sentences back": (208, 216),
+    "surname, an entity": (168, 170),
+    "name, an entity, not a full name": (57, 113),
     "group, one person": (44, 87),
+    "name, an entity, an organisation named in full": (82, 85),
     "group": (76, 81),
     "name, not an entity, not a full name": (43, 74),
     "surname, an entity, a name others share": (33, 53),
     "description, antecedent unknown, not a full name": (15, 48),
-    "pronoun, 0-1 sentences back, after an uncertain attribution": (30, 39),
-    "pronoun, 0-1 sentences back, not a full name, after an uncertain attribution": (20, 38),
-    "carried, in its paragraph": (31, 35),
+    "pronoun, 0-1 sentences back, not a full name, after an uncertain attribution": (21, 42),
+    "pronoun, 0-1 sentences back, after an uncertain attribution": (30, 38),
+    "carried, in its paragraph": (31, 34),
+    "surname, an entity, not a full name": (15, 24),
     "document, an entity": (21, 23),
     "description, 0-1 sentences back": (15, 22),
-    "pronoun, 2-3 sentences back": (14, 21),
     "document, not an entity": (8, 20),
     "carried, to a new paragraph": (19, 19),
-    "surname, an entity, not a full name": (13, 19),
-    "description, 0-1 sentences back, an organisation named in full": (13, 17),
+    "pronoun, 2-3 sentences back": (13, 18),
+    "description, 0-1 sentences back, an organisation named in full": (13, 16),
     "pronoun, 2-3 sentences back, after an uncertain attribution": (5, 15),
-    "description, 0-1 sentences back, not a full name": (3, 13),
+    "description, 0-1 sentences back, not a full name": (3, 14),
     "pronoun, 4+ sentences back, after an uncertain attribution": (1, 11),
     "carried, in its paragraph, after an uncertain attribution": (7, 10),
     "carried, to a new paragraph, not a full name, after an uncertain attribution": (5, 9),
+    "description, 2-3 sentences back, not a full name": (0, 9),
+    "carried, in its paragraph, not a full name, after an uncertain attribution": (2, 8),
     "surname, not an entity, not a full name": (6, 8),
-    "carried, in its paragraph, not a full name, after an uncertain attribution": (2, 7),
-    "description, 2-3 sentences back, an organisation named in full": (4, 7),
-    "description, 2-3 sentences back, not a full name": (0, 7),
-    "description, 4+ sentences back": (4, 6),
+    "pronoun, 2-3 sentences back, not a full name, after an uncertain attribution": (1, 7),
+    "description, 2-3 sentences back, an organisation named in full": (4, 6),
     "carried, to a new paragraph, after an uncertain attribution": (2, 5),
+    "description, 4+ sentences back": (4, 5),
+    "description, 4+ sentences back, not a full name": (2, 5),
     "pronoun, 0-1 sentences back, not a full name": (4, 5),
-    "pronoun, 2-3 sentences back, not a full name, after an uncertain attribution": (1, 5),
-    "description, 2-3 sentences back": (2, 4),
     "description, 4+ sentences back, an organisation named in full": (3, 4),
-    "description, 4+ sentences back, not a full name": (2, 4),
-    "pronoun, 4+ sentences back": (1, 4),
     "carried, in its paragraph, an organisation named in full": (3, 3),
+    "description, 2-3 sentences back": (2, 3),
+    "pronoun, 4+ sentences back": (1, 3),
+    "pronoun, 4+ sentences back, not a full name": (1, 3),
     "context": (2, 2),
-    "pronoun, 4+ sentences back, not a full name": (1, 2),
+    "pronoun, 2-3 sentences back, not a full name": (2, 2),
     "carried, to a new paragraph, an organisation named in full": (1, 1),
     "pronoun, 0-1 sentences back, an organisation named in full": (1, 1),
     "pronoun, 2-3 sentences back, an organisation named in full": (1, 1),
-    "pronoun, 2-3 sentences back, not a full name": (1, 1),
     "pronoun, 4+ sentences back, not a full name, after an uncertain attribution": (0, 1),
     "surname, not an entity, a name others share": (1, 1),
 }
@@ -163,33 +163,73 @@ def text_shape(
 ) -> str:
     """`speaker_shape` as the article's text gives it (`name_cut`, `name_shared`): the extractor and the calibration
     of first scores read a statement's shape this one way."""
-    cut = name_cut(text, speaker, words.words_before_names)
+    organisation = bool(speaker_id) and str(speaker_id).startswith("organization:")
+    cut = name_cut(text, speaker, words, organisation)
     shared = basis == "surname" and name_shared(text, mention, words.words_before_names, words.no_name_words)
     return speaker_shape(basis, speaker_id, speaker, words.unmarked_plurals, cut, shared)
 
 
 _WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+$")
+# "Alistair and " before a name: a word joined to it by "and", and the word before that one if any
+_JOINED_BEFORE = re.compile(r"(?:([^\s]+)[ \t]+)?([^\s]+)[ \t]+(?:and|&)[ \t]+$")
+# " and Exporters Association", " for the Coordination of …" after an organisation's name: the name goes on
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:and|&|of|for)[ \t]+(?:the[ \t]+)?[A-Z]")
 
 
-def name_cut(text: str, name: str | None, words_before_names: Collection[str]) -> bool:
-    """Whether the speaker's name, where the text first writes it, follows a capitalised word that is no title,
-    honorific or office: a name the tagger cut ("ASP Hope Adzo Kumordzi" → "Adzo Kumordzi", "Đỗ Thị Thu Hằng" →
-    "Thị Thu Hằng", "Ma. Lourdes Sison-Quiambao"). Reads only the text and the name, so a first score kept as text
-    is grouped as the extractor groups it."""
+def name_cut(text: str, name: str | None, words: StatementWords, organisation: bool = False) -> bool:
+    """Whether the speaker's name, where the text first writes it, is a piece of a longer name or holds a word that
+    is no name, the tagger's commonest slips on names it has not seen:
+
+    - it follows a capitalised word that is no title, honorific or office ("ASP Hope Adzo Kumordzi" → "Adzo
+      Kumordzi", "Đỗ Thị Thu Hằng" → "Thị Thu Hằng", "Ma. Lourdes Sison-Quiambao") or a name particle ("Nurul Ain
+      binti Abdul Razak" → "Abdul Razak", "André Luís dos Santos Ferreira" → "Santos Ferreira");
+    - "and" joins it to a capitalised word before: for a person a given name alone, which shares the family name
+      ("Alistair and Morag Mackay"; "Ann Lee and John Smith" are two), for an organisation any ("Caribbean Savings
+      and Loans Society"); or an organisation's name goes on after it with "and", "of" or "for" ("Department of
+      Education and Early Childhood Development", "UN Office for the Coordination of Humanitarian Affairs");
+    - a person's name opens with a title or an office written in capitals ("SP Adewale Ojo", "Barrister Ayesha
+      Niazi"), or a name holds a weekday ("Medical Education Department on Monday").
+
+    Reads only the text and the name, so a first score kept as text is grouped as the extractor groups it."""
     if not name or " " not in name:
         return False
+    name_words = name.split()
+    if any(word.lower() in words.weekdays for word in name_words):
+        return True
+    if not organisation and _opens_with_title(name_words[0], words.words_before_names):
+        return True
     at = text.find(name)
     if at <= 0:
         return False
+    if organisation and _NAME_GOES_ON.match(text, at + len(name)):
+        return True
+    joined = _JOINED_BEFORE.search(text, max(0, at - 60), at)
+    if joined is not None and _capitalised(joined.group(2)) and not joined.group(2).endswith(","):
+        lone = joined.group(1) is None or not _capitalised(joined.group(1))
+        if organisation or (lone and joined.group(2).lower() not in words.words_before_names):
+            return True
     before = _WORD_BEFORE.search(text, max(0, at - 40), at)
     if before is None:
         return False
     word = before.group(1)
+    if word in words.name_particles:
+        return True
     letters = word.rstrip(".").replace("-", "")
     if not (word[:1].isupper() and letters.isalpha()) or letters.isupper():
         return False  # "striker", "Ethiopia's", a dateline's "LAGOS:" or an office in capitals ("MP", "ASP")
     parts = word.rstrip(".").lower().split("-")
-    return not any(part in words_before_names for part in parts) and word.lower() not in {"the", "a", "an"}
+    return not any(part in words.words_before_names for part in parts) and word.lower() not in {"the", "a", "an"}
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha()
+
+
+def _opens_with_title(word: str, words_before_names: Collection[str]) -> bool:
+    """A title the tagger kept in a name ("Barrister", "Dr.") or an office in capitals ("SP", "ASP", "MK"), not an
+    initial ("K.")."""
+    bare = word.rstrip(".")
+    return bare.lower() in words_before_names or (len(bare) >= 2 and bare.isalpha() and bare.isupper())
 
 
 def name_shared(
