@@ -290,6 +290,16 @@ def test_a_pronoun_after_a_question_put_to_someone_named_is_the_one_asked(extrac
     assert _extract(extractor, woman_asked).statements[-1].speaker == "Peter Lund"
 
 
+def test_a_first_name_both_men_and_women_bear_gives_no_gender(extractor: Extractor) -> None:
+    text = (
+        "Nurse Grace Wambui said the ward was full. Surgeon Andrea Conti told the inquiry that porter Luke Obi had "
+        "found the theatre closed.\n\nHe said two operations had been cancelled."
+    )
+    assert _extract(extractor, text).statements[-1].speaker == "Andrea Conti"
+    known = "Nurse Grace Wambui said the ward was full. Surgeon Paula Conti said so.\n\nHe said it was late."
+    assert _extract(extractor, known).statements[-1].speaker != "Paula Conti"
+
+
 def test_a_bare_surname_is_the_bearer_named_before_it_not_a_namesake_named_later(extractor: Extractor) -> None:
     text = (
         "The club sacked its coach on Monday, and chair Grace Adeyemi said the decision was unanimous.\n\n"

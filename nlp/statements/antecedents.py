@@ -61,7 +61,7 @@ class Antecedents:
         if name in self._genders:
             return
         first = name.split()[0].lower().strip(".") if name.split() else ""
-        gender = first_name_genders().get(first)
+        gender = first_name_genders().get(first) or None  # "" for a name both men and women bear
         if gender is None and token is not None and token.i > 0:
             titles = self.lexicon.title_genders
             gender = titles.get(token.doc[max(0, token.i - 1)].lower_) or titles.get(
