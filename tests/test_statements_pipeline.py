@@ -290,6 +290,14 @@ def test_a_pronoun_after_a_question_put_to_someone_named_is_the_one_asked(extrac
     assert _extract(extractor, woman_asked).statements[-1].speaker == "Peter Lund"
 
 
+def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
+    text = (
+        "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"
+        '"You knew exactly what you were doing," the judge told him.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Miriam Okello-Banda"] * 2
+
+
 def test_a_first_name_both_men_and_women_bear_gives_no_gender(extractor: Extractor) -> None:
     text = (
         "Nurse Grace Wambui said the ward was full. Surgeon Andrea Conti told the inquiry that porter Luke Obi had "

@@ -304,10 +304,10 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     ),
     Rule(
         "departments",
-        "a capitalised one- or two-word `department_words` portfolio before a country or province → "
-        "Organization, unless it sits inside a longer name",
+        "a capitalised one- or two-word `department_words` portfolio before a country or province (the last word "
+        "of its entity, not a known given name) → Organization, unless it sits inside a longer name",
         '"Health Canada", "Global Affairs Canada", "Tribunals Ontario" tagged PERSON; not "Health" in "World '
-        'Health Organisation"',
+        'Health Organisation", nor "Justice Carolyn" of the judge "Justice Carolyn Thompson-Reid"',
         _adding(lambda reading: department_mentions(reading.doc, reading.gazetteer)),
     ),
     Rule(

@@ -213,8 +213,10 @@ def _with_hyphenated_family_name(span: Span, gazetteer: Gazetteer) -> Span:
     if end < len(doc) and span[-1].whitespace_:
         after = doc[end]
         words = gazetteer.words("title_words") | gazetteer.words("organization_words")
-        untagged = after.is_title and after.is_alpha and not after.ent_type_ and fold(after.text) not in words
-        if untagged and joined_by_hyphen(doc, end):
+        # the family name untagged, or tagged a PERSON of its own ("MK Orit" + "Ben-Haim")
+        own_name = after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+        name_word = after.is_title and after.is_alpha and fold(after.text) not in words
+        if name_word and (own_name or not after.ent_type_) and joined_by_hyphen(doc, end):
             end += 1
     while joined_by_hyphen(doc, end - 1) and doc[end + 1].ent_type_ in {"", "PERSON"}:
         end += 2
@@ -384,9 +386,9 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
     ),
     Rule(
         "hyphenated_family_name",
-        "a PERSON cut inside a double-barrelled family name, or ending just before one (untagged, no title or "
-        "organisation word), takes the rest of the name in",
-        '"Mary Kiely" + "-Nash"; "Limerick TD Maura" + "Kiely-Nash"',
+        "a PERSON cut inside a double-barrelled family name, or ending just before one (untagged or tagged a PERSON "
+        "of its own, no title or organisation word), takes the rest of the name in",
+        '"Mary Kiely" + "-Nash"; "Limerick TD Maura" + "Kiely-Nash"; "MK Orit" + "Ben-Haim" (both PERSON)',
         _with_hyphenated_family_name,
     ),
 )

@@ -128,9 +128,11 @@ def department_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     Affairs Canada", "Public Health Ontario", also when the model tags the pair as a person ("Tribunals Ontario")."""
     mentions = []
     for place in doc[1:]:
-        name_ends = place.i + 1 == len(doc) or doc[place.i + 1].ent_iob_ != "I" or place.ent_type_ != "GPE"
+        name_ends = place.i + 1 == len(doc) or doc[place.i + 1].ent_iob_ != "I"
         if not (place.text[:1].isupper() and place.ent_type_ in {"GPE", "PERSON", "ORG"} and name_ends):
             continue
+        if fold(place.text) in gazetteer.first_names:
+            continue  # "Justice Carolyn" of "Justice Carolyn Thompson-Reid": a judge and her given name
         if fold(place.text) in gazetteer.words("law_heads"):
             continue  # "Finance Bill": a bill, not a department
         for length in (2, 1):

@@ -103,6 +103,7 @@ class StatementWords:
     duration_prepositions: frozenset[str]
     sequence_words: frozenset[str]
     title_abbreviations: dict[str, str]
+    office_synonyms: dict[str, tuple[str, ...]]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles

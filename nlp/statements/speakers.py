@@ -475,8 +475,8 @@ class SpeakerResolver(Antecedents):
         if name is None:
             return False
         titles = titles_of(name, self.lexicon)
-        if title not in titles:
-            return False
+        if title not in titles and titles.isdisjoint(self.lexicon.office_synonyms.get(title, ())):
+            return False  # "the judge" is "Justice Carolyn Thompson-Reid" too
         return not qualifiers or qualifiers <= titles | introduced_with(name)
 
     def _named_next(self, head: Token, at: int) -> NamedMention | None:
