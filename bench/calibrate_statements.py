@@ -8,9 +8,9 @@
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
 attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform,
-attribution-names, attribution-towns, attribution-namesakes and attribution-hearings) and on the held-out sets
-(tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles no development set
-has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
+attribution-names, attribution-towns, attribution-namesakes, attribution-hearings and attribution-exchanges) and on
+the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles no
+development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
 and tests/data/attribution-heldout-names, 16 articles whose speakers' names are not English "First Last"; all
 written apart from the rules); its statements are matched to the gold ones as bench/score_extract.py matches them. A
@@ -63,6 +63,7 @@ DEVELOPMENT = (
     "attribution-towns",
     "attribution-namesakes",
     "attribution-hearings",
+    "attribution-exchanges",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

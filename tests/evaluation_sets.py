@@ -129,6 +129,10 @@ ATTRIBUTION_NAMESAKES = EvaluationSet(DATA / "attribution-namesakes", DATA / "at
 # speakers named by relation. Written as a held-out set, first scored once (its first_score.json), a development
 # set since.
 ATTRIBUTION_HEARINGS = EvaluationSet(DATA / "attribution-hearings", DATA / "attribution-hearings" / "floors.json")
+# Exchanges from fourteen countries' papers: negotiations, committee grillings, tribunals, cross-examinations, debates,
+# rival coaches, a filing and its analysts; people of one gender answering each other, so that "he said" is hard.
+# Written as a held-out set, first scored once (its first_score.json), a development set since.
+ATTRIBUTION_EXCHANGES = EvaluationSet(DATA / "attribution-exchanges", DATA / "attribution-exchanges" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -167,6 +171,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_HEARINGS,
+    ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

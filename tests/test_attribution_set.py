@@ -25,6 +25,7 @@ import pytest
 from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_LONGFORM,
@@ -59,6 +60,7 @@ SETS = [
     pytest.param(ATTRIBUTION_TOWNS, id="attribution-towns"),
     pytest.param(ATTRIBUTION_NAMESAKES, id="attribution-namesakes"),
     pytest.param(ATTRIBUTION_HEARINGS, id="attribution-hearings"),
+    pytest.param(ATTRIBUTION_EXCHANGES, id="attribution-exchanges"),
 ]
 
 
@@ -75,6 +77,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_TOWNS): 14,
         id(ATTRIBUTION_NAMESAKES): 14,
         id(ATTRIBUTION_HEARINGS): 14,
+        id(ATTRIBUTION_EXCHANGES): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 

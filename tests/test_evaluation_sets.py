@@ -10,6 +10,7 @@ import pytest
 
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_HELDOUT,
@@ -42,6 +43,7 @@ SETS = [
     pytest.param(ATTRIBUTION_TOWNS, id="attribution-towns"),
     pytest.param(ATTRIBUTION_NAMESAKES, id="attribution-namesakes"),
     pytest.param(ATTRIBUTION_HEARINGS, id="attribution-hearings"),
+    pytest.param(ATTRIBUTION_EXCHANGES, id="attribution-exchanges"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
