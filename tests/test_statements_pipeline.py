@@ -290,6 +290,24 @@ def test_a_pronoun_after_a_question_put_to_someone_named_is_the_one_asked(extrac
     assert _extract(extractor, woman_asked).statements[-1].speaker == "Peter Lund"
 
 
+def test_a_name_given_an_age_after_an_opening_phrase_is_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Giving evidence on Tuesday, Ms Haldane, 55, said her father had been “sharp as a tack” until the week he died "
+        "and had dictated the changes to his solicitor himself."
+    )  # the parse hangs the name on "Tuesday", leaving "said" no subject
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker_mention == "Ms Haldane" and statement.text.startswith("her father had been")
+
+
+def test_of_two_names_joined_by_a_comma_alone_the_one_beside_the_cue_speaks(extractor: Extractor) -> None:
+    text = (
+        "Turning to the finance director, Mr Samuel Kiptoo Rono, Senator Jane Atieno Ouma asked why the funds had been "
+        "released in a single week."
+    )
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Jane Atieno Ouma"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

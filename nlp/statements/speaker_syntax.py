@@ -37,7 +37,7 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return token.head
-            return subject
+            return _unjoined_conjunct(subject, token) or subject
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             if token.i == cue.i and any(c.dep_ == "auxpass" for c in cue.children):
                 return None  # "women who were told they had cancer" were spoken to, not speaking
@@ -48,6 +48,20 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             continue
         break
     return _name_before(cue, lexicon) if cue.dep_ == "ROOT" else None
+
+
+def _unjoined_conjunct(subject: Token, verb: Token) -> Token | None:
+    """ "Turning to the finance manager, Mr Daniel Kiprono Langat, Senator Otieno Kasera asked …": the parser made the
+    name right before the verb a conjunct of a name before it with no "and" between them; two names joined by a comma
+    alone are no pair of speakers, and the one beside the verb is its subject (the other is whom an aside named)."""
+    conjuncts = [c for c in subject.children if c.dep_ == "conj" and subject.i < c.i < verb.i]
+    if len(conjuncts) != 1 or any(c.dep_ in {"cc", "preconj"} for c in (*subject.children, *conjuncts[0].children)):
+        return None
+    name = conjuncts[0]
+    doc = verb.doc
+    if name.pos_ != "PROPN" or subject.pos_ != "PROPN" or name.right_edge.i + 1 != verb.i:
+        return None
+    return name if doc[name.left_edge.i - 1].text == "," else None
 
 
 def _quoted_as_saying(token: Token, cue: Token, lexicon: StatementWords) -> Token | None:
@@ -87,16 +101,20 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
     """ "In an interview with The Canadian Press, Finance Minister Dominic LeBlanc said …", "Speaking in Izmir, the
     regional director, Mehmet Emin Aydin, said …": the parser joined the name to the phrase before it, leaving the
     cue without a subject; the name right before the cue (and its closing comma) is it."""
-    after_comma = cue.i > 1 and cue.doc[cue.i - 1].text == ","
+    doc = cue.doc
+    after_comma = cue.i > 1 and doc[cue.i - 1].text == ","
     before = cue.i - 1 if after_comma else cue.i
     if before == 0:
         return None
-    name = cue.doc[before - 1]
+    name = doc[before - 1]
+    aged = after_comma and before >= 3 and name.like_num and name.dep_ == "appos" and doc[before - 2].text == ","
+    if aged:  # "Giving evidence on Tuesday, Ms Pemberton, 55, said": a name given an age is a person introduced
+        name = doc[before - 3]
     if name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "ORG"} or name.dep_ not in {"conj", "appos"}:
         return None
-    if after_comma and (name.dep_ != "appos" or not _described_as_person(name, lexicon)):
+    if after_comma and not aged and (name.dep_ != "appos" or not _described_as_person(name, lexicon)):
         return None  # only a name in apposition to the description of a person: "the regional director, X,"
-    return name if name.head.i < name.i and cue.doc[name.left_edge.i - 1].text == "," else None
+    return name if name.head.i < name.i and doc[name.left_edge.i - 1].text == "," else None
 
 
 def _described_as_person(name: Token, lexicon: StatementWords) -> bool:
