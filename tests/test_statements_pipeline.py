@@ -288,6 +288,11 @@ def test_a_pronoun_after_a_question_put_to_someone_named_is_the_one_asked(extrac
     assert (last.text, last.speaker) == ("it had not", "Owen Marsh")
     woman_asked = "Trustee Peter Lund asked Amina Yusuf about the budget. He said the figures were wrong."
     assert _extract(extractor, woman_asked).statements[-1].speaker == "Peter Lund"
+    described = (
+        "The hospital's finance director, Ruth Abara, said the ward was funded. Inspector Joan Whitfield said the ward "
+        "had been cut.\n\nWhitfield asked the finance director how many nurses had left. She said she did not know."
+    )
+    assert _extract(extractor, described).statements[-1].speaker == "Ruth Abara"
 
 
 def test_a_name_given_an_age_after_an_opening_phrase_is_the_speaker(extractor: Extractor) -> None:

@@ -114,6 +114,9 @@ class Antecedents:
                 continue
             asked = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ == "PROPN"), None)
             if asked is None:
+                described = self._asked_by_description(verb, gender)
+                if described is not None:
+                    return described
                 continue
             start = asked.idx + self.offset
             covering = [m for m in self._mentions if m.is_person and m.at <= start < m.at + len(m.name) + 40]
@@ -124,6 +127,20 @@ class Antecedents:
                 return None
             return named
         return None
+
+    def _asked_by_description(self, verb: Token, gender: str | None) -> NamedMention | None:
+        """ "Dlamini-Jacobs asked the portfolio manager how many units had been inspected. She said …": the one asked,
+        described by the title they were introduced with, answers."""
+        asked = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ == "NOUN"), None)
+        if asked is None or asked.lemma_.lower() not in self.lexicon.person_nouns:
+            return None
+        found = self.resolve(asked)
+        if found is None or not found.is_person or found.basis == "group":
+            return None
+        if gender and self._genders.get(found.name, gender) != gender:
+            return None
+        at = found.antecedent_at if found.antecedent_at is not None else found.at
+        return NamedMention(at, found.name, found.entity_id, True, True)
 
     def _named_subject_before(self, pronoun: Token) -> NamedMention | None:
         """No person known at all: the capitalised two- or three-word subject of a sentence shortly before, whatever
