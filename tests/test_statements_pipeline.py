@@ -313,6 +313,14 @@ def test_of_two_names_joined_by_a_comma_alone_the_one_beside_the_cue_speaks(extr
     assert statement.speaker == "Jane Atieno Ouma"
 
 
+def test_an_honorific_and_a_double_barrelled_surname_is_the_person_named_in_full(extractor: Extractor) -> None:
+    text = (
+        "Counsel for the family, Claire Whitlock-Berry, asked about the scan. Dr Lim said it was not ordered.\n\n"
+        "Ms Whitlock-Berry said the scan would have shown the tear."
+    )  # the model tags no person at "Ms Whitlock-Berry", which the tokenizer makes four words
+    assert _extract(extractor, text).statements[-1].speaker == "Claire Whitlock-Berry"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

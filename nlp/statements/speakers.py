@@ -154,7 +154,10 @@ class SpeakerResolver(Antecedents):
         kind_of = self._organisation_before_its_kind(head)
         if kind_of is not None:
             return Speaker(kind_of.name, phrase.text, kind_of.id, False, at, "name")
-        is_name = len(phrase) <= 3 and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase)
+        # "Ms Kamau-Ndegwa": two words, though the tokenizer makes four of them
+        is_name = len(phrase.text.split()) <= 3 and all(
+            t.pos_ == "PROPN" or t.text[:1].isupper() or (t.text == "-" and not t.whitespace_) for t in phrase
+        )
         expanded = self._fuller(phrase.text, at) if is_name else None
         if expanded is not None:
             basis: StatementBasis = "surname" if expanded.is_person else "name"
