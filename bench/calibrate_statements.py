@@ -8,15 +8,16 @@
 
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
 attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform,
-attribution-names, attribution-towns, attribution-namesakes, attribution-hearings and attribution-exchanges) and on
-the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles no
-development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
-tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
-and tests/data/attribution-heldout-names, 16 articles whose speakers' names are not English "First Last"; all
-written apart from the rules); its statements are matched to the gold ones as bench/score_extract.py matches them. A
-matched statement's speaker is right or wrong by score_extract's rule; a statement with no gold counterpart has no
-speaker to be right about and is counted apart ("unmatched"). Each confidence band shows how many statements fall in
-it and what share of its matched ones had the right speaker. Held-out figures are only ever printed in aggregate.
+attribution-names, attribution-towns, attribution-namesakes, attribution-hearings, attribution-exchanges and
+attribution-sources) and on the held-out sets (tests/data/heldout, nine sample articles;
+tests/data/attribution-heldout, 32 articles in styles no development set has; tests/data/attribution-heldout-local,
+24 articles of local and small-country news; tests/data/attribution-heldout-beats, 24 articles by beat;
+tests/data/attribution-heldout-stories, 12 long stories; and tests/data/attribution-heldout-names, 16 articles whose
+speakers' names are not English "First Last"; all written apart from the rules); its statements are matched to the
+gold ones as bench/score_extract.py matches them. A matched statement's speaker is right or wrong by score_extract's
+rule; a statement with no gold counterpart has no speaker to be right about and is counted apart ("unmatched"). Each
+confidence band shows how many statements fall in it and what share of its matched ones had the right speaker.
+Held-out figures are only ever printed in aggregate.
 
 --fit reads development alone, and of it the first scores: what the extractor predicted on a set the first time
 it saw it, before any rule was drawn from it, kept in tests/data/<set>/first_score.json (judged against the set's
@@ -64,6 +65,7 @@ DEVELOPMENT = (
     "attribution-namesakes",
     "attribution-hearings",
     "attribution-exchanges",
+    "attribution-sources",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -133,6 +133,10 @@ ATTRIBUTION_HEARINGS = EvaluationSet(DATA / "attribution-hearings", DATA / "attr
 # rival coaches, a filing and its analysts; people of one gender answering each other, so that "he said" is hard.
 # Written as a held-out set, first scored once (its first_score.json), a development set since.
 ATTRIBUTION_EXCHANGES = EvaluationSet(DATA / "attribution-exchanges", DATA / "attribution-exchanges" / "floors.json")
+# Sources from fourteen countries' papers, wires and broadcasters: explainers and data stories weaving economists,
+# studies, surveys, filings, statements, anonymous officials and unnamed groups together. Written as a held-out set,
+# first scored once (its first_score.json), a development set since.
+ATTRIBUTION_SOURCES = EvaluationSet(DATA / "attribution-sources", DATA / "attribution-sources" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -172,6 +176,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_EXCHANGES,
+    ATTRIBUTION_SOURCES,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

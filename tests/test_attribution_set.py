@@ -32,6 +32,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_REGIONS,
+    ATTRIBUTION_SOURCES,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
@@ -61,6 +62,7 @@ SETS = [
     pytest.param(ATTRIBUTION_NAMESAKES, id="attribution-namesakes"),
     pytest.param(ATTRIBUTION_HEARINGS, id="attribution-hearings"),
     pytest.param(ATTRIBUTION_EXCHANGES, id="attribution-exchanges"),
+    pytest.param(ATTRIBUTION_SOURCES, id="attribution-sources"),
 ]
 
 
@@ -78,6 +80,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_NAMESAKES): 14,
         id(ATTRIBUTION_HEARINGS): 14,
         id(ATTRIBUTION_EXCHANGES): 14,
+        id(ATTRIBUTION_SOURCES): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
