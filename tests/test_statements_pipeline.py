@@ -321,6 +321,12 @@ def test_an_honorific_and_a_double_barrelled_surname_is_the_person_named_in_full
     assert _extract(extractor, text).statements[-1].speaker == "Claire Whitlock-Berry"
 
 
+def test_a_group_in_a_place_the_model_tags_as_a_person_is_the_group(extractor: Extractor) -> None:
+    text = "Cane growers in St Catherine said the rains had come too late."
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker.lower() == "cane growers"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

@@ -288,6 +288,10 @@ class SpeakerResolver(Antecedents):
         entity = self._entity_at(at, at + len(last.text))
         if entity is None or entity.type != "Person" or (head.idx + self.offset) in range(at - 1, at + len(last)):
             return None
+        start = max((s for s, e in entity.mentions if s <= at < e), default=at)
+        opening = self._token_at(start, start + 1)
+        if opening is not None and opening.i > 0 and self.doc[opening.i - 1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
+            return None  # "Farmers in St Elizabeth": a name after "in" is where they are (a place the model tags)
         mention = self.doc[head.left_edge.i : last.i + 1].text
         return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)  # named at the cue
 
