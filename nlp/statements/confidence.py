@@ -204,7 +204,7 @@ def name_cut(text: str, name: str | None, words: StatementWords, organisation: b
     if organisation and _NAME_GOES_ON.match(text, at + len(name)):
         return True
     joined = _JOINED_BEFORE.search(text, max(0, at - 60), at)
-    if joined is not None and _capitalised(joined.group(2)) and not joined.group(2).endswith(","):
+    if joined is not None and _capitalised(joined.group(2)):  # not "Smith," of "Smith, and Jones"
         lone = joined.group(1) is None or not _capitalised(joined.group(1))
         if organisation or (lone and joined.group(2).lower() not in words.words_before_names):
             return True
