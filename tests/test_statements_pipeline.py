@@ -327,6 +327,30 @@ def test_a_group_in_a_place_the_model_tags_as_a_person_is_the_group(extractor: E
     assert statement.speaker.lower() == "cane growers"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Presiding over the hearing, KMC Deputy Commissioner Farzana Akter Shimu asked the trader whether he "
+            "had a licence.",
+            "Farzana Akter Shimu",
+        ),
+        (
+            "Replying to him, town planning committee chairperson M Revathi said 60 per cent of the roads had been "
+            "relaid.",
+            "M Revathi",
+        ),
+        (
+            "Leader of the ruling group in the council S Kalaiselvi alleged that the tender had been rigged.",
+            "S Kalaiselvi",
+        ),
+    ],
+)
+def test_a_long_description_before_a_name_is_no_part_of_it(extractor: Extractor, text: str, speaker: str) -> None:
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == speaker
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

@@ -41,13 +41,28 @@ def titled_person(name: str, lexicon: StatementWords) -> str | None:
     """ "Mayor Brian Lafleur", "Neighbour Gurpreet Dhillon": a title or description before two or three
     capitalised words that do not end like an organisation's name → the person's name without it."""
     person = without_titles(name, lexicon)
-    words = person.split()
-    if person == name or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-        return None
+    return person if person != name and _reads_as_personal_name(person, lexicon) else None
+
+
+def _reads_as_personal_name(name: str, lexicon: StatementWords) -> bool:
+    """Two or three capitalised words that do not end like an organisation's name nor hold a title."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
     not_names = (
         lexicon.organisation_name_ends | lexicon.organisation_stand_ins | lexicon.speaker_titles
     )  # "Chief Public Health Officer"
-    return None if any(w.lower().strip(".") in not_names for w in words) else person
+    return not any(w.lower().strip(".") in not_names for w in words)
+
+
+def described_person(phrase: Span, lexicon: StatementWords) -> str | None:
+    """ "Leader of the opposition in the council K Anbarasi": two or three capitalised words after a lower-case
+    noun that ends a description are the person it describes."""
+    nouns = [t for t in phrase if t.pos_ == "NOUN" and t.is_lower]
+    if not nouns or nouns[-1].i == phrase[-1].i:
+        return None
+    name = phrase.doc[nouns[-1].i + 1 : phrase[-1].i + 1].text
+    return name if _reads_as_personal_name(name, lexicon) else None
 
 
 def acts_as_person(ent: Span, lexicon: StatementWords) -> bool:

@@ -499,12 +499,13 @@ def noun_phrase(head: Token) -> Span:
 
 
 def without_titles(name: str, lexicon: StatementWords) -> str:
-    """ "Mayor Brian Lafleur" → "Brian Lafleur", "Health Minister Renata Kowalczyk" → "Renata Kowalczyk": a
-    person's name without the title the tagger took into it (at least two words are kept)."""
+    """ "Mayor Brian Lafleur" → "Brian Lafleur", "KMC Deputy Commissioner Farzana Akter Shimu" → "Farzana Akter
+    Shimu", "Paediatrician Nadia Cassar" → "Nadia Cassar": a person's name without the title, office or occupation
+    the tagger took into it (at least two words are kept)."""
     words = name.split()
     cut = 0
     for i, word in enumerate(words[:-2]):
-        if word.lower().rstrip(".") in lexicon.speaker_titles:
+        if word.lower().rstrip(".") in lexicon.words_before_names:
             cut = i + 1
     return " ".join(words[cut:]) if cut else name
 

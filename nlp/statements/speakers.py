@@ -24,6 +24,7 @@ from nlp.statements.antecedents import SPEAKER_MEMORY, Antecedents, NamedMention
 from nlp.statements.cues import is_cue_verb
 from nlp.statements.speaker_names import (
     acts_as_person,
+    described_person,
     fuller_organisation,
     is_topic,
     titled_person,
@@ -200,7 +201,11 @@ class SpeakerResolver(Antecedents):
             basis: StatementBasis = "surname" if fuller.is_person else "name"
             return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at, basis)
         name = fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
-        titled_name = titled_person(name, self.lexicon) if entity.type != "Person" else None
+        titled_name = (
+            titled_person(name, self.lexicon) or described_person(phrase, self.lexicon)
+            if entity.type != "Person"
+            else None
+        )
         if titled_name is not None:  # "Neighbour Gurpreet Dhillon", "Harris County Sheriff Ana Villareal"
             return Speaker(titled_name, phrase.text, None, True, at)
         if entity.type == "Person":
@@ -224,12 +229,13 @@ class SpeakerResolver(Antecedents):
         while len(phrase) > 1 and phrase[0].i < head.i and phrase[0].idx < self._dateline_end(phrase[0]):
             phrase = phrase[1:]  # "Mysore, Jan 12 (PTI) Farmers' groups": the dateline's words are no one's name
         name = self._expand_surname(phrase) if named else group_name(phrase, self.lexicon)
-        short = len(phrase.text.split()) <= 5  # words, not tokens: "Ramokgopa-Sithole" is one
-        titled_name = titled_person(name, self.lexicon) if head.pos_ == "PROPN" and short else None
+        titled_name = titled_person(name, self.lexicon) if head.pos_ == "PROPN" else None
+        if titled_name is None:
+            titled_name = described_person(phrase, self.lexicon)
         if is_person or (titled_name is not None and head.ent_type_ not in {"NORP", "FAC", "LOC"}):
             basis: StatementBasis = "surname" if named and name != phrase.text else "name"
             # "Mayor Brian Lafleur" tagged otherwise
-            return Speaker(without_titles(name, self.lexicon), phrase.text, None, True, at, basis)
+            return Speaker(titled_name or without_titles(name, self.lexicon), phrase.text, None, True, at, basis)
         if named or head.pos_ == "PROPN":
             basis = "name"
         elif head.lemma_.lower() in words.speaking_documents:
