@@ -66,3 +66,9 @@ def test_a_retyping_rule_switched_off_leaves_the_span_as_it_was(nlp_pipeline, ga
     assert typed is not None and (typed.type, typed.span.text) == ("Person", "Charles Bolden")
     untouched = retype(doc[0:4], "Person", gazetteer, switched_on(RETYPING, frozenset({"title_before_person"})))
     assert untouched is not None and untouched.span.text == "NASA Administrator Charles Bolden"
+
+
+def test_a_job_before_a_single_name_tagged_a_person_is_no_part_of_it(nlp_pipeline, gazetteer) -> None:
+    doc = nlp_pipeline.make_doc("Wicketkeeper Sarfaraz took four catches.")
+    typed = retype(doc[0:2], "Person", gazetteer, switched_on(RETYPING, frozenset()))
+    assert typed is not None and (typed.type, typed.span.text) == ("Person", "Sarfaraz")

@@ -181,7 +181,7 @@ def _job_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     before a name the way it writes a title ("false titles"); the name after it is the person's. Without a known
     first name the job must open its sentence and be followed by just two words, none an organisation or place
     word, so "Teacher Training Agency" and "Nurse Practitioner Associates" stay what they were tagged."""
-    if len(c.words) < 3:
+    if len(c.words) < (2 if c.ner_type == "Person" else 3):  # "Goalkeeper Everaldo": one name after the job
         return c
     if c.words[0] not in gazetteer.job_words or not c.span[0].text[:1].isupper():
         return c
