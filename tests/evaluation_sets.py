@@ -137,6 +137,11 @@ ATTRIBUTION_EXCHANGES = EvaluationSet(DATA / "attribution-exchanges", DATA / "at
 # studies, surveys, filings, statements, anonymous officials and unnamed groups together. Written as a held-out set,
 # first scored once (its first_score.json), a development set since.
 ATTRIBUTION_SOURCES = EvaluationSet(DATA / "attribution-sources", DATA / "attribution-sources" / "floors.json")
+# Sport from fourteen countries' papers, wires and broadcasters: press conferences and mixed zones, rival coaches and
+# players of one gender, referees, club statements, transfer sources, hearings, social-media posts, interpreters,
+# single names, double surnames and names written surname first. Written as a held-out set, first scored once (its
+# first_score.json), a development set since.
+ATTRIBUTION_SPORT = EvaluationSet(DATA / "attribution-sport", DATA / "attribution-sport" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -160,6 +165,11 @@ ATTRIBUTION_HELDOUT_STORIES = EvaluationSet(
 ATTRIBUTION_HELDOUT_NAMES = EvaluationSet(
     DATA / "attribution-heldout-names", DATA / "attribution-heldout-names" / "floors.json"
 )
+# Held out: features, profiles and interviews from fourteen countries, where one person speaks many times ("she
+# says", "he recalls") among relatives and colleagues, with quotes from years ago beside today's. Measured only.
+ATTRIBUTION_HELDOUT_FEATURES = EvaluationSet(
+    DATA / "attribution-heldout-features", DATA / "attribution-heldout-features" / "floors.json"
+)
 # Every set of articles annotated with statements: no article may be in two of them.
 STATEMENT_SETS = (
     DEVELOPMENT,
@@ -177,11 +187,13 @@ STATEMENT_SETS = (
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_SOURCES,
+    ATTRIBUTION_SPORT,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,
     ATTRIBUTION_HELDOUT_STORIES,
     ATTRIBUTION_HELDOUT_NAMES,
+    ATTRIBUTION_HELDOUT_FEATURES,
 )
 # Relations only (RELATIONS.md, scored by bench/score_extract.py and bench/score_relations.py).
 RELATIONS = EvaluationSet(DATA / "relations", DATA / "relations" / "floors.json")

@@ -33,6 +33,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_SOURCES,
+    ATTRIBUTION_SPORT,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
@@ -63,6 +64,7 @@ SETS = [
     pytest.param(ATTRIBUTION_HEARINGS, id="attribution-hearings"),
     pytest.param(ATTRIBUTION_EXCHANGES, id="attribution-exchanges"),
     pytest.param(ATTRIBUTION_SOURCES, id="attribution-sources"),
+    pytest.param(ATTRIBUTION_SPORT, id="attribution-sport"),
 ]
 
 
@@ -81,6 +83,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_HEARINGS): 14,
         id(ATTRIBUTION_EXCHANGES): 14,
         id(ATTRIBUTION_SOURCES): 14,
+        id(ATTRIBUTION_SPORT): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 

@@ -15,6 +15,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_BEATS,
+    ATTRIBUTION_HELDOUT_FEATURES,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_NAMES,
     ATTRIBUTION_HELDOUT_STORIES,
@@ -23,6 +24,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_SOURCES,
+    ATTRIBUTION_SPORT,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
@@ -46,11 +48,13 @@ SETS = [
     pytest.param(ATTRIBUTION_HEARINGS, id="attribution-hearings"),
     pytest.param(ATTRIBUTION_EXCHANGES, id="attribution-exchanges"),
     pytest.param(ATTRIBUTION_SOURCES, id="attribution-sources"),
+    pytest.param(ATTRIBUTION_SPORT, id="attribution-sport"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
     pytest.param(ATTRIBUTION_HELDOUT_STORIES, id="attribution-heldout-stories"),
     pytest.param(ATTRIBUTION_HELDOUT_NAMES, id="attribution-heldout-names"),
+    pytest.param(ATTRIBUTION_HELDOUT_FEATURES, id="attribution-heldout-features"),
 ]
 
 

@@ -15,6 +15,7 @@ from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_BEATS,
+    ATTRIBUTION_HELDOUT_FEATURES,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_NAMES,
     ATTRIBUTION_HELDOUT_STORIES,
@@ -90,6 +91,7 @@ HELDOUT_STYLES = [
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, 20, 120, id="attribution-heldout-beats"),
     pytest.param(ATTRIBUTION_HELDOUT_STORIES, 12, 150, id="attribution-heldout-stories"),
     pytest.param(ATTRIBUTION_HELDOUT_NAMES, 16, 150, id="attribution-heldout-names"),
+    pytest.param(ATTRIBUTION_HELDOUT_FEATURES, 14, 150, id="attribution-heldout-features"),
 ]
 
 
