@@ -351,6 +351,14 @@ def test_a_long_description_before_a_name_is_no_part_of_it(extractor: Extractor,
     assert statement.speaker == speaker
 
 
+def test_a_description_giving_only_a_surname_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "One commuter, a 52-year-old nurse surnamed Han, said the trains had been late all week. "
+        '"I lose an hour every day," she said.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Han", "Han"]
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

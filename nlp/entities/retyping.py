@@ -101,6 +101,12 @@ def _named_as_company(c: Candidate, gazetteer: Gazetteer) -> bool:
     return before.is_lower and noun in gazetteer.words("company_nouns")
 
 
+def _surname_given_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    before = c.span.start - 1
+    marked = before >= 0 and c.span.doc[before].lower_ in gazetteer.words("surname_markers")
+    return Typed("Person", c.span, "rule") if marked and c.span[0].text[:1].isupper() else c
+
+
 def _company_named_after_its_kind(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     return Typed("Organization", c.span, "rule") if _named_as_company(c, gazetteer) else c
 
@@ -492,6 +498,12 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         'a name right after "the <`place_nouns` word> of" is a Location',
         '"the town of Yeoncheon" tagged ORG',
         _place_named_after_its_kind,
+    ),
+    Rule(
+        "surnamed_people",
+        'a name right after a `surname_markers` word ("surnamed") is a Person',
+        '"a student surnamed Choi", "Choi" tagged ORG',
+        _surname_given_alone,
     ),
     Rule(
         "named_after_company_noun",

@@ -101,6 +101,7 @@ def _derive_honorific_lists(merged: dict[str, Any], honorifics: Mapping[str, Hon
     jobs = ("title_words", "occupation_words", "employee_words")  # "Mayor", "Farmer", "Driver" before a name
     merged["statements"]["entity_title_words"] = [word for key in jobs for word in rules.get(key, [])]
     merged["statements"]["name_particles"] = list(rules.get("name_particles", []))
+    merged["statements"]["surname_markers"] = list(rules.get("surname_markers", []))
 
 
 def _check_unique_keys(data: dict[str, Any]) -> None:

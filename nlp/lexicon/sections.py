@@ -55,6 +55,7 @@ class StatementWords:
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
     entity_title_words: frozenset[str]  # the entity stage's title, occupation and employee words, before a name
     name_particles: frozenset[str]  # the entity stage's lower-case particles inside a personal name ("binti", "dos")
+    surname_markers: frozenset[str]  # the entity stage's words before a surname given alone ("surnamed")
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]
     collective_nouns: frozenset[str]

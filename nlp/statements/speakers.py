@@ -152,6 +152,9 @@ class SpeakerResolver(Antecedents):
             if namesake is not None and namesake.name != entity.name:  # "Ms Juma", not the man "Juma Hamisi"
                 return Speaker(namesake.name, phrase.text, namesake.entity_id, True, at, "surname")
             return self._entity_speaker(head, phrase, entity, at)
+        surnamed = self._surname_given(head)
+        if surnamed is not None:  # "One fan, a student surnamed Choi, said": Choi
+            return Speaker(surnamed.name, phrase.text, surnamed.id, True, at, "name")
         kind_of = self._organisation_before_its_kind(head)
         if kind_of is not None:
             return Speaker(kind_of.name, phrase.text, kind_of.id, False, at, "name")
@@ -573,6 +576,21 @@ class SpeakerResolver(Antecedents):
             return None
         holder = next(iter(holders.values()))
         return holder if holder.at > at else None
+
+    def _surname_given(self, head: Token) -> Entity | None:
+        """The person a description stands for when it gives only a surname: "a shopkeeper surnamed Wang", "One
+        fan, a 19-year-old student surnamed Choi" (in apposition)."""
+        for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
+            for marker in noun.children:
+                if marker.dep_ != "acl" or marker.lower_ not in self.lexicon.surname_markers:
+                    continue
+                name = next((c for c in marker.children if c.pos_ == "PROPN"), None)
+                entity = (
+                    self._entity_at(name.idx + self.offset, name.idx + self.offset + len(name.text)) if name else None
+                )
+                if entity is not None and entity.type == "Person":
+                    return entity
+        return None
 
     def _organisation_before_its_kind(self, head: Token) -> Entity | None:
         """ "The IG Metall union said", "the Lufthansa group said": an organisation named before the noun of its
