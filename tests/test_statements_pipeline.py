@@ -359,6 +359,26 @@ def test_a_description_giving_only_a_surname_is_that_person(extractor: Extractor
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Han", "Han"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The goal came from Daniel Mensah, 24, who is known to everyone at the club as Danny Boy. "
+            "Danny Boy said the win was for his mother.",
+            "Daniel Mensah",
+        ),
+        (
+            "Coach Maria Fernandes, affectionately known as Tia Mari, has led the team for ten years. "
+            "Tia Mari said she would stay another season.",
+            "Maria Fernandes",
+        ),
+    ],
+)
+def test_a_nickname_introduced_as_known_as_is_the_person(extractor: Extractor, text: str, speaker: str) -> None:
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == speaker
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"
