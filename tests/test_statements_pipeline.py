@@ -379,6 +379,15 @@ def test_a_nickname_introduced_as_known_as_is_the_person(extractor: Extractor, t
     assert statement.speaker == speaker
 
 
+def test_words_heard_on_a_broadcast_are_the_speaker_s_not_the_broadcast_s(extractor: Extractor) -> None:
+    text = (
+        "Captain Rhys Morgan could be heard on the stadium broadcast telling his teammates: "
+        "\u201cHold the line. We are nearly there.\u201d"
+    )
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Rhys Morgan"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

@@ -38,6 +38,10 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return token.head
             return _unjoined_conjunct(subject, token) or subject
+        carrier = token.head.head.head if token.head.dep_ == "pobj" else None
+        if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.medium_nouns and carrier is not None:
+            token = carrier  # "X could be heard on the broadcast telling Y: …": X speaks, the broadcast carries it
+            continue
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             if token.i == cue.i and any(c.dep_ == "auxpass" for c in cue.children):
                 return None  # "women who were told they had cancer" were spoken to, not speaking
