@@ -388,6 +388,17 @@ def test_words_heard_on_a_broadcast_are_the_speaker_s_not_the_broadcast_s(extrac
     assert statement.speaker == "Rhys Morgan"
 
 
+def test_a_pronoun_goes_back_to_the_sentence_s_subject_not_to_one_named_in_a_clause_inside(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Anna Berg praised the fans. Berg was grateful to the organisers, who kept the track open while Maria Lind "
+        "warmed up in the rain.\n\n\u201cThey did everything right for us today,\u201d she said."
+    )
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Anna Berg"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

@@ -16,13 +16,25 @@ def is_topic(token: Token) -> bool:
     disputed …"), the person of an opening "For Kevin Allton, …", or a person brought in with a clause of their
     own ("… by Judith Lowther, who chairs the parish council"): news introduces who it will quote that way."""
     if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}):
-        return True
+        return not _in_background_clause(token)
     if any(
         c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children) for c in token.children
     ):
         return True
     opener = token.head
     return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}
+
+
+def _in_background_clause(subject: Token) -> bool:
+    """ "Fonoti was unhappy with the official, who took two minutes while Matenga was treated": the subject of a
+    clause inside a relative clause, or of an adverbial clause after its main verb, is background, not what the
+    sentence is about."""
+    verb = subject.head
+    while verb.head.i != verb.i:
+        if verb.dep_ == "relcl" or (verb.dep_ == "advcl" and verb.i > verb.head.i):
+            return True
+        verb = verb.head
+    return False
 
 
 def fuller_organisation(head: Token, entity: Entity) -> str:
