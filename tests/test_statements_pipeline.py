@@ -399,6 +399,15 @@ def test_a_pronoun_goes_back_to_the_sentence_s_subject_not_to_one_named_in_a_cla
     assert statement.speaker == "Anna Berg"
 
 
+def test_a_person_named_surname_first_in_what_he_said_is_not_the_one_saying_it(extractor: Extractor) -> None:
+    text = (
+        "Coach Ito Kenji spoke to reporters after the game. Tanaka Hiroshi pitched seven scoreless innings. "
+        "He said Tanaka had been close to his best."
+    )
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Ito Kenji"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

@@ -151,10 +151,12 @@ def _answers(attribution: Attribution, asker: Speaker | None, speaker: Speaker, 
 
 def _speaks_of(content: str, head: Token, speaker: Speaker, lexicon: StatementWords) -> bool:
     """ "He said, "Andy Warhol was the center of the Zeitgeist"": a pronoun's person named in the third person
-    inside the statement is whom the statement is about, not who makes it."""
+    inside the statement is whom the statement is about, not who makes it — by any of their names, the family
+    name written first or last ("Mori, he said, had studied video" is not Mori Daisuke's)."""
     if head.lower_ not in lexicon.person_subject_pronouns or not speaker.is_person or len(speaker.name.split()) < 2:
         return False
-    return re.search(rf"\b{re.escape(speaker.name.split()[-1])}\b(?!['’]s? (?:own|self))", content) is not None
+    names = [w for w in speaker.name.split() if w[:1].isupper() and len(w.strip(".")) > 1]
+    return any(re.search(rf"\b{re.escape(name)}\b(?!['’]s? (?:own|self))", content) for name in names)
 
 
 # --- candidates ---------------------------------------------------------------------------------
