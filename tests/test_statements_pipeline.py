@@ -408,6 +408,12 @@ def test_a_person_named_surname_first_in_what_he_said_is_not_the_one_saying_it(e
     assert statement.speaker == "Ito Kenji"
 
 
+def test_two_nouns_sharing_one_determiner_describe_the_one_person_named_after_them(extractor: Extractor) -> None:
+    text = "Her manager and mentor, Grace Achieng, said the runner would rest until March."
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Grace Achieng"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

@@ -411,8 +411,15 @@ def _second_conjunct(head: Token) -> int:
     it is that noun's, not the head's. A "conjunct" the parse hung on the head without a conjunction is none ("The
     family firm, Abdel-Ghani & Sons,")."""
     joined = [c.i for c in head.children if c.dep_ == "cc"]
-    after = [c.i for c in head.children if c.dep_ == "conj" and any(j < c.i for j in joined)]
+    after = [c.i for c in head.children if c.dep_ == "conj" and any(j < c.i for j in joined) and not _same_one(head, c)]
     return min(after, default=len(head.doc))
+
+
+def _same_one(head: Token, conjunct: Token) -> bool:
+    """ "His coach and uncle, Fazal Rehman,": two nouns of a person sharing one determiner are one person; "The port
+    and the shipbuilder" (a determiner each) are two."""
+    own_determiner = any(c.dep_ in {"det", "poss", "nummod"} for c in conjunct.children)
+    return head.tag_ == "NN" and conjunct.tag_ == "NN" and not own_determiner
 
 
 def _name_after_comma(head: Token, lexicon: StatementWords) -> Token | None:
