@@ -88,6 +88,18 @@ def test_an_organisation_known_by_fewer_words_is_named_as_written_at_the_cue(nlp
     ]
 
 
+def test_a_family_name_is_the_one_before_a_generational_suffix(nlp: Language) -> None:
+    text = (
+        "Coach Afonso Teixeira Neto laughed when the comments were read to him. "
+        "\u201cMarcelo always finds the replay that suits him,\u201d Teixeira said."
+    )
+    doc = nlp(text)
+    start = text.index("Afonso")
+    coach = Entity("person:afonso-teixeira-neto", "Afonso Teixeira Neto", "Person", (), ((start, start + 20),))
+    [statement] = find_statements(doc, [coach], "2024-01-15", lexicon=LEXICON)
+    assert (statement.speaker, statement.speaker_id) == ("Afonso Teixeira Neto", "person:afonso-teixeira-neto")
+
+
 def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
     text = 'The vote was close. "We won by eleven votes," said Mayor Ann Lee. Counting ended at midnight.'
     doc = nlp(text)

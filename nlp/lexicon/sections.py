@@ -58,6 +58,7 @@ class StatementWords:
     surname_markers: frozenset[str]  # the entity stage's words before a surname given alone ("surnamed")
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]
+    generational_suffixes: frozenset[str]
     collective_nouns: frozenset[str]
     unmarked_plurals: frozenset[str]
     quantifier_pronouns: frozenset[str]

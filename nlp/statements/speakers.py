@@ -93,7 +93,10 @@ class SpeakerResolver(Antecedents):
         self._people = [e for e in entities if e.type == "Person" and len(e.name.split()) > 1]
         self._surname_bearers: dict[str, list[Entity]] = {}
         for person in self._people:
-            self._surname_bearers.setdefault(person.name.split()[-1], []).append(person)
+            words = person.name.split()
+            if len(words) > 2 and words[-1].lower().rstrip(".") in lexicon.generational_suffixes:
+                words = words[:-1]  # "Bastos" of "Renato Bastos Filho"
+            self._surname_bearers.setdefault(words[-1], []).append(person)
         self._genders: dict[str, str] = {}
         self._mentions = self._collect_mentions()
 
