@@ -100,6 +100,18 @@ def test_a_family_name_is_the_one_before_a_generational_suffix(nlp: Language) ->
     assert (statement.speaker, statement.speaker_id) == ("Afonso Teixeira Neto", "person:afonso-teixeira-neto")
 
 
+def test_a_spanish_name_is_named_again_by_the_father_s_family_name(nlp: Language) -> None:
+    text = (
+        "Rider Juan Pablo Ferreyra Luna crossed the line first. "
+        "\u201cI did not see anybody behind me,\u201d Ferreyra said."
+    )
+    doc = nlp(text)
+    start = text.index("Juan")
+    rider = Entity("person:juan-pablo-ferreyra-luna", "Juan Pablo Ferreyra Luna", "Person", (), ((start, start + 24),))
+    [statement] = find_statements(doc, [rider], "2024-01-15", lexicon=LEXICON)
+    assert (statement.speaker, statement.speaker_id) == ("Juan Pablo Ferreyra Luna", "person:juan-pablo-ferreyra-luna")
+
+
 def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
     text = 'The vote was close. "We won by eleven votes," said Mayor Ann Lee. Counting ended at midnight.'
     doc = nlp(text)

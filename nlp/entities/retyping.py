@@ -181,6 +181,20 @@ def _title_before_person(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return Candidate(c.span[titles[-1] + 1 :], c.ner_type, c.words[titles[-1] + 1 :])
 
 
+def _nationality_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """Sport and world news write a nationality before a name ("Colombian Juan Camilo Restrepo Arango", "Kenyan
+    Faith Kipyegon"); the model takes the adjective into the name and may call the whole an organisation."""
+    opener = c.span[0]
+    nationality = opener.pos_ == "ADJ" or fold(opener.text) in gazetteer.words("nationalities")
+    if not 3 <= len(c.span) <= 5 or not nationality or not opener.text[:1].isupper():
+        return c
+    rest, words = c.span[1:], c.words[1:]
+    if words[0] not in gazetteer.first_names or not _no_institution_word(words, gazetteer):
+        return c
+    named = all(t.text[:1].isupper() and t.is_alpha for t in rest)
+    return Candidate(rest, "Person", words) if named else c
+
+
 def _job_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     """A job word opening a name, before two or three capitalised words that read as a personal name:
     "Paediatrician Nadia Cassar" tagged ORG, "Farmer Elfed Jones" tagged PERSON. News writes an occupation
@@ -446,6 +460,13 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         "no organisation or place word) is that Person",
         '"Paediatrician Nadia Cassar" tagged ORG, "Farmer Elfed Jones" tagged PERSON → "Nadia Cassar", "Elfed Jones"',
         _job_before_name,
+    ),
+    Rule(
+        "nationality_before_name",
+        "a name that opens with a capitalised adjective or a `nationalities` word before a known first name and one "
+        "to three capitalised words (no organisation or place word) is that Person",
+        '"Colombian Juan Camilo Restrepo Arango" tagged ORG → "Juan Camilo Restrepo Arango"; "British Airways" stays',
+        _nationality_before_name,
     ),
     Rule(
         "title_after_organisation",

@@ -92,11 +92,17 @@ class SpeakerResolver(Antecedents):
         self._doc_ents = list(doc.ents)
         self._people = [e for e in entities if e.type == "Person" and len(e.name.split()) > 1]
         self._surname_bearers: dict[str, list[Entity]] = {}
+        # "Restrepo" of "Juan Camilo Restrepo Arango", "Lagos" of "Matías Lagos Fuentes": Spanish and Portuguese
+        # names give the father's family name before the mother's, and news names the person by the first
+        self._inner_bearers: dict[str, list[Entity]] = {}
         for person in self._people:
             words = person.name.split()
             if len(words) > 2 and words[-1].lower().rstrip(".") in lexicon.generational_suffixes:
                 words = words[:-1]  # "Bastos" of "Renato Bastos Filho"
             self._surname_bearers.setdefault(words[-1], []).append(person)
+            for word in words[1:-1]:
+                if word[:1].isupper() and len(word.rstrip(".")) > 1:
+                    self._inner_bearers.setdefault(word, []).append(person)
         self._genders: dict[str, str] = {}
         self._mentions = self._collect_mentions()
 
@@ -805,7 +811,7 @@ class SpeakerResolver(Antecedents):
         """The person a bare surname at ``at`` stands for: of those bearing it, the one last named in full before it
         ("Okafor said" after "general manager Sandra Okafor", not the "Center Darnell Okafor" named further on);
         the last named in the article when none was named before."""
-        bearers = self._surname_bearers.get(surname)
+        bearers = self._surname_bearers.get(surname) or self._inner_bearers.get(surname)
         if not bearers:
             return None
         fuller = len(surname) + 1
