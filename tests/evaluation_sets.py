@@ -142,6 +142,10 @@ ATTRIBUTION_SOURCES = EvaluationSet(DATA / "attribution-sources", DATA / "attrib
 # single names, double surnames and names written surname first. Written as a held-out set, first scored once (its
 # first_score.json), a development set since.
 ATTRIBUTION_SPORT = EvaluationSet(DATA / "attribution-sport", DATA / "attribution-sport" / "floors.json")
+# Profiles, interviews and human-interest features from fourteen countries: one person speaking many times by pronoun
+# among relatives sharing the surname, quote paragraphs with no cue, words from years ago beside today's. Written as
+# a held-out set, first scored once (its first_score.json), a development set since.
+ATTRIBUTION_PROFILES = EvaluationSet(DATA / "attribution-profiles", DATA / "attribution-profiles" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -188,6 +192,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_SPORT,
+    ATTRIBUTION_PROFILES,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,
