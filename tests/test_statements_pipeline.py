@@ -414,6 +414,17 @@ def test_two_nouns_sharing_one_determiner_describe_the_one_person_named_after_th
     assert statement.speaker == "Grace Achieng"
 
 
+def test_of_relatives_sharing_a_family_name_the_bare_name_is_the_one_not_called_by_given_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Thabo Mokoena has repaired shoes in Soweto for forty years. His son, Sipho Mokoena, 24, joined him at the "
+        'stall last year.\n\n"He is faster than me now," Sipho says.\n\nAsked whether he will retire, Mokoena '
+        'laughs. "Not while my hands still work," he says.'
+    )
+    assert _extract(extractor, text).statements[-1].speaker == "Thabo Mokoena"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

@@ -117,6 +117,23 @@ def _misspelt_people(mentions: list[Mention], gazetteer: Gazetteer) -> list[tupl
     return pairs
 
 
+def _called_by_given_name(text: str, person: str, gazetteer: Gazetteer) -> bool:
+    """Whether the article calls a person by the given name alone, with no title or name before it ("Kevin says"):
+    not "Mr Hamisi" nor "Hon. Juma Hamisi", family names, nor inside someone's quoted words ("Rami is the one who
+    talks")."""
+    given, rest = person.split()[0], person.split()[1]
+    titles = gazetteer.words("title_words") | gazetteer.words("honorific_titles")
+    for match in re.finditer(rf"\b{re.escape(given)}\b(?!\s+{re.escape(rest)})", text):
+        before = _WORD_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+        if before and (fold(before.group(1)) in titles or before.group(1)[:1].isupper()):
+            continue  # "Mr Hamisi", "Juma Hamisi": a title's family name, or a piece of another name
+        paragraph = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if paragraph.count("\u201c") > paragraph.count("\u201d") or paragraph.count('"') % 2:
+            continue
+        return True
+    return False
+
+
 class _FullNames:
     """Persons named in full, indexed by each word of their name for the surname lookup: news names a person again
     by the family name, which is the last word in English, the first in Chinese, Korean or Hungarian names, a middle
@@ -124,7 +141,7 @@ class _FullNames:
     by the given name, first in English, last in Vietnamese ("Lan" of "Nguyen Thi Lan"). A first or last word is
     looked for before a word inside a name, the English order being the commonest in English-language news."""
 
-    def __init__(self, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    def __init__(self, text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.by_word: dict[str, list[Mention]] = defaultdict(list)  # first and last words, in text order
         self.by_inner_word: dict[str, list[Mention]] = defaultdict(list)  # the words between
@@ -137,6 +154,7 @@ class _FullNames:
             for word in {w for w in words[1:-1] if len(w.rstrip(".")) > 1} - particles - {words[0], words[-1]}:
                 self.by_inner_word[word].append(mention)
         self.names = {fold(m.text) for m in self.people}
+        self.text = text
 
     def owner_of(self, mention: Mention) -> Mention | None:
         """The full name a surname or first name belongs to: the nearest one before it, else the first after."""
@@ -150,7 +168,15 @@ class _FullNames:
         candidates = self.by_word.get(word) or self.by_inner_word.get(word) or []
         before = bisect_left([p.start for p in candidates], mention.start)
         ordered = [*reversed(candidates[:before]), *candidates[before:]]
-        return next((p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)), None)
+        ordered = [p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)]
+        # Relatives sharing a family name: news calls all but one of them by their given name alone ("Kevin says"),
+        # and the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
+        family = [p for p in ordered if fold(p.text.split()[-1]) == word]
+        if len({fold(p.text) for p in family}) > 1:
+            by_family_name = [p for p in family if not _called_by_given_name(self.text, p.text, self.gazetteer)]
+            if len({fold(p.text) for p in by_family_name}) == 1:
+                return by_family_name[0]
+        return next(iter(ordered), None)
 
     def _ending_in(self, mention: Mention) -> Mention | None:
         """The one full name a family name of two or three words ends ("Ó Súilleabháin" of "Pádraig Ó Súilleabháin",
@@ -209,7 +235,7 @@ def _assign(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[st
     clusters: dict[str, _Cluster] = {}
     aliases, bracketed = _bracketed_aliases(text, mentions)
     mentions = sorted([*mentions, *bracketed], key=lambda m: (m.start, m.end))
-    people = _FullNames(mentions, gazetteer)
+    people = _FullNames(text, mentions, gazetteer)
     for name, other in _known_as(text, mentions, gazetteer):
         aliases[_cluster_key(other, gazetteer)[0]] = name
     for spelling, first_written in _misspelt_people(mentions, gazetteer):

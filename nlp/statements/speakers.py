@@ -819,8 +819,13 @@ class SpeakerResolver(Antecedents):
         def last_named_before(person: Entity) -> int:
             return max((start for start, end in person.mentions if start < at and end - start > fuller), default=-1)
 
-        named_before = max(bearers, key=last_named_before)
-        return named_before if last_named_before(named_before) >= 0 else bearers[-1]
+        before = [p for p in bearers if last_named_before(p) >= 0]
+        # Relatives sharing a family name: news calls all but one of them by their given name ("Kevin says"), and
+        # the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
+        by_family_name = [p for p in before if p.name.split()[0] not in p.aliases]
+        if len(before) > 1 and len(by_family_name) == 1:
+            return by_family_name[0]
+        return max(before, key=last_named_before) if before else bearers[-1]
 
     def _token_at(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
