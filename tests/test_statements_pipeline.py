@@ -425,6 +425,15 @@ def test_of_relatives_sharing_a_family_name_the_bare_name_is_the_one_not_called_
     assert _extract(extractor, text).statements[-1].speaker == "Thabo Mokoena"
 
 
+def test_a_one_word_name_taken_up_by_his_is_a_person_whatever_the_model_tagged(extractor: Extractor) -> None:
+    text = (
+        "SEMARANG, Central Java \u2014 Every Friday evening for 35 years, Sukirman has carried his gamelan gongs up "
+        "the temple steps.\n\n\u201cThe gongs are heavy, but the songs are light,\u201d he says."
+    )
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Sukirman"
+
+
 def test_the_judge_is_the_one_titled_justice(extractor: Extractor) -> None:
     text = (
         "Jailing the former treasurer, Justice Miriam Okello-Banda said the thefts were planned.\n\n"

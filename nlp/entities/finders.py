@@ -67,11 +67,15 @@ ChoosingStep = Callable[[list[Mention]], list[Mention]]
 
 
 def dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """The city of a dateline, in capitals at the start of a line: "TORONTO —", "WASHINGTON (AP) —"."""
-    return [
-        Mention(m.start(1), m.end(1), "Location", string.capwords(m.group(1)), "rule")
-        for m in gazetteer.lexicon.entities.dateline_city.finditer(doc_text(doc))
-    ]
+    """The city of a dateline, in capitals at the start of a line: "TORONTO —", "WASHINGTON (AP) —"; and the
+    region written out after it ("SURAKARTA, Central Java —"; not an abbreviation such as "Ill.")."""
+    mentions = []
+    for m in gazetteer.lexicon.entities.dateline_city.finditer(doc_text(doc)):
+        mentions.append(Mention(m.start(1), m.end(1), "Location", string.capwords(m.group(1)), "rule"))
+        region = m.group(2)
+        if region and not region.endswith(".") and len(region) > 3:
+            mentions.append(Mention(m.start(2), m.end(2), "Location", region, "rule"))
+    return mentions
 
 
 def build_gazetteer_matchers(language: Language, gazetteer: Gazetteer) -> tuple[PhraseMatcher, ...]:
@@ -94,14 +98,15 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMat
 
 
 def pronoun_people(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """A one-word name the model tagged ORG or PERSON that is the subject of a verb and is taken up by "he" or
-    "she" later in its sentence is a person known by one name ("Drake said he would return"): a company or a
-    government is "it" or "they". A mention of another person in the sentence may own the pronoun instead, and
-    a word of a full name in the document is a surname, which resolution joins to that name."""
+    """A one-word name the model tagged ORG, PERSON or a place that is the subject of a verb and is taken up by
+    "he" or "she" later in its sentence is a person known by one name ("Drake said he would return", "Suparman has
+    walked onto the stage with his cak"): a company, a government or a country is "it" or "they". A mention of
+    another person in the sentence may own the pronoun instead, and a word of a full name in the document is a
+    surname, which resolution joins to that name."""
     name_words = {fold(w) for m in candidates if m.type == "Person" and " " in m.text for w in m.text.split()}
     found = []
     for mention in candidates:
-        if mention.source != "ner" or mention.type not in {"Person", "Organization"} or " " in mention.text:
+        if mention.source != "ner" or mention.type not in {"Person", "Organization", "Location"} or " " in mention.text:
             continue
         if fold(mention.text) in name_words:
             continue
@@ -109,13 +114,34 @@ def pronoun_people(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) ->
         if token is None or len(token) != 1 or token[0].dep_ != "nsubj" or token[0].head.pos_ != "VERB":
             continue
         sentence = token[0].sent
-        others = [m for m in candidates if m.type == "Person" and sentence.start_char <= m.start < sentence.end_char]
+        others = [
+            m
+            for m in candidates
+            if m.type == "Person"
+            and sentence.start_char <= m.start < sentence.end_char
+            and not _retyped_by_rule(m, candidates)
+        ]
         if any(m.start != mention.start for m in others):
             continue
-        after = doc[token[0].head.i + 1 : sentence.end]
-        if any(t.lower_ in gazetteer.lexicon.entities.personal_pronouns for t in after):
+        verb = token[0].head
+        after = doc[verb.i + 1 : sentence.end]
+        # "Spain extradited him": the object of the subject's own verb is someone else
+        if any(
+            t.lower_ in gazetteer.lexicon.entities.personal_pronouns
+            and not (t.head.i == verb.i and t.dep_ in {"dobj", "dative"})
+            for t in after
+        ):
             found.append(Mention(mention.start, mention.end, "Person", mention.text, "rule"))
     return found
+
+
+def _retyped_by_rule(mention: Mention, candidates: list[Mention]) -> bool:
+    """A PERSON of the model that a rule reads as something else over the same words ("Central Java" of a
+    dateline)."""
+    return any(
+        o.source == "rule" and o.type != "Person" and o.start <= mention.start and mention.end <= o.end
+        for o in candidates
+    )
 
 
 def _without_names_inside_longer_ones(candidates: list[Mention]) -> list[Mention]:
@@ -225,8 +251,8 @@ def _workplaces(reading: Reading, candidates: list[Mention]) -> list[Mention]:
 CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     Rule(
         "datelines",
-        "the city of a dateline, in capitals at the start of a line → Location",
-        '"TORONTO —", "WASHINGTON (AP) —" → "Toronto", "Washington"',
+        "the city of a dateline, in capitals at the start of a line, and the region written out after it → Location",
+        '"TORONTO —", "WASHINGTON (AP) —" → "Toronto", "Washington"; "KUDUS, Central Java —" → "Kudus", "Central Java"',
         _adding(lambda reading: dateline_mentions(reading.doc, reading.gazetteer)),
     ),
     Rule(
@@ -336,9 +362,9 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     ),
     Rule(
         "pronoun_people",
-        "a one-word ORG or PERSON that is a verb's subject, taken up by he/she/his/her later in its sentence, is "
-        "a person known by one name; not when another person is in the sentence or the word is part of a full name",
-        '"Drake said he would return" (Drake tagged ORG)',
+        "a one-word ORG, PERSON or place that is a verb's subject, taken up by he/she/his/her later in its sentence, "
+        "is a person known by one name; not when another person is in the sentence or the word is part of a full name",
+        '"Drake said he would return" (Drake tagged ORG), "Suparman has walked on stage with his cak" (tagged GPE)',
         lambda reading, candidates: candidates + pronoun_people(reading.doc, candidates, reading.gazetteer),
     ),
     Rule(
