@@ -11,6 +11,7 @@ written to the home folder or to the shared /tmp/ray; ``close`` kills exactly th
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import secrets
 import shutil
@@ -27,6 +28,7 @@ from types import TracebackType
 RAY_CLI = Path(sys.executable).parent / "ray"
 START_TIMEOUT = 180.0  # seconds for a node to say it runs, on a machine shared with other work
 STARTED = "Ray runtime started."
+PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
 
 
 def ray_cli() -> str | None:
@@ -61,6 +63,7 @@ class RayNode:
 
     def kill(self) -> None:
         """Every process of the node at once, as when its machine is switched off."""
+        killed: set[int] = set()
         for _ in range(3):  # a process may start another while the first ones die
             pids = self.processes()
             if not pids:
@@ -68,9 +71,11 @@ class RayNode:
             for pid in pids:
                 with contextlib.suppress(ProcessLookupError):  # gone by itself meanwhile
                     os.kill(pid, signal.SIGKILL)
+            killed |= set(pids)
             time.sleep(0.5)
         if self.process.poll() is None:
             self.process.wait(timeout=10)
+        _reap(killed - {self.process.pid})
 
 
 @dataclass
@@ -83,6 +88,7 @@ class LocalRayCluster:
     client_address: str = ""  # the head's Ray Client server, ray://HOST:PORT
 
     def __post_init__(self) -> None:
+        _subreaper(True)
         # Short paths: Ray's Unix socket paths, inside each node's folder, must fit in 107 bytes.
         self.token = self.root / "token"
         self.token.write_text(secrets.token_hex(32), encoding="utf-8")
@@ -94,6 +100,7 @@ class LocalRayCluster:
         return {**inherited, "RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": str(self.token)}
 
     def start_head(self, cpus: int = 1) -> str:
+        _wait_for_zombies_to_go()
         port, client_port = free_port(), free_port()
         self._start(
             "head",
@@ -154,6 +161,7 @@ class LocalRayCluster:
     def close(self) -> None:
         for node in reversed(self.nodes):
             node.kill()
+        _subreaper(False)
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self) -> LocalRayCluster:
@@ -163,6 +171,53 @@ class LocalRayCluster:
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _subreaper(on: bool) -> None:
+    """While a cluster lives, orphans of a killed node come to this process, not to the machine's init, so that
+    ``_reap`` can collect them: an init that reaps late leaves zombies that a new head's Ray Client server trips
+    over (psutil's ZombieProcess) when it lists the machine's processes. Off again when the cluster closes, so no
+    other process's orphans are left to this one."""
+    if sys.platform != "linux":
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, int(on), 0, 0, 0)
+
+
+def _reap(pids: set[int], timeout: float = 10.0) -> None:
+    """Collect the exit of killed processes that became this process's children."""
+    waiting = set(pids)
+    deadline = time.monotonic() + timeout
+    while waiting and time.monotonic() < deadline:
+        for pid in list(waiting):
+            try:
+                done, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:  # not ours to collect: another process's child, or collected already
+                waiting.discard(pid)
+                continue
+            if done:
+                waiting.discard(pid)
+        if waiting:
+            time.sleep(0.2)
+
+
+def _wait_for_zombies_to_go(timeout: float = 30.0) -> None:
+    """A new head's Ray Client server fails on a zombie process anywhere on the machine: give init the time to
+    reap those of earlier clusters (killed nodes whose orphans were not this process's to collect)."""
+    deadline = time.monotonic() + timeout
+    while _zombies() and time.monotonic() < deadline:
+        time.sleep(0.5)
+
+
+def _zombies() -> list[int]:
+    zombies = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                zombies.append(int(entry.name))
+    return zombies
 
 
 def _process_table() -> dict[int, tuple[int, str]]:
