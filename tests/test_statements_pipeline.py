@@ -580,3 +580,37 @@ def test_a_second_cue_sharing_the_subject_ends_what_the_first_reported(extractor
         ("the province would miss its target", "Dana Holt"),
         ("the shortfall would be small", "Dana Holt"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # "her mother" of the daughter just heard is the woman whose daughter she was introduced as
+            "Maria Santos has sold flowers in Lisbon for thirty years. Her daughter, Ana Ribeiro, 31, keeps the "
+            'accounts.\n\n"We argue about prices every week," Ana Ribeiro says.\n\nHer mother laughs. "She is right '
+            'more often than I am," she says.',
+            "Maria Santos",
+        ),
+        (  # "The father" when the text has given one person a son; "him" in his words is the son
+            "Rafael Cruz has fished the bay since 1980. His son, Miguel Cruz, 27, now skippers the boat.\n\n"
+            '"The fish moved north," Miguel says.\n\nThe father still checks his son\'s nets before every trip. '
+            '"I trust him. I do not trust the sea," he says.',
+            "Rafael Cruz",
+        ),
+        (  # "the elder Cruz": of the two Cruzes, the parent
+            "Rafael Cruz has fished the bay since 1980. His son, Miguel Cruz, 27, now skippers the boat.\n\n"
+            '"The fish moved north," Miguel Cruz says.\n\nThe elder Cruz said the catch had halved in ten years.',
+            "Rafael Cruz",
+        ),
+        (  # "His father says" after the son was introduced as the man's son
+            "Tomasz Nowak opened the bakery in 1994. His son, Piotr Nowak, runs the ovens now.\n\n"
+            '"I changed nothing in the recipe," Piotr Nowak says.\n\n'
+            "His father says the recipe was never written down.",
+            "Tomasz Nowak",
+        ),
+    ],
+)
+def test_a_relative_named_by_kinship_is_the_person_introduced_as_that_relative(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _extract(extractor, text).statements[-1].speaker == speaker

@@ -106,6 +106,8 @@ class StatementWords:
     sequence_words: frozenset[str]
     title_abbreviations: dict[str, str]
     office_synonyms: dict[str, tuple[str, ...]]
+    kin_nouns: dict[str, str]
+    generation_words: dict[str, str]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles

@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from core.records import Entity, StatementBasis
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
-from nlp.statements.antecedents import SPEAKER_MEMORY, Antecedents, NamedMention, Speaker
+from nlp.statements.antecedents import SPEAKER_MEMORY, NamedMention, Speaker
 from nlp.statements.cues import is_cue_verb
+from nlp.statements.relatives import Relatives
 from nlp.statements.speaker_names import (
     acts_as_person,
     described_person,
@@ -68,7 +69,7 @@ def _hometown(prep: Token) -> bool:
     return prep.lower_ == "from" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
-class SpeakerResolver(Antecedents):
+class SpeakerResolver(Relatives):
     """Turns the speaker token at a cue into a canonical speaker, remembering earlier speakers."""
 
     def __init__(
@@ -105,6 +106,7 @@ class SpeakerResolver(Antecedents):
                     self._inner_bearers.setdefault(word, []).append(person)
         self._genders: dict[str, str] = {}
         self._mentions = self._collect_mentions()
+        self._collect_kinships()
 
     # --- public -----------------------------------------------------------------------------
     def resolve(self, head: Token, avoid: str = "") -> Speaker | None:
@@ -154,6 +156,13 @@ class SpeakerResolver(Antecedents):
             found = self._antecedent(at, bool(gender), gender or None)
             if found is not None:  # "according to its latest filing": the filing's owner
                 return Speaker(found.name, noun_phrase(head).text, found.entity_id, found.is_person, at, "document")
+        relative = self._relative_at(at)
+        if relative is not None and head.pos_ == "PROPN":  # "the elder Dizon said": a family name, told apart
+            person = relative[0]
+            return Speaker(person.name, noun_phrase(head).text, person.entity_id, True, at, "surname")
+        if relative is not None:  # "His father admits": a relative named before
+            person, named_at = relative
+            return Speaker(person.name, noun_phrase(head).text, person.entity_id, True, at, "description", named_at)
         phrase = noun_phrase(head)
         entity = self._entity_at(at, at + len(head.text))
         if entity is not None:
@@ -316,7 +325,9 @@ class SpeakerResolver(Antecedents):
     def spoken_of(self, speaker: Speaker, content: str) -> bool:
         """ "Finlay hurt the hamstring … "We'll manage without him," he said": a pronoun that passed over the last
         speaker for a person named since is taken back when the quote speaks of someone of that person's gender in
-        the third person (no one calls themselves "him") and the sentence naming that person reports no speech."""
+        the third person (no one calls themselves "him") and the sentence naming that person reports no speech. A
+        relative named by kinship to the one heard ("Her mother shrugs. "She is right," she says") is not taken back:
+        the text turned to them to hear them."""
         last = self.last
         since = speaker.antecedent_at
         if speaker.basis != "pronoun" or last is None or not last.is_person or last.name == speaker.name:
@@ -330,6 +341,8 @@ class SpeakerResolver(Antecedents):
         if not any(pronouns.get(word) == gender for word in re.findall(r"[a-z]+", content.lower())):
             return False
         named = self._token_at(since, since + 1)
+        if self._relative_at(since) is not None:
+            return False
         return named is not None and not any(is_cue_verb(t, self.lexicon) for t in named.sent)
 
     def remember(self, speaker: Speaker | None, said: tuple[int, int] = (0, 0)) -> None:
