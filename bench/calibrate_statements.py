@@ -9,8 +9,8 @@
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
 attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform,
 attribution-names, attribution-towns, attribution-namesakes, attribution-hearings, attribution-exchanges,
-attribution-sources, attribution-sport and attribution-profiles) and on the held-out sets (tests/data/heldout, nine
-sample articles; tests/data/attribution-heldout, 32 articles in styles no development set has;
+attribution-sources, attribution-sport, attribution-profiles and attribution-business) and on the held-out sets
+(tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles no development set has;
 tests/data/attribution-heldout-local, 24 articles of local and small-country news; tests/data/attribution-heldout-beats,
 24 articles by beat;
 tests/data/attribution-heldout-stories, 12 long stories; tests/data/attribution-heldout-names, 16 articles whose
@@ -70,6 +70,7 @@ DEVELOPMENT = (
     "attribution-sources",
     "attribution-sport",
     "attribution-profiles",
+    "attribution-business",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -146,6 +146,11 @@ ATTRIBUTION_SPORT = EvaluationSet(DATA / "attribution-sport", DATA / "attributio
 # among relatives sharing the surname, quote paragraphs with no cue, words from years ago beside today's. Written as
 # a held-out set, first scored once (its first_score.json), a development set since.
 ATTRIBUTION_PROFILES = EvaluationSet(DATA / "attribution-profiles", DATA / "attribution-profiles" / "floors.json")
+# Business, markets, technology, science and health desks of fourteen countries: organisations speaking in
+# statements, filings, notes and circulars, analysts named after the quote, executives on earnings calls, studies'
+# authors and independent scientists. Written as a held-out set, first scored once (its first_score.json), a
+# development set since.
+ATTRIBUTION_BUSINESS = EvaluationSet(DATA / "attribution-business", DATA / "attribution-business" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -193,6 +198,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_SPORT,
     ATTRIBUTION_PROFILES,
+    ATTRIBUTION_BUSINESS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

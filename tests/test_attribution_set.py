@@ -25,6 +25,7 @@ import pytest
 from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_BUSINESS,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
@@ -67,6 +68,7 @@ SETS = [
     pytest.param(ATTRIBUTION_SOURCES, id="attribution-sources"),
     pytest.param(ATTRIBUTION_SPORT, id="attribution-sport"),
     pytest.param(ATTRIBUTION_PROFILES, id="attribution-profiles"),
+    pytest.param(ATTRIBUTION_BUSINESS, id="attribution-business"),
 ]
 
 
@@ -87,6 +89,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_SOURCES): 14,
         id(ATTRIBUTION_SPORT): 14,
         id(ATTRIBUTION_PROFILES): 14,
+        id(ATTRIBUTION_BUSINESS): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 

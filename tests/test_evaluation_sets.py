@@ -10,6 +10,7 @@ import pytest
 
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_BUSINESS,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
@@ -51,6 +52,7 @@ SETS = [
     pytest.param(ATTRIBUTION_SOURCES, id="attribution-sources"),
     pytest.param(ATTRIBUTION_SPORT, id="attribution-sport"),
     pytest.param(ATTRIBUTION_PROFILES, id="attribution-profiles"),
+    pytest.param(ATTRIBUTION_BUSINESS, id="attribution-business"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
