@@ -614,3 +614,25 @@ def test_a_relative_named_by_kinship_is_the_person_introduced_as_that_relative(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
     assert _extract(extractor, text).statements[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the relative named paragraphs before: the bare family name goes back to the one the story is about
+            "Lúcia Prado, 41, coaches a youth rowing club on the Guaíba.\n\nHer mother, Dona Irene Prado, 70, sews "
+            'the club\'s flags.\n\n"She never sits still," Dona Irene says.\n\nThe club has 30 members and one boat '
+            'shed.\n\nPrado smiles at the praise. "My mother exaggerates," she says.',
+            "Lúcia Prado",
+        ),
+        (  # the relative named in the paragraph before: the bare family name is the relative
+            "Lúcia Prado, 41, coaches a youth rowing club on the Guaíba.\n\nHer mother, Irene Prado, 70, sews the "
+            'club\'s flags.\n\n"I sew what I am told to sew," Prado said.',
+            "Irene Prado",
+        ),
+    ],
+)
+def test_a_relative_is_the_bare_family_name_only_right_after_being_named(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _extract(extractor, text).statements[-1].speaker == speaker

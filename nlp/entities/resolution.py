@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from core.records import Entity
@@ -134,6 +134,17 @@ def _called_by_given_name(text: str, person: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+def _introduced_as_relative(text: str, people: Sequence[Mention], kin_nouns: Collection[str]) -> bool:
+    """Whether the article brings a person in as someone's relative, by a kinship apposition at one of the person's
+    full-name mentions ``people``: "Her mother, Dona Célia Ferraz, 68,", "Kevin Dizon, his son,"."""
+    kin = "|".join(map(re.escape, kin_nouns))
+    before = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|\w+['’]s)\s+(?:{kin})\s*,?\s+(?:[A-Z][\w.']*\s+){{0,2}}$")
+    after = re.compile(rf"^\s*,\s*(?:his|her|their)\s+(?:{kin})\b")
+    return any(
+        before.search(text[max(0, p.start - 60) : p.start]) or after.match(text[p.end : p.end + 40]) for p in people
+    )
+
+
 class _FullNames:
     """Persons named in full, indexed by each word of their name for the surname lookup: news names a person again
     by the family name, which is the last word in English, the first in Chinese, Korean or Hungarian names, a middle
@@ -176,7 +187,22 @@ class _FullNames:
             by_family_name = [p for p in family if not _called_by_given_name(self.text, p.text, self.gazetteer)]
             if len({fold(p.text) for p in by_family_name}) == 1:
                 return by_family_name[0]
+            # one brought in as the other's relative ("Her mother, Dona Célia Ferraz,") is the bare family name only
+            # right after being named (that paragraph or the next); after that it is the one the story is about
+            kin = self.gazetteer.lexicon.statements.kin_nouns
+            subjects = [p for p in family if not self._relative_named_long_before(p, mention, kin)]
+            if len({fold(p.text) for p in subjects}) == 1:
+                return subjects[0]
         return next(iter(ordered), None)
+
+    def _relative_named_long_before(self, person: Mention, mention: Mention, kin_nouns: Collection[str]) -> bool:
+        """Whether ``person`` came in as someone's relative and was last named in full before the paragraph before
+        ``mention``'s."""
+        named = [q for q in self.people if fold(q.text) == fold(person.text)]
+        if not _introduced_as_relative(self.text, named, kin_nouns):
+            return False
+        last = max((q.end for q in named if q.end <= mention.start), default=None)
+        return last is None or len(re.findall(r"\n+", self.text[last : mention.start])) > 1
 
     def _ending_in(self, mention: Mention) -> Mention | None:
         """The one full name a family name of two or three words ends ("Ó Súilleabháin" of "Pádraig Ó Súilleabháin",
