@@ -636,3 +636,15 @@ def test_a_relative_is_the_bare_family_name_only_right_after_being_named(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
     assert _extract(extractor, text).statements[-1].speaker == speaker
+
+
+def test_an_organisation_described_by_its_kind_after_what_it_said_is_the_name_that_is_about(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "BANGKOK \u2013 Delivery start-up Cartwise has raised US$30 million in a round led by a regional bank, the "
+        "company announced on Monday.\nThe company, which calls itself a \u201cgrocery courier\u201d, owns no vans "
+        "but pays riders by the trip.\nMr Somchai Boonmee, a partner at the bank, said the firm had been "
+        "\u201cwatching delivery for two years\u201d.\nHe added that Cartwise could list within five years."
+    )
+    assert _extract(extractor, text).statements[0].speaker == "Cartwise"

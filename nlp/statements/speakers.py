@@ -212,7 +212,33 @@ class SpeakerResolver(Relatives):
         author = self._author_of(head)
         if author is not None:
             return Speaker(author.name, phrase.text, author.entity_id, author.is_person, at, "document")
+        subject = self._organisation_reported_on(head)
+        if subject is not None:
+            return Speaker(subject.text, phrase.text, None, False, at, "description", subject.start_char + self.offset)
         return self._as_written(head, phrase, at)
+
+    def _organisation_reported_on(self, head: Token) -> Span | None:
+        """ "Logistics start-up Parcelwise has raised US$48 million …, the company announced": an organisation
+        described by its kind after what it said, which nothing before names, is the name that what it said is about,
+        its subject (a proper noun the tagger called nothing: one-word company names often go untagged)."""
+        if head.lemma_.lower() not in self.lexicon.organisation_stand_ins or head.dep_ != "nsubj":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        content = next((c for c in head.head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+        dateline_end = self._dateline_end(head)
+        subjects = [c for c in content.children if c.dep_ == "nsubj"] if content is not None else []
+        subject = next((c for c in subjects if c.idx >= dateline_end), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in NAME_LABELS | {"GPE", "LOC", "NORP"}:
+            return None
+        if subject.tag_ == "NNPS" or subject.lower_ in first_name_genders():
+            return None
+        start = subject.i
+        while (
+            start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].idx >= self._dateline_end(subject)
+        ):
+            start -= 1
+        return self.doc[start : subject.i + 1]
 
     def _entity_speaker(self, head: Token, phrase: Span, entity: Entity, at: int) -> Speaker:
         """The entity whose mention is at the cue: named there, by surname, or by a description the entities
