@@ -142,3 +142,50 @@ def test_evidence_sentence_holds_quote_and_attribution(nlp: Language) -> None:
 )
 def test_dates_relative_to_publication(phrase: str, expected: str) -> None:
     assert date_of_phrase(phrase, "2022-12-02", LEXICON.statements) == expected
+
+
+def test_the_elder_of_two_relatives_is_the_parent_whichever_word_the_parse_hangs_the_on() -> None:
+    """ "The elder Cruz said so" after "His son, Miguel Cruz,": Rafael Cruz, also when the parse hung "The" on
+    "elder" rather than on the name, as it does in some sentences."""
+    from nlp.statements.speakers import SpeakerResolver
+
+    rows = [  # word, space after, head, dependency, part of speech, tag, entity
+        ("Rafael", True, 1, "compound", "PROPN", "NNP", "B-PERSON"),
+        ("Cruz", True, 2, "nsubj", "PROPN", "NNP", "I-PERSON"),
+        ("fishes", False, 2, "ROOT", "VERB", "VBZ", "O"),
+        (".", True, 2, "punct", "PUNCT", ".", "O"),
+        ("His", True, 5, "poss", "PRON", "PRP$", "O"),
+        ("son", False, 10, "nsubj", "NOUN", "NN", "O"),
+        (",", True, 5, "punct", "PUNCT", ",", "O"),
+        ("Miguel", True, 8, "compound", "PROPN", "NNP", "B-PERSON"),
+        ("Cruz", False, 5, "appos", "PROPN", "NNP", "I-PERSON"),
+        (",", True, 5, "punct", "PUNCT", ",", "O"),
+        ("sails", False, 10, "ROOT", "VERB", "VBZ", "O"),
+        (".", True, 10, "punct", "PUNCT", ".", "O"),
+        ("The", True, 13, "det", "DET", "DT", "O"),
+        ("elder", True, 14, "amod", "ADJ", "JJ", "O"),
+        ("Cruz", True, 15, "nsubj", "PROPN", "NNP", "B-PERSON"),
+        ("said", True, 15, "ROOT", "VERB", "VBD", "O"),
+        ("so", False, 15, "advmod", "ADV", "RB", "O"),
+        (".", False, 15, "punct", "PUNCT", ".", "O"),
+    ]
+    words, spaces, heads, deps, pos, tags, ents = (list(column) for column in zip(*rows, strict=True))
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=[w.lower() for w in words],
+        ents=ents,
+    )
+    father, son, elder = doc[0:2], doc[7:9], doc[14]
+    entities = [
+        Entity("person:rafael-cruz", "Rafael Cruz", "Person", (), ((father.start_char, father.end_char),)),
+        Entity("person:miguel-cruz", "Miguel Cruz", "Person", ("Miguel",), ((son.start_char, son.end_char),)),
+    ]
+    resolver = SpeakerResolver(doc, entities, 0, [], load_lexicon().statements)
+    named = resolver._relative_at(elder.idx)
+    assert named is not None and named[0].name == "Rafael Cruz"

@@ -149,7 +149,7 @@ class Relatives(Antecedents):
     def _generation_named(self, token: Token) -> NamedMention | None:
         """ "the elder Dizon", "the younger Haddad": of two people sharing the family name, the parent or the child,
         as the kinships stated before say."""
-        if token.pos_ != "PROPN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if token.pos_ != "PROPN" or self.doc[token.left_edge.i].lower_ != "the":  # the parse may hang "the" on "elder"
             return None
         word = next(
             (c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in self.lexicon.generation_words),
