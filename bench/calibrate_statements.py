@@ -9,13 +9,13 @@
 The extractor runs on the development sets (tests/data/gold, tests/data/patterns and tests/data/attribution,
 attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform,
 attribution-names, attribution-towns, attribution-namesakes, attribution-hearings, attribution-exchanges,
-attribution-sources, attribution-sport, attribution-profiles and attribution-business) and on the held-out sets
-(tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles no development set has;
-tests/data/attribution-heldout-local, 24 articles of local and small-country news; tests/data/attribution-heldout-beats,
-24 articles by beat;
-tests/data/attribution-heldout-stories, 12 long stories; tests/data/attribution-heldout-names, 16 articles whose
-speakers' names are not English "First Last"; and tests/data/attribution-heldout-features, 14 features, profiles
-and interviews; all written apart from the rules); its statements are matched to the
+attribution-sources, attribution-sport, attribution-profiles, attribution-business and attribution-naming) and on
+the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
+no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
+tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
+tests/data/attribution-heldout-names, 16 articles whose speakers' names are not English "First Last"; and
+tests/data/attribution-heldout-features, 14 features, profiles and interviews; all written apart from the rules);
+its statements are matched to the
 gold ones as bench/score_extract.py matches them. A matched statement's speaker is right or wrong by score_extract's
 rule; a statement with no gold counterpart has no speaker to be right about and is counted apart ("unmatched"). Each
 confidence band shows how many statements fall in it and what share of its matched ones had the right speaker.
@@ -71,6 +71,7 @@ DEVELOPMENT = (
     "attribution-sport",
     "attribution-profiles",
     "attribution-business",
+    "attribution-naming",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

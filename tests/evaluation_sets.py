@@ -151,6 +151,10 @@ ATTRIBUTION_PROFILES = EvaluationSet(DATA / "attribution-profiles", DATA / "attr
 # authors and independent scientists. Written as a held-out set, first scored once (its first_score.json), a
 # development set since.
 ATTRIBUTION_BUSINESS = EvaluationSet(DATA / "attribution-business", DATA / "attribution-business" / "floors.json")
+# People named by their country's customs, from fourteen countries no other set covers: single names, patronymics,
+# particles, double family names, titles of the place, names written two ways. Written as a held-out set, first
+# scored once (its first_score.json), a development set since.
+ATTRIBUTION_NAMING = EvaluationSet(DATA / "attribution-naming", DATA / "attribution-naming" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -199,6 +203,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_SPORT,
     ATTRIBUTION_PROFILES,
     ATTRIBUTION_BUSINESS,
+    ATTRIBUTION_NAMING,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

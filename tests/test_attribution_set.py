@@ -32,6 +32,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
+    ATTRIBUTION_NAMING,
     ATTRIBUTION_PROFILES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_SOURCES,
@@ -69,6 +70,7 @@ SETS = [
     pytest.param(ATTRIBUTION_SPORT, id="attribution-sport"),
     pytest.param(ATTRIBUTION_PROFILES, id="attribution-profiles"),
     pytest.param(ATTRIBUTION_BUSINESS, id="attribution-business"),
+    pytest.param(ATTRIBUTION_NAMING, id="attribution-naming"),
 ]
 
 
@@ -90,6 +92,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_SPORT): 14,
         id(ATTRIBUTION_PROFILES): 14,
         id(ATTRIBUTION_BUSINESS): 14,
+        id(ATTRIBUTION_NAMING): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
