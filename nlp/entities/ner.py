@@ -263,6 +263,9 @@ def _with_particles(span: Span, gazetteer: Gazetteer) -> Span:
         first += 1  # a hyphen, or a capitalised common noun opening the sentence, is no name's first word
     if first == start:
         return span
+    honorifics = gazetteer.lexicon.entities.trimmed_honorifics
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and fold(doc[first - 1].text) in honorifics:
+        first -= 1  # "Dr Muna" tagged PERSON before "bint Abdullah al Balushi": the honorific goes in, trimmed later
     return Span(doc, first, span.end, label="PERSON")
 
 
@@ -361,9 +364,9 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
     Rule(
         "name_particles_inside",
         "a name after lower-case name particles (bin, binti, van den, dos, …) takes them in with the capitalised "
-        "names before them, whatever the model tagged those: a PERSON",
+        "names before them, whatever the model tagged those (and an honorific it tagged with them): a PERSON",
         '"Nurul Ain" (ORG) + "binti Abdul Razak"; "Pieter-Jan van" (DATE) + "den Heuvel"; "André Luís" + "dos '
-        'Santos Ferreira"; "Rio de Janeiro" stays a place',
+        'Santos Ferreira"; "Dr Muna" (PERSON) + "bint Abdullah al Balushi"; "Rio de Janeiro" stays a place',
         _particle_names,
     ),
 )
