@@ -177,6 +177,9 @@ class _FullNames:
             return None
         word = fold(mention.text)
         candidates = self.by_word.get(word) or self.by_inner_word.get(word) or []
+        if not candidates and "dj" in word:  # "Djordjevic" after "Milan Đorđević": đ written out as "dj" in English
+            word = word.replace("dj", "d")
+            candidates = self.by_word.get(word) or []
         before = bisect_left([p.start for p in candidates], mention.start)
         ordered = [*reversed(candidates[:before]), *candidates[before:]]
         ordered = [p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)]
