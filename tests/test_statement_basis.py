@@ -168,6 +168,21 @@ def test_a_group_is_plural_by_its_last_word(name: str, plural: bool) -> None:
     assert plural_group(name, PLURALS) is plural
 
 
+@pytest.mark.parametrize(
+    ("basis", "name", "shape"),
+    [
+        ("name", "Muna bint Abdullah al Balushi", ""),  # particles between capitalised names: the whole name
+        ("surname", "Ricardo Alberto Sosa Paz", ""),  # four words of a Spanish name, named by one of them
+        ("name", "Pieter-Jan van den Heuvel", ""),
+        ("pronoun", "Muna bint Abdullah al Balushi", NOT_FULL_NAME),  # reached by a pronoun: not as sure
+        ("name", "Datuk Seri Zaleha Mokhtar", NOT_FULL_NAME),  # a title taken into the name
+        ("name", "Minister of Lands and Housing Affairs", NOT_FULL_NAME),  # lower-case words that are no particles
+    ],
+)
+def test_a_long_name_named_at_the_cue_is_a_full_name(basis: str, name: str, shape: str) -> None:
+    assert speaker_shape(basis, "person:x", name, PLURALS, words=LEXICON.statements) == shape
+
+
 def test_the_speaker_shape_makes_its_own_group() -> None:
     plurals = PLURALS
     assert speaker_shape("name", "person:ann-lee", "Ann Lee", plurals) == ""
