@@ -648,3 +648,22 @@ def test_an_organisation_described_by_its_kind_after_what_it_said_is_the_name_th
         "\u201cwatching delivery for two years\u201d.\nHe added that Cartwise could list within five years."
     )
     assert _extract(extractor, text).statements[0].speaker == "Cartwise"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a business desk's kind of company stands for the company named before
+            "Ridgeway Building Society said it would cut its mortgage rates from Monday, and a spokesman for the "
+            "lender said further cuts were under review.",
+            "Ridgeway Building Society",
+        ),
+        (  # where the company is from, written before its kind, says no more than the kind
+            "Halvard Motors reported its first quarterly loss in six years on Wednesday.\n\nThe Oslo-based carmaker "
+            "said demand for its electric vans had fallen by a fifth.",
+            "Halvard Motors",
+        ),
+    ],
+)
+def test_a_company_called_by_its_kind_is_the_one_named_before(extractor: Extractor, text: str, speaker: str) -> None:
+    assert _extract(extractor, text).statements[-1].speaker == speaker

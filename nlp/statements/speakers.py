@@ -58,6 +58,10 @@ def _subject_past_dateline(place: Token, dateline_end: int) -> Token | None:
     return min(after, key=lambda t: t.i) if after else None
 
 
+# The second half of "Stuttgart-based", "Nasdaq-listed": where an organisation is, not which one.
+_PLACED = frozenset({"based", "listed", "headquartered"})
+
+
 def _aside(clause: Token) -> bool:
     """A relative clause set off by a comma ("the 52-year-old, who grows paddy,") adds to a description; it does not
     pick out someone new as "the man who called" does."""
@@ -704,6 +708,16 @@ class SpeakerResolver(Relatives):
         words = [t for t in phrase if not t.is_punct]
         if len(words) == 1 and words[0].lower_ in self.lexicon.force_nouns:
             return self._organisation_named_before(words[0], at)  # "police said" after the RCMP was named
+        # "The Korean chipmaker said", "The Stuttgart-based supplier": where the organisation is from says no more than
+        # "the chipmaker" does
+        placed = all(w.text[:1].isupper() or w.lower_ in _PLACED for w in words[1:-1])
+        if (
+            len(words) > 2
+            and words[0].lower_ == "the"
+            and words[-1].lower_ in self.lexicon.organisation_stand_ins
+            and placed
+        ):
+            return self._organisation_named_before(words[-1], at)
         if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ not in {"NOUN", "PROPN"}:
             return None
         return self._organisation_named_before(words[1], at)
