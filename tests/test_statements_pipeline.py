@@ -667,3 +667,29 @@ def test_an_organisation_described_by_its_kind_after_what_it_said_is_the_name_th
 )
 def test_a_company_called_by_its_kind_is_the_one_named_before(extractor: Extractor, text: str, speaker: str) -> None:
     assert _extract(extractor, text).statements[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Chief Operating Officer Daniel Okafor said the new plant would open in March.\n\n"
+            '"We are hiring 200 people this year," the COO said.',
+            "Daniel Okafor",
+        ),
+        (  # the title in an apposition, its last word left out of the initials
+            "Priya Raman, the bank's chief executive, said lending had grown by a tenth.\n\n"
+            '"The second half will be slower," the CEO said.',
+            "Priya Raman",
+        ),
+        (  # an organisation's initials are nobody's office
+            "Economist Eva Lindqvist said growth would slow next year.\n\nThe EU said it expected growth of 1 per "
+            "cent.",
+            "European Union",
+        ),
+    ],
+)
+def test_an_office_written_as_its_initials_is_the_person_introduced_with_it(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _extract(extractor, text).statements[-1].speaker == speaker

@@ -62,6 +62,34 @@ def _subject_past_dateline(place: Token, dateline_end: int) -> Token | None:
 _PLACED = frozenset({"based", "listed", "headquartered"})
 
 
+_TITLE_LINKS = frozenset({"of", "and", "for", "the"})
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0].upper() for w in words if w.lower() not in _TITLE_LINKS)
+
+
+def _titles_around(first: Token) -> list[list[str]]:
+    """The word sequences a title may be in around a name whose first word is ``first``: the words right before it
+    ("Group Chief Financial Officer" and each of its endings) and an apposition after it ("the company's chief
+    financial officer")."""
+    doc = first.doc
+    before: list[str] = []
+    i = first.i - 1
+    while i >= 0 and len(before) < 5 and doc[i].is_alpha and doc[i].lower_ not in {"the", "a", "an", "said", "says"}:
+        before.insert(0, doc[i].text)
+        i -= 1
+    found = [before[k:] for k in range(len(before))]
+    name = first
+    while name.head.i != name.i and name.dep_ in {"compound", "flat"} and name.head.i > name.i:
+        name = name.head  # the name's last word, which an apposition hangs from
+    for child in name.children:
+        if child.dep_ == "appos":
+            words = [t.text for t in child.subtree if t.is_alpha and t.i <= child.i and t.dep_ not in {"det", "poss"}]
+            found.append(words)
+    return found
+
+
 def _aside(clause: Token) -> bool:
     """A relative clause set off by a comma ("the 52-year-old, who grows paddy,") adds to a description; it does not
     pick out someone new as "the man who called" does."""
@@ -160,6 +188,11 @@ class SpeakerResolver(Relatives):
             found = self._antecedent(at, bool(gender), gender or None)
             if found is not None:  # "according to its latest filing": the filing's owner
                 return Speaker(found.name, noun_phrase(head).text, found.entity_id, found.is_person, at, "document")
+        initialled = self._titled_by_initials(head, at)
+        if initialled is not None:  # "the CFO said" after "Chief Financial Officer Meenakshi Iyer"
+            return Speaker(
+                initialled.name, noun_phrase(head).text, initialled.entity_id, True, at, "description", initialled.at
+            )
         relative = self._relative_at(at)
         if relative is not None and head.pos_ == "PROPN":  # "the elder Dizon said": a family name, told apart
             person = relative[0]
@@ -504,6 +537,26 @@ class SpeakerResolver(Relatives):
             given = doc[token.i - 1]
             if given.pos_ == "PROPN" and given.text.istitle() and given.lower_ in first_name_genders():
                 return f"{given.text} {name}"
+        return None
+
+    def _titled_by_initials(self, head: Token, at: int) -> NamedMention | None:
+        """ "the CFO said" after "Chief Financial Officer Meenakshi Iyer" or "Jane Doe, the company's chief executive
+        officer,": an office written as its initials is the person last introduced with the title they stand for
+        (its last word may be left out of them: "Chief Executive" is the CEO)."""
+        acronym = head.text
+        if not (2 <= len(acronym) <= 4 and acronym.isalpha() and acronym.isupper()):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        for mention in reversed(self._mentions):
+            if mention.at >= at or not mention.is_person:
+                continue
+            first = self._token_at(mention.at, mention.at + 1)
+            if first is None:
+                continue
+            officer = {acronym[:-1]} if acronym.endswith("O") and len(acronym) > 2 else set()  # "officer" left out
+            if any(_initials(words) in {acronym} | officer for words in _titles_around(first)):
+                return mention
         return None
 
     def _titled_before(self, head: Token, at: int) -> NamedMention | None:
