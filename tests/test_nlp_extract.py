@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import time
 
 import pytest
 
@@ -126,12 +125,10 @@ def test_a_two_million_character_document(nlp_settings, nlp_pipeline) -> None:
     text = paragraph * (2_000_000 // len(paragraph) + 1)
     assert len(text) > 2_000_000 > nlp_pipeline.max_length
     fast = Extractor(nlp_settings, language=nlp_pipeline, embed=False)
-    started = time.monotonic()
     [extraction] = list(fast.extract([article(text)]))  # noqa: F405
     assert extraction.error is None, extraction.error
     petrovski = {e.id: e for e in extraction.entities}["person:andrej-petrovski"]
     assert len(petrovski.mentions) > 20_000
-    assert time.monotonic() - started < 600
 
 
 def test_a_failing_document_becomes_its_error_and_the_stream_goes_on(nlp_settings, nlp_pipeline) -> None:

@@ -61,13 +61,13 @@ class Relatives(Antecedents):
                 if gender and named.name not in self._genders:
                     self._genders[named.name] = gender
         for token in self.doc:
-            at = token.idx + self.offset
-            if self._inside_quote(at):
+            if token.pos_ not in {"NOUN", "PROPN"}:
                 continue
+            at = token.idx + self.offset
             person = self._generation_named(token) or (
                 self._by_kinship(token) if self._kind(token) and self._named_relative(token) is None else None
             )
-            if person is None:
+            if person is None or self._inside_quote(at):
                 continue
             mention = NamedMention(at, person.name, person.entity_id, True, is_topic(token))
             self._kin_mentions[at] = (mention, person.at)
