@@ -151,6 +151,14 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("nlp_processes", "NEWSGRAPH_NLP_PROCESSES", 1, int, "Worker processes for nlp.pipe.", valid=Range(1, 256)),
     Setting(
+        "embedding_process",
+        "NEWSGRAPH_EMBEDDING_PROCESS",
+        True,
+        bool,
+        "Embed statements in a second process while spaCy parses, when the machine has a core more than "
+        "`nlp_processes`; off embeds between spaCy batches in the extracting process.",
+    ),
+    Setting(
         "workers",
         "NEWSGRAPH_WORKERS",
         0,
@@ -345,6 +353,7 @@ class Settings:
     embedding_model: str
     nlp_batch_size: int
     nlp_processes: int
+    embedding_process: bool
     workers: int
     ray_address: str
     ray_window: int

@@ -24,7 +24,7 @@ from nlp.entities.organizations import (
 )
 from nlp.entities.retyping import RETYPING, is_personal_name, retype
 from nlp.entities.rules import Rule, switched_on
-from nlp.keys import fold
+from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 NER_TYPES = {
@@ -301,7 +301,7 @@ def _nicknamed_people(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[
     """Spans of names with a quoted nickname inside ('Mark Anthony “Macoy” Dumlao'), as PERSON spans."""
     titles = gazetteer.words("title_words") | gazetteer.lexicon.entities.trimmed_honorifics
     found = []
-    for match in NICKNAMED.finditer(doc.text):
+    for match in NICKNAMED.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="contract")
         while span is not None and len(span) and (span[0].is_punct or fold(span[0].text).rstrip(".") in titles):
             span = Span(doc, span.start + 1, span.end, label="PERSON")  # "Engr. Mark Anthony …": after its titles

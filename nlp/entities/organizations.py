@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import Mention
 from nlp.entities.retyping import is_personal_name
-from nlp.keys import fold
+from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
 
 
@@ -519,7 +519,7 @@ def _acting_name(token: Token) -> Span | None:
     """The capitalised name a token heads; a capitalised plural at a sentence's start ("Loblaws staff") only when
     the article never writes it in lowercase, which a common noun would be ("Hospital staff")."""
     if token.tag_ in {"NN", "NNS"} and token.text[:1].isupper() and not token.ent_type_:
-        if token.is_sent_start and (token.tag_ == "NN" or token.lower_ in token.doc.text):
+        if token.is_sent_start and (token.tag_ == "NN" or token.lower_ in doc_text(token.doc)):
             return None
         return token.doc[token.i : token.i + 1]
     name = _name_before(token)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from functools import partial
 from typing import Any
 
@@ -29,7 +31,7 @@ from nlp.lexicon.gazetteer import Gazetteer, load_gazetteer
 from nlp.lexicon.lexicon import Lexicon, load_lexicon
 from nlp.relations.inventory import SYMMETRIC, allowed, is_relation_type
 from nlp.runtime.components import mentions_of, relations_of, roles_of
-from nlp.runtime.embeddings import Embedder
+from nlp.runtime.embeddings import Embedder, EmbeddingProcess, EmbeddingProcessEnded, spare_cores
 from nlp.runtime.language import detect_language
 from nlp.runtime.pipeline import load_pipeline, pipe_chunks, pipeline_meta
 from nlp.statements.dates import date_as_written
@@ -38,6 +40,9 @@ from nlp.statements.finder import chain_confidences, find_statements
 log = logging.getLogger(__name__)
 
 EMBED_FLUSH_STATEMENTS = 64  # statements gathered across articles before one embedding call
+# Statements parsed and waiting for their vectors, at most: what the stream holds beyond one spaCy batch. It must
+# cover a batch or more (a batch of 32 news articles has some 400 statements), or spaCy waits for the embedding.
+WAITING_STATEMENTS = 2048
 
 
 def extractor_version(language: Language) -> str:
@@ -53,6 +58,10 @@ def _version(meta: dict[str, Any]) -> str:
     return f"newsgraph-nlp/{__version__} spacy/{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} minilm-l6-v2"
 
 
+def _statements_in(waiting: Iterable[tuple[list[Extraction], Any]]) -> int:
+    return sum(len(x.statements) for group, _vectors in waiting for x in group)
+
+
 class Extractor:
     """Holds the loaded pipeline, embedder, lexicon and gazetteer; ``extract`` streams Extractions."""
 
@@ -66,7 +75,13 @@ class Extractor:
     ) -> None:
         self.settings = settings
         self.nlp = language if language is not None else load_pipeline(settings)
-        self.embedder = embedder if embedder is not None or not embed else Embedder(settings)
+        self.embedder = embedder
+        self.embedding_process: EmbeddingProcess | None = None
+        if embed and embedder is None:
+            if settings.embedding_process and spare_cores(settings) > 0:
+                self.embedding_process = EmbeddingProcess(settings)
+            else:
+                self.embedder = Embedder(settings)
         self.lexicon = load_lexicon(settings.aliases_file or None)
         self.gazetteer = load_gazetteer(settings.aliases_file or None, self.lexicon)
         self.find_statements = partial(find_statements, lexicon=self.lexicon) if statements else None
@@ -75,40 +90,68 @@ class Extractor:
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """One Extraction per article, in order; memory stays flat however long the stream is.
 
-        Statements are embedded in groups of about EMBED_FLUSH_STATEMENTS, between spaCy batches: embedding in
-        a second thread while spaCy parsed was slower, because both hold the GIL for much of their work
-        (measured on two cores: 8.2 s threaded with one torch thread, 5.5 s in turn with two, 4.4 s unembedded).
+        Statements are embedded in groups of about EMBED_FLUSH_STATEMENTS: in the embedding process while spaCy
+        parses the next articles when there is a spare core (setting embedding_process), else here between spaCy
+        batches. At most about WAITING_STATEMENTS statements wait for their vectors.
         """
+        waiting: deque[tuple[list[Extraction], Future[list[tuple[float, ...]]]]] = deque()
         pending: list[Extraction] = []
+        if self.embedding_process is not None:
+            self.embedding_process.share_cores(True)
         items = ((text, context) for text, context in self._screened(articles))
         for (article, warnings, skip_reason), chunks in pipe_chunks(
             self.nlp, items, batch_size=self.settings.nlp_batch_size, n_process=self.settings.nlp_processes
         ):
             pending.append(self._one(article, chunks, warnings, skip_reason))
             if sum(len(p.statements) for p in pending) >= EMBED_FLUSH_STATEMENTS:
-                yield from self._embedded(pending)
+                waiting.append((pending, self._vectors(pending)))
                 pending = []
-        yield from self._embedded(pending)
+                while waiting and (waiting[0][1].done() or _statements_in(waiting) > WAITING_STATEMENTS):
+                    yield from self._embedded(*waiting.popleft())
+        waiting.append((pending, self._vectors(pending)))
+        if self.embedding_process is not None:
+            self.embedding_process.share_cores(False)
+        while waiting:
+            yield from self._embedded(*waiting.popleft())
 
-    def _embedded(self, extractions: list[Extraction]) -> Iterator[Extraction]:
+    def close(self) -> None:
+        """Stop the embedding process, if one was started (the next ``extract`` starts it again)."""
+        if self.embedding_process is not None:
+            self.embedding_process.close()
+
+    def _embedded(
+        self, extractions: list[Extraction], vectors: Future[list[tuple[float, ...]]]
+    ) -> Iterator[Extraction]:
         try:
-            vectors = self._vectors(extractions)
+            try:
+                found_vectors = vectors.result()
+            except EmbeddingProcessEnded:  # killed, or out of memory: this process embeds from here on
+                log.warning("the embedding process ended; statements are embedded in this process from now on")
+                self.close()
+                self.embedding_process, self.embedder = None, Embedder(self.settings)
+                found_vectors = self._vectors(extractions).result()
         except Exception as e:  # the records stand without vectors; say so on each instead of ending the run
             log.exception("embedding failed for %d articles", len(extractions))
             note = f"statements not embedded: {type(e).__name__}: {e}"
             yield from (dataclasses.replace(x, warnings=(*x.warnings, note)) for x in extractions)
             return
-        found = iter(vectors)
+        found = iter(found_vectors)
         for extraction in extractions:
-            if extraction.statements and vectors:
+            if extraction.statements and found_vectors:
                 statements = tuple(dataclasses.replace(s, embedding=next(found)) for s in extraction.statements)
                 extraction = dataclasses.replace(extraction, statements=statements)
             yield extraction
 
-    def _vectors(self, extractions: list[Extraction]) -> list[tuple[float, ...]]:
-        if self.embedder is None:
-            return []
-        return self.embedder.embed([s.text for e in extractions for s in e.statements])
+    def _vectors(self, extractions: list[Extraction]) -> Future[list[tuple[float, ...]]]:
+        texts = [s.text for e in extractions for s in e.statements]
+        if texts and self.embedding_process is not None:
+            return self.embedding_process.submit(texts)
+        done: Future[list[tuple[float, ...]]] = Future()
+        try:
+            done.set_result(self.embedder.embed(texts) if texts and self.embedder is not None else [])
+        except Exception as e:  # reported with the group's records in _embedded, like a failure in the process
+            done.set_exception(e)
+        return done
 
     def _screened(
         self, articles: Iterable[Article]

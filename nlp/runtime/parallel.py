@@ -169,7 +169,8 @@ class ExtractorActor:
         from nlp.runtime.extract import Extractor
 
         # One core per actor: spaCy in one process, torch on one thread (the actor's share of the machine).
-        self.extractor = Extractor(self.settings.replace(nlp_processes=1, workers=1), embed=self.embed)
+        one_core = self.settings.replace(nlp_processes=1, workers=1, embedding_process=False)
+        self.extractor = Extractor(one_core, embed=self.embed)
         torch.set_num_threads(1)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from core.records import Entity, StatementBasis
+from nlp.keys import doc_text
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.antecedents import SPEAKER_MEMORY, NamedMention, Speaker
@@ -160,7 +161,7 @@ class SpeakerResolver(Relatives):
     def _dateline_end(self, token: Token) -> int:
         """Where the wire dateline opening ``token``'s paragraph ends ("DHAKA —", "Mysore, Jan 12 (PTI)"); 0 without
         one."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         match = self.lexicon.dateline.match(text, text.rfind("\n", 0, token.idx) + 1)
         return match.end() if match is not None else 0
 
