@@ -1,12 +1,15 @@
 """Speed and memory of the full extraction against bare `nlp.pipe` with the same spaCy model.
 
-    .venv/bin/python bench/extract_speed.py [--docs 160] [--memory]
+    .venv/bin/python bench/extract_speed.py [--docs 160] [--memory] [--long 200000]
 
 Speed: the same texts (the development documents, repeated) go through bare ``nlp.pipe`` and through the
 full extraction (entities, resolution, statements, roles, relations, embeddings) in one run; words/s of
 both and their ratio are printed (target ratio >= 0.6). Statements are embedded in a second process while
 spaCy parses the next batch (setting embedding_process), so the run needs several spaCy batches
 (nlp_batch_size, 32 texts) to show it: with one batch, nothing is left to parse while the embedding runs.
+Long documents (--long N): one document of N characters and one of 5×N (news paragraphs repeated), unembedded;
+the seconds of both and the growth of time per character are printed: about 1 when the time grows with the text,
+well above 1 when some step reads the whole document again for every statement or mention.
 Memory (--memory): the full extraction streams N and 4×N documents, each in a fresh process; the peak
 resident memory of both is printed: it must not grow with the corpus.
 """
@@ -83,6 +86,28 @@ def speed(count: int) -> dict[str, float]:
     }
 
 
+LONG_PARAGRAPH = (
+    "Officials in Belgrade met Huawei on Monday, Andrej Petrovski said. "
+    '"We were not told," said Ana Jovanović, a lawyer for the SHARE Foundation. She said the talks went on. ' * 5 + "\n"
+)
+
+
+def long_documents(characters: int) -> list[tuple[int, float]]:
+    from nlp.runtime.extract import Extractor
+
+    extractor = Extractor(load_settings(), embed=False)
+    list(extractor.extract(articles(2)))
+    timings = []
+    for size in (characters, 5 * characters):
+        text = LONG_PARAGRAPH * (size // len(LONG_PARAGRAPH) + 1)
+        started = time.perf_counter()
+        [extraction] = extractor.extract([Article(id=f"long-{size}", text=text, content_hash=content_hash(text))])
+        if extraction.error:
+            raise SystemExit(f"{len(text)} characters: {extraction.error}")
+        timings.append((len(text), time.perf_counter() - started))
+    return timings
+
+
 def peak_memory(count: int) -> dict[str, float]:
     from nlp.runtime.extract import Extractor
 
@@ -109,21 +134,34 @@ def memory(count: int) -> list[dict[str, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=160, help="documents in the speed run (and the small memory run)")
+    parser.add_argument(
+        "--docs",
+        type=int,
+        default=160,
+        help="documents in the speed run (and the small memory run); 0 skips the speed run",
+    )
     parser.add_argument("--memory", action="store_true", help="also measure peak memory at N and 4×N documents")
+    parser.add_argument("--long", type=int, metavar="N", help="also time one document of N and one of 5×N characters")
     parser.add_argument("--peak-memory-of", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.peak_memory_of:
         print(json.dumps(peak_memory(args.peak_memory_of)))
         return
-    result = speed(args.docs)
-    print(
-        f"{result['documents']} documents ({result['errors']} with an error), {result['words']} words, "
-        f"{result['statements']} statements\n"
-        f"bare nlp.pipe     {result['bare_words_per_s']:8.0f} words/s\n"
-        f"full extraction   {result['full_words_per_s']:8.0f} words/s\n"
-        f"ratio             {result['ratio']:8.2f}  (target >= 0.60)"
-    )
+    if args.docs:
+        result = speed(args.docs)
+        print(
+            f"{result['documents']} documents ({result['errors']} with an error), {result['words']} words, "
+            f"{result['statements']} statements\n"
+            f"bare nlp.pipe     {result['bare_words_per_s']:8.0f} words/s\n"
+            f"full extraction   {result['full_words_per_s']:8.0f} words/s\n"
+            f"ratio             {result['ratio']:8.2f}  (target >= 0.60)"
+        )
+    if args.long:
+        (small, small_s), (large, large_s) = long_documents(args.long)
+        print(
+            f"one document of {small:,} characters: {small_s:7.1f} s; of {large:,}: {large_s:7.1f} s; "
+            f"time per character grows {(large_s / large) / (small_s / small):.2f}× (1 is linear)"
+        )
     if args.memory:
         for run in memory(args.docs):
             print(

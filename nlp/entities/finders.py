@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -145,18 +146,25 @@ def _retyped_by_rule(mention: Mention, candidates: list[Mention]) -> bool:
 
 
 def _without_names_inside_longer_ones(candidates: list[Mention]) -> list[Mention]:
-    return [m for m in candidates if not _inside_longer_name(m, candidates)]
+    longer = sorted(
+        (c for c in candidates if c.source != "gazetteer" and c.type in {"Organization", "Event", "Location"}),
+        key=lambda c: c.start,
+    )
+    starts = [c.start for c in longer]
+    reach = max((c.end - c.start for c in longer), default=0)
+    return [m for m in candidates if not _inside_longer_name(m, longer, starts, reach)]
 
 
-def _inside_longer_name(mention: Mention, candidates: list[Mention]) -> bool:
+def _inside_longer_name(mention: Mention, longer: list[Mention], starts: list[int], reach: int) -> bool:
     """A known name that opens a longer name ("U.S." in "U.S. Department of Agriculture", "Google Science Fair"),
     sits inside one ("National Museum of the U.S. Air Force") or completes one after its only "of"
-    ("Supreme Court of the United States"; but "University of Sheffield of the UK" is a university and a place)."""
+    ("Supreme Court of the United States"; but "University of Sheffield of the UK" is a university and a place).
+    ``longer`` are the other rules' and the model's candidates, by start; ``reach`` is the longest of them, so
+    only those starting that far before the mention are read (a long document has thousands)."""
     if mention.source != "gazetteer" or mention.type not in {"Location", "Organization"}:
         return False
-    for c in candidates:
-        if c.source == "gazetteer" or c.type not in {"Organization", "Event", "Location"}:
-            continue
+    window = longer[bisect_left(starts, mention.start - reach) : bisect_right(starts, mention.start)]
+    for c in window:
         if c.start == mention.start and c.end > mention.end + 1:
             return True
         if c.type == "Organization" and c.start < mention.start and c.end >= mention.end:

@@ -166,6 +166,12 @@ class _FullNames:
                 self.by_inner_word[word].append(mention)
         self.names = {fold(m.text) for m in self.people}
         self.text = text
+        # every ending after a space ("van den heuvel"): the full names it ends, each with its first mention
+        self.by_tail: dict[str, dict[str, Mention]] = defaultdict(dict)
+        for mention in self.people:
+            folded = fold(mention.text)
+            for space in (i for i, ch in enumerate(folded) if ch == " "):
+                self.by_tail[folded[space + 1 :]].setdefault(folded, mention)
 
     def owner_of(self, mention: Mention) -> Mention | None:
         """The full name a surname or first name belongs to: the nearest one before it, else the first after."""
@@ -210,9 +216,8 @@ class _FullNames:
     def _ending_in(self, mention: Mention) -> Mention | None:
         """The one full name a family name of two or three words ends ("Ó Súilleabháin" of "Pádraig Ó Súilleabháin",
         "Van den Heuvel" of "Pieter-Jan van den Heuvel")."""
-        tail = " " + fold(mention.text)
-        longer = [p for p in self.people if fold(p.text).endswith(tail)]
-        if len({fold(p.text) for p in longer}) != 1 or self.gazetteer.kept_apart(longer[0].text, mention.text):
+        longer = list(self.by_tail.get(fold(mention.text), {}).values())
+        if len(longer) != 1 or self.gazetteer.kept_apart(longer[0].text, mention.text):
             return None
         return longer[0]
 

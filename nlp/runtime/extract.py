@@ -296,9 +296,8 @@ class _StatementContext:
             self.roles.setdefault(role.person_id, []).append(role)
 
     def about(self, start: int, end: int) -> tuple[str, ...]:
-        first = bisect_left(self.starts, start)
-        inside = (m for m in self.mentions[first:] if m[0] < end)
-        return tuple(dict.fromkeys(ident for m_start, m_end, ident in inside if m_end <= end))
+        inside = self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        return tuple(dict.fromkeys(ident for _start, m_end, ident in inside if m_end <= end))
 
     def speaker_role(self, person_id: str | None, at: int) -> Role | None:
         """The role the speaker is given in the article, the one written nearest before ``at`` first."""

@@ -10,7 +10,7 @@ Which token names the speaker comes from ``speaker_syntax``, how names read from
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -138,6 +138,7 @@ class SpeakerResolver(Relatives):
                 if word[:1].isupper() and len(word.rstrip(".")) > 1:
                     self._inner_bearers.setdefault(word, []).append(person)
         self._genders: dict[str, str] = {}
+        self._longer_names: dict[tuple[str, int], list[int]] = {}
         self._mentions = self._collect_mentions()
         self._collect_kinships()
 
@@ -924,7 +925,9 @@ class SpeakerResolver(Relatives):
         fuller = len(surname) + 1
 
         def last_named_before(person: Entity) -> int:
-            return max((start for start, end in person.mentions if start < at and end - start > fuller), default=-1)
+            starts = self._named_longer_than(person, fuller)
+            found = bisect_left(starts, at)
+            return starts[found - 1] if found else -1
 
         before = [p for p in bearers if last_named_before(p) >= 0]
         # Relatives sharing a family name: news calls all but one of them by their given name ("Kevin says"), and
@@ -933,6 +936,15 @@ class SpeakerResolver(Relatives):
         if len(before) > 1 and len(by_family_name) == 1:
             return by_family_name[0]
         return max(before, key=last_named_before) if before else bearers[-1]
+
+    def _named_longer_than(self, person: Entity, length: int) -> list[int]:
+        """Where ``person`` is named with more than ``length`` characters, in order; kept, since a long document
+        asks for the same person's again and again."""
+        key = (person.id, length)
+        starts = self._longer_names.get(key)
+        if starts is None:
+            starts = self._longer_names[key] = sorted(start for start, end in person.mentions if end - start > length)
+        return starts
 
     def _token_at(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
