@@ -155,6 +155,7 @@ ATTRIBUTION_BUSINESS = EvaluationSet(DATA / "attribution-business", DATA / "attr
 # particles, double family names, titles of the place, names written two ways. Written as a held-out set, first
 # scored once (its first_score.json), a development set since.
 ATTRIBUTION_NAMING = EvaluationSet(DATA / "attribution-naming", DATA / "attribution-naming" / "floors.json")
+ATTRIBUTION_COURTS = EvaluationSet(DATA / "attribution-courts", DATA / "attribution-courts" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -204,6 +205,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_PROFILES,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_NAMING,
+    ATTRIBUTION_COURTS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

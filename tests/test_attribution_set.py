@@ -26,6 +26,7 @@ from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_BUSINESS,
+    ATTRIBUTION_COURTS,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
@@ -71,6 +72,7 @@ SETS = [
     pytest.param(ATTRIBUTION_PROFILES, id="attribution-profiles"),
     pytest.param(ATTRIBUTION_BUSINESS, id="attribution-business"),
     pytest.param(ATTRIBUTION_NAMING, id="attribution-naming"),
+    pytest.param(ATTRIBUTION_COURTS, id="attribution-courts"),
 ]
 
 
@@ -93,6 +95,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_PROFILES): 14,
         id(ATTRIBUTION_BUSINESS): 14,
         id(ATTRIBUTION_NAMING): 14,
+        id(ATTRIBUTION_COURTS): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 

@@ -38,13 +38,13 @@ def close_to(found: list[tuple[float, ...]], expected: list[tuple[float, ...]]) 
 
 
 @pytest.fixture
-def process(nlp_settings):  # noqa: F811
+def process(nlp_settings):
     embedding = EmbeddingProcess(nlp_settings)
     yield embedding
     embedding.close()
 
 
-def test_groups_come_back_in_order_with_the_vectors_of_the_model_here(process, embedder):  # noqa: F811
+def test_groups_come_back_in_order_with_the_vectors_of_the_model_here(process, embedder):
     process.share_cores(True)
     futures = [process.submit(TEXTS[i : i + 2]) for i in range(0, len(TEXTS), 2)]
     process.share_cores(False)  # reaches the process between groups; the vectors stay the same
@@ -53,7 +53,7 @@ def test_groups_come_back_in_order_with_the_vectors_of_the_model_here(process, e
     assert close_to(found, embedder.embed(TEXTS + TEXTS[:1]))
 
 
-def test_a_killed_process_fails_what_it_had_and_the_next_group_starts_another(process, embedder):  # noqa: F811
+def test_a_killed_process_fails_what_it_had_and_the_next_group_starts_another(process, embedder):
     assert close_to(process.submit(TEXTS[:1]).result(timeout=300), embedder.embed(TEXTS[:1]))
     first = process.pid
     assert first is not None
@@ -68,9 +68,9 @@ def test_a_killed_process_fails_what_it_had_and_the_next_group_starts_another(pr
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing is free to embed beside spaCy")
 def test_the_extractor_embeds_here_from_the_group_the_embedding_process_died_with(
-    nlp_settings,  # noqa: F811
-    nlp_pipeline,  # noqa: F811
-    extractor,  # noqa: F811
+    nlp_settings,
+    nlp_pipeline,
+    extractor,
 ):
     beside = Extractor(nlp_settings.replace(embedding_process=True), language=nlp_pipeline)
     process = beside.embedding_process
@@ -99,7 +99,7 @@ def test_the_extractor_embeds_here_from_the_group_the_embedding_process_died_wit
         assert not any("not embedded" in w for w in got.warnings)
 
 
-def test_the_setting_off_embeds_in_the_extracting_process(nlp_settings, nlp_pipeline):  # noqa: F811
+def test_the_setting_off_embeds_in_the_extracting_process(nlp_settings, nlp_pipeline):
     here = Extractor(nlp_settings.replace(embedding_process=False), language=nlp_pipeline)
     assert here.embedding_process is None and here.embedder is not None
     [extraction] = here.extract([article(NEWS)])

@@ -11,6 +11,7 @@ import pytest
 from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_BUSINESS,
+    ATTRIBUTION_COURTS,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
@@ -55,6 +56,7 @@ SETS = [
     pytest.param(ATTRIBUTION_PROFILES, id="attribution-profiles"),
     pytest.param(ATTRIBUTION_BUSINESS, id="attribution-business"),
     pytest.param(ATTRIBUTION_NAMING, id="attribution-naming"),
+    pytest.param(ATTRIBUTION_COURTS, id="attribution-courts"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),

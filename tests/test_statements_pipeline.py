@@ -693,3 +693,46 @@ def test_an_office_written_as_its_initials_is_the_person_introduced_with_it(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
     assert _extract(extractor, text).statements[-1].speaker == speaker
+
+
+COURT_REPORTING_CASES = [
+    (  # a place opening the sentence is no speaker: the parse hangs the speaker after the comma on it
+        "Outside court, union secretary Graham Pettigrew, 47, said the strike would go on.",
+        ["Graham Pettigrew"],
+    ),
+    (
+        "Outside court, the dead man's sister, Ms Agnieszka Nowak, 52, said the family felt let down.",
+        ["Agnieszka Nowak"],
+    ),
+    (  # a rank of counsel after a full name is no part of it, and the surname after is the same person
+        "Mr Andrew Whitlock QC, defending, said his client was of previous good character.\n\n"
+        "Mr Whitlock told the court the defendant had a job waiting for him.",
+        ["Andrew Whitlock", "Andrew Whitlock"],
+    ),
+    (  # after a single name word the letters are the family name (a Nepali name)
+        "Hari KC, a trekking guide, said the insurer had refused every claim this year.",
+        ["Hari KC"],
+    ),
+    (  # "the magistrate" is the person introduced with the title Magistrate
+        "Magistrate Leonie Fraser said the thefts were planned over many months.\n\n"
+        '"The club trusted you with its money," the magistrate said.',
+        ["Leonie Fraser", "Leonie Fraser"],
+    ),
+    (  # a title before the family name alone is the bearer named before, however the tagger typed the two words
+        "Justice Amara Nwosu said the bail terms had been breached twice.\n\n"
+        "Justice Nwosu said the accused would stay in custody until the trial.",
+        ["Amara Nwosu", "Amara Nwosu"],
+    ),
+    (
+        "Deputy Public Prosecutor Melissa Tan told the court that the accused forged 41 cheques.\n\n"
+        "DPP Tan said the accused had exploited the trust of ordinary homeowners.",
+        ["Melissa Tan", "Melissa Tan"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), COURT_REPORTING_CASES)
+def test_court_reports_name_their_speakers_by_rank_title_and_place(
+    extractor: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers

@@ -84,6 +84,13 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         or doc[end - 1].lower_ in gazetteer.lexicon.entities.trailing_links
     ):
         end -= 1  # "Food Standards of": the model stopped inside the name; a dangling "of" is not part of it
+    while (
+        end > start + 2
+        and span.label_ == "PERSON"
+        and doc[end - 1].text in gazetteer.lexicon.entities.post_nominal_letters
+        and fold(doc[end - 2].text) not in gazetteer.first_names
+    ):
+        end -= 1  # "Harriet Beale KC": a rank or an honour after a family name ("Sunita KC" is a Nepali name)
     while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
         end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
     score = _SCORE.search(doc[start:end].text) if span.label_ in LOWERCASE_TAIL_CUT else None

@@ -108,6 +108,8 @@ class StatementWords:
     office_synonyms: dict[str, tuple[str, ...]]
     kin_nouns: dict[str, str]
     generation_words: dict[str, str]
+    fronted_place_words: frozenset[str]
+    post_nominal_letters: frozenset[str]  # from [entities]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
@@ -149,6 +151,7 @@ class EntityWords:
     personal_pronouns: frozenset[str]
     caption_labels: frozenset[str]
     trailing_links: frozenset[str]
+    post_nominal_letters: frozenset[str]
     generic_single_words: frozenset[str]
     title_after_portfolio: frozenset[str]
     title_name_links: frozenset[str]

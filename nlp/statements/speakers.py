@@ -42,6 +42,7 @@ from nlp.statements.speaker_syntax import (
     named_in_apposition,
     noun_phrase,
     one_of_group,
+    past_post_nominal,
     past_title_abbreviation,
     same_paragraph,
     spokesperson_organisation,
@@ -49,6 +50,17 @@ from nlp.statements.speaker_syntax import (
     titles_of,
     without_titles,
 )
+
+
+def _subject_past_fronted_place(head: Token, words: StatementWords) -> Token:
+    """ "Outside court, council chairman Muhammad Faizal Ismail, 61, said": the parse took the place opening the
+    sentence for the subject, with the speaker after the comma hung on it (apposition or conjunct)."""
+    opening = head.left_edge
+    if opening.i >= head.i or opening.lower_ not in words.fronted_place_words or opening.head.i != head.i:
+        return head
+    if head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text != ",":
+        return head
+    return next((c for c in head.children if c.dep_ in {"appos", "conj"} and c.pos_ in {"NOUN", "PROPN"}), head)
 
 
 def _subject_past_dateline(place: Token, dateline_end: int) -> Token | None:
@@ -152,7 +164,8 @@ class SpeakerResolver(Relatives):
             if subject is None:
                 return None
             head = subject
-        written = past_title_abbreviation(head, self.lexicon)
+        head = _subject_past_fronted_place(head, self.lexicon)
+        written = past_title_abbreviation(past_post_nominal(head, self.lexicon), self.lexicon)
         source = carried_source(written, self.lexicon)
         speaker = self._resolved(named_apposition(source, self.lexicon), avoid)
         if speaker is not None and source.i != written.i:  # "Cornyn's statement added", "a report by BIRN"
@@ -282,6 +295,9 @@ class SpeakerResolver(Relatives):
     def _entity_speaker(self, head: Token, phrase: Span, entity: Entity, at: int) -> Speaker:
         """The entity whose mention is at the cue: named there, by surname, or by a description the entities
         resolved ("the ministry" after "the Interior Ministry")."""
+        titled = self._titled_surname(entity.name, at) if entity.type != "Person" else None
+        if titled is not None:  # "Justice Venkatraman noted", "DPP Goh said", tagged as an organisation
+            return Speaker(titled.name, phrase.text, titled.id, True, at, "surname")
         fuller = self._fuller(entity.name, at)
         if fuller is not None:
             basis: StatementBasis = "surname" if fuller.is_person else "name"
@@ -936,6 +952,16 @@ class SpeakerResolver(Relatives):
         if len(before) > 1 and len(by_family_name) == 1:
             return by_family_name[0]
         return max(before, key=last_named_before) if before else bearers[-1]
+
+    def _titled_surname(self, name: str, at: int) -> Entity | None:
+        """The person a title before a family name alone stands for ("Justice Venkatraman" after "Justice Sharmila
+        Venkatraman", "DPP Goh" after "Deputy Public Prosecutor Charlene Goh"): the one bearing it named before."""
+        words = name.split()
+        if len(words) < 2 or not words[-1][:1].isupper():
+            return None
+        if not all(w.lower().rstrip(".") in self.lexicon.words_before_names for w in words[:-1]):
+            return None
+        return self._bearer_of(words[-1], at)
 
     def _named_longer_than(self, person: Entity, length: int) -> list[int]:
         """Where ``person`` is named with more than ``length`` characters, in order; kept, since a long document
