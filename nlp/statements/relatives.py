@@ -117,6 +117,10 @@ class Relatives(Antecedents):
             )
         start = self.doc[owner.left_edge.i].idx + self.offset
         named = [m for m in self._mentions if m.is_person and start <= m.at <= at]
+        if named and named[-1].name == exclude:  # "Fehr's older brother, Curtis Fehr,": the other Fehr named before
+            family = owner.text.split()[-1]
+            before = [m for m in self._mentions if m.is_person and m.at < start and m.name != exclude]
+            return next((m for m in reversed(before) if m.name.split()[-1] == family), None)
         return named[-1] if named else None
 
     def _by_kinship(self, token: Token) -> NamedMention | None:

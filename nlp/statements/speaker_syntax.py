@@ -409,7 +409,7 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
                 continue
             for place in prep.children:
                 person = next((c for c in place.children if c.dep_ == "appos" and _person_named(c, lexicon)), None)
-                if place.dep_ == "pobj" and place.ent_type_ != "PERSON" and person is not None:
+                if place.dep_ == "pobj" and person is not None:
                     return person
         adjacent = _name_after_comma(head, lexicon)
         if adjacent is not None and adjacent.i < conjunct:
