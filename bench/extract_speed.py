@@ -140,11 +140,11 @@ def main() -> None:
         default=160,
         help="documents in the speed run (and the small memory run); 0 skips the speed run",
     )
-    parser.add_argument("--memory", action="store_true", help="also measure peak memory at N and 4×N documents")
+    parser.add_argument("--memory", action="store_true", help="also measure peak memory at N and 4×N documents (N ≥ 1)")
     parser.add_argument("--long", type=int, metavar="N", help="also time one document of N and one of 5×N characters")
     parser.add_argument("--peak-memory-of", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.peak_memory_of:
+    if args.peak_memory_of is not None:
         print(json.dumps(peak_memory(args.peak_memory_of)))
         return
     if args.docs:

@@ -156,7 +156,8 @@ SETTINGS: tuple[Setting, ...] = (
         True,
         bool,
         "Embed statements in a second process while spaCy parses, when the machine has a core more than "
-        "`nlp_processes`; off embeds between spaCy batches in the extracting process.",
+        "`nlp_processes` (not in Ray actors, which have one core each); off embeds between spaCy batches in the "
+        "extracting process.",
     ),
     Setting(
         "workers",

@@ -8,6 +8,7 @@ import signal
 
 import pytest
 
+from core.errors import ExtractionError
 from nlp.runtime.embeddings import EmbeddingProcess, EmbeddingProcessEnded
 from nlp.runtime.extract import Extractor
 from tests.nlp_fixtures import *  # noqa: F403
@@ -53,6 +54,36 @@ def test_groups_come_back_in_order_with_the_vectors_of_the_model_here(process, e
     assert close_to(found, embedder.embed(TEXTS + TEXTS[:1]))
 
 
+def test_groups_larger_than_the_socket_holds_go_both_ways(process, embedder):
+    process.share_cores(False)
+    texts = [
+        f"{n} " + "The council met on Tuesday to vote on the budget for the coming year. " * 6 for n in range(1200)
+    ]
+    futures = [process.submit(texts[i : i + 400]) for i in range(0, len(texts), 400)]  # ~170 KB out, ~600 KB back
+    found = [vector for future in futures for vector in future.result(timeout=600)]
+    assert len(found) == len(texts)
+    assert close_to(found[::97], embedder.embed(texts[::97]))
+
+
+def test_a_closed_process_starts_again_on_the_next_group(process, embedder):
+    assert close_to(process.submit(TEXTS[:1]).result(timeout=300), embedder.embed(TEXTS[:1]))
+    process.close()
+    assert process.pid is None
+    assert close_to(process.submit(TEXTS[1:2]).result(timeout=300), embedder.embed(TEXTS[1:2]))
+
+
+def test_a_model_that_cannot_load_fails_each_group_and_the_extractor_says_why(nlp_settings, nlp_pipeline, tmp_path):
+    broken = nlp_settings.replace(embedding_model=str(tmp_path), embedding_process=True)  # a folder with no model
+    embedding = EmbeddingProcess(broken)
+    with pytest.raises(EmbeddingProcessEnded, match="cannot load the embedding model"):
+        embedding.submit(TEXTS[:1]).result(timeout=300)
+    with pytest.raises(EmbeddingProcessEnded, match="cannot load the embedding model"):
+        embedding.submit(TEXTS[:1]).result(timeout=10)  # told at once: no process is started again
+    extractor = Extractor(broken, language=nlp_pipeline)
+    with pytest.raises(ExtractionError, match="embedding model"):
+        list(extractor.extract([article(NEWS)]))
+
+
 def test_a_killed_process_fails_what_it_had_and_the_next_group_starts_another(process, embedder):
     assert close_to(process.submit(TEXTS[:1]).result(timeout=300), embedder.embed(TEXTS[:1]))
     first = process.pid
@@ -77,9 +108,14 @@ def test_the_extractor_embeds_here_from_the_group_the_embedding_process_died_wit
     assert beside.embedder is None and process is not None
     submit = process.submit
 
-    def submit_then_kill(texts):  # the process dies with a group in it (out of memory, or killed by hand)
+    killed: list[int] = []
+
+    def submit_then_kill(texts):  # the process dies with the first group in it (out of memory, or killed by hand)
         future = submit(texts)
-        os.kill(process.pid or 0, signal.SIGKILL)
+        pid = process.pid
+        if not killed and pid is not None:
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
         return future
 
     process.submit = submit_then_kill  # type: ignore[method-assign]
@@ -89,7 +125,7 @@ def test_the_extractor_embeds_here_from_the_group_the_embedding_process_died_wit
     finally:
         beside.close()
         process.close()
-    assert beside.embedding_process is None and beside.embedder is not None
+    assert killed and beside.embedding_process is None and beside.embedder is not None
     expected = list(extractor.extract(articles))
     assert [x.article_id for x in found] == [a.id for a in articles]
     assert sum(len(x.statements) for x in found) > 2 * 64  # more than one group

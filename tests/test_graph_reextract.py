@@ -78,7 +78,12 @@ def upgraded(aliases_settings, extractor):
     """The same loaded spaCy pipeline and embedder, with the aliases file applied."""
     from nlp.runtime.extract import Extractor
 
-    return Extractor(aliases_settings, language=extractor.nlp, embedder=extractor.embedder)
+    return Extractor(
+        aliases_settings,
+        language=extractor.nlp,
+        embedder=extractor.embedder,
+        embedding_process=extractor.embedding_process,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +92,9 @@ def english_only(neo4j_settings, extractor):
     from nlp.runtime.extract import Extractor
 
     settings = neo4j_settings.replace(non_english="skip")
-    return settings, Extractor(settings, language=extractor.nlp, embedder=extractor.embedder)
+    return settings, Extractor(
+        settings, language=extractor.nlp, embedder=extractor.embedder, embedding_process=extractor.embedding_process
+    )
 
 
 def _rows(driver, settings, cypher, **params) -> list[dict]:

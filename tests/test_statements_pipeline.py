@@ -713,6 +713,14 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "Hari KC, a trekking guide, said the insurer had refused every claim this year.",
         ["Hari KC"],
     ),
+    (  # without an honorific before the name or a court role after it, the letters stay: a Nepali family name
+        "Ram Bahadur KC, a porter, said the insurer had refused every claim this year.",
+        ["Ram Bahadur KC"],
+    ),
+    (  # a title that is no court's, prosecutor's or police rank before a family name is a name of its own
+        "Analyst Sarah Mills said grain prices had risen.\n\nGeneral Mills said its sales fell 3 per cent.",
+        ["Sarah Mills", "General Mills"],
+    ),
     (  # "the magistrate" is the person introduced with the title Magistrate
         "Magistrate Leonie Fraser said the thefts were planned over many months.\n\n"
         '"The club trusted you with its money," the magistrate said.',

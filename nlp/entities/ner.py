@@ -53,6 +53,20 @@ WholeNames = Callable[[Doc, Gazetteer, list[Span]], list[Span]]
 SpanSplit = Callable[[Span, Gazetteer], tuple[Span, list[Mention]]]
 
 
+def _letters_after_name(doc: Doc, first: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the token before ``end`` is letters of rank or honour after a name that opens at ``first``: with an
+    honorific before the name ("Ms Harriet Beale KC") or a court role after the letters ("Andrew Whitlock KC,
+    defending,"); without either, "Ram Bahadur KC" keeps KC, a Nepali family name."""
+    words = gazetteer.lexicon.entities
+    if doc[end - 1].text not in words.post_nominal_letters:
+        return False
+    opening = doc[first] if first < end else None
+    before = doc[first - 1] if first > 0 else None
+    honoured = any(t is not None and fold(t.text).rstrip(".") in words.trimmed_honorifics for t in (opening, before))
+    role = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in words.counsel_roles
+    return honoured or role
+
+
 def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
     """Cut an entity span to the name: no article, quotes, brackets, honorific, caption words or possessive."""
     start, end = span.start, span.end
@@ -84,13 +98,8 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         or doc[end - 1].lower_ in gazetteer.lexicon.entities.trailing_links
     ):
         end -= 1  # "Food Standards of": the model stopped inside the name; a dangling "of" is not part of it
-    while (
-        end > start + 2
-        and span.label_ == "PERSON"
-        and doc[end - 1].text in gazetteer.lexicon.entities.post_nominal_letters
-        and fold(doc[end - 2].text) not in gazetteer.first_names
-    ):
-        end -= 1  # "Harriet Beale KC": a rank or an honour after a family name ("Sunita KC" is a Nepali name)
+    while end > start + 2 and span.label_ == "PERSON" and _letters_after_name(doc, span.start, end, gazetteer):
+        end -= 1  # "Ms Harriet Beale KC": a rank of counsel or an honour after a full name
     while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
         end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
     score = _SCORE.search(doc[start:end].text) if span.label_ in LOWERCASE_TAIL_CUT else None

@@ -109,6 +109,7 @@ class StatementWords:
     kin_nouns: dict[str, str]
     generation_words: dict[str, str]
     fronted_place_words: frozenset[str]
+    surname_titles: frozenset[str]
     post_nominal_letters: frozenset[str]  # from [entities]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
@@ -152,6 +153,7 @@ class EntityWords:
     caption_labels: frozenset[str]
     trailing_links: frozenset[str]
     post_nominal_letters: frozenset[str]
+    counsel_roles: frozenset[str]
     generic_single_words: frozenset[str]
     title_after_portfolio: frozenset[str]
     title_name_links: frozenset[str]

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import threading
+import weakref
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -92,7 +93,11 @@ def spare_cores(settings: Settings) -> int:
 
 
 class EmbeddingProcessEnded(RuntimeError):
-    """The embedding process exited or broke its connection before answering."""
+    """The embedding process exited, could not load the model, or broke its connection before answering."""
+
+
+Vectors = list[tuple[float, ...]]
+READY = "ready"  # the embedding process's first answer once the model is loaded; anything else is why it is not
 
 
 class EmbeddingProcess:
@@ -102,137 +107,245 @@ class EmbeddingProcess:
     Written on ``subprocess`` and a socket rather than ``concurrent.futures`` or ``multiprocessing``: a thread
     would share the GIL with spaCy; a process pool hands work over through helper threads that wait for the
     GIL while spaCy holds it, so the embedding process sat idle (on two cores the run was slower than embedding
-    in turn); and a spawned ``multiprocessing`` child runs the caller's main module again. Here texts are
-    written from the calling thread, and a reader thread, which waits on the socket without the GIL, completes
-    the futures in order and hands the process its next group. Only GROUPS_IN_PROCESS groups are in the socket at
-    a time, so a change of threads (``share_cores``) reaches the process before the groups still waiting here.
-    The model loads in the embedding process only, never in this one."""
-
-    GROUPS_IN_PROCESS = 2
+    in turn); and a spawned ``multiprocessing`` child runs the caller's main module again. Each started process
+    has its own ``_Channel``; when one ends, its futures fail with EmbeddingProcessEnded and the next ``submit``
+    starts another, unless the model could not be loaded at all. The model loads in the embedding process only."""
 
     def __init__(self, settings: Settings) -> None:
         existing_model_path(settings)
         self.settings = settings
-        self._process: subprocess.Popen[bytes] | None = None
-        self._connection: Connection | None = None
-        self._lock = threading.Lock()  # the submitting thread and the reader thread both write to the socket
-        self._unsent: deque[tuple[list[str], Future[list[tuple[float, ...]]]]] = deque()
-        self._sent: deque[Future[list[tuple[float, ...]]]] = deque()
+        self._channel: _Channel | None = None
+        self._cannot_load: str | None = None
+        # a forgotten extractor must not leave a gigabyte-sized process behind: close it with this object
+        self._holder: list[_Channel] = []
+        weakref.finalize(self, _close_all, self._holder)
 
     @property
     def pid(self) -> int | None:
-        """The embedding process's id; None until it starts."""
-        return self._process.pid if self._process is not None else None
+        """The running embedding process's id; None when none runs."""
+        channel = self._channel
+        if channel is None or channel.ended or channel.process is None:
+            return None
+        return channel.process.pid
 
-    def submit(self, texts: Sequence[str]) -> Future[list[tuple[float, ...]]]:
+    def submit(self, texts: Sequence[str]) -> Future[Vectors]:
         """One unit-length vector per text, in order, when the future is done."""
-        future: Future[list[tuple[float, ...]]] = Future()
-        with self._lock:
-            if self._connection is None:
-                self._start()
-            self._unsent.append((list(texts), future))
-            self._feed()
-        return future
+        return self._open().submit(list(texts))
 
     def share_cores(self, share: bool) -> None:
         """Embed with the spare cores only (``share``, while spaCy parses) or with all of them (spaCy is done:
         the groups still waiting are all that is left), from the next group the process takes. Sharing starts
         the process, so the model loads while spaCy parses the first articles."""
         threads = max(1, spare_cores(self.settings)) if share else os.cpu_count() or 1
-        with self._lock:
-            if self._connection is None and share:
-                self._start()
-            self._send(threads)
+        if share:
+            self._open().use_threads(threads)
+        elif self._channel is not None and not self._channel.ended:
+            self._channel.use_threads(threads)
 
     def close(self) -> None:
         """Stop the process (the next ``submit`` starts another)."""
-        with self._lock:
-            connection, process, self._connection, self._process = self._connection, self._process, None, None
-            self._fail_waiting(EmbeddingProcessEnded("the embedding process was stopped"))
-        if connection is not None:
-            with contextlib.suppress(OSError):
-                connection.send(None)
-            connection.close()
-        if process is not None:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        channel, self._channel = self._channel, None
+        if channel is not None:
+            channel.close()
+            self._holder.remove(channel)
 
-    def _start(self) -> None:
+    def _open(self) -> _Channel:
+        channel = self._channel
+        if channel is not None and channel.cannot_load is not None:
+            self._cannot_load = channel.cannot_load
+        if self._cannot_load is not None:
+            return _Channel.failed(self._cannot_load)
+        if channel is None or channel.ended:
+            if channel is not None:
+                self.close()
+            channel = self._channel = _Channel.start(self.settings)
+            self._holder.append(channel)
+        return channel
+
+
+class _Channel:
+    """One embedding process and its socket. Only the writer thread writes and only the reader thread reads, and
+    neither holds the lock while it does: a large group being written and a large answer being read never wait for
+    each other. At most IN_PROCESS groups are in the socket at a time, so a change of threads reaches the process
+    before the groups still waiting here."""
+
+    IN_PROCESS = 2
+
+    def __init__(self, process: subprocess.Popen[bytes] | None, connection: Connection | None) -> None:
+        self.process = process
+        self.connection = connection
+        self.ended = process is None
+        self.cannot_load: str | None = None
+        self._ready = False
+        self._condition = threading.Condition()
+        self._unsent: deque[tuple[list[str], Future[Vectors]]] = deque()
+        self._sent: deque[Future[Vectors]] = deque()
+        self._threads: int | None = None  # a change of threads waiting to be written
+        self._workers: list[threading.Thread] = []
+
+    @classmethod
+    def start(cls, settings: Settings) -> _Channel:
         here, there = socket.socketpair()
         root = str(Path(__file__).resolve().parents[2])
         path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "nlp.runtime.embeddings", str(there.fileno())],
-            pass_fds=[there.fileno()],
-            stdin=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONPATH": path},
-        )
-        there.close()
-        self._connection = connection = Connection(here.detach())
-        self._send((self.settings, max(1, spare_cores(self.settings))))
-        threading.Thread(target=self._read_answers, args=(connection,), name="embedding-answers", daemon=True).start()
-
-    def _feed(self) -> None:
-        while self._unsent and len(self._sent) < self.GROUPS_IN_PROCESS:
-            texts, future = self._unsent.popleft()
-            self._sent.append(future)
-            self._send(texts)
-
-    def _send(self, message: Any) -> None:
-        if self._connection is None:
-            return
         try:
-            self._connection.send(message)
+            process = subprocess.Popen(
+                [sys.executable, "-m", "nlp.runtime.embeddings", str(there.fileno())],
+                pass_fds=[there.fileno()],
+                stdin=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONPATH": path},
+            )
         except OSError as e:
-            self._fail_waiting(EmbeddingProcessEnded(f"cannot reach the embedding process: {e}"))
+            here.close()
+            return cls.failed(f"cannot start the embedding process: {e}")
+        finally:
+            there.close()
+        channel = cls(process, Connection(here.detach()))
+        channel._send((settings, max(1, spare_cores(settings))))
+        for work, name in ((channel._write, "embedding-writer"), (channel._read, "embedding-reader")):
+            thread = threading.Thread(target=work, name=name, daemon=True)
+            thread.start()
+            channel._workers.append(thread)
+        return channel
 
-    def _read_answers(self, connection: Connection) -> None:
+    @classmethod
+    def failed(cls, reason: str) -> _Channel:
+        channel = cls(None, None)
+        channel.cannot_load = reason
+        return channel
+
+    def submit(self, texts: list[str]) -> Future[Vectors]:
+        future: Future[Vectors] = Future()
+        future.set_running_or_notify_cancel()  # a caller's cancel must not make set_result fail in the reader
+        with self._condition:
+            if self.ended:
+                future.set_exception(EmbeddingProcessEnded(self.cannot_load or "the embedding process ended"))
+                return future
+            self._unsent.append((texts, future))
+            self._condition.notify_all()
+        return future
+
+    def use_threads(self, threads: int) -> None:
+        with self._condition:
+            self._threads = threads
+            self._condition.notify_all()
+
+    def close(self) -> None:
+        self._end(EmbeddingProcessEnded("the embedding process was stopped"))
+        if self.process is not None:
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # still loading the model, or embedding a large group
+                self.process.kill()
+                self.process.wait()
+        for worker in self._workers:
+            worker.join(timeout=5)
+        if self.connection is not None:
+            self.connection.close()
+
+    def _write(self) -> None:
+        while True:
+            with self._condition:
+                self._condition.wait_for(
+                    lambda: self.ended or self._threads is not None or (self._ready and self._can_send())
+                )
+                if self.ended:
+                    return
+                message: Any
+                if self._threads is not None:
+                    message, self._threads = self._threads, None
+                else:
+                    message, future = self._unsent.popleft()
+                    self._sent.append(future)
+            if not self._send(message):
+                return
+
+    def _can_send(self) -> bool:
+        return bool(self._unsent) and len(self._sent) < self.IN_PROCESS
+
+    def _read(self) -> None:
+        assert self.connection is not None
+        try:
+            loaded = self.connection.recv()
+        except (EOFError, OSError):
+            loaded = "the embedding process ended while loading the model"
+        if self.ended:  # stopped while it loaded
+            return
+        if loaded != READY:
+            self.cannot_load = str(loaded)
+            self._end(EmbeddingProcessEnded(self.cannot_load))
+            return
+        with self._condition:
+            self._ready = True
+            self._condition.notify_all()
         while True:
             try:
-                answer = connection.recv()
+                answer = self.connection.recv()
             except (EOFError, OSError):
-                with self._lock:
-                    self._fail_waiting(EmbeddingProcessEnded("the embedding process ended"))
-                    if self._connection is connection:  # the next submit starts another process
-                        self._connection = None
-                        if self._process is not None:
-                            self._process.wait()
-                        self._process = None
-                connection.close()
+                self._end(EmbeddingProcessEnded("the embedding process ended"))
                 return
-            with self._lock:
-                if not self._sent:  # stopped by close while this answer was on its way
+            with self._condition:
+                if not self._sent:  # ended meanwhile: its futures have failed already
                     return
                 future = self._sent.popleft()
-                self._feed()
+                self._condition.notify_all()
             if isinstance(answer, str):
                 future.set_exception(ExtractionError(answer))
             else:
                 future.set_result([tuple(float(x) for x in row) for row in answer])
 
-    def _fail_waiting(self, error: Exception) -> None:
-        for future in [*self._sent, *(future for _texts, future in self._unsent)]:
+    def _send(self, message: Any) -> bool:
+        assert self.connection is not None
+        try:
+            self.connection.send(message)
+            return True
+        except OSError as e:
+            self._end(EmbeddingProcessEnded(f"cannot reach the embedding process: {e}"))
+            return False
+
+    def _end(self, error: Exception) -> None:
+        """Fail what waits, wake the threads and shut the socket: both threads return, the process sees EOF."""
+        with self._condition:
+            if self.ended and not self._sent and not self._unsent:
+                return
+            self.ended = True
+            waiting = [*self._sent, *(future for _texts, future in self._unsent)]
+            self._sent.clear()
+            self._unsent.clear()
+            self._condition.notify_all()
+        for future in waiting:
             if not future.done():
                 future.set_exception(error)
-        self._sent.clear()
-        self._unsent.clear()
+        if self.connection is not None:
+            with contextlib.suppress(OSError):
+                socket.socket(fileno=os.dup(self.connection.fileno())).shutdown(socket.SHUT_RDWR)
+
+
+def _close_all(channels: list[_Channel]) -> None:
+    for channel in channels:
+        channel.close()
 
 
 def _serve(connection: Connection) -> None:
-    """The embedding process: settings first, then lists of texts, each answered with their vectors (or a
-    one-line error) in order, and numbers of threads to embed with from then on, until None or the socket
-    closes."""
+    """The embedding process: settings first, answered with READY once the model is loaded (or why it cannot be);
+    then lists of texts, each answered with their vectors (or a one-line error) in order, and numbers of threads to
+    embed with from then on, until None or the socket closes."""
     import torch
 
     settings, threads = connection.recv()
-    embedder = Embedder(settings, threads=threads)
+    try:
+        embedder = Embedder(settings, threads=threads)
+        answer = READY
+    except Exception as e:  # the caller embeds in its own process instead, whose loading says why in one line
+        embedder, answer = None, f"cannot load the embedding model: {type(e).__name__}: {e}"
+    with contextlib.suppress(OSError):
+        connection.send(answer)
+    if embedder is None:
+        return
     while True:
         try:
             texts = connection.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if texts is None:
             return
@@ -240,10 +353,13 @@ def _serve(connection: Connection) -> None:
             torch.set_num_threads(texts)
             continue
         try:
-            answer: Any = embedder.vectors(texts)
+            vectors: Any = embedder.vectors(texts)
         except Exception as e:  # one group failing must not end the process: the caller records it per group
-            answer = f"{type(e).__name__}: {e}"
-        connection.send(answer)
+            vectors = f"{type(e).__name__}: {e}"
+        try:
+            connection.send(vectors)
+        except OSError:  # the caller stopped listening: nothing is left to answer
+            return
 
 
 if __name__ == "__main__":

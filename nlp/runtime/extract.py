@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from core import __version__
 from core.dateline import dateline_date
+from core.errors import ExtractionError
 from core.records import Article, Entity, Extraction, Relation, Role, Statement
 from core.settings import Settings
 from nlp.entities.finders import Mention
@@ -72,12 +73,13 @@ class Extractor:
         embedder: Embedder | None = None,
         embed: bool = True,
         statements: bool = True,
+        embedding_process: EmbeddingProcess | None = None,
     ) -> None:
         self.settings = settings
         self.nlp = language if language is not None else load_pipeline(settings)
         self.embedder = embedder
-        self.embedding_process: EmbeddingProcess | None = None
-        if embed and embedder is None:
+        self.embedding_process = embedding_process  # another extractor's, shared
+        if embed and embedder is None and embedding_process is None:
             if settings.embedding_process and spare_cores(settings) > 0:
                 self.embedding_process = EmbeddingProcess(settings)
             else:
@@ -125,11 +127,10 @@ class Extractor:
         try:
             try:
                 found_vectors = vectors.result()
-            except EmbeddingProcessEnded:  # killed, or out of memory: this process embeds from here on
-                log.warning("the embedding process ended; statements are embedded in this process from now on")
-                self.close()
-                self.embedding_process, self.embedder = None, Embedder(self.settings)
-                found_vectors = self._vectors(extractions).result()
+            except EmbeddingProcessEnded as ended:  # killed, out of memory, no model there: embed here from now on
+                found_vectors = self._embedded_here(extractions, ended)
+        except ExtractionError:
+            raise  # the model cannot be loaded here either: the run ends with the reason, as it would have at start
         except Exception as e:  # the records stand without vectors; say so on each instead of ending the run
             log.exception("embedding failed for %d articles", len(extractions))
             note = f"statements not embedded: {type(e).__name__}: {e}"
@@ -141,6 +142,17 @@ class Extractor:
                 statements = tuple(dataclasses.replace(s, embedding=next(found)) for s in extraction.statements)
                 extraction = dataclasses.replace(extraction, statements=statements)
             yield extraction
+
+    def _embedded_here(self, extractions: list[Extraction], ended: EmbeddingProcessEnded) -> list[tuple[float, ...]]:
+        """The vectors of a group the embedding process lost, from the model loaded here; loading it here raises
+        ExtractionError with its reason when the model cannot be loaded at all, which ends the run as before."""
+        if self.embedding_process is not None:
+            log.warning("%s; statements are embedded in this process from now on", ended)
+            self.embedding_process.close()
+            self.embedding_process = None
+        if self.embedder is None:
+            self.embedder = Embedder(self.settings)
+        return self.embedder.embed([s.text for e in extractions for s in e.statements])
 
     def _vectors(self, extractions: list[Extraction]) -> Future[list[tuple[float, ...]]]:
         texts = [s.text for e in extractions for s in e.statements]

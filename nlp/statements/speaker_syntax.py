@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.cues import is_cue_verb
 
@@ -359,21 +358,6 @@ def past_title_abbreviation(head: Token, lexicon: StatementWords) -> Token:
         return head
     name = entity_span(doc[head.i + 2]) if doc[head.i + 2].ent_type_ == "PERSON" else None
     return name.root if name is not None else head
-
-
-def past_post_nominal(head: Token, lexicon: StatementWords) -> Token:
-    """ "Ms Harriet Beale KC, prosecuting, said": the parse hangs the name on the letters after it; the speaker is
-    the name (the entities leave the letters out of it). After a single name word or a given name the letters are
-    the family name ("Sunita KC", a Nepali name)."""
-    doc = head.doc
-    if head.text not in lexicon.post_nominal_letters:
-        return head
-    start = head.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in lexicon.words_before_names:
-        start -= 1
-    if head.i - start < 2 or doc[head.i - 1].lower_ in first_name_genders():
-        return head
-    return doc[head.i - 1]
 
 
 def _title_word(token: Token, lexicon: StatementWords) -> str:

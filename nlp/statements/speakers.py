@@ -42,7 +42,6 @@ from nlp.statements.speaker_syntax import (
     named_in_apposition,
     noun_phrase,
     one_of_group,
-    past_post_nominal,
     past_title_abbreviation,
     same_paragraph,
     spokesperson_organisation,
@@ -165,7 +164,7 @@ class SpeakerResolver(Relatives):
                 return None
             head = subject
         head = _subject_past_fronted_place(head, self.lexicon)
-        written = past_title_abbreviation(past_post_nominal(head, self.lexicon), self.lexicon)
+        written = past_title_abbreviation(self._past_post_nominal(head), self.lexicon)
         source = carried_source(written, self.lexicon)
         speaker = self._resolved(named_apposition(source, self.lexicon), avoid)
         if speaker is not None and source.i != written.i:  # "Cornyn's statement added", "a report by BIRN"
@@ -295,8 +294,8 @@ class SpeakerResolver(Relatives):
     def _entity_speaker(self, head: Token, phrase: Span, entity: Entity, at: int) -> Speaker:
         """The entity whose mention is at the cue: named there, by surname, or by a description the entities
         resolved ("the ministry" after "the Interior Ministry")."""
-        titled = self._titled_surname(entity.name, at) if entity.type != "Person" else None
-        if titled is not None:  # "Justice Venkatraman noted", "DPP Goh said", tagged as an organisation
+        titled = self._titled_surname(entity.name, at)
+        if titled is not None:  # "Justice Venkatraman noted", "DPP Goh said", whatever the tagger typed them as
             return Speaker(titled.name, phrase.text, titled.id, True, at, "surname")
         fuller = self._fuller(entity.name, at)
         if fuller is not None:
@@ -953,15 +952,35 @@ class SpeakerResolver(Relatives):
             return by_family_name[0]
         return max(before, key=last_named_before) if before else bearers[-1]
 
+    def _past_post_nominal(self, head: Token) -> Token:
+        """ "Ms Harriet Beale KC, prosecuting, said": the parse hangs the name on the letters after it; where the
+        entities left the letters out of the person's name, the speaker is the name."""
+        if head.text not in self.lexicon.post_nominal_letters or head.i == 0:
+            return head
+        before = head.doc[head.i - 1]
+        at = before.idx + self.offset
+        entity = self._entity_at(at, at + len(before.text))
+        if entity is None or entity.type != "Person" or head.text in entity.name.split():
+            return head
+        return before
+
     def _titled_surname(self, name: str, at: int) -> Entity | None:
-        """The person a title before a family name alone stands for ("Justice Venkatraman" after "Justice Sharmila
-        Venkatraman", "DPP Goh" after "Deputy Public Prosecutor Charlene Goh"): the one bearing it named before."""
+        """The person a court's, prosecutor's or police title before a family name alone stands for ("Justice
+        Venkatraman" after "Justice Sharmila Venkatraman", "DPP Goh" after "Deputy Public Prosecutor Charlene Goh"):
+        the one bearing it named before."""
         words = name.split()
         if len(words) < 2 or not words[-1][:1].isupper():
             return None
-        if not all(w.lower().rstrip(".") in self.lexicon.words_before_names for w in words[:-1]):
-            return None
-        return self._bearer_of(words[-1], at)
+        if not all(w.lower().rstrip(".") in self.lexicon.surname_titles for w in words[:-1]):
+            return None  # "General Mills" after "Analyst Sarah Mills" is the company
+        surname = words[-1]
+        last_named: dict[int, Entity] = {}  # where each other bearer of the surname was last named in full before
+        for person in self._surname_bearers.get(surname, []):
+            starts = self._named_longer_than(person, len(surname) + 1)
+            found = bisect_left(starts, at)
+            if person.name != name and found:
+                last_named[starts[found - 1]] = person
+        return last_named[max(last_named)] if last_named else None
 
     def _named_longer_than(self, person: Entity, length: int) -> list[int]:
         """Where ``person`` is named with more than ``length`` characters, in order; kept, since a long document
