@@ -937,12 +937,9 @@ class SpeakerResolver(Relatives):
         bearers = self._surname_bearers.get(surname) or self._inner_bearers.get(surname)
         if not bearers:
             return None
-        fuller = len(surname) + 1
 
         def last_named_before(person: Entity) -> int:
-            starts = self._named_longer_than(person, fuller)
-            found = bisect_left(starts, at)
-            return starts[found - 1] if found else -1
+            return self._last_named_in_full(person, surname, at)
 
         before = [p for p in bearers if last_named_before(p) >= 0]
         # Relatives sharing a family name: news calls all but one of them by their given name ("Kevin says"), and
@@ -974,22 +971,19 @@ class SpeakerResolver(Relatives):
         if not all(w.lower().rstrip(".") in self.lexicon.surname_titles for w in words[:-1]):
             return None  # "General Mills" after "Analyst Sarah Mills" is the company
         surname = words[-1]
-        last_named: dict[int, Entity] = {}  # where each other bearer of the surname was last named in full before
-        for person in self._surname_bearers.get(surname, []):
-            starts = self._named_longer_than(person, len(surname) + 1)
-            found = bisect_left(starts, at)
-            if person.name != name and found:
-                last_named[starts[found - 1]] = person
-        return last_named[max(last_named)] if last_named else None
+        others = [p for p in self._surname_bearers.get(surname, []) if p.name != name]
+        before = [p for p in others if self._last_named_in_full(p, surname, at) >= 0]
+        return max(before, key=lambda p: self._last_named_in_full(p, surname, at)) if before else None
 
-    def _named_longer_than(self, person: Entity, length: int) -> list[int]:
-        """Where ``person`` is named with more than ``length`` characters, in order; kept, since a long document
-        asks for the same person's again and again."""
-        key = (person.id, length)
+    def _last_named_in_full(self, person: Entity, surname: str, at: int) -> int:
+        """Where ``person`` was last named with more than ``surname`` before ``at``; -1 if never. The starts are
+        kept per person and surname, since a long document asks for the same person's again and again."""
+        key = (person.id, len(surname) + 1)
         starts = self._longer_names.get(key)
         if starts is None:
-            starts = self._longer_names[key] = sorted(start for start, end in person.mentions if end - start > length)
-        return starts
+            starts = self._longer_names[key] = sorted(start for start, end in person.mentions if end - start > key[1])
+        found = bisect_left(starts, at)
+        return starts[found - 1] if found else -1
 
     def _token_at(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
