@@ -749,6 +749,30 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
 ]
 
 
+IN_A_DOCUMENT = [
+    (  # the pronoun inside a statement's "in which" clause is whoever made the statement, not the last speaker
+        "Inspector Paul Reyes said the car had been found burned out.\n\n"
+        "The jury was shown a statement Marcus Olsen gave to police in 2022, in which he said he had lent the car "
+        "to a friend.",
+        ["Paul Reyes", "Marcus Olsen"],
+    ),
+    (  # a description inside a letter's clause is its writer ("which" is never the person the parse hung it on)
+        "Defence counsel Tom Reilly said his client was remorseful.\n\n"
+        "Mr Reilly read out a letter from Gareth Hume, in which the prisoner wrote that he was deeply ashamed.",
+        ["Tom Reilly", "Gareth Hume"],
+    ),
+    (  # a relative clause of the document that is no "in which" is what someone said about the document
+        "Mayor Jill Hart said the audit was unfair.\n\nOfficials gave a report which she said was flawed.",
+        ["Jill Hart", "Jill Hart"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), IN_A_DOCUMENT)
+def test_who_speaks_inside_a_document_is_its_author(extractor: Extractor, text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
 @pytest.mark.parametrize(("text", "speakers"), NAMED_BY_RANK_TITLE_PLACE_AND_KIN)
 def test_speakers_named_by_rank_title_place_and_kinship(extractor: Extractor, text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers

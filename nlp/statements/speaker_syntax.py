@@ -245,6 +245,40 @@ def carried_source(head: Token, lexicon: StatementWords) -> Token:
     return head
 
 
+def author_of_containing_document(head: Token, lexicon: StatementWords) -> Token | None:
+    """ "a statement Obiora made to investigators, in which he said …", "a letter from Denton, in which the defendant
+    wrote …", "Huawei published a case study in which it states …": who speaks inside a document's relative clause is
+    the document's author, whoever the pronoun or description would reach on its own: the author carried by the
+    phrase, the one who made it in a clause of its own, else the subject of the verb that brought it out."""
+    cue = head.head
+    document = cue.head
+    if head.dep_ != "nsubj" or cue.dep_ != "relcl":
+        return None
+    if not any(t.tag_ == "WDT" and t.dep_ == "pobj" and t.head.head.i == cue.i for t in cue.subtree if t.i < head.i):
+        return None  # only "in which", "under which": what the document itself holds
+    if document.dep_ == "pobj" and document.head.lower_ in {"by", "from"}:
+        document = document.head.head  # "a letter from Gareth Hume, in which": "which" is never the person
+    if not {document.lemma_.lower(), document.lower_} & lexicon.speaking_documents:
+        return None
+    source = carried_source(document, lexicon)
+    if source.i != document.i:
+        return source
+    for maker in document.children:  # "a statement Obiora made", also parsed as a name with its own clause
+        clause = maker if maker.dep_ in {"acl", "relcl"} else None
+        if maker.dep_ == "appos" and maker.pos_ == "PROPN":
+            clause = next((c for c in maker.children if c.dep_ in {"acl", "relcl"}), None)
+            if clause is not None:
+                return maker
+        if clause is not None and clause.i != cue.i:
+            subjects = [c for c in clause.children if c.dep_ == "nsubj" and may_speak(c, cue, lexicon)]
+            if subjects and subjects[0].tag_ not in {"WP", "WDT"}:
+                return subjects[0]
+    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        subjects = [c for c in document.head.children if c.dep_ == "nsubj" and may_speak(c, cue, lexicon)]
+        return subjects[0] if subjects else None
+    return None
+
+
 def spokesperson_organisation(head: Token, lexicon: StatementWords) -> Token | None:
     """The organisation an unnamed spokesperson speaks for, as the phrase names it: "A spokesperson for the
     council" → council, "the ministry's spokesman" → ministry, "its spokesman" → its, "An EPA spokesperson" and

@@ -33,6 +33,7 @@ from nlp.statements.speaker_names import (
 )
 from nlp.statements.speaker_syntax import (
     NAME_LABELS,
+    author_of_containing_document,
     carried_source,
     counted_group,
     group_name,
@@ -164,12 +165,29 @@ class SpeakerResolver(Relatives):
                 return None
             head = subject
         head = _subject_past_fronted_place(head, self.lexicon)
+        author = self._author_in_document(head, avoid)
+        if author is not None:
+            return author
         written = past_title_abbreviation(self._past_post_nominal(head), self.lexicon)
         source = carried_source(written, self.lexicon)
         speaker = self._resolved(named_apposition(source, self.lexicon), avoid)
         if speaker is not None and source.i != written.i:  # "Cornyn's statement added", "a report by BIRN"
             return replace(speaker, basis="document", antecedent_at=None)
         return speaker
+
+    def _author_in_document(self, head: Token, avoid: str) -> Speaker | None:
+        """A pronoun or "the defendant" speaking inside a document's "in which" clause: the document's author."""
+        words = self.lexicon
+        pronoun = head.lower_ in words.person_pronouns or head.lower_ in words.group_pronouns
+        described = head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        author = author_of_containing_document(head, words) if pronoun or described else None
+        if author is None or author.i == head.i:
+            return None
+        speaker = self.resolve(author, avoid)
+        if speaker is None:
+            return None
+        at_cue = replace(speaker, mention=noun_phrase(head).text, at=head.idx + self.offset)
+        return at_cue if speaker.basis == "pronoun" else replace(at_cue, basis="document", antecedent_at=None)
 
     def _dateline_end(self, token: Token) -> int:
         """Where the wire dateline opening ``token``'s paragraph ends ("DHAKA —", "Mysore, Jan 12 (PTI)"); 0 without
