@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from nlp.runtime.extract import Extractor
 from tests.nlp_fixtures import *  # noqa: F403
 
@@ -228,6 +230,27 @@ def test_a_name_described_as_a_woman_or_man_is_a_person(extractor) -> None:
     """The model splits "Valeska Paris" into two places; the apposition says who she is."""
     typed = _typed(extractor, "Lorena Paris, an Australian woman and former nurse, has claimed that the firm lied.")
     assert typed.get("Lorena Paris") == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # an age between commas is a person's: the model splits the name into a person and a place
+        (
+            "Another farmer, Rosa Quispe Apaza, 47, said the frost had killed half her herd.",
+            "Rosa Quispe Apaza",
+            "Person",
+        ),
+        # a name in apposition after a noun only a person is, which the model left untagged
+        ("One passenger, Dilip Bhoi, said he was thrown against the window.", "Dilip Bhoi", "Person"),
+        # an honorific before an aged name is no part of it
+        ("The rent has doubled, said Madam Rosnah Idris, 61, who runs a stall.", "Rosnah Idris", "Person"),
+        # a job noun before a name with no known first name says nothing: a customer may be a company
+        ("Its largest customer, Tata Motors, said orders fell.", "Tata Motors", "Organization"),
+    ],
+)
+def test_a_name_given_an_age_or_a_persons_noun_is_a_person(extractor, text: str, name: str, kind: str) -> None:
+    assert _typed(extractor, text).get(name) == kind
 
 
 def test_a_programme_named_with_project_inside_is_an_event(extractor) -> None:

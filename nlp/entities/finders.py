@@ -280,9 +280,10 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     ),
     Rule(
         "apposition_people",
-        "two or three capitalised words described by an apposition headed by a noun only a person is (woman, man, "
-        "mother, resident, …) → Person",
-        '"Valeska Paris, an Australian woman" (tagged as two places)',
+        "two to four capitalised words described by an apposition headed by a noun only a person is (woman, man, "
+        "mother, resident, …), or by a person's job or office when the name opens with a known first name or an "
+        "initial, or standing after such a noun, or given an age between commas → Person",
+        '"Valeska Paris, an Australian woman" (tagged as two places), "Rosa Quispe Apaza, 47," (a person and a place)',
         _adding(_apposition_people),
     ),
     Rule(

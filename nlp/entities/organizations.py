@@ -553,31 +553,67 @@ def described_next(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) ->
 
 
 def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """A name of two or three capitalised words described by an apposition headed by a noun only a person is
-    ("Valeska Paris, an Australian woman and former Scientologist"), whatever the model tagged: the model splits
-    such a name into two places. The noun says who a person is, not what she does ("the owner" may be a company)."""
+    """A name of two to four capitalised words that news writes as a person's, whatever the model tagged (it
+    splits such names into places, calls them organisations or leaves them out):
+
+    - described by an apposition headed by a noun only a person is ("Valeska Paris, an Australian woman and former
+      Scientologist"), or by a person's job or office when the name opens with a known first name or an initial
+      ("Nadia Farouk, an analyst at …", "M. Revathi, president of …"): the noun alone says who a person is, not what
+      she does ("the owner" may be a company);
+    - standing in apposition after such a noun on the same terms ("One passenger, Ramesh Bhoi, said");
+    - given an age between commas ("Tamika Rhodes, 41, told jurors"): only people have ages in news copy."""
     statements = gazetteer.lexicon.statements
     people = statements.female_nouns | statements.male_nouns | statements.description_nouns
     names = []
     for token in doc:
-        if token.dep_ != "appos" or token.lemma_.lower() not in people or token.head.i >= token.i:
+        if token.dep_ != "appos":
             continue
-        head = token.head
+        aged = token.like_num and token.head.i < token.i and _between_commas(token)
+        if token.head.i < token.i and (aged or token.lemma_.lower() in statements.person_nouns):
+            head, noun = token.head, token  # "Nadia Farouk, an analyst", "Ramesh Bhoi, 34,"
+        elif token.head.i < token.i and token.pos_ == "PROPN" and token.head.lemma_.lower() in statements.person_nouns:
+            head, noun = token, token.head  # "One passenger, Ramesh Bhoi,"
+        else:
+            continue
         if head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
             continue
-        start = head.i
-        while start > 0 and head.i - start < 2 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
-            start -= 1
-        if start < head.i - 1 and fold(doc[start].text) in gazetteer.job_words:
-            start += 1  # "Guard Tyrese Holloway, the captain's brother": the position is no part of the name
-        name = doc[start : head.i + 1]
-        words = [fold(t.text) for t in name]
-        if len(name) < 2 or not all(t.is_title and t.is_alpha for t in name) or name.root.ent_type_ == "PERSON":
+        name = _name_ending_at(doc, head, gazetteer)
+        if name is None or name.root.ent_type_ == "PERSON":
             continue
+        words = [fold(t.text) for t in name]
         if any(w in gazetteer.words("organization_words") for w in words) or gazetteer.lookup(name.text):
             continue
-        names.append(name)
+        personal = words[0] in gazetteer.first_names or _initial(name[0])
+        if aged or noun.lemma_.lower() in people or (personal and name[-1].pos_ == "PROPN"):
+            names.append(name)
     return names
+
+
+def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
+    """The two to four capitalised words (an initial may open them) ending at ``head``, without a job word or an
+    honorific before."""
+    start = head.i
+    while start > 0 and head.i - start < 3 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+        start -= 1  # "Ana Rita Sousa Coutinho": a given name and two family names
+    honorifics = gazetteer.lexicon.statements.honorifics
+    while start < head.i - 1 and (
+        fold(doc[start].text) in gazetteer.job_words or doc[start].lower_.rstrip(".") in honorifics
+    ):
+        start += 1  # "Guard Tyrese Holloway, the captain's brother", "Madam Norhayati Salleh, 58,": no part of it
+    if start > 0 and doc[start - 1].lower_ in gazetteer.words("name_particles"):
+        return None  # "Siti Khadijah binti Mohd Yusof": the end of a longer name, which the particle joins
+    name = doc[start : head.i + 1]
+    capitalised = all((t.is_title and t.is_alpha) or (t.i == start and _initial(t)) for t in name)
+    return name if len(name) >= 2 and capitalised else None
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
+def _between_commas(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i - 1].text == "," and doc[token.i + 1].text == ","
 
 
 def shared_family_names(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
