@@ -245,11 +245,21 @@ def test_a_name_described_as_a_woman_or_man_is_a_person(extractor) -> None:
         ("One passenger, Dilip Bhoi, said he was thrown against the window.", "Dilip Bhoi", "Person"),
         # an honorific before an aged name is no part of it
         ("The rent has doubled, said Madam Rosnah Idris, 61, who runs a stall.", "Rosnah Idris", "Person"),
+        # a ship's prefix makes the name after it a vessel, the prefix no organisation of its own
+        ("Rescuers reached the MV Laut Biru within an hour of the distress call.", "MV Laut Biru", "Product"),
+        # a company's legal form after its name, a word in brackets between, whatever the model called the name
+        (
+            "In a statement, Harjit Textiles (Pvt) Ltd said it was deeply saddened.",
+            "Harjit Textiles (Pvt) Ltd",
+            "Organization",
+        ),
         # a job noun before a name with no known first name says nothing: a customer may be a company
         ("Its largest customer, Tata Motors, said orders fell.", "Tata Motors", "Organization"),
     ],
 )
-def test_a_name_given_an_age_or_a_persons_noun_is_a_person(extractor, text: str, name: str, kind: str) -> None:
+def test_people_ships_and_companies_told_by_the_words_around_their_names(
+    extractor, text: str, name: str, kind: str
+) -> None:
     assert _typed(extractor, text).get(name) == kind
 
 

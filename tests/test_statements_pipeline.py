@@ -736,6 +736,15 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "DPP Tan said the accused had exploited the trust of ordinary homeowners.",
         ["Melissa Tan", "Melissa Tan"],
     ),
+    (  # a police rank before the family name is the speaker heard under the full name, however the tagger typed both
+        "Supt Eoin Moriarty said on Monday that the lorry had overturned on the bend.\n\n"
+        "“The driver was lucky,” Supt Moriarty told reporters in Castlebar.",
+        ["Eoin Moriarty", "Eoin Moriarty"],
+    ),
+    (
+        "Insp Gráinne Moriarty said the van was found burned out.\n\n“We need witnesses,” Insp Moriarty said in Ennis.",
+        ["Gráinne Moriarty", "Gráinne Moriarty"],
+    ),
     (  # a person noun's "of PLACE, NAME,": the name is the person's, even when the tagger took the place for a person
         "A resident of Owode-Onirin, Mrs Bisi Lawal, said her shop had been submerged.",
         ["Bisi Lawal"],

@@ -349,6 +349,37 @@ def _product_maker(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     return c
 
 
+def _vessel(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed | None:
+    """ "MV Mutiara Laut", "HMS Vigilant": a ship, its prefix in capitals before the name (taken in when the model
+    left it out); the prefix alone is no entity."""
+    span, doc = c.span, c.span.doc
+    prefixes = gazetteer.words("vessel_prefixes")
+
+    def prefix(token: Token) -> bool:
+        return token.text.isupper() and token.is_alpha and fold(token.text) in prefixes
+
+    if prefix(span[0]):
+        return Typed("Product", span, "rule") if len(span) > 1 else None
+    if span.start > 0 and prefix(doc[span.start - 1]) and span[0].text[:1].isupper():
+        return Typed("Product", doc[span.start - 1 : span.end], "rule")
+    return c
+
+
+def _legal_form_after(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """ "Qamar Knitwear (Pvt) Ltd" with "Qamar Knitwear" tagged PERSON: a company's legal form after the name, a
+    word in brackets maybe before it, makes the name and the form one Organization."""
+    doc, end = c.span.doc, c.span.end
+    forms = gazetteer.words("legal_forms")
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3  # "(Pvt)", "(Pty)"
+    last = end
+    while last < len(doc) and doc[last].text[:1].isupper() and fold(doc[last].text).rstrip(".") in forms:
+        last += 1
+    if last == end or c.ner_type not in {"Person", "Organization", "Location", "Unknown"}:
+        return c
+    return Typed("Organization", doc[c.span.start : last], "rule")
+
+
 def _after_the(span: Span) -> bool:
     """A name right after "the" that does not modify a noun after it: "the Regina Pilots", not "the Annie Oakley
     screen print" nor "the Donald Trump administration"."""
@@ -487,6 +518,20 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         _portfolio_organisation,
     ),
     Rule("social_handles", "a social media handle is no entity", '"@POTUS"', _social_handle),
+    Rule(
+        "vessels",
+        "a name after a `vessel_prefixes` word in capitals is a Product that takes the prefix in; the prefix alone is "
+        "no entity",
+        '"MV" tagged ORG and "Mutiara Laut" tagged PERSON → Product "MV Mutiara Laut"',
+        _vessel,
+    ),
+    Rule(
+        "legal_forms_after",
+        "a name followed by `legal_forms` words (a word in brackets maybe between) is an Organization that takes "
+        "them in",
+        '"Qamar Knitwear" tagged PERSON before "(Pvt) Ltd" → Organization "Qamar Knitwear (Pvt) Ltd"',
+        _legal_form_after,
+    ),
     Rule(
         "honorifics_alone",
         "an honorific used `alone` (en.toml `[honorifics]`) is no entity on its own",

@@ -249,6 +249,12 @@ class SpeakerResolver(Relatives):
         is_name = len(phrase.text.split()) <= 3 and all(
             t.pos_ == "PROPN" or t.text[:1].isupper() or (t.text == "-" and not t.whitespace_) for t in phrase
         )
+        titled = self._titled_surname(phrase.text, at) if is_name else None
+        if titled is not None:  # "Supt Moriarty told reporters", the entities knowing no one by the two words
+            return Speaker(titled.name, phrase.text, titled.id, True, at, "surname")
+        titled_heard = self._titled_speaker_heard(phrase.text, at) if is_name else None
+        if titled_heard is not None:  # … nor the one named in full before, whose words were heard
+            return replace(titled_heard, mention=phrase.text, at=at, basis="surname", antecedent_at=None)
         expanded = self._fuller(phrase.text, at) if is_name else None
         if expanded is not None:
             basis: StatementBasis = "surname" if expanded.is_person else "name"
@@ -315,6 +321,9 @@ class SpeakerResolver(Relatives):
         titled = self._titled_surname(entity.name, at)
         if titled is not None:  # "Justice Venkatraman noted", "DPP Goh said", whatever the tagger typed them as
             return Speaker(titled.name, phrase.text, titled.id, True, at, "surname")
+        titled_heard = self._titled_speaker_heard(entity.name, at) if entity.type != "Person" else None
+        if titled_heard is not None:
+            return replace(titled_heard, mention=phrase.text, at=at, basis="surname", antecedent_at=None)
         fuller = self._fuller(entity.name, at)
         if fuller is not None:
             basis: StatementBasis = "surname" if fuller.is_person else "name"
@@ -992,6 +1001,18 @@ class SpeakerResolver(Relatives):
         others = [p for p in self._surname_bearers.get(surname, []) if p.name != name]
         before = [p for p in others if self._last_named_in_full(p, surname, at) >= 0]
         return max(before, key=lambda p: self._last_named_in_full(p, surname, at)) if before else None
+
+    def _titled_speaker_heard(self, name: str, at: int) -> Speaker | None:
+        """ "Supt Moriarty told reporters" after "Supt Eoin Moriarty said", the entities knowing neither as a person:
+        the speaker heard under the full name that the title's family name ends."""
+        words = name.split()
+        if len(words) < 2 or not all(w.lower().rstrip(".") in self.lexicon.surname_titles for w in words[:-1]):
+            return None
+        for heard in reversed(self._heard):
+            full = heard.name.split()
+            if heard.is_person and heard.at < at and len(full) > 1 and full[-1] == words[-1] and heard.name != name:
+                return heard
+        return None
 
     def _last_named_in_full(self, person: Entity, surname: str, at: int) -> int:
         """Where ``person`` was last named with more than ``surname`` before ``at``; -1 if never. The starts are
