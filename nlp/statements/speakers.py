@@ -249,9 +249,9 @@ class SpeakerResolver(Relatives):
         is_name = len(phrase.text.split()) <= 3 and all(
             t.pos_ == "PROPN" or t.text[:1].isupper() or (t.text == "-" and not t.whitespace_) for t in phrase
         )
-        titled = self._titled_surname(phrase.text, at) if is_name else None
-        if titled is not None:  # "Supt Moriarty told reporters", the entities knowing no one by the two words
-            return Speaker(titled.name, phrase.text, titled.id, True, at, "surname")
+        bearer = self._titled_surname(phrase.text, at) if is_name else None
+        if bearer is not None:  # "Supt Moriarty told reporters", the entities knowing no one by the two words
+            return Speaker(bearer.name, phrase.text, bearer.id, True, at, "surname")
         titled_heard = self._titled_speaker_heard(phrase.text, at) if is_name else None
         if titled_heard is not None:  # … nor the one named in full before, whose words were heard
             return replace(titled_heard, mention=phrase.text, at=at, basis="surname", antecedent_at=None)
