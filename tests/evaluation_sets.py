@@ -156,6 +156,15 @@ ATTRIBUTION_BUSINESS = EvaluationSet(DATA / "attribution-business", DATA / "attr
 # scored once (its first_score.json), a development set since.
 ATTRIBUTION_NAMING = EvaluationSet(DATA / "attribution-naming", DATA / "attribution-naming" / "floors.json")
 ATTRIBUTION_COURTS = EvaluationSet(DATA / "attribution-courts", DATA / "attribution-courts" / "floors.json")
+# Disasters, accidents and rescues from fourteen countries: survivors, rescuers, officials by rank, agencies' figures.
+# Written apart from the rules, first scored once (its first_score.json), a development set since.
+ATTRIBUTION_EMERGENCIES = EvaluationSet(
+    DATA / "attribution-emergencies", DATA / "attribution-emergencies" / "floors.json"
+)
+# Arts, culture and lifestyle features: one person speaking in the present tense between others of the same gender,
+# relatives sharing a family name, reviews and citations. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_ARTS = EvaluationSet(DATA / "attribution-arts", DATA / "attribution-arts" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -206,6 +215,8 @@ STATEMENT_SETS = (
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_NAMING,
     ATTRIBUTION_COURTS,
+    ATTRIBUTION_EMERGENCIES,
+    ATTRIBUTION_ARTS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -25,8 +25,10 @@ import pytest
 from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_ARTS,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_COURTS,
+    ATTRIBUTION_EMERGENCIES,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
@@ -73,6 +75,8 @@ SETS = [
     pytest.param(ATTRIBUTION_BUSINESS, id="attribution-business"),
     pytest.param(ATTRIBUTION_NAMING, id="attribution-naming"),
     pytest.param(ATTRIBUTION_COURTS, id="attribution-courts"),
+    pytest.param(ATTRIBUTION_EMERGENCIES, id="attribution-emergencies"),
+    pytest.param(ATTRIBUTION_ARTS, id="attribution-arts"),
 ]
 
 
@@ -96,6 +100,8 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_BUSINESS): 14,
         id(ATTRIBUTION_NAMING): 14,
         id(ATTRIBUTION_COURTS): 14,
+        id(ATTRIBUTION_EMERGENCIES): 14,
+        id(ATTRIBUTION_ARTS): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 

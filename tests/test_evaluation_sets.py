@@ -10,8 +10,10 @@ import pytest
 
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_ARTS,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_COURTS,
+    ATTRIBUTION_EMERGENCIES,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
@@ -57,6 +59,8 @@ SETS = [
     pytest.param(ATTRIBUTION_BUSINESS, id="attribution-business"),
     pytest.param(ATTRIBUTION_NAMING, id="attribution-naming"),
     pytest.param(ATTRIBUTION_COURTS, id="attribution-courts"),
+    pytest.param(ATTRIBUTION_EMERGENCIES, id="attribution-emergencies"),
+    pytest.param(ATTRIBUTION_ARTS, id="attribution-arts"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
