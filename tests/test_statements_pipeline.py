@@ -745,6 +745,19 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "Insp Gráinne Moriarty said the van was found burned out.\n\n“We need witnesses,” Insp Moriarty said in Ennis.",
         ["Gráinne Moriarty", "Gráinne Moriarty"],
     ),
+    (  # the family name the article already used alone stays with its bearer once a relative is named in full
+        'Lindiwe Dube opened her first boutique in Durban in 2016.\n\n"I sewed every dress myself," Dube said.\n\n'
+        'Her cousin, Sipho Dube, now runs the workshop. "She checks every seam," Sipho Dube said.\n\n'
+        "The shop employs nine people and ships to three countries.\n\n"
+        "Dube said the next shop would open in Cape Town.",
+        ["Lindiwe Dube", "Sipho Dube", "Lindiwe Dube"],
+    ),
+    (  # but right after another bearer is named in full, the bare family name is that one's
+        "Hiroshi Tanaka, a bus driver, said the route would close in March.\n\nTanaka said he had driven it for 20 "
+        "years.\n\nKenji Tanaka, a farmer who rides the bus, said he would have to buy a car.\n\n"
+        "Tanaka said the town had not been asked.",
+        ["Hiroshi Tanaka", "Hiroshi Tanaka", "Kenji Tanaka", "Kenji Tanaka"],
+    ),
     (  # a person noun's "of PLACE, NAME,": the name is the person's, even when the tagger took the place for a person
         "A resident of Owode-Onirin, Mrs Bisi Lawal, said her shop had been submerged.",
         ["Bisi Lawal"],

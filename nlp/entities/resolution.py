@@ -196,20 +196,46 @@ class _FullNames:
             by_family_name = [p for p in family if not _called_by_given_name(self.text, p.text, self.gazetteer)]
             if len({fold(p.text) for p in by_family_name}) == 1:
                 return by_family_name[0]
+            # the one the article called by the bare family name while no other bearer was named yet keeps it: news
+            # names the later one in full, or by the given name ("Marchbanks" stays the singer after "Her mother,
+            # Carol Marchbanks, says"; two unrelated Satos each called "Sato" in turn stay for the rule after this)
+            in_use = self._family_name_in_use(word, family, mention)
+            if in_use is not None and all(
+                self._named_long_before(p, mention) for p in family if fold(p.text) != fold(in_use.text)
+            ):
+                return in_use
+            kin = self.gazetteer.lexicon.statements.kin_nouns
             # one brought in as the other's relative ("Her mother, Dona Célia Ferraz,") is the bare family name only
             # right after being named (that paragraph or the next); after that it is the one the story is about
-            kin = self.gazetteer.lexicon.statements.kin_nouns
             subjects = [p for p in family if not self._relative_named_long_before(p, mention, kin)]
             if len({fold(p.text) for p in subjects}) == 1:
                 return subjects[0]
         return next(iter(ordered), None)
 
+    def _family_name_in_use(self, word: str, family: list[Mention], mention: Mention) -> Mention | None:
+        """Of the bearers of a family name, the one person the text called by it alone (outside any full name) while
+        only that one of them had been named in full; None when that was none or more than one of them."""
+        named_at = {fold(p.text): min(q.start for q in family if fold(q.text) == fold(p.text)) for p in family}
+        inside = [(q.start, q.end) for q in self.people]
+        users: dict[str, Mention] = {}
+        for found in re.finditer(rf"\b{re.escape(mention.text)}\b", self.text[: mention.start]):
+            at = found.start()
+            if any(start <= at < end for start, end in inside):
+                continue
+            named = [name for name, first in named_at.items() if first < at]
+            if len(named) == 1:
+                users[named[0]] = next(p for p in family if fold(p.text) == named[0])
+        return next(iter(users.values())) if len(users) == 1 else None
+
     def _relative_named_long_before(self, person: Mention, mention: Mention, kin_nouns: Collection[str]) -> bool:
         """Whether ``person`` came in as someone's relative and was last named in full before the paragraph before
         ``mention``'s."""
         named = [q for q in self.people if fold(q.text) == fold(person.text)]
-        if not _introduced_as_relative(self.text, named, kin_nouns):
-            return False
+        return _introduced_as_relative(self.text, named, kin_nouns) and self._named_long_before(person, mention)
+
+    def _named_long_before(self, person: Mention, mention: Mention) -> bool:
+        """Whether ``person`` was last named in full before the paragraph before ``mention``'s (or not before it)."""
+        named = [q for q in self.people if fold(q.text) == fold(person.text)]
         last = max((q.end for q in named if q.end <= mention.start), default=None)
         return last is None or len(re.findall(r"\n+", self.text[last : mention.start])) > 1
 
