@@ -10,7 +10,7 @@ variant names to one canonical name, so the same entity gets the same id in ever
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -145,6 +145,10 @@ def _introduced_as_relative(text: str, people: Sequence[Mention], kin_nouns: Col
     )
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 class _FullNames:
     """Persons named in full, indexed by each word of their name for the surname lookup: news names a person again
     by the family name, which is the last word in English, the first in Chinese, Korean or Hungarian names, a middle
@@ -156,7 +160,9 @@ class _FullNames:
         self.gazetteer = gazetteer
         self.by_word: dict[str, list[Mention]] = defaultdict(list)  # first and last words, in text order
         self.by_inner_word: dict[str, list[Mention]] = defaultdict(list)  # the words between
-        self.people = [m for m in mentions if m.type == "Person" and len(m.text.split()) >= 2]
+        self.people = sorted((m for m in mentions if m.type == "Person" and len(m.text.split()) >= 2), key=_start)
+        self.people_starts = [m.start for m in self.people]
+        self._bare_uses: dict[str, list[tuple[int, str]]] = {}  # a family name → where it stood alone, and for whom
         particles = gazetteer.words("name_particles")
         for mention in self.people:
             words = [fold(w) for w in mention.text.split()]
@@ -199,7 +205,7 @@ class _FullNames:
             # the one the article called by the bare family name while no other bearer was named yet keeps it: news
             # names the later one in full, or by the given name ("Marchbanks" stays the singer after "Her mother,
             # Carol Marchbanks, says"; two unrelated Satos each called "Sato" in turn stay for the rule after this)
-            in_use = self._family_name_in_use(word, family, mention)
+            in_use = self._family_name_in_use(family, mention)
             if in_use is not None and all(
                 self._named_long_before(p, mention) for p in family if fold(p.text) != fold(in_use.text)
             ):
@@ -212,20 +218,28 @@ class _FullNames:
                 return subjects[0]
         return next(iter(ordered), None)
 
-    def _family_name_in_use(self, word: str, family: list[Mention], mention: Mention) -> Mention | None:
+    def _family_name_in_use(self, family: list[Mention], mention: Mention) -> Mention | None:
         """Of the bearers of a family name, the one person the text called by it alone (outside any full name) while
         only that one of them had been named in full; None when that was none or more than one of them."""
-        named_at = {fold(p.text): min(q.start for q in family if fold(q.text) == fold(p.text)) for p in family}
-        inside = [(q.start, q.end) for q in self.people]
-        users: dict[str, Mention] = {}
-        for found in re.finditer(rf"\b{re.escape(mention.text)}\b", self.text[: mention.start]):
-            at = found.start()
-            if any(start <= at < end for start, end in inside):
-                continue
-            named = [name for name, first in named_at.items() if first < at]
-            if len(named) == 1:
-                users[named[0]] = next(p for p in family if fold(p.text) == named[0])
-        return next(iter(users.values())) if len(users) == 1 else None
+        key = fold(mention.text)
+        uses = self._bare_uses.get(key)
+        if uses is None:  # where the bare name stood for one bearer alone, worked out once per name
+            named_at = {fold(p.text): min(q.start for q in family if fold(q.text) == fold(p.text)) for p in family}
+            uses = []
+            for found in re.finditer(rf"\b{re.escape(mention.text)}\b", self.text):
+                at = found.start()
+                inside = bisect_right(self.people_starts, at) - 1
+                if inside >= 0 and at < self.people[inside].end:
+                    continue  # a word of a full name
+                named = [name for name, first in named_at.items() if first < at]
+                if len(named) == 1:
+                    uses.append((at, named[0]))
+            self._bare_uses[key] = uses
+        users = {name for at, name in uses if at < mention.start}
+        if len(users) != 1:
+            return None
+        [user] = users
+        return next(p for p in family if fold(p.text) == user)
 
     def _relative_named_long_before(self, person: Mention, mention: Mention, kin_nouns: Collection[str]) -> bool:
         """Whether ``person`` came in as someone's relative and was last named in full before the paragraph before
