@@ -245,6 +245,10 @@ def test_a_name_described_as_a_woman_or_man_is_a_person(extractor) -> None:
         ("One passenger, Dilip Bhoi, said he was thrown against the window.", "Dilip Bhoi", "Person"),
         # an honorific before an aged name is no part of it
         ("The rent has doubled, said Madam Rosnah Idris, 61, who runs a stall.", "Rosnah Idris", "Person"),
+        # a known first name the parser read as an adjective still opens the person's name
+        ("Anjali Krishnamurthy is barefoot, sitting on the floor of the studio.", "Anjali Krishnamurthy", "Person"),
+        # one unknown word tagged as a place right after an untagged known first name is the family name
+        ("Anjali Raghunathan is barefoot, ankle bells still on, in the studio.", "Anjali Raghunathan", "Person"),
         # a ship's prefix makes the name after it a vessel, the prefix no organisation of its own
         ("Rescuers reached the MV Laut Biru within an hour of the distress call.", "MV Laut Biru", "Product"),
         # a company's legal form after its name, a word in brackets between, whatever the model called the name

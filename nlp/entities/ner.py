@@ -164,7 +164,7 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
     it, which makes it the first of the names ("spokesperson Ashok Kumar Mohapatra", "Madam Akosua Serwaa Boateng",
     the model having tagged the last ones)."""
     doc = span.doc
-    while span.start > 0 and len(span) < 4 and _untagged_name_word(doc[span.start - 1], gazetteer):
+    while span.start > 0 and len(span) < 4 and _untagged_name_word(doc[span.start - 1], gazetteer, any_pos=True):
         known_first = fold(doc[span.start - 1].text) in gazetteer.first_names  # "Mehmet" of "Mehmet Ali Karakaya"
         if len(span) > 1 and not known_first and not _after_title(doc, span.start - 1, gazetteer):
             break
@@ -181,11 +181,12 @@ def _after_title(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
     return word in gazetteer.words("title_words") or word in gazetteer.lexicon.entities.trimmed_honorifics
 
 
-def _untagged_name_word(token: Token, gazetteer: Gazetteer) -> bool:
-    """A capitalised proper noun the model tagged as nothing, and no title, organisation word or honorific."""
+def _untagged_name_word(token: Token, gazetteer: Gazetteer, any_pos: bool = False) -> bool:
+    """A capitalised proper noun the model tagged as nothing, and no title, organisation word or honorific; with
+    ``any_pos``, also a known first name the parser read as another part of speech ("Anjali" as an adjective)."""
     word = fold(token.text)
     return (
-        token.pos_ == "PROPN"
+        (token.pos_ == "PROPN" or (any_pos and word in gazetteer.first_names))
         and token.is_title
         and token.is_alpha
         and not token.ent_type_
@@ -390,8 +391,9 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
     Rule(
         "given_name_before",
         "a one-word PERSON takes in the untagged capitalised proper noun before it (no title, organisation word "
-        "or honorific), a two-word one only when that noun is a known first name or a title or honorific comes "
-        "before it; so does an untagged mention of the same word elsewhere, which becomes the person's too",
+        "or honorific; a known first name whatever the parser called it), a two-word one only when that noun is a "
+        "known first name or a title or honorific comes before it; so does an untagged mention of the same word "
+        "elsewhere, which becomes the person's too",
         '"Solomon" tagged PERSON in "Enver Solomon"; "Kumar Mohapatra" in "spokesperson Ashok Kumar Mohapatra"; '
         '"Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
         _with_given_name,

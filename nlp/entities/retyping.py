@@ -443,6 +443,25 @@ def _double_barrelled_after_first_name(c: Candidate, gazetteer: Gazetteer) -> Ca
     return Typed("Person", doc[span.start - 1 : span.end], "rule")
 
 
+def _known_first_name_before(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """ "Anjali Raghunathan is barefoot" with "Anjali" untagged (read as an adjective) and "Raghunathan" tagged as a
+    place: one unknown capitalised word right after a known first name the model left untagged is that person's
+    family name."""
+    span, doc = c.span, c.span.doc
+    if len(span) != 1 or c.ner_type not in {"Location", "Organization"} or span.start == 0:
+        return c
+    given = doc[span.start - 1]
+    if given.ent_type_ or not (given.is_title and given.is_alpha) or fold(given.text) not in gazetteer.first_names:
+        return c
+    word = c.words[0]
+    known = gazetteer.lookup(span.text) or gazetteer.lookup(f"{given.text} {span.text}")
+    if known or not span[0].is_title or word in gazetteer.first_names or _is_place_name(c.words, gazetteer):
+        return c
+    if word in gazetteer.words("organization_words") or word in gazetteer.words("title_words"):
+        return c
+    return Typed("Person", doc[span.start - 1 : span.end], "rule")
+
+
 def _personal_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     if _after_the(c.span) or c.span[-1].tag_ == "NNPS":
         return c  # "the Regina Pilots": a team, not a woman called Regina
@@ -626,6 +645,13 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         '"the Garda Síochána", "the Regina Pilots", "the Dutch Koninklijke Marechaussee"; "the Donald Trump '
         'administration" stays a person',
         _institution_after_the,
+    ),
+    Rule(
+        "known_first_name_before",
+        "one unknown capitalised word tagged as a place or organisation right after an untagged known first name is "
+        "that person's family name: a Person of both",
+        '"Anjali" (untagged) + "Raghunathan" tagged GPE → "Anjali Raghunathan"',
+        _known_first_name_before,
     ),
     Rule(
         "personal_names",
