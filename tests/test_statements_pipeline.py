@@ -758,6 +758,17 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "Tanaka said the town had not been asked.",
         ["Hiroshi Tanaka", "Hiroshi Tanaka", "Kenji Tanaka", "Kenji Tanaka"],
     ),
+    (  # a gesture the parser read as a plural noun ("Okafor grins.") still makes the name its subject for the pronoun
+        "Grace Okafor has coached the netball team for a decade.\n\nHer assistant, Ruth Bello, has worked beside her "
+        'since 2019. "She never shouts," Bello says.\n\nAsked whether she would retire, Okafor grins. "Not this '
+        'year," she says.',
+        ["Ruth Bello", "Grace Okafor"],
+    ),
+    (
+        'Tom Hale has run the pub for 30 years.\n\nHis barman, Luke Ward, has worked there since 2010. "He knows '
+        'every regular," Ward says.\n\nAsked about the rent, Hale shrugs. "We\'ll manage," he says.',
+        ["Luke Ward", "Tom Hale"],
+    ),
     (  # a person noun's "of PLACE, NAME,": the name is the person's, even when the tagger took the place for a person
         "A resident of Owode-Onirin, Mrs Bisi Lawal, said her shop had been submerged.",
         ["Bisi Lawal"],

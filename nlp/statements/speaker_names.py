@@ -17,12 +17,25 @@ def is_topic(token: Token) -> bool:
     own ("… by Judith Lowther, who chairs the parish council"): news introduces who it will quote that way."""
     if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}):
         return not _in_background_clause(token)
+    if _subject_of_verb_read_as_noun(token):
+        return True
     if any(
         c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children) for c in token.children
     ):
         return True
     opener = token.head
     return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}
+
+
+def _subject_of_verb_read_as_noun(token: Token) -> bool:
+    """ "Asked which version is true, Marchbanks grins.": the parser read the verb that ends the sentence as a plural
+    noun and the name before it as its modifier; a clause opening with a name and ending in that name's plural noun
+    is no English, so the name is the subject."""
+    verb, doc = token.head, token.doc
+    if token.dep_ != "compound" or token.pos_ != "PROPN" or verb.tag_ != "NNS" or verb.i != token.i + 1:
+        return False
+    opens_clause = token.i == token.sent.start or doc[token.i - 1].text == ","
+    return opens_clause and verb.is_lower and all(t.is_punct for t in doc[verb.i + 1 : verb.sent.end])
 
 
 def _in_background_clause(subject: Token) -> bool:
