@@ -251,6 +251,8 @@ def test_a_name_described_as_a_woman_or_man_is_a_person(extractor) -> None:
         ("Anjali Raghunathan is barefoot, ankle bells still on, in the studio.", "Anjali Raghunathan", "Person"),
         # a ship's prefix makes the name after it a vessel, the prefix no organisation of its own
         ("Rescuers reached the MV Laut Biru within an hour of the distress call.", "MV Laut Biru", "Product"),
+        # but two capitals before a name with no "the" or ship's noun before them are a person's initials
+        ("MS Dhoni said he would play one more season.", "Dhoni", "Person"),
         # a company's legal form after its name, a word in brackets between, whatever the model called the name
         (
             "In a statement, Harjit Textiles (Pvt) Ltd said it was deeply saddened.",

@@ -356,7 +356,13 @@ def _vessel(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed | None:
     prefixes = gazetteer.words("vessel_prefixes")
 
     def prefix(token: Token) -> bool:
-        return token.text.isupper() and token.is_alpha and fold(token.text) in prefixes
+        if not (token.text.isupper() and token.is_alpha and fold(token.text) in prefixes):
+            return False
+        before = doc[token.i - 1] if token.i > 0 else None  # "MS Dhoni", "SS Rajamouli": a name's initials
+        shipped = before is not None and (
+            before.lower_ == "the" or before.lemma_.lower() in gazetteer.words("vessel_nouns")
+        )
+        return len(token.text) > 2 or shipped
 
     if prefix(span[0]):
         return Typed("Product", span, "rule") if len(span) > 1 else None
@@ -539,8 +545,8 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
     Rule("social_handles", "a social media handle is no entity", '"@POTUS"', _social_handle),
     Rule(
         "vessels",
-        "a name after a `vessel_prefixes` word in capitals is a Product that takes the prefix in; the prefix alone is "
-        "no entity",
+        "a name after a `vessel_prefixes` word in capitals is a Product that takes the prefix in (a two-letter one "
+        'only after "the" or a `vessel_nouns` word: "MS Dhoni" is a man); the prefix alone is no entity',
         '"MV" tagged ORG and "Mutiara Laut" tagged PERSON → Product "MV Mutiara Laut"',
         _vessel,
     ),
