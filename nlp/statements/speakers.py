@@ -525,9 +525,9 @@ class SpeakerResolver(Relatives):
             first = [e for e in self._people if e.name.split()[0] == name and len(e.name.split()) > 1]
             if len(first) == 1:
                 return NamedMention(at, first[0].name, first[0].id, True, True)
-        for heard in reversed(self._heard):  # "Hughes said" after "said Fire Chief Darnell Hughes"
-            if heard.is_person and heard.at < at and len(heard.name.split()) > 1 and heard.name.split()[-1] == name:
-                return NamedMention(at, heard.name, heard.entity_id, True, True)
+        heard_in_full = self._heard_by_family_name(name, at)  # "Hughes said" after "said Fire Chief Darnell Hughes"
+        if heard_in_full is not None:
+            return NamedMention(at, heard_in_full.name, heard_in_full.entity_id, True, True)
         for heard in reversed(self._heard):  # "Einar said" after "Einar Þór Sigurðsson … said": a given name
             if heard.at < at and len(heard.name.split()) > 1 and name in heard.name.split() and self._personal(heard):
                 return NamedMention(at, heard.name, heard.entity_id, True, True)
@@ -1008,9 +1008,13 @@ class SpeakerResolver(Relatives):
         words = name.split()
         if len(words) < 2 or not all(w.lower().rstrip(".") in self.lexicon.surname_titles for w in words[:-1]):
             return None
+        return self._heard_by_family_name(words[-1], at, other_than=name)
+
+    def _heard_by_family_name(self, surname: str, at: int, other_than: str = "") -> Speaker | None:
+        """The person last heard before ``at`` under a full name that ``surname`` ends (not ``other_than``)."""
         for heard in reversed(self._heard):
             full = heard.name.split()
-            if heard.is_person and heard.at < at and len(full) > 1 and full[-1] == words[-1] and heard.name != name:
+            if heard.is_person and heard.at < at and len(full) > 1 and full[-1] == surname and heard.name != other_than:
                 return heard
         return None
 
