@@ -21,6 +21,7 @@ from nlp.entities.organizations import preposition_names
 from nlp.entities.resolution import entity_at, resolve_entities
 from nlp.keys import entity_id, fold, slugify
 from nlp.lexicon.gazetteer import load_gazetteer
+from nlp.naming import first_surname_bearers
 from nlp.runtime.extract import Extractor
 from tests.nlp_fixtures import *  # noqa: F403
 
@@ -433,3 +434,31 @@ def test_a_double_barrelled_name_tagged_apart_after_a_known_first_name_is_the_pe
 
     assert mentions("Aoife") == [("Aoife Carrigan-Walsh", "Person")]
     assert mentions("Harbour") == [("Carrigan-Walsh", "Organization")]  # no first name before: stays apart
+
+
+@pytest.mark.parametrize(
+    ("names", "alone", "bearers"),
+    [
+        # "Cuenca" stands for Laura Cuenca Marín: the article names people by the first of two family names
+        (
+            ["Amparo Sanchis Ferrer", "Clara Martí Sanchis", "Laura Cuenca Marín"],
+            {"Sanchis", "Cuenca"},
+            {"Amparo Sanchis Ferrer"},
+        ),
+        # the same people written short keep the name
+        (
+            ["Vicente Sanchis Ferrer", "Vicente Sanchis", "Clara Martí Sanchis", "Laura Cuenca Marín"],
+            {"Sanchis", "Cuenca"},
+            {"Vicente Sanchis Ferrer", "Vicente Sanchis"},
+        ),
+        # no one else called by a middle name: nothing says the article follows the custom
+        (["Amparo Sanchis Ferrer", "Clara Martí Sanchis"], {"Sanchis"}, set()),
+        # the third person is also called by the last name: an English middle name, no custom
+        (["Amparo Sanchis Ferrer", "Clara Martí Sanchis", "Laura Cuenca Marín"], {"Sanchis", "Cuenca", "Marín"}, set()),
+        # a particle in the middle is no family name
+        (["Amparo Sanchis Ferrer", "Clara Martí Sanchis", "Hans van Dijk"], {"Sanchis", "van"}, set()),
+    ],
+)
+def test_a_bare_word_is_the_first_family_name_of_a_spanish_name(names, alone, bearers) -> None:
+    found = first_surname_bearers("sanchis", names, lambda word: word in alone, {"van", "de"})
+    assert found == bearers

@@ -758,6 +758,14 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "Tanaka said the town had not been asked.",
         ["Hiroshi Tanaka", "Hiroshi Tanaka", "Kenji Tanaka", "Kenji Tanaka"],
     ),
+    (  # a Spanish article calls people by the father's family name, the first of two: the bare name is the one
+        # whose first family name it is, not the one whose mother's name it is
+        "Rosa Huanca Torres, 52, who grows quinoa near Ilave, said hail had flattened her crop.\n\n"
+        'Her neighbour, Julio Apaza Quispe, said the storm lasted twenty minutes. "I have never seen stones that '
+        'size," Apaza said.\n\nEng. Marco Torres Vilca, head of the regional agriculture office, said seed would be '
+        "handed out next week.\n\nTorres acknowledged that the office had reached only half of the farmers.",
+        ["Rosa Huanca Torres", "Julio Apaza Quispe", "Julio Apaza Quispe", "Marco Torres Vilca", "Marco Torres Vilca"],
+    ),
     (  # a gesture the parser read as a plural noun ("Okafor grins.") still makes the name its subject for the pronoun
         "Grace Okafor has coached the netball team for a decade.\n\nHer assistant, Ruth Bello, has worked beside her "
         'since 2019. "She never shouts," Bello says.\n\nAsked whether she would retire, Okafor grins. "Not this '

@@ -22,6 +22,7 @@ from nlp.entities.departments import without_the as _without_the
 from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
 from nlp.lexicon.gazetteer import Gazetteer
+from nlp.naming import first_surname_bearers
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
 _LAW_APPOSITION = re.compile(r", (?:the |or )?")
@@ -163,7 +164,8 @@ class _FullNames:
         self.people = sorted((m for m in mentions if m.type == "Person" and len(m.text.split()) >= 2), key=_start)
         self.people_starts = [m.start for m in self.people]
         self._bare_uses: dict[str, list[tuple[int, str]]] = {}  # a family name → where it stood alone, and for whom
-        particles = gazetteer.words("name_particles")
+        self._alone: dict[str, bool] = {}  # a word of a full name → whether it is written outside every full name
+        self.particles = particles = gazetteer.words("name_particles")
         for mention in self.people:
             words = [fold(w) for w in mention.text.split()]
             for word in {words[0], words[-1]}:
@@ -188,7 +190,8 @@ class _FullNames:
         if len(mention.text.split()) != 1:
             return None
         word = fold(mention.text)
-        candidates = self.by_word.get(word) or self.by_inner_word.get(word) or []
+        first_surnamed = self._first_surname_bearers(word)
+        candidates = first_surnamed or self.by_word.get(word) or self.by_inner_word.get(word) or []
         if not candidates and "dj" in word:  # "Djordjevic" after "Milan Đorđević": đ written out as "dj" in English
             word = word.replace("dj", "d")
             candidates = self.by_word.get(word) or []
@@ -197,7 +200,7 @@ class _FullNames:
         ordered = [p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)]
         # Relatives sharing a family name: news calls all but one of them by their given name alone ("Kevin says"),
         # and the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
-        family = [p for p in ordered if fold(p.text.split()[-1]) == word]
+        family = ordered if first_surnamed else [p for p in ordered if fold(p.text.split()[-1]) == word]
         if len({fold(p.text) for p in family}) > 1:
             by_family_name = [p for p in family if not _called_by_given_name(self.text, p.text, self.gazetteer)]
             if len({fold(p.text) for p in by_family_name}) == 1:
@@ -218,6 +221,18 @@ class _FullNames:
                 return subjects[0]
         return next(iter(ordered), None)
 
+    def _first_surname_bearers(self, word: str) -> list[Mention]:
+        bearers = first_surname_bearers(word, {p.text for p in self.people}, self._stands_alone, self.particles)
+        return [p for p in self.people if p.text in bearers]
+
+    def _stands_alone(self, name: str) -> bool:
+        """Whether the word is written somewhere outside every full name (worked out once per word)."""
+        if name not in self._alone:
+            self._alone[name] = any(
+                not self._inside_full_name(found.start()) for found in re.finditer(rf"\b{re.escape(name)}\b", self.text)
+            )
+        return self._alone[name]
+
     def _family_name_in_use(self, family: list[Mention], mention: Mention) -> Mention | None:
         """Of the bearers of a family name, the one person the text called by it alone (outside any full name) while
         only that one of them had been named in full; None when that was none or more than one of them."""
@@ -228,9 +243,8 @@ class _FullNames:
             uses = []
             for found in re.finditer(rf"\b{re.escape(mention.text)}\b", self.text):
                 at = found.start()
-                inside = bisect_right(self.people_starts, at) - 1
-                if inside >= 0 and at < self.people[inside].end:
-                    continue  # a word of a full name
+                if self._inside_full_name(at):
+                    continue
                 named = [name for name, first in named_at.items() if first < at]
                 if len(named) == 1:
                     uses.append((at, named[0]))
@@ -240,6 +254,10 @@ class _FullNames:
             return None
         [user] = users
         return next(p for p in family if fold(p.text) == user)
+
+    def _inside_full_name(self, at: int) -> bool:
+        inside = bisect_right(self.people_starts, at) - 1
+        return inside >= 0 and at < self.people[inside].end
 
     def _relative_named_long_before(self, person: Mention, mention: Mention, kin_nouns: Collection[str]) -> bool:
         """Whether ``person`` came in as someone's relative and was last named in full before the paragraph before

@@ -18,9 +18,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from core.records import Entity, StatementBasis
-from nlp.keys import doc_text
+from nlp.keys import doc_text, fold
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
+from nlp.naming import first_surname_bearers
 from nlp.statements.antecedents import SPEAKER_MEMORY, NamedMention, Speaker
 from nlp.statements.cues import is_cue_verb
 from nlp.statements.relatives import Relatives
@@ -151,6 +152,7 @@ class SpeakerResolver(Relatives):
                     self._inner_bearers.setdefault(word, []).append(person)
         self._genders: dict[str, str] = {}
         self._longer_names: dict[tuple[str, int], list[int]] = {}
+        self._alone: dict[str, bool] = {}
         self._mentions = self._collect_mentions()
         self._collect_kinships()
 
@@ -961,7 +963,11 @@ class SpeakerResolver(Relatives):
         """The person a bare surname at ``at`` stands for: of those bearing it, the one last named in full before it
         ("Okafor said" after "general manager Sandra Okafor", not the "Center Darnell Okafor" named further on);
         the last named in the article when none was named before."""
-        bearers = self._surname_bearers.get(surname) or self._inner_bearers.get(surname)
+        bearers = (
+            self._first_surname_bearers(surname)
+            or self._surname_bearers.get(surname)
+            or self._inner_bearers.get(surname)
+        )
         if not bearers:
             return None
 
@@ -975,6 +981,27 @@ class SpeakerResolver(Relatives):
         if len(before) > 1 and len(by_family_name) == 1:
             return by_family_name[0]
         return max(before, key=last_named_before) if before else bearers[-1]
+
+    def _first_surname_bearers(self, surname: str) -> list[Entity]:
+        names = {p.name for p in self._people}
+        bearers = first_surname_bearers(fold(surname), names, self._stands_alone, self.lexicon.name_particles)
+        return [p for p in self._people if p.name in bearers]
+
+    def _stands_alone(self, word: str) -> bool:
+        """Whether ``word`` is written somewhere outside every person's name of more words (once per word)."""
+        if word not in self._alone:
+            self._alone[word] = any(
+                not self._inside_longer_name(found.start() + self.offset, len(word))
+                for found in re.finditer(rf"\b{re.escape(word)}\b", doc_text(self.doc))
+            )
+        return self._alone[word]
+
+    def _inside_longer_name(self, at: int, length: int) -> bool:
+        nearest = bisect_right(self._entity_starts, at)
+        return any(
+            s <= at < e and e - s > length and entity.type == "Person"
+            for s, e, entity in self._entity_spans[max(0, nearest - 3) : nearest]
+        )
 
     def _past_post_nominal(self, head: Token) -> Token:
         """ "Ms Harriet Beale KC, prosecuting, said": the parse hangs the name on the letters after it; where the

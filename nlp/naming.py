@@ -1,0 +1,28 @@
+"""Customs of personal names that entity resolution and speaker resolution both read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from nlp.keys import fold
+
+
+def first_surname_bearers(
+    word: str, full_names: Collection[str], stands_alone: Callable[[str], bool], particles: Collection[str]
+) -> set[str]:
+    """Spanish names carry two family names, the father's first, and the press calls the person by that one
+    ("Sanchis" is Amparo Sanchis Ferrer, not her daughter Clara Martí Sanchis, whose mother's name it is). When a
+    bare word (folded) is the middle of one three-word name and the end of another, and the article calls a third
+    person of three names by the middle one alone (never by the last), the word belongs to those whose middle it is
+    (and to the two-word names ending in it, the same people written short); else to no one in particular."""
+
+    def called_by_middle(words: list[str]) -> bool:
+        return fold(words[1]) not in particles and stands_alone(words[1]) and not stands_alone(words[2])
+
+    three = [name.split() for name in full_names if len(name.split()) == 3]
+    middle = {" ".join(words) for words in three if fold(words[1]) == word and called_by_middle(words)}
+    if not middle or not any(fold(words[2]) == word for words in three):
+        return set()
+    if not any(fold(words[1]) != word and called_by_middle(words) for words in three):
+        return set()
+    return middle | {name for name in full_names if len(name.split()) == 2 and fold(name.split()[1]) == word}
