@@ -165,6 +165,12 @@ ATTRIBUTION_EMERGENCIES = EvaluationSet(
 # relatives sharing a family name, reviews and citations. Written apart from the rules, first scored once, a
 # development set since.
 ATTRIBUTION_ARTS = EvaluationSet(DATA / "attribution-arts", DATA / "attribution-arts" / "floors.json")
+# Short local and regional items from small places (3 to 8 sentences): a speaker named once, titles alone, local
+# ranks and honorifics. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_BRIEFS = EvaluationSet(DATA / "attribution-briefs", DATA / "attribution-briefs" / "floors.json")
+# Diaspora and immigrant communities in their new countries' press: names of many customs side by side, relatives
+# and namesakes, translated quotes. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_DIASPORA = EvaluationSet(DATA / "attribution-diaspora", DATA / "attribution-diaspora" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -217,6 +223,8 @@ STATEMENT_SETS = (
     ATTRIBUTION_COURTS,
     ATTRIBUTION_EMERGENCIES,
     ATTRIBUTION_ARTS,
+    ATTRIBUTION_BRIEFS,
+    ATTRIBUTION_DIASPORA,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -26,6 +26,8 @@ from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_ARTS,
+    ATTRIBUTION_BRIEFS,
+    ATTRIBUTION_DIASPORA,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_COURTS,
     ATTRIBUTION_EMERGENCIES,
@@ -77,6 +79,8 @@ SETS = [
     pytest.param(ATTRIBUTION_COURTS, id="attribution-courts"),
     pytest.param(ATTRIBUTION_EMERGENCIES, id="attribution-emergencies"),
     pytest.param(ATTRIBUTION_ARTS, id="attribution-arts"),
+    pytest.param(ATTRIBUTION_BRIEFS, id="attribution-briefs"),
+    pytest.param(ATTRIBUTION_DIASPORA, id="attribution-diaspora"),
 ]
 
 
@@ -102,6 +106,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_COURTS): 14,
         id(ATTRIBUTION_EMERGENCIES): 14,
         id(ATTRIBUTION_ARTS): 14,
+        id(ATTRIBUTION_DIASPORA): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 

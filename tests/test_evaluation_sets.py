@@ -11,6 +11,8 @@ import pytest
 from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_ARTS,
+    ATTRIBUTION_BRIEFS,
+    ATTRIBUTION_DIASPORA,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_COURTS,
     ATTRIBUTION_EMERGENCIES,
@@ -61,6 +63,8 @@ SETS = [
     pytest.param(ATTRIBUTION_COURTS, id="attribution-courts"),
     pytest.param(ATTRIBUTION_EMERGENCIES, id="attribution-emergencies"),
     pytest.param(ATTRIBUTION_ARTS, id="attribution-arts"),
+    pytest.param(ATTRIBUTION_BRIEFS, id="attribution-briefs"),
+    pytest.param(ATTRIBUTION_DIASPORA, id="attribution-diaspora"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
