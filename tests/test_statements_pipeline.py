@@ -758,6 +758,17 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "Tanaka said the town had not been asked.",
         ["Hiroshi Tanaka", "Hiroshi Tanaka", "Kenji Tanaka", "Kenji Tanaka"],
     ),
+    (  # a title abbreviated with a dot stays one word: the dot ends no sentence inside the name
+        '"We have no water," said Cllr. Precious Dlamini.',
+        ["Precious Dlamini"],
+    ),
+    (  # a family name of two words borne by two people stays with the one the article already called by it
+        "Provincial director Engr. Ramon dela Cruz said 19 people had died in Northern Samar.\n\n"
+        "Dela Cruz said the worst damage was in Catarman.\n\nLorna dela Cruz, a fish vendor, said the water rose "
+        'in minutes. "We lost everything," Lorna dela Cruz said.\n\nThe province has asked for 4,000 food packs.'
+        "\n\nDela Cruz said rescue teams reached the last villages on Sunday.",
+        ["Ramon dela Cruz", "Ramon dela Cruz", "Lorna dela Cruz", "Lorna dela Cruz", "Ramon dela Cruz"],
+    ),
     (  # a Spanish article calls people by the father's family name, the first of two: the bare name is the one
         # whose first family name it is, not the one whose mother's name it is
         "Rosa Huanca Torres, 52, who grows quinoa near Ilave, said hail had flattened her crop.\n\n"

@@ -280,8 +280,8 @@ def _with_particles(span: Span, gazetteer: Gazetteer) -> Span:
         first += 1  # a hyphen, or a capitalised common noun opening the sentence, is no name's first word
     if first == start:
         return span
-    honorifics = gazetteer.lexicon.entities.trimmed_honorifics
-    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and fold(doc[first - 1].text) in honorifics:
+    titles = gazetteer.lexicon.entities.trimmed_honorifics | gazetteer.words("title_words")
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and fold(doc[first - 1].text).rstrip(".") in titles:
         first -= 1  # "Dr Muna" tagged PERSON before "bint Abdullah al Balushi": the honorific goes in, trimmed later
     return Span(doc, first, span.end, label="PERSON")
 

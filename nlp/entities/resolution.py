@@ -186,7 +186,10 @@ class _FullNames:
         if mention.type not in NAME_TYPES or mention.source != "ner":
             return None
         if len(mention.text.split()) in {2, 3}:
-            return self._ending_in(mention)
+            ending = self._ending_in(mention)
+            if len({fold(p.text) for p in ending}) < 2:
+                return next(iter(ending), None)
+            return self._bearer_among(ending, mention, ending)  # "Dela Cruz" of Ramon and of Lorna dela Cruz
         if len(mention.text.split()) != 1:
             return None
         word = fold(mention.text)
@@ -195,12 +198,18 @@ class _FullNames:
         if not candidates and "dj" in word:  # "Djordjevic" after "Milan Đorđević": đ written out as "dj" in English
             word = word.replace("dj", "d")
             candidates = self.by_word.get(word) or []
+        family = candidates if first_surnamed else [p for p in candidates if fold(p.text.split()[-1]) == word]
+        return self._bearer_among(candidates, mention, family)
+
+    def _bearer_among(self, candidates: list[Mention], mention: Mention, bearers: list[Mention]) -> Mention | None:
+        """Of the full names (in text order) a bare name may stand for, the one it does: the nearest before it, else
+        the first after, unless ``bearers``, those of them that share it as a family name, tell otherwise."""
         before = bisect_left([p.start for p in candidates], mention.start)
         ordered = [*reversed(candidates[:before]), *candidates[before:]]
         ordered = [p for p in ordered if not self.gazetteer.kept_apart(p.text, mention.text)]
         # Relatives sharing a family name: news calls all but one of them by their given name alone ("Kevin says"),
         # and the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
-        family = ordered if first_surnamed else [p for p in ordered if fold(p.text.split()[-1]) == word]
+        family = [p for p in ordered if p in bearers]
         if len({fold(p.text) for p in family}) > 1:
             by_family_name = [p for p in family if not _called_by_given_name(self.text, p.text, self.gazetteer)]
             if len({fold(p.text) for p in by_family_name}) == 1:
@@ -229,7 +238,8 @@ class _FullNames:
         """Whether the word is written somewhere outside every full name (worked out once per word)."""
         if name not in self._alone:
             self._alone[name] = any(
-                not self._inside_full_name(found.start()) for found in re.finditer(rf"\b{re.escape(name)}\b", self.text)
+                not self._inside_full_name(found.start(), len(name))
+                for found in re.finditer(rf"\b{re.escape(name)}\b", self.text)
             )
         return self._alone[name]
 
@@ -243,7 +253,7 @@ class _FullNames:
             uses = []
             for found in re.finditer(rf"\b{re.escape(mention.text)}\b", self.text):
                 at = found.start()
-                if self._inside_full_name(at):
+                if self._inside_full_name(at, len(mention.text)):
                     continue
                 named = [name for name, first in named_at.items() if first < at]
                 if len(named) == 1:
@@ -255,9 +265,12 @@ class _FullNames:
         [user] = users
         return next(p for p in family if fold(p.text) == user)
 
-    def _inside_full_name(self, at: int) -> bool:
-        inside = bisect_right(self.people_starts, at) - 1
-        return inside >= 0 and at < self.people[inside].end
+    def _inside_full_name(self, at: int, length: int) -> bool:
+        """Whether the name of ``length`` characters at ``at`` is part of a longer person's name written there."""
+        nearest = bisect_right(self.people_starts, at)
+        return any(
+            p.start <= at < p.end and p.end - p.start > length for p in self.people[max(0, nearest - 3) : nearest]
+        )
 
     def _relative_named_long_before(self, person: Mention, mention: Mention, kin_nouns: Collection[str]) -> bool:
         """Whether ``person`` came in as someone's relative and was last named in full before the paragraph before
@@ -271,13 +284,16 @@ class _FullNames:
         last = max((q.end for q in named if q.end <= mention.start), default=None)
         return last is None or len(re.findall(r"\n+", self.text[last : mention.start])) > 1
 
-    def _ending_in(self, mention: Mention) -> Mention | None:
-        """The one full name a family name of two or three words ends ("Ó Súilleabháin" of "Pádraig Ó Súilleabháin",
-        "Van den Heuvel" of "Pieter-Jan van den Heuvel")."""
-        longer = list(self.by_tail.get(fold(mention.text), {}).values())
-        if len(longer) != 1 or self.gazetteer.kept_apart(longer[0].text, mention.text):
-            return None
-        return longer[0]
+    def _ending_in(self, mention: Mention) -> list[Mention]:
+        """The full names a family name of two or three words ends ("Ó Súilleabháin" of "Pádraig Ó Súilleabháin",
+        "Van den Heuvel" of "Pieter-Jan van den Heuvel"): one mention of each when there is one name, every
+        mention of each, in text order, when several bear it."""
+        longer = [p for p in self.by_tail.get(fold(mention.text), {}).values()]
+        longer = [p for p in longer if not self.gazetteer.kept_apart(p.text, mention.text)]
+        if len(longer) < 2:
+            return longer
+        names = {fold(p.text) for p in longer}
+        return [p for p in self.people if fold(p.text) in names]
 
 
 _ADJECTIVE_ENDINGS = ("al", "an", "ic", "ary", "ive", "ian")  # Federal, Metropolitan, Atlantic, Military

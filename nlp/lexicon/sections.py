@@ -143,6 +143,7 @@ class StatementWords:
 class EntityWords:
     """The entity room's words besides the gazetteer's ``[rules]`` lists (en.toml ``[entities]``)."""
 
+    dotted_titles: tuple[str, ...]
     role_org_prepositions: frozenset[str]
     role_determiners: frozenset[str]
     chamber_words: frozenset[str]
