@@ -758,6 +758,15 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "Tanaka said the town had not been asked.",
         ["Hiroshi Tanaka", "Hiroshi Tanaka", "Kenji Tanaka", "Kenji Tanaka"],
     ),
+    (  # chiefly, religious and local titles before a name are no part of it, and the title with the family name
+        # alone is the same person
+        'Cr Bree Lawson said the pool would reopen in March.\n\n"It has taken too long," Cr Lawson said.',
+        ["Bree Lawson", "Bree Lawson"],
+    ),
+    ("Ratu Inoke Seru, the district's chief, said the villagers would decide.", ["Inoke Seru"]),
+    ("Kgosi Mosadi Tau said the ward would meet on Friday.", ["Mosadi Tau"]),
+    ("Bhai Gurdev Singh, the temple's granthi, said the langar fed 400 people.", ["Gurdev Singh"]),
+    ("Vet Tomasz Nowak, who treated the dog, said it had lost two kilos.", ["Tomasz Nowak"]),
     (  # a title abbreviated with a dot stays one word: the dot ends no sentence inside the name
         '"We have no water," said Cllr. Precious Dlamini.',
         ["Precious Dlamini"],
