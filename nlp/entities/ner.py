@@ -160,12 +160,16 @@ def _named_day(span: Span, gazetteer: Gazetteer) -> Mention | None:
 
 def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
     """A one-word PERSON after an untagged capitalised proper noun takes it in: "Enver Solomon"; a longer one takes
-    in such a noun only when it is a known first name ("María Fernanda Ochoa") or a title or honorific comes before
-    it, which makes it the first of the names ("spokesperson Ashok Kumar Mohapatra", "Madam Akosua Serwaa Boateng",
-    the model having tagged the last ones)."""
+    in such a noun only when it is a known first name ("María Fernanda Ochoa", "Ana Lucia Ferreira da Costa") or a
+    title or honorific comes before it, which makes it the first of the names ("spokesperson Ashok Kumar Mohapatra",
+    "Madam Akosua Serwaa Boateng", the model having tagged the last ones); four names at most, particles aside."""
     doc = span.doc
-    while span.start > 0 and len(span) < 4 and _untagged_name_word(doc[span.start - 1], gazetteer, any_pos=True):
-        known_first = fold(doc[span.start - 1].text) in gazetteer.first_names  # "Mehmet" of "Mehmet Ali Karakaya"
+    particles = gazetteer.words("name_particles")
+    while span.start > 0 and _untagged_name_word(doc[span.start - 1], gazetteer, any_pos=True):
+        if sum(t.lower_ not in particles for t in span) >= 4:
+            break  # "Ana" + "Paula Ferreira da Silva": a particle is no name of its own
+        word = doc[span.start - 1]
+        known_first = fold(word.text) in gazetteer.first_names  # "Mehmet" of "Mehmet Ali Karakaya"
         if len(span) > 1 and not known_first and not _after_title(doc, span.start - 1, gazetteer):
             break
         span = doc[span.start - 1 : span.end]
@@ -391,11 +395,11 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
     Rule(
         "given_name_before",
         "a one-word PERSON takes in the untagged capitalised proper noun before it (no title, organisation word "
-        "or honorific; a known first name whatever the parser called it), a two-word one only when that noun is a "
-        "known first name or a title or honorific comes before it; so does an untagged mention of the same word "
-        "elsewhere, which becomes the person's too",
+        "or honorific; a known first name whatever the parser called it), a longer one (up to four names, its "
+        "particles not counted) only when that noun is a known first name or a title or honorific comes before it; "
+        "so does an untagged mention of the same word elsewhere, which becomes the person's too",
         '"Solomon" tagged PERSON in "Enver Solomon"; "Kumar Mohapatra" in "spokesperson Ashok Kumar Mohapatra"; '
-        '"Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
+        '"Ana" of "Ana Lucia Ferreira da Costa"; "Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
         _with_given_name,
     ),
     Rule(
