@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from core.errors import ConfigError
+from nlp.entities.finders import pronoun_people
 from nlp.entities.mentions import Mention
 from nlp.entities.ner import _untagged_full_names
 from nlp.entities.organizations import preposition_names
@@ -462,3 +463,27 @@ def test_a_double_barrelled_name_tagged_apart_after_a_known_first_name_is_the_pe
 def test_a_bare_word_is_the_first_family_name_of_a_spanish_name(names, alone, bearers) -> None:
     found = first_surname_bearers("sanchis", names, lambda word: word in alone, {"van", "de"})
     assert found == bearers
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        # a name of three words the model called an organisation, taken up by "his" in its sentence; a lower-case
+        # word the model called a person ("bush") is no other person who could own the pronoun
+        (
+            "At dawn, Baljit Singh Grewal is already walking the rows of his farm, tasting every tenth bush.",
+            "Baljit Singh Grewal",
+            True,
+        ),
+        # an organisation's word in the name keeps it an organisation, whatever pronoun follows
+        ("At dawn, Grewal Growers Association is already paying his pickers.", "Grewal Growers Association", False),
+    ],
+)
+def test_a_name_taken_up_by_his_or_her_is_a_person(nlp_pipeline, gazetteer, text, name, person) -> None:
+    doc = nlp_pipeline(text)
+    start = text.index(name)
+    candidates = [Mention(start, start + len(name), "Organization", name, "ner")]
+    if "bush" in text:
+        candidates.append(Mention(text.index("bush"), text.index("bush") + 4, "Person", "bush", "ner"))
+    found = pronoun_people(doc, candidates, gazetteer)
+    assert [(m.text, m.type) for m in found] == ([(name, "Person")] if person else [])

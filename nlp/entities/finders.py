@@ -101,24 +101,33 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, matchers: tuple[PhraseMat
 def pronoun_people(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A one-word name the model tagged ORG, PERSON or a place that is the subject of a verb and is taken up by
     "he" or "she" later in its sentence is a person known by one name ("Drake said he would return", "Suparman has
-    walked onto the stage with his cak"): a company, a government or a country is "it" or "they". A mention of
-    another person in the sentence may own the pronoun instead, and a word of a full name in the document is a
-    surname, which resolution joins to that name."""
+    walked onto the stage with his cak"): a company, a government or a country is "it" or "they". So is a name of
+    two or three capitalised words tagged ORG or a place, with no organisation or place word in it ("Gurpreet Singh
+    Dhaliwal is already walking the rows of his farm"). A mention of another person in the sentence may own the
+    pronoun instead, and a word of a full name in the document is a surname, which resolution joins to that name."""
     name_words = {fold(w) for m in candidates if m.type == "Person" and " " in m.text for w in m.text.split()}
+    organised = gazetteer.words("organization_words") | gazetteer.words("location_heads")
     found = []
     for mention in candidates:
-        if mention.source != "ner" or mention.type not in {"Person", "Organization", "Location"} or " " in mention.text:
+        words = mention.text.split()
+        if mention.source != "ner" or mention.type not in {"Person", "Organization", "Location"} or len(words) > 3:
             continue
-        if fold(mention.text) in name_words:
+        if fold(mention.text) in name_words or (len(words) > 1 and mention.type == "Person"):
             continue
-        token = doc.char_span(mention.start, mention.end)
-        if token is None or len(token) != 1 or token[0].dep_ != "nsubj" or token[0].head.pos_ != "VERB":
+        if len(words) > 1 and (
+            gazetteer.lookup(mention.text) or any(fold(w) in organised or not w[:1].isupper() for w in words)
+        ):
+            continue  # "Gurpreet Singh Dhaliwal is already walking … his farm" (tagged ORG); not "Acme Foods"
+        span = doc.char_span(mention.start, mention.end)
+        if span is None or not len(span) or span.root.dep_ != "nsubj" or span.root.head.pos_ != "VERB":
             continue
+        token = [span.root]
         sentence = token[0].sent
         others = [
             m
             for m in candidates
             if m.type == "Person"
+            and m.text[:1].isupper()  # "every tenth bush" tagged PERSON is no one
             and sentence.start_char <= m.start < sentence.end_char
             and not _retyped_by_rule(m, candidates)
         ]
@@ -371,9 +380,11 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     ),
     Rule(
         "pronoun_people",
-        "a one-word ORG, PERSON or place that is a verb's subject, taken up by he/she/his/her later in its sentence, "
-        "is a person known by one name; not when another person is in the sentence or the word is part of a full name",
-        '"Drake said he would return" (Drake tagged ORG), "Suparman has walked on stage with his cak" (tagged GPE)',
+        "a one-word ORG, PERSON or place, or an ORG or place of two or three capitalised words (no organisation or "
+        "place word), that is a verb's subject, taken up by he/she/his/her later in its sentence, is a person; not "
+        "when another person is in the sentence or a one-word name is part of a full name",
+        '"Drake said he would return" (Drake tagged ORG), "Suparman has walked on stage with his cak" (tagged GPE), '
+        '"Gurpreet Singh Dhaliwal is already walking the rows of his farm" (tagged ORG)',
         lambda reading, candidates: candidates + pronoun_people(reading.doc, candidates, reading.gazetteer),
     ),
     Rule(
