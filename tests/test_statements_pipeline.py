@@ -774,6 +774,12 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "When Ana Lucia Ferreira da Costa came to Roscommon in 2003, she said, she knew no one.",
         ["Ana Lucia Ferreira da Costa"],
     ),
+    (  # a police rank before untagged names makes them a person, whom the next sentence's "She" is
+        'Teuila Brown, who runs the youth group, said the hall was too small. "We turn children away," Brown said.'
+        "\n\nSenior Constable Ofa Taumoepeau, the area's Pacific liaison officer, has visited the hall twice this "
+        "year. She says children in the group are less likely to end up in court.",
+        ["Teuila Brown", "Teuila Brown", "Ofa Taumoepeau"],
+    ),
     (  # a title abbreviated with a dot stays one word: the dot ends no sentence inside the name
         '"We have no water," said Cllr. Precious Dlamini.',
         ["Precious Dlamini"],

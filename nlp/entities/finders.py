@@ -35,6 +35,7 @@ from nlp.entities.organizations import (
     described_organisations,
     party_names,
     preposition_names,
+    ranked_people,
     shared_family_names,
     team_names,
     titled_place_names,
@@ -229,6 +230,11 @@ def _apposition_people(reading: Reading) -> list[Mention]:
     return [Mention(name.start_char, name.end_char, "Person", name.text, "rule") for name in names]
 
 
+def _ranked_people(reading: Reading) -> list[Mention]:
+    names = ranked_people(reading.doc, reading.gazetteer)
+    return [Mention(name.start_char, name.end_char, "Person", name.text, "rule") for name in names]
+
+
 def _described(reading: Reading) -> list[Mention]:
     names = described_organisations(reading.doc, reading.gazetteer)
     return [Mention(name.start_char, name.end_char, "Organization", name.text, "rule") for name in names]
@@ -294,6 +300,14 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
         "initial, or standing after such a noun, or given an age between commas → Person",
         '"Valeska Paris, an Australian woman" (tagged as two places), "Rosa Quispe Apaza, 47," (a person and a place)',
         _adding(_apposition_people),
+    ),
+    Rule(
+        "ranked_people",
+        "two or three untagged capitalised proper nouns right after a court's, police or council rank written as a "
+        "title (`surname_titles`) → Person; not when a capitalised word goes on after them, nor with a title or "
+        "organisation word among them",
+        '"Senior Constable Losaline Fifita" (untagged), "Magistrate Tomasi Vuli"',
+        _adding(_ranked_people),
     ),
     Rule(
         "described_organisations",

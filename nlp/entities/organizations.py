@@ -589,6 +589,38 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return names
 
 
+def ranked_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Two or three capitalised names the model left untagged right after a court's, police or council rank written
+    as a title ("Senior Constable Losaline Fifita", "Magistrate Tomasi Vuli"): such a rank
+    before a name is only ever a person's. Not when a capitalised word goes on after them (a longer name, an
+    organisation's) nor when one of them is a title or an organisation's word."""
+    ranks = gazetteer.lexicon.statements.surname_titles
+    others = gazetteer.words("title_words") | gazetteer.words("organization_words") | ranks
+    names = []
+    for token in doc[:-1]:
+        if not token.is_title or fold(token.text).rstrip(".") not in ranks:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and _untagged_name_word(doc[end], others):
+            end += 1
+        if end < token.i + 3 or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
+            continue  # a family name alone ("Const Omondi") is the one named in full, which resolution finds
+        names.append(doc[token.i + 1 : end])
+    return names
+
+
+def _untagged_name_word(token: Token, others: frozenset[str] | set[str]) -> bool:
+    word = token.text.replace("-", "")
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and word.isalpha()
+        and not token.ent_type_
+        and "\n" not in token.whitespace_
+        and fold(token.text) not in others
+    )
+
+
 def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
     """The two to four capitalised words (an initial may open them) ending at ``head``, without a job word or an
     honorific before."""
