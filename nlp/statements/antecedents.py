@@ -178,16 +178,12 @@ class Antecedents:
         # "Lister said Haworth had been invited … He said …": a person named in what the last speaker said is spoken
         # of; the pronoun goes on with the speaker
         if candidate is not None and (last is None or candidate.at > last.at):
-            spoken_of = last is not None and self._said_by_last(candidate.at)
+            spoken_of = last is not None and self._last_said[0] <= candidate.at < self._last_said[1]
             if not spoken_of:
                 return candidate
         if last is not None:
             return last
         return self._recent_mention(at, wants_person, gender, subjects_only=False, avoid=avoid)
-
-    def _said_by_last(self, at: int) -> bool:
-        """Whether ``at`` lies in what the last speaker said."""
-        return self._last_said[0] <= at < self._last_said[1]
 
     def _through_spokesperson(self, speaker: Speaker, gender: str | None) -> bool:
         """ "A spokeswoman for the company said … '…,' she said": an organisation that spoke through a spokesperson

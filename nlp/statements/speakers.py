@@ -492,12 +492,6 @@ class SpeakerResolver(Relatives):
         if not (described or (noun in self.lexicon.office_nouns and modified)):
             return None
         gender = "f" if noun in self.lexicon.female_nouns else "m" if noun in self.lexicon.male_nouns else None
-        # "The first patient was Keitumetse Ramotswa, 74. '…,' the grandmother said.": unlike a pronoun, which goes on
-        # with the one spoken of, a description is how news turns to someone just named, subject or not
-        named = self._recent_mention(at, True, gender, subjects_only=False)
-        last = self.last
-        if named is not None and last is not None and named.at > last.at and not self._said_by_last(named.at):
-            return named
         return self._antecedent(at, True, gender)
 
     # --- entities and names -------------------------------------------------------------------
