@@ -777,6 +777,11 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "year. She says children in the group are less likely to end up in court.",
         ["Teuila Brown", "Teuila Brown", "Ofa Taumoepeau"],
     ),
+    (  # a name set off by commas after "according to" a person's noun is that person, however the parse hangs it
+        "Another vendor, Anna Kowal, said the fee was too high.\n\nAccording to the market's caretaker, Sonam "
+        "Wangdi, stalls will be allotted by lottery on Monday.",
+        ["Anna Kowal", "Sonam Wangdi"],
+    ),
     (  # a title abbreviated with a dot stays one word: the dot ends no sentence inside the name
         '"We have no water," said Cllr. Precious Dlamini.',
         ["Precious Dlamini"],

@@ -199,7 +199,7 @@ class SpeakerResolver(Relatives):
         return match.end() if match is not None else 0
 
     def _resolved(self, head: Token, avoid: str) -> Speaker | None:
-        titled = self._trailing_person(head)
+        titled = self._trailing_person(head) or self._person_set_off_after(head)
         if titled is not None:
             return titled
         lower = head.lower_
@@ -430,6 +430,25 @@ class SpeakerResolver(Relatives):
             return None  # "Farmers in St Elizabeth": a name after "in" is where they are (a place the model tags)
         mention = self.doc[head.left_edge.i : last.i + 1].text
         return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)  # named at the cue
+
+    def _person_set_off_after(self, head: Token) -> Speaker | None:
+        """ "According to the market's caretaker, Pema Dorji, stalls will …": a person's name set off by commas right
+        after a singular noun is that noun's apposition, however the parser hung it (here on the main verb)."""
+        doc, words = head.doc, self.lexicon
+        noun = head.lemma_.lower()
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or noun in words.speaking_documents | words.source_carrier_nouns:
+            return None
+        if head.i + 2 >= len(doc) or doc[head.i + 1].text != "," or any(c.i > head.i for c in head.children):
+            return None
+        at = doc[head.i + 2].idx + self.offset
+        entity = self._entity_at(at, at + len(doc[head.i + 2].text))
+        if entity is None or entity.type != "Person":
+            return None
+        end = max((e for s, e, _ in self._entity_spans if s == at), default=at)
+        closing = self._token_at(end, end + 1)
+        if closing is None or closing.text != "," or not same_paragraph(head, closing):
+            return None
+        return Speaker(entity.name, doc[head.i + 2 : closing.i].text, entity.id, True, at)  # named at the cue
 
     def spoken_of(self, speaker: Speaker, content: str) -> bool:
         """ "Finlay hurt the hamstring … "We'll manage without him," he said": a pronoun that passed over the last
