@@ -782,6 +782,11 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "Wangdi, stalls will be allotted by lottery on Monday.",
         ["Anna Kowal", "Sonam Wangdi"],
     ),
+    (  # a given name alone is the one person named before with it, though no one heard that person yet
+        "The bakery belongs to Precious Ndlovu, who came from Gweru in 2011. Her husband, Tendai Ndlovu, drives the "
+        "van.\n\nPrecious said the oven had been bought on credit.",
+        ["Precious Ndlovu"],
+    ),
     (  # a title abbreviated with a dot stays one word: the dot ends no sentence inside the name
         '"We have no water," said Cllr. Precious Dlamini.',
         ["Precious Dlamini"],

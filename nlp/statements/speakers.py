@@ -561,6 +561,11 @@ class SpeakerResolver(Relatives):
         for mention in reversed(self._mentions):
             if mention.at < at and mention.is_person and mention.name.endswith(" " + name):
                 return mention  # "Okafor" after "Amara Okafor", whom the tagger did not call a person
+        # "Blessing said" after "The salon belongs to Blessing Moyo": a given name alone is the one person named before
+        # with it, when only one was
+        given = [m for m in self._mentions if m.at < at and m.is_person and m.name.split()[0] == name]
+        if len({m.name for m in given}) == 1 and len(given[-1].name.split()) > 1:
+            return given[-1]
         word = name.lower()
         for mention in reversed(self._mentions):
             words = mention.name.lower().split()
