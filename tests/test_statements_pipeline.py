@@ -787,6 +787,10 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
         "van.\n\nPrecious said the oven had been bought on credit.",
         ["Precious Ndlovu"],
     ),
+    (  # an organisation the tagger took without its first name word takes it in
+        "The Kingston Senior Citizens' Association said the party would be held on Sunday.",
+        ["Kingston Senior Citizens' Association"],
+    ),
     (  # a title abbreviated with a dot stays one word: the dot ends no sentence inside the name
         '"We have no water," said Cllr. Precious Dlamini.',
         ["Precious Dlamini"],

@@ -335,6 +335,19 @@ def _nicknamed_people(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[
     return found
 
 
+def _with_first_words(span: Span, gazetteer: Gazetteer) -> Span:
+    """An ORG after untagged capitalised proper nouns the parse joins into its name (compounds of a word in it): the
+    model often tags a company or body without its first word ("Drewcastle" of "Drewcastle Maritime")."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and span.start - start < 2:
+        word = doc[start - 1]
+        if word.dep_ != "compound" or not start <= word.head.i < span.end or not _untagged_name_word(word, gazetteer):
+            break
+        start -= 1
+    return doc[start : span.end] if start < span.start else span
+
+
 def _mended(mend: Widening) -> SpanSplit:
     return lambda span, gazetteer: (mend(span, gazetteer), [])
 
@@ -418,6 +431,13 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
     ),
 )
 ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (
+    Rule(
+        "first_words_before",
+        "an ORG takes in up to two untagged capitalised proper nouns right before it that the parse joins into it as "
+        "compounds (no title, organisation word or honorific)",
+        '"Marmara" + "Vapur Hatları", "Drewcastle" + "Maritime", "Andaman" + "Blue Sea Tour Co"',
+        _mended(lambda span, gazetteer: _with_first_words(span, gazetteer)),
+    ),
     Rule(
         "joined_at_and",
         'an ORG the model cut at "and" takes its other half in, when the half before holds an untagged word, ends '
