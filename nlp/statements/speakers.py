@@ -563,9 +563,9 @@ class SpeakerResolver(Relatives):
                 return mention  # "Okafor" after "Amara Okafor", whom the tagger did not call a person
         # "Blessing said" after "The salon belongs to Blessing Moyo": a given name alone is the one person named before
         # with it, when only one was
-        given = [m for m in self._mentions if m.at < at and m.is_person and m.name.split()[0] == name]
-        if len({m.name for m in given}) == 1 and len(given[-1].name.split()) > 1:
-            return given[-1]
+        bearers = [m for m in self._mentions if m.at < at and m.is_person and m.name.split()[0] == name]
+        if len({m.name for m in bearers}) == 1 and len(bearers[-1].name.split()) > 1:
+            return bearers[-1]
         word = name.lower()
         for mention in reversed(self._mentions):
             words = mention.name.lower().split()
