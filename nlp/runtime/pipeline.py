@@ -18,6 +18,7 @@ from typing import Any
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from core.errors import ExtractionError
@@ -87,8 +88,9 @@ def load_pipeline(settings: Settings, custom: bool = True, disabled_rules: Itera
         ) from e
     if "ner" not in language.pipe_names or "parser" not in language.pipe_names:
         raise ExtractionError(f"spaCy pipeline {settings.spacy_model!r} needs a parser and an NER")
-    for title in load_lexicon(settings.aliases_file or None).entities.dotted_titles:
-        language.tokenizer.add_special_case(title, [{ORTH: title}])  # "Sgt." one token, as "Dr." already is
+    if isinstance(language.tokenizer, Tokenizer):
+        for title in load_lexicon(settings.aliases_file or None).entities.dotted_titles:
+            language.tokenizer.add_special_case(title, [{ORTH: title}])  # "Sgt." one token, as "Dr." already is
     language.add_pipe("newsgraph_paragraphs", before="parser")
     if custom:
         language.add_pipe("newsgraph_entities", config=entities_config(settings, disabled_rules))
