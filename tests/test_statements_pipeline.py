@@ -765,6 +765,14 @@ NAMED_BY_RANK_TITLE_PLACE_AND_KIN = [
     ),
     ("Ratu Inoke Seru, the district's chief, said the villagers would decide.", ["Inoke Seru"]),
     ("Kgosi Mosadi Tau said the ward would meet on Friday.", ["Mosadi Tau"]),
+    (
+        "WPC Kerry-Ann Baptiste, of the Arima police station, said officers had searched the river bank.",
+        ["Kerry-Ann Baptiste"],
+    ),
+    (
+        "Dayang Siti Aminah binti Haji Osman, who sells cakes at the tamu, said the roof leaked.",
+        ["Siti Aminah binti Haji Osman"],
+    ),
     ("Bhai Gurdev Singh, the temple's granthi, said the langar fed 400 people.", ["Gurdev Singh"]),
     ("Vet Tomasz Nowak, who treated the dog, said it had lost two kilos.", ["Tomasz Nowak"]),
     (  # a known first name before a longer name the tagger cut is its first name; a particle is no name of its own
