@@ -153,7 +153,7 @@ def _pre_title(doc: Doc, person: Mention, mentions: list[Mention], gazetteer: Ga
         t
         for t in doc[title_start:name_start]
         if not (org and org.start <= t.idx < org.end)
-        and not _is_place_word(t, mentions)
+        and not (_is_place_word(t, mentions) and not _is_title_word(t, gazetteer))  # "Det." the model tagged GPE
         and t.tag_ != "POS"
         and t.text != "-"
         and not _qualifier(t, gazetteer)
