@@ -165,6 +165,8 @@ class _FullNames:
         self.people_starts = [m.start for m in self.people]
         self._bare_uses: dict[str, list[tuple[int, str]]] = {}  # a family name → where it stood alone, and for whom
         self._alone: dict[str, bool] = {}  # a word of a full name → whether it is written outside every full name
+        self._first_surnamed: dict[str, list[Mention]] = {}
+        self.full_names = {p.text for p in self.people}
         self.particles = particles = gazetteer.words("name_particles")
         for mention in self.people:
             words = [fold(w) for w in mention.text.split()]
@@ -231,8 +233,10 @@ class _FullNames:
         return next(iter(ordered), None)
 
     def _first_surname_bearers(self, word: str) -> list[Mention]:
-        bearers = first_surname_bearers(word, {p.text for p in self.people}, self._stands_alone, self.particles)
-        return [p for p in self.people if p.text in bearers]
+        if word not in self._first_surnamed:  # once per word: a long document asks for the same names again and again
+            bearers = first_surname_bearers(word, self.full_names, self._stands_alone, self.particles)
+            self._first_surnamed[word] = [p for p in self.people if p.text in bearers] if bearers else []
+        return self._first_surnamed[word]
 
     def _stands_alone(self, name: str) -> bool:
         """Whether the word is written somewhere outside every full name (worked out once per word)."""

@@ -153,6 +153,7 @@ class SpeakerResolver(Relatives):
         self._genders: dict[str, str] = {}
         self._longer_names: dict[tuple[str, int], list[int]] = {}
         self._alone: dict[str, bool] = {}
+        self._first_surnamed: dict[str, list[Entity]] = {}
         self._mentions = self._collect_mentions()
         self._collect_kinships()
 
@@ -1007,9 +1008,11 @@ class SpeakerResolver(Relatives):
         return max(before, key=last_named_before) if before else bearers[-1]
 
     def _first_surname_bearers(self, surname: str) -> list[Entity]:
-        names = {p.name for p in self._people}
-        bearers = first_surname_bearers(fold(surname), names, self._stands_alone, self.lexicon.name_particles)
-        return [p for p in self._people if p.name in bearers]
+        if surname not in self._first_surnamed:  # once per name, as a long document asks again and again
+            names = {p.name for p in self._people}
+            bearers = first_surname_bearers(fold(surname), names, self._stands_alone, self.lexicon.name_particles)
+            self._first_surnamed[surname] = [p for p in self._people if p.name in bearers] if bearers else []
+        return self._first_surnamed[surname]
 
     def _stands_alone(self, word: str) -> bool:
         """Whether ``word`` is written somewhere outside every person's name of more words (once per word)."""
