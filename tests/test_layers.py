@@ -24,11 +24,12 @@ ALLOWED = {
 # The rooms of nlp and what each may import of the others (nlp/__init__.py).
 NLP_ROOMS = {
     "keys": set(),
+    "naming": {"keys"},
     "lexicon": {"keys"},
-    "entities": {"keys", "lexicon"},
-    "statements": {"keys", "lexicon"},
+    "entities": {"keys", "naming", "lexicon"},
+    "statements": {"keys", "naming", "lexicon"},
     "relations": {"keys", "lexicon", "entities"},
-    "runtime": {"keys", "lexicon", "entities", "statements", "relations"},
+    "runtime": {"keys", "naming", "lexicon", "entities", "statements", "relations"},
 }
 
 
