@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import re
+from collections.abc import Callable, Collection, Iterable
 
 from nlp.keys import fold
 
@@ -26,3 +27,15 @@ def first_surname_bearers(
     if not any(fold(words[1]) != word and called_by_middle(words) for words in three):
         return set()
     return middle | {name for name in full_names if len(name.split()) == 2 and fold(name.split()[1]) == word}
+
+
+def introduced_as_relative(text: str, spans: Iterable[tuple[int, int]], kin_nouns: Collection[str]) -> bool:
+    """Whether the article brings a person in as someone's relative, by a kinship apposition at one of the person's
+    full-name mentions (``spans``, offsets in ``text``): "Her mother, Dona Célia Ferraz, 68,", "The daughter, Kendra
+    Whitcomb,", "Kevin Dizon, his son,"."""
+    kin = "|".join(map(re.escape, kin_nouns))
+    before = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|\w+['’]s)\s+(?:{kin})\s*,?\s+(?:[A-Z][\w.']*\s+){{0,2}}$")
+    after = re.compile(rf"^\s*,\s*(?:his|her|their)\s+(?:{kin})\b")
+    return any(
+        before.search(text[max(0, start - 60) : start]) or after.match(text[end : end + 40]) for start, end in spans
+    )

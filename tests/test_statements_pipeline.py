@@ -869,3 +869,53 @@ def test_who_speaks_inside_a_document_is_its_author(extractor: Extractor, text: 
 @pytest.mark.parametrize(("text", "speakers"), NAMED_BY_RANK_TITLE_PLACE_AND_KIN)
 def test_speakers_named_by_rank_title_place_and_kinship(extractor: Extractor, text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+FAMILY_NAMES_EPITHETS_AND_LEAD_INS = [
+    (  # a bare quote after narrative about another person is that person's, not the last speaker's
+        "Teresa Okoye runs the only pharmacy in the old market.\n\nHer supplier, Daniel Musa, said prices had doubled. "
+        '"We cannot hold them," Musa said.\n\nAsked whether she would close, Okoye paused.\n\n'
+        '"Not while people still need insulin."',
+        ["Daniel Musa", "Daniel Musa", "Teresa Okoye"],
+    ),
+    (  # of two namesakes, the one the article names in full again is not the one it calls by the bare family name
+        "Councillor Ana Ribeiro and shopkeeper Luis Ribeiro, no relation, both spoke at the meeting.\n\n"
+        '"The square needs lights," Luis Ribeiro said.\n\n"We have the money for four," Ribeiro said.',
+        ["Luis Ribeiro", "Ana Ribeiro"],
+    ),
+    (  # the given name and the first family name are the person of three names they open
+        "Joaquim Sousa Pereira, 61, a fisherman in Peniche, said the sardine season had been the worst in years.\n\n"
+        '"The boats come back half empty," Joaquim Sousa said.',
+        ["Joaquim Sousa Pereira", "Joaquim Sousa Pereira"],
+    ),
+    (  # a description as a narrative subject is the person the article is about; the pronoun after it turns to her
+        "Nadia Haddad opens the gallery at nine.\n\nHaddad, 44, paints in the back room. Haddad sells most of her "
+        'work to neighbours.\n\nHer assistant, Leila Mansour, keeps the books. "We never have enough frames," Mansour '
+        'says.\n\nThe painter has never sold a work abroad. "I paint for the street," she says.',
+        ["Leila Mansour", "Nadia Haddad"],
+    ),
+    (  # the bare family name stays with the one it was used for before a relative bearing it came in
+        "Ustad Rafiq Lokhande has made sitars in Miraj for fifty years. Lokhande, 71, works in the courtyard.\n\n"
+        'His elder son, Imran Lokhande, 42, handles the orders. "Half the income is from abroad," Imran Lokhande '
+        "says.\n\nThe workshop sold 40 sitars last year.\n\nBy evening, 23 gourds remain. Lokhande sits on a low "
+        'stool and holds the last one to his ear.\n\n"This one is already singing," he says.',
+        ["Imran Lokhande", "Rafiq Lokhande"],
+    ),
+    (  # "Uncle" before a name is a form of address, as "Mr" is
+        'Kwame Boateng has played draughts under the same tree since 1979. "Again?" Uncle Boateng says.',
+        ["Kwame Boateng"],
+    ),
+    (  # "The daughter, NAME," brings a relative in: the bare family name goes back to the one the story is about
+        "Darlene Whitcomb ran the 400 metres hurdles in 1988. Everyone at the club calls her Dee.\n\nThe daughter, "
+        'Kendra Whitcomb, is a nurse. "Mom has been doing this since before I was born," she says.\n\n'
+        "Her husband, Ray Whitcomb, drives her to the track every morning.\n\n"
+        '"I tell them she has been getting hurt since the day I met her," he says.\n\n'
+        'Whitcomb did get hurt. In November she tore a calf muscle.\n\n"I sat in the car and cried for an hour."',
+        ["Kendra Whitcomb", "Ray Whitcomb", "Darlene Whitcomb"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), FAMILY_NAMES_EPITHETS_AND_LEAD_INS)
+def test_speakers_by_family_name_epithet_and_lead_in(extractor: Extractor, text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers

@@ -22,7 +22,7 @@ from nlp.entities.departments import without_the as _without_the
 from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
 from nlp.lexicon.gazetteer import Gazetteer
-from nlp.naming import first_surname_bearers
+from nlp.naming import first_surname_bearers, introduced_as_relative
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
 _LAW_APPOSITION = re.compile(r", (?:the |or )?")
@@ -135,17 +135,6 @@ def _called_by_given_name(text: str, person: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _introduced_as_relative(text: str, people: Sequence[Mention], kin_nouns: Collection[str]) -> bool:
-    """Whether the article brings a person in as someone's relative, by a kinship apposition at one of the person's
-    full-name mentions ``people``: "Her mother, Dona Célia Ferraz, 68,", "Kevin Dizon, his son,"."""
-    kin = "|".join(map(re.escape, kin_nouns))
-    before = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|\w+['’]s)\s+(?:{kin})\s*,?\s+(?:[A-Z][\w.']*\s+){{0,2}}$")
-    after = re.compile(rf"^\s*,\s*(?:his|her|their)\s+(?:{kin})\b")
-    return any(
-        before.search(text[max(0, p.start - 60) : p.start]) or after.match(text[p.end : p.end + 40]) for p in people
-    )
-
-
 def _start(mention: Mention) -> int:
     return mention.start
 
@@ -189,6 +178,8 @@ class _FullNames:
             return None
         if len(mention.text.split()) in {2, 3}:
             ending = self._ending_in(mention)
+            if not ending:
+                return self._only_one_opening(mention)
             if len({fold(p.text) for p in ending}) < 2:
                 return next(iter(ending), None)
             return self._bearer_among(ending, mention, ending)  # "Dela Cruz" of Ramon and of Lorna dela Cruz
@@ -203,6 +194,16 @@ class _FullNames:
         family = candidates if first_surnamed else [p for p in candidates if fold(p.text.split()[-1]) == word]
         return self._bearer_among(candidates, mention, family)
 
+    def _only_one_opening(self, mention: Mention) -> Mention | None:
+        """The one longer name that ``mention`` opens, word for word: Spanish and Portuguese news name "Vicente
+        Sanchis Ferrer" again as "Vicente Sanchis", by the given name and the first family name; an English double
+        given name ("Mary Ann" of "Mary Ann Reilly") is the same person too. None when it opens two names ("Kim Jong"
+        of "Kim Jong Un" and "Kim Jong Il")."""
+        opening = fold(mention.text) + " "
+        longer = [p for p in self.people if fold(p.text).startswith(opening)]
+        longer = [p for p in longer if not self.gazetteer.kept_apart(p.text, mention.text)]
+        return longer[0] if len({fold(p.text) for p in longer}) == 1 else None
+
     def _bearer_among(self, candidates: list[Mention], mention: Mention, bearers: list[Mention]) -> Mention | None:
         """Of the full names (in text order) a bare name may stand for, the one it does: the nearest before it, else
         the first after, unless ``bearers``, those of them that share it as a family name, tell otherwise."""
@@ -213,9 +214,13 @@ class _FullNames:
         # and the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
         family = [p for p in ordered if p in bearers]
         if len({fold(p.text) for p in family}) > 1:
-            by_family_name = [p for p in family if not _called_by_given_name(self.text, p.text, self.gazetteer)]
-            if len({fold(p.text) for p in by_family_name}) == 1:
-                return by_family_name[0]
+            by_given_name = {fold(p.text) for p in family if _called_by_given_name(self.text, p.text, self.gazetteer)}
+            # or names them in full again ("'…,' Luis Ribeiro said" after "Ana Ribeiro and Luis Ribeiro, no relation,")
+            in_full_again = {fold(p.text) for p in family if self._named_in_full_again(p, mention)}
+            for others in (by_given_name, by_given_name | in_full_again, in_full_again):
+                left = {fold(p.text): p for p in family if fold(p.text) not in others}
+                if len(left) == 1:
+                    return next(iter(left.values()))
             # the one the article called by the bare family name while no other bearer was named yet keeps it: news
             # names the later one in full, or by the given name ("Marchbanks" stays the singer after "Her mother,
             # Carol Marchbanks, says"; two unrelated Satos each called "Sato" in turn stay for the rule after this)
@@ -231,6 +236,10 @@ class _FullNames:
             if len({fold(p.text) for p in subjects}) == 1:
                 return subjects[0]
         return next(iter(ordered), None)
+
+    def _named_in_full_again(self, person: Mention, mention: Mention) -> bool:
+        """Whether ``person`` was named in full at least twice before ``mention``."""
+        return sum(1 for q in self.people if fold(q.text) == fold(person.text) and q.end <= mention.start) > 1
 
     def _first_surname_bearers(self, word: str) -> list[Mention]:
         if word not in self._first_surnamed:  # once per word: a long document asks for the same names again and again
@@ -280,7 +289,9 @@ class _FullNames:
         """Whether ``person`` came in as someone's relative and was last named in full before the paragraph before
         ``mention``'s."""
         named = [q for q in self.people if fold(q.text) == fold(person.text)]
-        return _introduced_as_relative(self.text, named, kin_nouns) and self._named_long_before(person, mention)
+        return introduced_as_relative(
+            self.text, [(q.start, q.end) for q in named], kin_nouns
+        ) and self._named_long_before(person, mention)
 
     def _named_long_before(self, person: Mention, mention: Mention) -> bool:
         """Whether ``person`` was last named in full before the paragraph before ``mention``'s (or not before it)."""

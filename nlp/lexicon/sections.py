@@ -66,6 +66,7 @@ class StatementWords:
     description_nouns: frozenset[str]
     office_nouns: frozenset[str]
     party_member_nouns: frozenset[str]
+    anyone_nouns: frozenset[str]
     answer_verbs: frozenset[str]
     question_verbs: frozenset[str]
     female_nouns: frozenset[str]

@@ -324,9 +324,15 @@ def sentence_subject(layout: Layout, index: int) -> Attribution | None:
     tokens = layout.tokens(*bounds)
     roots = [t for t in tokens if t.dep_ == "ROOT"]
     people = {e.start for t in tokens if t.ent_type_ == "PERSON" and (e := entity_span(t)) is not None}
-    if len(roots) != 1 or len(people) != 1:
+    if len(roots) != 1 or len(people) > 1:
         return None  # two people in the sentence before: no telling whose words these are
-    subjects = [c for c in roots[0].children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+    pronouns = layout.lexicon.person_subject_pronouns
+    subjects = [
+        c
+        for c in roots[0].children
+        if c.dep_ == "nsubj"
+        and (c.ent_type_ == "PERSON" or (not people and (c.pos_ == "PROPN" or c.lower_ in pronouns)))
+    ]
     return Attribution(None, subjects[0], 0.5, from_context=True) if subjects else None
 
 

@@ -74,8 +74,9 @@ def find_statements(
             and para - last[1] <= CARRY_PARAGRAPHS
             and _may_carry(layout, draft, last[1])
         )
-        if draft.attribution is None and not carries and draft.fallback is not None:
+        if draft.attribution is None and draft.fallback is not None and (not carries or _leads_in(draft, last, offset)):
             draft.attribution = draft.fallback
+            carries = False
         if draft.attribution is None:
             if last is None or not carries:
                 continue
@@ -133,6 +134,15 @@ def chain_confidences(statements: Sequence[Statement], text: str, lexicon: State
         chained_statements.append(statement)
         previous = statement.confidence
     return chained_statements
+
+
+def _leads_in(draft: _Draft, last: tuple[Statement, int, Speaker] | None, offset: int) -> bool:
+    """ "Asked whether she worries about the market, Sanchis paused. / "A museum is where things go …"": a bare
+    quote after narrative whose last sentence is about another person is that person's, not the last speaker's."""
+    if last is None or draft.fallback is None or draft.fallback.speaker is None:
+        return False
+    subject = draft.fallback.speaker
+    return subject.sent.start_char + offset >= last[0].end and last[2].name != subject.text
 
 
 def _answers(attribution: Attribution, asker: Speaker | None, speaker: Speaker, lexicon: StatementWords) -> bool:

@@ -10,7 +10,7 @@ Which token names the speaker comes from ``speaker_syntax``, how names read from
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -154,8 +154,11 @@ class SpeakerResolver(Relatives):
         self._longer_names: dict[tuple[str, int], list[int]] = {}
         self._alone: dict[str, bool] = {}
         self._first_surnamed: dict[str, list[Entity]] = {}
+        self._bare_uses: dict[str, list[int]] = {}
         self._mentions = self._collect_mentions()
         self._collect_kinships()
+        self._protagonist = self._most_named(entities)
+        self._collect_described_subjects()
 
     # --- public -----------------------------------------------------------------------------
     def resolve(self, head: Token, avoid: str = "") -> Speaker | None:
@@ -984,6 +987,60 @@ class SpeakerResolver(Relatives):
         mentions.sort(key=lambda m: m.at)
         return mentions
 
+    @staticmethod
+    def _most_named(entities: Sequence[Entity]) -> Entity | None:
+        """The person the article is about: named more often than anyone else (three times at least)."""
+        counts = sorted(((len(e.mentions), e) for e in entities if e.type == "Person"), key=lambda c: -c[0])
+        if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+            return None
+        return counts[0][1]
+
+    def _collect_described_subjects(self) -> None:
+        """A person mention for each narrative sentence whose subject is a description ("The singer has never found
+        that year easy", "The author paused", "The 28-year-old has been dancing since she was four"): the one
+        introduced with that title, else the person the article is about; a pronoun after it turns to that person
+        even when someone else spoke last."""
+        words = self.lexicon
+        for token in self.doc:
+            at = token.idx + self.offset
+            if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ in {"NNS", "NNPS"} or self._inside_quote(at):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            aged = is_age(token, words)
+            if not aged and (token.pos_ != "NOUN" or token.lemma_.lower() not in words.person_nouns):
+                continue
+            if any(c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > token.i for c in token.children):
+                continue  # "the owner of the building": someone described anew
+            if any(m.at == at for m in self._mentions):
+                continue
+            if self._brought_in_unnamed(token):
+                continue  # "a woman … The woman read her statement": the one the text brought in, unnamed
+            person: NamedMention | None = None if aged else self._titled_before(token, at)
+            protagonist = self._protagonist
+            noun = token.lemma_.lower()
+            if (
+                person is None
+                and protagonist is not None
+                and protagonist.mentions[0][0] < at
+                and noun not in words.anyone_nouns
+            ):
+                gender = "f" if noun in words.female_nouns else "m" if noun in words.male_nouns else None
+                if gender is None or self._genders.get(protagonist.name, gender) == gender:
+                    person = NamedMention(at, protagonist.name, protagonist.id, True, True)
+            if person is not None:
+                insort(self._mentions, NamedMention(at, person.name, person.entity_id, True, True), key=lambda m: m.at)
+
+    @staticmethod
+    def _brought_in_unnamed(noun: Token) -> bool:
+        """Whether the text said "a" or "an" with the same noun before (``noun``'s lemma, or its age)."""
+        for token in noun.doc[: noun.i]:
+            if token.lemma_.lower() == noun.lemma_.lower() and any(
+                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children
+            ):
+                return True
+        return False
+
     def _bearer_of(self, surname: str, at: int) -> Entity | None:
         """The person a bare surname at ``at`` stands for: of those bearing it, the one last named in full before it
         ("Okafor said" after "general manager Sandra Okafor", not the "Center Darnell Okafor" named further on);
@@ -1000,12 +1057,48 @@ class SpeakerResolver(Relatives):
             return self._last_named_in_full(person, surname, at)
 
         before = [p for p in bearers if last_named_before(p) >= 0]
-        # Relatives sharing a family name: news calls all but one of them by their given name ("Kevin says"), and
-        # the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
-        by_family_name = [p for p in before if p.name.split()[0] not in p.aliases]
-        if len(before) > 1 and len(by_family_name) == 1:
-            return by_family_name[0]
+        if len(before) > 1:
+            in_use = self._family_name_in_use(before, surname, at)
+            if in_use is not None:
+                return in_use
+            # Relatives sharing a family name: news calls all but one of them by their given name ("Kevin says"),
+            # and the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
+            by_family_name = [p for p in before if p.name.split()[0] not in p.aliases]
+            if len(by_family_name) == 1:
+                return by_family_name[0]
         return max(before, key=last_named_before) if before else bearers[-1]
+
+    def _family_name_in_use(self, bearers: list[Entity], surname: str, at: int) -> Entity | None:
+        """The bearer the article called by the bare family name while no other bearer was named yet ("Marchbanks,
+        34, is halfway through a tour" before her mother Carol Marchbanks comes in) keeps it, as long as every other
+        bearer was last named in full before the paragraph before ``at``: news names the later ones in full, or by
+        the given name, while they are in the story."""
+        if surname not in self._bare_uses:  # once per name, as a long document asks again and again
+            text = doc_text(self.doc)
+            self._bare_uses[surname] = [
+                found.start() + self.offset
+                for found in re.finditer(rf"\b{re.escape(surname)}\b", text)
+                if not self._inside_longer_name(found.start() + self.offset, len(surname))
+                and not self._inside_quote(found.start() + self.offset)
+            ]
+        users = set()
+        for use in (u for u in self._bare_uses[surname] if u < at):
+            named = [p for p in bearers if self._last_named_in_full(p, surname, use) >= 0]
+            if len(named) == 1:
+                users.add(named[0].id)
+        if len(users) != 1:
+            return None
+        [user] = users
+        others = [p for p in bearers if p.id != user]
+        if any(not self._named_long_before(other, surname, at) for other in others):
+            return None
+        return next(p for p in bearers if p.id == user)
+
+    def _named_long_before(self, person: Entity, surname: str, at: int) -> bool:
+        """Whether ``person`` was last named in full before the paragraph before ``at``'s."""
+        last = self._last_named_in_full(person, surname, at)
+        between = doc_text(self.doc)[max(0, last - self.offset) : max(0, at - self.offset)]
+        return len(re.findall(r"\n+", between)) > 1
 
     def _first_surname_bearers(self, surname: str) -> list[Entity]:
         if surname not in self._first_surnamed:  # once per name, as a long document asks again and again
