@@ -87,6 +87,10 @@ WORLD_CASES = [
                  "May.", "Lucas Ortega", id="an agency relaying what someone said is not the speaker"),
     pytest.param("Opposition MNA Saira Baloch said she would table a motion on the shortages.", "Saira Baloch",
                  id="a legislator's abbreviation is a title"),
+    pytest.param("Tan Sri Wong Ah Kow, the group's chairman, said the merger would close in June.", "Wong Ah Kow",
+                 id="a Malaysian title of two words, the first also a name, is no part of the name"),
+    pytest.param("Chaudhry Pervaiz Iqbal Gondal said the party would contest every seat in the district.",
+                 "Pervaiz Iqbal Gondal", id="a Punjabi landholder's title before the name is no part of it"),
 ]  # fmt: skip
 
 # Facts of news English drawn from tests/data/attribution-regions and attribution-genres, in other words.

@@ -71,6 +71,7 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
     """Cut an entity span to the name: no article, quotes, brackets, honorific, caption words or possessive."""
     start, end = span.start, span.end
     doc = span.doc
+    words = gazetteer.lexicon.entities
     for i in range(start, end):
         if doc[i].text == "(" or "\n" in doc[i].text:
             end = i  # "Dalija Peterson (Dahlia": the bracket starts an alternative name; a name never spans lines
@@ -85,8 +86,10 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
             start += 1  # "BRUSSELS - The European Commission": "The" opens the sentence after the dateline
     while start < end and (is_punct(doc[start]) or doc[start].is_space or _drops_article(doc[start])):
         start += 1
+    while start < end - 2 and f"{fold(doc[start].text)} {fold(doc[start + 1].text)}" in words.honorific_pairs:
+        start += 2  # "Tan Sri Lim Kok Seng"
     while (  # honorifics may come in a row: "Datuk Seri …", "Dr. Mrs …"
-        start < end - 1 and fold(doc[start].text).rstrip(".") in gazetteer.lexicon.entities.trimmed_honorifics
+        start < end - 1 and fold(doc[start].text).rstrip(".") in words.trimmed_honorifics
     ):
         start += 1
         while start < end and doc[start].text == ".":

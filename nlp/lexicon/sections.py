@@ -154,6 +154,7 @@ class EntityWords:
     personal_pronouns: frozenset[str]
     caption_labels: frozenset[str]
     trailing_links: frozenset[str]
+    honorific_pairs: frozenset[str]
     post_nominal_letters: frozenset[str]
     counsel_roles: frozenset[str]
     generic_single_words: frozenset[str]
