@@ -905,6 +905,12 @@ FAMILY_NAMES_EPITHETS_AND_LEAD_INS = [
         'stool and holds the last one to his ear.\n\n"This one is already singing," he says.',
         ["Imran Lokhande", "Rafiq Lokhande"],
     ),
+    (  # a narrative sentence about what a person does is about that person: the pronoun after it is theirs
+        "Marta Novak has coached the club's juniors since 2009.\n\n\"She's always right. It's very annoying,\" says "
+        "her pupil, Chloe Tan, 15.\n\nNovak's lessons are long and mostly silent. She never praises a win.\n\n"
+        '"Players lose because they are afraid," she says.',
+        ["Chloe Tan", "Marta Novak"],
+    ),
     (  # "Uncle" before a name is a form of address, as "Mr" is
         'Kwame Boateng has played draughts under the same tree since 1979. "Again?" Uncle Boateng says.',
         ["Kwame Boateng"],

@@ -19,12 +19,27 @@ def is_topic(token: Token) -> bool:
         return not _in_background_clause(token)
     if _subject_of_verb_read_as_noun(token):
         return True
+    if token.dep_ == "poss" and token.pos_ == "PROPN" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+        return _possession_is_the_topic(token.head)
     if any(
         c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children) for c in token.children
     ):
         return True
     opener = token.head
     return token.dep_ == "pobj" and opener.i == opener.sent.start and opener.lower_ in {"for", "to"}
+
+
+def _possession_is_the_topic(subject: Token) -> bool:
+    """ "Volkova's lessons are long and mostly silent. She does not praise wins.": a narrative sentence about what a
+    person has or does is about that person; not the person's relatives ("Chaminda's two daughters are at
+    university" is about the daughters), nor a sentence that quotes or cites anyone ("Chepkoech's account, she added,
+    'does not survive'")."""
+    sentence = subject.sent
+    if subject.pos_ != "NOUN" or _in_background_clause(subject) or subject.ent_type_:
+        return False
+    if any(ch in sentence.text for ch in '"“”‘') or any(c.dep_ in {"nummod", "appos"} for c in subject.children):
+        return False
+    return not any(t.dep_ == "parataxis" or (t.dep_ == "ROOT" and t.lemma_ in {"say", "add", "tell"}) for t in sentence)
 
 
 def _subject_of_verb_read_as_noun(token: Token) -> bool:
