@@ -10,7 +10,8 @@ The extractor runs on the development sets (tests/data/gold, tests/data/patterns
 attribution-world, attribution-regions, attribution-genres, attribution-wires, attribution-longform,
 attribution-names, attribution-towns, attribution-namesakes, attribution-hearings, attribution-exchanges,
 attribution-sources, attribution-sport, attribution-profiles, attribution-business, attribution-naming,
-attribution-courts, attribution-emergencies, attribution-arts, attribution-briefs and attribution-diaspora) and on
+attribution-courts, attribution-emergencies, attribution-arts, attribution-briefs, attribution-diaspora,
+attribution-features and attribution-politics) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -78,6 +79,8 @@ DEVELOPMENT = (
     "attribution-arts",
     "attribution-briefs",
     "attribution-diaspora",
+    "attribution-features",
+    "attribution-politics",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

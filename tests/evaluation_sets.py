@@ -171,6 +171,14 @@ ATTRIBUTION_BRIEFS = EvaluationSet(DATA / "attribution-briefs", DATA / "attribut
 # Diaspora and immigrant communities in their new countries' press: names of many customs side by side, relatives
 # and namesakes, translated quotes. Written apart from the rules, first scored once, a development set since.
 ATTRIBUTION_DIASPORA = EvaluationSet(DATA / "attribution-diaspora", DATA / "attribution-diaspora" / "floors.json")
+# Magazine and weekend features: a speaker brought in by a scene and quoted paragraphs later as "she says", the
+# pronoun turning back after someone of the same gender spoke, relatives by given name, the writer's own questions.
+# Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_FEATURES = EvaluationSet(DATA / "attribution-features", DATA / "attribution-features" / "floors.json")
+# Political and government reports from fourteen countries: politicians sharing a family name (parents and children,
+# spouses, namesakes), initials, honorifics and offices as second references, parties and rulings speaking. Written
+# apart from the rules, first scored once, a development set since.
+ATTRIBUTION_POLITICS = EvaluationSet(DATA / "attribution-politics", DATA / "attribution-politics" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -225,6 +233,8 @@ STATEMENT_SETS = (
     ATTRIBUTION_ARTS,
     ATTRIBUTION_BRIEFS,
     ATTRIBUTION_DIASPORA,
+    ATTRIBUTION_FEATURES,
+    ATTRIBUTION_POLITICS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -32,12 +32,14 @@ from tests.evaluation_sets import (
     ATTRIBUTION_DIASPORA,
     ATTRIBUTION_EMERGENCIES,
     ATTRIBUTION_EXCHANGES,
+    ATTRIBUTION_FEATURES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_NAMING,
+    ATTRIBUTION_POLITICS,
     ATTRIBUTION_PROFILES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_SOURCES,
@@ -81,6 +83,8 @@ SETS = [
     pytest.param(ATTRIBUTION_ARTS, id="attribution-arts"),
     pytest.param(ATTRIBUTION_BRIEFS, id="attribution-briefs"),
     pytest.param(ATTRIBUTION_DIASPORA, id="attribution-diaspora"),
+    pytest.param(ATTRIBUTION_FEATURES, id="attribution-features"),
+    pytest.param(ATTRIBUTION_POLITICS, id="attribution-politics"),
 ]
 
 
@@ -107,6 +111,8 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_EMERGENCIES): 14,
         id(ATTRIBUTION_ARTS): 14,
         id(ATTRIBUTION_DIASPORA): 14,
+        id(ATTRIBUTION_FEATURES): 10,
+        id(ATTRIBUTION_POLITICS): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
