@@ -10,7 +10,7 @@ variant names to one canonical name, so the same entity gets the same id in ever
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -164,6 +164,9 @@ class _FullNames:
             for word in {w for w in words[1:-1] if len(w.rstrip(".")) > 1} - particles - {words[0], words[-1]}:
                 self.by_inner_word[word].append(mention)
         self.names = {fold(m.text) for m in self.people}
+        self.named_ends: dict[str, list[int]] = defaultdict(list)  # each full name → where its mentions end, in order
+        for mention in self.people:
+            insort(self.named_ends[fold(mention.text)], mention.end)
         self.text = text
         # every ending after a space ("van den heuvel"): the full names it ends, each with its first mention
         self.by_tail: dict[str, dict[str, Mention]] = defaultdict(dict)
@@ -200,7 +203,7 @@ class _FullNames:
         given name ("Mary Ann" of "Mary Ann Reilly") is the same person too. None when it opens two names ("Kim Jong"
         of "Kim Jong Un" and "Kim Jong Il")."""
         opening = fold(mention.text) + " "
-        longer = [p for p in self.people if fold(p.text).startswith(opening)]
+        longer = [p for p in self.by_word.get(opening.split()[0], []) if fold(p.text).startswith(opening)]
         longer = [p for p in longer if not self.gazetteer.kept_apart(p.text, mention.text)]
         return longer[0] if len({fold(p.text) for p in longer}) == 1 else None
 
@@ -239,7 +242,8 @@ class _FullNames:
 
     def _named_in_full_again(self, person: Mention, mention: Mention) -> bool:
         """Whether ``person`` was named in full at least twice before ``mention``."""
-        return sum(1 for q in self.people if fold(q.text) == fold(person.text) and q.end <= mention.start) > 1
+        ends = self.named_ends[fold(person.text)]
+        return bisect_right(ends, mention.start) > 1
 
     def _first_surname_bearers(self, word: str) -> list[Mention]:
         if word not in self._first_surnamed:  # once per word: a long document asks for the same names again and again

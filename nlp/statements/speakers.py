@@ -158,6 +158,7 @@ class SpeakerResolver(Relatives):
         self._mentions = self._collect_mentions()
         self._collect_kinships()
         self._protagonist = self._most_named(entities)
+        self._indefinite_first: dict[str, int] | None = None
         self._collect_described_subjects()
 
     # --- public -----------------------------------------------------------------------------
@@ -1001,6 +1002,7 @@ class SpeakerResolver(Relatives):
         introduced with that title, else the person the article is about; a pronoun after it turns to that person
         even when someone else spoke last."""
         words = self.lexicon
+        mentioned = {m.at for m in self._mentions}
         for token in self.doc:
             at = token.idx + self.offset
             if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ in {"NNS", "NNPS"} or self._inside_quote(at):
@@ -1012,7 +1014,7 @@ class SpeakerResolver(Relatives):
                 continue
             if any(c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > token.i for c in token.children):
                 continue  # "the owner of the building": someone described anew
-            if any(m.at == at for m in self._mentions):
+            if at in mentioned:
                 continue
             if self._brought_in_unnamed(token):
                 continue  # "a woman … The woman read her statement": the one the text brought in, unnamed
@@ -1031,15 +1033,15 @@ class SpeakerResolver(Relatives):
             if person is not None:
                 insort(self._mentions, NamedMention(at, person.name, person.entity_id, True, True), key=lambda m: m.at)
 
-    @staticmethod
-    def _brought_in_unnamed(noun: Token) -> bool:
-        """Whether the text said "a" or "an" with the same noun before (``noun``'s lemma, or its age)."""
-        for token in noun.doc[: noun.i]:
-            if token.lemma_.lower() == noun.lemma_.lower() and any(
-                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children
-            ):
-                return True
-        return False
+    def _brought_in_unnamed(self, noun: Token) -> bool:
+        """Whether the text said "a" or "an" with the same noun (its lemma) before."""
+        if self._indefinite_first is None:  # where each noun first came with "a" or "an", worked out once
+            self._indefinite_first = {}
+            for token in self.doc:
+                if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+                    self._indefinite_first.setdefault(token.lemma_.lower(), token.i)
+        first = self._indefinite_first.get(noun.lemma_.lower())
+        return first is not None and first < noun.i
 
     def _bearer_of(self, surname: str, at: int) -> Entity | None:
         """The person a bare surname at ``at`` stands for: of those bearing it, the one last named in full before it
