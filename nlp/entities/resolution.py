@@ -155,6 +155,7 @@ class _FullNames:
         self._bare_uses: dict[str, list[tuple[int, str]]] = {}  # a family name → where it stood alone, and for whom
         self._alone: dict[str, bool] = {}  # a word of a full name → whether it is written outside every full name
         self._first_surnamed: dict[str, list[Mention]] = {}
+        self._openings: dict[str, Mention | None] = {}  # a name as written → the one longer name it opens
         self.full_names = {p.text for p in self.people}
         self.particles = particles = gazetteer.words("name_particles")
         for mention in self.people:
@@ -202,10 +203,12 @@ class _FullNames:
         Sanchis Ferrer" again as "Vicente Sanchis", by the given name and the first family name; an English double
         given name ("Mary Ann" of "Mary Ann Reilly") is the same person too. None when it opens two names ("Kim Jong"
         of "Kim Jong Un" and "Kim Jong Il")."""
-        opening = fold(mention.text) + " "
-        longer = [p for p in self.by_word.get(opening.split()[0], []) if fold(p.text).startswith(opening)]
-        longer = [p for p in longer if not self.gazetteer.kept_apart(p.text, mention.text)]
-        return longer[0] if len({fold(p.text) for p in longer}) == 1 else None
+        if mention.text not in self._openings:  # once per name: a long document names the same people again and again
+            opening = fold(mention.text) + " "
+            longer = [p for p in self.by_word.get(opening.split()[0], []) if fold(p.text).startswith(opening)]
+            longer = [p for p in longer if not self.gazetteer.kept_apart(p.text, mention.text)]
+            self._openings[mention.text] = longer[0] if len({fold(p.text) for p in longer}) == 1 else None
+        return self._openings[mention.text]
 
     def _bearer_among(self, candidates: list[Mention], mention: Mention, bearers: list[Mention]) -> Mention | None:
         """Of the full names (in text order) a bare name may stand for, the one it does: the nearest before it, else
