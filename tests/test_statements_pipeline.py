@@ -926,6 +926,43 @@ FAMILY_NAMES_EPITHETS_AND_LEAD_INS = [
 ]
 
 
+OFFICES_AGES_AND_HONORIFICS = [
+    (  # a name in apposition to an office is a person's, though the tagger called it a place; the pronoun is hers
+        'The RPP\'s general secretary, Sita Karki, said her party would wait. "Nothing is agreed," she said.\n\n'
+        'Speaking at Ratna Park, the NCP\'s chief whip, Ganga Maya Ghale, said a deal was "near, but not done".\n\n'
+        '"We have one more day," she said.',
+        ["Sita Karki", "Sita Karki", "Ganga Maya Ghale", "Ganga Maya Ghale"],
+    ),
+    (  # an organisation's office named in apposition is held by a person, a particle inside the name
+        "The trust's executive director, Anoma de Zoysa, said a resignation was 'not enough'. She said an audit would "
+        "follow.",
+        ["Anoma de Zoysa", "Anoma de Zoysa"],
+    ),
+    (  # a single word given an age and described as a relative is a person known by one name
+        "Mr. Prakash led the count until noon.\n\nTheir grandmother, Parvathi, 84, stayed at home. Reached by phone, "
+        "she said she had voted at seven.",
+        ["Parvathi"],
+    ),
+    (  # … or described by a job
+        "The candidate's agent, Budi Hartono, said the rally would end at noon.\n\nFor Thangam, 58, a market trader "
+        'from the harbour, the new pier matters more than the election.\n\n"The boats cannot land. Whoever fixes the '
+        'pier gets my vote," she said.',
+        ["Budi Hartono", "Thangam"],
+    ),
+    (  # "Mr" before a family name two people share is the man's
+        "The motion's sponsor, Yaw Boateng, spoke first.\n\nBut the shadow minister, Efua Boateng, said the levy "
+        'would hurt traders.\n\n"We are defending the trader who cannot pay," she said.\n\n"My namesake knows the '
+        'fee is paid in two parts," Mr Boateng said.',
+        ["Efua Boateng", "Efua Boateng", "Yaw Boateng"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), OFFICES_AGES_AND_HONORIFICS)
+def test_speakers_by_office_age_and_honorific(extractor: Extractor, text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
 @pytest.mark.parametrize(("text", "speakers"), FAMILY_NAMES_EPITHETS_AND_LEAD_INS)
 def test_speakers_by_family_name_epithet_and_lead_in(extractor: Extractor, text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers

@@ -560,8 +560,10 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
       Scientologist"), or by a person's job or office when the name opens with a known first name or an initial
       ("Nadia Farouk, an analyst at …", "M. Revathi, president of …"): the noun alone says who a person is, not what
       she does ("the owner" may be a company);
-    - standing in apposition after such a noun on the same terms ("One passenger, Ramesh Bhoi, said");
-    - given an age between commas ("Tamika Rhodes, 41, told jurors"): only people have ages in news copy."""
+    - standing in apposition after such a noun on the same terms ("One passenger, Ramesh Bhoi, said"), or after an
+      organisation's office, whatever the name ("The forum's executive director, Shiranee de Alwis, said");
+    - given an age between commas ("Tamika Rhodes, 41, told jurors"): only people have ages in news copy; a single
+      word too when a person noun describes it ("Their mother, Saraswathi, 81,")."""
     statements = gazetteer.lexicon.statements
     people = statements.female_nouns | statements.male_nouns | statements.description_nouns
     names = []
@@ -577,16 +579,35 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         if head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
             continue
-        name = _name_ending_at(doc, head, gazetteer)
+        name = _name_ending_at(doc, head, gazetteer) or (_one_word_name(head, gazetteer) if aged else None)
         if name is None or name.root.ent_type_ == "PERSON":
             continue
         words = [fold(t.text) for t in name]
         if any(w in gazetteer.words("organization_words") for w in words) or gazetteer.lookup(name.text):
             continue
         personal = words[0] in gazetteer.first_names or _initial(name[0])
-        if aged or noun.lemma_.lower() in people or (personal and name[-1].pos_ == "PROPN"):
+        owned = noun.i < name.start and any(c.dep_ == "poss" for c in noun.children)
+        owned_office = owned and noun.lemma_.lower() in gazetteer.words("title_words")
+        if aged or noun.lemma_.lower() in people or owned_office or (personal and name[-1].pos_ == "PROPN"):
             names.append(name)
     return names
+
+
+def _one_word_name(token: Token, gazetteer: Gazetteer) -> Span | None:
+    """ "Their mother, Saraswathi, 81,", "Sumarni, 61, a rice trader": a capitalised word alone, given an age and
+    described as a person, is a person known by one name, when the text never writes it in a longer name."""
+    doc = token.doc
+    statements = gazetteer.lexicon.statements
+    person_nouns = statements.person_nouns | statements.kin_nouns.keys() | gazetteer.job_words
+    described = (token.dep_ == "appos" and token.head.lemma_.lower() in person_nouns) or any(
+        c.dep_ == "appos" and c.lemma_.lower() in person_nouns for c in token.children
+    )
+    if not (token.is_title and token.is_alpha) or not described:
+        return None
+    for same in (t for t in doc if t.text == token.text):  # "Lim, 14," of "Chloe Lim": the person named in full
+        if any(0 <= i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN" for i in (same.i - 1, same.i + 1)):
+            return None
+    return doc[token.i : token.i + 1]
 
 
 def ranked_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
@@ -622,11 +643,18 @@ def _untagged_name_word(token: Token, others: frozenset[str] | set[str]) -> bool
 
 
 def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
-    """The two to four capitalised words (an initial may open them) ending at ``head``, without a job word or an
-    honorific before."""
+    """The two to four capitalised words (an initial may open them, a particle may join them) ending at ``head``,
+    without a job word or an honorific before."""
+    particles = gazetteer.words("name_particles")
     start = head.i
-    while start > 0 and head.i - start < 3 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
-        start -= 1  # "Ana Rita Sousa Coutinho": a given name and two family names
+    while start > 0 and head.i - start < 3:
+        before = doc[start - 1]
+        if before.dep_ == "compound" and before.is_title:
+            start -= 1  # "Ana Rita Sousa Coutinho": a given name and two family names
+        elif before.lower_ in particles and start > 1 and doc[start - 2].dep_ == "compound" and doc[start - 2].is_title:
+            start -= 2  # "Shiranee de Alwis": a particle inside the name
+        else:
+            break
     honorifics = gazetteer.lexicon.statements.honorifics
     while start < head.i - 1 and (
         fold(doc[start].text) in gazetteer.job_words or doc[start].lower_.rstrip(".") in honorifics
@@ -635,7 +663,10 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
     if start > 0 and doc[start - 1].lower_ in gazetteer.words("name_particles"):
         return None  # "Siti Khadijah binti Mohd Yusof": the end of a longer name, which the particle joins
     name = doc[start : head.i + 1]
-    capitalised = all((t.is_title and t.is_alpha) or (t.i == start and _initial(t)) for t in name)
+    capitalised = all(
+        (t.is_title and t.is_alpha) or (t.i == start and _initial(t)) or (t.i > start and t.lower_ in particles)
+        for t in name
+    )
     return name if len(name) >= 2 and capitalised else None
 
 

@@ -114,9 +114,13 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
     aged = after_comma and before >= 3 and name.like_num and name.dep_ == "appos" and doc[before - 2].text == ","
     if aged:  # "Giving evidence on Tuesday, Ms Pemberton, 55, said": a name given an age is a person introduced
         name = doc[before - 3]
-    if name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "ORG"} or name.dep_ not in {"conj", "appos"}:
+    if name.pos_ != "PROPN" or name.dep_ not in {"conj", "appos"}:
         return None
-    if after_comma and not aged and (name.dep_ != "appos" or not _described_as_person(name, lexicon)):
+    described = name.dep_ == "appos" and _described_as_person(name, lexicon)
+    # a name in apposition to the description of a person is a person's, whatever the tagger called it (a place)
+    if name.ent_type_ not in {"PERSON", "ORG"} and not (after_comma and described):
+        return None
+    if after_comma and not aged and not described:
         return None  # only a name in apposition to the description of a person: "the regional director, X,"
     return name if name.head.i < name.i and doc[name.left_edge.i - 1].text == "," else None
 
@@ -494,14 +498,19 @@ def _person_named(token: Token, lexicon: StatementWords) -> bool:
 
 
 def _proper_name(token: Token, lexicon: StatementWords) -> bool:
-    """Two or more capitalised proper nouns running up to ``token`` (titles not counted): "SP Adewale Ojo", also after
-    an age ("27-year-old Ana Ruiz")."""
+    """Two or more capitalised proper nouns running up to ``token`` (titles not counted, particles passed over): "SP
+    Adewale Ojo", "Shiranee de Alwis", also after an age ("27-year-old Ana Ruiz")."""
     if token.pos_ != "PROPN":
         return False
     doc = token.doc
     first = token.i
-    while first > token.left_edge.i and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
-        first -= 1
+    while first > token.left_edge.i and doc[first - 1].pos_ == "PROPN":
+        if doc[first - 1].text[:1].isupper():
+            first -= 1
+        elif doc[first - 1].lower_ in lexicon.name_particles and first - 1 > token.left_edge.i:
+            first -= 1  # "Shiranee de Alwis": a particle inside the name
+        else:
+            break
     if first > token.left_edge.i and not is_age(doc[first - 1], lexicon):
         return False  # "the party's Sligo office": words before the name that are no age
     names = [t for t in doc[first : token.i + 1] if t.lower_.rstrip(".") not in lexicon.speaker_titles]

@@ -242,7 +242,8 @@ class SpeakerResolver(Relatives):
         phrase = noun_phrase(head)
         entity = self._entity_at(at, at + len(head.text))
         if entity is not None:
-            namesake = self._namesake_of_gender(phrase.text.split(), at) if entity.type == "Person" else None
+            words_and_title = self._with_title_before(phrase)
+            namesake = self._namesake_of_gender(words_and_title, at) if entity.type == "Person" else None
             if namesake is not None and namesake.name != entity.name:  # "Ms Juma", not the man "Juma Hamisi"
                 return Speaker(namesake.name, phrase.text, namesake.entity_id, True, at, "surname")
             return self._entity_speaker(head, phrase, entity, at)
@@ -577,6 +578,16 @@ class SpeakerResolver(Relatives):
             if mention.at < at and not mention.is_person and len(words) > 1 and word in words:
                 return mention
         return None
+
+    def _with_title_before(self, phrase: Span) -> list[str]:
+        """The words of ``phrase``, with the gendered title the phrase leaves out right before it ("Mr" of "Mr
+        Mensah said")."""
+        words = phrase.text.split()
+        before = phrase.doc[phrase.start - 1] if phrase.start > 0 else None
+        titles = self.lexicon.title_genders
+        if before is not None and (before.lower_ in titles or before.lower_.rstrip(".") in titles):
+            return [before.text, *words]
+        return words
 
     def _namesake_of_gender(self, words: list[str], at: int) -> NamedMention | None:
         """ "Ms Juma" after "Mr Hamisi Juma" and "Ms Mwanaisha Juma": of the people named before whose names hold the
