@@ -179,6 +179,14 @@ ATTRIBUTION_FEATURES = EvaluationSet(DATA / "attribution-features", DATA / "attr
 # spouses, namesakes), initials, honorifics and offices as second references, parties and rulings speaking. Written
 # apart from the rules, first scored once, a development set since.
 ATTRIBUTION_POLITICS = EvaluationSet(DATA / "attribution-politics", DATA / "attribution-politics" / "floors.json")
+# News from fourteen countries whose naming customs differ: family name first, a given name or the last word of a
+# name as the second reference, names without a family name, patronymics, honorifics of the place, people sharing a
+# name word. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_CUSTOMS = EvaluationSet(DATA / "attribution-customs", DATA / "attribution-customs" / "floors.json")
+# Long features about one family each, from ten countries: relatives by given name and by kinship, the protagonist
+# coming back after a relative spoke, quotes a person reports of another. Written apart from the rules, first scored
+# once, a development set since.
+ATTRIBUTION_HOUSEHOLDS = EvaluationSet(DATA / "attribution-households", DATA / "attribution-households" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -235,6 +243,8 @@ STATEMENT_SETS = (
     ATTRIBUTION_DIASPORA,
     ATTRIBUTION_FEATURES,
     ATTRIBUTION_POLITICS,
+    ATTRIBUTION_CUSTOMS,
+    ATTRIBUTION_HOUSEHOLDS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

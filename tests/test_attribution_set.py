@@ -29,12 +29,14 @@ from tests.evaluation_sets import (
     ATTRIBUTION_BRIEFS,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_COURTS,
+    ATTRIBUTION_CUSTOMS,
     ATTRIBUTION_DIASPORA,
     ATTRIBUTION_EMERGENCIES,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_FEATURES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
+    ATTRIBUTION_HOUSEHOLDS,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
@@ -85,6 +87,8 @@ SETS = [
     pytest.param(ATTRIBUTION_DIASPORA, id="attribution-diaspora"),
     pytest.param(ATTRIBUTION_FEATURES, id="attribution-features"),
     pytest.param(ATTRIBUTION_POLITICS, id="attribution-politics"),
+    pytest.param(ATTRIBUTION_CUSTOMS, id="attribution-customs"),
+    pytest.param(ATTRIBUTION_HOUSEHOLDS, id="attribution-households"),
 ]
 
 
@@ -113,6 +117,8 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_DIASPORA): 14,
         id(ATTRIBUTION_FEATURES): 10,
         id(ATTRIBUTION_POLITICS): 14,
+        id(ATTRIBUTION_CUSTOMS): 14,
+        id(ATTRIBUTION_HOUSEHOLDS): 10,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
