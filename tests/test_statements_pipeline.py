@@ -958,6 +958,50 @@ OFFICES_AGES_AND_HONORIFICS = [
 ]
 
 
+NICKNAMES_AND_TITLES_OF_THE_PLACE = [
+    (  # a nickname the text gives ("who goes by the nickname …") is the person's name wherever it stands alone
+        "Her nephew, Somsak Wongsawat, a 28-year-old mechanic who goes by the nickname Golf, drove the truck north. "
+        'Golf said the roads were open.\n\n"We got through by noon," he said.',
+        ["Somsak Wongsawat", "Somsak Wongsawat"],
+    ),
+    (  # … in quotation marks, after "is known to … as"
+        "The club's secretary, Mohamed Abdi Farah, is known to everyone at the ground as “Yare” because he is the "
+        "smallest. Yare said the accounts were balanced.",
+        ["Mohamed Abdi Farah"],
+    ),
+    (  # … after a description, the nickname tagged as something else, a place in between
+        "Jón Ari Sveinsson, a trawler captain from Eskifjörður known along the whole coast as Nonni, says the quota "
+        "was set too early.\n\n'The fish do not read the plan,' Nonni says.",
+        ["Jón Ari Sveinsson", "Jón Ari Sveinsson"],
+    ),
+    (  # an Ethiopian title before the given name is no part of the name
+        'The clinic\'s director, Ato Dawit Haile, said the ward would reopen.\n\n"We share their worry," Ato Dawit '
+        "said.",
+        ["Dawit Haile", "Dawit Haile"],
+    ),
+    (  # "W/ro" is one word, a title the parse may take for the subject
+        "Dr Dawit Haile said the ward was short of staff.\n\nThe head nurse of the children's ward, W/ro Tigist "
+        "Tesfaye, who is no relation to Dr Dawit, said nurses had joined the strike on May 12.",
+        ["Dawit Haile", "Tigist Tesfaye"],
+    ),
+    (  # a Burmese name after "U" is a person's, and the doer of a passive is who the next pronoun is
+        'The monastery\'s treasurer, Kyaw Zin Oo, said the roof would wait. "We have no money," he said.\n\nThe '
+        'frames were raised by U Thet Naing, a carpenter who lives opposite the monastery. "I took no money," he said.',
+        ["Kyaw Zin Oo", "Kyaw Zin Oo", "Thet Naing"],
+    ),
+    (  # "Hajjah", the Malay title of a woman who made the pilgrimage, is no part of the name
+        'Hajjah Rohani binti Osman, who runs a sewing class in the town, said sales were up.\n\n"They come back '
+        'every week," Rohani said.',
+        ["Rohani binti Osman", "Rohani binti Osman"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), NICKNAMES_AND_TITLES_OF_THE_PLACE)
+def test_speakers_by_nickname_and_title_of_the_place(extractor: Extractor, text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
 @pytest.mark.parametrize(("text", "speakers"), OFFICES_AGES_AND_HONORIFICS)
 def test_speakers_by_office_age_and_honorific(extractor: Extractor, text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers

@@ -62,9 +62,10 @@ def _bracketed_aliases(text: str, mentions: list[Mention]) -> tuple[dict[str, Me
 
 
 def _known_as(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, Mention]]:
-    """ "The Online Streaming Act, also known as Bill C-11": (the name, its other name), both as mentions."""
+    """ "The Online Streaming Act, also known as Bill C-11": (the name, its other name), both as mentions; a person's
+    nickname the model did not tag as one is made a mention of its own."""
     starts = {m.start: m for m in mentions}
-    pairs = []
+    pairs: list[tuple[Mention, Mention]] = []
     for mention in mentions:
         match = gazetteer.lexicon.entities.known_as.match(text, mention.end)
         if match is None and mention.type == "Law":
@@ -72,14 +73,55 @@ def _known_as(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
         other = starts.get(match.end()) if match else None
         if (
             match is not None
+            and mention.type == "Person"
+            and (other is None or other.type not in {"Person", "Unknown"})
+        ):
+            other = _nickname_at(text, match.end())  # "known as Nonni", the nickname untagged or tagged otherwise
+        if (
+            match is not None
             and other is not None
             and match.re is _LAW_APPOSITION
             and not _number_and_name(mention, other)
         ):
             continue  # a list of laws ("the Canada Health Act, the Emergencies Act and …") is no apposition
+        if other is not None and any(earlier is other or earlier.start == other.start for _, earlier in pairs):
+            continue  # "Jón Ari Sveinsson, a captain from Eskifjörður known as Nonni": the first name's, described
         if other is not None and mention.type != "Unknown" and other.type in {mention.type, "Unknown"}:
             pairs.append((mention, other))
     return pairs
+
+
+# One or two capitalised words: a person's nickname after "known as", which the model seldom tags ("Dheere", "Palli")
+_NICKNAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)?(?: [^\W\d_][^\W\d_'’-]*)?")
+
+
+def _nickname_at(text: str, at: int) -> Mention | None:
+    match = _NICKNAME.match(text, at)
+    if match is None or not all(word[0].isupper() for word in match.group().split()):
+        return None
+    return Mention(at, match.end(), "Person", match.group(), "rule")
+
+
+def with_nicknames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` with a person's nickname the text gave ("Abdirahman Sheikh Hassan, known at the club as
+    “Dheere”") and each later use of it standing alone ("Dheere said") as Person mentions, in place of what the model
+    made of those words: it seldom tags a nickname as a person, and the text goes on calling the person by it."""
+    nicknames = {
+        nickname.text: nickname.start
+        for name, nickname in _known_as(text, mentions, gazetteer)
+        if name.type == "Person" and nickname.source == "rule"
+    }
+    if not nicknames:
+        return mentions
+    kept, found = list(mentions), list[Mention]()
+    for nickname, first in nicknames.items():
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(nickname)}(?![\w'’-])")
+        for use in pattern.finditer(text, first):
+            same = [m for m in kept if (m.start, m.end) == use.span() and m.type != "Person"]
+            kept = [m for m in kept if m not in same]
+            if not any(m.start < use.end() and use.start() < m.end for m in [*kept, *found]):
+                found.append(Mention(use.start(), use.end(), "Person", nickname, "rule"))
+    return sorted([*kept, *found], key=lambda m: (m.start, m.end))
 
 
 def _number_and_name(first: Mention, second: Mention) -> bool:
@@ -480,6 +522,7 @@ def _canonical_name(cluster: _Cluster, entity_type: str, gazetteer: Gazetteer) -
 def resolve_entities(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Entity]:
     """The article's entities from its mentions (article offsets), each with aliases and every mention span."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    ordered = with_nicknames(text, ordered, gazetteer)
     entities: dict[str, Entity] = {}
     for cluster in _assign(text, ordered, gazetteer).values():
         entity_type = _cluster_type(cluster)

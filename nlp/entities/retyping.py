@@ -181,6 +181,20 @@ def _title_before_person(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return Candidate(c.span[titles[-1] + 1 :], c.ner_type, c.words[titles[-1] + 1 :])
 
 
+def _honorific_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """ "U Thet Naing" tagged ORG: two or more capitalised words right after a person's honorific (cut off by `trim`)
+    are that person; one word may be a shop's name ("Mr Price"), an organisation's word makes it an organisation."""
+    span, doc = c.span, c.span.doc
+    if c.ner_type not in {"Organization", "Location"} or len(span) < 2 or span.start == 0:
+        return c
+    honorific = fold(doc[span.start - 1].text).rstrip(".")
+    if honorific not in gazetteer.lexicon.entities.trimmed_honorifics:
+        return c
+    if not all(t.is_title and t.is_alpha for t in span) or not _no_institution_word(c.words, gazetteer):
+        return c
+    return Typed("Person", span, "rule")
+
+
 def _nationality_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     """Sport and world news write a nationality before a name ("Colombian Juan Camilo Restrepo Arango", "Kenyan
     Faith Kipyegon"); the model takes the adjective into the name and may call the whole an organisation."""
@@ -508,6 +522,13 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         "a PERSON holding title words starts after the last of them",
         '"NASA Administrator Charles Bolden" → "Charles Bolden"',
         _title_before_person,
+    ),
+    Rule(
+        "honorific_before_name",
+        "two or more capitalised words tagged ORG or a place right after a person's honorific, no organisation or "
+        "place word among them, are a Person",
+        '"U Thet Naing", "Ato Kebede Worku" tagged ORG; "Mr Price" stays',
+        _honorific_before_name,
     ),
     Rule(
         "job_before_name",

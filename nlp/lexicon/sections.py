@@ -145,6 +145,7 @@ class EntityWords:
     """The entity room's words besides the gazetteer's ``[rules]`` lists (en.toml ``[entities]``)."""
 
     dotted_titles: tuple[str, ...]
+    slashed_titles: dict[str, str]  # a title written with a slash → the English title it reads as, for the tagger
     role_org_prepositions: frozenset[str]
     role_determiners: frozenset[str]
     chamber_words: frozenset[str]

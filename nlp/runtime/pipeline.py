@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -89,8 +89,11 @@ def load_pipeline(settings: Settings, custom: bool = True, disabled_rules: Itera
     if "ner" not in language.pipe_names or "parser" not in language.pipe_names:
         raise ExtractionError(f"spaCy pipeline {settings.spacy_model!r} needs a parser and an NER")
     if isinstance(language.tokenizer, Tokenizer):
-        for title in load_lexicon(settings.aliases_file or None).entities.dotted_titles:
+        entity_words = load_lexicon(settings.aliases_file or None).entities
+        for title in entity_words.dotted_titles:
             language.tokenizer.add_special_case(title, [{ORTH: title}])  # "Sgt." one token, as "Dr." already is
+        for title, english in entity_words.slashed_titles.items():
+            language.tokenizer.add_special_case(title, [{ORTH: title, NORM: english}])
     language.add_pipe("newsgraph_paragraphs", before="parser")
     if custom:
         language.add_pipe("newsgraph_entities", config=entities_config(settings, disabled_rules))

@@ -14,11 +14,14 @@ from nlp.statements.speaker_syntax import entity_span, without_titles
 def is_topic(token: Token) -> bool:
     """What a sentence is about: its subject (also named in apposition to it: "The man's sister, Keisha Monroe,
     disputed …"), the person of an opening "For Kevin Allton, …", or a person brought in with a clause of their
-    own ("… by Judith Lowther, who chairs the parish council"): news introduces who it will quote that way."""
+    own ("… by Judith Lowther, who chairs the parish council") or as the doer of a passive ("The truck was unloaded
+    by Anucha Boonmee"): news introduces who it will quote that way."""
     if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}):
         return not _in_background_clause(token)
     if _subject_of_verb_read_as_noun(token):
         return True
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
+        return True  # "The frames were raised by U Thet Naing": the doer of a passive main clause
     if token.dep_ == "poss" and token.pos_ == "PROPN" and token.head.dep_ in {"nsubj", "nsubjpass"}:
         return _possession_is_the_topic(token.head)
     if any(

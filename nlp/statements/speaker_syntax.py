@@ -390,8 +390,13 @@ def _last_break(span: Span) -> int:
 
 def past_title_abbreviation(head: Token, lexicon: StatementWords) -> Token:
     """ "said Police Const. Marc Brunet": the tokenizer cut "Const." off the name, and the parse took the
-    title for the subject; the speaker is the person named right after it."""
+    title (or an honorific before a name) for the subject; the speaker is the person named right after it."""
     doc = head.doc
+    if head.lower_.rstrip(".") in lexicon.honorifics:  # "W/ro Meseret Tesfaye", the honorific taken for the subject
+        after = list(doc[head.i + 1 : head.i + 5])
+        after = after[: next((i for i, t in enumerate(after) if not (t.pos_ == "PROPN" and t.is_title)), len(after))]
+        if any(t.ent_type_ == "PERSON" for t in after):
+            return after[-1]
     if head.lower_ not in lexicon.title_abbreviations or head.i + 2 >= len(doc) or doc[head.i + 1].text != ".":
         return head
     name = entity_span(doc[head.i + 2]) if doc[head.i + 2].ent_type_ == "PERSON" else None
