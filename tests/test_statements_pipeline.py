@@ -974,6 +974,12 @@ NICKNAMES_AND_TITLES_OF_THE_PLACE = [
         "was set too early.\n\n'The fish do not read the plan,' Nonni says.",
         ["Jón Ari Sveinsson", "Jón Ari Sveinsson"],
     ),
+    (  # the pronoun at the cue is not the person the content names by a nickname
+        'Brian Mwangi, a graffiti writer who goes by Bravo, left the collective last year. "Just do not call it street '
+        'art," Mwangi says.\n\nAsked about the criticism, Kevin Otieno shrugs. Bravo is a friend, he says, and a '
+        "better letterer than he will ever be.",
+        ["Brian Mwangi", "Kevin Otieno"],
+    ),
     (  # an Ethiopian title before the given name is no part of the name
         'The clinic\'s director, Ato Dawit Haile, said the ward would reopen.\n\n"We share their worry," Ato Dawit '
         "said.",

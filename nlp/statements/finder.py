@@ -90,7 +90,7 @@ def find_statements(
                 head is not None
                 and resolved is not None
                 and (
-                    _speaks_of(content, head, resolved, words)
+                    _speaks_of(content, head, resolved, words, resolver.nicknames_of(resolved))
                     # "He said neither company had contacted him": reported speech speaks of its speaker as "him"
                     or (draft.kind != "indirect" and resolver.spoken_of(resolved, content))
                 )
@@ -159,13 +159,16 @@ def _answers(attribution: Attribution, asker: Speaker | None, speaker: Speaker, 
     )
 
 
-def _speaks_of(content: str, head: Token, speaker: Speaker, lexicon: StatementWords) -> bool:
+def _speaks_of(
+    content: str, head: Token, speaker: Speaker, lexicon: StatementWords, nicknames: Sequence[str] = ()
+) -> bool:
     """ "He said, "Andy Warhol was the center of the Zeitgeist"": a pronoun's person named in the third person
     inside the statement is whom the statement is about, not who makes it — by any of their names, the family
-    name written first or last ("Mori, he said, had studied video" is not Mori Daisuke's)."""
+    name written first or last ("Mori, he said, had studied video" is not Mori Daisuke's), or a nickname ("Bravo
+    is a friend, he says")."""
     if head.lower_ not in lexicon.person_subject_pronouns or not speaker.is_person or len(speaker.name.split()) < 2:
         return False
-    names = [w for w in speaker.name.split() if w[:1].isupper() and len(w.strip(".")) > 1]
+    names = [w for w in speaker.name.split() if w[:1].isupper() and len(w.strip(".")) > 1] + list(nicknames)
     return any(re.search(rf"\b{re.escape(name)}\b(?!['’]s? (?:own|self))", content) for name in names)
 
 

@@ -479,6 +479,15 @@ class SpeakerResolver(Relatives):
             return False
         return named is not None and not any(is_cue_verb(t, self.lexicon) for t in named.sent)
 
+    def nicknames_of(self, speaker: Speaker) -> list[str]:
+        """The one-word aliases of ``speaker``'s entity that are no word of its name: nicknames ("Bravo" of Brian
+        Mwangi, "who goes by Bravo")."""
+        entity = next((p for p in self._people if p.id == speaker.entity_id), None)
+        if entity is None:
+            return []
+        words = set(entity.name.split())
+        return [a for a in entity.aliases if " " not in a and a not in words and a[:1].isupper()]
+
     def remember(self, speaker: Speaker | None, said: tuple[int, int] = (0, 0)) -> None:
         """``speaker`` spoke last, saying the text at article offsets ``said``."""
         if speaker is not None:
