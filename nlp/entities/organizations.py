@@ -622,7 +622,7 @@ def ranked_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if not token.is_title or fold(token.text).rstrip(".") not in ranks:
             continue
         end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and _untagged_name_word(doc[end], others):
+        while end < len(doc) and end - token.i <= 3 and _untagged_word_after_rank(doc[end], others):
             end += 1
         if end < token.i + 3 or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
             continue  # a family name alone ("Const Omondi") is the one named in full, which resolution finds
@@ -630,7 +630,9 @@ def ranked_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return names
 
 
-def _untagged_name_word(token: Token, others: frozenset[str] | set[str]) -> bool:
+def _untagged_word_after_rank(token: Token, others: frozenset[str] | set[str]) -> bool:
+    """A capitalised proper noun after a rank ("Senior Constable Losaline Fifita") the model tagged as nothing, on
+    the rank's line, none of ``others``; a hyphenated name counts ("Fifita-Tonga")."""
     word = token.text.replace("-", "")
     return (
         token.pos_ == "PROPN"
