@@ -995,6 +995,18 @@ NICKNAMES_AND_TITLES_OF_THE_PLACE = [
         'frames were raised by U Thet Naing, a carpenter who lives opposite the monastery. "I took no money," he said.',
         ["Kyaw Zin Oo", "Kyaw Zin Oo", "Thet Naing"],
     ),
+    (  # a name after "a trader from" is where the trader comes from, not who the next pronoun is
+        'Ato Girma Alemu said the clinics would stay closed. "A hospital cannot print money," he said.\n\nAmong those '
+        "waiting is Ato Kebede Worku, a 45-year-old trader from Kolfe Keranio, who brings his mother to the gate every "
+        'morning. "She cannot eat," he said.',
+        ["Girma Alemu", "Girma Alemu", "Kebede Worku"],
+    ),
+    (  # a person brought in with a clause of their own after an apposition is who the next pronoun is
+        'Ato Girma Alemu said the clinics would stay closed. "A hospital cannot print money," he said.\n\nAmong those '
+        "patients is the mother of Ato Kebede Worku, a trader from Kolfe Keranio, who has brought her to the gate "
+        'every morning for three weeks. "She cannot eat," he said.',
+        ["Girma Alemu", "Girma Alemu", "Kebede Worku"],
+    ),
     (  # "Hajjah", the Malay title of a woman who made the pilgrimage, is no part of the name
         'Hajjah Rohani binti Osman, who runs a sewing class in the town, said sales were up.\n\n"They come back '
         'every week," Rohani said.',

@@ -411,8 +411,10 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     Rule(
         "workplaces",
         'a person found after "at" following a job (`title_words`, `occupation_words`, `employee_words`) is '
-        "the Organization where the job is done, in place of the person",
-        '"a cashier at Tim Hortons", "a manager at Wendy Lowe"; "a jab at John Smith" stays a person',
+        'the Organization where the job is done, after "from" the Location the worker comes from, in place of the '
+        "person",
+        '"a cashier at Tim Hortons", "a manager at Wendy Lowe", "a trader from Shiro Meda"; "a jab at John Smith" '
+        "stays a person",
         _workplaces,
     ),
     Rule(

@@ -384,20 +384,27 @@ def preposition_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return names
 
 
+# What a name after a job and a preposition is: "a manager at Tim Hortons" works there, "a trader from Shiro Meda"
+# comes from there
+_PLACES_OF_WORK = {"at": "Organization", "from": "Location"}
+
+
 def workplace_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A "person" the model found after "at" following a job is where the job is done: "a manager at Tim
-    Hortons", "a cashier at Wendy Lowe" — companies named like people. "A jab at Trudeau" is no job."""
+    Hortons", "a cashier at Wendy Lowe" — companies named like people. "A jab at Trudeau" is no job. One after
+    "from" is where the worker comes from: "a 45-year-old trader from Shiro Meda"."""
     jobs = gazetteer.job_words
     found = []
     for mention in candidates:
         if mention.source not in {"ner", "rule"} or mention.type != "Person":  # "Tim" made "Tim Hortons" a person
             continue
         span = doc.char_span(mention.start, mention.end)
-        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "at":
+        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in _PLACES_OF_WORK:
             continue
         job = span.root.head.head
         if job.pos_ == "NOUN" and fold(job.lemma_) in jobs:
-            found.append(Mention(mention.start, mention.end, "Organization", mention.text, "rule"))
+            kind = _PLACES_OF_WORK[span.root.head.lower_]
+            found.append(Mention(mention.start, mention.end, kind, mention.text, "rule"))
     return found
 
 

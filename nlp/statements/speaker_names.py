@@ -14,8 +14,8 @@ from nlp.statements.speaker_syntax import entity_span, without_titles
 def is_topic(token: Token) -> bool:
     """What a sentence is about: its subject (also named in apposition to it: "The man's sister, Keisha Monroe,
     disputed …"), the person of an opening "For Kevin Allton, …", or a person brought in with a clause of their
-    own ("… by Judith Lowther, who chairs the parish council") or as the doer of a passive ("The truck was unloaded
-    by Anucha Boonmee"): news introduces who it will quote that way."""
+    own ("… by Judith Lowther, who chairs the parish council", also after an apposition) or as the doer of a
+    passive ("The truck was unloaded by Anucha Boonmee"): news introduces who it will quote that way."""
     if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}):
         return not _in_background_clause(token)
     if _subject_of_verb_read_as_noun(token):
@@ -24,8 +24,12 @@ def is_topic(token: Token) -> bool:
         return True  # "The frames were raised by U Thet Naing": the doer of a passive main clause
     if token.dep_ == "poss" and token.pos_ == "PROPN" and token.head.dep_ in {"nsubj", "nsubjpass"}:
         return _possession_is_the_topic(token.head)
+    # "Kebede Worku, a trader from Gulele, who …": the parse may hang the clause on a word of the apposition
+    described = [token, *(t for c in token.children if c.dep_ == "appos" for t in c.subtree)]
     if any(
-        c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children) for c in token.children
+        c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children)
+        for noun in described
+        for c in noun.children
     ):
         return True
     opener = token.head
