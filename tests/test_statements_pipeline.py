@@ -1020,6 +1020,38 @@ def test_speakers_by_nickname_and_title_of_the_place(extractor: Extractor, text:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
 
 
+# Names the rules for nicknames, titles of the place and appositions must leave as they are: (text, name, its type)
+LOOKALIKES_LEFT_ALONE = [
+    ("The ATO said it would chase unpaid tax.", "ATO", "Organization"),  # an acronym, no Ethiopian "Ato"
+    ("The IBU World Cup opens in Oslo on Friday.", "IBU World Cup", "Event"),  # nor Indonesian "Ibu"
+    ("U Mobile said profits rose in the quarter.", "U Mobile", "Organization"),  # nor Burmese "U"
+    ("The club's owner, Fenway Sports, said the sale was off.", "Fenway Sports", "Organization"),  # a firm's role
+    ("An envoy from Joe Biden met the king on Monday.", "Joe Biden", "Person"),  # sent by a person, no place
+    ("John Smith went by Downing Street on Tuesday. Downing Street said nothing.", "Downing Street", "Location"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), LOOKALIKES_LEFT_ALONE)
+def test_lookalikes_of_titles_and_nicknames_keep_their_type(
+    extractor: Extractor, text: str, name: str, kind: str
+) -> None:
+    assert (name, kind) in [(e.name, e.type) for e in _extract(extractor, text).entities]
+
+
+def test_a_nickname_inside_someone_else_s_description_is_not_theirs(extractor: Extractor) -> None:
+    text = "Maria Santos, the reporter who interviewed the man known as Bravo, said he was calm. Bravo denied it."
+    santos = next(e for e in _extract(extractor, text).entities if e.name == "Maria Santos")
+    assert "Bravo" not in santos.aliases
+
+
+def test_a_judge_named_in_passing_by_a_passive_does_not_take_the_next_pronoun(extractor: Extractor) -> None:
+    text = (
+        "Maria Lopez, 34, was convicted on Tuesday. The verdict was delivered by Judge Anna Berg. "
+        '"I am innocent," she said.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Maria Lopez"]
+
+
 @pytest.mark.parametrize(("text", "speakers"), OFFICES_AGES_AND_HONORIFICS)
 def test_speakers_by_office_age_and_honorific(extractor: Extractor, text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers

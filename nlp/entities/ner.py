@@ -22,7 +22,7 @@ from nlp.entities.organizations import (
     with_name_complement,
     with_whole_title,
 )
-from nlp.entities.retyping import RETYPING, is_personal_name, retype
+from nlp.entities.retyping import RETYPING, is_personal_name, opens_with_honorific, retype
 from nlp.entities.rules import Rule, switched_on
 from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
@@ -88,9 +88,7 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         start += 1
     while start < end - 2 and f"{fold(doc[start].text)} {fold(doc[start + 1].text)}" in words.honorific_pairs:
         start += 2  # "Tan Sri Lim Kok Seng"
-    while (  # honorifics may come in a row: "Datuk Seri …", "Dr. Mrs …"
-        start < end - 1 and fold(doc[start].text).rstrip(".") in words.trimmed_honorifics
-    ):
+    while start < end - 1 and opens_with_honorific(doc[start:end], gazetteer):  # in a row: "Datuk Seri …"
         start += 1
         while start < end and doc[start].text == ".":
             start += 1

@@ -386,7 +386,7 @@ def preposition_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 
 # What a name after a job and a preposition is: "a manager at Tim Hortons" works there, "a trader from Shiro Meda"
 # comes from there
-_PLACES_OF_WORK = {"at": "Organization", "from": "Location"}
+_WORKER_PREPOSITIONS = {"at": "Organization", "from": "Location"}
 
 
 def workplace_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -399,11 +399,14 @@ def workplace_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gaze
         if mention.source not in {"ner", "rule"} or mention.type != "Person":  # "Tim" made "Tim Hortons" a person
             continue
         span = doc.char_span(mention.start, mention.end)
-        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in _PLACES_OF_WORK:
+        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in _WORKER_PREPOSITIONS:
             continue
         job = span.root.head.head
+        preposition = span.root.head.lower_
+        if preposition == "from" and fold(span[0].text) in gazetteer.first_names:
+            continue  # "an envoy from Joe Biden": sent by a person
         if job.pos_ == "NOUN" and fold(job.lemma_) in jobs:
-            kind = _PLACES_OF_WORK[span.root.head.lower_]
+            kind = _WORKER_PREPOSITIONS[preposition]
             found.append(Mention(mention.start, mention.end, kind, mention.text, "rule"))
     return found
 
@@ -574,6 +577,8 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     statements = gazetteer.lexicon.statements
     people = statements.female_nouns | statements.male_nouns | statements.description_nouns
     names = []
+    in_longer_names: set[str] | None = None  # worked out once a document needs it
+    entity_words = gazetteer.lexicon.entities
     for token in doc:
         if token.dep_ != "appos":
             continue
@@ -586,35 +591,53 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         if head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
             continue
-        name = _name_ending_at(doc, head, gazetteer) or (_one_word_name(head, gazetteer) if aged else None)
+        name = _name_ending_at(doc, head, gazetteer)
+        if name is None and aged:
+            if in_longer_names is None:
+                in_longer_names = _words_in_longer_names(doc, gazetteer)
+            name = _one_word_name(head, gazetteer, in_longer_names)
         if name is None or name.root.ent_type_ == "PERSON":
             continue
         words = [fold(t.text) for t in name]
         if any(w in gazetteer.words("organization_words") for w in words) or gazetteer.lookup(name.text):
             continue
         personal = words[0] in gazetteer.first_names or _initial(name[0])
-        owned = noun.i < name.start and any(c.dep_ == "poss" for c in noun.children)
-        owned_office = owned and noun.lemma_.lower() in gazetteer.words("title_words")
+        owners = [c for c in noun.children if c.dep_ == "poss"] if noun.i < name.start else []
+        office = noun.lemma_.lower()
+        # a person's manager is a person; an organisation's may be a firm ("The fund's manager, Baillie Gifford,")
+        personal_owner = any(statements.owner_pronouns.get(c.lower_) for c in owners)
+        firm_role = office in entity_words.firm_roles and not personal_owner
+        owned_office = bool(owners) and office in gazetteer.words("title_words") and not firm_role
         if aged or noun.lemma_.lower() in people or owned_office or (personal and name[-1].pos_ == "PROPN"):
             names.append(name)
     return names
 
 
-def _one_word_name(token: Token, gazetteer: Gazetteer) -> Span | None:
+def _one_word_name(token: Token, gazetteer: Gazetteer, in_longer_names: set[str]) -> Span | None:
     """ "Their mother, Saraswathi, 81,", "Sumarni, 61, a rice trader": a capitalised word alone, given an age and
-    described as a person, is a person known by one name, when the text never writes it in a longer name."""
-    doc = token.doc
+    described as a person, is a person known by one name, when the text never writes it in a longer name ("Lim,
+    14," of "Chloe Lim" is the person named in full)."""
     statements = gazetteer.lexicon.statements
     person_nouns = statements.person_nouns | statements.kin_nouns.keys() | gazetteer.job_words
     described = (token.dep_ == "appos" and token.head.lemma_.lower() in person_nouns) or any(
         c.dep_ == "appos" and c.lemma_.lower() in person_nouns for c in token.children
     )
-    if not (token.is_title and token.is_alpha) or not described:
+    if not (token.is_title and token.is_alpha) or not described or token.text in in_longer_names:
         return None
-    for same in (t for t in doc if t.text == token.text):  # "Lim, 14," of "Chloe Lim": the person named in full
-        if any(0 <= i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN" for i in (same.i - 1, same.i + 1)):
-            return None
-    return doc[token.i : token.i + 1]
+    return token.doc[token.i : token.i + 1]
+
+
+def _words_in_longer_names(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """The capitalised proper nouns the document writes next to another one, an honorific not counted ("Ibu
+    Sumarni" is still Sumarni alone)."""
+    honorifics = gazetteer.lexicon.entities.trimmed_honorifics
+
+    def name_word(token: Token) -> bool:
+        return token.is_title and token.pos_ == "PROPN" and fold(token.text).rstrip(".") not in honorifics
+
+    return {
+        t.text for t in doc if name_word(t) and any(0 <= i < len(doc) and name_word(doc[i]) for i in (t.i - 1, t.i + 1))
+    }
 
 
 def ranked_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
@@ -660,7 +683,13 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
         before = doc[start - 1]
         if before.dep_ == "compound" and before.is_title:
             start -= 1  # "Ana Rita Sousa Coutinho": a given name and two family names
-        elif before.lower_ in particles and start > 1 and doc[start - 2].dep_ == "compound" and doc[start - 2].is_title:
+        elif (
+            before.lower_ in particles
+            and head.i - start < 2  # two more words: four at the most
+            and start > 1
+            and doc[start - 2].dep_ == "compound"
+            and doc[start - 2].is_title
+        ):
             start -= 2  # "Shiranee de Alwis": a particle inside the name
         else:
             break
@@ -669,7 +698,7 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
         fold(doc[start].text) in gazetteer.job_words or doc[start].lower_.rstrip(".") in honorifics
     ):
         start += 1  # "Guard Tyrese Holloway, the captain's brother", "Madam Norhayati Salleh, 58,": no part of it
-    if start > 0 and doc[start - 1].lower_ in gazetteer.words("name_particles"):
+    if start > 0 and doc[start - 1].lower_ in particles:
         return None  # "Siti Khadijah binti Mohd Yusof": the end of a longer name, which the particle joins
     name = doc[start : head.i + 1]
     capitalised = all(

@@ -106,21 +106,29 @@ def with_nicknames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
     """``mentions`` with a person's nickname the text gave ("Abdirahman Sheikh Hassan, known at the club as
     “Dheere”") and each later use of it standing alone ("Dheere said") as Person mentions, in place of what the model
     made of those words: it seldom tags a nickname as a person, and the text goes on calling the person by it."""
-    nicknames = {
-        nickname.text: nickname.start
-        for name, nickname in _known_as(text, mentions, gazetteer)
-        if name.type == "Person" and nickname.source == "rule"
-    }
+    nicknames: dict[str, int] = {}
+    for name, nickname in _known_as(text, mentions, gazetteer):
+        if name.type == "Person" and nickname.source == "rule":
+            nicknames.setdefault(nickname.text, nickname.start)  # two people may claim it: from the first on
     if not nicknames:
         return mentions
-    kept, found = list(mentions), list[Mention]()
-    for nickname, first in nicknames.items():
-        pattern = re.compile(rf"(?<![\w'’-]){re.escape(nickname)}(?![\w'’-])")
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
+    replaced: set[int] = set()  # indexes in ``ordered`` of the model's other readings of a nickname
+    found: list[Mention] = []
+    for word, first in nicknames.items():
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
         for use in pattern.finditer(text, first):
-            same = [m for m in kept if (m.start, m.end) == use.span() and m.type != "Person"]
-            kept = [m for m in kept if m not in same]
-            if not any(m.start < use.end() and use.start() < m.end for m in [*kept, *found]):
-                found.append(Mention(use.start(), use.end(), "Person", nickname, "rule"))
+            # the mentions that may overlap the use: those starting before its end, at most a long name's length back
+            nearby = range(bisect_left(starts, use.start() - 200), bisect_left(starts, use.end()))
+            overlapping = [i for i in nearby if ordered[i].end > use.start()]
+            exact = [i for i in overlapping if (ordered[i].start, ordered[i].end) == use.span()]
+            if exact and all(ordered[i].type != "Person" for i in exact) and len(exact) == len(overlapping):
+                replaced.update(exact)
+                overlapping = []
+            if not overlapping:
+                found.append(Mention(use.start(), use.end(), "Person", word, "rule"))
+    kept = [m for i, m in enumerate(ordered) if i not in replaced]
     return sorted([*kept, *found], key=lambda m: (m.start, m.end))
 
 

@@ -181,14 +181,30 @@ def _title_before_person(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return Candidate(c.span[titles[-1] + 1 :], c.ner_type, c.words[titles[-1] + 1 :])
 
 
+def opens_with_honorific(span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether ``span`` opens with an honorific cut off a name: written as a word, not as an acronym ("the ATO",
+    "the IBU World Cup"); a one-letter one ("U Thet Naing") only after another or before two more words, none an
+    organisation's ("U Mobile", "U Mumba Kabaddi Club" are names)."""
+    first, doc = span[0], span.doc
+    honorifics = gazetteer.lexicon.entities.trimmed_honorifics
+    if fold(first.text).rstrip(".") not in honorifics:
+        return False
+    if len(first.text) > 1 and first.text.isupper():  # "WPC Andrea Sookdeo": in capitals before a first name only
+        return len(span) > 1 and fold(span[1].text) in gazetteer.first_names
+    after_another = first.i > 0 and fold(doc[first.i - 1].text).rstrip(".") in honorifics  # "Sayadaw U Kovida"
+    if len(first.text.rstrip(".")) == 1 and not after_another:
+        rest = [fold(t.text) for t in span[1:]]
+        return len(rest) >= 2 and not any(w in gazetteer.words("organization_words") for w in rest)
+    return True
+
+
 def _honorific_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     """ "U Thet Naing" tagged ORG: two or more capitalised words right after a person's honorific (cut off by `trim`)
     are that person; one word may be a shop's name ("Mr Price"), an organisation's word makes it an organisation."""
     span, doc = c.span, c.span.doc
     if c.ner_type not in {"Organization", "Location"} or len(span) < 2 or span.start == 0:
         return c
-    honorific = fold(doc[span.start - 1].text).rstrip(".")
-    if honorific not in gazetteer.lexicon.entities.trimmed_honorifics:
+    if not opens_with_honorific(doc[span.start - 1 : span.end], gazetteer):
         return c
     if not all(t.is_title and t.is_alpha for t in span) or not _no_institution_word(c.words, gazetteer):
         return c

@@ -146,6 +146,7 @@ class EntityWords:
 
     dotted_titles: tuple[str, ...]
     slashed_titles: dict[str, str]  # a title written with a slash → the English title it reads as, for the tagger
+    firm_roles: frozenset[str]
     role_org_prepositions: frozenset[str]
     role_determiners: frozenset[str]
     chamber_words: frozenset[str]

@@ -15,13 +15,17 @@ def is_topic(token: Token) -> bool:
     """What a sentence is about: its subject (also named in apposition to it: "The man's sister, Keisha Monroe,
     disputed …"), the person of an opening "For Kevin Allton, …", or a person brought in with a clause of their
     own ("… by Judith Lowther, who chairs the parish council", also after an apposition) or as the doer of a
-    passive ("The truck was unloaded by Anucha Boonmee"): news introduces who it will quote that way."""
+    passive introduced there ("The truck was unloaded by Anucha Boonmee, a retired sergeant"): news introduces who it
+    will quote that way."""
     if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}):
         return not _in_background_clause(token)
     if _subject_of_verb_read_as_noun(token):
         return True
-    if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
-        return True  # "The frames were raised by U Thet Naing": the doer of a passive main clause
+    # "The frames were raised by U Thet Naing, a carpenter …": the doer of a passive main clause, introduced
+    # ("delivered by Judge Anna Berg" names someone in passing)
+    agent = token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT"
+    if agent and any(c.dep_ in {"appos", "relcl"} for c in token.children):
+        return True
     if token.dep_ == "poss" and token.pos_ == "PROPN" and token.head.dep_ in {"nsubj", "nsubjpass"}:
         return _possession_is_the_topic(token.head)
     # "Kebede Worku, a trader from Gulele, who …": the parse may hang the clause on a word of the apposition
