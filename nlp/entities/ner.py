@@ -88,7 +88,8 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         start += 1
     while start < end - 2 and f"{fold(doc[start].text)} {fold(doc[start + 1].text)}" in words.honorific_pairs:
         start += 2  # "Tan Sri Lim Kok Seng"
-    while start < end - 1 and opens_with_honorific(doc[start:end], gazetteer):  # in a row: "Datuk Seri …"
+    person = span.label_ == "PERSON"
+    while start < end - 1 and opens_with_honorific(doc[start:end], gazetteer, person):  # in a row: "Datuk Seri …"
         start += 1
         while start < end and doc[start].text == ".":
             start += 1

@@ -181,16 +181,17 @@ def _title_before_person(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return Candidate(c.span[titles[-1] + 1 :], c.ner_type, c.words[titles[-1] + 1 :])
 
 
-def opens_with_honorific(span: Span, gazetteer: Gazetteer) -> bool:
-    """Whether ``span`` opens with an honorific cut off a name: written as a word, not as an acronym ("the ATO",
-    "the IBU World Cup"); a one-letter one ("U Thet Naing") only after another or before two more words, none an
-    organisation's ("U Mobile", "U Mumba Kabaddi Club" are names)."""
+def opens_with_honorific(span: Span, gazetteer: Gazetteer, tagged_person: bool = False) -> bool:
+    """Whether ``span`` opens with an honorific cut off a name: in capitals only on a name the model tagged a
+    person's (``tagged_person``) or before a first name, else it is an acronym ("the IBU World Cup"); a one-letter
+    one ("U Thet Naing") only after another or before two more words, none an organisation's ("U Mobile", "U Mumba
+    Kabaddi Club" are names)."""
     first, doc = span[0], span.doc
     honorifics = gazetteer.lexicon.entities.trimmed_honorifics
     if fold(first.text).rstrip(".") not in honorifics:
         return False
-    if len(first.text) > 1 and first.text.isupper():  # "WPC Andrea Sookdeo": in capitals before a first name only
-        return len(span) > 1 and fold(span[1].text) in gazetteer.first_names
+    if len(first.text) > 1 and first.text.isupper():  # "WPC Andrea Sookdeo": in capitals, a person's name only
+        return tagged_person or (len(span) > 1 and fold(span[1].text) in gazetteer.first_names)
     after_another = first.i > 0 and fold(doc[first.i - 1].text).rstrip(".") in honorifics  # "Sayadaw U Kovida"
     if len(first.text.rstrip(".")) == 1 and not after_another:
         rest = [fold(t.text) for t in span[1:]]
