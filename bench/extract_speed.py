@@ -1,6 +1,6 @@
 """Speed and memory of the full extraction against bare `nlp.pipe` with the same spaCy model.
 
-    .venv/bin/python bench/extract_speed.py [--docs 160] [--memory] [--long 200000]
+    .venv/bin/python bench/extract_speed.py [--docs 160] [--memory] [--long 200000 [--functions]]
 
 Speed: the same texts (the development documents, repeated) go through bare ``nlp.pipe`` and through the
 full extraction (entities, resolution, statements, roles, relations, embeddings) in one run; words/s of
@@ -9,7 +9,9 @@ spaCy parses the next batch (setting embedding_process), so the run needs severa
 (nlp_batch_size, 32 texts) to show it: with one batch, nothing is left to parse while the embedding runs.
 Long documents (--long N): one document of N characters and one of 5×N (news paragraphs repeated), unembedded;
 the seconds of both and the growth of time per character are printed: about 1 when the time grows with the text,
-well above 1 when some step reads the whole document again for every statement or mention.
+well above 1 when some step reads the whole document again for every statement or mention. With --functions,
+both are also profiled and the functions whose own time (not counting what they call, so the cost of building
+spaCy tokens is not charged to whoever iterates them) grows more than 1.5× faster than the text are listed.
 Memory (--memory): the full extraction streams N and 4×N documents, each in a fresh process; the peak
 resident memory of both is printed: it must not grow with the corpus.
 """
@@ -17,7 +19,9 @@ resident memory of both is printed: it must not grow with the corpus.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
 import resource
 import subprocess
 import sys
@@ -92,7 +96,9 @@ LONG_PARAGRAPH = (
 )
 
 
-def long_documents(characters: int) -> list[tuple[int, float]]:
+def long_documents(characters: int, profiles: list[pstats.Stats] | None = None) -> list[tuple[int, float]]:
+    """Seconds for one document of N and one of 5×N characters; each run's profile is appended to ``profiles``
+    when given (the times then include the profiler's overhead)."""
     from nlp.runtime.extract import Extractor
 
     extractor = Extractor(load_settings(), embed=False)
@@ -100,12 +106,38 @@ def long_documents(characters: int) -> list[tuple[int, float]]:
     timings = []
     for size in (characters, 5 * characters):
         text = LONG_PARAGRAPH * (size // len(LONG_PARAGRAPH) + 1)
+        document = Article(id=f"long-{size}", text=text, content_hash=content_hash(text))
+        profiler = cProfile.Profile() if profiles is not None else None
         started = time.perf_counter()
-        [extraction] = extractor.extract([Article(id=f"long-{size}", text=text, content_hash=content_hash(text))])
+        if profiler:
+            profiler.enable()
+        [extraction] = extractor.extract([document])
+        if profiler:
+            profiler.disable()
+        timings.append((len(text), time.perf_counter() - started))
         if extraction.error:
             raise SystemExit(f"{len(text)} characters: {extraction.error}")
-        timings.append((len(text), time.perf_counter() - started))
+        if profiler and profiles is not None:
+            profiles.append(pstats.Stats(profiler))
     return timings
+
+
+def growing_functions(
+    small: pstats.Stats, large: pstats.Stats, text_growth: float, least_seconds: float = 0.02
+) -> list[tuple[float, float, str]]:
+    """(growth of own time per character, own seconds on the large document, function) of every function taking
+    at least ``least_seconds`` of its own whose time per character grows more than 1.5×, fastest-growing first."""
+    before = small.stats  # type: ignore[attr-defined]
+    found = []
+    for where, (_calls, _primitive, own, *_rest) in large.stats.items():  # type: ignore[attr-defined]
+        if own < least_seconds:
+            continue
+        own_before = before.get(where, (0, 0, 0.0))[2]
+        growth = own / max(own_before, 1e-6) / text_growth
+        if growth > 1.5:
+            path, line, name = where
+            found.append((growth, own, f"{Path(path).name}:{line} {name}"))
+    return sorted(found, reverse=True)
 
 
 def peak_memory(count: int) -> dict[str, float]:
@@ -142,6 +174,9 @@ def main() -> None:
     )
     parser.add_argument("--memory", action="store_true", help="also measure peak memory at N and 4×N documents (N ≥ 1)")
     parser.add_argument("--long", type=int, metavar="N", help="also time one document of N and one of 5×N characters")
+    parser.add_argument(
+        "--functions", action="store_true", help="with --long: list the functions whose own time outgrows the text"
+    )
     parser.add_argument("--peak-memory-of", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.peak_memory_of is not None:
@@ -157,11 +192,18 @@ def main() -> None:
             f"ratio             {result['ratio']:8.2f}  (target >= 0.60)"
         )
     if args.long:
-        (small, small_s), (large, large_s) = long_documents(args.long)
+        profiles: list[pstats.Stats] | None = [] if args.functions else None
+        (small, small_s), (large, large_s) = long_documents(args.long, profiles)
         print(
             f"one document of {small:,} characters: {small_s:7.1f} s; of {large:,}: {large_s:7.1f} s; "
             f"time per character grows {(large_s / large) / (small_s / small):.2f}× (1 is linear)"
+            + (" (profiled)" if profiles else "")
         )
+        if profiles:
+            growing = growing_functions(*profiles, text_growth=large / small)
+            print(f"functions whose own time grows faster than the text: {len(growing) or 'none'}")
+            for growth, own, function in growing:
+                print(f"  {growth:5.1f}×  {own:6.2f} s  {function}")
     if args.memory:
         for run in memory(args.docs):
             print(

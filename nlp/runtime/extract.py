@@ -37,6 +37,7 @@ from nlp.runtime.language import detect_language
 from nlp.runtime.pipeline import load_pipeline, pipe_chunks, pipeline_meta
 from nlp.statements.dates import date_as_written
 from nlp.statements.finder import chain_confidences, find_statements
+from nlp.statements.speakers import MentionIndex
 
 log = logging.getLogger(__name__)
 
@@ -205,8 +206,9 @@ class Extractor:
         dated = article_date(article)
         statements: list[Statement] = []
         if self.find_statements is not None:
+            entity_mentions = MentionIndex(entities)
             for offset, doc in chunks:
-                statements.extend(self.find_statements(doc, entities, dated, offset))
+                statements.extend(self.find_statements(doc, entities, dated, offset, mentions=entity_mentions))
         context = _StatementContext(text, entities, roles)
         statements = chain_confidences([context.completed(s) for s in statements], text, self.lexicon.statements)
         relations, links = _relations(text, chunks, entities, dated, self.lexicon)

@@ -29,7 +29,7 @@ from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
 from nlp.statements.quotes import Quote, find_quotes
 from nlp.statements.speaker_syntax import noun_phrase
-from nlp.statements.speakers import Speaker, SpeakerResolver
+from nlp.statements.speakers import MentionIndex, Speaker, SpeakerResolver
 from nlp.statements.speech import reported_clauses
 
 log = logging.getLogger(__name__)
@@ -52,17 +52,23 @@ class _Draft:
 
 
 def find_statements(
-    doc: Doc, entities: Sequence[Entity], published: str | None, offset: int = 0, *, lexicon: Lexicon
+    doc: Doc,
+    entities: Sequence[Entity],
+    published: str | None,
+    offset: int = 0,
+    *,
+    lexicon: Lexicon,
+    mentions: MentionIndex | None = None,
 ) -> list[Statement]:
     """Statements in ``doc`` (a chunk whose character i is article character i + offset), in article offsets,
-    found with the lists of ``lexicon``."""
+    found with the lists of ``lexicon``; ``mentions`` indexes ``entities`` once for all chunks of an article."""
     text = doc_text(doc)
     quotes = find_quotes(text)
     words = lexicon.statements
     layout = Layout(doc, quotes, text, words)
     drafts = _drafts(layout)
     quoted = [(q.open_at + offset, q.close_end + offset) for q in quotes]
-    resolver = SpeakerResolver(doc, entities, offset, quoted, words)
+    resolver = SpeakerResolver(doc, entities, offset, quoted, words, mentions)
     statements: list[Statement] = []
     last: tuple[Statement, int, Speaker] | None = None
     asker: Speaker | None = None  # who asked the question the statement before was

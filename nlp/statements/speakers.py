@@ -115,6 +115,29 @@ def _hometown(prep: Token) -> bool:
     return prep.lower_ == "from" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
+class MentionIndex:
+    """Every mention of an article's entities in article order. Built once per article, so that the resolver of
+    each chunk of a long article takes its own stretch by bisection instead of reading every mention again."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._spans = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda item: item[0])
+        self._starts = [s for s, _, _ in self._spans]
+        self._longer_than: dict[tuple[str, int], list[int]] = {}
+
+    def starting_in(self, low: int, high: int) -> list[tuple[int, int, Entity]]:
+        """(start, end, entity) of the mentions with low <= start < high, in article order."""
+        return self._spans[bisect_left(self._starts, low) : bisect_left(self._starts, high)]
+
+    def starts_longer_than(self, person: Entity, characters: int) -> list[int]:
+        """Where ``person`` is named with more than ``characters`` characters, in article order; kept, since a long
+        document asks for the same person's again and again."""
+        key = (person.id, characters)
+        starts = self._longer_than.get(key)
+        if starts is None:
+            starts = self._longer_than[key] = sorted(s for s, e in person.mentions if e - s > characters)
+        return starts
+
+
 class SpeakerResolver(Relatives):
     """Turns the speaker token at a cue into a canonical speaker, remembering earlier speakers."""
 
@@ -125,13 +148,14 @@ class SpeakerResolver(Relatives):
         offset: int,
         quoted: Sequence[tuple[int, int]],
         lexicon: StatementWords,
+        mentions: MentionIndex | None = None,
     ):
         self.doc, self.offset, self.lexicon = doc, offset, lexicon
         self.last: Speaker | None = None
         self._heard: list[Speaker] = []
         low, high = offset - 2 * SPEAKER_MEMORY, offset + doc[-1].idx + len(doc[-1]) if len(doc) else offset
-        spans = [(s, e, ent) for ent in entities for s, e in ent.mentions if low <= s < high]
-        spans.sort(key=lambda item: item[0])
+        self._mention_index = mentions or MentionIndex(entities)
+        spans = self._mention_index.starting_in(low, high)
         self._entity_spans = spans
         self._entity_starts = [s for s, _, _ in spans]
         self._quoted = quoted
@@ -151,7 +175,6 @@ class SpeakerResolver(Relatives):
                 if word[:1].isupper() and len(word.rstrip(".")) > 1:
                     self._inner_bearers.setdefault(word, []).append(person)
         self._genders: dict[str, str] = {}
-        self._longer_names: dict[tuple[str, int], list[int]] = {}
         self._alone: dict[str, bool] = {}
         self._first_surnamed: dict[str, list[Entity]] = {}
         self._bare_uses: dict[str, list[int]] = {}
@@ -1188,12 +1211,8 @@ class SpeakerResolver(Relatives):
         return None
 
     def _last_named_in_full(self, person: Entity, surname: str, at: int) -> int:
-        """Where ``person`` was last named with more than ``surname`` before ``at``; -1 if never. The starts are
-        kept per person and surname, since a long document asks for the same person's again and again."""
-        key = (person.id, len(surname) + 1)
-        starts = self._longer_names.get(key)
-        if starts is None:
-            starts = self._longer_names[key] = sorted(start for start, end in person.mentions if end - start > key[1])
+        """Where ``person`` was last named with more than ``surname`` before ``at``; -1 if never."""
+        starts = self._mention_index.starts_longer_than(person, len(surname) + 1)
         found = bisect_left(starts, at)
         return starts[found - 1] if found else -1
 
