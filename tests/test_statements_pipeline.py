@@ -1060,3 +1060,22 @@ def test_speakers_by_office_age_and_honorific(extractor: Extractor, text: str, s
 @pytest.mark.parametrize(("text", "speakers"), FAMILY_NAMES_EPITHETS_AND_LEAD_INS)
 def test_speakers_by_family_name_epithet_and_lead_in(extractor: Extractor, text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+GENDER_FROM_THE_NAME_S_OWN_CLAUSES = [
+    (  # "his" belongs to the chairman, the subject of the reported clause: it tells nothing of the treasurer
+        "Tavita Leota opened the meeting, and Sione Faleolo seconded the motion.\n\nThe treasurer, Ulugia Tuimavave, "
+        "said the chairman would step down before his term ended. She said the election would follow in March.",
+        ["Ulugia Tuimavave", "Ulugia Tuimavave"],
+    ),
+    (  # a pronoun in a clause about the name itself does tell
+        "Tavita Leota opened the meeting.\n\nUlugia Tuimavave, who gave up her seat last year, said the accounts were "
+        "late. Mr Leota said the auditors were to blame. She said the board would meet again in May.",
+        ["Ulugia Tuimavave", "Tavita Leota", "Ulugia Tuimavave"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), GENDER_FROM_THE_NAME_S_OWN_CLAUSES)
+def test_a_name_s_gender_comes_from_its_own_clauses(extractor: Extractor, text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers

@@ -39,6 +39,25 @@ class NamedMention:
     is_subject: bool
 
 
+def _in_clause_of_another(pronoun: Token, name: Token) -> bool:
+    """ "Han Ji-soo said the new leader would name his officials", "… the chairman would step down before his term
+    ended": a pronoun in a clause under a subject that is a noun other than the name refers to that subject more
+    likely than to the name, and tells nothing of the name's gender ("Sara Lund said her company would close" does)."""
+    token = pronoun
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == name.i:
+            return False  # "Sneha Varghese, who gave up her job": a clause about the name
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if token.pos_ not in {"VERB", "AUX"} or not subjects:
+            continue
+        if any(s.left_edge.i <= name.i <= s.right_edge.i for s in subjects):
+            return False
+        if any(s.pos_ in {"NOUN", "PROPN"} and not s.left_edge.i <= pronoun.i <= s.right_edge.i for s in subjects):
+            return True
+    return False
+
+
 class Antecedents:
     """The pronoun half of ``SpeakerResolver``: it needs the resolver's document, mentions and last speaker."""
 
@@ -68,7 +87,12 @@ class Antecedents:
                 token.doc[max(0, token.left_edge.i - 1)].lower_
             )
             for t in token.sent:
-                if t.i > token.i and t.lower_ in self.lexicon.person_pronouns and t.dep_ in {"nsubj", "poss"}:
+                if (
+                    t.i > token.i
+                    and t.lower_ in self.lexicon.person_pronouns
+                    and t.dep_ in {"nsubj", "poss"}
+                    and not _in_clause_of_another(t, token)
+                ):
                     gender = gender or self.lexicon.person_pronouns[t.lower_]
                     break
         if gender:
