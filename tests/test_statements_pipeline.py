@@ -1079,3 +1079,15 @@ GENDER_FROM_THE_NAME_S_OWN_CLAUSES = [
 @pytest.mark.parametrize(("text", "speakers"), GENDER_FROM_THE_NAME_S_OWN_CLAUSES)
 def test_a_name_s_gender_comes_from_its_own_clauses(extractor: Extractor, text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it(extractor: Extractor) -> None:
+    text = (
+        "Four years ago, Thandeka Dube, 39, a nurse, and her husband, Sipho Dube, 42, a bus driver, took in three "
+        "sisters from a children's home in Umlazi.\n\n"
+        '"We wanted one," Thandeka says. "We left with three."\n\n'
+        "The first week, the girls slept in one bed, and she and Sipho let them. It was months before Ayanda agreed "
+        "to a bed of her own.\n\n"
+        '"I grew up without my sisters," he says. "I was not going to do that to them."'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Thandeka Dube"] * 2 + ["Sipho Dube"] * 2

@@ -162,6 +162,7 @@ class SpeakerResolver(Relatives):
         self._last_said = (0, 0)
         self._doc_ents = list(doc.ents)
         self._people = [e for e in entities if e.type == "Person" and len(e.name.split()) > 1]
+        self._one_word_names = {e.name for e in entities if len(e.name.split()) == 1}
         self._surname_bearers: dict[str, list[Entity]] = {}
         # "Restrepo" of "Juan Camilo Restrepo Arango", "Lagos" of "Matías Lagos Fuentes": Spanish and Portuguese
         # names give the father's family name before the mother's, and news names the person by the first
@@ -1012,7 +1013,7 @@ class SpeakerResolver(Relatives):
             if ent.label_ in {"GPE", "NORP"} and not acts_as_person(ent, self.lexicon):
                 continue
             covered.update(range(at, at + len(ent.text)))
-            person = self._bearer_of(ent.text, at)
+            person = self._bearer_of(ent.text, at) or self._called_by_given_name(ent.text)
             if person is not None:  # a surname the tagger missed or called an organisation
                 mentions.append(NamedMention(at, person.name, person.id, True, is_topic(ent.root)))
                 continue
@@ -1112,6 +1113,14 @@ class SpeakerResolver(Relatives):
             if len(by_family_name) == 1:
                 return by_family_name[0]
         return max(before, key=last_named_before) if before else bearers[-1]
+
+    def _called_by_given_name(self, word: str) -> Entity | None:
+        """ "her husband, Sipho Mahlangu, 47," then "she and Sipho let them": the one person named in full with that
+        given name, when no one in the article is called by it alone."""
+        if word in self._one_word_names:
+            return None
+        called = [p for p in self._people if p.name.split()[0] == word]
+        return called[0] if len(called) == 1 else None
 
     def _family_name_in_use(self, bearers: list[Entity], surname: str, at: int) -> Entity | None:
         """The bearer the article called by the bare family name while no other bearer was named yet ("Marchbanks,
