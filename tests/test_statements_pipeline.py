@@ -959,6 +959,11 @@ OFFICES_AGES_AND_HONORIFICS = [
 
 
 NICKNAMES_AND_TITLES_OF_THE_PLACE = [
+    (  # the Akan title of an elder is no part of the name
+        "The head of the family, Opanin Kofi Asante, said the road had claimed three relatives. \"Every year we bury "
+        'somebody," he said.\n\nHis aunt, Obaapanyin Yaa Mensah, said the family would petition the assembly.',
+        ["Kofi Asante", "Kofi Asante", "Yaa Mensah"],
+    ),
     (  # a nickname the text gives ("who goes by the nickname …") is the person's name wherever it stands alone
         "Her nephew, Somsak Wongsawat, a 28-year-old mechanic who goes by the nickname Golf, drove the truck north. "
         'Golf said the roads were open.\n\n"We got through by noon," he said.',
@@ -1091,3 +1096,14 @@ def test_a_given_name_alone_is_the_one_person_named_in_full_with_it(extractor: E
         '"I grew up without my sisters," he says. "I was not going to do that to them."'
     )
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Thandeka Dube"] * 2 + ["Sipho Dube"] * 2
+
+
+def test_a_bare_family_name_after_a_title_is_the_bearer_of_the_title_s_gender(extractor: Extractor) -> None:
+    text = (
+        "Adaeze Okoro, a retired headteacher, died on Friday at 81.\n\nIn 1965 she married Felix Okoro, an engineer, "
+        "who survives her.\n\nMrs. Okoro taught at the school for 40 years. Mr. Okoro said she never missed a day."
+    )
+    people = {e.name: e.mentions for e in _extract(extractor, text).entities if e.type == "Person"}
+    wife, husband = text.index("Mrs. Okoro") + len("Mrs. "), text.index("Mr. Okoro") + len("Mr. ")
+    assert (wife, wife + len("Okoro")) in people["Adaeze Okoro"]
+    assert (husband, husband + len("Okoro")) in people["Felix Okoro"]

@@ -21,6 +21,7 @@ from nlp.entities.departments import organization_key as _organization_key
 from nlp.entities.departments import without_the as _without_the
 from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
+from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.gazetteer import Gazetteer
 from nlp.naming import first_surname_bearers, introduced_as_relative
 
@@ -270,6 +271,9 @@ class _FullNames:
         # and the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
         family = [p for p in ordered if p in bearers]
         if len({fold(p.text) for p in family}) > 1:
+            gendered = self._of_the_title_s_gender(family, mention)
+            if gendered is not None:
+                return gendered
             by_given_name = {fold(p.text) for p in family if _called_by_given_name(self.text, p.text, self.gazetteer)}
             # or names them in full again ("'…,' Luis Ribeiro said" after "Ana Ribeiro and Luis Ribeiro, no relation,")
             in_full_again = {fold(p.text) for p in family if self._named_in_full_again(p, mention)}
@@ -292,6 +296,18 @@ class _FullNames:
             if len({fold(p.text) for p in subjects}) == 1:
                 return subjects[0]
         return next(iter(ordered), None)
+
+    def _of_the_title_s_gender(self, family: list[Mention], mention: Mention) -> Mention | None:
+        """ "Ms. Gaines" of Odessa Gaines, not of her husband Leon Gaines: the one bearer of the family name whose given
+        name may be of the gender of the title before the bare name (that gender or not known)."""
+        before = _WORD_BEFORE.search(self.text, max(0, mention.start - 12), mention.start)
+        titles = self.gazetteer.lexicon.statements.title_genders
+        gender = titles.get(before.group(1).lower()) if before else None
+        if gender is None:
+            return None
+        genders = first_name_genders()
+        fitting = {fold(p.text): p for p in family if genders.get(fold(p.text.split()[0])) in {gender, None}}
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def _named_in_full_again(self, person: Mention, mention: Mention) -> bool:
         """Whether ``person`` was named in full at least twice before ``mention``."""
