@@ -187,6 +187,10 @@ ATTRIBUTION_CUSTOMS = EvaluationSet(DATA / "attribution-customs", DATA / "attrib
 # coming back after a relative spoke, quotes a person reports of another. Written apart from the rules, first scored
 # once, a development set since.
 ATTRIBUTION_HOUSEHOLDS = EvaluationSet(DATA / "attribution-households", DATA / "attribution-households" / "floors.json")
+# Obituaries, tributes and funeral reports from twelve countries: the dead person spoken of by everyone, a pronoun
+# cue right after narrative about them, their own words quoted from old interviews. Written apart from the rules,
+# first scored once, a development set since.
+ATTRIBUTION_TRIBUTES = EvaluationSet(DATA / "attribution-tributes", DATA / "attribution-tributes" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -245,6 +249,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_POLITICS,
     ATTRIBUTION_CUSTOMS,
     ATTRIBUTION_HOUSEHOLDS,
+    ATTRIBUTION_TRIBUTES,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

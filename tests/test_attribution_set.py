@@ -47,6 +47,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_SPORT,
     ATTRIBUTION_TOWNS,
+    ATTRIBUTION_TRIBUTES,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
     STATEMENT_SETS,
@@ -89,6 +90,7 @@ SETS = [
     pytest.param(ATTRIBUTION_POLITICS, id="attribution-politics"),
     pytest.param(ATTRIBUTION_CUSTOMS, id="attribution-customs"),
     pytest.param(ATTRIBUTION_HOUSEHOLDS, id="attribution-households"),
+    pytest.param(ATTRIBUTION_TRIBUTES, id="attribution-tributes"),
 ]
 
 
@@ -119,6 +121,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_POLITICS): 14,
         id(ATTRIBUTION_CUSTOMS): 14,
         id(ATTRIBUTION_HOUSEHOLDS): 10,
+        id(ATTRIBUTION_TRIBUTES): 12,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
