@@ -960,7 +960,7 @@ OFFICES_AGES_AND_HONORIFICS = [
 
 NICKNAMES_AND_TITLES_OF_THE_PLACE = [
     (  # the Akan title of an elder is no part of the name
-        "The head of the family, Opanin Kofi Asante, said the road had claimed three relatives. \"Every year we bury "
+        'The head of the family, Opanin Kofi Asante, said the road had claimed three relatives. "Every year we bury '
         'somebody," he said.\n\nHis aunt, Obaapanyin Yaa Mensah, said the family would petition the assembly.',
         ["Kofi Asante", "Kofi Asante", "Yaa Mensah"],
     ),
