@@ -191,6 +191,10 @@ ATTRIBUTION_HOUSEHOLDS = EvaluationSet(DATA / "attribution-households", DATA / "
 # cue right after narrative about them, their own words quoted from old interviews. Written apart from the rules,
 # first scored once, a development set since.
 ATTRIBUTION_TRIBUTES = EvaluationSet(DATA / "attribution-tributes", DATA / "attribution-tributes" / "floors.json")
+# Science, health and research news from twelve countries: lead authors, co-authors and independent experts by
+# surname and title, studies, papers and institutions speaking. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_RESEARCH = EvaluationSet(DATA / "attribution-research", DATA / "attribution-research" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -250,6 +254,7 @@ STATEMENT_SETS = (
     ATTRIBUTION_CUSTOMS,
     ATTRIBUTION_HOUSEHOLDS,
     ATTRIBUTION_TRIBUTES,
+    ATTRIBUTION_RESEARCH,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -44,6 +44,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_POLITICS,
     ATTRIBUTION_PROFILES,
     ATTRIBUTION_REGIONS,
+    ATTRIBUTION_RESEARCH,
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_SPORT,
     ATTRIBUTION_TOWNS,
@@ -91,6 +92,7 @@ SETS = [
     pytest.param(ATTRIBUTION_CUSTOMS, id="attribution-customs"),
     pytest.param(ATTRIBUTION_HOUSEHOLDS, id="attribution-households"),
     pytest.param(ATTRIBUTION_TRIBUTES, id="attribution-tributes"),
+    pytest.param(ATTRIBUTION_RESEARCH, id="attribution-research"),
 ]
 
 
@@ -122,6 +124,7 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_CUSTOMS): 14,
         id(ATTRIBUTION_HOUSEHOLDS): 10,
         id(ATTRIBUTION_TRIBUTES): 12,
+        id(ATTRIBUTION_RESEARCH): 12,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
