@@ -1107,3 +1107,27 @@ def test_a_bare_family_name_after_a_title_is_the_bearer_of_the_title_s_gender(ex
     wife, husband = text.index("Mrs. Okoro") + len("Mrs. "), text.index("Mr. Okoro") + len("Mr. ")
     assert (wife, wife + len("Okoro")) in people["Adaeze Okoro"]
     assert (husband, husband + len("Okoro")) in people["Felix Okoro"]
+
+
+RELATIVES_CLERGY_AND_FINDINGS = [
+    (  # only a person is someone's wife: the one name after "His wife," is hers, whatever the tagger called it
+        "Seán Moriarty died on Friday at 80.\n\nHis wife, Nuala, said he had been ill for a year.",
+        ["Nuala"],
+    ),
+    (  # a school head, a priest or an imam is a person noun: the double name in apposition speaks
+        "The assembly was held on Monday, where the headmistress, Grace Ofori-Atta, told pupils that the track would "
+        "be named after him.",
+        ["Grace Ofori-Atta"],
+    ),
+    (  # what a described person found is background: the pronoun after it is still the finder
+        "A magistrate has criticised the council over the flooding.\n\nThe magistrate for the district, Dr Helen Kerr, "
+        "said the drains had not been cleared.\n\nThe magistrate found that Mrs Dunne had been given no warning. She "
+        "recommended that the council inspect the drains every month.",
+        ["Helen Kerr", "Helen Kerr"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), RELATIVES_CLERGY_AND_FINDINGS)
+def test_speakers_by_relative_office_and_finding(extractor: Extractor, text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers

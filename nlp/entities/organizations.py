@@ -573,7 +573,8 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     - standing in apposition after such a noun on the same terms ("One passenger, Ramesh Bhoi, said"), or after an
       organisation's office, whatever the name ("The forum's executive director, Shiranee de Alwis, said");
     - given an age between commas ("Tamika Rhodes, 41, told jurors"): only people have ages in news copy; a single
-      word too when a person noun describes it ("Their mother, Saraswathi, 81,")."""
+      word too when a person noun describes it ("Their mother, Saraswathi, 81,");
+    - a single word in apposition after someone's relative ("His wife, Bríd, said")."""
     statements = gazetteer.lexicon.statements
     people = statements.female_nouns | statements.male_nouns | statements.description_nouns
     names = []
@@ -592,7 +593,13 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
             continue
         name = _name_ending_at(doc, head, gazetteer)
-        if name is None and aged:
+        # "His wife, Bríd, said": only a person is someone's wife or son, whatever the one name is
+        owned_kin = (
+            noun.i < head.i
+            and noun.lemma_.lower() in statements.kin_nouns
+            and any(c.dep_ == "poss" for c in noun.children)
+        )
+        if name is None and (aged or owned_kin):
             if in_longer_names is None:
                 in_longer_names = _words_in_longer_names(doc, gazetteer)
             name = _one_word_name(head, gazetteer, in_longer_names)

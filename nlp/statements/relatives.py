@@ -69,7 +69,7 @@ class Relatives(Antecedents):
             )
             if person is None or self._inside_quote(at):
                 continue
-            mention = NamedMention(at, person.name, person.entity_id, True, is_topic(token))
+            mention = NamedMention(at, person.name, person.entity_id, True, is_topic(token, self.lexicon.person_nouns))
             self._kin_mentions[at] = (mention, person.at)
             # in place at once: "The son has opened …" makes the next "His father" the son's father
             self._mentions = [m for m in self._mentions if m.at != at]

@@ -4,6 +4,8 @@ place or organisation, an organisation the entities know by fewer words than wri
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from core.records import Entity
@@ -11,14 +13,15 @@ from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.speaker_syntax import entity_span, without_titles
 
 
-def is_topic(token: Token) -> bool:
+def is_topic(token: Token, person_nouns: Collection[str] = frozenset()) -> bool:
     """What a sentence is about: its subject (also named in apposition to it: "The man's sister, Keisha Monroe,
     disputed …"), the person of an opening "For Kevin Allton, …", or a person brought in with a clause of their
     own ("… by Judith Lowther, who chairs the parish council", also after an apposition) or as the doer of a
     passive introduced there ("The truck was unloaded by Anucha Boonmee, a retired sergeant"): news introduces who it
-    will quote that way."""
+    will quote that way. ``person_nouns``: the nouns that describe a person ("the coroner"), whose findings are
+    background."""
     if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}):
-        return not _in_background_clause(token)
+        return not _in_background_clause(token, person_nouns)
     if _subject_of_verb_read_as_noun(token):
         return True
     # "The frames were raised by U Thet Naing, a carpenter …": the doer of a passive main clause, introduced
@@ -64,7 +67,7 @@ def _subject_of_verb_read_as_noun(token: Token) -> bool:
     return opens_clause and verb.is_lower and all(t.is_punct for t in doc[verb.i + 1 : verb.sent.end])
 
 
-def _in_background_clause(subject: Token) -> bool:
+def _in_background_clause(subject: Token, person_nouns: Collection[str] = frozenset()) -> bool:
     """ "Fonoti was unhappy with the official, who took two minutes while Matenga was treated": the subject of a
     clause inside a relative clause, or of an adverbial clause after its main verb, is background, not what the
     sentence is about."""
@@ -72,8 +75,21 @@ def _in_background_clause(subject: Token) -> bool:
     while verb.head.i != verb.i:
         if verb.dep_ == "relcl" or (verb.dep_ == "advcl" and verb.i > verb.head.i):
             return True
+        if verb.dep_ == "ccomp" and any(_described_person(c, person_nouns) for c in verb.head.children):
+            return True  # "The coroner found that Ms Fennelly had died": what the coroner found is background
         verb = verb.head
     return False
+
+
+def _described_person(token: Token, person_nouns: Collection[str]) -> bool:
+    """A subject that is a person described by a common noun with "the" ("The coroner", "the judge")."""
+    return (
+        token.dep_ == "nsubj"
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() in person_nouns
+        and token.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
 
 
 def fuller_organisation(head: Token, entity: Entity) -> str:

@@ -8,7 +8,7 @@ runs a sentence across a line break, the cue loses its subject: the first noun o
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.cues import is_cue_verb
@@ -422,6 +422,9 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
             return named
         if head.lemma_.lower() in lexicon.person_nouns and _proper_name(named, lexicon):
             return named  # "The command's spokesman, SP Adewale Ojo,": a person, whatever the tagger called it
+        owned = any(c.dep_ == "poss" for c in head.children)
+        if owned and head.lemma_.lower() in lexicon.kin_nouns and named.pos_ == "PROPN" and named.is_title:
+            return named  # "His wife, Bríd, said": someone's relative, by the one name
         if head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.person_nouns and named.ent_type_ == "ORG":
             return named  # "The bus company, Andes Transit, said", "The buyer, Lakeport Developments, argues"
     if head.lemma_.lower() in lexicon.organisation_stand_ins and any(
@@ -509,17 +512,28 @@ def _proper_name(token: Token, lexicon: StatementWords) -> bool:
         return False
     doc = token.doc
     first = token.i
-    while first > token.left_edge.i and doc[first - 1].pos_ == "PROPN":
-        if doc[first - 1].text[:1].isupper():
+    while first > token.left_edge.i:
+        before = doc[first - 1]
+        if before.pos_ == "PROPN" and before.text[:1].isupper():
             first -= 1
-        elif doc[first - 1].lower_ in lexicon.name_particles and first - 1 > token.left_edge.i:
+        elif before.pos_ == "PROPN" and before.lower_ in lexicon.name_particles and first - 1 > token.left_edge.i:
             first -= 1  # "Shiranee de Alwis": a particle inside the name
+        elif before.text == "-" and not before.whitespace_ and first - 2 >= token.left_edge.i and _joined(doc, first):
+            first -= 2  # "Grace Ofori-Atta": a double name
         else:
             break
     if first > token.left_edge.i and not is_age(doc[first - 1], lexicon):
         return False  # "the party's Sligo office": words before the name that are no age
-    names = [t for t in doc[first : token.i + 1] if t.lower_.rstrip(".") not in lexicon.speaker_titles]
+    names = [
+        t for t in doc[first : token.i + 1] if t.text != "-" and t.lower_.rstrip(".") not in lexicon.speaker_titles
+    ]
     return len(names) >= 2
+
+
+def _joined(doc: Doc, after_hyphen: int) -> bool:
+    """Whether the capitalised proper noun before the hyphen ending at ``after_hyphen`` is written against it."""
+    word = doc[after_hyphen - 2]
+    return word.pos_ == "PROPN" and word.text[:1].isupper() and not word.whitespace_
 
 
 def noun_phrase(head: Token) -> Span:

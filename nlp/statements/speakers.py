@@ -994,7 +994,7 @@ class SpeakerResolver(Relatives):
                 continue  # "Supt" of "Det Supt Angela Firth" tagged as a person of its own
             if entity.type in {"Person", "Organization", "Group"} and not self._inside_quote(start):
                 token = self._token_at(start, end) if start >= self.offset else None
-                is_subject = token is not None and is_topic(token)
+                is_subject = token is not None and is_topic(token, self.lexicon.person_nouns)
                 titled_name = titled_person(entity.name, self.lexicon) if entity.type == "Organization" else None
                 if titled_name is not None:
                     mentions.append(NamedMention(start, titled_name, None, True, is_subject))
@@ -1015,10 +1015,11 @@ class SpeakerResolver(Relatives):
             covered.update(range(at, at + len(ent.text)))
             person = self._bearer_of(ent.text, at) or self._called_by_given_name(ent.text)
             if person is not None:  # a surname the tagger missed or called an organisation
-                mentions.append(NamedMention(at, person.name, person.id, True, is_topic(ent.root)))
+                topic = is_topic(ent.root, self.lexicon.person_nouns)
+                mentions.append(NamedMention(at, person.name, person.id, True, topic))
                 continue
             name = self._expand_surname(ent) if ent.label_ == "PERSON" else noun_phrase(ent.root).text
-            is_subject = is_topic(ent.root)
+            is_subject = is_topic(ent.root, self.lexicon.person_nouns)
             is_person = ent.label_ == "PERSON" or acts_as_person(ent, self.lexicon)
             mentions.append(
                 NamedMention(at, without_titles(name, self.lexicon) if is_person else name, None, is_person, is_subject)
@@ -1028,7 +1029,8 @@ class SpeakerResolver(Relatives):
             at = token.idx + self.offset
             person = self._bearer_of(token.text, at) if token.pos_ in {"PROPN", "NOUN"} else None
             if person is not None and at not in covered and not self._inside_quote(at):
-                mentions.append(NamedMention(at, person.name, person.id, True, is_topic(token)))
+                topic = is_topic(token, self.lexicon.person_nouns)
+                mentions.append(NamedMention(at, person.name, person.id, True, topic))
         mentions.sort(key=lambda m: m.at)
         return mentions
 
