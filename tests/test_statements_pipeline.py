@@ -959,6 +959,16 @@ OFFICES_AGES_AND_HONORIFICS = [
 
 
 NICKNAMES_AND_TITLES_OF_THE_PLACE = [
+    (  # chiefs' and queen mothers', church and union titles of African papers are no part of the name
+        "The queen mother of the market, Nana Adwoa Pokuaa Darko, said the traders would not move. Prophet Tendai "
+        "Gumbo Moyo said his members would march with them. Comrade Ibrahim Dauda Lawal said the union agreed.",
+        ["Adwoa Pokuaa Darko", "Tendai Gumbo Moyo", "Ibrahim Dauda Lawal"],
+    ),
+    (  # … nor South Asian and Bhutanese ones
+        "Begum Shahana Akter said the camp had no doctor. The union leader, Sardar Harjit Singh Grewal, said the "
+        "farmers would wait. Aum Dechen Wangmo said the land was her family's.",
+        ["Shahana Akter", "Harjit Singh Grewal", "Dechen Wangmo"],
+    ),
     (  # the Akan title of an elder is no part of the name
         'The head of the family, Opanin Kofi Asante, said the road had claimed three relatives. "Every year we bury '
         'somebody," he said.\n\nHis aunt, Obaapanyin Yaa Mensah, said the family would petition the assembly.',
