@@ -132,7 +132,7 @@ def test_a_two_million_character_document(nlp_settings, nlp_pipeline) -> None:
 
 
 def test_a_failing_document_becomes_its_error_and_the_stream_goes_on(nlp_settings, nlp_pipeline) -> None:
-    def finder(doc, entities, published, offset=0):
+    def finder(doc, entities, published, offset=0, mentions=None):
         if "explode" in doc.text:
             raise ValueError("cannot read this one")
         return []
