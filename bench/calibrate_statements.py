@@ -11,8 +11,8 @@ attribution-world, attribution-regions, attribution-genres, attribution-wires, a
 attribution-names, attribution-towns, attribution-namesakes, attribution-hearings, attribution-exchanges,
 attribution-sources, attribution-sport, attribution-profiles, attribution-business, attribution-naming,
 attribution-courts, attribution-emergencies, attribution-arts, attribution-briefs, attribution-diaspora,
-attribution-features, attribution-politics, attribution-customs, attribution-households, attribution-tributes
-and attribution-research) and on
+attribution-features, attribution-politics, attribution-customs, attribution-households, attribution-tributes,
+attribution-research, attribution-southasia and attribution-africa) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -86,6 +86,8 @@ DEVELOPMENT = (
     "attribution-households",
     "attribution-tributes",
     "attribution-research",
+    "attribution-southasia",
+    "attribution-africa",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -195,6 +195,14 @@ ATTRIBUTION_TRIBUTES = EvaluationSet(DATA / "attribution-tributes", DATA / "attr
 # surname and title, studies, papers and institutions speaking. Written apart from the rules, first scored once, a
 # development set since.
 ATTRIBUTION_RESEARCH = EvaluationSet(DATA / "attribution-research", DATA / "attribution-research" / "floors.json")
+# News from the English-language press of seven South Asian countries: initials, Sikh, Muslim, Sinhala and Nepali
+# names, honorifics before and after the name, officials by office alone. Written apart from the rules, first
+# scored once, a development set since.
+ATTRIBUTION_SOUTHASIA = EvaluationSet(DATA / "attribution-southasia", DATA / "attribution-southasia" / "floors.json")
+# News from the English-language press of thirteen African countries: long names and several given names,
+# chiefs', church and union titles, officials by office alone. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_AFRICA = EvaluationSet(DATA / "attribution-africa", DATA / "attribution-africa" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -255,6 +263,8 @@ STATEMENT_SETS = (
     ATTRIBUTION_HOUSEHOLDS,
     ATTRIBUTION_TRIBUTES,
     ATTRIBUTION_RESEARCH,
+    ATTRIBUTION_SOUTHASIA,
+    ATTRIBUTION_AFRICA,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

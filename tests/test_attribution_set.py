@@ -25,6 +25,7 @@ import pytest
 from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_AFRICA,
     ATTRIBUTION_ARTS,
     ATTRIBUTION_BRIEFS,
     ATTRIBUTION_BUSINESS,
@@ -46,6 +47,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_RESEARCH,
     ATTRIBUTION_SOURCES,
+    ATTRIBUTION_SOUTHASIA,
     ATTRIBUTION_SPORT,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_TRIBUTES,
@@ -93,6 +95,8 @@ SETS = [
     pytest.param(ATTRIBUTION_HOUSEHOLDS, id="attribution-households"),
     pytest.param(ATTRIBUTION_TRIBUTES, id="attribution-tributes"),
     pytest.param(ATTRIBUTION_RESEARCH, id="attribution-research"),
+    pytest.param(ATTRIBUTION_SOUTHASIA, id="attribution-southasia"),
+    pytest.param(ATTRIBUTION_AFRICA, id="attribution-africa"),
 ]
 
 
@@ -125,6 +129,8 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_HOUSEHOLDS): 10,
         id(ATTRIBUTION_TRIBUTES): 12,
         id(ATTRIBUTION_RESEARCH): 12,
+        id(ATTRIBUTION_SOUTHASIA): 14,
+        id(ATTRIBUTION_AFRICA): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 

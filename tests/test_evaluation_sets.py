@@ -10,6 +10,7 @@ import pytest
 
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_AFRICA,
     ATTRIBUTION_ARTS,
     ATTRIBUTION_BRIEFS,
     ATTRIBUTION_BUSINESS,
@@ -37,6 +38,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_RESEARCH,
     ATTRIBUTION_SOURCES,
+    ATTRIBUTION_SOUTHASIA,
     ATTRIBUTION_SPORT,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_TRIBUTES,
@@ -77,6 +79,8 @@ SETS = [
     pytest.param(ATTRIBUTION_HOUSEHOLDS, id="attribution-households"),
     pytest.param(ATTRIBUTION_TRIBUTES, id="attribution-tributes"),
     pytest.param(ATTRIBUTION_RESEARCH, id="attribution-research"),
+    pytest.param(ATTRIBUTION_SOUTHASIA, id="attribution-southasia"),
+    pytest.param(ATTRIBUTION_AFRICA, id="attribution-africa"),
     pytest.param(ATTRIBUTION_HELDOUT, id="attribution-heldout"),
     pytest.param(ATTRIBUTION_HELDOUT_LOCAL, id="attribution-heldout-local"),
     pytest.param(ATTRIBUTION_HELDOUT_BEATS, id="attribution-heldout-beats"),
