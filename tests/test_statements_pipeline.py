@@ -1141,3 +1141,28 @@ RELATIVES_CLERGY_AND_FINDINGS = [
 @pytest.mark.parametrize(("text", "speakers"), RELATIVES_CLERGY_AND_FINDINGS)
 def test_speakers_by_relative_office_and_finding(extractor: Extractor, text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+GENDERS_OF_AFRICAN_AND_SOUTH_ASIAN_GIVEN_NAMES = [
+    (
+        "Femi Adeyemi said the market would move.\n\nFunmilayo Ojo said the stalls were too small. He said the council "
+        "would pay for new ones.",
+        ["Femi Adeyemi", "Funmilayo Ojo", "Femi Adeyemi"],
+    ),
+    (
+        "Nazmul Karim said the factory would reopen on Sunday.\n\nShahana Begum said the workers had not been paid. He "
+        "said the wages would be paid by Thursday.",
+        ["Nazmul Karim", "Shahana Begum", "Nazmul Karim"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), GENDERS_OF_AFRICAN_AND_SOUTH_ASIAN_GIVEN_NAMES)
+def test_a_given_name_s_gender_picks_the_pronoun_s_person(extractor: Extractor, text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+def test_an_engineer_s_title_is_no_part_of_the_name(extractor: Extractor) -> None:
+    extraction = _extract(extractor, "The commissioner for works, Engr. Tunde Bakare, said the road would open in May.")
+    assert ("Tunde Bakare", "Person") in {(e.name, e.type) for e in extraction.entities}
+    assert [s.speaker for s in extraction.statements] == ["Tunde Bakare"]
