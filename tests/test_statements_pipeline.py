@@ -1166,3 +1166,10 @@ def test_an_engineer_s_title_is_no_part_of_the_name(extractor: Extractor) -> Non
     extraction = _extract(extractor, "The commissioner for works, Engr. Tunde Bakare, said the road would open in May.")
     assert ("Tunde Bakare", "Person") in {(e.name, e.type) for e in extraction.entities}
     assert [s.speaker for s in extraction.statements] == ["Tunde Bakare"]
+
+
+def test_words_of_respect_after_a_name_are_no_part_of_it(extractor: Extractor) -> None:
+    monk = _extract(extractor, "The chief guest, Venerable Kotagala Dhammasiri Thera, said the grounds were sacred.")
+    assert "Kotagala Dhammasiri" in {e.name for e in monk.entities if e.type == "Person"}
+    student = _extract(extractor, "Student council president Kim Min-ji said the sit-in would go on.")
+    assert "Kim Min-ji" in {e.name for e in student.entities if e.type == "Person"}  # a syllable of her name

@@ -102,6 +102,13 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         end -= 1  # "Food Standards of": the model stopped inside the name; a dangling "of" is not part of it
     while end > start + 2 and span.label_ == "PERSON" and _letters_after_name(doc, span.start, end, gazetteer):
         end -= 1  # "Ms Harriet Beale KC": a rank of counsel or an honour after a full name
+    while (
+        end > start + 1
+        and span.label_ == "PERSON"
+        and doc[end - 1].lower_ in words.honorifics_after_names
+        and doc[end - 2].whitespace_  # a word of its own: "Kim Min-ji" keeps her "ji"
+    ):
+        end -= 1  # "Khoso Sahib", "Kotagala Dhammasiri Thera": respect, not a name
     while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
         end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
     score = _SCORE.search(doc[start:end].text) if span.label_ in LOWERCASE_TAIL_CUT else None

@@ -159,6 +159,7 @@ class EntityWords:
     honorific_pairs: frozenset[str]
     post_nominal_letters: frozenset[str]
     counsel_roles: frozenset[str]
+    honorifics_after_names: frozenset[str]
     generic_single_words: frozenset[str]
     title_after_portfolio: frozenset[str]
     title_name_links: frozenset[str]
