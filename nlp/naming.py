@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 
+from spacy.tokens import Token
+
 from nlp.keys import fold
 
 
@@ -39,3 +41,9 @@ def introduced_as_relative(text: str, spans: Iterable[tuple[int, int]], kin_noun
     return any(
         before.search(text[max(0, start - 60) : start]) or after.match(text[end : end + 40]) for start, end in spans
     )
+
+
+def someones_relative(noun: Token, kin_nouns: Collection[str]) -> bool:
+    """ "His wife", "Their son", "Kofi's daughter": a relative with an owner, which only a person is; the one
+    capitalised word in apposition after it is that person's name ("His wife, Bríd, said")."""
+    return noun.lemma_.lower() in kin_nouns and any(c.dep_ == "poss" for c in noun.children)

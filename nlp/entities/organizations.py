@@ -11,6 +11,7 @@ from nlp.entities.mentions import Mention
 from nlp.entities.retyping import is_personal_name
 from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
+from nlp.naming import someones_relative
 
 
 def with_name_complement(span: Span, gazetteer: Gazetteer) -> Span:
@@ -594,11 +595,7 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         name = _name_ending_at(doc, head, gazetteer)
         # "His wife, Bríd, said": only a person is someone's wife or son, whatever the one name is
-        owned_kin = (
-            noun.i < head.i
-            and noun.lemma_.lower() in statements.kin_nouns
-            and any(c.dep_ == "poss" for c in noun.children)
-        )
+        owned_kin = noun.i < head.i and someones_relative(noun, statements.kin_nouns)
         if name is None and (aged or owned_kin):
             if in_longer_names is None:
                 in_longer_names = _words_in_longer_names(doc, gazetteer)

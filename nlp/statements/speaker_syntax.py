@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from nlp.lexicon.lexicon import StatementWords
+from nlp.naming import someones_relative
 from nlp.statements.cues import is_cue_verb
 
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
@@ -422,8 +423,7 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
             return named
         if head.lemma_.lower() in lexicon.person_nouns and _proper_name(named, lexicon):
             return named  # "The command's spokesman, SP Adewale Ojo,": a person, whatever the tagger called it
-        owned = any(c.dep_ == "poss" for c in head.children)
-        if owned and head.lemma_.lower() in lexicon.kin_nouns and named.pos_ == "PROPN" and named.is_title:
+        if someones_relative(head, lexicon.kin_nouns) and named.pos_ == "PROPN" and named.is_title:
             return named  # "His wife, Bríd, said": someone's relative, by the one name
         if head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.person_nouns and named.ent_type_ == "ORG":
             return named  # "The bus company, Andes Transit, said", "The buyer, Lakeport Developments, argues"
