@@ -1162,6 +1162,41 @@ def test_a_given_name_s_gender_picks_the_pronoun_s_person(extractor: Extractor, 
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
 
 
+OFFICES_WRITTEN_AS_INITIALS_BESIDE_A_NAME = [
+    (
+        "The District Coordinating Officer (DCO) of the Lilongwe District Council, Mr Chikondi Banda, said the repairs "
+        'would begin in June.\n\n"We have the money and the contractor," the DCO said.',
+        ["Chikondi Banda", "Chikondi Banda"],
+    ),
+    (
+        "ASP Ruth Nyaga, who heads the traffic unit, said two drivers had been arrested.\n\n"
+        '"Both will be charged in court tomorrow," the ASP said.',
+        ["Ruth Nyaga", "Ruth Nyaga"],
+    ),
+    (
+        'The Nyeri Town MP, Wanjiku Muriuki, said the hospital lacked beds.\n\n"Mothers share beds here," the MP said.',
+        ["Wanjiku Muriuki", "Wanjiku Muriuki"],
+    ),
+    (
+        'Joseph Mwale, DEO of Kasungu district, said teachers would be paid by Friday.\n\n"The cheques are ready," the '
+        "DEO said.",
+        ["Joseph Mwale", "Joseph Mwale"],
+    ),
+    (  # the party's initials are the object of "of": the party speaks, not its member
+        'A member of the ruling NDC, Kofi Addo, said the bill would pass.\n\n"We have the numbers," the NDC said in a '
+        "statement.",
+        ["Kofi Addo", "NDC"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), OFFICES_WRITTEN_AS_INITIALS_BESIDE_A_NAME)
+def test_an_office_s_initials_name_the_person_they_were_written_beside(
+    extractor: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
 def test_an_engineer_s_title_is_no_part_of_the_name(extractor: Extractor) -> None:
     extraction = _extract(extractor, "The commissioner for works, Engr. Tunde Bakare, said the road would open in May.")
     assert ("Tunde Bakare", "Person") in {(e.name, e.type) for e in extraction.entities}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -102,6 +102,42 @@ def _titles_around(first: Token) -> list[list[str]]:
             words = [t.text for t in child.subtree if t.is_alpha and t.i <= child.i and t.dep_ not in {"det", "poss"}]
             found.append(words)
     return found
+
+
+# words that put a noun phrase after them as their object: an office written after one belongs to someone else
+# ("a member of the ruling NDC, Kofi Addo,")
+_OBJECT_MAKERS = frozenset({"of", "for", "from", "in", "at", "with", "by", "to", "against", "about", "on"})
+
+
+def _written_beside(acronym: str, first: Token, last: Token, office_nouns: Collection[str]) -> bool:
+    """Whether the sentence naming someone from ``first`` to ``last`` writes the office ``acronym`` as that name's
+    own title: right before it ("DSP S. Prakash", "MP Joyce Kamau"), heading an apposition before it ("The Kapsoit
+    Ward MCA, Gilbert Kiprotich Langat,"), defining an office in brackets before it ("The Municipal Chief Executive
+    (MCE) of the Agona West Municipal Assembly, Hon. Kwabena Ofori Amponsah,") or heading one after it ("Vishal
+    Shinde, SHO of Hadapsar police station,"). Initials that modify a noun ("WHO chief Tedros") or stand in a
+    prepositional phrase are an organisation's."""
+    doc = first.doc
+    sentence = first.sent
+    for word in sentence:
+        if word.text != acronym or first.i <= word.i <= last.i:
+            continue
+        if word.i < first.i:
+            between = doc[word.i + 1 : first.i]
+            if len(between) > 14 or any(t.pos_ in {"VERB", "AUX"} for t in between):
+                continue
+            if word.dep_ == "pobj" or (word.i > 0 and doc[word.i - 1].lower_ in _OBJECT_MAKERS):
+                continue
+            if 2 <= word.i < len(doc) - 1 and doc[word.i - 1].text == "(" and doc[word.i + 1].text == ")":
+                if doc[word.i - 2].lower_ not in office_nouns:
+                    continue  # the initials defined in brackets: the words before them must be an office
+            elif len(between) and between[0].text != "," and not all(t.is_title or t.text == "." for t in between):
+                continue  # "WHO chief Tedros": the initials modify a noun
+            return True
+        elif word.i == last.i + 2 and doc[last.i + 1].text in {",", "("}:
+            after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+            if after is None or after.pos_ in {"PUNCT", "ADP"} or after.is_space:
+                return True
+    return False
 
 
 def _aside(clause: Token) -> bool:
@@ -661,7 +697,8 @@ class SpeakerResolver(Relatives):
     def _titled_by_initials(self, head: Token, at: int) -> NamedMention | None:
         """ "the CFO said" after "Chief Financial Officer Meenakshi Iyer" or "Jane Doe, the company's chief executive
         officer,": an office written as its initials is the person last introduced with the title they stand for
-        (its last word may be left out of them: "Chief Executive" is the CEO)."""
+        (its last word may be left out of them: "Chief Executive" is the CEO), or with those initials as a title of
+        their own (`_written_beside`: "the DSP said" after "DSP S. Prakash")."""
         acronym = head.text
         if not (2 <= len(acronym) <= 4 and acronym.isalpha() and acronym.isupper()):
             return None
@@ -676,7 +713,23 @@ class SpeakerResolver(Relatives):
             officer = {acronym[:-1]} if acronym.endswith("O") and len(acronym) > 2 else set()  # "officer" left out
             if any(_initials(words) in {acronym} | officer for words in _titles_around(first)):
                 return mention
+            if self._written_beside_mention(acronym, first):
+                return mention
+        for heard in reversed(self._heard):  # "DSP S. Prakash said", a name the tagger missed or called otherwise
+            if not heard.is_person or heard.at >= at:
+                continue
+            first = self._token_at(heard.at, heard.at + 1)
+            if heard.mention.startswith(f"{acronym} ") or (
+                first is not None and self._written_beside_mention(acronym, first)
+            ):
+                return NamedMention(heard.at, heard.name, heard.entity_id, True, False)
         return None
+
+    def _written_beside_mention(self, acronym: str, first: Token) -> bool:
+        last = first
+        while last.i + 1 < len(self.doc) and (self.doc[last.i + 1].pos_ == "PROPN" or self.doc[last.i + 1].is_title):
+            last = self.doc[last.i + 1]  # the name as written, whatever the entity's name
+        return _written_beside(acronym, first, last, self.lexicon.office_nouns)
 
     def _titled_before(self, head: Token, at: int) -> NamedMention | None:
         """ "the premier said" → the person introduced as "Premier Doug Ford" or "Doug Ford, the premier"; failing
