@@ -1197,6 +1197,42 @@ def test_an_office_s_initials_name_the_person_they_were_written_beside(
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
 
 
+def test_a_name_the_tagger_cut_in_two_after_a_rank_is_one_person(extractor: Extractor) -> None:
+    text = (
+        "The shops stayed shut all day.\n\nSSP Kuldeep Singh Chahal, who reached the spot with a posse of policemen, "
+        "said the crowd had dispersed."
+    )
+    extraction = _extract(extractor, text)
+    assert "Kuldeep Singh Chahal" in {e.name for e in extraction.entities if e.type == "Person"}
+    assert [s.speaker for s in extraction.statements] == ["Kuldeep Singh Chahal"]
+
+
+WORDS_OF_RESPECT_AFTER_A_SPEAKER_S_NAME = [
+    (
+        'Ramesh Kumar, 81, whom the whole lane calls Ramesh ji, still opens his shop at six. "It was better then," '
+        "Ramesh ji said.",
+        ["Ramesh Kumar"],
+    ),
+    (
+        "Across the river, Haji Allah Dino Mangi has fed 40 families since the flood. Mangi Sahib, as the village "
+        "calls him, said no official had visited.",
+        ["Allah Dino Mangi"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), WORDS_OF_RESPECT_AFTER_A_SPEAKER_S_NAME)
+def test_a_word_of_respect_after_a_speaker_s_name_is_no_part_of_it(
+    extractor: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+def test_the_second_word_of_a_two_word_title_is_no_part_of_the_name(extractor: Extractor) -> None:
+    text = "State assemblyman Dato' Sri Wan Ahmad Kamil Wan Abdullah, however, claimed that the council had failed."
+    assert "Wan Ahmad Kamil Wan Abdullah" in {e.name for e in _extract(extractor, text).entities}
+
+
 def test_an_engineer_s_title_is_no_part_of_the_name(extractor: Extractor) -> None:
     extraction = _extract(extractor, "The commissioner for works, Engr. Tunde Bakare, said the road would open in May.")
     assert ("Tunde Bakare", "Person") in {(e.name, e.type) for e in extraction.entities}

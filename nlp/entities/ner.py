@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -88,6 +89,10 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         start += 1
     while start < end - 2 and f"{fold(doc[start].text)} {fold(doc[start + 1].text)}" in words.honorific_pairs:
         start += 2  # "Tan Sri Lim Kok Seng"
+    title_before = start - 2 if start >= 2 and doc[start - 1].text in {"'", "’"} else start - 1
+    pair = f"{fold(doc[title_before].text)} {fold(doc[start].text)}" if start < end - 1 and title_before >= 0 else ""
+    if pair in words.honorific_pairs:
+        start += 1  # "Dato' Sri Wan Ahmad": the pair's second word, the tagger having left out the first
     person = span.label_ == "PERSON"
     while start < end - 1 and opens_with_honorific(doc[start:end], gazetteer, person):  # in a row: "Datuk Seri …"
         start += 1
@@ -344,6 +349,21 @@ def _nicknamed_people(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[
     return found
 
 
+def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
+    """Two PERSON spans side by side, one space apart, that the parse joins into one name (the first's words are
+    compounds of a word of the second): one PERSON. News English never writes two people's names together without
+    a comma or a conjunction between them, so the tagger cut one name ("SSP Harpreet" + "Singh Brar")."""
+    found = []
+    for first, second in pairwise(ents):
+        if first.label_ != "PERSON" or second.label_ != "PERSON" or first.end != second.start:
+            continue
+        if not first[-1].whitespace_ or "\n" in first[-1].whitespace_:
+            continue
+        if all(t.dep_ == "compound" and second.start <= t.head.i < second.end for t in first):
+            found.append(Span(doc, first.start, second.end, label="PERSON"))
+    return found
+
+
 def _with_first_words(span: Span, gazetteer: Gazetteer) -> Span:
     """An ORG after untagged capitalised proper nouns the parse joins into its name (compounds of a word in it): the
     model often tags a company or body without its first word ("Drewcastle" of "Drewcastle Maritime")."""
@@ -411,6 +431,13 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
         '"Nurul Ain" (ORG) + "binti Abdul Razak"; "Pieter-Jan van" (DATE) + "den Heuvel"; "André Luís" + "dos '
         'Santos Ferreira"; "Dr Muna" (PERSON) + "bint Abdullah al Balushi"; "Rio de Janeiro" stays a place',
         _particle_names,
+    ),
+    Rule(
+        "person_cut_in_two",
+        "two PERSONs side by side, one space apart, whose parse makes one name (the first's words compounds of the "
+        "second's) are one PERSON",
+        '"SSP Harpreet" + "Singh Brar"',
+        _person_cut_in_two,
     ),
 )
 PERSON_SPANS: tuple[Rule[Widening], ...] = (

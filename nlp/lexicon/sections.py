@@ -112,6 +112,7 @@ class StatementWords:
     fronted_place_words: frozenset[str]
     surname_titles: frozenset[str]
     post_nominal_letters: frozenset[str]  # from [entities]
+    honorifics_after_names: frozenset[str]  # from [entities]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles

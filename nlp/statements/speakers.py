@@ -264,6 +264,9 @@ class SpeakerResolver(Relatives):
         return match.end() if match is not None else 0
 
     def _resolved(self, head: Token, avoid: str) -> Speaker | None:
+        name_word = self._before_respect(head)
+        if name_word is not None:  # "Bhagirath ji said", "Khoso Sahib said": the name, not the word of respect
+            return self._resolved(name_word, avoid)
         titled = self._trailing_person(head) or self._person_set_off_after(head)
         if titled is not None:
             return titled
@@ -359,6 +362,18 @@ class SpeakerResolver(Relatives):
         if subject is not None:
             return Speaker(subject.text, phrase.text, None, False, at, "description", subject.start_char + self.offset)
         return self._as_written(head, phrase, at)
+
+    def _before_respect(self, head: Token) -> Token | None:
+        """The name's last word when ``head`` is a word of respect written after a name as a word of its own ("ji",
+        "Sahib", `honorifics_after_names`), as the entities' names leave it off."""
+        if head.lower_ not in self.lexicon.honorifics_after_names or head.i == 0:
+            return None
+        name = self.doc[head.i - 1]
+        if not name.whitespace_ or name.pos_ != "PROPN" or not name.is_title:
+            return None
+        if name.i > 0 and self.doc[name.i - 1].is_title and self.doc[name.i - 1].pos_ == "PROPN":
+            return None  # "Ambagahawatte Sumanasara Thera": a longer name, which the phrase gives whole
+        return name
 
     def _organisation_reported_on(self, head: Token) -> Span | None:
         """ "Logistics start-up Parcelwise has raised US$48 million …, the company announced": an organisation
