@@ -203,6 +203,14 @@ ATTRIBUTION_SOUTHASIA = EvaluationSet(DATA / "attribution-southasia", DATA / "at
 # chiefs', church and union titles, officials by office alone. Written apart from the rules, first scored once, a
 # development set since.
 ATTRIBUTION_AFRICA = EvaluationSet(DATA / "attribution-africa", DATA / "attribution-africa" / "floors.json")
+# News from the English-language press of fourteen East and Southeast Asian places: family names first, given names as
+# second references, Burmese and Malay names and titles, namesakes in every article. Written apart from the rules,
+# first scored once, a development set since.
+ATTRIBUTION_EASTASIA = EvaluationSet(DATA / "attribution-eastasia", DATA / "attribution-eastasia" / "floors.json")
+# Ten long feature portraits: one person quoted in the present tense among others of the same gender, relatives by
+# given name, descriptions, speech the subject reports. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_PORTRAITS = EvaluationSet(DATA / "attribution-portraits", DATA / "attribution-portraits" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -265,6 +273,8 @@ STATEMENT_SETS = (
     ATTRIBUTION_RESEARCH,
     ATTRIBUTION_SOUTHASIA,
     ATTRIBUTION_AFRICA,
+    ATTRIBUTION_EASTASIA,
+    ATTRIBUTION_PORTRAITS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

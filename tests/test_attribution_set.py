@@ -32,6 +32,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_COURTS,
     ATTRIBUTION_CUSTOMS,
     ATTRIBUTION_DIASPORA,
+    ATTRIBUTION_EASTASIA,
     ATTRIBUTION_EMERGENCIES,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_FEATURES,
@@ -43,6 +44,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_NAMING,
     ATTRIBUTION_POLITICS,
+    ATTRIBUTION_PORTRAITS,
     ATTRIBUTION_PROFILES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_RESEARCH,
@@ -97,6 +99,8 @@ SETS = [
     pytest.param(ATTRIBUTION_RESEARCH, id="attribution-research"),
     pytest.param(ATTRIBUTION_SOUTHASIA, id="attribution-southasia"),
     pytest.param(ATTRIBUTION_AFRICA, id="attribution-africa"),
+    pytest.param(ATTRIBUTION_EASTASIA, id="attribution-eastasia"),
+    pytest.param(ATTRIBUTION_PORTRAITS, id="attribution-portraits"),
 ]
 
 
@@ -131,6 +135,8 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_RESEARCH): 12,
         id(ATTRIBUTION_SOUTHASIA): 14,
         id(ATTRIBUTION_AFRICA): 14,
+        id(ATTRIBUTION_EASTASIA): 14,
+        id(ATTRIBUTION_PORTRAITS): 10,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
