@@ -1233,6 +1233,51 @@ def test_the_second_word_of_a_two_word_title_is_no_part_of_the_name(extractor: E
     assert "Wan Ahmad Kamil Wan Abdullah" in {e.name for e in _extract(extractor, text).entities}
 
 
+FORMS_OF_ADDRESS_THAT_ARE_FAMILY_NAMES_ELSEWHERE = [
+    ("Ko Aung Myo Thant, who runs the ferry, said the river had risen overnight.", "Aung Myo Thant"),
+    ("Naw Say Paw, a teacher, said the school had no clean water.", "Say Paw"),
+    ("Former Taiwanese president Ma Ying-jeou said the talks should resume.", "Ma Ying-jeou"),  # his family name
+    ("District police chief Asst Comm Rosli Hashim Abdullah said 40 reports had been lodged.", "Rosli Hashim Abdullah"),
+    ("Among those at the station was Hajah Zainab binti Osman, 71, who said she had lost her savings.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FORMS_OF_ADDRESS_THAT_ARE_FAMILY_NAMES_ELSEWHERE)
+def test_a_form_of_address_is_cut_off_a_name_only_where_it_cannot_be_the_family_name(
+    extractor: Extractor, text: str, name: str | None
+) -> None:
+    extraction = _extract(extractor, text)
+    expected = name or "Zainab binti Osman"
+    assert expected in {e.name for e in extraction.entities if e.type == "Person"}
+    assert [s.speaker for s in extraction.statements] == [expected]
+
+
+NICKNAMES_INSIDE_NAMES = [
+    ('Barangay kagawad Maria Luisa "Malou" B. Santos said the seawall had cracked again.', ["Maria Luisa B. Santos"]),
+    ('Fisherman Arnel "Toto" de Guzman said the catch had fallen by half.', ["Arnel de Guzman"]),
+    (
+        'Beside the pitch stood Óscar "El Flaco" Benítez Sosa, 68, who has trained the club\'s juniors since 1990. "We '
+        'have no money, but we have the boys," El Flaco said.',
+        ["Óscar Benítez Sosa"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), NICKNAMES_INSIDE_NAMES)
+def test_a_nickname_inside_a_name_is_left_out_of_it_and_names_the_person(
+    extractor: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+def test_a_family_name_of_two_words_is_the_last_bearer_s_whatever_his_generation(extractor: Extractor) -> None:
+    text = (
+        "The first boat was skippered by Danilo dela Rosa. The second belonged to Arturo dela Rosa Jr., 44, who is not "
+        'related to him.\n\n"We saw the lights and then nothing," dela Rosa told reporters.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Arturo dela Rosa Jr."]
+
+
 def test_an_engineer_s_title_is_no_part_of_the_name(extractor: Extractor) -> None:
     extraction = _extract(extractor, "The commissioner for works, Engr. Tunde Bakare, said the road would open in May.")
     assert ("Tunde Bakare", "Person") in {(e.name, e.type) for e in extraction.entities}

@@ -327,14 +327,18 @@ def _name_word_before(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
 
 # A personal name with a nickname in quotation marks inside it: Philippine, Nigerian and American papers write
 # 'Ramon "Bong" Reyes', and the model cuts the name at the marks (resolution keeps the name without the nickname).
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"  # a capital of the Latin alphabets ("Óscar", "Ñuflo")
 NICKNAMED = re.compile(
-    r"\b(?:[A-Z][\w'-]*\.?\s){1,3}[\"“‘'][A-Z][\w-]*(?:\s[A-Z][\w-]*)?[\"”’']\s[A-Z][\w'-]+(?:-[A-Z][\w'-]+)?"
+    rf"(?<![\w'-])(?:{_CAPITAL}[\w'-]*\.?\s){{1,3}}[\"“‘']{_CAPITAL}[\w-]*(?:\s{_CAPITAL}[\w-]*)?[\"”’']\s"
+    # after the nickname: a middle initial or a particle may come before the family name ('Teresita "Tess" M.
+    # Ocampo', 'Rodolfo "Boyet" dela Cruz'), and a second family name after it ('Héctor "El Chino" Giménez Ruiz')
+    rf"(?:{_CAPITAL}\.\s)?(?:[a-z]{{2,4}}\s)?{_CAPITAL}[\w'-]+(?:-{_CAPITAL}[\w'-]+)?(?:\s{_CAPITAL}[\w'-]+(?=[\s,.;:]))?"
 )
 
 
 def _nicknamed_people(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
     """Spans of names with a quoted nickname inside ('Mark Anthony “Macoy” Dumlao'), as PERSON spans."""
-    titles = gazetteer.words("title_words") | gazetteer.lexicon.entities.trimmed_honorifics
+    titles = gazetteer.words("title_words") | gazetteer.lexicon.entities.trimmed_honorifics | gazetteer.job_words
     found = []
     for match in NICKNAMED.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="contract")
@@ -420,8 +424,10 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
     Rule(
         "nicknamed_names",
         "capitalised names with a nickname in quotation marks inside are one PERSON, in place of the pieces the "
-        "model made of them (the nickname is left out of the name)",
-        "'Sen. Rodolfo “Dodong” Macaraeg' tagged as three PERSONs; 'Mark Anthony “Macoy”' + 'Dumlao' tagged ORG",
+        "model made of them, a middle initial, a particle or a second family name after the nickname included (the "
+        "nickname is left out of the name and is the person's other name)",
+        "'Sen. Rodolfo “Dodong” Macaraeg' tagged as three PERSONs; 'Mark Anthony “Macoy”' + 'Dumlao' tagged ORG; "
+        "'Teresita \"Tess\" M. Ocampo', 'Rodolfo \"Boyet\" dela Cruz', 'Héctor \"El Chino\" Giménez Ruiz'",
         _nicknamed_people,
     ),
     Rule(

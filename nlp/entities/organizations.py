@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import Mention
-from nlp.entities.retyping import is_personal_name
+from nlp.entities.retyping import is_personal_name, opens_with_honorific
 from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
 from nlp.naming import someones_relative
@@ -702,8 +702,12 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
         fold(doc[start].text) in gazetteer.job_words or doc[start].lower_.rstrip(".") in honorifics
     ):
         start += 1  # "Guard Tyrese Holloway, the captain's brother", "Madam Norhayati Salleh, 58,": no part of it
+    if start < head.i - 1 and opens_with_honorific(doc[start : head.i + 1], gazetteer):
+        start += 1  # "Ma Thandar Win, 29,"
     if start > 0 and doc[start - 1].lower_ in particles:
         return None  # "Siti Khadijah binti Mohd Yusof": the end of a longer name, which the particle joins
+    if start > 1 and doc[start - 1].is_quote and doc[start - 2].is_title:
+        return None  # 'Teresita "Tess" M. Ocampo': the end of a name with a nickname inside
     name = doc[start : head.i + 1]
     capitalised = all(
         (t.is_title and t.is_alpha) or (t.i == start and _initial(t)) or (t.i > start and t.lower_ in particles)

@@ -68,6 +68,13 @@ def _known_as(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
     starts = {m.start: m for m in mentions}
     pairs: list[tuple[Mention, Mention]] = []
     for mention in mentions:
+        inside = NICKNAME.search(mention.text) if mention.type == "Person" else None
+        nickname = mention.text[inside.start() + 2 : inside.end() - 2] if inside else ""
+        if nickname and all(word[:1].isupper() for word in nickname.split()):
+            # 'Héctor "El Chino" Giménez Ruiz': a nickname inside the name is the person's other name
+            at = mention.start + inside.start() + 2 if inside else 0
+            pairs.append((mention, Mention(at, at + len(nickname), "Person", nickname, "rule")))
+            continue
         match = gazetteer.lexicon.entities.known_as.match(text, mention.end)
         if match is None and mention.type == "Law":
             match = _LAW_APPOSITION.match(text, mention.end)  # "Bill 23, the More Homes Built Faster Act"
@@ -222,10 +229,15 @@ class _FullNames:
         self.text = text
         # every ending after a space ("van den heuvel"): the full names it ends, each with its first mention
         self.by_tail: dict[str, dict[str, Mention]] = defaultdict(dict)
+        generations = gazetteer.lexicon.statements.generational_suffixes
         for mention in self.people:
             folded = fold(mention.text)
-            for space in (i for i, ch in enumerate(folded) if ch == " "):
-                self.by_tail[folded[space + 1 :]].setdefault(folded, mention)
+            # "dela cruz" ends "Ernesto dela Cruz Jr." too: a generation is no part of the family name
+            last = folded.rsplit(" ", 1)
+            kept = last[0] if len(last) == 2 and last[1].rstrip(".") in generations else folded
+            for name in {folded, kept}:
+                for space in (i for i, ch in enumerate(name) if ch == " "):
+                    self.by_tail[name[space + 1 :]].setdefault(folded, mention)
 
     def owner_of(self, mention: Mention) -> Mention | None:
         """The full name a surname or first name belongs to: the nearest one before it, else the first after."""

@@ -185,8 +185,12 @@ def opens_with_honorific(span: Span, gazetteer: Gazetteer, tagged_person: bool =
     """Whether ``span`` opens with an honorific cut off a name: in capitals only on a name the model tagged a
     person's (``tagged_person``) or before a first name, else it is an acronym ("the IBU World Cup"); a one-letter
     one ("U Thet Naing") only after another or before two more words, none an organisation's ("U Mobile", "U Mumba
-    Kabaddi Club" are names)."""
+    Kabaddi Club" are names); one that is a family name elsewhere (`honorifics_before_two_names`: "Ma Thandar Win",
+    not "Ma Ying-jeou") only before two or more capitalised words joined by no hyphen."""
     first, doc = span[0], span.doc
+    if fold(first.text) in gazetteer.lexicon.entities.honorifics_before_two_names and first.text.istitle():
+        names = span[1:]  # "Ma Thandar Win"; not "Ma Ying-jeou", "Ko Jin-young" nor a Chinese "Ma Zhaoxu"
+        return len(names) >= 2 and all(t.is_alpha and t.is_title for t in names)
     honorifics = gazetteer.lexicon.entities.trimmed_honorifics
     if fold(first.text).rstrip(".") not in honorifics:
         return False

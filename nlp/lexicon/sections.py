@@ -113,6 +113,7 @@ class StatementWords:
     surname_titles: frozenset[str]
     post_nominal_letters: frozenset[str]  # from [entities]
     honorifics_after_names: frozenset[str]  # from [entities]
+    honorifics_before_two_names: frozenset[str]  # from [entities]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
@@ -161,6 +162,7 @@ class EntityWords:
     post_nominal_letters: frozenset[str]
     counsel_roles: frozenset[str]
     honorifics_after_names: frozenset[str]
+    honorifics_before_two_names: frozenset[str]
     generic_single_words: frozenset[str]
     title_after_portfolio: frozenset[str]
     title_name_links: frozenset[str]

@@ -615,6 +615,12 @@ class SpeakerResolver(Relatives):
             i -= 1
         return best
 
+    def _without_generation(self, name: str) -> str:
+        words = name.split()
+        if len(words) > 2 and words[-1].lower().rstrip(".") in self.lexicon.generational_suffixes:
+            return " ".join(words[:-1])
+        return name
+
     def _fuller(self, name: str, at: int, surname_first: bool = False) -> NamedMention | None:
         """A one-word name read as the longer name it stands for: "Paris" → "Valeska Paris", "Church" →
         "Church of Scientology" (the person or organisation named in full earlier); after an honorific, also a
@@ -627,7 +633,8 @@ class SpeakerResolver(Relatives):
             # "Madam Lim": a surname, maybe written first; "Mr Ó Súilleabháin": a family name of two words
             return self._fuller(" ".join(words[1:]), at, surname_first=len(words) == 2)
         if len(words) != 1:
-            longer = [e for e in self._people if e.name.endswith(" " + name)]  # "López Obrador"
+            # "López Obrador"; "dela Cruz" of "Ernesto dela Cruz Jr." too, a generation no part of the family name
+            longer = [e for e in self._people if self._without_generation(e.name).endswith(" " + name)]
             return NamedMention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
         person = self._bearer_of(name, at)
         if person is not None:
