@@ -1278,6 +1278,15 @@ def test_a_family_name_of_two_words_is_the_last_bearer_s_whatever_his_generation
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Arturo dela Rosa Jr."]
 
 
+def test_a_pronoun_s_speaker_is_never_the_one_the_words_are_said_to(extractor: Extractor) -> None:
+    text = (
+        "Jess McAllister counts the takings while a woman who introduces herself only as Bub wraps the sandwiches."
+        '\n\n"You take these. It is a long way to anywhere from here," she says to McAllister, who tries to refuse '
+        "them."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Bub"]
+
+
 def test_an_engineer_s_title_is_no_part_of_the_name(extractor: Extractor) -> None:
     extraction = _extract(extractor, "The commissioner for works, Engr. Tunde Bakare, said the road would open in May.")
     assert ("Tunde Bakare", "Person") in {(e.name, e.type) for e in extraction.entities}

@@ -104,6 +104,8 @@ def find_statements(
                 resolved = resolver.resolve(head, avoid=resolved.name) or resolved
             if head is not None and resolved is not None and _answers(draft.attribution, asker, resolved, words):
                 resolved = resolver.resolve(head, avoid=resolved.name) or resolved
+            if head is not None and resolved is not None and _spoken_to(draft.attribution.cue, resolved, words):
+                resolved = resolver.resolve(head, avoid=resolved.name) or resolved
             if resolved is None:
                 continue
             speaker = resolved
@@ -448,6 +450,16 @@ def _evidence(doc: Doc, text: str, start: int, end: int, cue: Token | None) -> t
     while sent_start < start and text[sent_start].isspace():
         sent_start += 1
     return sent_start, sent_end
+
+
+def _spoken_to(cue: Token | None, speaker: Speaker, lexicon: StatementWords) -> bool:
+    """Whether a speaker found by a pronoun or a description is the one the cue says the words were said to
+    ("she says to McAllister" is not McAllister): nobody is told what they say themselves."""
+    if cue is None or speaker.basis not in {"pronoun", "description"}:
+        return False
+    addressee = _addressee(cue, lexicon)
+    names = set(speaker.name.split())
+    return addressee is not None and addressee[:1].isupper() and set(addressee.split()) <= names
 
 
 def _addressee(cue: Token, lexicon: StatementWords) -> str | None:
