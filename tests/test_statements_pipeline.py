@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.records import Article, content_hash
+from core.records import CONFIDENT_ATTRIBUTION, Article, content_hash
 from core.settings import load_settings
 from nlp.runtime.extract import Extractor
 from nlp.runtime.pipeline import MAX_CHUNK_CHARS
@@ -1285,6 +1285,17 @@ def test_a_pronoun_s_speaker_is_never_the_one_the_words_are_said_to(extractor: E
         "them."
     )
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Bub"]
+
+
+def test_an_organisation_s_name_goes_on_after_a_plural_s_possessive(extractor: Extractor) -> None:
+    text = "In a statement, the Ibadan Deaf Children's Parents Forum said the school had given a voice to children."
+    extraction = _extract(extractor, text)
+    assert "Ibadan Deaf Children's Parents Forum" in {e.name for e in extraction.entities}
+    assert [(s.speaker, s.confidence >= CONFIDENT_ATTRIBUTION) for s in extraction.statements] == [
+        ("Ibadan Deaf Children's Parents Forum", True)
+    ]
+    owned = _extract(extractor, "Google's DeepMind said the model was ready.")
+    assert "Google" in {e.name for e in owned.entities}  # a company's possessive is its own
 
 
 def test_an_engineer_s_title_is_no_part_of_the_name(extractor: Extractor) -> None:

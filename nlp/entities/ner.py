@@ -368,6 +368,24 @@ def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list
     return found
 
 
+def _organisation_cut_at_possessive(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
+    """Two ORG spans the model cut at a plural's possessive inside one name ("the Ibadan Deaf Children's" + "Parents
+    Forum", "the Accra Fishermen'" + "Union"): one ORG. A plural of people owns nothing in a name; an organisation
+    does ("Google's" + "DeepMind" stay two)."""
+    plurals = gazetteer.lexicon.entities.possessive_plurals
+    found = []
+    for first, second in pairwise(ents):
+        if first.label_ != "ORG" or second.label_ != "ORG" or second.start - first.end not in {0, 1}:
+            continue
+        mark = doc[second.start - 1]
+        if mark.tag_ != "POS" or mark.i < first.start + 1:
+            continue
+        owner = doc[mark.i - 1].lower_
+        if (mark.text in {"'s", "’s"} and owner in plurals) or (mark.text in {"'", "’"} and owner.endswith("s")):
+            found.append(Span(doc, first.start, second.end, label="ORG"))
+    return found
+
+
 def _with_first_words(span: Span, gazetteer: Gazetteer) -> Span:
     """An ORG after untagged capitalised proper nouns the parse joins into its name (compounds of a word in it): the
     model often tags a company or body without its first word ("Drewcastle" of "Drewcastle Maritime")."""
@@ -444,6 +462,13 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
         "second's) are one PERSON",
         '"SSP Harpreet" + "Singh Brar"',
         _person_cut_in_two,
+    ),
+    Rule(
+        "organisation_cut_at_possessive",
+        "two ORGs the model cut at a plural's possessive (`possessive_plurals` + 's, or a plural's bare apostrophe) "
+        "are one ORG; an organisation's possessive stays between two",
+        '"the Ibadan Deaf Children\'s" + "Parents Forum"; "Google\'s" + "DeepMind" stay two',
+        _organisation_cut_at_possessive,
     ),
 )
 PERSON_SPANS: tuple[Rule[Widening], ...] = (

@@ -98,7 +98,7 @@ def _derive_honorific_lists(merged: dict[str, Any], honorifics: Mapping[str, Hon
     merged.setdefault(RULES, {})["honorific_titles"] = used_for("alone")
     merged.setdefault("entities", {})["trimmed_honorifics"] = used_for("trim")
     merged["statements"]["post_nominal_letters"] = merged["entities"].get("post_nominal_letters", [])
-    for key in ("honorifics_after_names", "honorifics_before_two_names"):
+    for key in ("honorifics_after_names", "honorifics_before_two_names", "possessive_plurals"):
         merged["statements"][key] = merged["entities"].get(key, [])
     rules = merged.get(RULES, {})
     jobs = ("title_words", "occupation_words", "employee_words")  # "Mayor", "Farmer", "Driver" before a name

@@ -114,6 +114,7 @@ class StatementWords:
     post_nominal_letters: frozenset[str]  # from [entities]
     honorifics_after_names: frozenset[str]  # from [entities]
     honorifics_before_two_names: frozenset[str]  # from [entities]
+    possessive_plurals: frozenset[str]  # from [entities]
     cue_lemmas: frozenset[str] = field(init=False)  # speech and belief verbs
     person_nouns: frozenset[str] = field(init=False)  # description and office nouns
     speaker_titles: frozenset[str] = field(init=False)  # words taken off a name: person nouns, honorifics, titles
@@ -163,6 +164,7 @@ class EntityWords:
     counsel_roles: frozenset[str]
     honorifics_after_names: frozenset[str]
     honorifics_before_two_names: frozenset[str]
+    possessive_plurals: frozenset[str]
     generic_single_words: frozenset[str]
     title_after_portfolio: frozenset[str]
     title_name_links: frozenset[str]
