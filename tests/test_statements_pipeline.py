@@ -1298,6 +1298,16 @@ def test_an_organisation_s_name_goes_on_after_a_plural_s_possessive(extractor: E
     assert "Google" in {e.name for e in owned.entities}  # a company's possessive is its own
 
 
+def test_a_name_that_which_describes_is_no_person_a_pronoun_may_take(extractor: Extractor) -> None:
+    text = (
+        "Sok Vannak, the union president, said the workers would wait.\n\nJin Xiang, which makes sportswear for "
+        "European brands, opened in 2018.\n\nHe said the sale was expected to bring in about $350,000."
+    )
+    extraction = _extract(extractor, text)
+    assert ("Jin Xiang", "Organization") in {(e.name, e.type) for e in extraction.entities}
+    assert [s.speaker for s in extraction.statements] == ["Sok Vannak", "Sok Vannak"]
+
+
 def test_an_engineer_s_title_is_no_part_of_the_name(extractor: Extractor) -> None:
     extraction = _extract(extractor, "The commissioner for works, Engr. Tunde Bakare, said the road would open in May.")
     assert ("Tunde Bakare", "Person") in {(e.name, e.type) for e in extraction.entities}

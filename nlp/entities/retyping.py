@@ -370,6 +370,15 @@ def _person_ending_in_organisation_word(c: Candidate, gazetteer: Gazetteer) -> C
     return c
 
 
+def _described_with_which(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """ "Jin Xiang, which makes sportswear …": English takes "which" after a thing and "who" after a person, so a
+    name the model called a person that a clause opening with "which" describes is an organisation."""
+    doc, end = c.span.doc, c.span.end
+    if c.ner_type == "Person" and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "which":
+        return Typed("Organization", c.span, "rule")
+    return c
+
+
 def _product_maker(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     """A lone-word PERSON, no known first name, owning a product ("Grifaj's software"): the company that makes it."""
     if c.ner_type != "Person" or len(c.span) != 1 or c.words[0] in gazetteer.first_names:
@@ -672,6 +681,13 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         "a PERSON ending in an `organization_words` word is an Organization",
         '"Edmonton Sun", "Art Gallery" tagged PERSON',
         _person_ending_in_organisation_word,
+    ),
+    Rule(
+        "described_with_which",
+        'a PERSON a clause opening with ", which" describes (no law, event or place by its words) is an '
+        'organisation: "which" is said of things',
+        '"Jin Xiang, which makes sportswear for European brands," tagged PERSON',
+        _described_with_which,
     ),
     Rule(
         "product_makers",
