@@ -31,6 +31,23 @@ def first_surname_bearers(
     return middle | {name for name in full_names if len(name.split()) == 2 and fold(name.split()[1]) == word}
 
 
+def without_generation(name: str, generational_suffixes: Collection[str]) -> str:
+    """A full name without the generation written after it: "Ernesto dela Cruz" of "Ernesto dela Cruz Jr.", "Renato
+    Bastos" of "Renato Bastos Filho"; the family name before the generation is the one the press calls him by."""
+    words = name.split()
+    if len(words) > 2 and words[-1].lower().rstrip(".") in generational_suffixes:
+        return " ".join(words[:-1])
+    return name
+
+
+def title_before(text: str, at: int, titles: Collection[str]) -> str:
+    """The title of ``titles`` written right before the name at ``at`` ("mrs" of "Mrs Fennelly"), "" without one:
+    where a mother and daughter share a family name, "Mrs" and "Ms" tell them apart."""
+    match = re.search(r"([\w-]+)\.?\s+$", text[max(0, at - 12) : at])
+    word = match.group(1).lower() if match else ""
+    return word if word in titles else ""
+
+
 def introduced_as_relative(text: str, spans: Iterable[tuple[int, int]], kin_nouns: Collection[str]) -> bool:
     """Whether the article brings a person in as someone's relative, by a kinship apposition at one of the person's
     full-name mentions (``spans``, offsets in ``text``): "Her mother, Dona Célia Ferraz, 68,", "The daughter, Kendra

@@ -1319,3 +1319,39 @@ def test_words_of_respect_after_a_name_are_no_part_of_it(extractor: Extractor) -
     assert "Kotagala Dhammasiri" in {e.name for e in monk.entities if e.type == "Person"}
     student = _extract(extractor, "Student council president Kim Min-ji said the sit-in would go on.")
     assert "Kim Min-ji" in {e.name for e in student.entities if e.type == "Person"}  # a syllable of her name
+
+
+def test_a_name_ending_a_long_office_title_speaks_whatever_clause_follows_it(extractor: Extractor) -> None:
+    text = (
+        "Ministry of Labor Department of Labor Standards Deputy Director-General Hsu Ming-te, who met a delegation "
+        "of drivers, said the rules would change."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Hsu Ming-te"]
+
+
+def test_the_body_a_document_was_addressed_to_is_not_the_one_that_speaks(extractor: Extractor) -> None:
+    text = (
+        "Shares of the logistics group fell 4% on Friday.\n\nIn a filing with the Nairobi Securities Exchange, the "
+        "company said it expected a loss for the year."
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers and "Nairobi Securities Exchange" not in speakers
+
+
+def test_the_story_s_subject_keeps_the_family_name_a_relative_shares(extractor: Extractor) -> None:
+    text = (
+        "Teresa Okafor has taught at the village school for nineteen years.\n\n"
+        '"Children come hungry and leave curious," Okafor said.\n\n'
+        "Her father, Emeka Okafor, was its first headmaster, and Teresa said her father had chosen every book in the "
+        "library.\n\n"
+        '"He was strict, but the shelves were full," Okafor said.\n\n'
+        'Okafor, asked about retiring, laughed. "Not while the roof holds," she said.'
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Teresa Okafor"] * 5
+
+
+def test_a_master_musician_s_title_is_no_part_of_the_name(extractor: Extractor) -> None:
+    text = "Ustad Rahim Khan, a sarod player from Gwalior, said the old compositions were being forgotten."
+    extraction = _extract(extractor, text)
+    assert [s.speaker for s in extraction.statements] == ["Rahim Khan"]

@@ -23,7 +23,7 @@ from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.gazetteer import Gazetteer
-from nlp.naming import first_surname_bearers, introduced_as_relative
+from nlp.naming import first_surname_bearers, introduced_as_relative, title_before, without_generation
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
 _LAW_APPOSITION = re.compile(r", (?:the |or )?")
@@ -233,9 +233,7 @@ class _FullNames:
         for mention in self.people:
             folded = fold(mention.text)
             # "dela cruz" ends "Ernesto dela Cruz Jr." too: a generation is no part of the family name
-            last = folded.rsplit(" ", 1)
-            kept = last[0] if len(last) == 2 and last[1].rstrip(".") in generations else folded
-            for name in {folded, kept}:
+            for name in {folded, without_generation(folded, generations)}:
                 for space in (i for i, ch in enumerate(name) if ch == " "):
                     self.by_tail[name[space + 1 :]].setdefault(folded, mention)
 
@@ -283,9 +281,22 @@ class _FullNames:
         # and the bare family name is the one left ("Dizon shakes his head" is the father, not his son Kevin Dizon)
         family = [p for p in ordered if p in bearers]
         if len({fold(p.text) for p in family}) > 1:
+            named_yet = [p for p in family if p.start < mention.start]
+            if named_yet and len({fold(p.text) for p in named_yet}) == 1:
+                return named_yet[0]  # "Dela Cruz said" before her mother Lourdes Dela Cruz comes in: no one else yet
             gendered = self._of_the_title_s_gender(family, mention)
             if gendered is not None:
                 return gendered
+            kin = self.gazetteer.lexicon.statements.kin_nouns
+            in_use = self._family_name_in_use(family, mention)
+            # the story's subject, called by the family name before a relative bearing it came in ("Her mother,
+            # Lourdes Dela Cruz,"), keeps it, though the article may call her by her given name beside her mother's
+            if (
+                in_use is not None
+                and self._titled_as_in_use(in_use, mention)
+                and all(self._introduced_as_relative(p, kin) for p in family if fold(p.text) != fold(in_use.text))
+            ):
+                return in_use
             by_given_name = {fold(p.text) for p in family if _called_by_given_name(self.text, p.text, self.gazetteer)}
             # or names them in full again ("'…,' Luis Ribeiro said" after "Ana Ribeiro and Luis Ribeiro, no relation,")
             in_full_again = {fold(p.text) for p in family if self._named_in_full_again(p, mention)}
@@ -296,12 +307,10 @@ class _FullNames:
             # the one the article called by the bare family name while no other bearer was named yet keeps it: news
             # names the later one in full, or by the given name ("Marchbanks" stays the singer after "Her mother,
             # Carol Marchbanks, says"; two unrelated Satos each called "Sato" in turn stay for the rule after this)
-            in_use = self._family_name_in_use(family, mention)
             if in_use is not None and all(
                 self._named_long_before(p, mention) for p in family if fold(p.text) != fold(in_use.text)
             ):
                 return in_use
-            kin = self.gazetteer.lexicon.statements.kin_nouns
             # one brought in as the other's relative ("Her mother, Dona Célia Ferraz,") is the bare family name only
             # right after being named (that paragraph or the next); after that it is the one the story is about
             subjects = [p for p in family if not self._relative_named_long_before(p, mention, kin)]
@@ -373,10 +382,19 @@ class _FullNames:
     def _relative_named_long_before(self, person: Mention, mention: Mention, kin_nouns: Collection[str]) -> bool:
         """Whether ``person`` came in as someone's relative and was last named in full before the paragraph before
         ``mention``'s."""
+        return self._introduced_as_relative(person, kin_nouns) and self._named_long_before(person, mention)
+
+    def _titled_as_in_use(self, person: Mention, mention: Mention) -> bool:
+        """Whether the bare family name at ``mention`` has the title (or none) it had where it stood for ``person``
+        alone: "Mrs MacAulay" is not the "Ms MacAulay" of before, but her mother."""
+        titles = self.gazetteer.lexicon.statements.title_genders
+        uses = self._bare_uses.get(fold(mention.text), [])
+        used = {title_before(self.text, at, titles) for at, name in uses if name == fold(person.text)}
+        return title_before(self.text, mention.start, titles) in used
+
+    def _introduced_as_relative(self, person: Mention, kin_nouns: Collection[str]) -> bool:
         named = [q for q in self.people if fold(q.text) == fold(person.text)]
-        return introduced_as_relative(
-            self.text, [(q.start, q.end) for q in named], kin_nouns
-        ) and self._named_long_before(person, mention)
+        return introduced_as_relative(self.text, [(q.start, q.end) for q in named], kin_nouns)
 
     def _named_long_before(self, person: Mention, mention: Mention) -> bool:
         """Whether ``person`` was last named in full before the paragraph before ``mention``'s (or not before it)."""

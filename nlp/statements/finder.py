@@ -477,7 +477,9 @@ def _addressee(cue: Token, lexicon: StatementWords) -> str | None:
             if objects:
                 return noun_phrase(objects[0]).text
         if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
-            for medium in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.medium_nouns):
+            # "in a filing with the exchange", "in a submission to the inquiry": a document is addressed too
+            media = lexicon.medium_nouns | lexicon.source_carrier_nouns
+            for medium in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in media):
                 for prep in (c for c in medium.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}):
                     objects = [c for c in prep.children if c.dep_ == "pobj"]
                     if objects:

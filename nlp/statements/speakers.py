@@ -21,7 +21,7 @@ from core.records import Entity, StatementBasis
 from nlp.keys import doc_text, fold
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
-from nlp.naming import first_surname_bearers
+from nlp.naming import first_surname_bearers, introduced_as_relative, title_before, without_generation
 from nlp.statements.antecedents import SPEAKER_MEMORY, NamedMention, Speaker
 from nlp.statements.cues import is_cue_verb
 from nlp.statements.relatives import Relatives
@@ -204,9 +204,7 @@ class SpeakerResolver(Relatives):
         # names give the father's family name before the mother's, and news names the person by the first
         self._inner_bearers: dict[str, list[Entity]] = {}
         for person in self._people:
-            words = person.name.split()
-            if len(words) > 2 and words[-1].lower().rstrip(".") in lexicon.generational_suffixes:
-                words = words[:-1]  # "Bastos" of "Renato Bastos Filho"
+            words = without_generation(person.name, lexicon.generational_suffixes).split()
             self._surname_bearers.setdefault(words[-1], []).append(person)
             for word in words[1:-1]:
                 if word[:1].isupper() and len(word.rstrip(".")) > 1:
@@ -494,10 +492,13 @@ class SpeakerResolver(Relatives):
     def _trailing_person(self, head: Token) -> Speaker | None:
         """A description ending in a person's name ("Executive director of CAIR Alia Salem") → that person,
         when the entities know the name as a person even though the parser tagged it otherwise."""
-        last = head.right_edge
+        # the phrase ends at its first comma: what follows ("Chen Wen-chi, who met the protesters,") describes the
+        # name, and the parser may hang the whole of it, name and clause, on the office's "of"
+        comma = next((t for t in head.subtree if t.i > head.i and t.text == ","), None)
+        last = head.right_edge if comma is None else head.doc[comma.i - 1]
         if head.pos_ not in {"NOUN", "PROPN"} or last.i <= head.i or last.pos_ != "PROPN":
             return None
-        if not same_paragraph(head, last) or head.doc[last.i - 1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
+        if not same_paragraph(head, last):
             return None
         if any(c.dep_ == "conj" for c in head.children):
             return None  # "Alistair and Morag Mackay said": the first of those who speak is the speaker
@@ -615,12 +616,6 @@ class SpeakerResolver(Relatives):
             i -= 1
         return best
 
-    def _without_generation(self, name: str) -> str:
-        words = name.split()
-        if len(words) > 2 and words[-1].lower().rstrip(".") in self.lexicon.generational_suffixes:
-            return " ".join(words[:-1])
-        return name
-
     def _fuller(self, name: str, at: int, surname_first: bool = False) -> NamedMention | None:
         """A one-word name read as the longer name it stands for: "Paris" → "Valeska Paris", "Church" →
         "Church of Scientology" (the person or organisation named in full earlier); after an honorific, also a
@@ -634,7 +629,8 @@ class SpeakerResolver(Relatives):
             return self._fuller(" ".join(words[1:]), at, surname_first=len(words) == 2)
         if len(words) != 1:
             # "López Obrador"; "dela Cruz" of "Ernesto dela Cruz Jr." too, a generation no part of the family name
-            longer = [e for e in self._people if self._without_generation(e.name).endswith(" " + name)]
+            generations = self.lexicon.generational_suffixes
+            longer = [e for e in self._people if without_generation(e.name, generations).endswith(" " + name)]
             return NamedMention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
         person = self._bearer_of(name, at)
         if person is not None:
@@ -995,7 +991,8 @@ class SpeakerResolver(Relatives):
 
     def _organisation_named_before(self, word: Token, at: int) -> NamedMention | None:
         noun = word.lower_
-        earlier = [m for m in reversed(self._mentions) if m.at < at and not m.is_person]
+        addressed = self._addressed_before(word)
+        earlier = [m for m in reversed(self._mentions) if m.at < at and not m.is_person and m.at not in addressed]
         for mention in earlier:
             if noun in mention.name.lower().split():
                 return mention
@@ -1016,6 +1013,20 @@ class SpeakerResolver(Relatives):
             fitting = [m for m in fitting if mentioned[m.name] == most]
             return next((m for m in fitting if m.is_subject), fitting[0])
         return None
+
+    def _addressed_before(self, subject: Token) -> set[int]:
+        """Where the names start that an adjunct opening the subject's clause says it spoke to or with ("In a filing
+        with Bursa Malaysia, the company said", "In a letter to the council, the firm said"): the subject is not
+        one of them."""
+        verb = subject.head
+        if subject.dep_ not in {"nsubj", "nsubjpass"} or verb.i < subject.i:
+            return set()
+        starts: set[int] = set()
+        for adjunct in (c for c in verb.children if c.dep_ == "prep" and c.i < subject.i):
+            for prep in (t for t in adjunct.subtree if t.dep_ == "prep" and t.lower_ in {"to", "with"}):
+                for addressee in (c for c in prep.children if c.dep_ == "pobj"):
+                    starts.update(t.idx + self.offset for t in addressee.subtree)
+        return starts
 
     def _introduced_unnamed(self, noun: Token) -> bool:
         """Whether the text brought ``noun`` in with "a" or "an" before: "the council" then stands for the council it
@@ -1203,7 +1214,8 @@ class SpeakerResolver(Relatives):
         """The bearer the article called by the bare family name while no other bearer was named yet ("Marchbanks,
         34, is halfway through a tour" before her mother Carol Marchbanks comes in) keeps it, as long as every other
         bearer was last named in full before the paragraph before ``at``: news names the later ones in full, or by
-        the given name, while they are in the story."""
+        the given name, while they are in the story; or came in as a relative ("Her father, Emeka Okafor,"), whom
+        the story calls by the family name no more than by the given name."""
         if surname not in self._bare_uses:  # once per name, as a long document asks again and again
             text = doc_text(self.doc)
             self._bare_uses[surname] = [
@@ -1212,18 +1224,30 @@ class SpeakerResolver(Relatives):
                 if not self._inside_longer_name(found.start() + self.offset, len(surname))
                 and not self._inside_quote(found.start() + self.offset)
             ]
-        users = set()
+        text, titles = doc_text(self.doc), self.lexicon.title_genders
+        users, titled = set(), set()
         for use in (u for u in self._bare_uses[surname] if u < at):
             named = [p for p in bearers if self._last_named_in_full(p, surname, use) >= 0]
             if len(named) == 1:
                 users.add(named[0].id)
+                titled.add(title_before(text, use - self.offset, titles))
         if len(users) != 1:
             return None
         [user] = users
         others = [p for p in bearers if p.id != user]
-        if any(not self._named_long_before(other, surname, at) for other in others):
+        same_title = title_before(text, at - self.offset, titles) in titled  # "Mrs MacAulay" is not "Ms MacAulay"
+        if any(
+            not self._named_long_before(other, surname, at) and not (same_title and self._relative(other))
+            for other in others
+        ):
             return None
         return next(p for p in bearers if p.id == user)
+
+    def _relative(self, person: Entity) -> bool:
+        """Whether the article brought ``person`` in as someone's relative ("Her father, Emeka Okafor,")."""
+        text = doc_text(self.doc)
+        spans = [(s - self.offset, e - self.offset) for s, e in person.mentions if 0 <= s - self.offset < len(text)]
+        return introduced_as_relative(text, spans, self.lexicon.kin_nouns)
 
     def _named_long_before(self, person: Entity, surname: str, at: int) -> bool:
         """Whether ``person`` was last named in full before the paragraph before ``at``'s."""
