@@ -12,7 +12,8 @@ attribution-names, attribution-towns, attribution-namesakes, attribution-hearing
 attribution-sources, attribution-sport, attribution-profiles, attribution-business, attribution-naming,
 attribution-courts, attribution-emergencies, attribution-arts, attribution-briefs, attribution-diaspora,
 attribution-features, attribution-politics, attribution-customs, attribution-households, attribution-tributes,
-attribution-research, attribution-southasia, attribution-africa, attribution-eastasia and attribution-portraits) and on
+attribution-research, attribution-southasia, attribution-africa, attribution-eastasia, attribution-portraits,
+attribution-europe and attribution-mideast) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -90,6 +91,8 @@ DEVELOPMENT = (
     "attribution-africa",
     "attribution-eastasia",
     "attribution-portraits",
+    "attribution-europe",
+    "attribution-mideast",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -211,6 +211,14 @@ ATTRIBUTION_EASTASIA = EvaluationSet(DATA / "attribution-eastasia", DATA / "attr
 # given name, descriptions, speech the subject reports. Written apart from the rules, first scored once, a
 # development set since.
 ATTRIBUTION_PORTRAITS = EvaluationSet(DATA / "attribution-portraits", DATA / "attribution-portraits" / "floors.json")
+# News from the English-language press of Central and Eastern Europe, the Balkans, the Baltics and the Nordic countries:
+# feminine family-name forms, patronymics, Icelandic names, diacritics dropped on second reference, relatives sharing a
+# family name. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_EUROPE = EvaluationSet(DATA / "attribution-europe", DATA / "attribution-europe" / "floors.json")
+# News from the Middle East and North Africa: "al-" written several ways, "bin", kunyas used as names, honorifics
+# such as Sheikh, Hajj, Bey and Hanım, two people of one family or tribal name in most articles. Written apart from
+# the rules, first scored once, a development set since.
+ATTRIBUTION_MIDEAST = EvaluationSet(DATA / "attribution-mideast", DATA / "attribution-mideast" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -275,6 +283,8 @@ STATEMENT_SETS = (
     ATTRIBUTION_AFRICA,
     ATTRIBUTION_EASTASIA,
     ATTRIBUTION_PORTRAITS,
+    ATTRIBUTION_EUROPE,
+    ATTRIBUTION_MIDEAST,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

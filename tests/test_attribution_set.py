@@ -34,12 +34,14 @@ from tests.evaluation_sets import (
     ATTRIBUTION_DIASPORA,
     ATTRIBUTION_EASTASIA,
     ATTRIBUTION_EMERGENCIES,
+    ATTRIBUTION_EUROPE,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_FEATURES,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_HOUSEHOLDS,
     ATTRIBUTION_LONGFORM,
+    ATTRIBUTION_MIDEAST,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_NAMING,
@@ -101,6 +103,8 @@ SETS = [
     pytest.param(ATTRIBUTION_AFRICA, id="attribution-africa"),
     pytest.param(ATTRIBUTION_EASTASIA, id="attribution-eastasia"),
     pytest.param(ATTRIBUTION_PORTRAITS, id="attribution-portraits"),
+    pytest.param(ATTRIBUTION_EUROPE, id="attribution-europe"),
+    pytest.param(ATTRIBUTION_MIDEAST, id="attribution-mideast"),
 ]
 
 
@@ -137,6 +141,8 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_AFRICA): 14,
         id(ATTRIBUTION_EASTASIA): 14,
         id(ATTRIBUTION_PORTRAITS): 10,
+        id(ATTRIBUTION_EUROPE): 14,
+        id(ATTRIBUTION_MIDEAST): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
