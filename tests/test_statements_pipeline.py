@@ -1355,3 +1355,52 @@ def test_a_master_musician_s_title_is_no_part_of_the_name(extractor: Extractor) 
     text = "Ustad Rahim Khan, a sarod player from Gwalior, said the old compositions were being forgotten."
     extraction = _extract(extractor, text)
     assert [s.speaker for s in extraction.statements] == ["Rahim Khan"]
+
+
+TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
+    (
+        "Hajj Mustafa Karimi, who has sold spices in the souk since 1970, said trade had never been so slow.",
+        "Mustafa Karimi",
+    ),
+    ("Sayyed Ali Hashemi, a member of the provincial council, said the canal would be cleaned.", "Ali Hashemi"),
+    ("Seyyed Hossein Rahimi, the head of the water board, said the dam was half full.", "Hossein Rahimi"),
+    ("The owner of the flat, Ing. Petra Svobodová, said the rules were unfair.", "Petra Svobodová"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE)
+def test_a_title_before_a_name_is_no_part_of_it(extractor: Extractor, text: str, speaker: str) -> None:
+    statements = _extract(extractor, text).statements
+    assert [(s.speaker, s.confidence >= CONFIDENT_ATTRIBUTION) for s in statements] == [(speaker, True)]
+
+
+def test_a_turkish_word_of_respect_after_a_given_name_names_the_person(extractor: Extractor) -> None:
+    text = (
+        "Farmer Osman Kaya, Osman Bey to the men who pick his olives, said the frost had killed the blossoms. "
+        '"We waited two years for nothing," Osman Bey said, standing among bare branches.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Osman Kaya", "Osman Kaya"]
+
+
+def test_a_double_given_name_joined_by_a_hyphen_is_kept_whole(extractor: Extractor) -> None:
+    text = (
+        "Eva-Britt Lindqvist, chair of the patients' association Kustens Patienter, said in Swedish that many older "
+        "residents did not drive."
+    )
+    extraction = _extract(extractor, text)
+    assert [s.speaker for s in extraction.statements] == ["Eva-Britt Lindqvist"]
+
+
+def test_a_name_with_a_patronymic_in_the_middle_is_a_person(extractor: Extractor) -> None:
+    extraction = _extract(
+        extractor, "The head doctor, Taras Ivanovych Lysenko, told reporters that the ward would reopen."
+    )
+    assert ("Taras Ivanovych Lysenko", "Person") in {(e.name, e.type) for e in extraction.entities}
+
+
+def test_an_office_in_a_lead_is_the_person_the_next_sentence_names_in_that_office(extractor: Extractor) -> None:
+    text = (
+        "The city's only maternity ward will close for three months from June, the hospital's director said on "
+        "Friday.\n\nThe director, Dr Miroslava Novotná, said the building's wiring had failed an inspection."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Miroslava Novotná", "Miroslava Novotná"]

@@ -422,6 +422,8 @@ def _address_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention
 def _trailing_person_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
     """A personal name (known first name + one or two capitalised words) at the end of a longer ORG span."""
     for first in range(max(span.start + 2, span.end - 3), span.end - 1):
+        if joined_by_hyphen(span.doc, first - 2):
+            continue  # "Britt Holmqvist" of "Ulla-Britt Holmqvist": the whole is the name, not a piece of it
         tail = span.doc[first : span.end]
         if is_personal_name(tail, [fold(t.text) for t in tail], gazetteer):
             found = Mention(tail.start_char, tail.end_char, "Person", tail.text, "rule")

@@ -123,8 +123,10 @@ def _is_place_name(words: Sequence[str], gazetteer: Gazetteer) -> bool:
 
 
 def is_personal_name(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> bool:
-    """A known first name and one or two more capitalised words, none of them an organisation word."""
-    if not 2 <= len(span) <= 3 or words[0] not in gazetteer.first_names:
+    """A known first name and one or two more capitalised words, none of them an organisation word; a double given
+    name joined by a hyphen ("Ulla-Britt", "Jean-Luc") is known when either half is."""
+    given = 3 if len(span) > 3 and joined_by_hyphen(span.doc, span.start) else 1
+    if not 2 <= len(span) - given + 1 <= 3 or not any(w in gazetteer.first_names for w in words[0:given:2]):
         return False
     if any(w in gazetteer.words("organization_words") or w in gazetteer.words("location_heads") for w in words):
         return False
@@ -515,9 +517,22 @@ def _known_first_name_before(c: Candidate, gazetteer: Gazetteer) -> Candidate | 
 def _personal_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     if _after_the(c.span) or c.span[-1].tag_ == "NNPS":
         return c  # "the Regina Pilots": a team, not a woman called Regina
-    if c.ner_type in {"Organization", "Location", "Unknown"} and is_personal_name(c.span, c.words, gazetteer):
+    if c.ner_type in {"Organization", "Location", "Unknown"} and (
+        is_personal_name(c.span, c.words, gazetteer) or _with_patronymic(c, gazetteer)
+    ):
         return Typed("Person", c.span, "rule")
     return c
+
+
+def _with_patronymic(c: Candidate, gazetteer: Gazetteer) -> bool:
+    """Three capitalised words, the middle one a patronymic ("Taras Ivanovych Hnatyuk")."""
+    endings = gazetteer.lexicon.entities.patronymic_endings
+    return (
+        len(c.span) == 3
+        and all(t.is_title and t.is_alpha for t in c.span)
+        and c.words[1].endswith(endings)
+        and not any(w in gazetteer.words("organization_words") for w in c.words)
+    )
 
 
 RETYPING: tuple[Rule[RetypeStep], ...] = (
@@ -719,9 +734,10 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
     ),
     Rule(
         "personal_names",
-        "an ORG, GPE or untyped name of a known first name and one or two capitalised words is a Person; not after "
-        '"the" nor ending in a plural',
-        '"Milan Marinović", "Dean Kamen" tagged ORG',
+        "an ORG, GPE or untyped name of a known first name (or a double one joined by a hyphen, either half known) "
+        "and one or two capitalised words, or of three words with an East Slavic patronymic (`patronymic_endings`) "
+        'in the middle, is a Person; not after "the" nor ending in a plural',
+        '"Milan Marinović", "Dean Kamen", "Ulla-Britt Holmqvist", "Taras Ivanovych Hnatyuk" tagged ORG',
         _personal_name,
     ),
     Rule(

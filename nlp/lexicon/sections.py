@@ -165,6 +165,7 @@ class EntityWords:
     honorifics_after_names: frozenset[str]
     honorifics_before_two_names: frozenset[str]
     possessive_plurals: frozenset[str]
+    patronymic_endings: tuple[str, ...]
     generic_single_words: frozenset[str]
     title_after_portfolio: frozenset[str]
     title_name_links: frozenset[str]

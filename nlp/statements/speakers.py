@@ -342,7 +342,11 @@ class SpeakerResolver(Relatives):
         again = self._speaker_again(head) or self._described_person(head, at)
         if again is not None:
             return Speaker(again.name, phrase.text, again.entity_id, again.is_person, at, "description", again.at)
-        named_next = self._named_next(head, at) or self._organisation_named_next(head, at)
+        named_next = (
+            self._named_next(head, at)
+            or self._named_with_the_office_next(head, at)
+            or self._organisation_named_next(head, at)
+        )
         if named_next is not None:
             return Speaker(
                 named_next.name,
@@ -819,6 +823,31 @@ class SpeakerResolver(Relatives):
                 return None  # "A witness said … Jane Doe said …" may be two people; "Dana Whitcombe, who ran …" is not
             return mention
         return None
+
+    def _named_with_the_office_next(self, head: Token, at: int) -> NamedMention | None:
+        """ "…, its rector said on Monday. / The rector, Prof. Taras Hnatyuk, told reporters …", "…, the school's
+        director said. / The director, Tatjana Kuzņecova, said …": a lead gives the speaker's office, and the next
+        sentence opens with the same office and the name in apposition to it; nobody of that office named before."""
+        owned = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.person_nouns or not owned:
+            return None
+        after = next((t for t in self.doc[head.sent.end :] if not t.is_space), None)
+        if after is None:
+            return None
+        subject = next((t for t in after.sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == t.sent.root.i), None)
+        if subject is None or subject.lemma_.lower() != head.lemma_.lower():
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return None
+        name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is None:
+            return None
+        start = name.left_edge.idx + self.offset
+        # the name is a person's whatever the tagger called it: it is in apposition to an office
+        named = next((m for m in self._mentions if start <= m.at <= name.idx + self.offset + len(name)), None)
+        if named is None or any(m.name == named.name and m.at < at for m in self._mentions):
+            return None
+        return replace(named, is_person=True)
 
     def _organisation_named_next(self, head: Token, at: int) -> NamedMention | None:
         """ "… will cut a third of its routes, a bus company said. / Sato Kanko Bus Co., founded in 1951, …", "…, the
