@@ -1404,3 +1404,25 @@ def test_an_office_in_a_lead_is_the_person_the_next_sentence_names_in_that_offic
         "Friday.\n\nThe director, Dr Miroslava Novotná, said the building's wiring had failed an inspection."
     )
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Miroslava Novotná", "Miroslava Novotná"]
+
+
+def test_a_paper_a_statement_was_sent_to_is_not_the_company_that_sent_it(extractor: Extractor) -> None:
+    text = (
+        "Residents of the estate told Coast Courier the water had stood for nine days.\n\n"
+        '"We carry the children to the car," one mother told Coast Courier.\n\n'
+        "The building is managed by Bayt Al Noor Property Management, which oversees six blocks on the street. In a "
+        "statement sent to Coast Courier, the company said its teams had pumped out the basements."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements][-1] == "Bayt Al Noor Property Management"
+
+
+def test_a_name_after_the_comma_closing_an_opening_phrase_speaks(extractor: Extractor) -> None:
+    text = "In a letter to the Courier, Halden Port Holdings said the new quay would open in May."
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Halden Port Holdings"]
+
+
+def test_an_organisation_is_not_run_across_the_comma_closing_an_opening_phrase(extractor: Extractor) -> None:
+    text = "In a statement to the Tribune, Dunmore Bay Developments said the design included a harbour for boats."
+    extraction = _extract(extractor, text)
+    assert "Dunmore Bay Developments" in {e.name for e in extraction.entities}
+    assert [s.speaker for s in extraction.statements] == ["Dunmore Bay Developments"]

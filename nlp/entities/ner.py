@@ -411,6 +411,22 @@ def _split_off(tail: Span | None, span: Span, entity_type: str) -> tuple[Span, l
     return span.doc[span.start : tail.start - 1], [found]
 
 
+def _clause_comma_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
+    """An ORG the model ran across the comma closing an opening phrase ("In a statement to the Tribune, Najma Bay
+    Developments said"): the parse hangs the words on each side of the comma from outside the span, each its own
+    phrase ("Nakhone Luang City Bus Co., Ltd" hangs "Ltd" on "Co."), and the name after it is an organisation of its
+    own."""
+
+    def hung_outside(words: Span) -> bool:
+        return any(not span.start <= t.head.i < span.end for t in words)
+
+    for comma in span[1:-1]:
+        before, after = span.doc[span.start : comma.i], span.doc[comma.i + 1 : span.end]
+        if comma.text == "," and after[0].is_title and hung_outside(before) and hung_outside(after):
+            return _split_off(after, span, "Organization")
+    return span, []
+
+
 def _host_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
     return _split_off(host_organisation(span, gazetteer), span, "Organization")
 
@@ -531,6 +547,14 @@ ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (
         '"Joint Council" + "for the Welfare of Immigrants", "Bank of Canada"; "University of Sheffield of the UK" '
         "keeps the place apart",
         _mended(with_name_complement),
+    ),
+    Rule(
+        "comma_closing_a_phrase",
+        "an ORG split at a comma when the parse hangs the words on each side of it from outside the span (the comma "
+        "closing an opening phrase): two organisations",
+        '"the Tribune, Najma Bay Developments" in "In a statement to the Tribune, Najma Bay Developments said"; '
+        '"Nakhone Luang City Bus Co., Ltd" stays one',
+        _clause_comma_split,
     ),
     Rule(
         "host_organisation",

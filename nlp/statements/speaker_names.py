@@ -101,6 +101,8 @@ def fuller_organisation(head: Token, entity: Entity) -> str:
     words = ent[1:] if ent[0].lower_ == "the" else ent
     written = words.text.split(" (")[0]  # "World Health Organisation (WHO": the bracketed acronym is no part
     longer = len(written) > len(entity.name) and written.endswith(entity.name)
+    if longer and written[: -len(entity.name)].rstrip().endswith(","):
+        return entity.name  # "the Tribune, Najma Bay Developments": the tagger ran over a comma the entities cut at
     return written if longer and written[:1].isupper() and not written.startswith(("(", "'")) else entity.name
 
 

@@ -115,6 +115,8 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
     aged = after_comma and before >= 3 and name.like_num and name.dep_ == "appos" and doc[before - 2].text == ","
     if aged:  # "Giving evidence on Tuesday, Ms Pemberton, 55, said": a name given an age is a person introduced
         name = doc[before - 3]
+    if name.pos_ == "PROPN" and name.dep_ == "pobj" and not after_comma:
+        return _name_run_after_comma(name)
     if name.pos_ != "PROPN" or name.dep_ not in {"conj", "appos"}:
         return None
     described = name.dep_ == "appos" and _described_as_person(name, lexicon)
@@ -124,6 +126,17 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
     if after_comma and not aged and not described:
         return None  # only a name in apposition to the description of a person: "the regional director, X,"
     return name if name.head.i < name.i and doc[name.left_edge.i - 1].text == "," else None
+
+
+def _name_run_after_comma(name: Token) -> Token | None:
+    """ "In a letter to the Courier, Halden Port Holdings said": the parser made the name before the cue the object of
+    the phrase's preposition; a name the tagger starts right after that phrase's comma is the cue's subject."""
+    doc = name.doc
+    start = name.i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    opens = doc[start].ent_iob_ == "B" and doc[start].ent_type_ in {"PERSON", "ORG"}
+    return name if opens and start > 0 and doc[start - 1].text == "," else None
 
 
 def _described_as_person(name: Token, lexicon: StatementWords) -> bool:

@@ -1020,8 +1020,9 @@ class SpeakerResolver(Relatives):
 
     def _organisation_named_before(self, word: Token, at: int) -> NamedMention | None:
         noun = word.lower_
-        addressed = self._addressed_before(word)
-        earlier = [m for m in reversed(self._mentions) if m.at < at and not m.is_person and m.at not in addressed]
+        addressed_at = self._addressed_before(word)
+        addressed = {m.name for m in self._mentions if m.at in addressed_at}  # wherever else the text names it
+        earlier = [m for m in reversed(self._mentions) if m.at < at and not m.is_person and m.name not in addressed]
         for mention in earlier:
             if noun in mention.name.lower().split():
                 return mention
@@ -1052,7 +1053,7 @@ class SpeakerResolver(Relatives):
             return set()
         starts: set[int] = set()
         for adjunct in (c for c in verb.children if c.dep_ == "prep" and c.i < subject.i):
-            for prep in (t for t in adjunct.subtree if t.dep_ == "prep" and t.lower_ in {"to", "with"}):
+            for prep in (t for t in adjunct.subtree if t.dep_ in {"prep", "dative"} and t.lower_ in {"to", "with"}):
                 for addressee in (c for c in prep.children if c.dep_ == "pobj"):
                     starts.update(t.idx + self.offset for t in addressee.subtree)
         return starts
