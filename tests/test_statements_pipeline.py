@@ -1426,3 +1426,11 @@ def test_an_organisation_is_not_run_across_the_comma_closing_an_opening_phrase(e
     extraction = _extract(extractor, text)
     assert "Dunmore Bay Developments" in {e.name for e in extraction.entities}
     assert [s.speaker for s in extraction.statements] == ["Dunmore Bay Developments"]
+
+
+def test_a_speaker_after_said_keeps_a_title_the_tokenizer_cut_off_its_period(extractor: Extractor) -> None:
+    text = (
+        '"The river has never been this low in September," said Ing. Tomáš Dvořák, the head of the water board, who '
+        "inspected the weir."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Tomáš Dvořák"]

@@ -407,7 +407,8 @@ def past_title_abbreviation(head: Token, lexicon: StatementWords) -> Token:
     title (or an honorific before a name) for the subject; the speaker is the person named right after it."""
     doc = head.doc
     if head.lower_.rstrip(".") in lexicon.honorifics:  # "W/ro Meseret Tesfaye", the honorific taken for the subject
-        after = list(doc[head.i + 1 : head.i + 5])
+        start = head.i + 2 if head.i + 1 < len(doc) and doc[head.i + 1].text == "." else head.i + 1  # "Ing." cut
+        after = list(doc[start : start + 4])
         after = after[: next((i for i, t in enumerate(after) if not (t.pos_ == "PROPN" and t.is_title)), len(after))]
         if any(t.ent_type_ == "PERSON" for t in after):
             return after[-1]
