@@ -1434,3 +1434,20 @@ def test_a_speaker_after_said_keeps_a_title_the_tokenizer_cut_off_its_period(ext
         "inspected the weir."
     )
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Tomáš Dvořák"]
+
+
+def test_a_turkish_word_of_respect_is_cut_off_a_name_the_tagger_called_something_else(extractor: Extractor) -> None:
+    text = (
+        "In the covered bazaar, Zeynep Kaya, a retired nurse buying sweets for her grandchildren, said she would buy "
+        'half as much this year. "My late husband used to say a feast without sweets is no feast. He would be angry '
+        'at these prices," Zeynep Hanım said with a smile.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Zeynep Kaya", "Zeynep Kaya"]
+
+
+def test_an_arabic_given_name_tells_the_pronoun_s_gender(extractor: Extractor) -> None:
+    text = (
+        "Manal Haddad, a pharmacist, and Fawwaz Haddad, a teacher, waited outside the ministry. She said the queue "
+        "had not moved in three hours."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Manal Haddad"]
