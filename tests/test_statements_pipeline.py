@@ -1327,6 +1327,11 @@ def test_a_name_ending_a_long_office_title_speaks_whatever_clause_follows_it(ext
         "of drivers, said the rules would change."
     )
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Hsu Ming-te"]
+    written_twice = (  # the name in its own script too
+        "Ministry of Health and Welfare Department of Nursing and Health Care Deputy Director-General Wu Shu-hui "
+        "(吳淑惠), who visited the ward, said more nurses would be hired."
+    )
+    assert [s.speaker for s in _extract(extractor, written_twice).statements] == ["Wu Shu-hui"]
 
 
 def test_the_body_a_document_was_addressed_to_is_not_the_one_that_speaks(extractor: Extractor) -> None:

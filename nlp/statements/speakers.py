@@ -500,6 +500,9 @@ class SpeakerResolver(Relatives):
         # name, and the parser may hang the whole of it, name and clause, on the office's "of"
         comma = next((t for t in head.subtree if t.i > head.i and t.text == ","), None)
         last = head.right_edge if comma is None else head.doc[comma.i - 1]
+        if last.text == ")" and comma is not None:  # "Chen Wen-chi (陳文琪), who …": the name as written in its script
+            opening = next((t for t in reversed(head.doc[head.i : last.i]) if t.text == "("), None)
+            last = head.doc[opening.i - 1] if opening is not None and opening.i > head.i else last
         if head.pos_ not in {"NOUN", "PROPN"} or last.i <= head.i or last.pos_ != "PROPN":
             return None
         if not same_paragraph(head, last):
