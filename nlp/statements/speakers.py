@@ -151,6 +151,22 @@ def _hometown(prep: Token) -> bool:
     return prep.lower_ == "from" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
+def _next_sentence(token: Token) -> Span | None:
+    """The sentence after ``token``'s, past any blank lines between paragraphs."""
+    after = next((t for t in token.doc[token.sent.end :] if not t.is_space), None)
+    return None if after is None else after.sent
+
+
+def _main_subject(sentence: Span) -> Token | None:
+    """The subject of ``sentence``'s main verb, not of a clause inside it."""
+    return next((t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == sentence.root.i), None)
+
+
+def _definite(noun: Token) -> bool:
+    """ "the rector", "its rector": one the reader knows, not "a rector"."""
+    return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+
+
 class MentionIndex:
     """Every mention of an article's entities in article order. Built once per article, so that the resolver of
     each chunk of a long article takes its own stretch by bisection instead of reading every mention again."""
@@ -803,14 +819,12 @@ class SpeakerResolver(Relatives):
         them in the next sentence, as the subject of a cue and with no title of their own; nobody named before. After
         "A former finance director testified …" the name must come with a relative clause ("Dana Whitcombe, who
         ran the books, told the jury"), the delayed identification of news leads."""
-        owned = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
         new = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.person_nouns or not (owned or new):
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.person_nouns:
             return None
-        after = next((t for t in self.doc[head.sent.end :] if not t.is_space), None)
-        if after is None:
+        next_sentence = _next_sentence(head) if _definite(head) or new else None
+        if next_sentence is None:
             return None
-        next_sentence = after.sent
         for mention in self._mentions:
             if mention.at <= at or not mention.is_person:
                 continue
@@ -831,13 +845,10 @@ class SpeakerResolver(Relatives):
         """ "…, its rector said on Monday. / The rector, Prof. Taras Hnatyuk, told reporters …", "…, the school's
         director said. / The director, Tatjana Kuzņecova, said …": a lead gives the speaker's office, and the next
         sentence opens with the same office and the name in apposition to it; nobody of that office named before."""
-        owned = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.person_nouns or not owned:
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.lexicon.person_nouns or not _definite(head):
             return None
-        after = next((t for t in self.doc[head.sent.end :] if not t.is_space), None)
-        if after is None:
-            return None
-        subject = next((t for t in after.sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == t.sent.root.i), None)
+        next_sentence = _next_sentence(head)
+        subject = None if next_sentence is None else _main_subject(next_sentence)
         if subject is None or subject.lemma_.lower() != head.lemma_.lower():
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
@@ -863,10 +874,8 @@ class SpeakerResolver(Relatives):
             return None  # "their union", "its parent company": someone's, not one the lead will name
         if any(m.at < at and not m.is_person and m.entity_id is not None for m in self._mentions):
             return None  # "the company" may be one named before
-        after = next((t for t in self.doc[head.sent.end :] if not t.is_space), None)
-        if after is None:
-            return None
-        subject = next((t for t in after.sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == t.sent.root.i), None)
+        next_sentence = _next_sentence(head)
+        subject = None if next_sentence is None else _main_subject(next_sentence)
         if subject is None:
             return None
         start, end = subject.left_edge.idx + self.offset, subject.right_edge.idx + len(subject.right_edge) + self.offset
@@ -1085,7 +1094,8 @@ class SpeakerResolver(Relatives):
             return None
         named_after_owners = bool(owners & {w.lower().removesuffix("s") for w in later.name.split()})
         token = self._token_at(later.at, later.at + 1)
-        next_start = next((t.i for t in self.doc[head.sent.end :] if not t.is_space), None)
+        next_sentence = _next_sentence(head)
+        next_start = None if next_sentence is None else next_sentence.start
         return later if named_after_owners and token is not None and token.sent.start == next_start else None
 
     def _expand_surname(self, phrase: Span) -> str:
