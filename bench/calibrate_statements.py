@@ -54,6 +54,7 @@ from nlp.statements.confidence import (
     chained,
     rate,
     speaker_confidence,
+    speaker_key,
     text_shape,
 )
 
@@ -136,6 +137,7 @@ def judged(
         pairs = {p: g for g, p in match_statements(gold, pred)}
         text = texts.get(gold_doc["id"], "")
         previous: float | None = None  # the statement before's confidence by today's table, as `chained` reads it
+        heard: set[str | None] = set()
         for index, statement in enumerate(pred):
             gold_index = pairs.get(index)
             basis = statement.get("basis")
@@ -145,8 +147,10 @@ def judged(
             )
             distance = statement.get("basis_distance")
             known, has_cue = speaker_id is not None, statement.get("cue") is not None
-            after_uncertain = chained(basis, previous)
+            speaker = speaker_key(speaker_id, statement.get("speaker"))
+            after_uncertain = chained(basis, previous, speaker not in heard)
             previous = speaker_confidence(basis, distance, known, has_cue, shape, after_uncertain)
+            heard.add(speaker)
             found.append(
                 Judged(
                     statement.get("confidence"),

@@ -304,19 +304,20 @@ def test_a_group_of_one_person_is_trusted_less_than_a_plural_group(nlp: Language
 
 
 @pytest.mark.parametrize(
-    ("basis", "previous", "leans"),
+    ("basis", "previous", "first_heard", "leans"),
     [
-        ("pronoun", 0.5, True),
-        ("carried", 0.79, True),
-        ("pronoun", 0.8, False),
-        ("pronoun", None, False),  # the article's first statement
-        ("name", 0.3, False),  # a name at the cue leans on nobody
+        ("pronoun", 0.5, False, True),
+        ("carried", 0.79, False, True),
+        ("pronoun", 0.8, False, False),
+        ("pronoun", None, False, False),  # the article's first statement
+        ("name", 0.3, False, False),  # a name at the cue leans on nobody
+        ("pronoun", 0.5, True, False),  # it names someone just brought in
     ],
 )
 def test_a_pronoun_or_carried_quote_after_an_uncertain_statement_leans_on_it(
-    basis: str, previous: float | None, leans: bool
+    basis: str, previous: float | None, first_heard: bool, leans: bool
 ) -> None:
-    assert chained(basis, previous) is leans
+    assert chained(basis, previous, first_heard) is leans
 
 
 def test_a_pronoun_after_an_uncertain_attribution_is_trusted_less(nlp: Language) -> None:
@@ -333,14 +334,29 @@ def test_a_pronoun_after_an_uncertain_attribution_is_trusted_less(nlp: Language)
     assert (after_uncertain.speaker, after_uncertain.basis) == (pronoun.speaker, "pronoun")
 
 
+def test_a_pronoun_naming_someone_just_brought_in_does_not_lean_on_the_uncertain_statement_before(
+    nlp: Language,
+) -> None:
+    text = (
+        '"We used to sing together," said Rudo Moyo. Her friend, Chiedza Marufu, takes the other side. '
+        '"The prophet is right," she said.'
+    )
+    doc = nlp(text)
+    first, pronoun = find_statements(doc, entities_of(doc), None, lexicon=LEXICON)
+    assert (pronoun.speaker, pronoun.basis) == ("Chiedza Marufu", "pronoun")
+    [_, after_uncertain] = chain_confidences([replace(first, confidence=0.55), pronoun], text, LEXICON.statements)
+    assert after_uncertain.confidence == pronoun.confidence >= 0.8
+
+
 def test_every_fitted_group_is_one_calibration_key_can_give() -> None:
     reachable = {
-        calibration_key(basis, distance, known, cue, shape, chained(basis, previous))
+        calibration_key(basis, distance, known, cue, shape, chained(basis, previous, first_heard))
         for basis in STATEMENT_BASES
         for distance in (None, 0, 1, 2, 3, 4, 10)
         for known in (True, False)
         for cue in (True, False)
         for shape in ("", NOT_FULL_NAME, ONE_PERSON, SHARED_NAME, ORGANISATION_NAME)
         for previous in (None, 0.5, 0.95)
+        for first_heard in (True, False)
     }
     assert set(FIRST_SCORE_COUNTS) <= reachable

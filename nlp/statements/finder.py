@@ -23,7 +23,7 @@ from core.records import Entity, Statement, StatementBasis, StatementKind
 from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
 from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
-from nlp.statements.confidence import chained, speaker_confidence, text_shape
+from nlp.statements.confidence import chained, speaker_confidence, speaker_key, text_shape
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
@@ -121,12 +121,15 @@ def find_statements(
 
 def chain_confidences(statements: Sequence[Statement], text: str, lexicon: StatementWords) -> list[Statement]:
     """An article's statements, in text order, with a pronoun's or carried quote's confidence read from its own
-    group when the statement before it is not confident (`chained`): leaning on an uncertain attribution, it is
-    less sure than one leaning on a confident one. Done over the whole article, as its first score is read."""
+    group when the statement before it is not confident and its speaker was heard before (`chained`): leaning on an
+    uncertain attribution, it is less sure than one leaning on a confident one. Done over the whole article, as its
+    first score is read."""
     chained_statements: list[Statement] = []
     previous: float | None = None
+    heard: set[str | None] = set()
     for statement in statements:
-        if chained(statement.basis, previous):
+        speaker = speaker_key(statement.speaker_id, statement.speaker)
+        if chained(statement.basis, previous, speaker not in heard):
             shape = text_shape(
                 text, statement.basis, statement.speaker_id, statement.speaker, statement.speaker_mention, lexicon
             )
@@ -141,6 +144,7 @@ def chain_confidences(statements: Sequence[Statement], text: str, lexicon: State
             statement = replace(statement, confidence=confidence)
         chained_statements.append(statement)
         previous = statement.confidence
+        heard.add(speaker)
     return chained_statements
 
 
