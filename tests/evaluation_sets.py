@@ -219,6 +219,22 @@ ATTRIBUTION_EUROPE = EvaluationSet(DATA / "attribution-europe", DATA / "attribut
 # such as Sheikh, Hajj, Bey and Hanım, two people of one family or tribal name in most articles. Written apart from
 # the rules, first scored once, a development set since.
 ATTRIBUTION_MIDEAST = EvaluationSet(DATA / "attribution-mideast", DATA / "attribution-mideast" / "floors.json")
+# News from Latin America, Portugal and Lusophone Africa: two family names, the maternal one dropped or used alone,
+# particles, compound given names, one-name footballers and nicknames. Written apart from the rules, first scored
+# once, a development set since.
+ATTRIBUTION_LATAM = EvaluationSet(DATA / "attribution-latam", DATA / "attribution-latam" / "floors.json")
+# News from French-speaking countries: hyphenated given names, family names in capitals or first, West African
+# Muslim names, Malagasy names shortened, Maître and Imam. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_FRANCOPHONE = EvaluationSet(
+    DATA / "attribution-francophone", DATA / "attribution-francophone" / "floors.json"
+)
+# News from the Pacific: chiefly and matai titles before or in place of names, a father's name as a son's family
+# name, Māori names. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_PACIFIC = EvaluationSet(DATA / "attribution-pacific", DATA / "attribution-pacific" / "floors.json")
+# Magazine and weekend features: the subject in the present tense among relatives of one family name, speakers named
+# after their quote, remembered speech. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_MAGAZINE = EvaluationSet(DATA / "attribution-magazine", DATA / "attribution-magazine" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -285,6 +301,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_PORTRAITS,
     ATTRIBUTION_EUROPE,
     ATTRIBUTION_MIDEAST,
+    ATTRIBUTION_LATAM,
+    ATTRIBUTION_FRANCOPHONE,
+    ATTRIBUTION_PACIFIC,
+    ATTRIBUTION_MAGAZINE,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

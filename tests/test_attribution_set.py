@@ -37,14 +37,18 @@ from tests.evaluation_sets import (
     ATTRIBUTION_EUROPE,
     ATTRIBUTION_EXCHANGES,
     ATTRIBUTION_FEATURES,
+    ATTRIBUTION_FRANCOPHONE,
     ATTRIBUTION_GENRES,
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_HOUSEHOLDS,
+    ATTRIBUTION_LATAM,
     ATTRIBUTION_LONGFORM,
+    ATTRIBUTION_MAGAZINE,
     ATTRIBUTION_MIDEAST,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_NAMING,
+    ATTRIBUTION_PACIFIC,
     ATTRIBUTION_POLITICS,
     ATTRIBUTION_PORTRAITS,
     ATTRIBUTION_PROFILES,
@@ -105,6 +109,10 @@ SETS = [
     pytest.param(ATTRIBUTION_PORTRAITS, id="attribution-portraits"),
     pytest.param(ATTRIBUTION_EUROPE, id="attribution-europe"),
     pytest.param(ATTRIBUTION_MIDEAST, id="attribution-mideast"),
+    pytest.param(ATTRIBUTION_LATAM, id="attribution-latam"),
+    pytest.param(ATTRIBUTION_FRANCOPHONE, id="attribution-francophone"),
+    pytest.param(ATTRIBUTION_PACIFIC, id="attribution-pacific"),
+    pytest.param(ATTRIBUTION_MAGAZINE, id="attribution-magazine"),
 ]
 
 
@@ -143,6 +151,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_PORTRAITS): 10,
         id(ATTRIBUTION_EUROPE): 14,
         id(ATTRIBUTION_MIDEAST): 14,
+        id(ATTRIBUTION_LATAM): 14,
+        id(ATTRIBUTION_FRANCOPHONE): 14,
+        id(ATTRIBUTION_PACIFIC): 14,
+        id(ATTRIBUTION_MAGAZINE): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
