@@ -1370,6 +1370,9 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
     ("Sayyed Ali Hashemi, a member of the provincial council, said the canal would be cleaned.", "Ali Hashemi"),
     ("Seyyed Hossein Rahimi, the head of the water board, said the dam was half full.", "Hossein Rahimi"),
     ("The owner of the flat, Ing. Petra Svobodová, said the rules were unfair.", "Petra Svobodová"),
+    ("Maître Odile Nkoulou, who represents the widow, said the sale had been forged.", "Odile Nkoulou"),
+    ("Iroij Jabwe Lakjohn, the paramount chief of the atoll, said the cisterns were nearly empty.", "Jabwe Lakjohn"),
+    ("Nei Teuea Bwebwe, a mother of four in Bikenibeu, said the seawall had failed twice.", "Teuea Bwebwe"),
 ]
 
 
