@@ -1373,7 +1373,19 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
     ("Maître Odile Nkoulou, who represents the widow, said the sale had been forged.", "Odile Nkoulou"),
     ("Iroij Jabwe Lakjohn, the paramount chief of the atoll, said the cisterns were nearly empty.", "Jabwe Lakjohn"),
     ("Nei Teuea Bwebwe, a mother of four in Bikenibeu, said the seawall had failed twice.", "Teuea Bwebwe"),
+    ("Abbé Luc Ouattara, the parish priest of Korhogo, said the school would reopen in March.", "Luc Ouattara"),
+    ("Burgomaster Pieter Claessens told the council that the budget was balanced.", "Pieter Claessens"),
+    (
+        "Burgomaster Jean-Marc Van den Bossche, of the Liberal Reform List, told the council on Monday that the pool "
+        "would open in May.",
+        "Jean-Marc Van den Bossche",
+    ),
 ]
+
+
+def test_abbe_before_a_single_family_name_is_a_given_name(extractor: Extractor) -> None:
+    text = "Abbe Kramer, who represents the former aide, said his client had done nothing wrong."
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Abbe Kramer"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE)
@@ -1459,3 +1471,14 @@ def test_an_arabic_given_name_tells_the_pronoun_s_gender(extractor: Extractor) -
         "had not moved in three hours."
     )
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Manal Haddad"]
+
+
+def test_a_family_name_printed_first_in_capitals_is_part_of_the_name(extractor: Extractor) -> None:
+    text = (
+        "Mr DIALLO Mamadou Saliou, the head of the fishermen's union, said the catch had fallen by half.\n\n"
+        "Mrs BAMBA Aminata Rose, a fish trader at the port, said prices had doubled since June.\n\n"
+        '"We cannot feed our children on promises," Mr DIALLO said.'
+    )
+    statements = _extract(extractor, text).statements
+    assert [s.speaker for s in statements] == ["DIALLO Mamadou Saliou", "BAMBA Aminata Rose", "DIALLO Mamadou Saliou"]
+    assert all(s.confidence >= CONFIDENT_ATTRIBUTION for s in statements[:2])

@@ -353,6 +353,47 @@ def _nicknamed_people(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[
     return found
 
 
+def _family_name_in_capitals(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
+    """ "Mr KOUAME Kouassi Didier", "Mrs KONAN Affoué Marcelline": after an honorific, a family name written in
+    capitals and the given names after it are one PERSON, as French-language papers of West and Central Africa print
+    names in official order; the model, trained on "First Last", drops the capitals or tags nothing. An acronym after
+    an honorific is no name ("Mr NHS"), so capitals must be followed by capitalised given names."""
+    honorifics = gazetteer.lexicon.entities.trimmed_honorifics
+    found = []
+    for token in doc[:-2]:
+        if not token.is_title or fold(token.text).rstrip(".") not in honorifics:
+            continue
+        at = token.i + 1 if doc[token.i + 1].text != "." else token.i + 2
+        first = at
+        while at < len(doc) and at - first < 2 and _capitals_word(doc[at], gazetteer):
+            at += 1
+        given = at
+        while at < len(doc) and at - given < 3 and _given_name_word(doc[at], gazetteer):
+            at += 1
+        if first < given < at:
+            found.append(Span(doc, first, at, label="PERSON"))
+    return found
+
+
+def _capitals_word(token: Token, gazetteer: Gazetteer) -> bool:
+    letters = token.text.replace("-", "").replace("'", "")
+    return (
+        len(letters) > 2
+        and letters.isalpha()
+        and token.text.isupper()
+        and fold(token.text) not in gazetteer.words("organization_words")
+        and "\n" not in token.whitespace_
+    )
+
+
+def _given_name_word(token: Token, gazetteer: Gazetteer) -> bool:
+    return (
+        token.is_title
+        and token.text.replace("-", "").isalpha()
+        and fold(token.text) not in gazetteer.words("organization_words") | gazetteer.words("title_words")
+    )
+
+
 def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
     """Two PERSON spans side by side, one space apart, that the parse joins into one name (the first's words are
     compounds of a word of the second): one PERSON. News English never writes two people's names together without
@@ -473,6 +514,14 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
         '"Nurul Ain" (ORG) + "binti Abdul Razak"; "Pieter-Jan van" (DATE) + "den Heuvel"; "André Luís" + "dos '
         'Santos Ferreira"; "Dr Muna" (PERSON) + "bint Abdullah al Balushi"; "Rio de Janeiro" stays a place',
         _particle_names,
+    ),
+    Rule(
+        "family_name_in_capitals",
+        "after an honorific, one or two words in capitals (three letters or more, no organisation word) and up to "
+        "three capitalised given names after them are one PERSON: a family name printed first in capitals",
+        '"Mr KOUAME Kouassi Didier", "Mrs KONAN Affoué Marcelline", "Mr OUEDRAOGO Issouf" (tagged nothing); "Mr NHS" '
+        "and a lone capital word after an honorific stay apart",
+        _family_name_in_capitals,
     ),
     Rule(
         "person_cut_in_two",

@@ -678,6 +678,12 @@ def _untagged_word_after_rank(token: Token, others: frozenset[str] | set[str]) -
     )
 
 
+def _after_honorific(token: Token, gazetteer: Gazetteer) -> bool:
+    return (
+        token.i > 0 and fold(token.doc[token.i - 1].text).rstrip(".") in gazetteer.lexicon.entities.trimmed_honorifics
+    )
+
+
 def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
     """The two to four capitalised words (an initial may open them, a particle may join them) ending at ``head``,
     without a job word or an honorific before."""
@@ -695,6 +701,8 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
             and doc[start - 2].is_title
         ):
             start -= 2  # "Shiranee de Alwis": a particle inside the name
+        elif before.is_upper and len(before.text) > 2 and before.is_alpha and _after_honorific(before, gazetteer):
+            start -= 1  # "Mrs KONAN Affoué Marcelline": a family name printed first in capitals
         else:
             break
     honorifics = gazetteer.lexicon.statements.honorifics

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
 from core.errors import ConfigError
+from core.names import fold
 from nlp.lexicon.sections import GENDERS, HONORIFIC_USES, EntityWords, Honorific, RelationWords, StatementWords
 
 BUILTIN_FILE = Path(__file__).resolve().parent / "en.toml"
@@ -96,7 +97,8 @@ def _derive_honorific_lists(merged: dict[str, Any], honorifics: Mapping[str, Hon
     dotted = {f"{word}.": entry.gender for word, entry in honorifics.items() if entry.gender and entry.dotted}
     merged.setdefault("statements", {}).update(honorifics=used_for("speaker"), title_genders=genders | dotted)
     merged.setdefault(RULES, {})["honorific_titles"] = used_for("alone")
-    merged.setdefault("entities", {})["trimmed_honorifics"] = used_for("trim")
+    # the entity stage compares words folded ("Maître" as "maitre"), so its list is folded too
+    merged.setdefault("entities", {})["trimmed_honorifics"] = [fold(word) for word in used_for("trim")]
     merged["statements"]["post_nominal_letters"] = merged["entities"].get("post_nominal_letters", [])
     for key in ("honorifics_after_names", "honorifics_before_two_names", "possessive_plurals"):
         merged["statements"][key] = merged["entities"].get(key, [])
