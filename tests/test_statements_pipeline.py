@@ -1482,3 +1482,14 @@ def test_a_family_name_printed_first_in_capitals_is_part_of_the_name(extractor: 
     statements = _extract(extractor, text).statements
     assert [s.speaker for s in statements] == ["DIALLO Mamadou Saliou", "BAMBA Aminata Rose", "DIALLO Mamadou Saliou"]
     assert all(s.confidence >= CONFIDENT_ATTRIBUTION for s in statements[:2])
+
+
+def test_a_quote_is_the_person_the_next_paragraph_says_it_was(extractor: Extractor) -> None:
+    text = (
+        'Amara Osei keeps the accounts in a blue exercise book. "Every cedi is written down," she says.\n\n'
+        '"She counts the money twice and the chickens three times."\n\n'
+        "That is Kwabena Mensah, her neighbour for twenty years, who sells feed at the junction.\n\n"
+        '"That is the problem with this village," Osei says. "Everybody is counting."'
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Amara Osei", "Kwabena Mensah", "Amara Osei", "Amara Osei"]

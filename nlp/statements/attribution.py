@@ -336,6 +336,24 @@ def sentence_subject(layout: Layout, index: int) -> Attribution | None:
     return Attribution(None, subjects[0], 0.5, from_context=True) if subjects else None
 
 
+def identified_after(layout: Layout, index: int) -> Attribution | None:
+    """ "'She's the only scientist who washes up her own mug.' / That is Col Brennan, the skipper, …": a quote that
+    ends its paragraph, and the next paragraph opens by saying whose words they were ("That is …", "That was …",
+    "This is …") and names a person. Features bring in a voice this way, after its words."""
+    quote = layout.quotes[index]
+    para = layout.paragraph_of(max(quote.start, quote.close_end - 1))
+    if para + 1 >= len(layout.paragraphs) or layout.text[quote.close_end : layout.paragraphs[para][1]].strip():
+        return None
+    start, end = layout.paragraphs[para + 1]
+    tokens = [t for t in layout.tokens(start, end) if not t.is_space]
+    if len(tokens) < 3 or tokens[0].lower_ not in {"that", "this"} or tokens[1].lemma_ != "be":
+        return None
+    named = next((t for t in tokens[2:] if t.dep_ == "attr" and t.head.i == tokens[1].i), None)
+    if named is None or named.ent_type_ != "PERSON":
+        return None  # "That is the problem", "That was 1995"
+    return Attribution(None, named, 0.5, from_context=True)
+
+
 def _announced_before(layout: Layout, index: int) -> Attribution | None:
     """`Cornyn issued a statement. "Like many Texans, …"`: the sentence before names who speaks and how."""
     lexicon = layout.lexicon

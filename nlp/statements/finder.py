@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Token
 from core.records import Entity, Statement, StatementBasis, StatementKind
 from nlp.keys import doc_text
 from nlp.lexicon.lexicon import Lexicon, StatementWords
-from nlp.statements.attribution import attribution_after, attribution_before, block_quotes, evaluative, sentence_subject
+from nlp.statements.attribution import (
+    attribution_after,
+    attribution_before,
+    block_quotes,
+    evaluative,
+    identified_after,
+    sentence_subject,
+)
 from nlp.statements.confidence import chained, speaker_confidence, speaker_key, text_shape
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
@@ -224,7 +231,10 @@ def _drafts(layout: Layout) -> list[_Draft]:
     attributed = consumed | set(direct)
     for index, quote in enumerate(layout.quotes):
         if index not in attributed and _stands_alone(layout, index):
-            drafts.append(_Draft(quote.start, quote.end, "direct", None, [index], sentence_subject(layout, index)))
+            named_after = identified_after(layout, index)
+            drafts.append(
+                _Draft(quote.start, quote.end, "direct", named_after, [index], sentence_subject(layout, index))
+            )
     return _without_overlaps([d for d in drafts if not _in_headline(layout, d)])
 
 
