@@ -1375,6 +1375,9 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
     ("Nei Teuea Bwebwe, a mother of four in Bikenibeu, said the seawall had failed twice.", "Teuea Bwebwe"),
     ("Abbé Luc Ouattara, the parish priest of Korhogo, said the school would reopen in March.", "Luc Ouattara"),
     ("Burgomaster Pieter Claessens told the council that the budget was balanced.", "Pieter Claessens"),
+    ("Doña Carmen Ticona Apaza, a street vendor, said the fines were unfair.", "Carmen Ticona Apaza"),
+    ("Lic. Ramiro Ochoa Peralta, the borough's spokesman, said repairs would take a month.", "Ramiro Ochoa Peralta"),
+    ("Don Aurelio Batista Mena, a retired teacher, said the strike was just.", "Aurelio Batista Mena"),
     (
         "Burgomaster Jean-Marc Van den Bossche, of the Liberal Reform List, told the council on Monday that the pool "
         "would open in May.",
@@ -1493,3 +1496,18 @@ def test_a_quote_is_the_person_the_next_paragraph_says_it_was(extractor: Extract
     )
     speakers = [s.speaker for s in _extract(extractor, text).statements]
     assert speakers == ["Amara Osei", "Kwabena Mensah", "Amara Osei", "Amara Osei"]
+
+
+def test_don_before_a_single_family_name_is_a_given_name(extractor: Extractor) -> None:
+    text = "Don Whitaker, the team's manager, said the pitchers needed rest."
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Don Whitaker"]
+
+
+def test_common_latin_american_and_lusophone_given_names_tell_a_pronoun_s_person(extractor: Extractor) -> None:
+    text = (
+        "Rodolfo Mabote and Graça Mabote have farmed rice in Chókwè since 1998. "
+        "Graça Mabote said the canal had been dry since August, and Rodolfo Mabote said the pumps had been stolen.\n\n"
+        '"We planted twice and harvested nothing," she said.'
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Graça Mabote", "Rodolfo Mabote", "Graça Mabote"]

@@ -304,9 +304,9 @@ CANDIDATE_RULES: tuple[Rule[CandidateStep], ...] = (
     Rule(
         "ranked_people",
         "two or three untagged capitalised proper nouns right after a court's, police or council rank written as a "
-        "title (`surname_titles`) → Person; not when a capitalised word goes on after them, nor with a title or "
-        "organisation word among them",
-        '"Senior Constable Losaline Fifita" (untagged), "Magistrate Tomasi Vuli"',
+        "title (`surname_titles`) or an honorific → Person; not when a capitalised word goes on after them, nor with "
+        "a title or organisation word among them",
+        '"Senior Constable Losaline Fifita" (untagged), "Magistrate Tomasi Vuli", "Doña Rosaura Téllez Mondragón"',
         _adding(_ranked_people),
     ),
     Rule(

@@ -646,14 +646,15 @@ def _words_in_longer_names(doc: Doc, gazetteer: Gazetteer) -> set[str]:
 
 def ranked_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Two or three capitalised names the model left untagged right after a court's, police or council rank written
-    as a title ("Senior Constable Losaline Fifita", "Magistrate Tomasi Vuli"): such a rank
-    before a name is only ever a person's. Not when a capitalised word goes on after them (a longer name, an
-    organisation's) nor when one of them is a title or an organisation's word."""
+    as a title ("Senior Constable Losaline Fifita", "Magistrate Tomasi Vuli") or an honorific ("Doña Rosaura Téllez
+    Mondragón"): such a rank or honorific before a name is only ever a person's. Not when a capitalised word goes on
+    after them (a longer name, an organisation's) nor when one of them is a title or an organisation's word."""
     ranks = gazetteer.lexicon.statements.surname_titles
-    others = gazetteer.words("title_words") | gazetteer.words("organization_words") | ranks
+    honorifics = gazetteer.lexicon.entities.trimmed_honorifics
+    others = gazetteer.words("title_words") | gazetteer.words("organization_words") | ranks | honorifics
     names = []
     for token in doc[:-1]:
-        if not token.is_title or fold(token.text).rstrip(".") not in ranks:
+        if not token.is_title or fold(token.text).rstrip(".") not in ranks | honorifics:
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and _untagged_word_after_rank(doc[end], others):
