@@ -1511,3 +1511,11 @@ def test_common_latin_american_and_lusophone_given_names_tell_a_pronoun_s_person
     )
     speakers = [s.speaker for s in _extract(extractor, text).statements]
     assert speakers == ["Graça Mabote", "Rodolfo Mabote", "Graça Mabote"]
+
+
+def test_a_pronoun_is_not_the_relative_its_own_words_call_by_kinship(extractor: Extractor) -> None:
+    text = (
+        "Grace Moyo took over the stall in 2015 from her mother, Rudo Chikore.\n\n"
+        "Her mother, Moyo says, never once closed the stall for rain. Her mother, she says, was stubborn."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Grace Moyo", "Grace Moyo"]

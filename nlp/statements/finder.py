@@ -106,6 +106,7 @@ def find_statements(
                     _speaks_of(content, head, resolved, words, resolver.nicknames_of(resolved))
                     # "He said neither company had contacted him": reported speech speaks of its speaker as "him"
                     or (draft.kind != "indirect" and resolver.spoken_of(resolved, content))
+                    or resolver.kin_within(resolved, draft.start + offset, draft.end + offset)
                 )
             ):
                 resolved = resolver.resolve(head, avoid=resolved.name) or resolved

@@ -578,6 +578,18 @@ class SpeakerResolver(Relatives):
             return False
         return named is not None and not any(is_cue_verb(t, self.lexicon) for t in named.sent)
 
+    def kin_within(self, speaker: Speaker, start: int, end: int) -> bool:
+        """Whether the statement at article offsets ``start``–``end`` itself calls ``speaker`` by kinship ("Her
+        mother, she says, fed half the market on credit"): a pronoun's speaker is not the relative the same words
+        speak of. Not a sister or a spouse, whom "her sister" may name either way round."""
+        if speaker.basis != "pronoun":
+            return False
+        for at, (mention, _) in self._kin_mentions.items():
+            noun = self._token_at(at, at + 1) if start <= at < end and mention.name == speaker.name else None
+            if noun is not None and self._kind(noun) not in {None, "sibling", "spouse"}:
+                return True
+        return False
+
     def nicknames_of(self, speaker: Speaker) -> list[str]:
         """The one-word aliases of ``speaker``'s entity that are no word of its name: nicknames ("Bravo" of Brian
         Mwangi, "who goes by Bravo")."""
