@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from nlp.entities.mentions import Mention, is_punct, joined_by_hyphen
 from nlp.entities.organizations import (
     address_after,
+    family_name_in_capitals,
     host_organisation,
     with_and_parts,
     with_name_complement,
@@ -365,7 +366,7 @@ def _family_name_in_capitals(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -
             continue
         at = token.i + 1 if doc[token.i + 1].text != "." else token.i + 2
         first = at
-        while at < len(doc) and at - first < 2 and _capitals_word(doc[at], gazetteer):
+        while at < len(doc) and at - first < 2 and family_name_in_capitals(doc[at], gazetteer):
             at += 1
         given = at
         while at < len(doc) and at - given < 3 and _given_name_word(doc[at], gazetteer):
@@ -373,17 +374,6 @@ def _family_name_in_capitals(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -
         if first < given < at:
             found.append(Span(doc, first, at, label="PERSON"))
     return found
-
-
-def _capitals_word(token: Token, gazetteer: Gazetteer) -> bool:
-    letters = token.text.replace("-", "").replace("'", "")
-    return (
-        len(letters) > 2
-        and letters.isalpha()
-        and token.text.isupper()
-        and fold(token.text) not in gazetteer.words("organization_words")
-        and "\n" not in token.whitespace_
-    )
 
 
 def _given_name_word(token: Token, gazetteer: Gazetteer) -> bool:

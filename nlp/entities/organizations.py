@@ -679,6 +679,19 @@ def _untagged_word_after_rank(token: Token, others: frozenset[str] | set[str]) -
     )
 
 
+def family_name_in_capitals(token: Token, gazetteer: Gazetteer) -> bool:
+    """A word in capitals of three letters or more, no organisation's word, on the name's line: a family name as
+    French-language papers print it before the given names ("KOUAME Kouassi Didier")."""
+    letters = token.text.replace("-", "").replace("'", "")
+    return (
+        len(letters) > 2
+        and letters.isalpha()
+        and token.text.isupper()
+        and fold(token.text) not in gazetteer.words("organization_words")
+        and "\n" not in token.whitespace_
+    )
+
+
 def _after_honorific(token: Token, gazetteer: Gazetteer) -> bool:
     return (
         token.i > 0 and fold(token.doc[token.i - 1].text).rstrip(".") in gazetteer.lexicon.entities.trimmed_honorifics
@@ -702,7 +715,7 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
             and doc[start - 2].is_title
         ):
             start -= 2  # "Shiranee de Alwis": a particle inside the name
-        elif before.is_upper and len(before.text) > 2 and before.is_alpha and _after_honorific(before, gazetteer):
+        elif family_name_in_capitals(before, gazetteer) and _after_honorific(before, gazetteer):
             start -= 1  # "Mrs KONAN Affoué Marcelline": a family name printed first in capitals
         else:
             break
