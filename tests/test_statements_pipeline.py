@@ -1374,7 +1374,9 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
     ("Iroij Jabwe Lakjohn, the paramount chief of the atoll, said the cisterns were nearly empty.", "Jabwe Lakjohn"),
     ("Nei Teuea Bwebwe, a mother of four in Bikenibeu, said the seawall had failed twice.", "Teuea Bwebwe"),
     ("Abbé Luc Ouattara, the parish priest of Korhogo, said the school would reopen in March.", "Luc Ouattara"),
+    ("Abbé Jean-Pierre Sawadogo, who runs the parish clinic, said the wells were dry.", "Jean-Pierre Sawadogo"),
     ("Burgomaster Pieter Claessens told the council that the budget was balanced.", "Pieter Claessens"),
+    ("Prefect Albert Mouyabi told the traders that the market would move in June.", "Albert Mouyabi"),
     ("Doña Carmen Ticona Apaza, a street vendor, said the fines were unfair.", "Carmen Ticona Apaza"),
     ("Lic. Ramiro Ochoa Peralta, the borough's spokesman, said repairs would take a month.", "Ramiro Ochoa Peralta"),
     ("Don Aurelio Batista Mena, a retired teacher, said the strike was just.", "Aurelio Batista Mena"),
@@ -1412,6 +1414,26 @@ def test_a_double_given_name_joined_by_a_hyphen_is_kept_whole(extractor: Extract
     )
     extraction = _extract(extractor, text)
     assert [s.speaker for s in extraction.statements] == ["Eva-Britt Lindqvist"]
+
+
+@pytest.mark.parametrize("name", ["Marie-Hélène Kaboré", "Marie-Laure Dossou", "Marie-France Joseph"])
+def test_a_hyphenated_given_name_the_tagger_cuts_is_kept_whole(extractor: Extractor, name: str) -> None:
+    text = f'Mayor {name} confirmed that the market would move in June. "The traders were consulted," she said.'
+    assert [s.speaker for s in _extract(extractor, text).statements] == [name] * 2
+
+
+def test_the_speaker_named_with_a_hyphenated_given_name_is_named_at_the_cue(extractor: Extractor) -> None:
+    text = "Mayor Marie-Hélène Kaboré confirmed that the market would move in June."
+    statement = _extract(extractor, text).statements[0]
+    assert (statement.speaker_mention, statement.basis) == ("Marie-Hélène Kaboré", "name")
+
+
+@pytest.mark.parametrize("place", ["Ko-Olina", "Op-Kaap"])
+def test_an_organisation_described_by_an_apposition_keeps_a_hyphenated_first_word(
+    extractor: Extractor, place: str
+) -> None:
+    text = f"According to figures compiled by the {place} Heritage Collective, a residents' group, prices rose."
+    assert [s.speaker for s in _extract(extractor, text).statements] == [f"{place} Heritage Collective"]
 
 
 def test_a_name_with_a_patronymic_in_the_middle_is_a_person(extractor: Extractor) -> None:

@@ -399,6 +399,51 @@ def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list
     return found
 
 
+def _given_name_joined_by_hyphen(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
+    """A hyphenated given name and the family name after it, which the small model cuts at the hyphen: its first
+    half tagged a PERSON of one word or an untagged known first name, its second half opening a PERSON ("Marie" +
+    "-" + "Claire Augustin"), or untagged or tagged a place, before a PERSON or one or two untagged capitalised
+    words ("Marie" + "-" + "France" (GPE) + "Joseph"; "Marie" + "-" + "Laure Dossou"): one PERSON. A name's parts
+    are written without spaces around the hyphen."""
+    people = {e.start: e for e in ents if e.label_ == "PERSON"}
+    found = []
+    for first in doc[:-3]:
+        if not joined_by_hyphen(doc, first.i):
+            continue
+        piece = people.get(first.i)
+        known = not first.ent_type_ and fold(first.text) in gazetteer.first_names
+        if not (known or (piece is not None and len(piece) == 1)):
+            continue
+        second = doc[first.i + 2]
+        end = _family_name_end(doc, second.i, people, gazetteer)
+        if end is not None:
+            found.append(Span(doc, first.i, end, label="PERSON"))
+    return found
+
+
+def _family_name_end(doc: Doc, second: int, people: dict[int, Span], gazetteer: Gazetteer) -> int | None:
+    """Where the name ends whose given name's second half is token ``second``: the end of the PERSON it opens, or
+    of the PERSON or untagged capitalised words (one or two) right after it, or of the one word of another entity
+    the parse joins the given name to."""
+    if second in people:
+        return people[second].end
+    if doc[second].ent_type_ not in {"", "GPE", "NORP", "LOC"} or not doc[second].whitespace_:
+        return None
+    if second + 1 in people:
+        return people[second + 1].end
+    after = doc[second + 1] if second + 1 < len(doc) else None
+    one_word = second + 2 == len(doc) or doc[second + 2].ent_iob_ != "I"
+    if after is not None and doc[second].head == after and after.ent_iob_ == "B" and after.is_title and one_word:
+        return second + 2  # "Marie-Laure" + "Dossou" tagged an ORG, the parse's head of the given name
+    end = second + 1
+    places = gazetteer.words("location_heads")
+    while end < len(doc) and end - second <= 2 and _untagged_name_word(doc[end], gazetteer):
+        if fold(doc[end].text) in places:
+            return None  # "Marie-Galante Island"
+        end += 1
+    return end if end > second + 1 else None
+
+
 def _organisation_cut_at_possessive(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
     """Two ORG spans the model cut at a plural's possessive inside one name ("the Ibadan Deaf Children's" + "Parents
     Forum", "the Accra Fishermen'" + "Union"): one ORG. A plural of people owns nothing in a name; an organisation
@@ -519,6 +564,14 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
         "second's) are one PERSON",
         '"SSP Harpreet" + "Singh Brar"',
         _person_cut_in_two,
+    ),
+    Rule(
+        "given_name_joined_by_hyphen",
+        "a one-word PERSON or an untagged known first name, a hyphen and a capitalised word opening a PERSON, or "
+        "before a PERSON or one or two untagged capitalised words, are one PERSON: a hyphenated given name",
+        '"Mayor Marie" (PERSON) + "-" + "Claire Augustin" (PERSON); "Marie" + "-" + "France" (GPE) + "Joseph"; '
+        '"Marie" + "-" + "Laure Dossou" (untagged); "Pro-Trump" stays apart',
+        _given_name_joined_by_hyphen,
     ),
     Rule(
         "organisation_cut_at_possessive",

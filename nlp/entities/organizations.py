@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities.mentions import Mention
+from nlp.entities.mentions import Mention, joined_by_hyphen
 from nlp.entities.retyping import is_personal_name, opens_with_honorific
 from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
@@ -296,8 +296,13 @@ def _name_before(token: Token) -> Span | None:
     if token.tag_ not in {"NNP", "NNPS"}:
         return None
     start = token.i
-    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"} and doc[start - 1].dep_ == "compound":
-        start -= 1
+    while start > 0:
+        if doc[start - 1].tag_ in {"NNP", "NNPS"} and doc[start - 1].dep_ == "compound":
+            start -= 1
+        elif start > 1 and joined_by_hyphen(doc, start - 2) and doc[start - 2].tag_ in {"NNP", "NNPS"}:
+            start -= 2  # "Bo-Kaap Heritage Collective": a name's word in two halves joined by a hyphen
+        else:
+            break
     return doc[start : token.i + 1]
 
 

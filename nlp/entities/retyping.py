@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities.mentions import Mention, is_punct, joined_by_hyphen
+from nlp.entities.mentions import HYPHENS, Mention, is_punct, joined_by_hyphen
 from nlp.entities.rules import Rule
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
@@ -188,11 +188,14 @@ def opens_with_honorific(span: Span, gazetteer: Gazetteer, tagged_person: bool =
     person's (``tagged_person``) or before a first name, else it is an acronym ("the IBU World Cup"); a one-letter
     one ("U Thet Naing") only after another or before two more words, none an organisation's ("U Mobile", "U Mumba
     Kabaddi Club" are names); one that is a family name elsewhere (`honorifics_before_two_names`: "Ma Thandar Win",
-    not "Ma Ying-jeou") only before two or more capitalised words joined by no hyphen."""
+    "Abbé Jean-Baptiste Millogo", not "Ma Ying-jeou") only before two or more capitalised names, a name's halves
+    joined by a hyphen counted as one."""
     first, doc = span[0], span.doc
     if fold(first.text) in gazetteer.lexicon.entities.honorifics_before_two_names and first.text.istitle():
-        names = span[1:]  # "Ma Thandar Win"; not "Ma Ying-jeou", "Ko Jin-young" nor a Chinese "Ma Zhaoxu"
-        return len(names) >= 2 and all(t.is_alpha and t.is_title for t in names)
+        # "Ma Thandar Win", "Abbé Jean-Baptiste Millogo"; not "Ma Ying-jeou", "Ko Jin-young" nor a Chinese "Ma Zhaoxu"
+        hyphens = [t for t in span[2:] if t.text in HYPHENS and joined_by_hyphen(doc, t.i - 1)]
+        names = [t for t in span[1:] if t not in hyphens]  # "Ko-Olina" keeps its hyphen, and stays a name
+        return len(names) - len(hyphens) >= 2 and all(t.is_alpha and t.is_title for t in names)
     honorifics = gazetteer.lexicon.entities.trimmed_honorifics
     if fold(first.text).rstrip(".") not in honorifics:
         return False

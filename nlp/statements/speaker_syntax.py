@@ -550,6 +550,13 @@ def _joined(doc: Doc, after_hyphen: int) -> bool:
     return word.pos_ == "PROPN" and word.text[:1].isupper() and not word.whitespace_
 
 
+def _given_name_joined_before(doc: Doc, start: int, ent: Span) -> bool:
+    """The capitalised word written against a hyphen before ``start`` is part of the name ``ent``, by the parse."""
+    hyphen, word = doc[start - 1], doc[start - 2]
+    joined = hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_
+    return joined and word.is_title and word.is_alpha and ent.start <= word.head.i < ent.end
+
+
 def noun_phrase(head: Token) -> Span:
     """The words naming the speaker: a named entity, or the noun with its modifiers and an "of" phrase."""
     doc = head.doc
@@ -557,6 +564,8 @@ def noun_phrase(head: Token) -> Span:
         ent = entity_span(head)
         if ent is not None:
             start = ent.start + (1 if doc[ent.start].lower_ == "the" and len(ent) > 1 else 0)
+            while start > 1 and _given_name_joined_before(doc, start, ent):
+                start -= 2  # "Marie" + "-" + "Claire Augustin": the tagger began the name after the hyphen
             if doc[ent.end - 1].tag_ == "POS":
                 return doc[start : ent.end - 1]
             return doc[start : ent.end]
