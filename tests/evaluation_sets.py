@@ -235,6 +235,21 @@ ATTRIBUTION_PACIFIC = EvaluationSet(DATA / "attribution-pacific", DATA / "attrib
 # Magazine and weekend features: the subject in the present tense among relatives of one family name, speakers named
 # after their quote, remembered speech. Written apart from the rules, first scored once, a development set since.
 ATTRIBUTION_MAGAZINE = EvaluationSet(DATA / "attribution-magazine", DATA / "attribution-magazine" / "floors.json")
+# News from the English-language Caribbean press: Indo-Caribbean names, nicknames the paper uses, relatives of one
+# family name in one story, vox-pop residents by first name. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_CARIBBEAN = EvaluationSet(DATA / "attribution-caribbean", DATA / "attribution-caribbean" / "floors.json")
+# News from Central Asia, the Caucasus and Mongolia: patronymics, Mongolian father's names before given names, one
+# name spelt two ways, akims and hokims. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_CENTRALASIA = EvaluationSet(
+    DATA / "attribution-centralasia", DATA / "attribution-centralasia" / "floors.json"
+)
+# News from Southeast Asia: single names, bin and binti, Datuk and Tan Sri, Thai and Vietnamese given names as second
+# references, Burmese forms of address. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_SEASIA = EvaluationSet(DATA / "attribution-seasia", DATA / "attribution-seasia" / "floors.json")
+# Community papers of six countries: families of one surname speaking, officials by title, present-tense features,
+# letters and minutes read out. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_COMMUNITY = EvaluationSet(DATA / "attribution-community", DATA / "attribution-community" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -305,6 +320,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_FRANCOPHONE,
     ATTRIBUTION_PACIFIC,
     ATTRIBUTION_MAGAZINE,
+    ATTRIBUTION_CARIBBEAN,
+    ATTRIBUTION_CENTRALASIA,
+    ATTRIBUTION_SEASIA,
+    ATTRIBUTION_COMMUNITY,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -29,6 +29,9 @@ from tests.evaluation_sets import (
     ATTRIBUTION_ARTS,
     ATTRIBUTION_BRIEFS,
     ATTRIBUTION_BUSINESS,
+    ATTRIBUTION_CARIBBEAN,
+    ATTRIBUTION_CENTRALASIA,
+    ATTRIBUTION_COMMUNITY,
     ATTRIBUTION_COURTS,
     ATTRIBUTION_CUSTOMS,
     ATTRIBUTION_DIASPORA,
@@ -54,6 +57,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_PROFILES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_RESEARCH,
+    ATTRIBUTION_SEASIA,
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_SOUTHASIA,
     ATTRIBUTION_SPORT,
@@ -113,6 +117,10 @@ SETS = [
     pytest.param(ATTRIBUTION_FRANCOPHONE, id="attribution-francophone"),
     pytest.param(ATTRIBUTION_PACIFIC, id="attribution-pacific"),
     pytest.param(ATTRIBUTION_MAGAZINE, id="attribution-magazine"),
+    pytest.param(ATTRIBUTION_CARIBBEAN, id="attribution-caribbean"),
+    pytest.param(ATTRIBUTION_CENTRALASIA, id="attribution-centralasia"),
+    pytest.param(ATTRIBUTION_SEASIA, id="attribution-seasia"),
+    pytest.param(ATTRIBUTION_COMMUNITY, id="attribution-community"),
 ]
 
 
@@ -155,6 +163,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_FRANCOPHONE): 14,
         id(ATTRIBUTION_PACIFIC): 14,
         id(ATTRIBUTION_MAGAZINE): 14,
+        id(ATTRIBUTION_CARIBBEAN): 14,
+        id(ATTRIBUTION_CENTRALASIA): 14,
+        id(ATTRIBUTION_SEASIA): 14,
+        id(ATTRIBUTION_COMMUNITY): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
