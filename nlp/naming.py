@@ -64,3 +64,13 @@ def someones_relative(noun: Token, kin_nouns: Collection[str]) -> bool:
     """ "His wife", "Their son", "Kofi's daughter": a relative with an owner, which only a person is; the one
     capitalised word in apposition after it is that person's name ("His wife, Bríd, said")."""
     return noun.lemma_.lower() in kin_nouns and any(c.dep_ == "poss" for c in noun.children)
+
+
+def titled_as_both(text: str, family_name: str, title_genders: dict[str, str]) -> bool:
+    """Whether the text writes ``family_name`` after titles of both genders ("Mr Sawyer" and "Mrs Sawyer"): two
+    people share it, a man and a woman, whatever their given names say (many are given to either)."""
+    said = {
+        title_genders.get(m.group(1).lower().rstrip("."))
+        for m in re.finditer(rf"(\S+)[ \t]+{re.escape(family_name)}\b", text)
+    }
+    return {"m", "f"} <= said

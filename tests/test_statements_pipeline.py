@@ -1377,6 +1377,12 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
     ("Abbé Jean-Pierre Sawadogo, who runs the parish clinic, said the wells were dry.", "Jean-Pierre Sawadogo"),
     ("Burgomaster Pieter Claessens told the council that the budget was balanced.", "Pieter Claessens"),
     ("Prefect Albert Mouyabi told the traders that the market would move in June.", "Albert Mouyabi"),
+    ("Puan Rohana binti Yusof, a rice farmer, said the canal had silted up.", "Rohana binti Yusof"),
+    ("Encik Lim Chee Keong, the village dealer, said prices had fallen again.", "Lim Chee Keong"),
+    ("Pundit Deokienanan Persaud, who leads the mandir, said the temple would reopen.", "Deokienanan Persaud"),
+    ("Nana Kofi Boateng II, the chief of Asankrangwa, said the river was poisoned.", "Kofi Boateng II"),
+    ("Bandleader Marcus Joseph-Pierre said the costumes would be ready.", "Marcus Joseph-Pierre"),
+    ("Akim Serik Zhanbolatov told residents that the water would be shared.", "Serik Zhanbolatov"),
     ("Doña Carmen Ticona Apaza, a street vendor, said the fines were unfair.", "Carmen Ticona Apaza"),
     ("Lic. Ramiro Ochoa Peralta, the borough's spokesman, said repairs would take a month.", "Ramiro Ochoa Peralta"),
     ("Don Aurelio Batista Mena, a retired teacher, said the strike was just.", "Aurelio Batista Mena"),
@@ -1386,6 +1392,61 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
         "Jean-Marc Van den Bossche",
     ),
 ]
+
+
+def test_nana_before_one_family_name_is_a_given_name(extractor: Extractor) -> None:
+    text = (
+        "Giorgi Beridze, a reporter, was sentenced on Monday. Beridze's sister, Nana Beridze, said she would appeal. "
+        '"He told the truth," Beridze said from the dock.'
+    )
+    assert _extract(extractor, text).statements[0].speaker == "Nana Beridze"
+
+
+def test_a_chief_s_form_of_address_before_one_of_her_names_is_the_woman_named_with_it(extractor: Extractor) -> None:
+    text = (
+        "The queen mother, Nana Adwoa Pokuaa Boateng, said the traders had not been consulted.\n\n"
+        '"We sell where the buyers are," Nana Pokuaa said.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Adwoa Pokuaa Boateng"] * 2
+
+
+def test_a_title_alone_does_not_unmake_a_name_given_to_either_sex(extractor: Extractor) -> None:
+    text = "Precious Moyo, a plumber, said the pipes had burst. Mr Moyo said he had waited a week for parts."
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Precious Moyo"] * 2
+
+
+def test_a_woman_s_title_before_a_family_name_is_not_the_man_named_with_it(extractor: Extractor) -> None:
+    text = (
+        "Harold Pinder, 71, a retired ferry captain, said he and his wife, Maud, had slept in their car for a month."
+        '\n\n"We lost everything but the dog," Mr Pinder said.\n\nMrs Pinder, 69, said the insurer had not paid.'
+    )
+    statements = _extract(extractor, text).statements
+    assert [s.speaker for s in statements][:2] == ["Harold Pinder", "Harold Pinder"]
+    assert statements[2].speaker != "Harold Pinder" and statements[2].confidence < CONFIDENT_ATTRIBUTION
+
+
+def test_an_office_named_with_its_portfolio_is_no_part_of_the_name(extractor: Extractor) -> None:
+    for name in ("Dorothea Inniss-Boyce", "Ana María López"):
+        text = f"Minister of Labour {name} said the offer was fair."
+        assert [s.speaker for s in _extract(extractor, text).statements] == [name]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "The university's press service said",
+        "Kestrel Mining's press office said in a statement that",
+        "A spokesperson for Kestrel Mining said",
+    ],
+)
+def test_an_organisation_s_press_office_speaks_for_it(extractor: Extractor, cue: str) -> None:
+    text = (
+        "Kestrel Mining and Tashkent Polytechnic University signed a research agreement in March. "
+        f"{cue} the vice-rector had been suspended."
+    )
+    speaker = _extract(extractor, text).statements[-1].speaker
+    assert speaker in {"Kestrel Mining", "Tashkent Polytechnic University"}
+    assert ("university" in cue) == (speaker == "Tashkent Polytechnic University")
 
 
 def test_abbe_before_a_single_family_name_is_a_given_name(extractor: Extractor) -> None:

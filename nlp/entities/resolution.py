@@ -23,7 +23,7 @@ from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.gazetteer import Gazetteer
-from nlp.naming import first_surname_bearers, introduced_as_relative, title_before, without_generation
+from nlp.naming import first_surname_bearers, introduced_as_relative, title_before, titled_as_both, without_generation
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
 _LAW_APPOSITION = re.compile(r", (?:the |or )?")
@@ -257,7 +257,13 @@ class _FullNames:
             word = word.replace("dj", "d")
             candidates = self.by_word.get(word) or []
         family = candidates if first_surnamed else [p for p in candidates if fold(p.text.split()[-1]) == word]
-        return self._bearer_among(candidates, mention, family)
+        owner = self._bearer_among(candidates, mention, family)
+        gender = self._title_gender(mention)
+        if owner is not None and gender is not None and self._given_name_gender(owner) not in {gender, None}:
+            titles = self.gazetteer.lexicon.statements.title_genders
+            if titled_as_both(self.text, mention.text, titles):
+                return None  # "Mrs Sawyer" beside "Mr Sawyer" is not Leonard Sawyer, though he is named alone
+        return owner
 
     def _only_one_opening(self, mention: Mention) -> Mention | None:
         """The one longer name that ``mention`` opens, word for word: Spanish and Portuguese news name "Vicente
@@ -321,14 +327,21 @@ class _FullNames:
     def _of_the_title_s_gender(self, family: list[Mention], mention: Mention) -> Mention | None:
         """ "Ms. Gaines" of Odessa Gaines, not of her husband Leon Gaines: the one bearer of the family name whose given
         name may be of the gender of the title before the bare name (that gender or not known)."""
-        before = _WORD_BEFORE.search(self.text, max(0, mention.start - 12), mention.start)
-        titles = self.gazetteer.lexicon.statements.title_genders
-        gender = titles.get(before.group(1).lower()) if before else None
+        gender = self._title_gender(mention)
         if gender is None:
             return None
         genders = first_name_genders()
         fitting = {fold(p.text): p for p in family if genders.get(fold(p.text.split()[0])) in {gender, None}}
         return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+    @staticmethod
+    def _given_name_gender(person: Mention) -> str | None:
+        return first_name_genders().get(fold(person.text.split()[0]))
+
+    def _title_gender(self, mention: Mention) -> str | None:
+        """The gender of the title right before a bare name ("Ms." of "Ms. Gaines"), if it has one."""
+        before = _WORD_BEFORE.search(self.text, max(0, mention.start - 12), mention.start)
+        return self.gazetteer.lexicon.statements.title_genders.get(before.group(1).lower()) if before else None
 
     def _named_in_full_again(self, person: Mention, mention: Mention) -> bool:
         """Whether ``person`` was named in full at least twice before ``mention``."""

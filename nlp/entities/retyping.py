@@ -194,7 +194,9 @@ def opens_with_honorific(span: Span, gazetteer: Gazetteer, tagged_person: bool =
     if fold(first.text) in gazetteer.lexicon.entities.honorifics_before_two_names and first.text.istitle():
         # "Ma Thandar Win", "Abbé Jean-Baptiste Millogo"; not "Ma Ying-jeou", "Ko Jin-young" nor a Chinese "Ma Zhaoxu"
         hyphens = [t for t in span[2:] if t.text in HYPHENS and joined_by_hyphen(doc, t.i - 1)]
-        names = [t for t in span[1:] if t not in hyphens]  # "Ko-Olina" keeps its hyphen, and stays a name
+        generations = gazetteer.lexicon.statements.generational_suffixes
+        # "Ko-Olina" keeps its hyphen, and stays a name; "Nana Ekow Amissah III" has two names and a generation
+        names = [t for t in span[1:] if t not in hyphens and fold(t.text).rstrip(".") not in generations]
         return len(names) - len(hyphens) >= 2 and all(t.is_alpha and t.is_title for t in names)
     honorifics = gazetteer.lexicon.entities.trimmed_honorifics
     if fold(first.text).rstrip(".") not in honorifics:

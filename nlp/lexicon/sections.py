@@ -49,6 +49,7 @@ class StatementWords:
     organisation_name_ends: frozenset[str]
     organisation_stand_ins: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    press_offices: frozenset[str]
     quoting_verbs: frozenset[str]
     reader_participles: frozenset[str]
     force_nouns: frozenset[str]

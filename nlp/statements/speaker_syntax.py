@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.keys import fold
+from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
 from nlp.naming import someones_relative
 from nlp.statements.cues import is_cue_verb
@@ -299,10 +301,12 @@ def author_of_containing_document(head: Token, lexicon: StatementWords) -> Token
 
 def spokesperson_organisation(head: Token, lexicon: StatementWords) -> Token | None:
     """The organisation an unnamed spokesperson speaks for, as the phrase names it: "A spokesperson for the
-    council" → council, "the ministry's spokesman" → ministry, "its spokesman" → its, "An EPA spokesperson" and
+    council" → council, "the ministry's spokesman" → ministry, "its spokesman" → its, "the university's press service"
+    → university, "An EPA spokesperson" and
     "A county council spokesperson" → the compound nearest the noun; None for another noun or a spokesperson of no
     one named."""
-    if not {head.lemma_.lower(), head.lower_} & lexicon.spokesperson_nouns:
+    office = is_press_office(head, lexicon)
+    if not office and not {head.lemma_.lower(), head.lower_} & lexicon.spokesperson_nouns:
         return None
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
@@ -313,8 +317,16 @@ def spokesperson_organisation(head: Token, lexicon: StatementWords) -> Token | N
         owner = child.pos_ in {"NOUN", "PROPN"} or child.lower_ in lexicon.owner_pronouns or child.lower_ == "their"
         if child.dep_ == "poss" and owner:
             return child
+    if office:
+        return None  # "the press service" of no one named: its compounds are its own words
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
     return compounds[-1] if compounds else None
+
+
+def is_press_office(head: Token, lexicon: StatementWords) -> bool:
+    """Whether ``head`` and its compounds name the office an organisation speaks through: "press service"."""
+    words = [c.lower_ for c in head.lefts if c.dep_ == "compound"]
+    return " ".join([*words, head.lower_]) in lexicon.press_offices
 
 
 def named_in_apposition(noun: Token) -> Token | None:
@@ -603,7 +615,19 @@ def without_titles(name: str, lexicon: StatementWords) -> str:
     for i, word in enumerate(words[:-2]):
         if word.lower().rstrip(".") in lexicon.words_before_names:
             cut = i + 1
+    if cut and words[cut].lower() in {"of", "for"} and words[cut - 1].lower().rstrip(".") in lexicon.office_nouns:
+        cut = _after_portfolio(words, cut)  # "Minister of Labour Marsha Inniss-Straker", not "Centre for …"
     return " ".join(words[cut:]) if cut else name
+
+
+def _after_portfolio(words: list[str], of: int) -> int:
+    """Where the name starts after an office's "of" phrase ("of Higher Education, Science and Innovation Nodira
+    Yusupova"): at the last two words, or before them at the known given names ("of Labour Ana María López")."""
+    start = len(words) - 2
+    given = first_name_genders()
+    while start - 1 > of and fold(words[start - 1]) in given:
+        start -= 1
+    return start
 
 
 def group_name(phrase: Span, lexicon: StatementWords) -> str:

@@ -21,7 +21,7 @@ from core.records import Entity, StatementBasis
 from nlp.keys import doc_text, fold
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
-from nlp.naming import first_surname_bearers, introduced_as_relative, title_before, without_generation
+from nlp.naming import first_surname_bearers, introduced_as_relative, title_before, titled_as_both, without_generation
 from nlp.statements.antecedents import SPEAKER_MEMORY, NamedMention, Speaker
 from nlp.statements.cues import is_cue_verb
 from nlp.statements.relatives import Relatives
@@ -40,6 +40,7 @@ from nlp.statements.speaker_syntax import (
     group_name,
     introduced_with,
     is_age,
+    is_press_office,
     named_apposition,
     named_in_apposition,
     noun_phrase,
@@ -426,7 +427,7 @@ class SpeakerResolver(Relatives):
         if titled_heard is not None:
             return replace(titled_heard, mention=phrase.text, at=at, basis="surname", antecedent_at=None)
         fuller = self._fuller(entity.name, at)
-        if fuller is not None:
+        if fuller is not None and not self._titled_otherwise(phrase, fuller.name):
             basis: StatementBasis = "surname" if fuller.is_person else "name"
             return Speaker(fuller.name, phrase.text, fuller.entity_id, fuller.is_person, at, basis)
         name = fuller_organisation(head, entity) if entity.type == "Organization" else entity.name
@@ -654,7 +655,8 @@ class SpeakerResolver(Relatives):
     def _fuller(self, name: str, at: int, surname_first: bool = False) -> NamedMention | None:
         """A one-word name read as the longer name it stands for: "Paris" → "Valeska Paris", "Church" →
         "Church of Scientology" (the person or organisation named in full earlier); after an honorific, also a
-        name written family name first ("Madam Lim" → "Lim Swee Hoon")."""
+        name written family name first ("Madam Lim" → "Lim Swee Hoon"), and a form of address kept before one name the
+        one it was written before in full ("Nana Serwaa" → "Akosua Serwaa Mensah")."""
         words = name.split()
         if len(words) >= 2 and words[0].lower().rstrip(".") in self.lexicon.honorifics:
             namesake = self._namesake_of_gender(words, at)
@@ -662,6 +664,13 @@ class SpeakerResolver(Relatives):
                 return namesake
             # "Madam Lim": a surname, maybe written first; "Mr Ó Súilleabháin": a family name of two words
             return self._fuller(" ".join(words[1:]), at, surname_first=len(words) == 2)
+        if len(words) == 2 and fold(words[0]) in self.lexicon.honorifics_before_two_names:
+            # "Nana Serwaa" after "Nana Akosua Serwaa Mensah": a form of address kept only before one name
+            text = doc_text(self.doc)
+            titled = {e.name: e for e in self._people if words[1] in e.name.split() and f"{words[0]} {e.name}" in text}
+            if len(titled) == 1:
+                (addressed,) = titled.values()
+                return NamedMention(at, addressed.name, addressed.id, True, True)
         if len(words) != 1:
             # "López Obrador"; "dela Cruz" of "Ernesto dela Cruz Jr." too, a generation no part of the family name
             generations = self.lexicon.generational_suffixes
@@ -710,6 +719,17 @@ class SpeakerResolver(Relatives):
         if before is not None and (before.lower_ in titles or before.lower_.rstrip(".") in titles):
             return [before.text, *words]
         return words
+
+    def _titled_otherwise(self, phrase: Span, name: str) -> bool:
+        """Whether the gendered title before a bare family name ("Mrs" of "Mrs Sawyer") is not of the gender of the
+        given name of ``name`` ("Leonard Sawyer"), both known, while the text writes the family name after a title
+        of the other gender too ("Mr Sawyer"): a given name's gender is a guess, two titles are not."""
+        words = self._with_title_before(phrase)
+        title = self.lexicon.title_genders.get(words[0].lower().rstrip(".")) if len(words) == 2 else None
+        given = first_name_genders().get(fold(name.split()[0]))
+        if title is None or given is None or title == given:
+            return False
+        return titled_as_both(doc_text(self.doc), words[1], self.lexicon.title_genders)
 
     def _namesake_of_gender(self, words: list[str], at: int) -> NamedMention | None:
         """ "Ms Juma" after "Mr Hamisi Juma" and "Ms Mwanaisha Juma": of the people named before whose names hold the
@@ -981,7 +1001,9 @@ class SpeakerResolver(Relatives):
         one before (news often gives each its own paragraph)."""
         if not owned and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
             return None  # "the spokesperson" is someone met before
-        if not {head.lemma_.lower(), head.lower_} & self.lexicon.spokesperson_nouns:
+        if not {head.lemma_.lower(), head.lower_} & self.lexicon.spokesperson_nouns and not is_press_office(
+            head, self.lexicon
+        ):
             return None
         found = self._antecedent(at, False, None)
         sentence = head.sent
