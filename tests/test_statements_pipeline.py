@@ -1402,6 +1402,24 @@ def test_nana_before_one_family_name_is_a_given_name(extractor: Extractor) -> No
     assert _extract(extractor, text).statements[0].speaker == "Nana Beridze"
 
 
+def test_a_generation_after_a_nicknamed_name_stays_in_it(extractor: Extractor) -> None:
+    text = (
+        "Union president Rolando “Nonoy” Dimaculangan Jr. said the phaseout was unjust.\n\n"
+        "“We will go to the Supreme Court,” Dimaculangan said."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Rolando Dimaculangan Jr."] * 2
+
+
+def test_a_campus_is_no_one_a_pronoun_stands_for(extractor: Extractor) -> None:
+    text = (
+        "Dr Marcia Holder-Kellman, a lecturer at the University of Guyana, Turkeyen Campus, estimated the cost at "
+        '$40 million.\n\n"Both sides have a case," she said.'
+    )
+    extraction = _extract(extractor, text)
+    assert [s.speaker for s in extraction.statements] == ["Marcia Holder-Kellman"]
+    assert ("Turkeyen Campus", "Organization") in {(e.name, e.type) for e in extraction.entities}
+
+
 def test_a_chief_s_form_of_address_before_one_of_her_names_is_the_woman_named_with_it(extractor: Extractor) -> None:
     text = (
         "The queen mother, Nana Adwoa Pokuaa Boateng, said the traders had not been consulted.\n\n"

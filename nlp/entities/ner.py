@@ -332,8 +332,10 @@ _CAPITAL = "[A-ZÀ-ÖØ-Þ]"  # a capital of the Latin alphabets ("Óscar", "Ñu
 NICKNAMED = re.compile(
     rf"(?<![\w'-])(?:{_CAPITAL}[\w'-]*\.?\s){{1,3}}[\"“‘']{_CAPITAL}[\w-]*(?:\s{_CAPITAL}[\w-]*)?[\"”’']\s"
     # after the nickname: a middle initial or a particle may come before the family name ('Teresita "Tess" M.
-    # Ocampo', 'Rodolfo "Boyet" dela Cruz'), and a second family name after it ('Héctor "El Chino" Giménez Ruiz')
-    rf"(?:{_CAPITAL}\.\s)?(?:[a-z]{{2,4}}\s)?{_CAPITAL}[\w'-]+(?:-{_CAPITAL}[\w'-]+)?(?:\s{_CAPITAL}[\w'-]+(?=[\s,.;:]))?"
+    # Ocampo', 'Rodolfo "Boyet" dela Cruz'), and a second family name or a generation after it ('Héctor "El Chino"
+    # Giménez Ruiz', 'Reynaldo "Jun" Bautista Jr.')
+    rf"(?:{_CAPITAL}\.\s)?(?:[a-z]{{2,4}}\s)?{_CAPITAL}[\w'-]+(?:-{_CAPITAL}[\w'-]+)?"
+    rf"(?:\s(?:Jr|Sr)\.|\s{_CAPITAL}[\w'-]+(?=[\s,.;:]))?"
 )
 
 
@@ -536,10 +538,11 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
     Rule(
         "nicknamed_names",
         "capitalised names with a nickname in quotation marks inside are one PERSON, in place of the pieces the "
-        "model made of them, a middle initial, a particle or a second family name after the nickname included (the "
-        "nickname is left out of the name and is the person's other name)",
+        "model made of them, a middle initial, a particle, a second family name or a generation after the nickname "
+        "included (the nickname is left out of the name and is the person's other name)",
         "'Sen. Rodolfo “Dodong” Macaraeg' tagged as three PERSONs; 'Mark Anthony “Macoy”' + 'Dumlao' tagged ORG; "
-        "'Teresita \"Tess\" M. Ocampo', 'Rodolfo \"Boyet\" dela Cruz', 'Héctor \"El Chino\" Giménez Ruiz'",
+        "'Teresita \"Tess\" M. Ocampo', 'Rodolfo \"Boyet\" dela Cruz', 'Héctor \"El Chino\" Giménez Ruiz', "
+        "'Reynaldo \"Jun\" Bautista Jr.'",
         _nicknamed_people,
     ),
     Rule(
