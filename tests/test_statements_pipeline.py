@@ -1402,6 +1402,26 @@ def test_nana_before_one_family_name_is_a_given_name(extractor: Extractor) -> No
     assert _extract(extractor, text).statements[0].speaker == "Nana Beridze"
 
 
+@pytest.mark.parametrize("rank", ["sergeant", "corporal"])
+def test_a_lead_s_unnamed_officer_is_the_one_of_that_rank_named_next(extractor: Extractor, rank: str) -> None:
+    text = (
+        f"A police {rank} yesterday told the Coroner's Court that he opened fire on 17-year-old Dwayne Mitchell only "
+        "after the teenager spun around with a pistol in his hand.\n\n"
+        f"{rank.title()} Owen Bramwell, who was attached to the Linstead Police Station at the time, testified that he "
+        "and two other lawmen were on foot patrol."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Owen Bramwell"] * 2
+
+
+def test_a_lead_s_unnamed_officer_is_not_one_of_another_rank_named_next(extractor: Extractor) -> None:
+    text = (
+        "A police sergeant yesterday told the Coroner's Court that he opened fire only after the teenager spun around "
+        "with a pistol in his hand.\n\nInspector Owen Bramwell, who led the inquiry, testified that no pistol was "
+        "found."
+    )
+    assert _extract(extractor, text).statements[0].speaker != "Owen Bramwell"
+
+
 def test_a_generation_after_a_nicknamed_name_stays_in_it(extractor: Extractor) -> None:
     text = (
         "Union president Rolando “Nonoy” Dimaculangan Jr. said the phaseout was unjust.\n\n"

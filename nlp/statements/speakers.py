@@ -848,7 +848,8 @@ class SpeakerResolver(Relatives):
     def _named_next(self, head: Token, at: int) -> NamedMention | None:
         """ "…, the managing director of the water company said. / Speaking to IRNA, Hossein Rezaei-Nejad said …",
         "…, its chief executive said … / Rudy Hartanto told reporters …": a wire lead describes the speaker and names
-        them in the next sentence, as the subject of a cue and with no title of their own; nobody named before. After
+        them in the next sentence, as the subject of a cue and with no title of their own but the lead's office ("A
+        police corporal told the court … / Corporal Delroy McFarlane, who …, testified"); nobody named before. After
         "A former finance director testified …" the name must come with a relative clause ("Dana Whitcombe, who
         ran the books, told the jury"), the delayed identification of news leads."""
         new = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
@@ -857,16 +858,19 @@ class SpeakerResolver(Relatives):
         next_sentence = _next_sentence(head) if _definite(head) or new else None
         if next_sentence is None:
             return None
+        opens = next_sentence[0].idx + self.offset
         for mention in self._mentions:
-            if mention.at <= at or not mention.is_person:
-                continue
+            if mention.at < opens or not mention.is_person:
+                continue  # people the lead's own words name ("… opened fire on Javaughn Reid") are not its speaker
             name = self._token_at(mention.at, mention.at + len(mention.name))  # the name's head word
             if name is None or not mention.is_subject or not self._opens_next(name, next_sentence):
                 return None  # the first person after the cue is not the next sentence's subject
             named_before = any(m.name == mention.name and m.at < at for m in self._mentions)
             cue = name.head if name.dep_ in {"nsubj", "nsubjpass"} else name.head.head
             own_titles = titles_of(name, self.lexicon) - self.lexicon.honorific_titles  # "Dr" is nobody's office
-            if named_before or own_titles or not is_cue_verb(cue, self.lexicon):
+            # "Corporal X" after "A police corporal"; "Lead author X" is one of "the authors", not all of them
+            other_office = own_titles and (head.tag_ == "NNS" or head.lemma_.lower() not in own_titles)
+            if named_before or other_office or not is_cue_verb(cue, self.lexicon):
                 return None
             if new and not any(c.dep_ == "relcl" for c in name.children):
                 return None  # "A witness said … Jane Doe said …" may be two people; "Dana Whitcombe, who ran …" is not
