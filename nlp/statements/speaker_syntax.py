@@ -564,9 +564,9 @@ def _joined(doc: Doc, after_hyphen: int) -> bool:
 
 def _given_name_joined_before(doc: Doc, start: int, ent: Span) -> bool:
     """The capitalised word written against a hyphen before ``start`` is part of the name ``ent``, by the parse."""
-    hyphen, word = doc[start - 1], doc[start - 2]
-    joined = hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_
-    return joined and word.is_title and word.is_alpha and ent.start <= word.head.i < ent.end
+    hyphen = doc[start - 1]
+    joined = hyphen.text == "-" and not hyphen.whitespace_ and _joined(doc, start)
+    return joined and ent.start <= doc[start - 2].head.i < ent.end
 
 
 def noun_phrase(head: Token) -> Span:
