@@ -383,6 +383,55 @@ def test_a_nickname_introduced_as_known_as_is_the_person(extractor: Extractor, t
     assert statement.speaker == speaker
 
 
+def test_a_nickname_after_a_description_and_who_is_known_is_the_person(extractor: Extractor) -> None:
+    text = (
+        "The shelter was started by Sipho Ndlovu, 52, the former boxer, who is known to everyone on the estate "
+        "simply as Bra Sipho. Bra Sipho said the doors would stay open all winter."
+    )
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Sipho Ndlovu"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Teodoro \u201cDoring\u201d Santos, 63, has mended nets at the pier since 1980. Tatay Doring, as the "
+            "fishermen call him, said the catch had halved in five years.",
+            "Teodoro Santos",
+        ),
+        (
+            "The stall belongs to Ibu Ratna Wulandari, 49. Bu Ratna, as her customers know her, said rice prices "
+            "had doubled since March.",
+            "Ratna Wulandari",
+        ),
+    ],
+)
+def test_a_name_others_call_someone_by_is_the_person_just_named(extractor: Extractor, text: str, speaker: str) -> None:
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kalani Akana runs the family poi mill.\n\nHer father told her that the mill would outlive them all, "
+        "Akana says.",
+        "Kalani Akana runs the family poi mill.\n\nHer father, Akana says, used to tell her that the mill would "
+        "outlive them all.",
+    ],
+)
+def test_what_a_speaker_says_someone_told_them_is_that_someone_s(extractor: Extractor, text: str) -> None:
+    [statement] = _extract(extractor, text).statements
+    assert (statement.text, statement.speaker_mention) == ("the mill would outlive them all", "Her father")
+
+
+def test_a_finding_reported_by_its_authors_is_the_authors(extractor: Extractor) -> None:
+    text = "The rise in admissions suggests the virus is spreading again, the researchers wrote."
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "researchers"
+
+
 def test_words_heard_on_a_broadcast_are_the_speaker_s_not_the_broadcast_s(extractor: Extractor) -> None:
     text = (
         "Captain Rhys Morgan could be heard on the stadium broadcast telling his teammates: "
@@ -1377,6 +1426,7 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
     ("Abbé Jean-Pierre Sawadogo, who runs the parish clinic, said the wells were dry.", "Jean-Pierre Sawadogo"),
     ("Burgomaster Pieter Claessens told the council that the budget was balanced.", "Pieter Claessens"),
     ("Prefect Albert Mouyabi told the traders that the market would move in June.", "Albert Mouyabi"),
+    ("The Rev. Canon Marjorie Ellis of Holy Trinity said the bells would ring again at Easter.", "Marjorie Ellis"),
     ("Puan Rohana binti Yusof, a rice farmer, said the canal had silted up.", "Rohana binti Yusof"),
     ("Encik Lim Chee Keong, the village dealer, said prices had fallen again.", "Lim Chee Keong"),
     ("Pundit Deokienanan Persaud, who leads the mandir, said the temple would reopen.", "Deokienanan Persaud"),
@@ -1485,6 +1535,30 @@ def test_an_organisation_s_press_office_speaks_for_it(extractor: Extractor, cue:
     speaker = _extract(extractor, text).statements[-1].speaker
     assert speaker in {"Kestrel Mining", "Tashkent Polytechnic University"}
     assert ("university" in cue) == (speaker == "Tashkent Polytechnic University")
+
+
+def test_a_company_s_name_is_not_cut_at_a_word_that_is_a_title_elsewhere(extractor: Extractor) -> None:
+    text = "Canon Medical Systems said it would hire forty engineers in Leeds next year."
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Canon Medical Systems"]
+
+
+def test_the_holder_named_after_an_office_s_long_portfolio_is_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "The quotas were cut after complaints, Deputy Minister of Higher Education, Science and Innovation Gulnora "
+        "Abdullayeva told reporters on Monday."
+    )
+    extraction = _extract(extractor, text)
+    assert [s.speaker for s in extraction.statements] == ["Gulnora Abdullayeva"]
+    assert [(e.name, e.type) for e in extraction.entities] == [("Gulnora Abdullayeva", "Person")]
+
+
+def test_a_title_inside_a_name_after_bin_stays_in_it(extractor: Extractor) -> None:
+    text = (
+        "The delays were raised in March by member Haji Rosli bin Haji Abdul Rahman, who said fishermen were "
+        "waiting weeks for licences."
+    )
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Rosli bin Haji Abdul Rahman"
 
 
 def test_abbe_before_a_single_family_name_is_a_given_name(extractor: Extractor) -> None:

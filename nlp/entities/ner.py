@@ -525,6 +525,41 @@ def _trailing_person_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list
     return span, []
 
 
+def _name_after_portfolio_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list[Mention]]:
+    """An ORG of an office's portfolio that ends in the holder's name ("Deputy Minister of Higher Education, " +
+    "Science and Innovation Nodira Yusupova", "Deputy Minister of " + "Energy, Industry and Mining Aibek Saparov"):
+    the last two words are the person when the parse hangs the title on them, and the words before them the rest
+    of the portfolio, no organisation's name ("Minister of Health, Labour and Social Care" names nobody)."""
+    doc = span.doc
+    tail = doc[span.end - 2 : span.end]
+    title = _office_before_portfolio(doc, span.start, gazetteer)
+    if len(span) < 3 or title is None or not tail[-1].is_ancestor(title):
+        return span, []
+    if not all(t.is_alpha and t.is_title for t in tail) or any(
+        fold(t.text) in gazetteer.words("organization_words") for t in tail
+    ):
+        return span, []
+    found = Mention(tail.start_char, tail.end_char, "Person", tail.text, "rule")
+    return doc[span.start : span.start], [found]
+
+
+# How many words an office's portfolio runs to before the part the model tagged: "of Higher Education, "
+_PORTFOLIO_REACH = 8
+
+
+def _office_before_portfolio(doc: Doc, start: int, gazetteer: Gazetteer) -> Token | None:
+    """The title word whose portfolio token ``start`` goes on: a title word, "of" or "for", and only capitalised
+    words, "and" and commas up to it ("Minister of " or "Minister of Energy, " before "Mining and Industry …")."""
+    for i in range(start - 1, max(start - 1 - _PORTFOLIO_REACH, 0), -1):
+        word = doc[i]
+        if word.lower_ in {"of", "for"}:
+            title = doc[i - 1]
+            return title if fold(title.text) in gazetteer.words("title_words") else None
+        if not (word.is_title and word.is_alpha) and word.lower_ not in {"and", ","}:
+            return None
+    return None
+
+
 DATE_RULES: tuple[Rule[DateStep], ...] = (
     Rule(
         "named_days",
@@ -665,6 +700,15 @@ ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (
         _address_split,
     ),
     Rule(
+        "name_after_portfolio",
+        "an ORG of an office's portfolio (after a title word, of/for and capitalised words) ending in two "
+        "capitalised words, no organisation word, on which the parse hangs the title: the rest of the portfolio, no "
+        "entity, and the holder's name, a Person",
+        '"Deputy Minister of Higher Education, " + "Science and Innovation Nodira Yusupova" → "Nodira Yusupova"; '
+        '"Minister of Health, Labour and Social Care" stays',
+        _name_after_portfolio_split,
+    ),
+    Rule(
         "trailing_person",
         "a known first name and one or two capitalised words ending a longer ORG are a Person of their own",
         '"the Council on American-Islamic Relations Alia Salem"',
@@ -696,6 +740,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, disabled: frozenset[str] = froz
         for split in splits if ner_type == "Organization" else ():
             span, found = split(span, gazetteer)
             mentions.extend(found)
+        if not len(span):
+            continue  # all of it was something else: a portfolio's words and the holder's name
         typed = retype(span, ner_type, gazetteer, retyping)
         if typed is not None:
             mentions.append(typed.mention())

@@ -96,7 +96,31 @@ def _known_as(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
             continue  # "Jón Ari Sveinsson, a captain from Eskifjörður known as Nonni": the first name's, described
         if other is not None and mention.type != "Unknown" and other.type in {mention.type, "Unknown"}:
             pairs.append((mention, other))
+    pairs.extend(_called_by(text, mentions, gazetteer))
     return pairs
+
+
+def _called_by(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, Mention]]:
+    """ "Rogelio “Bong” Dizon, 57, has driven … / Mang Bong, as passengers call him, said …": a name followed by the
+    words by which others address someone is another name of the person last named before it who shares one of its
+    words (a form of address before a given name or nickname the text has already used)."""
+    pairs: list[tuple[Mention, Mention]] = []
+    people = [m for m in mentions if m.type == "Person"]
+    for mention in mentions:  # the model may tag such a name as anything ("Tatay Doring" an organisation)
+        if not gazetteer.lexicon.entities.called_by.match(text, mention.end):
+            continue
+        words = {fold(word) for word in re.findall(r"[^\W\d_]+", mention.text)}
+        for earlier in reversed(people[: bisect_left([m.start for m in people], mention.start)]):
+            if mention.start - earlier.end > _CALLED_BY_REACH:
+                break
+            if words & {fold(word) for word in re.findall(r"[^\W\d_]+", earlier.text)}:
+                pairs.append((earlier, mention))
+                break
+    return pairs
+
+
+# How far back the person a "as friends call him" name belongs to may be named: the paragraph or two before
+_CALLED_BY_REACH = 600
 
 
 # One or two capitalised words: a person's nickname after "known as", which the model seldom tags ("Dheere", "Palli")

@@ -189,7 +189,7 @@ def opens_with_honorific(span: Span, gazetteer: Gazetteer, tagged_person: bool =
     one ("U Thet Naing") only after another or before two more words, none an organisation's ("U Mobile", "U Mumba
     Kabaddi Club" are names); one that is a family name elsewhere (`honorifics_before_two_names`: "Ma Thandar Win",
     "Abbé Jean-Baptiste Millogo", not "Ma Ying-jeou") only before two or more capitalised names, a name's halves
-    joined by a hyphen counted as one."""
+    joined by a hyphen counted as one, none an organisation's word."""
     first, doc = span[0], span.doc
     if fold(first.text) in gazetteer.lexicon.entities.honorifics_before_two_names and first.text.istitle():
         # "Ma Thandar Win", "Abbé Jean-Baptiste Millogo"; not "Ma Ying-jeou", "Ko Jin-young" nor a Chinese "Ma Zhaoxu"
@@ -197,7 +197,11 @@ def opens_with_honorific(span: Span, gazetteer: Gazetteer, tagged_person: bool =
         generations = gazetteer.lexicon.statements.generational_suffixes
         # "Ko-Olina" keeps its hyphen, and stays a name; "Nana Ekow Amissah III" has two names and a generation
         names = [t for t in span[1:] if t not in hyphens and fold(t.text).rstrip(".") not in generations]
-        return len(names) - len(hyphens) >= 2 and all(t.is_alpha and t.is_title for t in names)
+        return (
+            len(names) - len(hyphens) >= 2
+            and all(t.is_alpha and t.is_title for t in names)
+            and not any(fold(t.text) in gazetteer.words("organization_words") for t in names)
+        )  # "Canon Medical Systems", "Don Valley Conservation Authority" are organisations' names
     honorifics = gazetteer.lexicon.entities.trimmed_honorifics
     if fold(first.text).rstrip(".") not in honorifics:
         return False

@@ -33,6 +33,7 @@ class StatementWords:
     clause_only_cues: frozenset[str]
     infinitive_cues: frozenset[str]
     after_quote_cues: frozenset[str]
+    habit_verbs: frozenset[str]
     weak_cues: frozenset[str]
     finding_verbs: frozenset[str]
     naming_cues: frozenset[str]
@@ -185,6 +186,7 @@ class EntityWords:
     case_separators: frozenset[str]
     relative_day_words: frozenset[str]
     known_as: re.Pattern[str]
+    called_by: re.Pattern[str]
     numbered_bill: re.Pattern[str]
     dateline_city: re.Pattern[str]
     head_first: re.Pattern[str] = field(init=False)  # "ministry of (the) X", from department_name_heads

@@ -613,6 +613,8 @@ def without_titles(name: str, lexicon: StatementWords) -> str:
     words = name.split()
     cut = 0
     for i, word in enumerate(words[:-2]):
+        if word in lexicon.name_particles:
+            break  # "Kamarulzaman bin Haji Abu Bakar": the father's name has its own title, inside the name
         if word.lower().rstrip(".") in lexicon.words_before_names:
             cut = i + 1
     if cut and words[cut].lower() in {"of", "for"} and words[cut - 1].lower().rstrip(".") in lexicon.office_nouns:

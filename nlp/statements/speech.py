@@ -271,9 +271,27 @@ def _attributions_within(clause: Token, lexicon: StatementWords) -> list[Token]:
 
 
 def _relays(cue: Token, lexicon: StatementWords) -> bool:
-    """Whether the cue's reported clause is itself someone's attribution: a chained one, "X reported that Y said C"."""
-    inner = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
-    return inner is not None and _own_attribution(inner, lexicon)
+    """Whether the cue's reported clause is itself someone's attribution: a chained one, "X reported that Y said C",
+    "Her grandmother told her that C, Anahera says", "Her grandmother, Anahera says, used to tell her that C" (the
+    innermost source speaks)."""
+    if cue.dep_ == "parataxis":
+        inner: Token | None = cue.head  # "…, Anahera says, …" inside the clause it reports
+    else:
+        after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+        before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+        inner = after[0] if after else (before[-1] if before else None)
+    if inner is None:
+        return False
+    verbs = [inner]
+    if inner.lemma_.lower() in lexicon.habit_verbs:  # "used to tell her that C": the habit's verb carries the cue
+        verbs += [c for c in inner.children if c.dep_ == "xcomp"]
+    return any(_someone_s_attribution(verb, lexicon) for verb in verbs)
+
+
+def _someone_s_attribution(verb: Token, lexicon: StatementWords) -> bool:
+    """An attribution of its own whose subject may speak: "The speed of the collapse suggests C" is a finding."""
+    speaker = subject_of(verb, lexicon)
+    return speaker is not None and _own_attribution(verb, lexicon) and _animate_enough(verb, speaker, lexicon)
 
 
 def _cue_read_as_noun(token: Token, lexicon: StatementWords) -> Clause | None:
