@@ -1427,6 +1427,13 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
     ("Burgomaster Pieter Claessens told the council that the budget was balanced.", "Pieter Claessens"),
     ("Prefect Albert Mouyabi told the traders that the market would move in June.", "Albert Mouyabi"),
     ("The Rev. Canon Marjorie Ellis of Holy Trinity said the bells would ring again at Easter.", "Marjorie Ellis"),
+    ("Sekuru Tichaona Mapfumo, the village elder, said the rains had come late.", "Tichaona Mapfumo"),
+    ("Mbuya Rudo Chikore, 81, said the borehole had been dry since June.", "Rudo Chikore"),
+    ("Gogo Nomsa Dube said her pension no longer covered the rent.", "Nomsa Dube"),
+    ("Ntate Thabo Mofokeng said the stokvel owed him two years of savings.", "Thabo Mofokeng"),
+    ("Whaea Huia Tipene said the language nest would reopen next term.", "Huia Tipene"),
+    ("Make Thandeka Simelane said the widows had nowhere else to go.", "Thandeka Simelane"),
+    ("Councilwoman Joyce Red Cloud said the water would be tested daily.", "Joyce Red Cloud"),
     ("Puan Rohana binti Yusof, a rice farmer, said the canal had silted up.", "Rohana binti Yusof"),
     ("Encik Lim Chee Keong, the village dealer, said prices had fallen again.", "Lim Chee Keong"),
     ("Pundit Deokienanan Persaud, who leads the mandir, said the temple would reopen.", "Deokienanan Persaud"),
@@ -1550,6 +1557,30 @@ def test_the_holder_named_after_an_office_s_long_portfolio_is_the_speaker(extrac
     extraction = _extract(extractor, text)
     assert [s.speaker for s in extraction.statements] == ["Gulnora Abdullayeva"]
     assert [(e.name, e.type) for e in extraction.entities] == [("Gulnora Abdullayeva", "Person")]
+
+
+def test_a_word_the_article_also_writes_as_someone_speaking_is_no_part_of_a_name(extractor: Extractor) -> None:
+    text = (
+        "Tohunga Wiremu Kingi Rata, 79, said the river had been sick for years. The board would meet in May, "
+        "the tohunga said."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Wiremu Kingi Rata", "Wiremu Kingi Rata"]
+
+
+def test_a_common_word_opening_an_organisation_s_name_stays_in_it(extractor: Extractor) -> None:
+    text = (
+        "Volunteers have counted the reef every summer since 1979. In a statement on Friday, Reef Watch Keys said "
+        "it would name its new survey boat after her."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Reef Watch Keys"]
+
+
+def test_the_real_name_given_after_a_title_and_name_is_the_speaker_s(extractor: Extractor) -> None:
+    text = (
+        "The acting chief, Headman Chirikure, whose real name is Tafadzwa Moyo, said he had not been paid since "
+        'March.\n\n"I am only keeping the seat warm," Chirikure said.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Tafadzwa Moyo", "Tafadzwa Moyo"]
 
 
 def test_a_title_inside_a_name_after_bin_stays_in_it(extractor: Extractor) -> None:

@@ -164,6 +164,60 @@ def with_nicknames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
     return sorted([*kept, *found], key=lambda m: (m.start, m.end))
 
 
+def without_forms_of_address(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` with a form of address cut off the front of people's names where the article also writes the word
+    in lower case as someone speaking, so no name: "Kaumātua Hōne Paraone" … "the kaumātua said", "Mukhtiarkar Ghulam
+    Mustafa Jatoi" … "the mukhtiarkar said". News English writes such words before names in every language's
+    customs, and the lexicon's lists cannot hold them all. Only before two more names, and never a known first name
+    ("Grant Robertson" beside "the grant"); a word before two names in several people's names is no such evidence
+    ("Sok Kunthea", "Sok Chenda" are sisters; "Karma Choden", "Karma Wangchuk" two people)."""
+    candidates = {
+        words[0]
+        for mention in mentions
+        if mention.type == "Person" and len(words := mention.text.split()) >= 3
+        if _may_be_form_of_address(words[0], gazetteer)
+    }
+    titles = {word for word in candidates if _speaks_as_a_noun(word, text, gazetteer)}
+    if not titles:
+        return mentions
+    cut: list[Mention] = []
+    for mention in mentions:
+        first, _, rest = mention.text.partition(" ")
+        start = mention.end - len(rest)
+        if mention.type == "Person" and first in titles and rest and text[start : mention.end] == rest:
+            cut.append(Mention(start, mention.end, mention.type, rest, mention.source))
+        else:
+            cut.append(mention)
+    return cut
+
+
+def _may_be_form_of_address(word: str, gazetteer: Gazetteer) -> bool:
+    folded = fold(word)
+    return (
+        len(word) > 2  # "Te Rangi Kereama": the Māori article opens names
+        and word[0].isupper()
+        and word.isalpha()
+        and folded not in gazetteer.first_names
+        and folded not in gazetteer.lexicon.statements.name_particles
+    )
+
+
+# Past forms of reporting verbs English does not make with -ed
+_IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak", "swore": "swear"}
+
+
+def _speaks_as_a_noun(word: str, text: str, gazetteer: Gazetteer) -> bool:
+    """ "the kaumātua said", "The mukhtiarkar told …": the word in lower case after "the", the subject of a
+    reporting verb, so a person's title; "the reef" beside "Reef Watch Keys" is no one's."""
+    speech = gazetteer.lexicon.statements.speech_verbs
+    for use in re.finditer(rf"\b(?i:the) {re.escape(word.lower())} ([a-z]+)\b", text):
+        verb = use.group(1)
+        stems = {verb, verb[:-1], verb[:-2], _IRREGULAR_PAST.get(verb, "")}  # says, added, noted, said
+        if stems & speech:
+            return True
+    return False
+
+
 def _number_and_name(first: Mention, second: Mention) -> bool:
     """Two laws of which exactly one is a number ("Bill 23") and the other a name."""
     numbered = [any(ch.isdigit() for ch in m.text) for m in (first, second)]
@@ -613,7 +667,7 @@ def _canonical_name(cluster: _Cluster, entity_type: str, gazetteer: Gazetteer) -
 def resolve_entities(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Entity]:
     """The article's entities from its mentions (article offsets), each with aliases and every mention span."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    ordered = with_nicknames(text, ordered, gazetteer)
+    ordered = with_nicknames(text, without_forms_of_address(text, ordered, gazetteer), gazetteer)
     entities: dict[str, Entity] = {}
     for cluster in _assign(text, ordered, gazetteer).values():
         entity_type = _cluster_type(cluster)
