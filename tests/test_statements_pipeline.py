@@ -1583,6 +1583,23 @@ def test_the_real_name_given_after_a_title_and_name_is_the_speaker_s(extractor: 
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Tafadzwa Moyo", "Tafadzwa Moyo"]
 
 
+def test_a_given_name_in_two_halves_no_list_knows_is_part_of_the_name(extractor: Extractor) -> None:
+    text = (
+        '"We want the roof fixed before winter," the club\'s chair, Jukka-Pekka Heinonen, told members on Friday.'
+        "\n\nHeinonen, a plumber, said the repairs would cost 40,000 euros."
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Jukka-Pekka Heinonen", "Jukka-Pekka Heinonen"]  # the members told are no speaker
+
+
+def test_an_aged_name_with_a_hyphenated_given_name_is_the_person_s_whole(extractor: Extractor) -> None:
+    text = (
+        "First in line, as every morning, is Bengt-Åke Nyström, 81, who has lived alone since his wife died."
+        '\n\nNyström hands back his novel. "The author is dead, so there are only two left," he says.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Bengt-Åke Nyström"]
+
+
 def test_a_title_inside_a_name_after_bin_stays_in_it(extractor: Extractor) -> None:
     text = (
         "The delays were raised in March by member Haji Rosli bin Haji Abdul Rahman, who said fishermen were "

@@ -406,7 +406,8 @@ def _given_name_joined_by_hyphen(doc: Doc, gazetteer: Gazetteer, ents: list[Span
     half tagged a PERSON of one word or an untagged known first name, its second half opening a PERSON ("Marie" +
     "-" + "Claire Augustin"), or untagged or tagged a place, before a PERSON or one or two untagged capitalised
     words ("Marie" + "-" + "France" (GPE) + "Joseph"; "Marie" + "-" + "Laure Dossou"): one PERSON. A name's parts
-    are written without spaces around the hyphen."""
+    are written without spaces around the hyphen. A first half no list knows counts when the parse hangs it on the
+    family name ("Jukka" (GPE) + "-" + "Pekka Heinonen")."""
     people = {e.start: e for e in ents if e.label_ == "PERSON"}
     found = []
     for first in doc[:-3]:
@@ -414,13 +415,27 @@ def _given_name_joined_by_hyphen(doc: Doc, gazetteer: Gazetteer, ents: list[Span
             continue
         piece = people.get(first.i)
         known = not first.ent_type_ and fold(first.text) in gazetteer.first_names
-        if not (known or (piece is not None and len(piece) == 1)):
+        joined = _joined_to_family_name(first, gazetteer)
+        if not (known or joined or (piece is not None and len(piece) == 1)):
             continue
         second = doc[first.i + 2]
         end = _family_name_end(doc, second.i, people, gazetteer)
-        if end is not None:
-            found.append(Span(doc, first.i, end, label="PERSON"))
+        if end is None or not (known or piece is not None or first.head.i == end - 1 == second.i + 1):
+            continue  # one family name after an unknown given name: "Pro-Trump Mike Smith" is no one's name
+        found.append(Span(doc, first.i, end, label="PERSON"))
     return found
+
+
+def _joined_to_family_name(first: Token, gazetteer: Gazetteer) -> bool:
+    """A capitalised word, untagged or tagged a place or an organisation, that the parse makes part of the name after
+    it ("Jukka" (GPE) + "-" + "Pekka Heinonen", its head the family name): a given name no list knows."""
+    return (
+        first.is_title
+        and first.is_alpha
+        and first.dep_ == "compound"
+        and first.ent_type_ in {"", "GPE", "NORP", "LOC", "ORG"}
+        and fold(first.text) not in gazetteer.words("title_words")
+    )
 
 
 def _family_name_end(doc: Doc, second: int, people: dict[int, Span], gazetteer: Gazetteer) -> int | None:

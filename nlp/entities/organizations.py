@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities.mentions import Mention, joined_by_hyphen
+from nlp.entities.mentions import HYPHENS, Mention, joined_by_hyphen
 from nlp.entities.retyping import is_personal_name, opens_with_honorific
 from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
@@ -712,6 +712,8 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
         before = doc[start - 1]
         if before.dep_ == "compound" and before.is_title:
             start -= 1  # "Ana Rita Sousa Coutinho": a given name and two family names
+        elif start > 1 and doc[start - 2].is_title and joined_by_hyphen(doc, start - 2):
+            start -= 2  # "Bengt-Åke Forsberg": a given name written in two halves, one word of the name
         elif (
             before.lower_ in particles
             and head.i - start < 2  # two more words: four at the most
@@ -737,7 +739,10 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
         return None  # 'Teresita "Tess" M. Ocampo': the end of a name with a nickname inside
     name = doc[start : head.i + 1]
     capitalised = all(
-        (t.is_title and t.is_alpha) or (t.i == start and _initial(t)) or (t.i > start and t.lower_ in particles)
+        (t.is_title and t.is_alpha)
+        or (t.i == start and _initial(t))
+        or (t.i > start and t.lower_ in particles)
+        or (t.text in HYPHENS and joined_by_hyphen(doc, t.i - 1))  # "Bengt-Åke"
         for t in name
     )
     return name if len(name) >= 2 and capitalised else None

@@ -51,6 +51,12 @@ def _speaker_token(cue: Token, region: list[Token], lexicon: StatementWords) -> 
         return subject
     # A parse that hangs the attribution off the quote: take the first noun after the cue ("said KCNA").
     after = [t for t in region if t.i > cue.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    addressed = cue.lemma_.lower() in lexicon.addressee_verbs  # "said KCNA" is the speaker, "told members" not
+    if after and addressed and after[0].dep_ in {"dobj", "dative"} and after[0].head.i == cue.i:
+        # "…," the club's chair, Jukka-Pekka Heinonen, told members: whom the cue tells is never the speaker,
+        # who stands before it however the parse hung the name
+        before = [t for t in region if t.i < cue.i and t.pos_ in {"PROPN", "NOUN"}]
+        return before[-1] if before else first_noun_of_line(cue, lexicon)
     if after:
         return after[0]
     return first_noun_of_line(cue, lexicon)
