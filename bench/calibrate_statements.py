@@ -14,8 +14,8 @@ attribution-courts, attribution-emergencies, attribution-arts, attribution-brief
 attribution-features, attribution-politics, attribution-customs, attribution-households, attribution-tributes,
 attribution-research, attribution-southasia, attribution-africa, attribution-eastasia, attribution-portraits,
 attribution-europe, attribution-mideast, attribution-latam, attribution-francophone, attribution-pacific,
-attribution-magazine, attribution-caribbean, attribution-centralasia, attribution-seasia and attribution-community)
-and on
+attribution-magazine, attribution-caribbean, attribution-centralasia, attribution-seasia, attribution-community,
+attribution-southernafrica, attribution-gulf, attribution-nordic and attribution-indigenous) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -104,6 +104,10 @@ DEVELOPMENT = (
     "attribution-centralasia",
     "attribution-seasia",
     "attribution-community",
+    "attribution-southernafrica",
+    "attribution-gulf",
+    "attribution-nordic",
+    "attribution-indigenous",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -250,6 +250,24 @@ ATTRIBUTION_SEASIA = EvaluationSet(DATA / "attribution-seasia", DATA / "attribut
 # Community papers of six countries: families of one surname speaking, officials by title, present-tense features,
 # letters and minutes read out. Written apart from the rules, first scored once, a development set since.
 ATTRIBUTION_COMMUNITY = EvaluationSet(DATA / "attribution-community", DATA / "attribution-community" / "floors.json")
+# News and features from Southern Africa: Nguni, Sotho, Shona and Tswana names, kin words and chiefs' titles as forms
+# of address, several unrelated people of one family name, translated quotes. Written apart from the rules, first
+# scored once, a development set since.
+ATTRIBUTION_SOUTHERNAFRICA = EvaluationSet(
+    DATA / "attribution-southernafrica", DATA / "attribution-southernafrica" / "floors.json"
+)
+# News from the Gulf states and Yemen: bin, bint, Al and Abu names, unrelated people of one tribal name, expatriate
+# workers by single names and initials, agency statements. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_GULF = EvaluationSet(DATA / "attribution-gulf", DATA / "attribution-gulf" / "floors.json")
+# Nordic and Baltic features: Icelandic patronymics, gendered Baltic surnames of one family, double given names,
+# translated speech, scenes where several people speak in turn. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_NORDIC = EvaluationSet(DATA / "attribution-nordic", DATA / "attribution-nordic" / "floors.json")
+# Indigenous media of six countries: names with macrons and glottal stops, kin titles (Aunty, Whaea, Kaumātua),
+# nations and councils as speakers, relatives of one family name. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_INDIGENOUS = EvaluationSet(DATA / "attribution-indigenous", DATA / "attribution-indigenous" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -324,6 +342,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_CENTRALASIA,
     ATTRIBUTION_SEASIA,
     ATTRIBUTION_COMMUNITY,
+    ATTRIBUTION_SOUTHERNAFRICA,
+    ATTRIBUTION_GULF,
+    ATTRIBUTION_NORDIC,
+    ATTRIBUTION_INDIGENOUS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

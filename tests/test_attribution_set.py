@@ -42,8 +42,10 @@ from tests.evaluation_sets import (
     ATTRIBUTION_FEATURES,
     ATTRIBUTION_FRANCOPHONE,
     ATTRIBUTION_GENRES,
+    ATTRIBUTION_GULF,
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_HOUSEHOLDS,
+    ATTRIBUTION_INDIGENOUS,
     ATTRIBUTION_LATAM,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_MAGAZINE,
@@ -51,6 +53,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_NAMING,
+    ATTRIBUTION_NORDIC,
     ATTRIBUTION_PACIFIC,
     ATTRIBUTION_POLITICS,
     ATTRIBUTION_PORTRAITS,
@@ -60,6 +63,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_SEASIA,
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_SOUTHASIA,
+    ATTRIBUTION_SOUTHERNAFRICA,
     ATTRIBUTION_SPORT,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_TRIBUTES,
@@ -121,6 +125,10 @@ SETS = [
     pytest.param(ATTRIBUTION_CENTRALASIA, id="attribution-centralasia"),
     pytest.param(ATTRIBUTION_SEASIA, id="attribution-seasia"),
     pytest.param(ATTRIBUTION_COMMUNITY, id="attribution-community"),
+    pytest.param(ATTRIBUTION_SOUTHERNAFRICA, id="attribution-southernafrica"),
+    pytest.param(ATTRIBUTION_GULF, id="attribution-gulf"),
+    pytest.param(ATTRIBUTION_NORDIC, id="attribution-nordic"),
+    pytest.param(ATTRIBUTION_INDIGENOUS, id="attribution-indigenous"),
 ]
 
 
@@ -167,6 +175,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_CENTRALASIA): 14,
         id(ATTRIBUTION_SEASIA): 14,
         id(ATTRIBUTION_COMMUNITY): 14,
+        id(ATTRIBUTION_SOUTHERNAFRICA): 14,
+        id(ATTRIBUTION_GULF): 14,
+        id(ATTRIBUTION_NORDIC): 14,
+        id(ATTRIBUTION_INDIGENOUS): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
