@@ -426,6 +426,19 @@ def test_what_a_speaker_says_someone_told_them_is_that_someone_s(extractor: Extr
     assert (statement.text, statement.speaker_mention) == ("the mill would outlive them all", "Her father")
 
 
+def test_one_of_a_group_named_beside_the_number_is_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Dozens of parents waited outside the school gates. One of them, Lorna Pike, said the crossing had no warden."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Lorna Pike"]
+
+
+def test_a_document_made_public_in_a_clause_of_its_own_speaks_for_who_made_it(extractor: Extractor) -> None:
+    text = "The land was taken in 1921, according to records the council released this week."
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "council"
+
+
 def test_a_finding_reported_by_its_authors_is_the_authors(extractor: Extractor) -> None:
     text = "The rise in admissions suggests the virus is spreading again, the researchers wrote."
     [statement] = _extract(extractor, text).statements

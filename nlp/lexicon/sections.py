@@ -53,6 +53,7 @@ class StatementWords:
     press_offices: frozenset[str]
     quoting_verbs: frozenset[str]
     reader_participles: frozenset[str]
+    release_verbs: frozenset[str]
     force_nouns: frozenset[str]
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
     entity_title_words: frozenset[str]  # the entity stage's title, occupation and employee words, before a name

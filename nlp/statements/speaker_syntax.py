@@ -35,7 +35,8 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
         if quoted is not None:
             return quoted
         subject_deps = ("nsubj", "nsubjpass") if token.i != cue.i else ("nsubj",)
-        subjects = [c for c in token.children if c.dep_ in subject_deps and may_speak(c, cue, lexicon)]
+        named = [_name_in_apposition(c) or c for c in token.children if c.dep_ in subject_deps]
+        subjects = [c for c in named if may_speak(c, cue, lexicon)]
         if subjects:
             subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
@@ -55,6 +56,13 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             continue
         break
     return _name_before(cue, lexicon) if cue.dep_ == "ROOT" else None
+
+
+def _name_in_apposition(subject: Token) -> Token | None:
+    """ "One of them, Wesley Cook, said …": the name set beside a number standing for one of a group speaks."""
+    if not (subject.like_num or subject.pos_ == "NUM"):
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 def _unjoined_conjunct(subject: Token, verb: Token) -> Token | None:
@@ -262,6 +270,11 @@ def carried_source(head: Token, lexicon: StatementWords) -> Token:
                     objects = [c for c in agent.children if c.dep_ == "pobj" and may_speak(c, head, lexicon)]
                     if objects and objects[0].pos_ in {"PROPN", "NOUN"}:
                         return objects[0]
+    for child in head.children:  # "records the museum shared with the community": who made them public
+        if child.dep_ == "relcl" and child.lemma_.lower() in lexicon.release_verbs:
+            makers = [c for c in child.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}]
+            if makers and may_speak(makers[0], head, lexicon):
+                return makers[0]
     return head
 
 
