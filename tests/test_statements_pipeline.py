@@ -4,11 +4,14 @@ and offsets right in an article long enough to be parsed in several chunks."""
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from core.records import CONFIDENT_ATTRIBUTION, Article, content_hash
 from core.settings import load_settings
 from nlp.runtime.extract import Extractor
 from nlp.runtime.pipeline import MAX_CHUNK_CHARS
+from nlp.statements.speaker_syntax import subject_of
 
 ARTICLE = (
     "Andrej Petrovski, technical director of the SHARE Foundation, said the cameras had no legal basis.\n"
@@ -424,6 +427,38 @@ def test_a_name_others_call_someone_by_is_the_person_just_named(extractor: Extra
 def test_what_a_speaker_says_someone_told_them_is_that_someone_s(extractor: Extractor, text: str) -> None:
     [statement] = _extract(extractor, text).statements
     assert (statement.text, statement.speaker_mention) == ("the mill would outlive them all", "Her father")
+
+
+def test_a_name_in_an_aside_before_the_subject_is_not_the_speaker(extractor: Extractor) -> None:
+    # The parse the small model gives "Under questioning from the commission's counsel, Custódio Mabunda, Massinga
+    # admitted that …" for some names: the aside's name as the subject, the speaker's hung on it as an apposition.
+    parse = [
+        ("Under", 12, "prep", "ADP"),
+        ("questioning", 0, "pobj", "NOUN"),
+        ("from", 1, "prep", "ADP"),
+        ("the", 4, "det", "DET"),
+        ("commission", 6, "poss", "NOUN"),
+        ("'s", 4, "case", "PART"),
+        ("counsel", 2, "pobj", "NOUN"),
+        (",", 12, "punct", "PUNCT"),
+        ("Custódio", 9, "compound", "PROPN"),
+        ("Mabunda", 12, "nsubj", "PROPN"),
+        (",", 9, "punct", "PUNCT"),
+        ("Massinga", 9, "appos", "PROPN"),
+        ("admitted", 12, "ROOT", "VERB"),
+        ("that", 17, "mark", "SCONJ"),
+        ("his", 15, "poss", "PRON"),
+        ("firm", 17, "nsubj", "NOUN"),
+        ("had", 17, "aux", "AUX"),
+        ("cut", 12, "ccomp", "VERB"),
+        ("costs", 17, "dobj", "NOUN"),
+        (".", 12, "punct", "PUNCT"),
+    ]
+    words, heads, deps, pos = (list(column) for column in zip(*parse, strict=True))
+    lemmas = [w.lower() if w != "admitted" else "admit" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    speaker = subject_of(doc[12], extractor.lexicon.statements)
+    assert speaker is not None and speaker.text == "Massinga"
 
 
 def test_one_of_a_group_named_beside_the_number_is_the_speaker(extractor: Extractor) -> None:

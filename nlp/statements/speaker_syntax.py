@@ -69,11 +69,19 @@ def _unjoined_conjunct(subject: Token, verb: Token) -> Token | None:
     """ "Turning to the finance manager, Mr Daniel Kiprono Langat, Senator Otieno Kasera asked …": the parser made the
     name right before the verb a conjunct of a name before it with no "and" between them; two names joined by a comma
     alone are no pair of speakers, and the one beside the verb is its subject (the other is whom an aside named)."""
-    conjuncts = [c for c in subject.children if c.dep_ == "conj" and subject.i < c.i < verb.i]
+    doc = verb.doc
+    # "Under questioning from the commission's counsel, Custódio Mabunda, Massinga admitted …": the parse may instead
+    # hang the name beside the verb on the aside's name as its apposition; the aside names the description before it
+    aside = (
+        subject.left_edge.i > 1
+        and doc[subject.left_edge.i - 1].text == ","
+        and doc[subject.left_edge.i - 2].pos_ == "NOUN"
+    )
+    joined = {"conj", "appos"} if aside else {"conj"}
+    conjuncts = [c for c in subject.children if c.dep_ in joined and subject.i < c.i < verb.i]
     if len(conjuncts) != 1 or any(c.dep_ in {"cc", "preconj"} for c in (*subject.children, *conjuncts[0].children)):
         return None
     name = conjuncts[0]
-    doc = verb.doc
     if name.pos_ != "PROPN" or subject.pos_ != "PROPN" or name.right_edge.i + 1 != verb.i:
         return None
     return name if doc[name.left_edge.i - 1].text == "," else None
