@@ -461,6 +461,60 @@ def test_a_name_in_an_aside_before_the_subject_is_not_the_speaker(extractor: Ext
     assert speaker is not None and speaker.text == "Massinga"
 
 
+def test_an_organisation_named_beside_its_stand_in_before_the_cue_speaks(extractor: Extractor) -> None:
+    # The small model's parse of "…, enough for about 400,000 people, its operator, Sahel Water Company, said": the
+    # stand-in a conjunct of the last noun of what was said, the name its apposition.
+    parse = [
+        ("Output", 2, "nsubj", "NOUN"),
+        ("will", 2, "aux", "AUX"),
+        ("rise", 17, "ccomp", "VERB"),
+        (",", 2, "punct", "PUNCT"),
+        ("enough", 2, "advmod", "ADV"),
+        ("for", 4, "prep", "ADP"),
+        ("about", 7, "advmod", "ADV"),
+        ("400,000", 8, "nummod", "NUM"),
+        ("people", 17, "nsubj", "NOUN"),
+        (",", 8, "punct", "PUNCT"),
+        ("its", 11, "poss", "PRON"),
+        ("operator", 8, "conj", "NOUN"),
+        (",", 11, "punct", "PUNCT"),
+        ("Sahel", 15, "compound", "PROPN"),
+        ("Water", 15, "compound", "PROPN"),
+        ("Company", 11, "appos", "PROPN"),
+        (",", 11, "punct", "PUNCT"),
+        ("said", 17, "ROOT", "VERB"),
+        (".", 17, "punct", "PUNCT"),
+    ]
+    words, heads, deps, pos = (list(column) for column in zip(*parse, strict=True))
+    lemmas = [w.lower() if w != "said" else "say" for w in words]
+    ents = ["O"] * 13 + ["B-ORG", "I-ORG", "I-ORG"] + ["O"] * 3
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    speaker = subject_of(doc[17], extractor.lexicon.statements)
+    assert speaker is not None and speaker.text == "Company"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "entity"),
+    [
+        ("Head of Kaizer Chiefs Thandi Nkosi said the club would appeal.", ["Thandi Nkosi"], "Kaizer Chiefs"),
+        ("Co-Founder Ama Mensah, 41, said the firm would hire.", ["Ama Mensah"], "Ama Mensah"),
+        ("Morena Baccarin said she loved the show.", ["Morena Baccarin"], "Morena Baccarin"),
+        (
+            "Peter Dlamini, 60, runs the shop. His younger brother, Sipho Dlamini, as neighbours call him, said the "
+            "shop was safe.",
+            ["Sipho Dlamini"],
+            "Sipho Dlamini",
+        ),
+    ],
+)
+def test_names_near_the_new_title_rules_stay_whole(
+    extractor: Extractor, text: str, speakers: list[str], entity: str
+) -> None:
+    extraction = _extract(extractor, text)
+    assert [s.speaker for s in extraction.statements] == speakers
+    assert entity in {e.name for e in extraction.entities}
+
+
 def test_one_of_a_group_named_beside_the_number_is_the_speaker(extractor: Extractor) -> None:
     text = (
         "Dozens of parents waited outside the school gates. One of them, Lorna Pike, said the crossing had no warden."

@@ -420,15 +420,18 @@ def _given_name_joined_by_hyphen(doc: Doc, gazetteer: Gazetteer, ents: list[Span
             continue
         second = doc[first.i + 2]
         end = _family_name_end(doc, second.i, people, gazetteer)
-        if end is None or not (known or piece is not None or first.head.i == end - 1 == second.i + 1):
-            continue  # one family name after an unknown given name: "Pro-Trump Mike Smith" is no one's name
+        unknown_ok = first.head.i == end - 1 == second.i + 1 and second.ent_type_ in {"", "PERSON"} if end else False
+        if end is None or not (known or piece is not None or unknown_ok):
+            continue  # an unknown first half needs the family name right after the second ("Pro-Trump Mike Smith",
+            # "Austria-Hungary Kaiser Franz Joseph" are no one's given name)
         found.append(Span(doc, first.i, end, label="PERSON"))
     return found
 
 
 def _joined_to_family_name(first: Token, gazetteer: Gazetteer) -> bool:
-    """A capitalised word, untagged or tagged a place or an organisation, that the parse makes part of the name after
-    it ("Jukka" (GPE) + "-" + "Pekka Heinonen", its head the family name): a given name no list knows."""
+    """A capitalised word, untagged or tagged a place or an organisation, that the parse makes part of a name after it
+    ("Jukka" (GPE) + "-" + "Pekka Heinonen"): a given name no list knows, when the caller finds its head the family
+    name."""
     return (
         first.is_title
         and first.is_alpha
@@ -550,11 +553,13 @@ def _name_after_portfolio_split(span: Span, gazetteer: Gazetteer) -> tuple[Span,
     title = _office_before_portfolio(doc, span.start, gazetteer)
     if len(span) < 3 or title is None or not tail[-1].is_ancestor(title):
         return span, []
-    if not all(t.is_alpha and t.is_title for t in tail) or any(
-        fold(t.text) in gazetteer.words("organization_words") for t in tail
-    ):
+    organisation_words = gazetteer.words("organization_words")
+    if not all(t.is_alpha and t.is_title for t in tail) or any(fold(t.text) in organisation_words for t in tail):
         return span, []
     found = Mention(tail.start_char, tail.end_char, "Person", tail.text, "rule")
+    rest = doc[span.start : tail.start]
+    if any(fold(t.text) in organisation_words for t in rest):
+        return rest, [found]  # "Secretary of the Dockworkers Union Ama Boateng": the union stays
     return doc[span.start : span.start], [found]
 
 
@@ -568,8 +573,8 @@ def _office_before_portfolio(doc: Doc, start: int, gazetteer: Gazetteer) -> Toke
     for i in range(start - 1, max(start - 1 - _PORTFOLIO_REACH, 0), -1):
         word = doc[i]
         if word.lower_ in {"of", "for"}:
-            title = doc[i - 1]
-            return title if fold(title.text) in gazetteer.words("title_words") else None
+            title = doc[i - 1]  # a minister's or secretary's portfolio; "Head of Kaizer Chiefs X" is a club's
+            return title if fold(title.text) in gazetteer.lexicon.entities.title_after_portfolio else None
         if not (word.is_title and word.is_alpha) and word.lower_ not in {"and", ","}:
             return None
     return None
@@ -716,9 +721,9 @@ ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (
     ),
     Rule(
         "name_after_portfolio",
-        "an ORG of an office's portfolio (after a title word, of/for and capitalised words) ending in two "
-        "capitalised words, no organisation word, on which the parse hangs the title: the rest of the portfolio, no "
-        "entity, and the holder's name, a Person",
+        "an ORG of a minister's or secretary's portfolio (after the title, of/for and capitalised words) ending in "
+        "two capitalised words, no organisation word, on which the parse hangs the title: the rest of the portfolio, "
+        "no entity unless it holds an organisation word, and the holder's name, a Person",
         '"Deputy Minister of Higher Education, " + "Science and Innovation Nodira Yusupova" → "Nodira Yusupova"; '
         '"Minister of Health, Labour and Social Care" stays',
         _name_after_portfolio_split,

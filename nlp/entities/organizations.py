@@ -712,8 +712,13 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
         before = doc[start - 1]
         if before.dep_ == "compound" and before.is_title:
             start -= 1  # "Ana Rita Sousa Coutinho": a given name and two family names
-        elif start > 1 and doc[start - 2].is_title and joined_by_hyphen(doc, start - 2):
-            start -= 2  # "Bengt-Åke Forsberg": a given name written in two halves, one word of the name
+        elif (
+            start > 1
+            and doc[start - 2].is_title
+            and joined_by_hyphen(doc, start - 2)
+            and not _job_or_title(doc[start - 2 : start + 1], gazetteer)
+        ):
+            start -= 2  # "Bengt-Åke Forsberg": a given name written in two halves ("Co-Founder Ama Mensah" is a job)
         elif (
             before.lower_ in particles
             and head.i - start < 2  # two more words: four at the most
@@ -746,6 +751,12 @@ def _name_ending_at(doc: Doc, head: Token, gazetteer: Gazetteer) -> Span | None:
         for t in name
     )
     return name if len(name) >= 2 and capitalised else None
+
+
+def _job_or_title(words: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a word of ``words`` is a job or an honorific: "Co-Founder", "Vice-Chair"."""
+    honorifics = gazetteer.lexicon.statements.honorifics
+    return any(fold(t.text) in gazetteer.job_words or t.lower_.rstrip(".") in honorifics for t in words)
 
 
 def _initial(token: Token) -> bool:

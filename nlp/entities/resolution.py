@@ -102,8 +102,8 @@ def _known_as(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
 
 def _called_by(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, Mention]]:
     """ "Rogelio “Bong” Dizon, 57, has driven … / Mang Bong, as passengers call him, said …": a name followed by the
-    words by which others address someone is another name of the person last named before it who shares one of its
-    words (a form of address before a given name or nickname the text has already used)."""
+    words by which others address someone is another name of the person last named before it whose given name or
+    nickname is one of its words (a form of address before it); a shared family name is no such evidence."""
     pairs: list[tuple[Mention, Mention]] = []
     people = [m for m in mentions if m.type == "Person"]
     for mention in mentions:  # the model may tag such a name as anything ("Tatay Doring" an organisation)
@@ -113,7 +113,8 @@ def _called_by(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
         for earlier in reversed(people[: bisect_left([m.start for m in people], mention.start)]):
             if mention.start - earlier.end > _CALLED_BY_REACH:
                 break
-            if words & {fold(word) for word in re.findall(r"[^\W\d_]+", earlier.text)}:
+            given = re.findall(r"[^\W\d_]+", earlier.text)[:-1]  # "His brother, Sipho Dlamini, as …": not the family's
+            if words & {fold(word) for word in given}:
                 pairs.append((earlier, mention))
                 break
     return pairs
@@ -169,8 +170,9 @@ def without_forms_of_address(text: str, mentions: list[Mention], gazetteer: Gaze
     in lower case as someone speaking, so no name: "Kaumātua Hōne Paraone" … "the kaumātua said", "Mukhtiarkar Ghulam
     Mustafa Jatoi" … "the mukhtiarkar said". News English writes such words before names in every language's
     customs, and the lexicon's lists cannot hold them all. Only before two more names, and never a known first name
-    ("Grant Robertson" beside "the grant"); a word before two names in several people's names is no such evidence
-    ("Sok Kunthea", "Sok Chenda" are sisters; "Karma Choden", "Karma Wangchuk" two people)."""
+    ("Grant Robertson" beside "the grant"). A word before several people's names, or before a full name and its
+    family name alone, is no such evidence and is not used: family names written first ("Sok Kunthea", "Sok Chenda")
+    and given names used with the family name ("Adelino Manuel Kiala" … "Adelino Kiala") look the same."""
     candidates = {
         words[0]
         for mention in mentions
@@ -211,8 +213,9 @@ def _speaks_as_a_noun(word: str, text: str, gazetteer: Gazetteer) -> bool:
     reporting verb, so a person's title; "the reef" beside "Reef Watch Keys" is no one's."""
     speech = gazetteer.lexicon.statements.speech_verbs
     for use in re.finditer(rf"\b(?i:the) {re.escape(word.lower())} ([a-z]+)\b", text):
-        verb = use.group(1)
-        stems = {verb, verb[:-1], verb[:-2], _IRREGULAR_PAST.get(verb, "")}  # says, added, noted, said
+        verb = use.group(1)  # an inflected form only: "the union report" is a compound noun, not someone speaking
+        stems = {verb[:-1] if verb.endswith(("s", "d")) else "", verb[:-2] if verb.endswith(("ed", "es")) else ""}
+        stems.add(_IRREGULAR_PAST.get(verb, ""))  # says, added, noted, said
         if stems & speech:
             return True
     return False

@@ -55,8 +55,9 @@ def _speaker_token(cue: Token, region: list[Token], lexicon: StatementWords) -> 
     if after and addressed and after[0].dep_ in {"dobj", "dative"} and after[0].head.i == cue.i:
         # "…," the club's chair, Jukka-Pekka Heinonen, told members: whom the cue tells is never the speaker,
         # who stands before it however the parse hung the name
-        before = [t for t in region if t.i < cue.i and t.pos_ in {"PROPN", "NOUN"}]
-        return before[-1] if before else first_noun_of_line(cue, lexicon)
+        names = [t for t in region if t.i < cue.i and t.pos_ == "PROPN"]
+        nouns = [t for t in region if t.i < cue.i and t.pos_ == "NOUN"]
+        return (names or nouns)[-1] if names or nouns else first_noun_of_line(cue, lexicon)
     if after:
         return after[0]
     return first_noun_of_line(cue, lexicon)

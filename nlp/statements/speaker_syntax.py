@@ -41,7 +41,7 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return token.head
-            return _unjoined_conjunct(subject, token) or subject
+            return _unjoined_conjunct(subject, token) or _stand_in_named_before(subject, token, lexicon) or subject
         carrier = token.head.head.head if token.head.dep_ == "pobj" else None
         if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.medium_nouns and carrier is not None:
             token = carrier  # "X could be heard on the broadcast telling Y: …": X speaks, the broadcast carries it
@@ -60,8 +60,8 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
 
 def _name_in_apposition(subject: Token) -> Token | None:
     """ "One of them, Wesley Cook, said …": the name set beside a number standing for one of a group speaks."""
-    if not (subject.like_num or subject.pos_ == "NUM"):
-        return None
+    if subject.lower_ != "one":
+        return None  # "Two of the survivors, Ana Ruiz and Maria Lopez, said": a group, not the first name
     return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
@@ -85,6 +85,23 @@ def _unjoined_conjunct(subject: Token, verb: Token) -> Token | None:
     if name.pos_ != "PROPN" or subject.pos_ != "PROPN" or name.right_edge.i + 1 != verb.i:
         return None
     return name if doc[name.left_edge.i - 1].text == "," else None
+
+
+def _stand_in_named_before(subject: Token, verb: Token, lexicon: StatementWords) -> Token | None:
+    """ "…, enough for about 400,000 people, its operator, Sahel Water Company, said": the parser made the noun that
+    stands for an organisation a conjunct of the last noun of what was said; the organisation named in apposition to
+    it, right before the cue, speaks."""
+    doc = verb.doc
+    for stand_in in subject.children:
+        if stand_in.dep_ != "conj" or not subject.i < stand_in.i < verb.i:
+            continue
+        if stand_in.lemma_.lower() not in lexicon.organisation_stand_ins:
+            continue
+        for name in stand_in.children:
+            closed = doc[name.right_edge.i + 1].text == "," and name.right_edge.i + 2 == verb.i
+            if name.dep_ == "appos" and name.ent_type_ == "ORG" and closed:
+                return name
+    return None
 
 
 def _quoted_as_saying(token: Token, cue: Token, lexicon: StatementWords) -> Token | None:
@@ -137,7 +154,9 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
         return _name_run_after_comma(name)
     if name.pos_ != "PROPN" or name.dep_ not in {"conj", "appos"}:
         return None
-    described = name.dep_ == "appos" and _described_as_person(name, lexicon)
+    described = name.dep_ == "appos" and (
+        _described_as_person(name, lexicon) or _described_as_organisation(name, lexicon)
+    )
     # a name in apposition to the description of a person is a person's, whatever the tagger called it (a place)
     if name.ent_type_ not in {"PERSON", "ORG"} and not (after_comma and described):
         return None
@@ -155,6 +174,12 @@ def _name_run_after_comma(name: Token) -> Token | None:
         start -= 1
     opens = doc[start].ent_iob_ == "B" and doc[start].ent_type_ in {"PERSON", "ORG"}
     return name if opens and start > 0 and doc[start - 1].text == "," else None
+
+
+def _described_as_organisation(name: Token, lexicon: StatementWords) -> bool:
+    """ "…, enough for 400,000 people, its operator, Sahel Water Company, said": an organisation's name in apposition
+    to a noun that stands for an organisation ("its operator", "the carrier") names who speaks."""
+    return name.ent_type_ == "ORG" and name.head.lemma_.lower() in lexicon.organisation_stand_ins
 
 
 def _described_as_person(name: Token, lexicon: StatementWords) -> bool:
