@@ -493,6 +493,14 @@ def test_an_organisation_named_beside_its_stand_in_before_the_cue_speaks(extract
     assert speaker is not None and speaker.text == "Company"
 
 
+def test_an_organisation_named_after_its_stand_in_before_a_bare_cue_speaks(extractor: Extractor) -> None:
+    text = (
+        "The plant will treat 60,000 cubic metres of sewage a day once its second phase is finished next year, "
+        "enough for about 200,000 people, its operator, Delta Water Company, said."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Delta Water Company"]
+
+
 @pytest.mark.parametrize(
     ("text", "speakers", "entity"),
     [
