@@ -106,14 +106,15 @@ def _called_by(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
     nickname is one of its words (a form of address before it); a shared family name is no such evidence."""
     pairs: list[tuple[Mention, Mention]] = []
     people = [m for m in mentions if m.type == "Person"]
+    starts = [m.start for m in people]
     for mention in mentions:  # the model may tag such a name as anything ("Tatay Doring" an organisation)
         if not gazetteer.lexicon.entities.called_by.match(text, mention.end):
             continue
-        words = {fold(word) for word in re.findall(r"[^\W\d_]+", mention.text)}
-        for earlier in reversed(people[: bisect_left([m.start for m in people], mention.start)]):
+        words = {fold(word) for word in _LETTER_RUNS.findall(mention.text)}
+        for earlier in reversed(people[: bisect_left(starts, mention.start)]):
             if mention.start - earlier.end > _CALLED_BY_REACH:
                 break
-            given = re.findall(r"[^\W\d_]+", earlier.text)[:-1]  # "His brother, Sipho Dlamini, as …": not the family's
+            given = _LETTER_RUNS.findall(earlier.text)[:-1]  # "His brother, Sipho Dlamini, as …": not the family's
             if words & {fold(word) for word in given}:
                 pairs.append((earlier, mention))
                 break
@@ -122,6 +123,7 @@ def _called_by(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
 
 # How far back the person a "as friends call him" name belongs to may be named: the paragraph or two before
 _CALLED_BY_REACH = 600
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")  # the words of a name, its nickname's quotation marks left out
 
 
 # One or two capitalised words: a person's nickname after "known as", which the model seldom tags ("Dheere", "Palli")
