@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# this checkout's code, not whichever one the environment installed: a first score records the commit it ran
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_format import read_jsonl
 from score_extract import CONFIDENT, DATA_DIR, match_statements, run_extractor, speaker_right

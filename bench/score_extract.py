@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# this checkout's code, not whichever one the environment installed: a first score records the commit it ran
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_format import RELATION_TYPES, name_key, read_articles, read_jsonl
 from score_relations import dated_relations

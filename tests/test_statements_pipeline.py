@@ -1872,3 +1872,61 @@ def test_a_pronoun_is_not_the_relative_its_own_words_call_by_kinship(extractor: 
         "Her mother, Moyo says, never once closed the stall for rain. Her mother, she says, was stubborn."
     )
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Grace Moyo", "Grace Moyo"]
+
+
+QUOTES_THAT_NAME_WHOM_THEIR_PRONOUN_MEANS = [
+    (  # a kin noun before the pronoun inside the quote
+        "Tomas Varga, the hospital's director, said the ward would close in May.\n\n"
+        "Kevin Walsh, a porter at the hospital for thirty years, stood by the gate.\n\n"
+        '"My brother worked here too. He says they will close the kitchens next," he said.',
+        ["Tomas Varga", "Kevin Walsh"],
+    ),
+    (  # a name before the pronoun inside the quote
+        "Coach Arnold Petit said the referee had made the right call.\n\n"
+        "Bruno Lacaze, the visitors' coach, did not agree. "
+        '"Marco was hurt and he is in hospital. That is what matters," he said.',
+        ["Arnold Petit", "Bruno Lacaze"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), QUOTES_THAT_NAME_WHOM_THEIR_PRONOUN_MEANS)
+def test_a_quote_s_third_person_meant_for_someone_it_names_does_not_send_the_pronoun_back(
+    extractor: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+def test_a_double_given_name_stays_whole_when_a_person_is_split_off_an_organisation(extractor: Extractor) -> None:
+    text = (
+        "Colombian Juan Camilo Restrepo Arango won the stage for Solstra Pro Cycling.\n\n"
+        '"I did not see anybody behind me," Restrepo said.'
+    )
+    people = [e.name for e in _extract(extractor, text).entities if e.type == "Person"]
+    assert "Juan Camilo Restrepo Arango" in people
+
+
+GIVEN_NAMES_OF_MANY_COUNTRIES = [
+    (  # Afrikaans and Cape Malay
+        "Riaan Botha and Naeema Jacobs ran the shop together. Naeema Jacobs said the rent had doubled. "
+        '"We cannot stay," he said.',
+        ["Naeema Jacobs", "Riaan Botha"],
+    ),
+    (  # Ethiopian
+        "Meseret Alemu and Dawit Bekele sell coffee at the market. Dawit Bekele said prices had risen. "
+        '"Nobody buys by the kilo now," she said.',
+        ["Dawit Bekele", "Meseret Alemu"],
+    ),
+    (  # Balkan
+        "Dragana Ilić and Nebojša Ilić keep bees near the lake. Dragana Ilić said the spring had been cold. "
+        '"We lost half the hives," he said.',
+        ["Dragana Ilić", "Nebojša Ilić"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), GIVEN_NAMES_OF_MANY_COUNTRIES)
+def test_given_names_of_many_countries_tell_a_pronoun_s_gender(
+    extractor: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers

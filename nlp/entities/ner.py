@@ -538,6 +538,11 @@ def _trailing_person_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list
             continue  # "Britt Holmqvist" of "Ulla-Britt Holmqvist": the whole is the name, not a piece of it
         tail = span.doc[first : span.end]
         if is_personal_name(tail, [fold(t.text) for t in tail], gazetteer):
+            before = span.doc[tail.start - 1]
+            if tail.start - 1 >= span.start and before.is_title and fold(before.text) in gazetteer.first_names:
+                tail = span.doc[
+                    tail.start - 1 : span.end
+                ]  # a double given name: "Juan" of "Juan Camilo Restrepo Arango"
             found = Mention(tail.start_char, tail.end_char, "Person", tail.text, "rule")
             return span.doc[span.start : tail.start], [found]
     return span, []

@@ -105,7 +105,10 @@ def find_statements(
                 and (
                     _speaks_of(content, head, resolved, words, resolver.nicknames_of(resolved))
                     # "He said neither company had contacted him": reported speech speaks of its speaker as "him"
-                    or (draft.kind != "indirect" and resolver.spoken_of(resolved, content))
+                    or (
+                        draft.kind != "indirect"
+                        and resolver.spoken_of(resolved, draft.start + offset, draft.end + offset)
+                    )
                     or resolver.kin_within(resolved, draft.start + offset, draft.end + offset)
                 )
             ):

@@ -78,6 +78,8 @@ _PLACED = frozenset({"based", "listed", "headquartered"})
 
 
 _TITLE_LINKS = frozenset({"of", "and", "for", "the"})
+# entity labels of proper nouns that name no one ("in Adelaide", "on Monday")
+_PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
 
 
 def _initials(words: list[str]) -> str:
@@ -556,7 +558,7 @@ class SpeakerResolver(Relatives):
             return None
         return Speaker(entity.name, doc[head.i + 2 : closing.i].text, entity.id, True, at)  # named at the cue
 
-    def spoken_of(self, speaker: Speaker, content: str) -> bool:
+    def spoken_of(self, speaker: Speaker, start: int, end: int) -> bool:
         """ "Finlay hurt the hamstring … "We'll manage without him," he said": a pronoun that passed over the last
         speaker for a person named since is taken back when the quote speaks of someone of that person's gender in
         the third person (no one calls themselves "him") and the sentence naming that person reports no speech. A
@@ -571,13 +573,36 @@ class SpeakerResolver(Relatives):
         gender = self._genders.get(speaker.name)
         if gender is None or self._genders.get(last.name) != gender:
             return False
-        pronouns = self.lexicon.person_pronouns
-        if not any(pronouns.get(word) == gender for word in re.findall(r"[a-z]+", content.lower())):
+        if not self._third_person_unreferred(start, end, gender):
             return False
         named = self._token_at(since, since + 1)
         if self._relative_at(since) is not None:
             return False
         return named is not None and not any(is_cue_verb(t, self.lexicon) for t in named.sent)
+
+    def _third_person_unreferred(self, start: int, end: int, gender: str) -> bool:
+        """Whether the statement at article offsets ``start``–``end`` speaks of someone of ``gender`` in the third
+        person whom it has not itself named before: "We'll manage without him" does; "My father is a farmer … what
+        he earns" and "Riley's got a headache and he's sitting in the sheds" speak of the father and of Riley,
+        someone the quote brings in, which tells nothing of who says it. A referent is a noun of that gender or a
+        proper noun that is no place, time or given name of the other gender (the tagger calls a name at a
+        sentence's start an organisation as often as not)."""
+        lexicon = self.lexicon
+        nouns = lexicon.male_nouns if gender == "m" else lexicon.female_nouns
+        names = first_name_genders()
+        span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.lower_ in nouns:
+                return False
+            if (
+                token.pos_ == "PROPN"
+                and token.ent_type_ not in _PLACE_OR_TIME
+                and names.get(token.lower_, gender) in {gender, ""}
+            ):
+                return False
+            if lexicon.person_pronouns.get(token.lower_) == gender:
+                return True
+        return False
 
     def kin_within(self, speaker: Speaker, start: int, end: int) -> bool:
         """Whether the statement at article offsets ``start``–``end`` itself calls ``speaker`` by kinship ("Her
