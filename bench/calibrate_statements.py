@@ -15,7 +15,8 @@ attribution-features, attribution-politics, attribution-customs, attribution-hou
 attribution-research, attribution-southasia, attribution-africa, attribution-eastasia, attribution-portraits,
 attribution-europe, attribution-mideast, attribution-latam, attribution-francophone, attribution-pacific,
 attribution-magazine, attribution-caribbean, attribution-centralasia, attribution-seasia, attribution-community,
-attribution-southernafrica, attribution-gulf, attribution-nordic and attribution-indigenous) and on
+attribution-southernafrica, attribution-gulf, attribution-nordic, attribution-indigenous, attribution-westafrica,
+attribution-balkans, attribution-andes and attribution-horn) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -110,6 +111,10 @@ DEVELOPMENT = (
     "attribution-gulf",
     "attribution-nordic",
     "attribution-indigenous",
+    "attribution-westafrica",
+    "attribution-balkans",
+    "attribution-andes",
+    "attribution-horn",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -268,6 +268,20 @@ ATTRIBUTION_NORDIC = EvaluationSet(DATA / "attribution-nordic", DATA / "attribut
 # nations and councils as speakers, relatives of one family name. Written apart from the rules, first scored once, a
 # development set since.
 ATTRIBUTION_INDIGENOUS = EvaluationSet(DATA / "attribution-indigenous", DATA / "attribution-indigenous" / "floors.json")
+# West African news: Yoruba, Igbo, Hausa, Akan and Krio names, stacked traditional and religious titles, day names
+# many people share, spokespersons' statements, Pidgin translated. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_WESTAFRICA = EvaluationSet(DATA / "attribution-westafrica", DATA / "attribution-westafrica" / "floors.json")
+# Balkan and south-east European news: surnames with and without diacritics in one article, feminine family names,
+# testimony, statements given to other media. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_BALKANS = EvaluationSet(DATA / "attribution-balkans", DATA / "attribution-balkans" / "floors.json")
+# Andean news: double Spanish surnames named again by one of them, Quechua and Aymara names, Don and Doña,
+# interpreters, federations' leaders. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_ANDES = EvaluationSet(DATA / "attribution-andes", DATA / "attribution-andes" / "floors.json")
+# News from the Horn of Africa: names with no family name named again by the given name, Somali nicknames, Ato and
+# W/ro, clan elders' titles, many people sharing one name. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_HORN = EvaluationSet(DATA / "attribution-horn", DATA / "attribution-horn" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -346,6 +360,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_GULF,
     ATTRIBUTION_NORDIC,
     ATTRIBUTION_INDIGENOUS,
+    ATTRIBUTION_WESTAFRICA,
+    ATTRIBUTION_BALKANS,
+    ATTRIBUTION_ANDES,
+    ATTRIBUTION_HORN,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -26,7 +26,9 @@ from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
     ATTRIBUTION_AFRICA,
+    ATTRIBUTION_ANDES,
     ATTRIBUTION_ARTS,
+    ATTRIBUTION_BALKANS,
     ATTRIBUTION_BRIEFS,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_CARIBBEAN,
@@ -44,6 +46,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_GENRES,
     ATTRIBUTION_GULF,
     ATTRIBUTION_HEARINGS,
+    ATTRIBUTION_HORN,
     ATTRIBUTION_HOUSEHOLDS,
     ATTRIBUTION_INDIGENOUS,
     ATTRIBUTION_LATAM,
@@ -67,6 +70,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_SPORT,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_TRIBUTES,
+    ATTRIBUTION_WESTAFRICA,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
     STATEMENT_SETS,
@@ -129,6 +133,10 @@ SETS = [
     pytest.param(ATTRIBUTION_GULF, id="attribution-gulf"),
     pytest.param(ATTRIBUTION_NORDIC, id="attribution-nordic"),
     pytest.param(ATTRIBUTION_INDIGENOUS, id="attribution-indigenous"),
+    pytest.param(ATTRIBUTION_WESTAFRICA, id="attribution-westafrica"),
+    pytest.param(ATTRIBUTION_BALKANS, id="attribution-balkans"),
+    pytest.param(ATTRIBUTION_ANDES, id="attribution-andes"),
+    pytest.param(ATTRIBUTION_HORN, id="attribution-horn"),
 ]
 
 
@@ -179,6 +187,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_GULF): 14,
         id(ATTRIBUTION_NORDIC): 14,
         id(ATTRIBUTION_INDIGENOUS): 14,
+        id(ATTRIBUTION_WESTAFRICA): 14,
+        id(ATTRIBUTION_BALKANS): 14,
+        id(ATTRIBUTION_ANDES): 14,
+        id(ATTRIBUTION_HORN): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
