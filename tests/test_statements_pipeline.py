@@ -1899,7 +1899,8 @@ def test_a_quote_s_third_person_meant_for_someone_it_names_does_not_send_the_pro
 
 def test_a_double_given_name_stays_whole_when_a_person_is_split_off_an_organisation(extractor: Extractor) -> None:
     text = (
-        "Colombian Juan Camilo Restrepo Arango won the stage for Solstra Pro Cycling.\n\n"
+        "The leader crashed in the final metres. Colombian Juan Camilo Restrepo Arango won the stage for Solstra Pro "
+        "Cycling.\n\n"
         '"I did not see anybody behind me," Restrepo said.'
     )
     people = [e.name for e in _extract(extractor, text).entities if e.type == "Person"]
@@ -1930,3 +1931,93 @@ def test_given_names_of_many_countries_tell_a_pronoun_s_gender(
     extractor: Extractor, text: str, speakers: list[str]
 ) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+def test_who_after_a_name_at_an_organisation_is_the_person_not_the_organisation(extractor: Extractor) -> None:
+    text = (
+        "Among the first passengers was Ms Selam Tadesse, a nurse at Dessie Referral Hospital, who told reporters that "
+        "the bus had cost her twice as much."
+    )
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Selam Tadesse"
+
+
+FORMS_OF_ADDRESS_BEFORE_A_GIVEN_NAME = [
+    (  # a word the lexicon does not know, before the given name of someone named in full without it
+        "Ricardo Quispe Apaza, 68, has grown potatoes above Huancayo all his life.\n\n"
+        '"The frost comes later every year," Tata Ricardo said.',
+        ["Ricardo Quispe Apaza"],
+    ),
+    (  # Somali traditional titles
+        'Ugaas Yusuf Abdi Jama opened the meeting in Galkayo.\n\n"We have buried enough young men," Ugaas Yusuf said.',
+        ["Yusuf Abdi Jama"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), FORMS_OF_ADDRESS_BEFORE_A_GIVEN_NAME)
+def test_a_form_of_address_before_a_given_name_alone_names_the_person_in_full(
+    extractor: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+NAMES_OF_THREE_THE_TAGGER_CUT = [
+    # an honorific and a given name tagged apart from the rest of the name
+    (
+        "The chairman of the cooperative, Alhagie Lamin Kebba Darboe, said the tractors had arrived.",
+        "Lamin Kebba Darboe",
+    ),
+    # a given name no list knows, opening the sentence before a name the tagger took for all of it
+    (
+        "The wells are dry.\n\nAbdiqani Farah Jama, a herder from Burtinle, said the rains had failed.",
+        "Abdiqani Farah Jama",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES_OF_THREE_THE_TAGGER_CUT)
+def test_a_name_of_three_the_tagger_cut_is_one_person(extractor: Extractor, text: str, name: str) -> None:
+    people = [e.name for e in _extract(extractor, text).entities if e.type == "Person"]
+    assert people == [name]
+
+
+def test_the_noun_a_person_was_introduced_with_names_them_again(extractor: Extractor) -> None:
+    text = (
+        "Kofi Mensah, a farmer, said the rains were late.\n\n"
+        "Togbe Kwaku Adzaho, a chief in the Ho area, said few people had voted.\n\n"
+        '"The young men have gone to the city," the chief said.'
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Kofi Mensah", "Kwaku Adzaho", "Kwaku Adzaho"]
+
+
+def test_a_name_beside_a_capitalised_office_no_list_knows_speaks(extractor: Extractor) -> None:
+    text = "The Headman of Kroo Bay, Pa Alimamy Sorie Bangura, said the water rose at night."
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker.endswith("Alimamy Sorie Bangura")
+
+
+def test_a_father_named_in_full_is_not_the_son_whose_name_holds_his(extractor: Extractor) -> None:
+    text = (
+        '"Prices have never been this high," said Haj Omar Hassan Saleh, 71, who sells onions at the Obour market.\n\n'
+        "His son, Tarek Omar Hassan Saleh, who runs the family's stalls, said orders had fallen by a third."
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Omar Hassan Saleh", "Tarek Omar Hassan Saleh"]
+
+
+def test_a_second_family_name_the_parse_joins_is_part_of_the_name(extractor: Extractor) -> None:
+    text = "The observatory's head of seismic monitoring, Dr. Esteban Villacís Moncayo, said the alert would stay."
+    [statement] = _extract(extractor, text).statements
+    assert statement.speaker == "Esteban Villacís Moncayo"
+
+
+def test_a_parent_named_by_a_child_s_name_is_not_that_child(extractor: Extractor) -> None:
+    text = (
+        "Walid Khalil Haddad, 24, drives a taxi in Tripoli.\n\n"
+        '"The generator bill is more than the rent," said Umm Walid, his mother, who has lived in the building since '
+        "1990."
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Umm Walid"]

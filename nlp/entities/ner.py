@@ -185,10 +185,48 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
             break  # "Ana" + "Paula Ferreira da Silva": a particle is no name of its own
         word = doc[span.start - 1]
         known_first = fold(word.text) in gazetteer.first_names  # "Mehmet" of "Mehmet Ali Karakaya"
-        if len(span) > 1 and not known_first and not _after_title(doc, span.start - 1, gazetteer):
+        opening = (
+            _opens_name_phrase(word)
+            and word.dep_ == "compound"
+            and span.start <= word.head.i < span.end
+            and not _job_before_name(word, gazetteer)
+        )
+        if len(span) > 1 and not (known_first or opening) and not _after_title(doc, span.start - 1, gazetteer):
             break
         span = doc[span.start - 1 : span.end]
     return span
+
+
+# Endings of English nouns of agents and ranks ("Meteorologist", "Crofter", "Moderator", "Selectman", "Corporal"),
+# which news sets before a name as a title; a given name no list knows seldom ends so.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "ant", "ent", "al", "ess", "ee", "ic")
+
+
+def _job_before_name(token: Token, gazetteer: Gazetteer) -> bool:
+    """A job, a rank, a form of address or a common word opening a sentence before a name, not a first given name:
+    "Meteorologist Priya Raman", "Mama Joséphine N'Sele" (``sentence_openers`` and calendar words are no names)."""
+    word = fold(token.text)
+    return (
+        word in gazetteer.job_words
+        or word in gazetteer.words("title_words")
+        or word in gazetteer.lexicon.entities.trimmed_honorifics
+        or word in gazetteer.lexicon.entities.honorifics_before_two_names
+        or word in gazetteer.lexicon.statements.no_name_words
+        or word.endswith(_AGENT_ENDINGS)
+        or not token.is_alpha
+        or len(word) < 3  # "Pa Ebrima Sanneh": an elder's form of address as often as a given name
+    )
+
+
+def _opens_name_phrase(token: Token) -> bool:
+    """Whether ``token`` opens its sentence or follows a comma, a bracket or a quotation mark: "Abdiqani" of
+    "Abdiqani Farah Jama, a herder, said", not "Chelsea" of "Chelsea striker …" (a word of a phrase before the name)."""
+    if token.i == 0:
+        return False  # the first word of a text keeps the model's cut, as in the other rules
+    if token.i == token.sent.start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.is_punct and before.text in {",", "(", '"', "“", "‘", "'", ":", ";"}
 
 
 def _after_title(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
@@ -217,7 +255,8 @@ def _untagged_name_word(token: Token, gazetteer: Gazetteer, any_pos: bool = Fals
 
 def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
     """A first name tagged PERSON alone takes in the untagged capitalised word it forms one name with:
-    "Edith Dumont" (a known first name, or the parse joins them as a compound)."""
+    "Edith Dumont" (a known first name, or the parse joins them as a compound); and a second family name the parse
+    joins to that one ("Esteban Villacís Moncayo": Spanish and Portuguese names carry the father's and the mother's)."""
     doc = span.doc
     # The first word of a text keeps the model's cut: this rule has always run behind the given-name rule,
     # which stops there.
@@ -227,17 +266,24 @@ def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
     joined = span[0].dep_ == "compound" and span[0].head.i == after.i
     if fold(span.text) not in gazetteer.first_names and not joined:
         return span
-    word = fold(after.text)
-    if (
-        after.tag_ == "NNP"  # not a plural: "Warhol Polaroids" are photographs
-        and after.is_title
-        and after.is_alpha
-        and not after.ent_type_
+    if not _family_name_word(after, gazetteer):
+        return span
+    joined_on = span.end + 1 < len(doc) and after.dep_ == "compound" and after.head.i == span.end + 1
+    if joined_on and after.whitespace_ == " " and _family_name_word(doc[span.end + 1], gazetteer):
+        return doc[span.start : span.end + 2]
+    return doc[span.start : span.end + 1]
+
+
+def _family_name_word(token: Token, gazetteer: Gazetteer) -> bool:
+    word = fold(token.text)
+    return (
+        token.tag_ == "NNP"  # not a plural: "Warhol Polaroids" are photographs
+        and token.is_title
+        and token.is_alpha
+        and not token.ent_type_
         and word not in gazetteer.words("title_words") | gazetteer.words("organization_words")
         and word not in gazetteer.words("location_heads") | gazetteer.lexicon.entities.generic_single_words
-    ):
-        return doc[span.start : span.end + 1]
-    return span
+    )
 
 
 def _with_hyphenated_family_name(span: Span, gazetteer: Gazetteer) -> Span:
@@ -396,7 +442,9 @@ def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list
             continue
         if not first[-1].whitespace_ or "\n" in first[-1].whitespace_:
             continue
-        if all(t.dep_ == "compound" and second.start <= t.head.i < second.end for t in first):
+        # "Alhagie Lamin" + "Kebba Darboe": the first's words may hang on each other, the last on the second's
+        joined = all(t.dep_ == "compound" and first.start <= t.head.i < second.end for t in first)
+        if joined and first[-1].head.i >= second.start:
             found.append(Span(doc, first.start, second.end, label="PERSON"))
     return found
 
@@ -623,9 +671,9 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
     ),
     Rule(
         "person_cut_in_two",
-        "two PERSONs side by side, one space apart, whose parse makes one name (the first's words compounds of the "
-        "second's) are one PERSON",
-        '"SSP Harpreet" + "Singh Brar"',
+        "two PERSONs side by side, one space apart, whose parse makes one name (the first's words compounds of "
+        "each other or of the second's, the last of the second's) are one PERSON",
+        '"SSP Harpreet" + "Singh Brar"; "Alhagie Lamin" + "Kebba Darboe"',
         _person_cut_in_two,
     ),
     Rule(
@@ -649,17 +697,22 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
         "given_name_before",
         "a one-word PERSON takes in the untagged capitalised proper noun before it (no title, organisation word "
         "or honorific; a known first name whatever the parser called it), a longer one (up to four names, its "
-        "particles not counted) only when that noun is a known first name or a title or honorific comes before it; "
-        "so does an untagged mention of the same word elsewhere, which becomes the person's too",
+        "particles not counted) only when that noun is a known first name, a title or honorific comes before it, or "
+        "it opens its sentence or a phrase after a comma, bracket or quote as a compound of the name (no job, rank "
+        "or form of address, nor the text's first word); so does an untagged mention of the same word elsewhere, "
+        "which becomes the person's too",
         '"Solomon" tagged PERSON in "Enver Solomon"; "Kumar Mohapatra" in "spokesperson Ashok Kumar Mohapatra"; '
-        '"Ana" of "Ana Lucia Ferreira da Costa"; "Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
+        '"Ana" of "Ana Lucia Ferreira da Costa"; "Abdiqani" of "Abdiqani Farah Jama, a herder,"; "Meteorologist '
+        'Priya Raman" keeps her name; "Brody Lindqvist scored" untagged, "Lindqvist" tagged later',
         _with_given_name,
     ),
     Rule(
         "family_name_after",
         "a one-word PERSON that is a known first name, or that the parse joins to the next word, takes in the "
-        "untagged capitalised family name after it (not a plural)",
-        '"Edith" tagged PERSON in "Edith Dumont"; "Warhol Polaroids" stays apart',
+        "untagged capitalised family name after it (not a plural), and a second family name the parse joins to "
+        "that one",
+        '"Edith" tagged PERSON in "Edith Dumont"; "Esteban" tagged in "Esteban Villacís Moncayo"; "Warhol Polaroids" '
+        "stays apart",
         _with_family_name,
     ),
     Rule(
@@ -735,8 +788,9 @@ ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (
     ),
     Rule(
         "trailing_person",
-        "a known first name and one or two capitalised words ending a longer ORG are a Person of their own",
-        '"the Council on American-Islamic Relations Alia Salem"',
+        "a known first name and one or two capitalised words ending a longer ORG are a Person of their own, with a "
+        "known first name right before them (a double given name)",
+        '"the Council on American-Islamic Relations Alia Salem"; "Colombian Juan Camilo Restrepo Arango"',
         _trailing_person_split,
     ),
 )

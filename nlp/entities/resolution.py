@@ -182,6 +182,7 @@ def without_forms_of_address(text: str, mentions: list[Mention], gazetteer: Gaze
         if _may_be_form_of_address(words[0], gazetteer)
     }
     titles = {word for word in candidates if _speaks_as_a_noun(word, text, gazetteer)}
+    titles |= _before_a_given_name_alone(text, mentions, gazetteer)
     if not titles:
         return mentions
     cut: list[Mention] = []
@@ -193,6 +194,30 @@ def without_forms_of_address(text: str, mentions: list[Mention], gazetteer: Gaze
         else:
             cut.append(mention)
     return cut
+
+
+def _before_a_given_name_alone(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> set[str]:
+    """Words the article writes before a person's given name with nothing after it, where that person is named in
+    full, in three words or more, without the word ("Don Faustino says" beside "Faustino Broncano Milla", "Ugaas
+    Abdullahi told" beside "Abdullahi Warsame Dhoore"): a form of address, as "Mr" before a family name. Not a known
+    given name (beside "Nguyen Thi Lan", "Emily Nguyen" is no title), unless it is one of the forms of address that
+    are given names too (`honorifics_before_two_names`: "Don", "Nana")."""
+    people = [words for m in mentions if m.type == "Person" and len(words := m.text.split()) >= 2]
+    ambiguous = gazetteer.lexicon.entities.honorifics_before_two_names
+    found: set[str] = set()
+    for words in people:
+        word = words[0]
+        if word in found or not (_may_be_form_of_address(word, gazetteer) or fold(word) in ambiguous):
+            continue
+        if fold(word) in gazetteer.lexicon.entities.parent_name_words:
+            continue  # "Umm Walid" beside "Walid El Masri": Walid's mother
+        givens = {other[0] for other in people if len(other) >= 3 and word not in other}
+        for given in givens:
+            alone = rf"(?<![\w'’-]){re.escape(word)} {re.escape(given)}(?![\w'’-])(?! [A-Z])(?!-)"
+            if given[:1].isupper() and re.search(alone, text):
+                found.add(word)
+                break
+    return found
 
 
 def _may_be_form_of_address(word: str, gazetteer: Gazetteer) -> bool:
@@ -325,7 +350,7 @@ class _FullNames:
         if mention.type not in NAME_TYPES or mention.source != "ner":
             return None
         if len(mention.text.split()) in {2, 3}:
-            ending = self._ending_in(mention)
+            ending = [p for p in self._ending_in(mention) if not self._a_relative_named_after(p, mention)]
             if not ending:
                 return self._only_one_opening(mention)
             if len({fold(p.text) for p in ending}) < 2:
@@ -487,6 +512,14 @@ class _FullNames:
         uses = self._bare_uses.get(fold(mention.text), [])
         used = {title_before(self.text, at, titles) for at, name in uses if name == fold(person.text)}
         return title_before(self.text, mention.start, titles) in used
+
+    def _a_relative_named_after(self, person: Mention, mention: Mention) -> bool:
+        """Whether the longer name ``person`` ending ``mention``'s is a relative the article brings in after naming
+        ``mention`` in full: "Haj Mahmoud Abdel-Ghani, 67, … His son, Karim Mahmoud Abdel-Ghani," — a son's name
+        holds his father's where names are patronymic, as in Arabic, Somali and Ethiopian ones."""
+        first = min((q.start for q in self.people if fold(q.text) == fold(person.text)), default=mention.start)
+        kin_nouns = self.gazetteer.lexicon.statements.kin_nouns
+        return first > mention.start and self._introduced_as_relative(person, kin_nouns)
 
     def _introduced_as_relative(self, person: Mention, kin_nouns: Collection[str]) -> bool:
         named = [q for q in self.people if fold(q.text) == fold(person.text)]

@@ -167,6 +167,7 @@ class EntityWords:
     counsel_roles: frozenset[str]
     honorifics_after_names: frozenset[str]
     honorifics_before_two_names: frozenset[str]
+    parent_name_words: frozenset[str]
     possessive_plurals: frozenset[str]
     patronymic_endings: tuple[str, ...]
     generic_single_words: frozenset[str]

@@ -40,7 +40,7 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
         if subjects:
             subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
-                return token.head
+                return _whose_who(subject, token.head)
             return _unjoined_conjunct(subject, token) or _stand_in_named_before(subject, token, lexicon) or subject
         carrier = token.head.head.head if token.head.dep_ == "pobj" else None
         if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.medium_nouns and carrier is not None:
@@ -56,6 +56,34 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             continue
         break
     return _name_before(cue, lexicon) if cue.dep_ == "ROOT" else None
+
+
+# entity labels of a place or an organisation, which English refers to with "which" or "that", never "who"
+_NO_ONE_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
+
+
+def _text_before(token: Token) -> str:
+    """The text of the token before ``token``, "" at the start."""
+    return token.doc[token.i - 1].text if token.i > 0 else ""
+
+
+def _whose_who(relative: Token, head: Token) -> Token:
+    """The person a relative "who" stands for: the noun its clause hangs on, unless that is a place or an
+    organisation ("W/t Hiwot Gebre Selassie, a student at Woldia University, who told …", "Gugu, a nurse at Addington
+    Hospital, who said"): English says "who" of people only, so the clause belongs to the person the phrase around
+    that name describes."""
+    if relative.lower_ != "who" or head.ent_type_ not in _NO_ONE_LABELS:
+        return head
+    token = head
+    for _ in range(6):
+        if token.dep_ not in {"pobj", "prep", "compound", "appos"} or token.head.i == token.i:
+            break
+        token = token.head
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
+            return token
+        if token.pos_ == "NOUN" and token.dep_ != "appos" and token.dep_ not in {"pobj", "compound"}:
+            return token  # "a nurse at the hospital, who said": the nurse, if no name stands beside her
+    return head
 
 
 def _name_in_apposition(subject: Token) -> Token | None:
@@ -495,6 +523,17 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
             return named
         if head.lemma_.lower() in lexicon.person_nouns and _proper_name(named, lexicon):
             return named  # "The command's spokesman, SP Adewale Ojo,": a person, whatever the tagger called it
+        office = head.pos_ in {"PROPN", "NOUN"} and not head.ent_type_ and any(c.dep_ == "prep" for c in head.children)
+        bracketed = _text_before(named.left_edge) == "("  # "of CEI (Italian Episcopal Conference)": the body's name
+        tagged = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+        if (
+            office
+            and not (bracketed or tagged)
+            and named.ent_type_ not in _NO_ONE_LABELS
+            and _proper_name(named, lexicon)
+        ):
+            return named  # "The Odikro of Abosso-Nkwanta, Nana Kwesi Ewusi II,", "The institute's head of volcano
+            # monitoring, Dr. Esteban Villacís Moncayo,": an office no list knows, and the name of its holder
         if someones_relative(head, lexicon.kin_nouns) and named.pos_ == "PROPN" and named.is_title:
             return named  # "His wife, Bríd, said": someone's relative, by the one name
         if head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.person_nouns and named.ent_type_ == "ORG":

@@ -78,6 +78,12 @@ _PLACED = frozenset({"based", "listed", "headquartered"})
 
 
 _TITLE_LINKS = frozenset({"of", "and", "for", "the"})
+
+
+def _first_named(entity: Entity) -> int:
+    return min((start for start, _ in entity.mentions), default=0)
+
+
 # entity labels of proper nouns that name no one ("in Adelaide", "on Monday")
 _PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
 
@@ -660,10 +666,34 @@ class SpeakerResolver(Relatives):
         modified = any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < head.i for c in head.children)
         aged = is_age(head, self.lexicon) or any(is_age(c, self.lexicon) for c in head.children)
         described = aged or party_member or noun in self.lexicon.description_nouns
-        if not (described or (noun in self.lexicon.office_nouns and modified)):
-            return None
         gender = "f" if noun in self.lexicon.female_nouns else "m" if noun in self.lexicon.male_nouns else None
+        if not (described or (noun in self.lexicon.office_nouns and modified)):
+            return self._given_the_noun(noun, at, gender)
         return self._antecedent(at, True, gender)
+
+    def _given_the_noun(self, noun: str, at: int, gender: str | None) -> NamedMention | None:
+        """ "Togbe Kwasi Adzaho V, a chief in the Ho Traditional Area, said … The chief said …": "the" and a noun the
+        article set beside a person's name, in apposition or as a title before it ("Driver Kassahun Yared"), stand for
+        that person (the last so described), as news English names someone again by the word it introduced them
+        with."""
+        found: NamedMention | None = None
+        for token in self.doc:
+            if token.idx + self.offset >= at:
+                break
+            if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ != noun or token.tag_ in {"NNS", "NNPS"}:
+                continue
+            names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if token.dep_ in {"appos", "compound"} and token.head.pos_ == "PROPN":
+                names.append(
+                    token.head
+                )  # "Togbe Kwasi Adzaho V, a chief", or the title before: "Driver Kassahun Yared"
+            for name in names:
+                start = self.doc[name.left_edge.i].idx + self.offset
+                end = name.idx + len(name.text) + self.offset
+                people = [m for m in self._mentions if m.is_person and start <= m.at < end]
+                if people and (gender is None or self._genders.get(people[-1].name, gender) == gender):
+                    found = people[-1]
+        return found
 
     # --- entities and names -------------------------------------------------------------------
     def _entity_at(self, start: int, end: int) -> Entity | None:
@@ -700,6 +730,11 @@ class SpeakerResolver(Relatives):
             # "López Obrador"; "dela Cruz" of "Ernesto dela Cruz Jr." too, a generation no part of the family name
             generations = self.lexicon.generational_suffixes
             longer = [e for e in self._people if without_generation(e.name, generations).endswith(" " + name)]
+            same = [e for e in self._people if e.name == name]
+            if len(same) == 1 and longer and all(_first_named(same[0]) < _first_named(e) for e in longer):
+                # "Haj Mahmoud Abdel-Ghani, 67, … His son, Karim Mahmoud Abdel-Ghani": named in full before the longer
+                # name that holds his, he is himself ("Ní Riada" after "Siobhán Ní Riada" is her)
+                return NamedMention(at, same[0].name, same[0].id, True, True)
             return NamedMention(at, longer[0].name, longer[0].id, True, True) if len(longer) == 1 else None
         person = self._bearer_of(name, at)
         if person is not None:
