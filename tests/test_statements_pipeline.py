@@ -2021,3 +2021,12 @@ def test_a_parent_named_by_a_child_s_name_is_not_that_child(extractor: Extractor
     )
     speakers = [s.speaker for s in _extract(extractor, text).statements]
     assert speakers == ["Umm Walid"]
+
+
+def test_a_son_named_with_his_father_s_given_name_keeps_his_own(extractor: Extractor) -> None:
+    text = (
+        "Abdullahi Warsame Dhoore, an elder of the village, said the wells had dried.\n\n"
+        "His son, Abdiqani Abdullahi, said the herd had halved since March."
+    )
+    speakers = [s.speaker for s in _extract(extractor, text).statements]
+    assert speakers == ["Abdullahi Warsame Dhoore", "Abdiqani Abdullahi"]

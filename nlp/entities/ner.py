@@ -175,9 +175,11 @@ def _named_day(span: Span, gazetteer: Gazetteer) -> Mention | None:
 
 def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
     """A one-word PERSON after an untagged capitalised proper noun takes it in: "Enver Solomon"; a longer one takes
-    in such a noun only when it is a known first name ("María Fernanda Ochoa", "Ana Lucia Ferreira da Costa") or a
+    in such a noun only when it is a known first name ("María Fernanda Ochoa", "Ana Lucia Ferreira da Costa"), a
     title or honorific comes before it, which makes it the first of the names ("spokesperson Ashok Kumar Mohapatra",
-    "Madam Akosua Serwaa Boateng", the model having tagged the last ones); four names at most, particles aside."""
+    "Madam Akosua Serwaa Boateng", the model having tagged the last ones), or it opens its sentence or a phrase as a
+    compound of the name and reads as no title ("Abdiqani Farah Jama, a herder,"); four names at most, particles
+    aside."""
     doc = span.doc
     particles = gazetteer.words("name_particles")
     while span.start > 0 and _untagged_name_word(doc[span.start - 1], gazetteer, any_pos=True):
@@ -189,7 +191,7 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
             _opens_name_phrase(word)
             and word.dep_ == "compound"
             and span.start <= word.head.i < span.end
-            and not _job_before_name(word, gazetteer)
+            and not _title_like(word, gazetteer)
         )
         if len(span) > 1 and not (known_first or opening) and not _after_title(doc, span.start - 1, gazetteer):
             break
@@ -202,9 +204,10 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "ant", "ent", "al", "ess", "ee", "ic")
 
 
-def _job_before_name(token: Token, gazetteer: Gazetteer) -> bool:
-    """A job, a rank, a form of address or a common word opening a sentence before a name, not a first given name:
-    "Meteorologist Priya Raman", "Mama Joséphine N'Sele" (``sentence_openers`` and calendar words are no names)."""
+def _title_like(token: Token, gazetteer: Gazetteer) -> bool:
+    """A job, a rank, a form of address, a nationality, a party or a common word opening a sentence before a name, not
+    a first given name: "Meteorologist Priya Raman", "Mama Joséphine N'Sele", "Kenyan Ruth Chepngetich"
+    (``sentence_openers`` and calendar words are no names)."""
     word = fold(token.text)
     return (
         word in gazetteer.job_words
@@ -212,8 +215,9 @@ def _job_before_name(token: Token, gazetteer: Gazetteer) -> bool:
         or word in gazetteer.lexicon.entities.trimmed_honorifics
         or word in gazetteer.lexicon.entities.honorifics_before_two_names
         or word in gazetteer.lexicon.statements.no_name_words
+        or word in gazetteer.words("nationalities")
+        or word in gazetteer.words("party_words")
         or word.endswith(_AGENT_ENDINGS)
-        or not token.is_alpha
         or len(word) < 3  # "Pa Ebrima Sanneh": an elder's form of address as often as a given name
     )
 
@@ -223,7 +227,7 @@ def _opens_name_phrase(token: Token) -> bool:
     "Abdiqani Farah Jama, a herder, said", not "Chelsea" of "Chelsea striker …" (a word of a phrase before the name)."""
     if token.i == 0:
         return False  # the first word of a text keeps the model's cut, as in the other rules
-    if token.i == token.sent.start:
+    if token.is_sent_start:
         return True
     before = token.doc[token.i - 1]
     return before.is_punct and before.text in {",", "(", '"', "“", "‘", "'", ":", ";"}
@@ -434,8 +438,9 @@ def _given_name_word(token: Token, gazetteer: Gazetteer) -> bool:
 
 def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
     """Two PERSON spans side by side, one space apart, that the parse joins into one name (the first's words are
-    compounds of a word of the second): one PERSON. News English never writes two people's names together without
-    a comma or a conjunction between them, so the tagger cut one name ("SSP Harpreet" + "Singh Brar")."""
+    compounds of each other or of the second's words, the last of a word of the second): one PERSON. News English
+    never writes two people's names together without a comma or a conjunction between them, so the tagger cut one
+    name ("SSP Harpreet" + "Singh Brar", "Alhagie Lamin" + "Kebba Darboe")."""
     found = []
     for first, second in pairwise(ents):
         if first.label_ != "PERSON" or second.label_ != "PERSON" or first.end != second.start:
@@ -587,7 +592,9 @@ def _trailing_person_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list
         tail = span.doc[first : span.end]
         if is_personal_name(tail, [fold(t.text) for t in tail], gazetteer):
             before = span.doc[tail.start - 1]
-            if tail.start - 1 >= span.start and before.is_title and fold(before.text) in gazetteer.first_names:
+            given = before.is_title and fold(before.text) in gazetteer.first_names and before.ent_type_ != "GPE"
+            after_of = tail.start - 2 >= span.start and span.doc[tail.start - 2].lower_ == "of"
+            if tail.start - 1 >= span.start and given and not after_of:
                 tail = span.doc[
                     tail.start - 1 : span.end
                 ]  # a double given name: "Juan" of "Juan Camilo Restrepo Arango"

@@ -204,18 +204,26 @@ def _before_a_given_name_alone(text: str, mentions: list[Mention], gazetteer: Ga
     are given names too (`honorifics_before_two_names`: "Don", "Nana")."""
     people = [words for m in mentions if m.type == "Person" and len(words := m.text.split()) >= 2]
     ambiguous = gazetteer.lexicon.entities.honorifics_before_two_names
+    kin_nouns = gazetteer.lexicon.statements.kin_nouns
     found: set[str] = set()
-    for words in people:
-        word = words[0]
-        if word in found or not (_may_be_form_of_address(word, gazetteer) or fold(word) in ambiguous):
+    for word in dict.fromkeys(words[0] for words in people):
+        if not (_may_be_form_of_address(word, gazetteer) or fold(word) in ambiguous):
             continue
         if fold(word) in gazetteer.lexicon.entities.parent_name_words:
             continue  # "Umm Walid" beside "Walid El Masri": Walid's mother
         givens = {other[0] for other in people if len(other) >= 3 and word not in other}
         for given in givens:
-            alone = rf"(?<![\w'’-]){re.escape(word)} {re.escape(given)}(?![\w'’-])(?! [A-Z])(?!-)"
-            if given[:1].isupper() and re.search(alone, text):
+            if not given[:1].isupper():
+                continue
+            for use in re.finditer(rf"(?<![\w'’-]){re.escape(word)} {re.escape(given)}(?![\w'’-])(?!-)", text):
+                after = text[use.end() : use.end() + 2]
+                if after[:1] == " " and after[1:].isupper():
+                    continue  # a name goes on: "Wilmer Faustino Ñaupari"
+                if introduced_as_relative(text, [(use.start(), use.end())], kin_nouns):
+                    continue  # "his son, Abdiqani Abdullahi,": a son bears his father's given name as his second
                 found.add(word)
+                break
+            if word in found:
                 break
     return found
 
@@ -518,8 +526,9 @@ class _FullNames:
         ``mention`` in full: "Haj Mahmoud Abdel-Ghani, 67, … His son, Karim Mahmoud Abdel-Ghani," — a son's name
         holds his father's where names are patronymic, as in Arabic, Somali and Ethiopian ones."""
         first = min((q.start for q in self.people if fold(q.text) == fold(person.text)), default=mention.start)
+        own = min((q.start for q in self.people if fold(q.text) == fold(mention.text)), default=mention.start)
         kin_nouns = self.gazetteer.lexicon.statements.kin_nouns
-        return first > mention.start and self._introduced_as_relative(person, kin_nouns)
+        return first > own and self._introduced_as_relative(person, kin_nouns)
 
     def _introduced_as_relative(self, person: Mention, kin_nouns: Collection[str]) -> bool:
         named = [q for q in self.people if fold(q.text) == fold(person.text)]

@@ -40,7 +40,7 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
         if subjects:
             subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
-                return _whose_who(subject, token.head)
+                return _whose_who(subject, token.head, lexicon)
             return _unjoined_conjunct(subject, token) or _stand_in_named_before(subject, token, lexicon) or subject
         carrier = token.head.head.head if token.head.dep_ == "pobj" else None
         if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.medium_nouns and carrier is not None:
@@ -67,7 +67,7 @@ def _text_before(token: Token) -> str:
     return token.doc[token.i - 1].text if token.i > 0 else ""
 
 
-def _whose_who(relative: Token, head: Token) -> Token:
+def _whose_who(relative: Token, head: Token, lexicon: StatementWords) -> Token:
     """The person a relative "who" stands for: the noun its clause hangs on, unless that is a place or an
     organisation ("W/t Hiwot Gebre Selassie, a student at Woldia University, who told …", "Gugu, a nurse at Addington
     Hospital, who said"): English says "who" of people only, so the clause belongs to the person the phrase around
@@ -81,8 +81,11 @@ def _whose_who(relative: Token, head: Token) -> Token:
         token = token.head
         if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
             return token
-        if token.pos_ == "NOUN" and token.dep_ != "appos" and token.dep_ not in {"pobj", "compound"}:
+        person = token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.person_nouns
+        if person and token.dep_ not in {"appos", "pobj", "compound"}:
             return token  # "a nurse at the hospital, who said": the nurse, if no name stands beside her
+        if token.pos_ == "NOUN" and not person:
+            break  # "a 2-0 win over Chelsea, who said": no one; the parse's own reading stands
     return head
 
 

@@ -668,6 +668,8 @@ class SpeakerResolver(Relatives):
         described = aged or party_member or noun in self.lexicon.description_nouns
         gender = "f" if noun in self.lexicon.female_nouns else "m" if noun in self.lexicon.male_nouns else None
         if not (described or (noun in self.lexicon.office_nouns and modified)):
+            if noun in self.lexicon.organisation_stand_ins or noun not in self.lexicon.person_nouns:
+                return None  # "The board said": an organisation, which `_organisation_named_before` reads
             return self._given_the_noun(noun, at, gender)
         return self._antecedent(at, True, gender)
 
@@ -680,6 +682,8 @@ class SpeakerResolver(Relatives):
         for token in self.doc:
             if token.idx + self.offset >= at:
                 break
+            if at - (token.idx + self.offset) > SPEAKER_MEMORY * 2:
+                continue  # as far back as a pronoun's antecedent is looked for
             if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ != noun or token.tag_ in {"NNS", "NNPS"}:
                 continue
             names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
