@@ -25,7 +25,24 @@ requirements=requirements.txt
 [ "${1:-}" = dev ] && requirements=requirements-dev.txt
 stamp=".venv/.setup-stamp-${requirements%.txt}"
 wanted=$(cat requirements.txt requirements-dev.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+# PyTorch from PyPI brings its CUDA libraries (about 7 GB installed, with the wheels unpacked in TMPDIR on the way):
+# a disk that fills half way leaves a broken .venv and pip's own message, so say it before starting.
+free_gib() { df -Pk "$1" | awk 'NR == 2 { print int($4 / 1048576) }'; }
+check_free_space() {
+  local venv_gib tmp_dir=${TMPDIR:-/tmp}
+  venv_gib=$(free_gib .venv)
+  if [ "$(df -P .venv | awk 'NR == 2 { print $1 }')" = "$(df -P "$tmp_dir" | awk 'NR == 2 { print $1 }')" ]; then
+    [ "$venv_gib" -ge 11 ] && return
+    echo "installing newsgraph's Python packages needs about 11 GB free (PyTorch and its CUDA libraries); $(pwd)/.venv has ${venv_gib} GB: free some space and run this again" >&2
+  else
+    [ "$venv_gib" -ge 8 ] && [ "$(free_gib "$tmp_dir")" -ge 4 ] && return
+    echo "installing newsgraph's Python packages needs about 8 GB free for $(pwd)/.venv (has ${venv_gib} GB) and 4 GB in $tmp_dir (has $(free_gib "$tmp_dir") GB): free some space or set TMPDIR, and run this again" >&2
+  fi
+  exit 1
+}
+
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+  [ -d .venv/lib/python*/site-packages/torch ] 2>/dev/null || check_free_space
   echo "Installing Python packages from $requirements (the first time takes a few minutes: PyTorch is large)…"
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -r "$requirements" -e .
