@@ -2030,3 +2030,34 @@ def test_a_son_named_with_his_father_s_given_name_keeps_his_own(extractor: Extra
     )
     speakers = [s.speaker for s in _extract(extractor, text).statements]
     assert speakers == ["Abdullahi Warsame Dhoore", "Abdiqani Abdullahi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The orchard belongs to Dragana Vuković, 58. "The frost took half the apricots," she said.\n'
+            "Vukovic said the insurer had not yet sent anyone to the village.",
+            "Dragana Vuković",
+        ),
+        (
+            "The stream below the dam has run orange since spring, said Bojan Đurđević, 61, who keeps bees above the "
+            'village. "Three years ago the honey was the best in the district," he said.\n'
+            "Djurdjevic said he had lost about 40 hives since May and that a vet from Zaječar had advised him to move "
+            "the rest.",
+            "Bojan Đurđević",
+        ),
+        (
+            'Villagers blame the smelter. Nenad Đukić, 47, runs the ferry. "Nobody swims here any more," he said.\n'
+            "Djukic said he had lost about half his passengers since April and that the company had never answered "
+            "his letters.",
+            "Nenad Đukić",
+        ),
+    ],
+)
+def test_a_surname_written_without_its_diacritics_is_the_person_named_with_them(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    """English-language news drops diacritics, and writes the South Slavic "Đ" as "Dj" ("Djokovic"); a surname at a
+    sentence's start that the model left untagged is still the person named in full before."""
+    assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker

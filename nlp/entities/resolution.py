@@ -355,8 +355,10 @@ class _FullNames:
 
     def owner_of(self, mention: Mention) -> Mention | None:
         """The full name a surname or first name belongs to: the nearest one before it, else the first after."""
-        if mention.type not in NAME_TYPES or mention.source != "ner":
+        if mention.type not in NAME_TYPES or mention.source not in {"ner", "rule"}:
             return None
+        if mention.source == "rule" and " " in mention.text:
+            return None  # a name a rule made whole ("Khin Myo", "Two Hawk") is no piece of a longer one
         if len(mention.text.split()) in {2, 3}:
             ending = [p for p in self._ending_in(mention) if not self._a_relative_named_after(p, mention)]
             if not ending:
