@@ -386,6 +386,28 @@ def test_a_nickname_introduced_as_known_as_is_the_person(extractor: Extractor, t
     assert statement.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The boat was built by Mr Olumide Adewale Fashola, popularly called "Baba Ijebu", who has fished the '
+            'lagoon since 1979.\n"The water is warmer every year," Baba Ijebu said.',
+            "Olumide Adewale Fashola",
+        ),
+        (
+            'The cooperative is led by Abdirizak Omar Warfa, whom the herders of the district call "Gacal". He said '
+            'the wells would be dry by March.\n"We will walk the camels to the coast if we have to," Gacal said.',
+            "Abdirizak Omar Warfa",
+        ),
+    ],
+)
+def test_a_nickname_in_quotation_marks_after_called_is_the_person(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    """ ", popularly called "X"", ", whom the traders call "X"": a name others call someone by, used alone later."""
+    assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker
+
+
 def test_a_nickname_after_a_description_and_who_is_known_is_the_person(extractor: Extractor) -> None:
     text = (
         "The shelter was started by Sipho Ndlovu, 52, the former boxer, who is known to everyone on the estate "
