@@ -2083,3 +2083,31 @@ def test_a_surname_written_without_its_diacritics_is_the_person_named_with_them(
     """English-language news drops diacritics, and writes the South Slavic "Đ" as "Dj" ("Djokovic"); a surname at a
     sentence's start that the model left untagged is still the person named in full before."""
     assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sheikh Abdirahman Nuur Gedi, the Imam of the Friday mosque, said the well would be shared. "
+            '"Water belongs to everyone," the Imam said.',
+            "Abdirahman Nuur Gedi",
+        ),
+        (
+            "Residents gathered outside the station. Olori Adebisi Morenike Alade, a queen of the palace, said the "
+            'women had not been consulted. "Nobody asked the mothers," the Olori said.',
+            "Adebisi Morenike Alade",
+        ),
+        (
+            "The Guardian reported the fire first. Guardian columnist Jane Doe said the city had failed. "
+            '"Nobody listened," the Guardian said in an editorial.',
+            "Guardian",
+        ),
+    ],
+)
+def test_the_and_a_title_no_list_knows_is_the_person_it_was_written_beside(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    """News names someone again by a local title it first wrote before or beside the name ("Okal Houmed Mohamed
+    Ali" … "the Okal said"); an organisation's name before a person's is no title of theirs."""
+    assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker

@@ -327,6 +327,9 @@ class SpeakerResolver(Relatives):
             return Speaker(person.name, noun_phrase(head).text, person.entity_id, True, at, "description", named_at)
         phrase = noun_phrase(head)
         entity = self._entity_at(at, at + len(head.text))
+        titled = self._given_the_title(head, at) if entity is not None and entity.type == "Organization" else None
+        if titled is not None:  # "the Olori said", the model calling a title no list knows an organisation
+            return Speaker(titled.name, phrase.text, titled.entity_id, True, at, "description", titled.at)
         if entity is not None:
             words_and_title = self._with_title_before(phrase)
             namesake = self._namesake_of_gender(words_and_title, at) if entity.type == "Person" else None
@@ -656,7 +659,7 @@ class SpeakerResolver(Relatives):
         party_member = head.lower_ in self.lexicon.party_member_nouns  # "the Montana Republican told CNN"
         acronym_office = head.text.isupper() and head.lower_ in self.lexicon.office_nouns  # "the two-term MLA"
         if (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS) and not (party_member or acronym_office):
-            return None  # "The Health Service Executive said": a name, not a description of someone named
+            return self._given_the_title(head, at)  # "The Health Service Executive said": a name, not a description
         if any(
             c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i and not _hometown(c) and not _aside(c)
             for c in head.children
@@ -673,7 +676,16 @@ class SpeakerResolver(Relatives):
             return self._given_the_noun(noun, at, gender)
         return self._antecedent(at, True, gender)
 
-    def _given_the_noun(self, noun: str, at: int, gender: str | None) -> NamedMention | None:
+    def _given_the_title(self, head: Token, at: int) -> NamedMention | None:
+        """ "the Iyaloja said", "the Okal said": a capitalised word no list knows, which the article wrote as a title
+        before a person's name or set in apposition with it ("Okal Houmed Mohamed Ali", "Moshood Akanbi, the Eesa of
+        Ilu-Aje,"), stands for that person as a known title would; never a word of a named organisation or place
+        ("the Guardian said")."""
+        if len(head.text) < 3 or not head.text[:1].isupper() or not any(c.lower_ == "the" for c in head.lefts):
+            return None
+        return self._given_the_noun(head.lower_, at, None, as_title=True)
+
+    def _given_the_noun(self, noun: str, at: int, gender: str | None, as_title: bool = False) -> NamedMention | None:
         """ "Togbe Kwasi Adzaho V, a chief in the Ho Traditional Area, said … The chief said …": "the" and a noun the
         article set beside a person's name, in apposition or as a title before it ("Driver Kassahun Yared"), stand for
         that person (the last so described), as news English names someone again by the word it introduced them
@@ -686,6 +698,8 @@ class SpeakerResolver(Relatives):
                 continue  # as far back as a pronoun's antecedent is looked for
             if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ != noun or token.tag_ in {"NNS", "NNPS"}:
                 continue
+            if as_title and token.ent_type_ and token.ent_type_ != "PERSON":
+                continue  # "Times columnist Maureen Dowd": an organisation's name before hers, no title of hers
             names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             if token.dep_ in {"appos", "compound"} and token.head.pos_ == "PROPN":
                 names.append(
