@@ -327,9 +327,11 @@ class SpeakerResolver(Relatives):
             return Speaker(person.name, noun_phrase(head).text, person.entity_id, True, at, "description", named_at)
         phrase = noun_phrase(head)
         entity = self._entity_at(at, at + len(head.text))
-        titled = self._given_the_title(head, at) if entity is not None and entity.type == "Organization" else None
-        if titled is not None:  # "the Olori said", the model calling a title no list knows an organisation
-            return Speaker(titled.name, phrase.text, titled.entity_id, True, at, "description", titled.at)
+        given_title = self._given_the_title(head, at) if entity is not None and entity.type == "Organization" else None
+        if given_title is not None:  # "the Olori said", the model calling a title no list knows an organisation
+            return Speaker(
+                given_title.name, phrase.text, given_title.entity_id, True, at, "description", given_title.at
+            )
         if entity is not None:
             words_and_title = self._with_title_before(phrase)
             namesake = self._namesake_of_gender(words_and_title, at) if entity.type == "Person" else None
