@@ -2111,3 +2111,24 @@ def test_the_and_a_title_no_list_knows_is_the_person_it_was_written_beside(
     """News names someone again by a local title it first wrote before or beside the name ("Okal Houmed Mohamed
     Ali" … "the Okal said"); an organisation's name before a person's is no title of theirs."""
     assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mawlawi Sharafuddin Rahimi, the district governor, said the bridge would reopen on Sunday.",
+            "Sharafuddin Rahimi",
+        ),
+        ("Qari Zabihullah Noori told reporters the mosque had been damaged.", "Zabihullah Noori"),
+        ("Mian Shahid Nawaz Bhatti, president of the chamber, said exports had fallen.", "Shahid Nawaz Bhatti"),
+        ("Malik Obama said he would visit the school next year.", "Malik Obama"),
+        ("Rana Abi Nader Khoury, who runs the bakery, said flour had doubled in price.", "Rana Abi Nader Khoury"),
+    ],
+)
+def test_south_asian_clerics_and_landholders_titles_are_no_part_of_the_name(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    """ "Mawlawi", "Qari" and "Mullah" are only titles; "Mian", "Malik", "Makhdoom", "Nawab" and "Pir" are titles
+    before two more names, given names otherwise, and "Rana" stays a given name."""
+    assert [s.speaker for s in _extract(extractor, text).statements] == [speaker]
