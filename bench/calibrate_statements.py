@@ -16,7 +16,8 @@ attribution-research, attribution-southasia, attribution-africa, attribution-eas
 attribution-europe, attribution-mideast, attribution-latam, attribution-francophone, attribution-pacific,
 attribution-magazine, attribution-caribbean, attribution-centralasia, attribution-seasia, attribution-community,
 attribution-southernafrica, attribution-gulf, attribution-nordic, attribution-indigenous, attribution-westafrica,
-attribution-balkans, attribution-andes and attribution-horn) and on
+attribution-balkans, attribution-andes, attribution-horn, attribution-maghreb,
+attribution-afpak, attribution-greaterchina and attribution-centraleurope) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -115,6 +116,10 @@ DEVELOPMENT = (
     "attribution-balkans",
     "attribution-andes",
     "attribution-horn",
+    "attribution-maghreb",
+    "attribution-afpak",
+    "attribution-greaterchina",
+    "attribution-centraleurope",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

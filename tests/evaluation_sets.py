@@ -282,6 +282,26 @@ ATTRIBUTION_ANDES = EvaluationSet(DATA / "attribution-andes", DATA / "attributio
 # W/ro, clan elders' titles, many people sharing one name. Written apart from the rules, first scored once, a
 # development set since.
 ATTRIBUTION_HORN = EvaluationSet(DATA / "attribution-horn", DATA / "attribution-horn" / "floors.json")
+# News from the Maghreb and Libya: Ben, Ould and El names, French transliterations, Hajj, Si and Maître,
+# state agencies told, quotes from Darija and Tamazight. Written apart from the rules, first scored once, a development
+# set since.
+ATTRIBUTION_MAGHREB = EvaluationSet(DATA / "attribution-maghreb", DATA / "attribution-maghreb" / "floors.json")
+# Pakistani and Afghan news: names with no family name named again by their last word, many Khans and Alis in one
+# article, Syed, Chaudhry, Maulana and Haji off the name, officials by post. Written apart from the rules, first
+# scored once, a development set since.
+ATTRIBUTION_AFPAK = EvaluationSet(DATA / "attribution-afpak", DATA / "attribution-afpak" / "floors.json")
+# News from Hong Kong, Taiwan, Macau, mainland state media and Singapore: Chinese names family name first, English
+# given names beside Chinese ones, many Chans and Lins in one article. Written apart from the rules, first scored
+# once, a development set since.
+ATTRIBUTION_GREATERCHINA = EvaluationSet(
+    DATA / "attribution-greaterchina", DATA / "attribution-greaterchina" / "floors.json"
+)
+# Central European news: feminine family names beside their masculine forms, diacritics kept by one outlet and
+# dropped by another, stacked academic titles, agencies told. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_CENTRALEUROPE = EvaluationSet(
+    DATA / "attribution-centraleurope", DATA / "attribution-centraleurope" / "floors.json"
+)
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -364,6 +384,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_BALKANS,
     ATTRIBUTION_ANDES,
     ATTRIBUTION_HORN,
+    ATTRIBUTION_MAGHREB,
+    ATTRIBUTION_AFPAK,
+    ATTRIBUTION_GREATERCHINA,
+    ATTRIBUTION_CENTRALEUROPE,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

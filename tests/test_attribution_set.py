@@ -25,6 +25,7 @@ import pytest
 from core.settings import Settings
 from tests.evaluation_sets import (
     ATTRIBUTION,
+    ATTRIBUTION_AFPAK,
     ATTRIBUTION_AFRICA,
     ATTRIBUTION_ANDES,
     ATTRIBUTION_ARTS,
@@ -33,6 +34,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_CARIBBEAN,
     ATTRIBUTION_CENTRALASIA,
+    ATTRIBUTION_CENTRALEUROPE,
     ATTRIBUTION_COMMUNITY,
     ATTRIBUTION_COURTS,
     ATTRIBUTION_CUSTOMS,
@@ -44,6 +46,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_FEATURES,
     ATTRIBUTION_FRANCOPHONE,
     ATTRIBUTION_GENRES,
+    ATTRIBUTION_GREATERCHINA,
     ATTRIBUTION_GULF,
     ATTRIBUTION_HEARINGS,
     ATTRIBUTION_HORN,
@@ -52,6 +55,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_LATAM,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_MAGAZINE,
+    ATTRIBUTION_MAGHREB,
     ATTRIBUTION_MIDEAST,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
@@ -137,6 +141,10 @@ SETS = [
     pytest.param(ATTRIBUTION_BALKANS, id="attribution-balkans"),
     pytest.param(ATTRIBUTION_ANDES, id="attribution-andes"),
     pytest.param(ATTRIBUTION_HORN, id="attribution-horn"),
+    pytest.param(ATTRIBUTION_MAGHREB, id="attribution-maghreb"),
+    pytest.param(ATTRIBUTION_AFPAK, id="attribution-afpak"),
+    pytest.param(ATTRIBUTION_GREATERCHINA, id="attribution-greaterchina"),
+    pytest.param(ATTRIBUTION_CENTRALEUROPE, id="attribution-centraleurope"),
 ]
 
 
@@ -191,6 +199,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_BALKANS): 14,
         id(ATTRIBUTION_ANDES): 14,
         id(ATTRIBUTION_HORN): 14,
+        id(ATTRIBUTION_MAGHREB): 14,
+        id(ATTRIBUTION_AFPAK): 14,
+        id(ATTRIBUTION_GREATERCHINA): 14,
+        id(ATTRIBUTION_CENTRALEUROPE): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
