@@ -2132,3 +2132,21 @@ def test_south_asian_clerics_and_landholders_titles_are_no_part_of_the_name(
     """ "Mawlawi", "Qari" and "Mullah" are only titles; "Mian", "Malik", "Makhdoom", "Nawab" and "Pir" are titles
     before two more names, given names otherwise, and "Rana" stays a given name."""
     assert [s.speaker for s in _extract(extractor, text).statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Hadj Larbi Benmoussa, who sells olives at the souk, said prices had doubled.", "Larbi Benmoussa"),
+        ("Lalla Khadija Ouhammi, a weaver in the village, told reporters the wool was late.", "Khadija Ouhammi"),
+        (
+            'Greta Hollensteiner, 81, inherited the house from her aunt. "I never wanted to sell," Frau Hollensteiner '
+            "said.",
+            "Greta Hollensteiner",
+        ),
+    ],
+)
+def test_maghrebi_and_german_forms_of_address_are_no_part_of_the_name(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker
