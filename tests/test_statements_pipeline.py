@@ -2150,3 +2150,24 @@ def test_maghrebi_and_german_forms_of_address_are_no_part_of_the_name(
     extractor: Extractor, text: str, speaker: str
 ) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The decisive document was a letter in the archive, said DI Thomas Brandstätter, a provenance researcher.",
+            "Thomas Brandstätter",
+        ),
+        ("The council voted in March, said Mag. Sabine Gruber, the museum's director.", "Sabine Gruber"),
+        (
+            "Leung Chi-wai, a professor of public health at the university, said wards were full. "
+            '"We see this every winter," Prof Leung said.',
+            "Leung Chi-wai",
+        ),
+    ],
+)
+def test_academic_titles_before_a_name_are_no_part_of_it(extractor: Extractor, text: str, speaker: str) -> None:
+    """The Austrian "DI" and "Mag." are cut off a name as "Ing." is, and "Prof" before a family name written first
+    is the person named in full, as "Dr" is."""
+    assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker
