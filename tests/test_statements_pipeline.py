@@ -2171,3 +2171,20 @@ def test_academic_titles_before_a_name_are_no_part_of_it(extractor: Extractor, t
     """The Austrian "DI" and "Mag." are cut off a name as "Ing." is, and "Prof" before a family name written first
     is the person named in full, as "Dr" is."""
     assert [s.speaker for s in _extract(extractor, text).statements][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Presiding over a meeting on Monday, Commissioner Sargodha Jahanzeb Awan said that no consignment would "
+            "leave the division without a certificate. Traders in Sargodha welcomed the move.",
+            "Jahanzeb Awan",
+        ),
+        ("Commissioner Kipchumba Kimani Mwangi said the road would open in May.", "Kipchumba Kimani Mwangi"),
+    ],
+)
+def test_an_officer_s_district_between_title_and_name_is_no_part_of_the_name(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _extract(extractor, text).statements[0].speaker == speaker

@@ -241,6 +241,30 @@ def _nationality_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return Candidate(rest, "Person", words) if named else c
 
 
+def _place_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """South Asian papers write an officer's district between the title and the name ("Commissioner Sargodha Jahanzeb
+    Awan", "Deputy Commissioner Lahore …"), and a ward after "from" before a councillor's name ("councillor from Lyari
+    Naseem Bibi"); the model takes the place into the person's name. After a job word, a first word the article tags
+    as a place elsewhere, or the gazetteer knows as one, is no part of the name; after "from", one before a known
+    given name. Never a known given name itself ("Commissioner Jordan Peterson Smith")."""
+    span = c.span
+    if c.ner_type != "Person" or not 3 <= len(span) <= 5 or span.start == 0 or c.words[0] in gazetteer.first_names:
+        return c
+    opener, before, rest = span[0], span.doc[span.start - 1], span[1:]
+    if not all(t.text[:1].isupper() and t.is_alpha for t in span) or not _no_institution_word(c.words, gazetteer):
+        return c
+    if before.lower_ == "from":
+        placed = c.words[1] in gazetteer.first_names
+    elif fold(before.text) in gazetteer.job_words and before.text[:1].isupper():
+        known = gazetteer.lookup(opener.text)
+        placed = (known is not None and known.type == "Location") or any(
+            e.label_ in {"GPE", "LOC"} and e.text == opener.text and e.start != opener.i for e in span.doc.ents
+        )
+    else:
+        return c
+    return Candidate(rest, "Person", c.words[1:]) if placed else c
+
+
 def _job_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     """A job word opening a name, before two or three capitalised words that read as a personal name:
     "Paediatrician Nadia Cassar" tagged ORG, "Farmer Elfed Jones" tagged PERSON. News writes an occupation
@@ -594,6 +618,14 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         "no organisation or place word) is that Person",
         '"Paediatrician Nadia Cassar" tagged ORG, "Farmer Elfed Jones" tagged PERSON → "Nadia Cassar", "Elfed Jones"',
         _job_before_name,
+    ),
+    Rule(
+        "place_before_name",
+        "a PERSON of three to five capitalised words opening with no known first name but a place (tagged as one "
+        "elsewhere or known to the gazetteer) after a capitalised job word, or a word before a known first name after "
+        '"from", starts after that place',
+        '"Commissioner Sargodha Jahanzeb Awan" → "Jahanzeb Awan", "councillor from Lyari Naseem Bibi" → "Naseem Bibi"',
+        _place_before_name,
     ),
     Rule(
         "nationality_before_name",
