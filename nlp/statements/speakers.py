@@ -661,7 +661,8 @@ class SpeakerResolver(Relatives):
         party_member = head.lower_ in self.lexicon.party_member_nouns  # "the Montana Republican told CNN"
         acronym_office = head.text.isupper() and head.lower_ in self.lexicon.office_nouns  # "the two-term MLA"
         if (head.pos_ == "PROPN" or head.ent_type_ in NAME_LABELS) and not (party_member or acronym_office):
-            return self._given_the_title(head, at)  # "The Health Service Executive said": a name, not a description
+            # "The Health Service Executive said": a name, not a description, unless a title written beside a name
+            return self._given_the_title(head, at)
         if any(
             c.dep_ in {"prep", "relcl", "acl", "appos"} and c.i > head.i and not _hometown(c) and not _aside(c)
             for c in head.children
