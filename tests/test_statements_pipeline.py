@@ -320,6 +320,28 @@ def test_of_two_names_joined_by_a_comma_alone_the_one_beside_the_cue_speaks(extr
     assert statement.speaker == "Jane Atieno Ouma"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Clinics closed last week.\n\nGul Agha Hamdard, spokesman for the Ministry of Public Health, said the "
+            "clinics would reopen.",
+            "Gul Agha Hamdard",
+        ),
+        (
+            "Carlos Eduardo Silva Pacheco, the chief negotiator for the opposition Movimiento Voluntad Ciudadana, who "
+            "is known in Venezuelan politics by his mother's family name, said the releases were a gesture.",
+            "Carlos Eduardo Silva Pacheco",
+        ),
+    ],
+)
+def test_a_person_named_before_a_description_naming_an_organisation_speaks(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    # the parse makes the description a second subject of the cue, or tags the organisation's name as a person's
+    assert _extract(extractor, text).statements[-1].speaker == speaker
+
+
 def test_an_honorific_and_a_double_barrelled_surname_is_the_person_named_in_full(extractor: Extractor) -> None:
     text = (
         "Counsel for the family, Claire Whitlock-Berry, asked about the scan. Dr Lim said it was not ordered.\n\n"

@@ -38,7 +38,9 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
         named = [_name_in_apposition(c) or c for c in token.children if c.dep_ in subject_deps]
         subjects = [c for c in named if may_speak(c, cue, lexicon)]
         if subjects:
-            subject = min(subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i)))
+            subject = _name_of_split_apposition(subjects, token) or min(
+                subjects, key=lambda c: (not _beside(c, token), c.i > token.i, abs(c.i - token.i))
+            )
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return _whose_who(subject, token.head, lexicon)
             return _unjoined_conjunct(subject, token) or _stand_in_named_before(subject, token, lexicon) or subject
@@ -87,6 +89,21 @@ def _whose_who(relative: Token, head: Token, lexicon: StatementWords) -> Token:
         if token.pos_ == "NOUN" and not person:
             break  # "a 2-0 win over Chelsea, who said": no one; the parse's own reading stands
     return head
+
+
+def _name_of_split_apposition(subjects: list[Token], verb: Token) -> Token | None:
+    """ "Abdul Haq Hamdard, spokesman for the Ministry of Information, told …": the parse made the apposition a second
+    subject of the verb. English gives a verb one subject; a second noun phrase before it, set off by commas and joined
+    by no conjunction, describes the first, so the person named first speaks, not the organisation the description
+    names. Only where no subject touches the verb ("Turning to the finance manager, Mr Langat, Senator Kasera asked":
+    the name beside the verb is its subject)."""
+    before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
+    if len(before) < 2 or any(_beside(c, verb) for c in subjects):
+        return None
+    heads = {verb.i, *(c.i for c in before)}
+    if any(t.dep_ in {"cc", "preconj"} and t.head.i in heads for t in verb.doc[before[0].i : verb.i]):
+        return None  # "Ana Ruiz and the union's lawyer said": two speakers
+    return next((c for c in before if c.ent_type_ == "PERSON" and c.pos_ == "PROPN"), None)
 
 
 def _name_in_apposition(subject: Token) -> Token | None:
