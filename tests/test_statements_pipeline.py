@@ -342,6 +342,14 @@ def test_a_person_named_before_a_description_naming_an_organisation_speaks(
     assert _extract(extractor, text).statements[-1].speaker == speaker
 
 
+def test_an_office_of_an_organisation_named_in_apposition_is_the_person_named_after_it(extractor: Extractor) -> None:
+    text = (
+        "The works are late, officials said.\n\nThe chief engineer of the contractor, Northline Civil Works, Peter "
+        "Hallam Dwyer, said the main difficulty had been the rain."
+    )  # the engineer's apposition is the contractor's name; the person after it holds the office
+    assert _extract(extractor, text).statements[-1].speaker == "Peter Hallam Dwyer"
+
+
 def test_an_honorific_and_a_double_barrelled_surname_is_the_person_named_in_full(extractor: Extractor) -> None:
     text = (
         "Counsel for the family, Claire Whitlock-Berry, asked about the scan. Dr Lim said it was not ordered.\n\n"

@@ -539,6 +539,11 @@ def named_apposition(head: Token, lexicon: StatementWords) -> Token:
         if child.dep_ != "appos" or child.i > conjunct:
             continue  # "The port and the shipbuilder, Severomorsk Shipyard Group, said": the name is the shipbuilder's
         named = past_title_abbreviation(child, lexicon)  # "The spokesperson, Sgt. Dan Ko,": the name, not "Sgt"
+        its_name = entity_span(named) if named.ent_type_ == "ORG" else None
+        if its_name is not None and head.lemma_.lower() in lexicon.person_nouns:
+            holder = _person_after_comma(head.doc, its_name.end, lexicon)
+            if holder is not None:
+                return holder  # "The chief engineer of the contractor, Sahara Rail Works, Mohamed Lamine Belhadj,"
         if named.ent_type_ == "PERSON" and named.lower_ not in lexicon.title_abbreviations:
             return named
         if head.lemma_.lower() in lexicon.person_nouns and _proper_name(named, lexicon):
@@ -602,8 +607,11 @@ def _same_one(head: Token, conjunct: Token) -> bool:
 def _name_after_comma(head: Token, lexicon: StatementWords) -> Token | None:
     """ "written by the hospital's medical director, Dr Ruth Okeke, says": a person noun followed by a comma and a
     person's name is named by it, wherever the parse hung the name."""
-    doc = head.doc
-    at = head.right_edge.i + 1
+    return _person_after_comma(head.doc, head.right_edge.i + 1, lexicon)
+
+
+def _person_after_comma(doc: Doc, at: int, lexicon: StatementWords) -> Token | None:
+    """The person named between a comma at ``at`` (titles passed over) and another comma or the end."""
     if at >= len(doc) or doc[at].text != ",":
         return None
     at += 1
