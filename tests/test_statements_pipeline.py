@@ -2146,7 +2146,10 @@ def test_the_and_a_title_no_list_knows_is_the_person_it_was_written_beside(
 # Titles and forms of address written before a name, none of them part of it: (text, every speaker in order). The
 # cleric's "Mawlawi" and "Qari" always; "Mian" and "Malik" only before two more names ("Malik Obama" is his name), and
 # "Rana" never (an Arab woman's given name); the Maghrebi "Hadj" and "Lalla", the German "Frau", the Austrian "DI" and
-# "Mag."; "Prof" before a family name written first is the person named in full, as "Dr" is.
+# "Mag."; "Prof" before a family name written first is the person named in full, as "Dr" is. Iranian and Kurdish
+# titles ("Seyed", "Hojatoleslam", "Mohandes", "Kak", "Mam"); "Sayed" only before two more names (an Egyptian given
+# name); Bangladeshi and Bhutanese ones ("Alhaj", "Mst", "Lopen", "Aum" before two more names); a minister's portfolio
+# before the holder's name; an occupation written as a title ("Croupier").
 TITLES_OFF_THE_NAME = [
     (
         "Mawlawi Sharafuddin Rahimi, the district governor, said the bridge would reopen on Sunday.",
@@ -2173,7 +2176,31 @@ TITLES_OFF_THE_NAME = [
         '"We see this every winter," Prof Leung said.',
         ["Leung Chi-wai", "Leung Chi-wai"],
     ),
+    ("Seyed Kazem Tabrizi-Fard, head of the museum, said the roof had been mended.", ["Kazem Tabrizi-Fard"]),
+    ("Hojatoleslam Ahmad Rezaei-Khah told worshippers the mosque would reopen.", ["Ahmad Rezaei-Khah"]),
+    ("Mohandes Reza Karimi, the project manager, said the dam would be finished in May.", ["Reza Karimi"]),
+    ("Sayed Nasir Ahmadi, a shopkeeper in the bazaar, said prices had doubled.", ["Nasir Ahmadi"]),
+    ("Sayed Mekkawy said the concert would go ahead.", ["Sayed Mekkawy"]),
+    ('The road was cut. "The water was inside the car," said Kak Hawre Jalal, a driver.', ["Hawre Jalal"]),
+    ("Mam Hassan Rasul, the village elder, said the culvert was too narrow.", ["Hassan Rasul"]),
+    (
+        "Speaking at a forum in Baku on Wednesday, Deputy Minister of Economy Sahil Babayev said exports had grown.",
+        ["Sahil Babayev"],
+    ),
+    ("Alhaj Mofizul Islam Sarkar, the council chairman, said the road had been washed away.", ["Mofizul Islam Sarkar"]),
+    ('"The water came at night," said Mst Shefali Khatun, 38, a neighbour.', ["Shefali Khatun"]),
+    ("Lopen Kinley Wangchuk, a teacher at the school, said classes would resume.", ["Kinley Wangchuk"]),
+    ("Aum Shinrikyo said in a statement that it had disbanded.", ["Aum Shinrikyo"]),
+    ("Croupier Wong Siu Ming, 41, told reporters the tables had closed.", ["Wong Siu Ming"]),
 ]
+
+
+def test_an_azerbaijani_patronymic_is_part_of_the_name(extractor: Extractor) -> None:
+    text = (
+        "The theatre reopened.\n\nProfessor Rovshan Elman oglu Talibov of the Baku State University said the ceiling "
+        'had been restored. "We worked for four years," Talibov said.'
+    )  # "oglu" (son of) between the father's name and the family name, as "bin" is
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Rovshan Elman oglu Talibov"] * 2
 
 
 @pytest.mark.parametrize(("text", "speakers"), TITLES_OFF_THE_NAME)

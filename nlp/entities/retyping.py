@@ -265,6 +265,27 @@ def _place_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return Candidate(rest, "Person", c.words[1:]) if placed else c
 
 
+def _portfolio_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """A minister's portfolio ends right before the holder's name in "Deputy Minister of Economy Rauf Aliyev",
+    "Secretary of Health Maria Santos"; the model takes the portfolio words into the person's name. After a
+    portfolio title and "of"/"for", the opening `portfolio_words` are no part of the name when two or more
+    capitalised words, no institution word among them, are left."""
+    span, doc = c.span, c.span.doc
+    if c.ner_type != "Person" or not 3 <= len(span) <= 6 or span.start < 2:
+        return c
+    title, link = doc[span.start - 2], doc[span.start - 1]
+    if link.lower_ not in {"of", "for"} or fold(title.text) not in gazetteer.lexicon.entities.title_after_portfolio:
+        return c
+    portfolio = gazetteer.words("portfolio_words")
+    cut = 0
+    while cut < len(span) - 2 and (c.words[cut] in portfolio or c.words[cut] == "and"):
+        cut += 1
+    rest = span[cut:]
+    if cut == 0 or c.words[cut - 1] == "and" or not all(t.text[:1].isupper() and t.is_alpha for t in rest):
+        return c
+    return Candidate(rest, "Person", c.words[cut:]) if _no_institution_word(c.words[cut:], gazetteer) else c
+
+
 def _job_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     """A job word opening a name, before two or three capitalised words that read as a personal name:
     "Paediatrician Nadia Cassar" tagged ORG, "Farmer Elfed Jones" tagged PERSON. News writes an occupation
@@ -618,6 +639,13 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         "no organisation or place word) is that Person",
         '"Paediatrician Nadia Cassar" tagged ORG, "Farmer Elfed Jones" tagged PERSON → "Nadia Cassar", "Elfed Jones"',
         _job_before_name,
+    ),
+    Rule(
+        "portfolio_before_name",
+        'a PERSON of three to six words after a portfolio title and "of"/"for" that opens with `portfolio_words` '
+        "starts after them, when two or more capitalised words (no organisation or place word) are left",
+        '"Deputy Minister of Economy Rauf Aliyev" → "Rauf Aliyev"',
+        _portfolio_before_name,
     ),
     Rule(
         "place_before_name",
