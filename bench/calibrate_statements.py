@@ -17,7 +17,8 @@ attribution-europe, attribution-mideast, attribution-latam, attribution-francoph
 attribution-magazine, attribution-caribbean, attribution-centralasia, attribution-seasia, attribution-community,
 attribution-southernafrica, attribution-gulf, attribution-nordic, attribution-indigenous, attribution-westafrica,
 attribution-balkans, attribution-andes, attribution-horn, attribution-maghreb,
-attribution-afpak, attribution-greaterchina and attribution-centraleurope) and on
+attribution-afpak, attribution-greaterchina, attribution-centraleurope, attribution-westasia,
+attribution-koreajapan, attribution-subcontinent and attribution-borderlands) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -120,6 +121,10 @@ DEVELOPMENT = (
     "attribution-afpak",
     "attribution-greaterchina",
     "attribution-centraleurope",
+    "attribution-westasia",
+    "attribution-koreajapan",
+    "attribution-subcontinent",
+    "attribution-borderlands",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -302,6 +302,28 @@ ATTRIBUTION_GREATERCHINA = EvaluationSet(
 ATTRIBUTION_CENTRALEUROPE = EvaluationSet(
     DATA / "attribution-centraleurope", DATA / "attribution-centraleurope" / "floors.json"
 )
+# News from Türkiye, Iran, the Kurdistan Region and the South Caucasus: Seyed, Hojatoleslam and Mohandes before a
+# name, compound and hyphenated Persian surnames, Azerbaijani patronymics (oglu, qizi), Kurds known by one name or
+# by Kak and Mam, Armenian surnames transliterated two ways. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_WESTASIA = EvaluationSet(DATA / "attribution-westasia", DATA / "attribution-westasia" / "floors.json")
+# Korean and Japanese news: Korean names family name first with hyphenated given names, several Kims and Parks in
+# one article, Japanese names in either order, title and family name on second reference, agencies and ministries
+# that speak. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_KOREAJAPAN = EvaluationSet(DATA / "attribution-koreajapan", DATA / "attribution-koreajapan" / "floors.json")
+# News from Bangladesh, Nepal, Sri Lanka, Bhutan and the Maldives: Md, Alhaj, Mst and Begum, shared caste
+# surnames, strings of initials, Bhutanese names with no family name and Dasho or Lopen before them, officials by
+# post (the OC, the UNO). Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_SUBCONTINENT = EvaluationSet(
+    DATA / "attribution-subcontinent", DATA / "attribution-subcontinent" / "floors.json"
+)
+# US local news and features about Latino communities: two surnames named by one or both, particles, Jr. and a
+# parent of the same name, Don and Doña, people named by first name only, quotes translated from Spanish, long
+# features where a voice comes back as "she". Written apart from the rules, first scored once, a development set
+# since.
+ATTRIBUTION_BORDERLANDS = EvaluationSet(
+    DATA / "attribution-borderlands", DATA / "attribution-borderlands" / "floors.json"
+)
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -388,6 +410,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_AFPAK,
     ATTRIBUTION_GREATERCHINA,
     ATTRIBUTION_CENTRALEUROPE,
+    ATTRIBUTION_WESTASIA,
+    ATTRIBUTION_KOREAJAPAN,
+    ATTRIBUTION_SUBCONTINENT,
+    ATTRIBUTION_BORDERLANDS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -30,6 +30,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_ANDES,
     ATTRIBUTION_ARTS,
     ATTRIBUTION_BALKANS,
+    ATTRIBUTION_BORDERLANDS,
     ATTRIBUTION_BRIEFS,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_CARIBBEAN,
@@ -52,6 +53,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_HORN,
     ATTRIBUTION_HOUSEHOLDS,
     ATTRIBUTION_INDIGENOUS,
+    ATTRIBUTION_KOREAJAPAN,
     ATTRIBUTION_LATAM,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_MAGAZINE,
@@ -72,9 +74,11 @@ from tests.evaluation_sets import (
     ATTRIBUTION_SOUTHASIA,
     ATTRIBUTION_SOUTHERNAFRICA,
     ATTRIBUTION_SPORT,
+    ATTRIBUTION_SUBCONTINENT,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_TRIBUTES,
     ATTRIBUTION_WESTAFRICA,
+    ATTRIBUTION_WESTASIA,
     ATTRIBUTION_WIRES,
     ATTRIBUTION_WORLD,
     STATEMENT_SETS,
@@ -145,6 +149,10 @@ SETS = [
     pytest.param(ATTRIBUTION_AFPAK, id="attribution-afpak"),
     pytest.param(ATTRIBUTION_GREATERCHINA, id="attribution-greaterchina"),
     pytest.param(ATTRIBUTION_CENTRALEUROPE, id="attribution-centraleurope"),
+    pytest.param(ATTRIBUTION_WESTASIA, id="attribution-westasia"),
+    pytest.param(ATTRIBUTION_KOREAJAPAN, id="attribution-koreajapan"),
+    pytest.param(ATTRIBUTION_SUBCONTINENT, id="attribution-subcontinent"),
+    pytest.param(ATTRIBUTION_BORDERLANDS, id="attribution-borderlands"),
 ]
 
 
@@ -203,6 +211,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_AFPAK): 14,
         id(ATTRIBUTION_GREATERCHINA): 14,
         id(ATTRIBUTION_CENTRALEUROPE): 14,
+        id(ATTRIBUTION_WESTASIA): 14,
+        id(ATTRIBUTION_KOREAJAPAN): 14,
+        id(ATTRIBUTION_SUBCONTINENT): 14,
+        id(ATTRIBUTION_BORDERLANDS): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
