@@ -350,6 +350,14 @@ def test_an_office_of_an_organisation_named_in_apposition_is_the_person_named_af
     assert _extract(extractor, text).statements[-1].speaker == "Peter Hallam Dwyer"
 
 
+def test_someone_given_only_as_surnamed_is_none_of_the_people_named_in_full(extractor: Extractor) -> None:
+    text = (
+        "Kim So-yeon, 41, who has lived in the complex for 10 years, said she had felt ashamed.\n\n"
+        "A 72-year-old resident surnamed Kim, who declined to give his full name, said the court had erred."
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Kim So-yeon", "Kim"]
+
+
 def test_an_honorific_and_a_double_barrelled_surname_is_the_person_named_in_full(extractor: Extractor) -> None:
     text = (
         "Counsel for the family, Claire Whitlock-Berry, asked about the scan. Dr Lim said it was not ordered.\n\n"
@@ -2149,7 +2157,7 @@ def test_the_and_a_title_no_list_knows_is_the_person_it_was_written_beside(
 # "Mag."; "Prof" before a family name written first is the person named in full, as "Dr" is. Iranian and Kurdish
 # titles ("Seyed", "Hojatoleslam", "Mohandes", "Kak", "Mam"); "Sayed" only before two more names (an Egyptian given
 # name); Bangladeshi and Bhutanese ones ("Alhaj", "Mst", "Lopen", "Aum" before two more names); a minister's portfolio
-# before the holder's name; an occupation written as a title ("Croupier").
+# before the holder's name; an occupation written as a title ("Croupier"); the Spanish "Hermana".
 TITLES_OFF_THE_NAME = [
     (
         "Mawlawi Sharafuddin Rahimi, the district governor, said the bridge would reopen on Sunday.",
@@ -2192,6 +2200,7 @@ TITLES_OFF_THE_NAME = [
     ("Lopen Kinley Wangchuk, a teacher at the school, said classes would resume.", ["Kinley Wangchuk"]),
     ("Aum Shinrikyo said in a statement that it had disbanded.", ["Aum Shinrikyo"]),
     ("Croupier Wong Siu Ming, 41, told reporters the tables had closed.", ["Wong Siu Ming"]),
+    ("Hermana Lucía Moreno, who runs the pantry, said boxes were delivered every week.", ["Lucía Moreno"]),
 ]
 
 
@@ -2217,6 +2226,11 @@ def test_titles_before_a_name_are_no_part_of_it(extractor: Extractor, text: str,
             "Jahanzeb Awan",
         ),
         ("Commissioner Kipchumba Kimani Mwangi said the road would open in May.", "Kipchumba Kimani Mwangi"),
+        (
+            "Executive Engineer of the Local Government Engineering Department (LGED) in Kishoreganj Md Nurul Huda, "
+            "however, said all 40 bridges had been completed by April 10.",
+            "Md Nurul Huda",
+        ),
     ],
 )
 def test_an_officer_s_district_between_title_and_name_is_no_part_of_the_name(

@@ -366,7 +366,7 @@ class _FullNames:
             if len({fold(p.text) for p in ending}) < 2:
                 return next(iter(ending), None)
             return self._bearer_among(ending, mention, ending)  # "Dela Cruz" of Ramon and of Lorna dela Cruz
-        if len(mention.text.split()) != 1:
+        if len(mention.text.split()) != 1 or self._given_as_a_surname_alone(mention):
             return None
         word = fold(mention.text)
         first_surnamed = self._first_surname_bearers(word)
@@ -382,6 +382,12 @@ class _FullNames:
             if titled_as_both(self.text, mention.text, titles):
                 return None  # "Mrs Sawyer" beside "Mr Sawyer" is not Leonard Sawyer, though he is named alone
         return owner
+
+    def _given_as_a_surname_alone(self, mention: Mention) -> bool:
+        """ "A 72-year-old resident surnamed Kim": a person the text knows by the surname alone, and says so, is none
+        of the people it named in full (who would have been named so again)."""
+        before = self.text[max(0, mention.start - 20) : mention.start].split()
+        return bool(before) and before[-1].lower() in self.gazetteer.words("surname_markers")
 
     def _only_one_opening(self, mention: Mention) -> Mention | None:
         """The one longer name that ``mention`` opens, word for word: Spanish and Portuguese news name "Vicente

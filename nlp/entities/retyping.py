@@ -243,26 +243,33 @@ def _nationality_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
 
 def _place_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     """South Asian papers write an officer's district between the title and the name ("Commissioner Sargodha Jahanzeb
-    Awan", "Deputy Commissioner Lahore …"), and a ward after "from" before a councillor's name ("councillor from Lyari
-    Naseem Bibi"); the model takes the place into the person's name. After a job word, a first word the article tags
-    as a place elsewhere, or the gazetteer knows as one, is no part of the name; after "from", one before a known
-    given name. Never a known given name itself ("Commissioner Jordan Peterson Smith")."""
+    Awan", "Deputy Commissioner Lahore …", "Deputy Director of the DAE in Sunamganj Bimal Chandra Som"), and a ward
+    after "from" before a councillor's name ("councillor from Lyari Naseem Bibi"); the model takes the place into the
+    person's name. After a job word or "in", a first word the article tags as a place elsewhere, or the gazetteer
+    knows as one, is no part of the name; after "from" or "in", one before a known given name. Never a known given
+    name itself ("Commissioner Jordan Peterson Smith")."""
     span = c.span
     if c.ner_type != "Person" or not 3 <= len(span) <= 5 or span.start == 0 or c.words[0] in gazetteer.first_names:
         return c
     opener, before, rest = span[0], span.doc[span.start - 1], span[1:]
     if not all(t.text[:1].isupper() and t.is_alpha for t in span) or not _no_institution_word(c.words, gazetteer):
         return c
-    if before.lower_ == "from":
-        placed = c.words[1] in gazetteer.first_names
+    if before.lower_ in {"from", "in"}:
+        # "in": an office's district after its title ("Deputy Director of the DAE in Sunamganj Bimal Chandra Som")
+        placed = c.words[1] in gazetteer.first_names or (before.lower_ == "in" and _a_place(opener, gazetteer))
     elif fold(before.text) in gazetteer.job_words and before.text[:1].isupper():
-        known = gazetteer.lookup(opener.text)
-        placed = (known is not None and known.type == "Location") or any(
-            e.label_ in {"GPE", "LOC"} and e.text == opener.text and e.start != opener.i for e in span.doc.ents
-        )
+        placed = _a_place(opener, gazetteer)
     else:
         return c
     return Candidate(rest, "Person", c.words[1:]) if placed else c
+
+
+def _a_place(word: Token, gazetteer: Gazetteer) -> bool:
+    """The gazetteer knows ``word`` as a place, or the article tags it as one elsewhere."""
+    known = gazetteer.lookup(word.text)
+    return (known is not None and known.type == "Location") or any(
+        e.label_ in {"GPE", "LOC"} and e.text == word.text and e.start != word.i for e in word.doc.ents
+    )
 
 
 def _portfolio_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
@@ -650,9 +657,10 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
     Rule(
         "place_before_name",
         "a PERSON of three to five capitalised words opening with no known first name but a place (tagged as one "
-        "elsewhere or known to the gazetteer) after a capitalised job word, or a word before a known first name after "
-        '"from", starts after that place',
-        '"Commissioner Sargodha Jahanzeb Awan" → "Jahanzeb Awan", "councillor from Lyari Naseem Bibi" → "Naseem Bibi"',
+        'elsewhere or known to the gazetteer) after a capitalised job word or "in", or a word before a known first '
+        'name after "from" or "in", starts after that place',
+        '"Commissioner Sargodha Jahanzeb Awan" → "Jahanzeb Awan", "councillor from Lyari Naseem Bibi" → "Naseem Bibi", '
+        '"of the DAE in Sunamganj Bimal Chandra Som" → "Bimal Chandra Som"',
         _place_before_name,
     ),
     Rule(
