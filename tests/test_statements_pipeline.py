@@ -358,6 +358,27 @@ def test_someone_given_only_as_surnamed_is_none_of_the_people_named_in_full(extr
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Kim So-yeon", "Kim"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Attendance has fallen. The Comité de Defensa del Barrio Sur said in a statement that fewer families came "
+            'to Mass.\n\n"People are afraid," the committee said.',
+            "Comité de Defensa del Barrio Sur",
+        ),
+        (
+            "The Federación de Taxistas Independientes de Queens said the new rules would close 40 bases.\n\n"
+            '"Every base that closes is a neighbourhood that loses its cars," the federation said.',
+            "Federación de Taxistas Independientes de Queens",
+        ),
+    ],
+)
+def test_an_organisation_named_in_spanish_is_the_english_noun_of_its_kind(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    assert _extract(extractor, text).statements[-1].speaker == speaker
+
+
 def test_an_honorific_and_a_double_barrelled_surname_is_the_person_named_in_full(extractor: Extractor) -> None:
     text = (
         "Counsel for the family, Claire Whitlock-Berry, asked about the scan. Dr Lim said it was not ordered.\n\n"
@@ -416,6 +437,16 @@ def test_a_description_giving_only_a_surname_is_that_person(extractor: Extractor
             "Coach Maria Fernandes, affectionately known as Tia Mari, has led the team for ten years. "
             "Tia Mari said she would stay another season.",
             "Maria Fernandes",
+        ),
+        (
+            "The forum was led by Ramón Alberto Piñango Salcedo, 48, a dentist who became a U.S. citizen in 2012 and "
+            "is known across Doral as Moncho. Moncho said he would run again.",
+            "Ramón Alberto Piñango Salcedo",
+        ),
+        (
+            "Their son, Tomás Ibarra Ruiz, who has gone by Tommy since kindergarten, runs the till now. "
+            '"It is our family\'s," Tommy said.',
+            "Tomás Ibarra Ruiz",
         ),
     ],
 )

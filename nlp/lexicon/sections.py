@@ -110,6 +110,7 @@ class StatementWords:
     sequence_words: frozenset[str]
     title_abbreviations: dict[str, str]
     office_synonyms: dict[str, tuple[str, ...]]
+    kind_in_other_languages: dict[str, tuple[str, ...]]
     kin_nouns: dict[str, str]
     generation_words: dict[str, str]
     fronted_place_words: frozenset[str]

@@ -1154,9 +1154,11 @@ class SpeakerResolver(Relatives):
         addressed_at = self._addressed_before(word)
         addressed = {m.name for m in self._mentions if m.at in addressed_at}  # wherever else the text names it
         earlier = [m for m in reversed(self._mentions) if m.at < at and not m.is_person and m.name not in addressed]
+        translated = set(self.lexicon.kind_in_other_languages.get(noun, ()))
         for mention in earlier:
-            if noun in mention.name.lower().split():
-                return mention
+            words = mention.name.lower().split()
+            if noun in words or (translated and not translated.isdisjoint(fold(w) for w in words)):
+                return mention  # "the association" after the "Asociación de Comerciantes …" spoke
         if noun in self.lexicon.organisation_stand_ins and earlier and at - earlier[0].at < SPEAKER_MEMORY:
             if self._introduced_unnamed(word):
                 return None  # "A council has apologised … The council said": the council never named
