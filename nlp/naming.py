@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable
 
 from spacy.tokens import Token
 
-from nlp.keys import fold
+from nlp.keys import doc_text, fold
 
 
 def first_surname_bearers(
@@ -74,3 +74,10 @@ def titled_as_both(text: str, family_name: str, title_genders: dict[str, str]) -
         for m in re.finditer(rf"(\S+)[ \t]+{re.escape(family_name)}\b", text)
     }
     return {"m", "f"} <= said
+
+
+def after_name_alone_marker(token: Token, markers: Collection[str]) -> bool:
+    """Whether ``token`` follows a phrase that gives one name alone ("only his first name, Francisco", "identified
+    only as Ernesto")."""
+    before = doc_text(token.doc)[max(0, token.idx - 40) : token.idx].rstrip(" ,").lower()
+    return any(before.endswith(" " + marker) or before == marker for marker in markers)

@@ -218,6 +218,8 @@ def test_the_speaker_shape_makes_its_own_group() -> None:
         ("DSP Anil Kaur said so.", "DSP Anil Kaur", True),  # an office in capitals left in the name
         ("K. Venkatesh said so.", "K. Venkatesh", False),  # an initial
         ("The Port Authority on Tuesday said so.", "Port Authority on Tuesday", True),  # a weekday
+        ("For Salem Obaid Al Ketbi, 71, the floods are familiar.", "Salem Obaid Al Ketbi", False),  # an opener
+        ("His Majesty Ekwalla Din Théodore said so.", "Majesty Ekwalla Din Théodore", True),  # a possessive's title
     ],
 )
 def test_a_name_after_a_capitalised_word_that_is_no_title_was_cut(text: str, name: str, cut: bool) -> None:

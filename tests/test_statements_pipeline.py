@@ -379,6 +379,25 @@ def test_an_organisation_named_in_spanish_is_the_english_noun_of_its_kind(
     assert _extract(extractor, text).statements[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A woman who asked that only her first name, Graciela, be used because she is undocumented said she had "
+            "paid the notary twice.",
+            "Graciela",
+        ),
+        (
+            "A cook who asked to be identified only as Anselmo, because he fears losing his job, says the kitchen has "
+            "no fan.",
+            "Anselmo",
+        ),
+    ],
+)
+def test_a_description_giving_one_name_alone_is_that_person(extractor: Extractor, text: str, speaker: str) -> None:
+    assert _extract(extractor, text).statements[-1].speaker == speaker
+
+
 def test_an_honorific_and_a_double_barrelled_surname_is_the_person_named_in_full(extractor: Extractor) -> None:
     text = (
         "Counsel for the family, Claire Whitlock-Berry, asked about the scan. Dr Lim said it was not ordered.\n\n"

@@ -20,6 +20,7 @@ from nlp.entities.mentions import HYPHENS, Mention, is_punct, joined_by_hyphen
 from nlp.entities.rules import Rule
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
+from nlp.naming import after_name_alone_marker
 
 # One common word is not a name: "the Administration", "the State", "North".
 # A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
@@ -105,6 +106,15 @@ def _surname_given_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | Type
     before = c.span.start - 1
     marked = before >= 0 and c.span.doc[before].lower_ in gazetteer.words("surname_markers")
     return Typed("Person", c.span, "rule") if marked and c.span[0].text[:1].isupper() else c
+
+
+def _name_given_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    span = c.span
+    if len(span) > 2 or not all(t.text[:1].isupper() and t.is_alpha for t in span):
+        return c
+    return (
+        Typed("Person", span, "rule") if after_name_alone_marker(span[0], gazetteer.words("name_alone_markers")) else c
+    )
 
 
 def _company_named_after_its_kind(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
@@ -741,6 +751,13 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         'a name right after a `surname_markers` word ("surnamed") is a Person',
         '"a student surnamed Choi", "Choi" tagged ORG',
         _surname_given_alone,
+    ),
+    Rule(
+        "name_given_alone",
+        'one or two capitalised words right after a `name_alone_markers` phrase ("first name,", "identified only '
+        'as") are a Person',
+        '"only his first name, Francisco, be used"; "identified only as Ernesto", "Ernesto" tagged ORG',
+        _name_given_alone,
     ),
     Rule(
         "named_after_company_noun",

@@ -107,6 +107,7 @@ def _derive_honorific_lists(merged: dict[str, Any], honorifics: Mapping[str, Hon
     merged["statements"]["entity_title_words"] = [word for key in jobs for word in rules.get(key, [])]
     merged["statements"]["name_particles"] = list(rules.get("name_particles", []))
     merged["statements"]["surname_markers"] = list(rules.get("surname_markers", []))
+    merged["statements"]["name_alone_markers"] = list(rules.get("name_alone_markers", []))
 
 
 def _check_unique_keys(data: dict[str, Any]) -> None:

@@ -59,6 +59,7 @@ class StatementWords:
     entity_title_words: frozenset[str]  # the entity stage's title, occupation and employee words, before a name
     name_particles: frozenset[str]  # the entity stage's lower-case particles inside a personal name ("binti", "dos")
     surname_markers: frozenset[str]  # the entity stage's words before a surname given alone ("surnamed")
+    name_alone_markers: frozenset[str]  # the entity stage's phrases before one name given alone ("first name,")
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
     member_prepositions: frozenset[str]
     generational_suffixes: frozenset[str]

@@ -21,7 +21,14 @@ from core.records import Entity, StatementBasis
 from nlp.keys import doc_text, fold
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.lexicon import StatementWords
-from nlp.naming import first_surname_bearers, introduced_as_relative, title_before, titled_as_both, without_generation
+from nlp.naming import (
+    after_name_alone_marker,
+    first_surname_bearers,
+    introduced_as_relative,
+    title_before,
+    titled_as_both,
+    without_generation,
+)
 from nlp.statements.antecedents import SPEAKER_MEMORY, NamedMention, Speaker
 from nlp.statements.cues import is_cue_verb
 from nlp.statements.relatives import Relatives
@@ -1032,7 +1039,15 @@ class SpeakerResolver(Relatives):
 
     def _surname_given(self, head: Token) -> Entity | None:
         """The person a description stands for when it gives only a surname: "a shopkeeper surnamed Wang", "One
-        fan, a 19-year-old student surnamed Choi" (in apposition)."""
+        fan, a 19-year-old student surnamed Choi" (in apposition), "A man who asked that only his first name,
+        Francisco, be used" (the one name the clause gives)."""
+        for clause in (c for c in head.children if c.dep_ == "relcl"):
+            for word in clause.subtree:
+                if word.pos_ != "PROPN" or not after_name_alone_marker(word, self.lexicon.name_alone_markers):
+                    continue
+                entity = self._entity_at(word.idx + self.offset, word.idx + self.offset + len(word.text))
+                if entity is not None and entity.type == "Person":
+                    return entity
         for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
             for marker in noun.children:
                 if marker.dep_ != "acl" or marker.lower_ not in self.lexicon.surname_markers:
