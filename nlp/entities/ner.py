@@ -199,6 +199,23 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
     return span
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,5}")
+
+
+def _with_initials(span: Span, gazetteer: Gazetteer) -> Span:
+    """A PERSON takes in the initials written right before it ("W.M.D. Perera", "A.S.P. Fernando"): Sri Lankan and
+    South Indian papers give most people their initials and family name alone, and the model leaves the initials out
+    or tags them a place. Not a name the gazetteer knows ("U.S.")."""
+    if span.start == 0:
+        return span
+    initials = span.doc[span.start - 1]
+    if not _INITIALS.fullmatch(initials.text) or not initials.whitespace_ or gazetteer.lookup(initials.text):
+        return span
+    if initials.ent_type_ and not (initials.ent_iob_ == "B" and span.doc[span.start].ent_iob_ != "I"):
+        return span  # inside another entity: "the U.N.C. Tar Heels"
+    return span.doc[span.start - 1 : span.end]
+
+
 # Endings of English nouns of agents and ranks ("Meteorologist", "Crofter", "Moderator", "Selectman", "Corporal"),
 # which news sets before a name as a title; a given name no list knows seldom ends so.
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "ant", "ent", "al", "ess", "ee", "ic")
@@ -700,6 +717,13 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
     ),
 )
 PERSON_SPANS: tuple[Rule[Widening], ...] = (
+    Rule(
+        "initials_before",
+        "a PERSON takes in the initials right before it (one to five capital letters, each with a dot), untagged or "
+        "tagged as an entity of their own; not a name the gazetteer knows",
+        '"W.M.D. Perera" with "Perera" alone tagged PERSON, "W.A. Sampath Perera" with "W.A." tagged GPE; "U.S." stays',
+        _with_initials,
+    ),
     Rule(
         "given_name_before",
         "a one-word PERSON takes in the untagged capitalised proper noun before it (no title, organisation word "

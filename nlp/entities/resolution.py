@@ -417,6 +417,9 @@ class _FullNames:
             gendered = self._of_the_title_s_gender(family, mention)
             if gendered is not None:
                 return gendered
+            titled = self._of_the_title_s_kind(family, mention)
+            if titled is not None:
+                return titled
             kin = self.gazetteer.lexicon.statements.kin_nouns
             in_use = self._family_name_in_use(family, mention)
             # the story's subject, called by the family name before a relative bearing it came in ("Her mother,
@@ -457,6 +460,30 @@ class _FullNames:
         genders = first_name_genders()
         fitting = {fold(p.text): p for p in family if genders.get(fold(p.text.split()[0])) in {gender, None}}
         return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+    def _of_the_title_s_kind(self, family: list[Mention], mention: Mention) -> Mention | None:
+        """ "Mr. Fernando" of Upali Fernando, not of Dr. A.S.P. Fernando: a paper that gives courtesy titles keeps a
+        professional one ("Dr.", "Prof.", "Rev.") for the person it was first given to, so a bare name under a courtesy
+        title is the one bearer not introduced under a professional title, and "Dr. Fernando" the one introduced
+        under "Dr."."""
+        courtesy = self.gazetteer.lexicon.statements.title_genders
+        professional = self.gazetteer.words("honorific_titles") - {fold(t.rstrip(".")) for t in courtesy}
+        title = self._title_at(mention.start)
+        if title not in courtesy and title not in professional:
+            return None
+        introduced = {
+            fold(p.text): self._title_at(min(q.start for q in family if fold(q.text) == fold(p.text))) for p in family
+        }
+        if title in professional:
+            fitting = {name for name, given in introduced.items() if given == title}
+        else:
+            fitting = {name for name, given in introduced.items() if given not in professional}
+        return next(p for p in family if fold(p.text) in fitting) if len(fitting) == 1 else None
+
+    def _title_at(self, at: int) -> str:
+        """The word right before a name at ``at``, folded and without its dot ("dr" of "Dr. A.S.P. Fernando")."""
+        before = _WORD_BEFORE.search(self.text, max(0, at - 12), at)
+        return fold(before.group(1)) if before else ""
 
     @staticmethod
     def _given_name_gender(person: Mention) -> str | None:

@@ -10,6 +10,7 @@ The steps work on the syntax and on the gazetteer's word lists, never on particu
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -275,10 +276,16 @@ def _place_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
 
 
 def _a_place(word: Token, gazetteer: Gazetteer) -> bool:
-    """The gazetteer knows ``word`` as a place, or the article tags it as one elsewhere."""
+    """The gazetteer knows ``word`` as a place, the article tags it as one elsewhere, or its dateline names it
+    ("SUNAMGANJ, April 22 (BNA) -")."""
     known = gazetteer.lookup(word.text)
-    return (known is not None and known.type == "Location") or any(
-        e.label_ in {"GPE", "LOC"} and e.text == word.text and e.start != word.i for e in word.doc.ents
+    return (
+        (known is not None and known.type == "Location")
+        or any(e.label_ in {"GPE", "LOC"} and e.text == word.text and e.start != word.i for e in word.doc.ents)
+        or any(
+            string.capwords(m.group(1)) == word.text
+            for m in gazetteer.lexicon.entities.dateline_city.finditer(word.doc.text)
+        )
     )
 
 

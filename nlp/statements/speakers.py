@@ -87,6 +87,13 @@ _PLACED = frozenset({"based", "listed", "headquartered"})
 _TITLE_LINKS = frozenset({"of", "and", "for", "the"})
 
 
+# the rest of an office's title ("of Police", "of the Department of Agricultural Extension") and its initials in
+# brackets, or a rank's "(Retd)", up to the holder's name
+_AFTER_OFFICE_INITIALS = re.compile(
+    r"(?: of(?: the)?(?: [A-Z][\w'-]*| of| and| for)*)? \((?:[A-Z]{2,6}|[Rr]etd\.?|[Rr]etired)\) "
+)
+
+
 def _first_named(entity: Entity) -> int:
     return min((start for start, _ in entity.mentions), default=0)
 
@@ -297,7 +304,7 @@ class SpeakerResolver(Relatives):
         name_word = self._before_respect(head)
         if name_word is not None:  # "Bhagirath ji said", "Khoso Sahib said": the name, not the word of respect
             return self._resolved(name_word, avoid)
-        titled = self._trailing_person(head) or self._person_set_off_after(head)
+        titled = self._trailing_person(head) or self._person_set_off_after(head) or self._person_after_initials(head)
         if titled is not None:
             return titled
         lower = head.lower_
@@ -575,6 +582,25 @@ class SpeakerResolver(Relatives):
         if closing is None or closing.text != "," or not same_paragraph(head, closing):
             return None
         return Speaker(entity.name, doc[head.i + 2 : closing.i].text, entity.id, True, at)  # named at the cue
+
+    def _person_after_initials(self, head: Token) -> Speaker | None:
+        """ "according to Superintendent of Police (SP) Ram Kumar Thapa Magar", "Maj Gen (Retd) AKM Nazmul Haque":
+        South Asian papers write an office's initials, or a rank's "(Retd)", in brackets between the office and the
+        holder's name, where the parser loses the name (a second subject, another sentence); a person named right
+        after an office title and its bracket is the holder."""
+        if head.lower_ not in self.lexicon.office_nouns | self.lexicon.entity_title_words:
+            return None
+        start = head.idx + len(head.text)
+        found = _AFTER_OFFICE_INITIALS.match(self.doc.text, start)
+        if found is None:
+            return None
+        at = found.end() + self.offset
+        entity = next((e for s, _, e in self._entity_spans if s == at and e.type == "Person"), None)
+        if entity is None:
+            return None
+        end = max(e for s, e, _ in self._entity_spans if s == at)
+        mention = self.doc.text[head.left_edge.idx : end - self.offset]
+        return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)  # named at the cue
 
     def spoken_of(self, speaker: Speaker, start: int, end: int) -> bool:
         """ "Finlay hurt the hamstring … "We'll manage without him," he said": a pronoun that passed over the last
