@@ -18,7 +18,8 @@ attribution-magazine, attribution-caribbean, attribution-centralasia, attributio
 attribution-southernafrica, attribution-gulf, attribution-nordic, attribution-indigenous, attribution-westafrica,
 attribution-balkans, attribution-andes, attribution-horn, attribution-maghreb,
 attribution-afpak, attribution-greaterchina, attribution-centraleurope, attribution-westasia,
-attribution-koreajapan, attribution-subcontinent and attribution-borderlands) and on
+attribution-koreajapan, attribution-subcontinent, attribution-borderlands, attribution-levant,
+attribution-philippines, attribution-exile and attribution-eastafrica) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -125,6 +126,10 @@ DEVELOPMENT = (
     "attribution-koreajapan",
     "attribution-subcontinent",
     "attribution-borderlands",
+    "attribution-levant",
+    "attribution-philippines",
+    "attribution-exile",
+    "attribution-eastafrica",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

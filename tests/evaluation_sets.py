@@ -324,6 +324,25 @@ ATTRIBUTION_SUBCONTINENT = EvaluationSet(
 ATTRIBUTION_BORDERLANDS = EvaluationSet(
     DATA / "attribution-borderlands", DATA / "attribution-borderlands" / "floors.json"
 )
+# The English-language press of Israel, the Palestinian territories, Lebanon, Jordan and Syria: Hebrew names by
+# surname alone, Abu and Umm names of address, al-/el- written several ways, one family name across a village,
+# anonymised officers. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_LEVANT = EvaluationSet(DATA / "attribution-levant", DATA / "attribution-levant" / "floors.json")
+# Philippine national and regional papers: titles before names (Brgy. Capt., Kagawad, Atty., Engr., police ranks),
+# nicknames used alone, Jr. and III, dela/delos particles, a mayor and her husband of one surname, quotes in
+# Filipino and Cebuano. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_PHILIPPINES = EvaluationSet(
+    DATA / "attribution-philippines", DATA / "attribution-philippines" / "floors.json"
+)
+# Exile and independent media on Russia, Belarus, Iran, Myanmar, Nicaragua, Venezuela, Hong Kong, Afghanistan,
+# Eritrea, Cuba and Central Asia: pseudonyms given for safety, patronymics, Burmese names with U and Daw, words
+# passed on by relatives and lawyers, state media quoted. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_EXILE = EvaluationSet(DATA / "attribution-exile", DATA / "attribution-exile" / "floors.json")
+# Kenyan, Ugandan, Tanzanian, Rwandan and Burundian papers: surnames shared by unrelated speakers, a Christian and
+# an African name either of which comes back, Mzee, Mama, Hon., MCA and CS, praise names and stage names, quotes
+# translated from Kiswahili and Luganda. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_EASTAFRICA = EvaluationSet(DATA / "attribution-eastafrica", DATA / "attribution-eastafrica" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -414,6 +433,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_KOREAJAPAN,
     ATTRIBUTION_SUBCONTINENT,
     ATTRIBUTION_BORDERLANDS,
+    ATTRIBUTION_LEVANT,
+    ATTRIBUTION_PHILIPPINES,
+    ATTRIBUTION_EXILE,
+    ATTRIBUTION_EASTAFRICA,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -40,10 +40,12 @@ from tests.evaluation_sets import (
     ATTRIBUTION_COURTS,
     ATTRIBUTION_CUSTOMS,
     ATTRIBUTION_DIASPORA,
+    ATTRIBUTION_EASTAFRICA,
     ATTRIBUTION_EASTASIA,
     ATTRIBUTION_EMERGENCIES,
     ATTRIBUTION_EUROPE,
     ATTRIBUTION_EXCHANGES,
+    ATTRIBUTION_EXILE,
     ATTRIBUTION_FEATURES,
     ATTRIBUTION_FRANCOPHONE,
     ATTRIBUTION_GENRES,
@@ -55,6 +57,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_INDIGENOUS,
     ATTRIBUTION_KOREAJAPAN,
     ATTRIBUTION_LATAM,
+    ATTRIBUTION_LEVANT,
     ATTRIBUTION_LONGFORM,
     ATTRIBUTION_MAGAZINE,
     ATTRIBUTION_MAGHREB,
@@ -64,6 +67,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_NAMING,
     ATTRIBUTION_NORDIC,
     ATTRIBUTION_PACIFIC,
+    ATTRIBUTION_PHILIPPINES,
     ATTRIBUTION_POLITICS,
     ATTRIBUTION_PORTRAITS,
     ATTRIBUTION_PROFILES,
@@ -153,6 +157,10 @@ SETS = [
     pytest.param(ATTRIBUTION_KOREAJAPAN, id="attribution-koreajapan"),
     pytest.param(ATTRIBUTION_SUBCONTINENT, id="attribution-subcontinent"),
     pytest.param(ATTRIBUTION_BORDERLANDS, id="attribution-borderlands"),
+    pytest.param(ATTRIBUTION_LEVANT, id="attribution-levant"),
+    pytest.param(ATTRIBUTION_PHILIPPINES, id="attribution-philippines"),
+    pytest.param(ATTRIBUTION_EXILE, id="attribution-exile"),
+    pytest.param(ATTRIBUTION_EASTAFRICA, id="attribution-eastafrica"),
 ]
 
 
@@ -215,6 +223,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_KOREAJAPAN): 14,
         id(ATTRIBUTION_SUBCONTINENT): 14,
         id(ATTRIBUTION_BORDERLANDS): 14,
+        id(ATTRIBUTION_LEVANT): 14,
+        id(ATTRIBUTION_PHILIPPINES): 14,
+        id(ATTRIBUTION_EXILE): 14,
+        id(ATTRIBUTION_EASTAFRICA): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
