@@ -2209,6 +2209,18 @@ def test_the_and_a_title_no_list_knows_is_the_person_it_was_written_beside(
 # name); Bangladeshi and Bhutanese ones ("Alhaj", "Mst", "Lopen", "Aum" before two more names); a minister's portfolio
 # before the holder's name; an occupation written as a title ("Croupier"); the Spanish "Hermana".
 TITLES_OFF_THE_NAME = [
+    ("Ssaalongo Musa Kiggundu, a trader at Owino market, said the new levy would ruin him.", ["Musa Kiggundu"]),
+    ("Jjajja Yowana Ssemakula, 84, told visitors the well had dried up in May.", ["Yowana Ssemakula"]),
+    ("Ladit Okello Ojok, an elder of the village, said the land belonged to the clan.", ["Okello Ojok"]),
+    (
+        "Datu Abdulrahman Sinsuat, the chairman of the council of elders, said the truce would hold.",
+        ["Abdulrahman Sinsuat"],
+    ),
+    ("Abouna Yousef Haddad, the parish priest, told worshippers the church would reopen.", ["Yousef Haddad"]),
+    ("Saya Kyaw Min Naing, who taught at the school for 20 years, said the roof had collapsed.", ["Kyaw Min Naing"]),
+    ("Kagawad Rodel Bautista said the barangay hall would be repaired next month.", ["Rodel Bautista"]),
+    ("Commodore Jerome Salvador, the district commander, said two boats had sunk.", ["Jerome Salvador"]),
+    ("Ustadz Faisal Ampatuan, who teaches at the madrasah, said classes had resumed.", ["Faisal Ampatuan"]),
     (
         "Mawlawi Sharafuddin Rahimi, the district governor, said the bridge would reopen on Sunday.",
         ["Sharafuddin Rahimi"],
@@ -2340,3 +2352,41 @@ def test_a_dateline_with_its_date_names_a_place(extractor: Extractor) -> None:
     text = "RANGPUR, March 3, 2025 (UNB) - Cold wave has damaged potato crops, officials said."
     places = {entity.name for entity in _extract(extractor, text).entities if entity.type == "Location"}
     assert "Rangpur" in places
+
+
+def test_a_family_name_under_an_office_is_the_bearer_introduced_under_it(extractor: Extractor) -> None:
+    text = (
+        "Mayor Liza Montemayor of Carcar congratulated the winners on Monday.\n\n"
+        "Her husband, Arnel Montemayor, lost the race for barangay captain by 41 votes. He said he would not file a "
+        "protest.\n\nMayor Montemayor said she had stayed out of the campaign because barangay elections are "
+        "non-partisan."
+    )
+    assert _extract(extractor, text).statements[-1].speaker == "Liza Montemayor"
+
+
+def test_a_statement_an_organisation_said_in_is_its_own_not_its_signatory_s(extractor: Extractor) -> None:
+    text = (
+        "In a statement signed by its managing director, Ms Rose Atieno, Lakeside Fisheries Ltd said it had followed "
+        "the law. The statement said the company would appeal."
+    )
+    assert _extract(extractor, text).statements[-1].speaker == "Lakeside Fisheries Ltd"
+
+
+def test_a_person_set_off_after_an_office_the_tagger_took_into_an_organisation_s_name_speaks(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ministry of Social Development and Labour Spokesman, Nabil Haddad, told reporters that 300 families had "
+        "been housed."
+    )
+    assert _extract(extractor, text).statements[0].speaker == "Nabil Haddad"
+
+
+def test_an_organisation_named_in_filipino_is_one_name(extractor: Extractor) -> None:
+    text = "The Samahan ng Mangingisda sa Timog Mindoro, which claims 3,000 members, said fuel prices had doubled."
+    assert _extract(extractor, text).statements[0].speaker == "Samahan ng Mangingisda sa Timog Mindoro"
+
+
+def test_people_in_a_town_named_after_a_chief_speak_not_the_chief(extractor: Extractor) -> None:
+    text = "Farmers in Datu Odin Sinsuat told reporters the dike had broken."  # "Datu" a title, the town a name
+    assert _extract(extractor, text).statements[0].speaker == "farmers"

@@ -463,11 +463,12 @@ class _FullNames:
 
     def _of_the_title_s_kind(self, family: list[Mention], mention: Mention) -> Mention | None:
         """ "Mr. Fernando" of Upali Fernando, not of Dr. A.S.P. Fernando: a paper that gives courtesy titles keeps a
-        professional one ("Dr.", "Prof.", "Rev.") for the person it was first given to, so a bare name under a courtesy
-        title is the one bearer not introduced under a professional title, and "Dr. Fernando" the one introduced
-        under "Dr."."""
+        professional one ("Dr.", "Prof.", "Rev.") or an office ("Mayor") for the person it was first given to, so a
+        bare name under a courtesy title is the one bearer not introduced under a professional title or an office,
+        and "Dr. Fernando" or "Mayor Villaflor" the one introduced under it."""
         courtesy = self.gazetteer.lexicon.statements.title_genders
         professional = self.gazetteer.words("honorific_titles") - {fold(t.rstrip(".")) for t in courtesy}
+        professional |= self.gazetteer.words("title_words")  # "Mayor Villaflor" is the one introduced as mayor
         title = self._title_at(mention.start)
         if title not in courtesy and title not in professional:
             return None

@@ -275,6 +275,34 @@ def _place_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return Candidate(rest, "Person", c.words[1:]) if placed else c
 
 
+# Filipino's linkers inside a name: "ng" (of), "sa" (in, at), "mga" (the plural), "at" (and)
+_FILIPINO_LINKERS = {"ng", "sa", "mga", "at"}
+
+
+def _named_in_filipino(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """Organisations named in Filipino join capitalised words with lower-case linkers ("Pamantasan ng Dagat
+    Kanluran", "Alyansa ng Magpapalay sa Gitnang Luzon"); the model tags the words after a linker as a person or a
+    place of their own. Only "ng" or "sa" before the name's capitalised words counts, "at" being English too."""
+    span, doc = c.span, c.span.doc
+    linker = span.start
+    while linker > 0 and doc[linker - 1].is_title:
+        linker -= 1  # "sa Timog Mindoro" with "Mindoro" tagged a place
+    if c.ner_type == "Organization" or linker < 2 or doc[linker - 1].text not in {"ng", "sa"}:
+        return c
+    start = linker - 1
+    while (
+        start > 0
+        and doc[start - 1].pos_ != "DET"
+        and (doc[start - 1].is_title or doc[start - 1].text in _FILIPINO_LINKERS)
+    ):
+        start -= 1
+    while start < span.start and not doc[start].is_title:
+        start += 1  # a name opens with a capitalised word, not a linker
+    if start >= linker - 1:
+        return c
+    return Typed("Organization", doc[start : span.end], "rule")
+
+
 def _a_place(word: Token, gazetteer: Gazetteer) -> bool:
     """The gazetteer knows ``word`` as a place, the article tags it as one elsewhere, or its dateline names it
     ("SUNAMGANJ, April 22 (BNA) -")."""
@@ -642,6 +670,13 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         "a name in the gazetteer takes the gazetteer's type, with the gazetteer as its source",
         '"European Union", "RFE/RL"',
         _known_name,
+    ),
+    Rule(
+        "filipino_linkers",
+        'a name right after a lower-case "ng" or "sa" that follows a capitalised word is the end of an organisation '
+        "named in Filipino, which starts at the first of the capitalised words and linkers before it",
+        '"Pamantasan ng Dagat Kanluran" with "Dagat Kanluran" tagged PERSON; "Alyansa ng Magpapalay sa Gitnang Luzon"',
+        _named_in_filipino,
     ),
     Rule(
         "title_before_person",

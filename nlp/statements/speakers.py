@@ -304,7 +304,12 @@ class SpeakerResolver(Relatives):
         name_word = self._before_respect(head)
         if name_word is not None:  # "Bhagirath ji said", "Khoso Sahib said": the name, not the word of respect
             return self._resolved(name_word, avoid)
-        titled = self._trailing_person(head) or self._person_set_off_after(head) or self._person_after_initials(head)
+        titled = (
+            self._trailing_person(head)
+            or self._person_set_off_after(head)
+            or self._person_after_initials(head)
+            or self._person_after_organisation_s_office(head)
+        )
         if titled is not None:
             return titled
         lower = head.lower_
@@ -516,6 +521,13 @@ class SpeakerResolver(Relatives):
         for token in reversed(head.doc[max(0, head.i - 200) : head.i]):
             if token.lemma_.lower() != noun:
                 continue
+            said_in = token.head.head if token.dep_ == "pobj" else None
+            if said_in is not None and said_in.i != head.head.i and is_cue_verb(said_in, self.lexicon):
+                subject = subject_of(said_in, self.lexicon)
+                if subject is not None and subject.i != head.i:
+                    # "In a statement signed by its chairman, Mr X, the union said …" … "The statement said": the
+                    # union's, which said it, not the signatory's
+                    return self.resolve(subject)
             source = carried_source(token, self.lexicon)
             if source.i != token.i:  # "a report by the X Trust" … "The report states": the Trust
                 return self.resolve(source)
@@ -559,6 +571,8 @@ class SpeakerResolver(Relatives):
             return None
         start = max((s for s, e in entity.mentions if s <= at < e), default=at)
         opening = self._token_at(start, start + 1)
+        if opening is not None and opening.i > 0 and self.doc[opening.i - 1].lower_ in self.lexicon.honorifics:
+            opening = self.doc[opening.i - 1]  # "Farmers in Datu Odin Sinsuat": a town named after a chief
         if opening is not None and opening.i > 0 and self.doc[opening.i - 1].pos_ in {"ADP", "CCONJ", "PUNCT"}:
             return None  # "Farmers in St Elizabeth": a name after "in" is where they are (a place the model tags)
         mention = self.doc[head.left_edge.i : last.i + 1].text
@@ -601,6 +615,26 @@ class SpeakerResolver(Relatives):
         end = max(e for s, e, _ in self._entity_spans if s == at)
         mention = self.doc.text[head.left_edge.idx : end - self.offset]
         return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)  # named at the cue
+
+    def _person_after_organisation_s_office(self, head: Token) -> Speaker | None:
+        """ "Ministry of Water and Irrigation Spokesman, Omar Salameh, told": the tagger takes the office into the
+        organisation's name, and the person set off by commas right after it holds the office."""
+        at = head.idx + self.offset
+        found = next(((s, e, x) for s, e, x in self._entity_spans if s <= at < e and x.type == "Organization"), None)
+        if found is None:
+            return None
+        start, end, _ = found
+        last = self.doc.text[start - self.offset : end - self.offset].split()[-1]
+        if (
+            last.lower() not in self.lexicon.office_nouns
+            or self.doc.text[end - self.offset : end - self.offset + 2] != ", "
+        ):
+            return None
+        person = next(((s, e, x) for s, e, x in self._entity_spans if s == end + 2 and x.type == "Person"), None)
+        if person is None or self.doc.text[person[1] - self.offset : person[1] - self.offset + 1] != ",":
+            return None
+        mention = self.doc.text[start - self.offset : person[1] - self.offset]
+        return Speaker(person[2].name, mention, person[2].id, True, head.idx + self.offset)  # named at the cue
 
     def spoken_of(self, speaker: Speaker, start: int, end: int) -> bool:
         """ "Finlay hurt the hamstring … "We'll manage without him," he said": a pronoun that passed over the last
