@@ -2390,3 +2390,64 @@ def test_an_organisation_named_in_filipino_is_one_name(extractor: Extractor) -> 
 def test_people_in_a_town_named_after_a_chief_speak_not_the_chief(extractor: Extractor) -> None:
     text = "Farmers in Datu Odin Sinsuat told reporters the dike had broken."  # "Datu" a title, the town a name
     assert _extract(extractor, text).statements[0].speaker == "farmers"
+
+
+def test_an_abbreviated_given_name_is_part_of_the_name(extractor: Extractor) -> None:
+    text = (
+        "Schools Division Superintendent Dr. Ma. Luisa Sorongon said classes would resume on Monday.\n\n"
+        "Fr. Jose Ma. Dimaano, the parish priest, said the procession would go ahead."
+    )  # "Ma." is María in Filipino papers
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Ma. Luisa Sorongon", "Jose Ma. Dimaano"]
+
+
+def test_a_nickname_in_quotation_marks_after_a_title_keeps_the_name_whole(extractor: Extractor) -> None:
+    text = (
+        'Team governor Engr. Rodrigo "Digoy" Panganiban said the club would not appeal.\n\n'
+        '"We accept it," Panganiban said.'
+    )  # the model tags the title and the given name as a person, the family name as an organisation
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Rodrigo Panganiban"] * 2
+
+
+def test_a_nickname_set_off_by_dashes_is_the_person_s_other_name(extractor: Extractor) -> None:
+    text = (
+        "The eldest, Francisco Almonte III — Kiko to everyone in the barrio — had never missed a procession.\n\n"
+        "Kiko, 22, a nursing student, said he would carry the cross again next year."
+    )
+    assert _extract(extractor, text).statements[0].speaker == "Francisco Almonte III"
+
+
+def test_a_short_form_of_a_given_name_others_call_someone_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "Roberto Dimaculangan, 67, has fished off Batangas for fifty years.\n\n"
+        'Berto, as the other fishermen call him, said the catch had halved. "The sea is tired," Berto said.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Roberto Dimaculangan"] * 2
+
+
+def test_an_english_given_name_before_a_cantonese_one_is_part_of_the_name(extractor: Extractor) -> None:
+    text = "Marcus Cheung Ka-wai, 34, a former district councillor, said he had not spoken to his parents since 2021."
+    assert _extract(extractor, text).statements[0].speaker == "Marcus Cheung Ka-wai"
+
+
+def test_one_of_a_group_named_in_apposition_is_that_one(extractor: Extractor) -> None:
+    text = (
+        "Farmers near the camp have found new buyers. One of those farmers, Vestine Mukamana, 52, from Nyamugari "
+        "Sector, said she had paid for a cow with the money."
+    )  # the parser hangs the name on the group
+    assert _extract(extractor, text).statements[0].speaker == "Vestine Mukamana"
+
+
+def test_a_form_of_address_before_a_two_word_name_s_given_name_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "The river below the village runs brown, and Apo Teodoro Bangibang can name the mine that made it so.\n\n"
+        "Apo Teodoro will vote at the assembly too. He said he would vote no."
+    )
+    assert _extract(extractor, text).statements[0].speaker == "Teodoro Bangibang"
+
+
+def test_a_name_the_article_says_is_all_it_gives_is_a_person_s(extractor: Extractor) -> None:
+    text = (
+        "Meryem, 34, who gave only her first name, was waiting outside the clinic.\n\n"
+        '"They told us to come back next month," she said.'
+    )  # the model tags the one name as nothing, or as an organisation
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Meryem"]

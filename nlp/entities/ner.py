@@ -81,6 +81,9 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         if span.label_ == "EVENT" and doc[i].text in {"-", "–", "—"} and doc[i].whitespace_ and i > start:
             end = i  # "Remembrance Day - November 11 -": the date after a spaced dash is not in the name
             break
+        if span.label_ == "PERSON" and doc[i].text in {"–", "—"} and i > start:
+            end = i  # "Lorenzo Bercasio III — Enzo to everyone —": a name never holds a dash between words
+            break
     after_dateline = _after_dateline(span, gazetteer)
     if after_dateline is not None:
         start = after_dateline
@@ -183,8 +186,8 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
     doc = span.doc
     particles = gazetteer.words("name_particles")
     while span.start > 0 and _untagged_name_word(doc[span.start - 1], gazetteer, any_pos=True):
-        if sum(t.lower_ not in particles for t in span) >= 4:
-            break  # "Ana" + "Paula Ferreira da Silva": a particle is no name of its own
+        if sum(w.lower() not in particles for w in span.text.split()) >= 4:
+            break  # "Ana" + "Paula Ferreira da Silva": a particle is no name of its own, "Ka-wai" one name
         word = doc[span.start - 1]
         known_first = fold(word.text) in gazetteer.first_names  # "Mehmet" of "Mehmet Ali Karakaya"
         opening = (
@@ -205,11 +208,15 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,5}")
 def _with_initials(span: Span, gazetteer: Gazetteer) -> Span:
     """A PERSON takes in the initials written right before it ("W.M.D. Perera", "A.S.P. Fernando"): Sri Lankan and
     South Indian papers give most people their initials and family name alone, and the model leaves the initials out
-    or tags them a place. Not a name the gazetteer knows ("U.S.")."""
+    or tags them a place; so does a given name abbreviated with a dot ("Ma. Luisa Sorongon"). Not a name the
+    gazetteer knows ("U.S.")."""
     if span.start == 0:
         return span
     initials = span.doc[span.start - 1]
-    if not _INITIALS.fullmatch(initials.text) or not initials.whitespace_ or gazetteer.lookup(initials.text):
+    abbreviated = initials.text in gazetteer.lexicon.entities.abbreviated_given_names  # "Ma. Luisa Sorongon"
+    if not (_INITIALS.fullmatch(initials.text) or abbreviated) or not initials.whitespace_:
+        return span
+    if gazetteer.lookup(initials.text):
         return span
     if initials.ent_type_ and not (initials.ent_iob_ == "B" and span.doc[span.start].ent_iob_ != "I"):
         return span  # inside another entity: "the U.N.C. Tar Heels"
@@ -719,9 +726,10 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
 PERSON_SPANS: tuple[Rule[Widening], ...] = (
     Rule(
         "initials_before",
-        "a PERSON takes in the initials right before it (one to five capital letters, each with a dot), untagged or "
-        "tagged as an entity of their own; not a name the gazetteer knows",
-        '"W.M.D. Perera" with "Perera" alone tagged PERSON, "W.A. Sampath Perera" with "W.A." tagged GPE; "U.S." stays',
+        "a PERSON takes in the initials right before it (one to five capital letters, each with a dot) or an "
+        "`abbreviated_given_names` word, untagged or tagged as an entity of their own; not a name the gazetteer knows",
+        '"W.M.D. Perera" with "Perera" alone tagged PERSON, "W.A. Sampath Perera" with "W.A." tagged GPE, "Ma. Luisa '
+        'Sorongon"; "U.S." stays',
         _with_initials,
     ),
     Rule(
@@ -866,15 +874,20 @@ def _entities_with_whole_names(doc: Doc, gazetteer: Gazetteer, whole_names: tupl
     Macaraeg'); never one that would cut through a PERSON reaching out of it."""
     ents = list(doc.ents)
     for find in whole_names:
-        found = [w for w in find(doc, gazetteer, ents) if not any(_cut_by(w, e) for e in ents)]
+        found = [w for w in find(doc, gazetteer, ents) if not any(_cut_by(w, e, gazetteer) for e in ents)]
         ents = [e for e in ents if not any(w.start <= e.start and e.end <= w.end for w in found)]
         ents = sorted({(w.start, w.end): w for w in [*ents, *found]}.values(), key=lambda e: e.start)
     return ents
 
 
-def _cut_by(whole: Span, ent: Span) -> bool:
+def _cut_by(whole: Span, ent: Span, gazetteer: Gazetteer) -> bool:
     overlaps = ent.start < whole.end and whole.start < ent.end
-    return ent.label_ == "PERSON" and overlaps and (ent.start < whole.start or whole.end < ent.end)
+    if not (ent.label_ == "PERSON" and overlaps and (ent.start < whole.start or whole.end < ent.end)):
+        return False
+    # "Atty. Reynaldo" tagged PERSON before 'Reynaldo "Rene" Santiago': only a title reaches out of the name
+    titles = gazetteer.words("title_words") | gazetteer.lexicon.entities.trimmed_honorifics | gazetteer.job_words
+    outside = [t for t in whole.doc[ent.start : whole.start] if not t.is_punct]
+    return ent.end > whole.end or not outside or any(fold(t.text).rstrip(".") not in titles for t in outside)
 
 
 def _untagged_full_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

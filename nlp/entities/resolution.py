@@ -103,7 +103,8 @@ def _known_as(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
 def _called_by(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[tuple[Mention, Mention]]:
     """ "Rogelio “Bong” Dizon, 57, has driven … / Mang Bong, as passengers call him, said …": a name followed by the
     words by which others address someone is another name of the person last named before it whose given name or
-    nickname is one of its words (a form of address before it); a shared family name is no such evidence."""
+    nickname is one of its words (a form of address before it) or holds one ("Gela, as her blockmates call her" of
+    Angelica Villaruel); a shared family name is no such evidence."""
     pairs: list[tuple[Mention, Mention]] = []
     people = [m for m in mentions if m.type == "Person"]
     starts = [m.start for m in people]
@@ -114,8 +115,9 @@ def _called_by(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
         for earlier in reversed(people[: bisect_left(starts, mention.start)]):
             if mention.start - earlier.end > _CALLED_BY_REACH:
                 break
-            given = _LETTER_RUNS.findall(earlier.text)[:-1]  # "His brother, Sipho Dlamini, as …": not the family's
-            if words & {fold(word) for word in given}:
+            given = {fold(word) for word in _LETTER_RUNS.findall(earlier.text)[:-1]}  # not the family name's
+            # the given name itself, or a short form cut from it ("Gela" of Angelica, "Enzo" of Lorenzo)
+            if words & given or any(len(w) >= 3 and w in name for w in words for name in given):
                 pairs.append((earlier, mention))
                 break
     return pairs
@@ -132,9 +134,11 @@ _NICKNAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)?(?: [^\W\d_]
 
 def _nickname_at(text: str, at: int) -> Mention | None:
     match = _NICKNAME.match(text, at)
-    if match is None or not all(word[0].isupper() for word in match.group().split()):
+    if match is None or not match.group()[0].isupper():
         return None
-    return Mention(at, match.end(), "Person", match.group(), "rule")
+    first, _, second = match.group().partition(" ")
+    nickname = match.group() if second[:1].isupper() else first  # "Kiko to everyone": one word
+    return Mention(at, at + len(nickname), "Person", nickname, "rule")
 
 
 def with_nicknames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -211,7 +215,15 @@ def _before_a_given_name_alone(text: str, mentions: list[Mention], gazetteer: Ga
             continue
         if fold(word) in gazetteer.lexicon.entities.parent_name_words:
             continue  # "Umm Walid" beside "Walid El Masri": Walid's mother
-        givens = {other[0] for other in people if len(other) >= 3 and word not in other}
+        # a known form of address may stand before a two-word name's given name too ("Apo Esteban" of Esteban
+        # Bugnosen), and before a second given name ("Bai Rahma" of Sittie Rahma Kalim-Baraguir)
+        shortest = 2 if fold(word) in ambiguous else 3
+        givens = {
+            given
+            for other in people
+            if len(other) >= shortest and word not in other
+            for given in (other[:-1] if fold(word) in ambiguous else other[:1])
+        }
         for given in givens:
             if not given[:1].isupper():
                 continue

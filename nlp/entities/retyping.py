@@ -21,7 +21,7 @@ from nlp.entities.mentions import HYPHENS, Mention, is_punct, joined_by_hyphen
 from nlp.entities.rules import Rule
 from nlp.keys import fold
 from nlp.lexicon.gazetteer import Gazetteer
-from nlp.naming import after_name_alone_marker
+from nlp.naming import after_name_alone_marker, before_name_alone_clause
 
 # One common word is not a name: "the Administration", "the State", "North".
 # A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
@@ -113,9 +113,9 @@ def _name_given_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     span = c.span
     if len(span) > 2 or not all(t.text[:1].isupper() and t.is_alpha for t in span):
         return c
-    return (
-        Typed("Person", span, "rule") if after_name_alone_marker(span[0], gazetteer.words("name_alone_markers")) else c
-    )
+    markers = gazetteer.words("name_alone_markers")
+    given_alone = after_name_alone_marker(span[0], markers) or before_name_alone_clause(span, markers)
+    return Typed("Person", span, "rule") if given_alone else c
 
 
 def _company_named_after_its_kind(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
@@ -202,6 +202,8 @@ def opens_with_honorific(span: Span, gazetteer: Gazetteer, tagged_person: bool =
     "Abbé Jean-Baptiste Millogo", not "Ma Ying-jeou") only before two or more capitalised names, a name's halves
     joined by a hyphen counted as one, none an organisation's word."""
     first, doc = span[0], span.doc
+    if first.text in gazetteer.lexicon.entities.abbreviated_given_names:
+        return False  # "Sr. Ma. Remedios Sabater": María, not the Burmese "Ma"
     if fold(first.text) in gazetteer.lexicon.entities.honorifics_before_two_names and first.text.istitle():
         # "Ma Thandar Win", "Abbé Jean-Baptiste Millogo"; not "Ma Ying-jeou", "Ko Jin-young" nor a Chinese "Ma Zhaoxu"
         hyphens = [t for t in span[2:] if t.text in HYPHENS and joined_by_hyphen(doc, t.i - 1)]
@@ -797,8 +799,9 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
     Rule(
         "name_given_alone",
         'one or two capitalised words right after a `name_alone_markers` phrase ("first name,", "identified only '
-        'as") are a Person',
-        '"only his first name, Francisco, be used"; "identified only as Ernesto", "Ernesto" tagged ORG',
+        'as"), or right before a "who" clause saying the name is all there is, are a Person',
+        '"only his first name, Francisco, be used"; "identified only as Ernesto", "Ernesto" tagged ORG; "Rawan, 29, '
+        'who gave only her first name,"',
         _name_given_alone,
     ),
     Rule(

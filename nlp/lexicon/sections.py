@@ -153,6 +153,7 @@ class EntityWords:
     """The entity room's words besides the gazetteer's ``[rules]`` lists (en.toml ``[entities]``)."""
 
     dotted_titles: tuple[str, ...]
+    abbreviated_given_names: tuple[str, ...]  # "Ma." of "Ma. Teresa Salonga": one token, part of the name
     slashed_titles: dict[str, str]  # a title written with a slash → the English title it reads as, for the tagger
     firm_roles: frozenset[str]
     role_org_prepositions: frozenset[str]

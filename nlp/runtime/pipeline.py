@@ -90,8 +90,8 @@ def load_pipeline(settings: Settings, custom: bool = True, disabled_rules: Itera
         raise ExtractionError(f"spaCy pipeline {settings.spacy_model!r} needs a parser and an NER")
     if isinstance(language.tokenizer, Tokenizer):
         entity_words = load_lexicon(settings.aliases_file or None).entities
-        for title in entity_words.dotted_titles:
-            language.tokenizer.add_special_case(title, [{ORTH: title}])  # "Sgt." one token, as "Dr." already is
+        for word in (*entity_words.dotted_titles, *entity_words.abbreviated_given_names):
+            language.tokenizer.add_special_case(word, [{ORTH: word}])  # "Sgt." one token, as "Dr." already is
         for title, english in entity_words.slashed_titles.items():
             language.tokenizer.add_special_case(title, [{ORTH: title, NORM: english}])
     language.add_pipe("newsgraph_paragraphs", before="parser")

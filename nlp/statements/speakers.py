@@ -316,6 +316,13 @@ class SpeakerResolver(Relatives):
         at = head.idx + self.offset
         words = self.lexicon
         member_of = one_of_group(head) or counted_group(head, self.lexicon)
+        one_named = (
+            next((c for c in member_of.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if member_of is not None and lower == "one"
+            else None
+        )
+        if one_named is not None:  # "One of those farmers, Vestine Mukamana, said": the one named
+            return self._resolved(one_named, avoid)
         if member_of is not None:  # "one of the sources said", "a group of drivers sued": the sources, the drivers
             return self._resolved(member_of, avoid)
         if lower in words.first_person or (lower in words.non_speaker_words and lower not in words.group_pronouns):
