@@ -2451,3 +2451,11 @@ def test_a_name_the_article_says_is_all_it_gives_is_a_person_s(extractor: Extrac
         '"They told us to come back next month," she said.'
     )  # the model tags the one name as nothing, or as an organisation
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Meryem"]
+
+
+def test_the_kalenjin_arap_is_a_particle_inside_the_name(extractor: Extractor) -> None:
+    text = (
+        "Mzee Kiprotich arap Chelimo, 81, watched the race from his porch in Iten.\n\n"
+        '"We ran for a cup of tea," Chelimo said.'
+    )
+    assert _extract(extractor, text).statements[0].speaker == "Kiprotich arap Chelimo"
