@@ -78,14 +78,13 @@ def titled_as_both(text: str, family_name: str, title_genders: dict[str, str]) -
 
 # after a name: an age maybe, then a clause saying the name is all the article gives ("Rawan, 29, who gave only her
 # first name,", "Mehmet, who declined to give his surname,")
-_NAME_ALONE_CLAUSE = re.compile(r",(?: \d{1,3},)? who [^.;:,]{0,40}?\b(first name|given name|surname|full name)\b")
+_NAME_ALONE_CLAUSE = re.compile(r",(?: \d{1,3},)? who [^.;:,]{0,40}?\b(?:first name|given name|surname|full name)\b")
 
 
-def before_name_alone_clause(span: Span, markers: Collection[str]) -> bool:
+def before_name_alone_clause(span: Span) -> bool:
     """Whether a clause right after ``span`` says the article gives that one name alone ("Rawan, 29, who gave only
-    her first name, was discharged")."""
-    found = _NAME_ALONE_CLAUSE.match(doc_text(span.doc), span.end_char)
-    return found is not None and (found.group(1) in markers or found.group(1) == "full name")
+    her first name, was discharged"; one who declined to give a full name gave this one alone)."""
+    return _NAME_ALONE_CLAUSE.match(doc_text(span.doc), span.end_char) is not None
 
 
 def after_name_alone_marker(token: Token, markers: Collection[str]) -> bool:

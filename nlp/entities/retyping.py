@@ -114,7 +114,7 @@ def _name_given_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     if len(span) > 2 or not all(t.text[:1].isupper() and t.is_alpha for t in span):
         return c
     markers = gazetteer.words("name_alone_markers")
-    given_alone = after_name_alone_marker(span[0], markers) or before_name_alone_clause(span, markers)
+    given_alone = after_name_alone_marker(span[0], markers) or before_name_alone_clause(span)
     return Typed("Person", span, "rule") if given_alone else c
 
 
