@@ -52,12 +52,18 @@ def _speaker_token(cue: Token, region: list[Token], lexicon: StatementWords) -> 
     # A parse that hangs the attribution off the quote: take the first noun after the cue ("said KCNA").
     after = [t for t in region if t.i > cue.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]
     addressed = cue.lemma_.lower() in lexicon.addressee_verbs  # "said KCNA" is the speaker, "told members" not
-    if after and addressed and after[0].dep_ in {"dobj", "dative"} and after[0].head.i == cue.i:
+    told = after[0] if after else None
+    while told is not None and told.dep_ == "compound" and told.head.i > told.i:
+        told = told.head  # "told the Tehran Herald": the object is the name's head
+    if told is not None and addressed and told.dep_ in {"dobj", "dative"} and told.head.i == cue.i:
         # "…," the club's chair, Jukka-Pekka Heinonen, told members: whom the cue tells is never the speaker,
-        # who stands before it however the parse hung the name
+        # who stands before it however the parse hung the name (a person's name first: an apposition after it
+        # names an office's department)
+        people = [t for t in region if t.i < cue.i and t.ent_type_ == "PERSON"]
         names = [t for t in region if t.i < cue.i and t.pos_ == "PROPN"]
         nouns = [t for t in region if t.i < cue.i and t.pos_ == "NOUN"]
-        return (names or nouns)[-1] if names or nouns else first_noun_of_line(cue, lexicon)
+        before = people or names or nouns
+        return before[-1] if before else first_noun_of_line(cue, lexicon)
     if after:
         return after[0]
     return first_noun_of_line(cue, lexicon)
