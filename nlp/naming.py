@@ -87,8 +87,14 @@ def before_name_alone_clause(span: Span) -> bool:
     return _NAME_ALONE_CLAUSE.match(doc_text(span.doc), span.end_char) is not None
 
 
+def follows_marker(text: str, at: int, markers: Collection[str], between: str = " ") -> bool:
+    """Whether the name at ``at`` comes right after one of ``markers`` (lower-case words or phrases), only
+    ``between`` characters between them: "surnamed Kim", "only his first name, Francisco"."""
+    before = text[max(0, at - 40) : at].rstrip(between).lower()
+    return any(before.endswith(" " + marker) or before == marker for marker in markers)
+
+
 def after_name_alone_marker(token: Token, markers: Collection[str]) -> bool:
     """Whether ``token`` follows a phrase that gives one name alone ("only his first name, Francisco", "identified
     only as Ernesto")."""
-    before = doc_text(token.doc)[max(0, token.idx - 40) : token.idx].rstrip(" ,").lower()
-    return any(before.endswith(" " + marker) or before == marker for marker in markers)
+    return follows_marker(doc_text(token.doc), token.idx, markers, between=" ,")

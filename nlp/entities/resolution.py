@@ -23,7 +23,14 @@ from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
 from nlp.lexicon.first_names import first_name_genders
 from nlp.lexicon.gazetteer import Gazetteer
-from nlp.naming import first_surname_bearers, introduced_as_relative, title_before, titled_as_both, without_generation
+from nlp.naming import (
+    first_surname_bearers,
+    follows_marker,
+    introduced_as_relative,
+    title_before,
+    titled_as_both,
+    without_generation,
+)
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?\s+$")  # "Mr." or "Mayor" right before a name
 _LAW_APPOSITION = re.compile(r", (?:the |or )?")
@@ -398,8 +405,7 @@ class _FullNames:
     def _given_as_a_surname_alone(self, mention: Mention) -> bool:
         """ "A 72-year-old resident surnamed Kim": a person the text knows by the surname alone, and says so, is none
         of the people it named in full (who would have been named so again)."""
-        before = self.text[max(0, mention.start - 20) : mention.start].split()
-        return bool(before) and before[-1].lower() in self.gazetteer.words("surname_markers")
+        return follows_marker(self.text, mention.start, self.gazetteer.words("surname_markers"))
 
     def _only_one_opening(self, mention: Mention) -> Mention | None:
         """The one longer name that ``mention`` opens, word for word: Spanish and Portuguese news name "Vicente

@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.entities.mentions import HYPHENS, Mention, is_punct, joined_by_hyphen
 from nlp.entities.rules import Rule
-from nlp.keys import fold
+from nlp.keys import doc_text, fold
 from nlp.lexicon.gazetteer import Gazetteer
-from nlp.naming import after_name_alone_marker, before_name_alone_clause
+from nlp.naming import after_name_alone_marker, before_name_alone_clause, follows_marker
 
 # One common word is not a name: "the Administration", "the State", "North".
 # A US lawmaker's party and state after the name: "D-Mass.", "R-Calif.", "I-Vt.".
@@ -104,8 +104,7 @@ def _named_as_company(c: Candidate, gazetteer: Gazetteer) -> bool:
 
 
 def _surname_given_alone(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
-    before = c.span.start - 1
-    marked = before >= 0 and c.span.doc[before].lower_ in gazetteer.words("surname_markers")
+    marked = follows_marker(doc_text(c.span.doc), c.span.start_char, gazetteer.words("surname_markers"))
     return Typed("Person", c.span, "rule") if marked and c.span[0].text[:1].isupper() else c
 
 

@@ -615,11 +615,10 @@ class SpeakerResolver(Relatives):
         found = _AFTER_OFFICE_INITIALS.match(self.doc.text, start)
         if found is None:
             return None
-        at = found.end() + self.offset
-        entity = next((e for s, _, e in self._entity_spans if s == at and e.type == "Person"), None)
-        if entity is None:
+        person = self._person_named_at(found.end() + self.offset)
+        if person is None:
             return None
-        end = max(e for s, e, _ in self._entity_spans if s == at)
+        entity, end = person
         mention = self.doc.text[head.left_edge.idx : end - self.offset]
         return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)  # named at the cue
 
@@ -637,11 +636,17 @@ class SpeakerResolver(Relatives):
             or self.doc.text[end - self.offset : end - self.offset + 2] != ", "
         ):
             return None
-        person = next(((s, e, x) for s, e, x in self._entity_spans if s == end + 2 and x.type == "Person"), None)
+        person = self._person_named_at(end + 2)
         if person is None or self.doc.text[person[1] - self.offset : person[1] - self.offset + 1] != ",":
             return None
-        mention = self.doc.text[start - self.offset : person[1] - self.offset]
-        return Speaker(person[2].name, mention, person[2].id, True, head.idx + self.offset)  # named at the cue
+        entity, named_end = person
+        mention = self.doc.text[start - self.offset : named_end - self.offset]
+        return Speaker(entity.name, mention, entity.id, True, head.idx + self.offset)  # named at the cue
+
+    def _person_named_at(self, at: int) -> tuple[Entity, int] | None:
+        """The person whose mention starts at ``at`` (an article offset), and where the longest such mention ends."""
+        entity = next((e for s, _, e in self._entity_spans if s == at and e.type == "Person"), None)
+        return None if entity is None else (entity, max(e for s, e, _ in self._entity_spans if s == at))
 
     def spoken_of(self, speaker: Speaker, start: int, end: int) -> bool:
         """ "Finlay hurt the hamstring … "We'll manage without him," he said": a pronoun that passed over the last
