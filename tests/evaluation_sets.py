@@ -343,6 +343,23 @@ ATTRIBUTION_EXILE = EvaluationSet(DATA / "attribution-exile", DATA / "attributio
 # an African name either of which comes back, Mzee, Mama, Hon., MCA and CS, praise names and stage names, quotes
 # translated from Kiswahili and Luganda. Written apart from the rules, first scored once, a development set since.
 ATTRIBUTION_EASTAFRICA = EvaluationSet(DATA / "attribution-eastafrica", DATA / "attribution-eastafrica" / "floors.json")
+# The English-language press of Turkey, northern Cyprus, Azerbaijan, Georgia, Armenia and Iran's Azerbaijani provinces:
+# forms of address before and after a given name (Hacı, Kaptan, Digin, Der, Bey, Hanım, Khanum), surnames written
+# first with a patronymic (oglu, qizi), -shvili, -dze and -yan families. Written apart from the rules, first scored
+# once, a development set since.
+ATTRIBUTION_CAUCASUS = EvaluationSet(DATA / "attribution-caucasus", DATA / "attribution-caucasus" / "floors.json")
+# Brazil, Portugal, Angola, Mozambique, Cape Verde, Guinea-Bissau, São Tomé, Timor-Leste and Macau in English: long
+# names with particles, the last family name as second reference, Filho and Neto, Dona, Seu, Avó and Mamã, noms de
+# guerre and nicknames. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_LUSOPHONE = EvaluationSet(DATA / "attribution-lusophone", DATA / "attribution-lusophone" / "floors.json")
+# Foreign correspondents' dispatches from fourteen countries, four news and ten features: many voices named by given
+# name or description, interpreters, officials who will not be named, speakers back as "he" or "she" pages later.
+# Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_DISPATCHES = EvaluationSet(DATA / "attribution-dispatches", DATA / "attribution-dispatches" / "floors.json")
+# Rural life in fourteen countries' papers, four news and ten features: kin words and local forms of address before
+# given names (Tatay, Ate, Tía, Maame, Mama, Mzee), nicknames, families sharing a surname, village heads by title.
+# Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_RURAL = EvaluationSet(DATA / "attribution-rural", DATA / "attribution-rural" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -437,6 +454,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_PHILIPPINES,
     ATTRIBUTION_EXILE,
     ATTRIBUTION_EASTAFRICA,
+    ATTRIBUTION_CAUCASUS,
+    ATTRIBUTION_LUSOPHONE,
+    ATTRIBUTION_DISPATCHES,
+    ATTRIBUTION_RURAL,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

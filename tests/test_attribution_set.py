@@ -34,12 +34,14 @@ from tests.evaluation_sets import (
     ATTRIBUTION_BRIEFS,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_CARIBBEAN,
+    ATTRIBUTION_CAUCASUS,
     ATTRIBUTION_CENTRALASIA,
     ATTRIBUTION_CENTRALEUROPE,
     ATTRIBUTION_COMMUNITY,
     ATTRIBUTION_COURTS,
     ATTRIBUTION_CUSTOMS,
     ATTRIBUTION_DIASPORA,
+    ATTRIBUTION_DISPATCHES,
     ATTRIBUTION_EASTAFRICA,
     ATTRIBUTION_EASTASIA,
     ATTRIBUTION_EMERGENCIES,
@@ -59,6 +61,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_LATAM,
     ATTRIBUTION_LEVANT,
     ATTRIBUTION_LONGFORM,
+    ATTRIBUTION_LUSOPHONE,
     ATTRIBUTION_MAGAZINE,
     ATTRIBUTION_MAGHREB,
     ATTRIBUTION_MIDEAST,
@@ -73,6 +76,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_PROFILES,
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_RESEARCH,
+    ATTRIBUTION_RURAL,
     ATTRIBUTION_SEASIA,
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_SOUTHASIA,
@@ -161,6 +165,10 @@ SETS = [
     pytest.param(ATTRIBUTION_PHILIPPINES, id="attribution-philippines"),
     pytest.param(ATTRIBUTION_EXILE, id="attribution-exile"),
     pytest.param(ATTRIBUTION_EASTAFRICA, id="attribution-eastafrica"),
+    pytest.param(ATTRIBUTION_CAUCASUS, id="attribution-caucasus"),
+    pytest.param(ATTRIBUTION_LUSOPHONE, id="attribution-lusophone"),
+    pytest.param(ATTRIBUTION_DISPATCHES, id="attribution-dispatches"),
+    pytest.param(ATTRIBUTION_RURAL, id="attribution-rural"),
 ]
 
 
@@ -227,6 +235,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_PHILIPPINES): 14,
         id(ATTRIBUTION_EXILE): 14,
         id(ATTRIBUTION_EASTAFRICA): 14,
+        id(ATTRIBUTION_CAUCASUS): 14,
+        id(ATTRIBUTION_LUSOPHONE): 14,
+        id(ATTRIBUTION_DISPATCHES): 14,
+        id(ATTRIBUTION_RURAL): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
