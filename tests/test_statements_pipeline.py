@@ -2470,3 +2470,77 @@ def test_whom_the_cue_tells_is_not_the_speaker_when_the_parse_loses_the_subject(
         "the Iran Daily during a tour of the site."
     )  # the parser reads "Seyed" as a verb, and the sentence has no subject
     assert _extract(extractor, text).statements[0].speaker == "Karim Jafari-Nejad"
+
+
+def test_forms_of_address_of_turkish_azerbaijani_and_armenian_papers_are_no_part_of_the_name(
+    extractor: Extractor,
+) -> None:
+    texts = [
+        "Osman Yıldırım has sold spices in the covered market for forty years. Since his pilgrimage, traders have "
+        'called him Hacı Osman.\n\n"The young ones buy online now," Hacı Osman said.',
+        "The ferry's skipper, Levent Aksoy, is known on the quay as Kaptan Levent. \"The wind decides, not the "
+        'timetable," Kaptan Levent says.',
+        "Digin Anahit Sarkissian, who keeps the church's accounts, said the roof would be fixed by spring. Der Mesrop "
+        "Hakobyan, the parish priest, said the funds came from the diaspora.",
+        'Leyla Huseynova, 71, weaves in her kitchen. "My mother taught me on this loom," Leyla Khanum said.',
+    ]
+    speakers = [[s.speaker for s in _extract(extractor, text).statements] for text in texts]
+    assert speakers == [
+        ["Osman Yıldırım"],
+        ["Levent Aksoy"],
+        ["Anahit Sarkissian", "Mesrop Hakobyan"],
+        ["Leyla Huseynova"],
+    ]
+
+
+def test_a_patronymic_marker_ends_the_full_official_name(extractor: Extractor) -> None:
+    text = (
+        "The plant's former director, Mammadli Rauf Akif oglu, denied the charges. He said the money had gone to "
+        "suppliers."
+    )  # the model ends the name before the lower-case "oglu"
+    assert _extract(extractor, text).statements[0].speaker == "Mammadli Rauf Akif oglu"
+
+
+def test_a_teacher_s_master_is_a_form_of_address(extractor: Extractor) -> None:
+    text = (
+        "Mohammed Karim Ullah taught mathematics in Maungdaw for eleven years. In the camp, everyone calls him Master "
+        'Karim.\n\n"I had a blackboard and a salary. Here I have a tarpaulin," Mr. Karim said.'
+    )
+    assert _extract(extractor, text).statements[0].speaker == "Mohammed Karim Ullah"
+
+
+def test_a_person_set_off_by_commas_after_a_scene_s_description_speaks(extractor: Extractor) -> None:
+    text = (
+        "Inside the clinic, a low building of mud brick and tin, Dr. Halima Osman, the only doctor for the camp's "
+        "30,000 people, said the drugs would run out by Friday."
+    )  # the parser makes the name a conjunct of "building", with no "and" between them
+    assert _extract(extractor, text).statements[0].speaker == "Halima Osman"
+
+
+def test_kin_words_written_before_a_given_name_are_forms_of_address(extractor: Extractor) -> None:
+    texts = [
+        'Rodrigo Dacanay, 61, has fished off Guiuan since he was a boy.\n\n"The big boats take everything," Tatay '
+        "Rodrigo said.",
+        'Akua Mensah sells plantain at the Nyinahin market. "The stream is brown all year now," Maame Akua said.',
+        'Furaha Kavira walks four hours for firewood. "The soldiers are on the road," Maman Furaha said.',
+        'Khadija Fawaz sleeps in a classroom with her grandchildren. "We left everything," Hajjeh Khadija said.',
+    ]
+    speakers = [_extract(extractor, text).statements[0].speaker for text in texts]
+    assert speakers == ["Rodrigo Dacanay", "Akua Mensah", "Furaha Kavira", "Khadija Fawaz"]
+
+
+def test_a_family_name_the_model_took_for_an_organisation_stays_in_the_name(extractor: Extractor) -> None:
+    text = "Agriculture Minister Orlando Mendes Viegas said on state radio that the floor price would not change."
+    # the model tags "Orlando Mendes" a person and "Viegas" an organisation
+    assert _extract(extractor, text).statements[0].speaker == "Orlando Mendes Viegas"
+
+
+def test_a_name_set_off_after_an_office_of_a_body_is_a_person(extractor: Extractor) -> None:
+    text = (
+        "Lal Bahadur Shahi, 52, has climbed to the pastures every May for thirty years.\n\n"
+        "The president of the village council, Tek Bahadur Budha, is no relation to the family. He said the worry "
+        "this season was a pasture dispute."
+    )  # the model tags nothing in the second name; "president of the village council" is whose office it is
+    extraction = _extract(extractor, text)
+    assert "Tek Bahadur Budha" in {e.name for e in extraction.entities if e.type == "Person"}
+    assert extraction.statements[0].speaker == "Tek Bahadur Budha"

@@ -118,7 +118,12 @@ def trim(span: Span, gazetteer: Gazetteer) -> Span | None:
         and doc[end - 2].whitespace_  # a word of its own: "Kim Min-ji" keeps her "ji"
     ):
         end -= 1  # "Khoso Sahib", "Kotagala Dhammasiri Thera": respect, not a name
-    while end > start + 1 and span.label_ in LOWERCASE_TAIL_CUT and _caption_word(doc[end - 1]):
+    while (
+        end > start + 1
+        and span.label_ in LOWERCASE_TAIL_CUT
+        and _caption_word(doc[end - 1])
+        and doc[end - 1].text not in words.patronymic_markers  # "Mammadov Elchin Rasim oglu" ends with it
+    ):
         end -= 1  # "Ahmed Mohamed image": a caption word, not part of the name
     score = _SCORE.search(doc[start:end].text) if span.label_ in LOWERCASE_TAIL_CUT else None
     if score is not None:
@@ -336,6 +341,18 @@ def _with_hyphenated_family_name(span: Span, gazetteer: Gazetteer) -> Span:
     return Span(doc, span.start, end, label=span.label_)
 
 
+def _with_patronymic_marker(span: Span, gazetteer: Gazetteer) -> Span:
+    """A PERSON of two or more words takes in the lower-case patronymic marker right after it ("Mammadov Elchin Rasim"
+    + "oglu"): the full official name ends with it, and the small model, trained on English names, stops before a
+    lower-case word."""
+    doc = span.doc
+    if len(span) < 2 or span.end >= len(doc) or not span[-1].whitespace_:
+        return span
+    if doc[span.end].text not in gazetteer.lexicon.entities.patronymic_markers:
+        return span
+    return Span(doc, span.start, span.end + 1, label=span.label_)
+
+
 def _particle_names(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
     """PERSON spans of names with lower-case particles inside, widened by `_with_particles` from what follows the
     particles: the model's entity there, whatever its label, or an untagged family name ("van den Heuvel")."""
@@ -464,10 +481,13 @@ def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list
     """Two PERSON spans side by side, one space apart, that the parse joins into one name (the first's words are
     compounds of each other or of the second's words, the last of a word of the second): one PERSON. News English
     never writes two people's names together without a comma or a conjunction between them, so the tagger cut one
-    name ("SSP Harpreet" + "Singh Brar", "Alhagie Lamin" + "Kebba Darboe")."""
+    name ("SSP Harpreet" + "Singh Brar", "Alhagie Lamin" + "Kebba Darboe"); so does a family name it took for a body
+    or a place ("Orlando Mendes" + "Viegas", `_family_name_mistyped`)."""
     found = []
     for first, second in pairwise(ents):
-        if first.label_ != "PERSON" or second.label_ != "PERSON" or first.end != second.start:
+        if first.label_ != "PERSON" or first.end != second.start:
+            continue
+        if second.label_ != "PERSON" and not _family_name_mistyped(second, gazetteer):
             continue
         if not first[-1].whitespace_ or "\n" in first[-1].whitespace_:
             continue
@@ -476,6 +496,17 @@ def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list
         if joined and first[-1].head.i >= second.start:
             found.append(Span(doc, first.start, second.end, label="PERSON"))
     return found
+
+
+def _family_name_mistyped(span: Span, gazetteer: Gazetteer) -> bool:
+    """One capitalised word the model called an organisation or a place right after a PERSON ("Orlando Mendes" +
+    "Viegas" (ORG)): a family name it did not know, when no list knows the word as a body's, a place's or an entity's
+    (`_person_cut_in_two` then asks the parse to join them)."""
+    word = span[0]
+    if len(span) != 1 or span.label_ not in {"ORG", "GPE"} or not (word.is_title and word.is_alpha):
+        return False
+    known = gazetteer.words("organization_words") | gazetteer.words("location_heads")
+    return fold(word.text) not in known and gazetteer.lookup(word.text) is None
 
 
 def _given_name_joined_by_hyphen(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
@@ -703,8 +734,9 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
     Rule(
         "person_cut_in_two",
         "two PERSONs side by side, one space apart, whose parse makes one name (the first's words compounds of "
-        "each other or of the second's, the last of the second's) are one PERSON",
-        '"SSP Harpreet" + "Singh Brar"; "Alhagie Lamin" + "Kebba Darboe"',
+        "each other or of the second's, the last of the second's) are one PERSON; so are a PERSON and one "
+        "capitalised word tagged ORG or GPE after it that no list knows",
+        '"SSP Harpreet" + "Singh Brar"; "Alhagie Lamin" + "Kebba Darboe"; "Orlando Mendes" + "Viegas" (ORG)',
         _person_cut_in_two,
     ),
     Rule(
@@ -760,6 +792,12 @@ PERSON_SPANS: tuple[Rule[Widening], ...] = (
         "of its own, no title or organisation word), takes the rest of the name in",
         '"Mary Kiely" + "-Nash"; "Limerick TD Maura" + "Kiely-Nash"; "MK Orit" + "Ben-Haim" (both PERSON)',
         _with_hyphenated_family_name,
+    ),
+    Rule(
+        "patronymic_marker_after",
+        "a PERSON of two or more words takes in the `patronymic_markers` word right after it",
+        '"Mammadov Elchin Rasim" + "oglu", "Rahimova Sakina Alakbar" + "qizi", "Nurbek Asanbek" + "uulu"',
+        _with_patronymic_marker,
     ),
 )
 ORGANISATION_SPANS: tuple[Rule[SpanSplit], ...] = (

@@ -577,7 +577,8 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
       ("Nadia Farouk, an analyst at …", "M. Revathi, president of …"): the noun alone says who a person is, not what
       she does ("the owner" may be a company);
     - standing in apposition after such a noun on the same terms ("One passenger, Ramesh Bhoi, said"), or after an
-      organisation's office, whatever the name ("The forum's executive director, Shiranee de Alwis, said");
+      organisation's office, whatever the name ("The forum's executive director, Shiranee de Alwis, said", "The chair
+      of Ward 3, Tek Bahadur Budha,");
     - given an age between commas ("Tamika Rhodes, 41, told jurors"): only people have ages in news copy; a single
       word too when a person noun describes it ("Their mother, Saraswathi, 81,");
     - a single word in apposition after someone's relative ("His wife, Bríd, said")."""
@@ -611,7 +612,8 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if any(w in gazetteer.words("organization_words") for w in words) or gazetteer.lookup(name.text):
             continue
         personal = words[0] in gazetteer.first_names or _initial(name[0])
-        owners = [c for c in noun.children if c.dep_ == "poss"] if noun.i < name.start else []
+        # "The forum's executive director, X," and "The chair of Ward 3, X,": an office and whose it is
+        owners = [c for c in noun.children if _owner_of_office(c)] if noun.i < name.start else []
         office = noun.lemma_.lower()
         # a person's manager is a person; an organisation's may be a firm ("The fund's manager, Baillie Gifford,")
         personal_owner = any(statements.owner_pronouns.get(c.lower_) for c in owners)
@@ -620,6 +622,14 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if aged or noun.lemma_.lower() in people or owned_office or (personal and name[-1].pos_ == "PROPN"):
             names.append(name)
     return names
+
+
+def _owner_of_office(child: Token) -> bool:
+    """Whose an office is: a possessive ("the forum's director", "his spokesman") or an "of" naming a body or a place
+    ("the chair of Ward 3", "the president of the association")."""
+    if child.dep_ == "poss":
+        return True
+    return child.dep_ == "prep" and child.lower_ == "of" and any(c.dep_ == "pobj" for c in child.children)
 
 
 def _one_word_name(token: Token, gazetteer: Gazetteer, in_longer_names: set[str]) -> Span | None:

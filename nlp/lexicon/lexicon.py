@@ -100,7 +100,7 @@ def _derive_honorific_lists(merged: dict[str, Any], honorifics: Mapping[str, Hon
     # the entity stage compares words folded ("Maître" as "maitre"), so its list is folded too
     merged.setdefault("entities", {})["trimmed_honorifics"] = [fold(word) for word in used_for("trim")]
     merged["statements"]["post_nominal_letters"] = merged["entities"].get("post_nominal_letters", [])
-    for key in ("honorifics_after_names", "honorifics_before_two_names", "possessive_plurals"):
+    for key in ("honorifics_after_names", "honorifics_before_two_names", "possessive_plurals", "patronymic_markers"):
         merged["statements"][key] = merged["entities"].get(key, [])
     rules = merged.get(RULES, {})
     jobs = ("title_words", "occupation_words", "employee_words")  # "Mayor", "Farmer", "Driver" before a name

@@ -58,6 +58,7 @@ class StatementWords:
     honorifics: frozenset[str]  # from [honorifics], the entries used for "speaker"
     entity_title_words: frozenset[str]  # the entity stage's title, occupation and employee words, before a name
     name_particles: frozenset[str]  # the entity stage's lower-case particles inside a personal name ("binti", "dos")
+    patronymic_markers: frozenset[str]  # the entity stage's lower-case last word of a name ("oglu", "qizi")
     surname_markers: frozenset[str]  # the entity stage's words before a surname given alone ("surnamed")
     name_alone_markers: frozenset[str]  # the entity stage's phrases before one name given alone ("first name,")
     title_genders: dict[str, str]  # from [honorifics]: a word before a name, lower-case as written → its gender
@@ -173,6 +174,7 @@ class EntityWords:
     parent_name_words: frozenset[str]
     possessive_plurals: frozenset[str]
     patronymic_endings: tuple[str, ...]
+    patronymic_markers: frozenset[str]  # "oglu" of "Mammadov Elchin Rasim oglu": the last word of the name
     generic_single_words: frozenset[str]
     title_after_portfolio: frozenset[str]
     title_name_links: frozenset[str]

@@ -130,7 +130,16 @@ def _unjoined_conjunct(subject: Token, verb: Token) -> Token | None:
     if len(conjuncts) != 1 or any(c.dep_ in {"cc", "preconj"} for c in (*subject.children, *conjuncts[0].children)):
         return None
     name = conjuncts[0]
-    if name.pos_ != "PROPN" or subject.pos_ != "PROPN" or name.right_edge.i + 1 != verb.i:
+    if name.pos_ != "PROPN":
+        return None
+    if subject.pos_ == "PROPN":
+        beside_verb = name.right_edge.i + 1 == verb.i
+    else:
+        # "At that site, a sprawl of plastic sheeting, Dr. Achta Zakaria, medical coordinator for …, said": a person
+        # set off by commas after a noun that describes the scene; the comma closing the aside may stand before the verb
+        closed = doc[name.right_edge.i + 1].text == "," and name.right_edge.i + 2 == verb.i
+        beside_verb = subject.pos_ == "NOUN" and name.ent_type_ == "PERSON" and closed
+    if not beside_verb:
         return None
     return name if doc[name.left_edge.i - 1].text == "," else None
 
