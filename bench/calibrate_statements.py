@@ -20,7 +20,8 @@ attribution-balkans, attribution-andes, attribution-horn, attribution-maghreb,
 attribution-afpak, attribution-greaterchina, attribution-centraleurope, attribution-westasia,
 attribution-koreajapan, attribution-subcontinent, attribution-borderlands, attribution-levant,
 attribution-philippines, attribution-exile, attribution-eastafrica, attribution-caucasus,
-attribution-lusophone, attribution-dispatches and attribution-rural) and on
+attribution-lusophone, attribution-dispatches, attribution-rural, attribution-himalaya,
+attribution-mesoamerica, attribution-nusantara and attribution-interviews) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -135,6 +136,10 @@ DEVELOPMENT = (
     "attribution-lusophone",
     "attribution-dispatches",
     "attribution-rural",
+    "attribution-himalaya",
+    "attribution-mesoamerica",
+    "attribution-nusantara",
+    "attribution-interviews",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

@@ -360,6 +360,26 @@ ATTRIBUTION_DISPATCHES = EvaluationSet(DATA / "attribution-dispatches", DATA / "
 # given names (Tatay, Ate, Tía, Maame, Mama, Mzee), nicknames, families sharing a surname, village heads by title.
 # Written apart from the rules, first scored once, a development set since.
 ATTRIBUTION_RURAL = EvaluationSet(DATA / "attribution-rural", DATA / "attribution-rural" / "floors.json")
+# Nepal, Bhutan, Sikkim, Darjeeling, Ladakh, Gilgit-Baltistan and the Tibetan exile community: clan surnames many
+# speakers share (Sherpa, Gurung, Thapa), names with no surname, Bahadur and Kumar inside names, Dasho, Geshe, Ap and
+# Aama before names, offices in capitals (CDO, DSP). Written apart from the rules, first scored once, a development
+# set since.
+ATTRIBUTION_HIMALAYA = EvaluationSet(DATA / "attribution-himalaya", DATA / "attribution-himalaya" / "floors.json")
+# Mexico, Central America and the Spanish-speaking Caribbean in English: two family names of which the first comes
+# back, Don, Doña, Ingeniero and Profe, nicknames used as names, Maya names, ejido and municipal officials by title,
+# quotes translated from Spanish and K'iche'. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_MESOAMERICA = EvaluationSet(
+    DATA / "attribution-mesoamerica", DATA / "attribution-mesoamerica" / "floors.json"
+)
+# Indonesia, Malaysia, Brunei, Singapore's Malays and Timor-Leste, four news and ten features: people with one name,
+# bin, binti and anak, Pak, Bu, Mbah, Cikgu, Haji and Datuk before given names, village heads by title, quotes
+# translated from Indonesian, Malay and Javanese. Written apart from the rules, first scored once, a development set
+# since.
+ATTRIBUTION_NUSANTARA = EvaluationSet(DATA / "attribution-nusantara", DATA / "attribution-nusantara" / "floors.json")
+# Interviews written up as prose and profiles from fourteen countries, four news and ten features: one person speaking
+# again and again as "he" or "she" or with no cue, the interviewer's questions reported, relatives and rivals brought
+# in, words from old interviews and letters. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_INTERVIEWS = EvaluationSet(DATA / "attribution-interviews", DATA / "attribution-interviews" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -458,6 +478,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_LUSOPHONE,
     ATTRIBUTION_DISPATCHES,
     ATTRIBUTION_RURAL,
+    ATTRIBUTION_HIMALAYA,
+    ATTRIBUTION_MESOAMERICA,
+    ATTRIBUTION_NUSANTARA,
+    ATTRIBUTION_INTERVIEWS,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -54,9 +54,11 @@ from tests.evaluation_sets import (
     ATTRIBUTION_GREATERCHINA,
     ATTRIBUTION_GULF,
     ATTRIBUTION_HEARINGS,
+    ATTRIBUTION_HIMALAYA,
     ATTRIBUTION_HORN,
     ATTRIBUTION_HOUSEHOLDS,
     ATTRIBUTION_INDIGENOUS,
+    ATTRIBUTION_INTERVIEWS,
     ATTRIBUTION_KOREAJAPAN,
     ATTRIBUTION_LATAM,
     ATTRIBUTION_LEVANT,
@@ -64,11 +66,13 @@ from tests.evaluation_sets import (
     ATTRIBUTION_LUSOPHONE,
     ATTRIBUTION_MAGAZINE,
     ATTRIBUTION_MAGHREB,
+    ATTRIBUTION_MESOAMERICA,
     ATTRIBUTION_MIDEAST,
     ATTRIBUTION_NAMES,
     ATTRIBUTION_NAMESAKES,
     ATTRIBUTION_NAMING,
     ATTRIBUTION_NORDIC,
+    ATTRIBUTION_NUSANTARA,
     ATTRIBUTION_PACIFIC,
     ATTRIBUTION_PHILIPPINES,
     ATTRIBUTION_POLITICS,
@@ -169,6 +173,10 @@ SETS = [
     pytest.param(ATTRIBUTION_LUSOPHONE, id="attribution-lusophone"),
     pytest.param(ATTRIBUTION_DISPATCHES, id="attribution-dispatches"),
     pytest.param(ATTRIBUTION_RURAL, id="attribution-rural"),
+    pytest.param(ATTRIBUTION_HIMALAYA, id="attribution-himalaya"),
+    pytest.param(ATTRIBUTION_MESOAMERICA, id="attribution-mesoamerica"),
+    pytest.param(ATTRIBUTION_NUSANTARA, id="attribution-nusantara"),
+    pytest.param(ATTRIBUTION_INTERVIEWS, id="attribution-interviews"),
 ]
 
 
@@ -239,6 +247,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_LUSOPHONE): 14,
         id(ATTRIBUTION_DISPATCHES): 14,
         id(ATTRIBUTION_RURAL): 14,
+        id(ATTRIBUTION_HIMALAYA): 14,
+        id(ATTRIBUTION_MESOAMERICA): 14,
+        id(ATTRIBUTION_NUSANTARA): 14,
+        id(ATTRIBUTION_INTERVIEWS): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
