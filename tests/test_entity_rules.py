@@ -72,3 +72,19 @@ def test_a_job_before_a_single_name_tagged_a_person_is_no_part_of_it(nlp_pipelin
     doc = nlp_pipeline.make_doc("Wicketkeeper Sarfaraz took four catches.")
     typed = retype(doc[0:2], "Person", gazetteer, switched_on(RETYPING, frozenset()))
     assert typed is not None and (typed.type, typed.span.text) == ("Person", "Sarfaraz")
+
+
+def test_a_name_tagged_as_a_body_whose_family_name_speaks_alone_is_a_person(nlp_pipeline, gazetteer) -> None:
+    steps = switched_on(RETYPING, frozenset())
+    doc = nlp_pipeline(
+        'For 38 years, Nar Bahadur Tamang\'s day began early.\n\n"The engine knows the road," Tamang says.'
+    )
+    name = doc[4:7]
+    assert name.text == "Nar Bahadur Tamang"
+    assert retype(name, "Organization", gazetteer, steps) == ("Person", name, "rule")
+    without = retype(name, "Organization", gazetteer, switched_on(RETYPING, frozenset({"family_name_speaks"})))
+    assert without is not None and without.type == "Organization"
+    # a body is named again by its first word, never by its last
+    bank = nlp_pipeline('Goldman Sachs cut its forecast. "Demand is weak," Goldman said.')
+    body = retype(bank[0:2], "Organization", gazetteer, steps)
+    assert body is not None and body.type == "Organization"

@@ -2544,3 +2544,32 @@ def test_a_name_set_off_after_an_office_of_a_body_is_a_person(extractor: Extract
     extraction = _extract(extractor, text)
     assert "Tek Bahadur Budha" in {e.name for e in extraction.entities if e.type == "Person"}
     assert extraction.statements[0].speaker == "Tek Bahadur Budha"
+
+
+def test_a_known_given_name_the_model_took_for_an_organisation_stays_in_the_name(extractor: Extractor) -> None:
+    text = (
+        "Esteban Solano Mora, a meteorologist at the private forecasting service ClimaSur, said a cold front would "
+        "keep rain falling across the lowlands until at least Thursday."
+    )  # the model tags "Esteban" an organisation and "Solano Mora" a person
+    assert _extract(extractor, text).statements[0].speaker == "Esteban Solano Mora"
+
+
+def test_himalayan_and_malay_forms_of_address_are_no_part_of_the_name(extractor: Extractor) -> None:
+    texts = [
+        'Geshe Lobsang Tenzin, 74, has taught at the monastery since 1985. "The young monks have phones now," Geshe '
+        "Lobsang Tenzin says.",
+        'Zainab Muda, 52, has taught the night class for nine years. Her pupils call her Cikgu Zainab. "Nobody is too '
+        'old," Cikgu Zainab says.',
+        'Marzuki Abdullah led the fishermen of Lampulo for twenty years. "The sea has its own law," Teungku Marzuki '
+        "said in 2019.",
+    ]
+    speakers = [_extract(extractor, text).statements[0].speaker for text in texts]
+    assert speakers == ["Lobsang Tenzin", "Zainab Muda", "Marzuki Abdullah"]
+
+
+def test_the_iban_anak_is_a_particle_inside_the_name(extractor: Extractor) -> None:
+    text = (
+        'The headman, Robert Jimbun anak Sanggau, said the road had been promised three times. "We will believe it '
+        'when the lorries come," Robert said.'
+    )
+    assert [s.speaker for s in _extract(extractor, text).statements] == ["Robert Jimbun anak Sanggau"] * 2

@@ -482,12 +482,15 @@ def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list
     compounds of each other or of the second's words, the last of a word of the second): one PERSON. News English
     never writes two people's names together without a comma or a conjunction between them, so the tagger cut one
     name ("SSP Harpreet" + "Singh Brar", "Alhagie Lamin" + "Kebba Darboe"); so does a family name it took for a body
-    or a place ("Orlando Mendes" + "Viegas", `_family_name_mistyped`)."""
+    or a place ("Orlando Mendes" + "Viegas", `_family_name_mistyped`), or a known given name ("Esteban" + "Solís
+    Mora")."""
     found = []
     for first, second in pairwise(ents):
-        if first.label_ != "PERSON" or first.end != second.start:
+        if first.end != second.start:
             continue
-        if second.label_ != "PERSON" and not _family_name_mistyped(second, gazetteer):
+        if first.label_ != "PERSON" and not (second.label_ == "PERSON" and _given_name_mistyped(first, gazetteer)):
+            continue
+        if second.label_ != "PERSON" and not (first.label_ == "PERSON" and _family_name_mistyped(second, gazetteer)):
             continue
         if not first[-1].whitespace_ or "\n" in first[-1].whitespace_:
             continue
@@ -507,6 +510,12 @@ def _family_name_mistyped(span: Span, gazetteer: Gazetteer) -> bool:
         return False
     known = gazetteer.words("organization_words") | gazetteer.words("location_heads")
     return fold(word.text) not in known and gazetteer.lookup(word.text) is None
+
+
+def _given_name_mistyped(span: Span, gazetteer: Gazetteer) -> bool:
+    """A known first name the model called an organisation or a place right before a PERSON ("Esteban" (ORG) +
+    "Solís Mora")."""
+    return _family_name_mistyped(span, gazetteer) and fold(span[0].text) in gazetteer.first_names
 
 
 def _given_name_joined_by_hyphen(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
@@ -735,8 +744,9 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
         "person_cut_in_two",
         "two PERSONs side by side, one space apart, whose parse makes one name (the first's words compounds of "
         "each other or of the second's, the last of the second's) are one PERSON; so are a PERSON and one "
-        "capitalised word tagged ORG or GPE after it that no list knows",
-        '"SSP Harpreet" + "Singh Brar"; "Alhagie Lamin" + "Kebba Darboe"; "Orlando Mendes" + "Viegas" (ORG)',
+        "capitalised word tagged ORG or GPE after it that no list knows, or a known first name so tagged before it",
+        '"SSP Harpreet" + "Singh Brar"; "Alhagie Lamin" + "Kebba Darboe"; "Orlando Mendes" + "Viegas" (ORG); '
+        '"Esteban" (ORG) + "Solís Mora"',
         _person_cut_in_two,
     ),
     Rule(

@@ -634,6 +634,61 @@ def _personal_name(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     return c
 
 
+def _family_name_speaks(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """A name of two to four capitalised words tagged as an organisation, no organisation word, place head, job,
+    title, honorific, kin word or sentence opener in it, whose last word the text writes alone as the subject of a
+    reporting verb or after a personal title ("Nar Bahadur Thapa's day began …" tagged ORG, then "Thapa says", "Mr
+    Thapa"): a person, named again by the family name as news names people; a body is named again by its first word
+    or an acronym ("Goldman said"), never by its last."""
+    span = c.span
+    if c.ner_type not in {"Organization", "Unknown"} or not 2 <= len(span) <= 4 or _after_the(span):
+        return c
+    if len(span) == 2 and _borne_by_another(span, gazetteer):
+        return c  # "Stavby Novák", a firm named after its owner, beside "Petr Novák": "Novák said" is the man
+    if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in span) or gazetteer.lookup(span.text):
+        return c
+    statements = gazetteer.lexicon.statements
+    no_name = (
+        gazetteer.words("organization_words")
+        | gazetteer.words("location_heads")
+        | gazetteer.job_words
+        | gazetteer.lexicon.entities.trimmed_honorifics
+        | statements.sentence_openers
+        | statements.owner_pronouns.keys()
+        | statements.kin_nouns.keys()
+    )
+    if any(w in no_name for w in c.words):
+        return c  # "Kagawad Nestor Cabahug", "My Tita Marites": a title or a phrase, which other rules read
+    doc, family = span.doc, span[-1].text
+    for token in doc:
+        if token.text != family or span.start <= token.i < span.end:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        titled = before is not None and fold(before.text).rstrip(".") in statements.title_genders
+        if after is not None and after.is_title and after.is_alpha:
+            continue  # a word of a longer name
+        if before is not None and before.is_title and before.is_alpha and not titled and not before.is_sent_start:
+            continue
+        if titled or (token.dep_ == "nsubj" and token.head.lemma_.lower() in statements.speech_verbs):
+            return Typed("Person", span, "rule")
+    return c
+
+
+def _borne_by_another(span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether the text writes the span's last word after another capitalised word elsewhere, no title of a person:
+    someone else's name ends in it."""
+    doc, family = span.doc, span[-1].text
+    titles = gazetteer.lexicon.statements.title_genders
+    for token in doc:
+        if token.text != family or span.start <= token.i < span.end or token.i == 0:
+            continue
+        before = doc[token.i - 1]
+        if before.is_title and before.is_alpha and before.text != span[0].text and fold(before.text) not in titles:
+            return True
+    return False
+
+
 def _with_patronymic(c: Candidate, gazetteer: Gazetteer) -> bool:
     """Three capitalised words, the middle one a patronymic ("Taras Ivanovych Hnatyuk")."""
     endings = gazetteer.lexicon.entities.patronymic_endings
@@ -880,6 +935,14 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         'in the middle, is a Person; not after "the" nor ending in a plural',
         '"Milan Marinović", "Dean Kamen", "Ulla-Britt Holmqvist", "Taras Ivanovych Hnatyuk" tagged ORG',
         _personal_name,
+    ),
+    Rule(
+        "family_name_speaks",
+        "an ORG or untyped name of two to four capitalised words (no organisation word, place head, job, title, "
+        "honorific, kin word or sentence opener) whose last word the text writes alone as a reporting verb's subject "
+        "or after a personal title is a Person; of two words, not when a person's name ends in that word too",
+        '"Nar Bahadur Thapa\'s day" tagged ORG, then "Thapa says"; "Goldman Sachs" stays a body',
+        _family_name_speaks,
     ),
     Rule(
         "double_barrelled_after_first_name",
