@@ -659,10 +659,8 @@ def _family_name_speaks(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed
     )
     if any(w in no_name for w in c.words):
         return c  # "Kagawad Nestor Cabahug", "My Tita Marites": a title or a phrase, which other rules read
-    doc, family = span.doc, span[-1].text
-    for token in doc:
-        if token.text != family or span.start <= token.i < span.end:
-            continue
+    doc = span.doc
+    for token in _family_name_elsewhere(span):
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         titled = before is not None and fold(before.text).rstrip(".") in statements.title_genders
@@ -678,15 +676,15 @@ def _family_name_speaks(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed
 def _borne_by_another(span: Span, gazetteer: Gazetteer) -> bool:
     """Whether the text writes the span's last word after another capitalised word elsewhere, no title of a person:
     someone else's name ends in it."""
-    doc, family = span.doc, span[-1].text
     titles = gazetteer.lexicon.statements.title_genders
-    for token in doc:
-        if token.text != family or span.start <= token.i < span.end or token.i == 0:
-            continue
-        before = doc[token.i - 1]
-        if before.is_title and before.is_alpha and before.text != span[0].text and fold(before.text) not in titles:
-            return True
-    return False
+    befores = (span.doc[t.i - 1] for t in _family_name_elsewhere(span) if t.i > 0)
+    return any(b.is_title and b.is_alpha and b.text != span[0].text and fold(b.text) not in titles for b in befores)
+
+
+def _family_name_elsewhere(span: Span) -> list[Token]:
+    """The tokens outside ``span`` written as its last word."""
+    family = span[-1].text
+    return [t for t in span.doc if t.text == family and not span.start <= t.i < span.end]
 
 
 def _with_patronymic(c: Candidate, gazetteer: Gazetteer) -> bool:
