@@ -21,7 +21,8 @@ attribution-afpak, attribution-greaterchina, attribution-centraleurope, attribut
 attribution-koreajapan, attribution-subcontinent, attribution-borderlands, attribution-levant,
 attribution-philippines, attribution-exile, attribution-eastafrica, attribution-caucasus,
 attribution-lusophone, attribution-dispatches, attribution-rural, attribution-himalaya,
-attribution-mesoamerica, attribution-nusantara and attribution-interviews) and on
+attribution-mesoamerica, attribution-nusantara, attribution-interviews, attribution-blacksea,
+attribution-centralafrica, attribution-weekend and attribution-broadcast) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -140,6 +141,10 @@ DEVELOPMENT = (
     "attribution-mesoamerica",
     "attribution-nusantara",
     "attribution-interviews",
+    "attribution-blacksea",
+    "attribution-centralafrica",
+    "attribution-weekend",
+    "attribution-broadcast",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

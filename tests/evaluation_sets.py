@@ -380,6 +380,25 @@ ATTRIBUTION_NUSANTARA = EvaluationSet(DATA / "attribution-nusantara", DATA / "at
 # again and again as "he" or "she" or with no cue, the interviewer's questions reported, relatives and rivals brought
 # in, words from old interviews and letters. Written apart from the rules, first scored once, a development set since.
 ATTRIBUTION_INTERVIEWS = EvaluationSet(DATA / "attribution-interviews", DATA / "attribution-interviews" / "floors.json")
+# Ukraine, Moldova, Romania, Bulgaria, Belarus's and Russia's exile press, Georgia's coast and a Turkish Black Sea
+# port: patronymics, transliterations, call signs, first names only, Telegram posts, a verdict that speaks. Written
+# apart from the rules, first scored once, a development set since.
+ATTRIBUTION_BLACKSEA = EvaluationSet(DATA / "attribution-blacksea", DATA / "attribution-blacksea" / "floors.json")
+# Central Africa and the Indian Ocean (Cameroon to Djibouti, Madagascar, Mauritius, the Seychelles, the Comoros):
+# French name order, family names in capitals, Maître, Mgr, El Hadj, Malagasy names, communiqués and rulings that
+# speak. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_CENTRALAFRICA = EvaluationSet(
+    DATA / "attribution-centralafrica", DATA / "attribution-centralafrica" / "floors.json"
+)
+# Weekend features of the English-speaking press (Britain, Ireland, Scotland, Wales, the US, Canada, Australia, New
+# Zealand, South Africa, Singapore): one subject quoted again and again as "he" or "she", quote paragraphs with no
+# cue, families sharing a surname, the writer's own questions. Written apart from the rules, first scored once, a
+# development set since.
+ATTRIBUTION_WEEKEND = EvaluationSet(DATA / "attribution-weekend", DATA / "attribution-weekend" / "floors.json")
+# The web copy of fourteen broadcasters' newsrooms: programmes and presenters as addressees, "said on air", videos
+# posted on X, statements read out for others, captions and key points that are no statements. Written apart from
+# the rules, first scored once, a development set since.
+ATTRIBUTION_BROADCAST = EvaluationSet(DATA / "attribution-broadcast", DATA / "attribution-broadcast" / "floors.json")
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -482,6 +501,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_MESOAMERICA,
     ATTRIBUTION_NUSANTARA,
     ATTRIBUTION_INTERVIEWS,
+    ATTRIBUTION_BLACKSEA,
+    ATTRIBUTION_CENTRALAFRICA,
+    ATTRIBUTION_WEEKEND,
+    ATTRIBUTION_BROADCAST,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -30,11 +30,14 @@ from tests.evaluation_sets import (
     ATTRIBUTION_ANDES,
     ATTRIBUTION_ARTS,
     ATTRIBUTION_BALKANS,
+    ATTRIBUTION_BLACKSEA,
     ATTRIBUTION_BORDERLANDS,
     ATTRIBUTION_BRIEFS,
+    ATTRIBUTION_BROADCAST,
     ATTRIBUTION_BUSINESS,
     ATTRIBUTION_CARIBBEAN,
     ATTRIBUTION_CAUCASUS,
+    ATTRIBUTION_CENTRALAFRICA,
     ATTRIBUTION_CENTRALASIA,
     ATTRIBUTION_CENTRALEUROPE,
     ATTRIBUTION_COMMUNITY,
@@ -89,6 +92,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_SUBCONTINENT,
     ATTRIBUTION_TOWNS,
     ATTRIBUTION_TRIBUTES,
+    ATTRIBUTION_WEEKEND,
     ATTRIBUTION_WESTAFRICA,
     ATTRIBUTION_WESTASIA,
     ATTRIBUTION_WIRES,
@@ -177,6 +181,10 @@ SETS = [
     pytest.param(ATTRIBUTION_MESOAMERICA, id="attribution-mesoamerica"),
     pytest.param(ATTRIBUTION_NUSANTARA, id="attribution-nusantara"),
     pytest.param(ATTRIBUTION_INTERVIEWS, id="attribution-interviews"),
+    pytest.param(ATTRIBUTION_BLACKSEA, id="attribution-blacksea"),
+    pytest.param(ATTRIBUTION_CENTRALAFRICA, id="attribution-centralafrica"),
+    pytest.param(ATTRIBUTION_WEEKEND, id="attribution-weekend"),
+    pytest.param(ATTRIBUTION_BROADCAST, id="attribution-broadcast"),
 ]
 
 
@@ -251,6 +259,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_MESOAMERICA): 14,
         id(ATTRIBUTION_NUSANTARA): 14,
         id(ATTRIBUTION_INTERVIEWS): 14,
+        id(ATTRIBUTION_BLACKSEA): 14,
+        id(ATTRIBUTION_CENTRALAFRICA): 14,
+        id(ATTRIBUTION_WEEKEND): 14,
+        id(ATTRIBUTION_BROADCAST): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
