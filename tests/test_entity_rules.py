@@ -88,3 +88,22 @@ def test_a_name_tagged_as_a_body_whose_family_name_speaks_alone_is_a_person(nlp_
     bank = nlp_pipeline('Goldman Sachs cut its forecast. "Demand is weak," Goldman said.')
     body = retype(bank[0:2], "Organization", gazetteer, steps)
     assert body is not None and body.type == "Organization"
+
+
+def test_a_name_written_only_after_in_or_from_is_a_place(nlp_pipeline, gazetteer) -> None:
+    steps = switched_on(RETYPING, frozenset())
+    doc = nlp_pipeline(
+        "Before the war she taught music at a school in Novyi Buh. Her sister still calls from Novyi Buh every night."
+    )
+    town = doc[10:12]
+    assert town.text == "Novyi Buh"
+    assert retype(town, "Person", gazetteer, steps) == ("Location", town, "rule")
+    without = retype(town, "Person", gazetteer, switched_on(RETYPING, frozenset({"named_only_as_a_place"})))
+    assert without is not None and without.type == "Person"
+    # a person follows "from" ("a letter from …"), and "in" only with a possessive
+    letters = nlp_pipeline(
+        "The council read a letter from Odile Marchetti. In Odile Marchetti's view, the bridge must wait."
+    )
+    sender = letters[6:8]
+    assert sender.text == "Odile Marchetti"
+    assert retype(sender, "Person", gazetteer, steps) == ("Person", sender, "ner")

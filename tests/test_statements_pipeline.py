@@ -2584,11 +2584,52 @@ FORMS_OF_ADDRESS_CASES = [
         "said in 2019.",
         ["Marzuki Abdullah"],
     ),
+    (
+        "Hadja Oumou Kalsoum Diallo, who chairs the market women, said the stalls would reopen on Monday.",
+        ["Oumou Kalsoum Diallo"],
+    ),
+    ("Mami Ndum Grace Fon, 61, said the road to the farms had been closed for a week.", ["Ndum Grace Fon"]),
+    (
+        "In Mao, El Hadj Yacoub Abdallah Djibrine, who speaks for the herders of the valley, said the wells had dried "
+        "up.",
+        ["Yacoub Abdallah Djibrine"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "speakers"), FORMS_OF_ADDRESS_CASES)
 def test_forms_of_address_before_or_after_a_name_are_no_part_of_it(
+    extractor: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+# A person the article names only by a form of address or a title and one name is that one name, as the guide's
+# canonical names write "Mr. Rossi" → "Rossi"; the model's span with the title in it is no fuller name.
+NAMED_BY_TITLE_ALONE_CASES = [
+    (
+        'The laundry on Shore Street belongs to Mrs Pettigrew. "We iron nothing on Sundays," Mrs Pettigrew said.',
+        ["Pettigrew"],
+    ),
+    (
+        'The hermit of the cave monastery, Sayadaw U Thuzana, said the pilgrims had come back. "They bring rice '
+        'again," he said.',
+        ["Thuzana", "Thuzana"],
+    ),
+    (
+        'Doña Rufina has sold tamales outside the church since 1990. "Corn costs double now," Doña Rufina said.',
+        ["Rufina"],
+    ),
+    (
+        'Father Ilia Gelashvili blessed the vines on Sunday.\n\n"A bad year for grapes is a bad year for everyone," '
+        "Father Ilia said.",
+        ["Ilia Gelashvili"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), NAMED_BY_TITLE_ALONE_CASES)
+def test_a_person_named_only_by_a_title_and_one_name_is_that_name(
     extractor: Extractor, text: str, speakers: list[str]
 ) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers

@@ -482,13 +482,14 @@ def _person_cut_in_two(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list
     compounds of each other or of the second's words, the last of a word of the second): one PERSON. News English
     never writes two people's names together without a comma or a conjunction between them, so the tagger cut one
     name ("SSP Harpreet" + "Singh Brar", "Alhagie Lamin" + "Kebba Darboe"); so does a family name it took for a body
-    or a place ("Orlando Mendes" + "Viegas", `_family_name_mistyped`), or a known given name ("Esteban" + "Solís
-    Mora")."""
+    or a place ("Orlando Mendes" + "Viegas", `_family_name_mistyped`), a known given name ("Esteban" + "Solís
+    Mora") or an honorific's given name ("El Hadj Yacoub" + "Abdallah Nour", `_titled_given_name`)."""
     found = []
     for first, second in pairwise(ents):
         if first.end != second.start:
             continue
-        if first.label_ != "PERSON" and not (second.label_ == "PERSON" and _given_name_mistyped(first, gazetteer)):
+        mistyped_first = _given_name_mistyped(first, gazetteer) or _titled_given_name(first, gazetteer)
+        if first.label_ != "PERSON" and not (second.label_ == "PERSON" and mistyped_first):
             continue
         if second.label_ != "PERSON" and not (first.label_ == "PERSON" and _family_name_mistyped(second, gazetteer)):
             continue
@@ -516,6 +517,18 @@ def _given_name_mistyped(span: Span, gazetteer: Gazetteer) -> bool:
     """A known first name the model called an organisation or a place right before a PERSON ("Esteban" (ORG) +
     "Solís Mora")."""
     return _family_name_mistyped(span, gazetteer) and fold(span[0].text) in gazetteer.first_names
+
+
+def _titled_given_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """An honorific, or a pair of them, and one capitalised word that the model called an organisation or a place
+    right before a PERSON ("El Hadj Yacoub" (ORG) + "Abdallah Nour"): a titled given name it did not know."""
+    if span.label_ not in {"ORG", "GPE"} or len(span) < 2 or not (span[-1].is_title and span[-1].is_alpha):
+        return False
+    if fold(span[-1].text) in gazetteer.lexicon.entities.generic_single_words or gazetteer.lookup(span[-1].text):
+        return False  # "SSP East" + "Ahmed Nawaz Cheema": a district's officer, "East" no given name
+    titles = [fold(t.text).rstrip(".") for t in span[:-1]]
+    honorifics = gazetteer.lexicon.entities.trimmed_honorifics
+    return " ".join(titles) in gazetteer.lexicon.entities.honorific_pairs or all(t in honorifics for t in titles)
 
 
 def _given_name_joined_by_hyphen(doc: Doc, gazetteer: Gazetteer, ents: list[Span]) -> list[Span]:
@@ -744,9 +757,10 @@ WHOLE_NAMES: tuple[Rule[WholeNames], ...] = (
         "person_cut_in_two",
         "two PERSONs side by side, one space apart, whose parse makes one name (the first's words compounds of "
         "each other or of the second's, the last of the second's) are one PERSON; so are a PERSON and one "
-        "capitalised word tagged ORG or GPE after it that no list knows, or a known first name so tagged before it",
+        "capitalised word tagged ORG or GPE after it that no list knows, or a known first name so tagged before it, "
+        "or an honorific and one capitalised word so tagged before it",
         '"SSP Harpreet" + "Singh Brar"; "Alhagie Lamin" + "Kebba Darboe"; "Orlando Mendes" + "Viegas" (ORG); '
-        '"Esteban" (ORG) + "Solís Mora"',
+        '"Esteban" (ORG) + "Solís Mora"; "El Hadj Yacoub" (ORG) + "Abdallah Nour"',
         _person_cut_in_two,
     ),
     Rule(

@@ -304,6 +304,36 @@ def _named_in_filipino(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     return Typed("Organization", doc[start : span.end], "rule")
 
 
+# Prepositions of place before a name: where something is or comes from. A person follows "from" too ("a letter from
+# Ana Cruz"), never "in", "near" or "outside"; so one of those must be seen, and only these before every mention.
+_WHERE = frozenset({"in", "near", "outside"})
+_WHERE_OR_WHENCE = _WHERE | {"from"}
+
+
+def _named_only_as_a_place(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
+    """A PERSON of two or three capitalised words, no known first name first, that the text writes only right after
+    "in", "near", "outside" or "from", at least once after one of the first three, and never with a possessive: a place
+    the model took for a person ("born in Bint Jbeil", "a steelworks in Kryvyi Rih", "rings from Kryvyi Rih"). News
+    writes a person after "in" only in a possessive ("in Ana Cruz's view")."""
+    span = c.span
+    if c.ner_type != "Person" or not 2 <= len(span) <= 3 or c.words[0] in gazetteer.first_names:
+        return c
+    if not all(t.is_alpha and t.text[:1].isupper() for t in span):
+        return c
+    doc, words = span.doc, [t.text for t in span]
+    befores: list[str] = []
+    for token in doc:
+        end = token.i + len(words)
+        if token.text != words[0] or end > len(doc) or [t.text for t in doc[token.i : end]] != words:
+            continue
+        if end < len(doc) and doc[end].tag_ == "POS":
+            return c
+        befores.append(doc[token.i - 1].lower_ if token.i > 0 else "")
+    if all(b in _WHERE_OR_WHENCE for b in befores) and any(b in _WHERE for b in befores):
+        return Typed("Location", span, "rule")
+    return c
+
+
 def _a_place(word: Token, gazetteer: Gazetteer) -> bool:
     """The gazetteer knows ``word`` as a place, the article tags it as one elsewhere, or its dateline names it
     ("SUNAMGANJ, April 22 (BNA) -")."""
@@ -768,6 +798,15 @@ RETYPING: tuple[Rule[RetypeStep], ...] = (
         '"Commissioner Sargodha Jahanzeb Awan" → "Jahanzeb Awan", "councillor from Lyari Naseem Bibi" → "Naseem Bibi", '
         '"of the DAE in Sunamganj Bimal Chandra Som" → "Bimal Chandra Som"',
         _place_before_name,
+    ),
+    Rule(
+        "named_only_as_a_place",
+        "a PERSON of two or three capitalised words, no known first name first, that the text writes only after "
+        '"in", "near", "outside" or "from", at least once after one of the first three, never with a possessive, is '
+        "a Location",
+        '"born in Bint Jbeil", "a steelworks in Kryvyi Rih … rings from Kryvyi Rih" tagged PERSON; "a letter from Ana '
+        'Cruz" stays',
+        _named_only_as_a_place,
     ),
     Rule(
         "nationality_before_name",

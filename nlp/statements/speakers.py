@@ -478,7 +478,12 @@ class SpeakerResolver(Relatives):
         if titled_name is not None:  # "Neighbour Gurpreet Dhillon", "Harris County Sheriff Ana Villareal"
             return Speaker(titled_name, phrase.text, None, True, at)
         if entity.type == "Person":
-            name = without_titles(name, self.lexicon)  # "SP Adewale Ojo" as tagged
+            name = self._after_titles(name)  # "SP Adewale Ojo" as tagged
+            in_full = self._named_in_full_before(name, at, entity.name) if name != entity.name else None
+            if in_full is not None:  # "Father Giorgi" after "Father Giorgi Tsiklauri"
+                return Speaker(in_full.name, phrase.text, in_full.entity_id, True, at, "surname")
+            if name != entity.name and self._in_a_longer_name(name):
+                name = entity.name  # a longer name holds it that the titled one cannot be tied to: as written
         if head.pos_ != "PROPN" and head.ent_type_ not in NAME_LABELS:
             earlier = [start for start, end in entity.mentions if end <= at]
             return Speaker(
@@ -504,7 +509,13 @@ class SpeakerResolver(Relatives):
         if is_person or (titled_name is not None and head.ent_type_ not in {"NORP", "FAC", "LOC"}):
             basis: StatementBasis = "surname" if named and name != phrase.text else "name"
             # "Mayor Brian Lafleur" tagged otherwise
-            return Speaker(titled_name or without_titles(name, self.lexicon), phrase.text, None, True, at, basis)
+            written, name = name, titled_name or self._after_titles(name)
+            in_full = self._named_in_full_before(name, at, written) if name != written else None
+            if in_full is not None:  # "Doña Hortensia" after "Hortensia Vela"
+                return Speaker(in_full.name, phrase.text, in_full.entity_id, True, at, "surname")
+            if name != written and self._in_a_longer_name(name):
+                name = written
+            return Speaker(name, phrase.text, None, True, at, basis)
         if named or head.pos_ == "PROPN":
             basis = "name"
         elif head.lemma_.lower() in words.speaking_documents:
@@ -851,12 +862,16 @@ class SpeakerResolver(Relatives):
                 return NamedMention(at, heard.name, heard.entity_id, True, True)
         for ent in self._doc_ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == name and ent.start_char + self.offset < at:
+                if self._only_titled(ent.text.split()):
+                    continue  # "Mrs Hobbs" as the model tagged it: no more of her name than "Hobbs"
                 return NamedMention(at, ent.text, None, True, True)
         given = self._given_name_before(name, at)
         if given is not None:
             return NamedMention(at, given, None, True, True)
         for mention in reversed(self._mentions):
             if mention.at < at and mention.is_person and mention.name.endswith(" " + name):
+                if self._only_titled(mention.name.split()):
+                    continue
                 return mention  # "Okafor" after "Amara Okafor", whom the tagger did not call a person
         # "Blessing said" after "The salon belongs to Blessing Moyo": a given name alone is the one person named before
         # with it, when only one was
@@ -913,6 +928,52 @@ class SpeakerResolver(Relatives):
         words = heard.name.split()
         untagged_name = heard.basis == "name" and heard.entity_id is None and all(w[:1].isupper() for w in words)
         return heard.is_person or (untagged_name and words[-1].lower() not in self.lexicon.organisation_name_ends)
+
+    def _named_in_full_before(self, name: str, at: int, titled: str) -> NamedMention | None:
+        """The one person named before ``at`` by a longer name that holds ``name``, a single word left of the
+        name ``titled`` after its titles ("Giorgi" of "Father Giorgi" after "Giorgi Tsiklauri"); of several, the
+        one the text names in full after the same titles ("Father Giorgi Tsiklauri" beside "Giorgi Beridze");
+        None if none or still several."""
+        if " " in name or not titled.endswith(" " + name):
+            return None
+        bearers = {
+            m.name: m
+            for m in self._mentions
+            if m.at < at and m.is_person and len(words := m.name.split()) > 1 and name in words
+            if not self._only_titled(words)
+        }
+        if len(bearers) > 1:
+            titles, text = titled[: -len(name)], doc_text(self.doc)
+            bearers = {full: m for full, m in bearers.items() if titles + full in text}
+        return next(iter(bearers.values())) if len(bearers) == 1 else None
+
+    def _after_titles(self, name: str) -> str:
+        """A person's name without the titles the tagger took into it (`without_titles`), down to one word when all
+        the others are titles or forms of address ("Sayadaw U Kovida" → "Kovida"), as the guide's canonical names
+        write "Mr. Rossi" → "Rossi"."""
+        words = name.split()
+        if len(words) > 1 and self._only_titled(words) and words[-1][:1].isupper():
+            return words[-1]
+        return without_titles(name, self.lexicon)
+
+    def _in_a_longer_name(self, name: str) -> bool:
+        """Whether a person's name of more than one word, anywhere in the article, holds the one word ``name``, or
+        the text writes it before another capitalised word that is no sentence opener, whatever the tagger made of
+        them ("Nektarios Vlachakis" beside "Father Nektarios")."""
+        if " " in name:
+            return False
+        if any(
+            m.is_person and len(words := m.name.split()) > 1 and name in words and not self._only_titled(words)
+            for m in self._mentions
+        ):
+            return True
+        followed = re.finditer(rf"(?<![\w-]){re.escape(name)} ([A-Z][\w'’-]+)", doc_text(self.doc))
+        return any(f.group(1).lower() not in self.lexicon.no_name_words for f in followed)
+
+    def _only_titled(self, words: list[str]) -> bool:
+        """Whether a name's words before its last are all titles or forms of address ("Mrs Hobbs", "Cikgu Zainab"):
+        no fuller name than the last word, which the guide's canonical names write alone ("Mr. Rossi" → "Rossi")."""
+        return all(w.lower().rstrip(".") in self.lexicon.words_before_names for w in words[:-1])
 
     def _given_name_before(self, name: str, at: int) -> str | None:
         """ "Valeska Paris, an Australian woman, …" earlier makes a later "Paris" Valeska Paris."""
