@@ -936,12 +936,7 @@ class SpeakerResolver(Relatives):
         None if none or still several."""
         if " " in name or not titled.endswith(" " + name):
             return None
-        bearers = {
-            m.name: m
-            for m in self._mentions
-            if m.at < at and m.is_person and len(words := m.name.split()) > 1 and name in words
-            if not self._only_titled(words)
-        }
+        bearers = {m.name: m for m in self._longer_names_holding(name) if m.at < at}
         if len(bearers) > 1:
             titles, text = titled[: -len(name)], doc_text(self.doc)
             bearers = {full: m for full, m in bearers.items() if titles + full in text}
@@ -956,16 +951,21 @@ class SpeakerResolver(Relatives):
             return words[-1]
         return without_titles(name, self.lexicon)
 
+    def _longer_names_holding(self, name: str) -> list[NamedMention]:
+        """The mentions of people named by more than one word, titles alone not counted, that hold the word ``name``."""
+        return [
+            m
+            for m in self._mentions
+            if m.is_person and len(words := m.name.split()) > 1 and name in words and not self._only_titled(words)
+        ]
+
     def _in_a_longer_name(self, name: str) -> bool:
         """Whether a person's name of more than one word, anywhere in the article, holds the one word ``name``, or
         the text writes it before another capitalised word that is no sentence opener, whatever the tagger made of
-        them ("Nektarios Vlachakis" beside "Father Nektarios")."""
+        them ("Spyridon Kalamaris" beside "Father Spyridon")."""
         if " " in name:
             return False
-        if any(
-            m.is_person and len(words := m.name.split()) > 1 and name in words and not self._only_titled(words)
-            for m in self._mentions
-        ):
+        if self._longer_names_holding(name):
             return True
         followed = re.finditer(rf"(?<![\w-]){re.escape(name)} ([A-Z][\w'’-]+)", doc_text(self.doc))
         return any(f.group(1).lower() not in self.lexicon.no_name_words for f in followed)
