@@ -115,9 +115,10 @@ def test_neo4j_dying_mid_ingest_ends_in_one_line_a_summary_and_a_report(private_
     summary = re.search(r"read (\d+), loaded (\d+),", stdout)
     assert summary is not None, stdout + stderr[-3000:]
     loaded = int(summary.group(2))
-    assert loaded >= loaded_before
     assert "skipped, not loaded: " in stdout, "read but not stored: counted, not lost"
     unsure = int(re.search(r"skipped, not loaded: (\d+)", stdout).group(1))
+    # what the graph held before the kill was reported loaded, or is the batch whose commit answer died with the server
+    assert loaded + unsure >= loaded_before, stdout
     assert re.search(r"^report: .*ingest-reports/ingest-.*\.json$", stdout, re.MULTILINE)
     report = json.loads((settings.data_dir / "ingest-reports" / "latest.json").read_text())
     assert report["loaded"] == loaded and report["error"] == errors[0].removeprefix("Error: ")
