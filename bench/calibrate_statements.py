@@ -22,7 +22,8 @@ attribution-koreajapan, attribution-subcontinent, attribution-borderlands, attri
 attribution-philippines, attribution-exile, attribution-eastafrica, attribution-caucasus,
 attribution-lusophone, attribution-dispatches, attribution-rural, attribution-himalaya,
 attribution-mesoamerica, attribution-nusantara, attribution-interviews, attribution-blacksea,
-attribution-centralafrica, attribution-weekend and attribution-broadcast) and on
+attribution-centralafrica, attribution-weekend, attribution-broadcast, attribution-sahel, attribution-oceania,
+attribution-southindia and attribution-arabfeatures) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -145,6 +146,10 @@ DEVELOPMENT = (
     "attribution-centralafrica",
     "attribution-weekend",
     "attribution-broadcast",
+    "attribution-sahel",
+    "attribution-oceania",
+    "attribution-southindia",
+    "attribution-arabfeatures",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),

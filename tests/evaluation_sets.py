@@ -399,6 +399,24 @@ ATTRIBUTION_WEEKEND = EvaluationSet(DATA / "attribution-weekend", DATA / "attrib
 # posted on X, statements read out for others, captions and key points that are no statements. Written apart from
 # the rules, first scored once, a development set since.
 ATTRIBUTION_BROADCAST = EvaluationSet(DATA / "attribution-broadcast", DATA / "attribution-broadcast" / "floors.json")
+# Francophone West Africa and the Sahel (Senegal to Chad's Lake region, Mauritania, a Gambian border town): Ould,
+# Mint and Ag, El Hadji and Cheikh as given names beside Hadja, Thierno, Serigne and Me as titles, family names in
+# capitals, a junta's communiqué. Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_SAHEL = EvaluationSet(DATA / "attribution-sahel", DATA / "attribution-sahel" / "floors.json")
+# Features and reports of the Pacific and Oceania (Fiji to Hawaii, Maori and Pasifika New Zealand): chiefly titles
+# before and inside names, names with no family name, one subject quoted by pronoun among relatives of one surname.
+# Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_OCEANIA = EvaluationSet(DATA / "attribution-oceania", DATA / "attribution-oceania" / "floors.json")
+# South India and Sri Lanka's north and east: initials before or after a name, Thiru, Tmt. and Selvi, the Collector
+# by office, Telugu surname-first names, Kerala house names, parties' and courts' statements. Written apart from the
+# rules, first scored once, a development set since.
+ATTRIBUTION_SOUTHINDIA = EvaluationSet(DATA / "attribution-southindia", DATA / "attribution-southindia" / "floors.json")
+# Features of the Arab world (Egypt to Oman, Sudan, Iraq, Tunisia, Libya): teknonyms (Umm Khaled, Abu Ahmad), al-
+# written several ways, Hajj, Hagga and Ustaza before names, families of one surname, dialect printed as spoken.
+# Written apart from the rules, first scored once, a development set since.
+ATTRIBUTION_ARABFEATURES = EvaluationSet(
+    DATA / "attribution-arabfeatures", DATA / "attribution-arabfeatures" / "floors.json"
+)
 # Held-out attribution: US politics, European, Middle Eastern, East Asian and Latin American outlets, a tabloid, tech,
 # entertainment, conflict, markets, a council, a Q&A, a correction. Written apart from the rules; measured only.
 ATTRIBUTION_HELDOUT = EvaluationSet(DATA / "attribution-heldout", DATA / "attribution-heldout" / "floors.json")
@@ -505,6 +523,10 @@ STATEMENT_SETS = (
     ATTRIBUTION_CENTRALAFRICA,
     ATTRIBUTION_WEEKEND,
     ATTRIBUTION_BROADCAST,
+    ATTRIBUTION_SAHEL,
+    ATTRIBUTION_OCEANIA,
+    ATTRIBUTION_SOUTHINDIA,
+    ATTRIBUTION_ARABFEATURES,
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_BEATS,

@@ -28,6 +28,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_AFPAK,
     ATTRIBUTION_AFRICA,
     ATTRIBUTION_ANDES,
+    ATTRIBUTION_ARABFEATURES,
     ATTRIBUTION_ARTS,
     ATTRIBUTION_BALKANS,
     ATTRIBUTION_BLACKSEA,
@@ -76,6 +77,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_NAMING,
     ATTRIBUTION_NORDIC,
     ATTRIBUTION_NUSANTARA,
+    ATTRIBUTION_OCEANIA,
     ATTRIBUTION_PACIFIC,
     ATTRIBUTION_PHILIPPINES,
     ATTRIBUTION_POLITICS,
@@ -84,10 +86,12 @@ from tests.evaluation_sets import (
     ATTRIBUTION_REGIONS,
     ATTRIBUTION_RESEARCH,
     ATTRIBUTION_RURAL,
+    ATTRIBUTION_SAHEL,
     ATTRIBUTION_SEASIA,
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_SOUTHASIA,
     ATTRIBUTION_SOUTHERNAFRICA,
+    ATTRIBUTION_SOUTHINDIA,
     ATTRIBUTION_SPORT,
     ATTRIBUTION_SUBCONTINENT,
     ATTRIBUTION_TOWNS,
@@ -185,6 +189,10 @@ SETS = [
     pytest.param(ATTRIBUTION_CENTRALAFRICA, id="attribution-centralafrica"),
     pytest.param(ATTRIBUTION_WEEKEND, id="attribution-weekend"),
     pytest.param(ATTRIBUTION_BROADCAST, id="attribution-broadcast"),
+    pytest.param(ATTRIBUTION_SAHEL, id="attribution-sahel"),
+    pytest.param(ATTRIBUTION_OCEANIA, id="attribution-oceania"),
+    pytest.param(ATTRIBUTION_SOUTHINDIA, id="attribution-southindia"),
+    pytest.param(ATTRIBUTION_ARABFEATURES, id="attribution-arabfeatures"),
 ]
 
 
@@ -263,6 +271,10 @@ def test_articles_are_new_and_hold_enough_statements(evaluation_set: EvaluationS
         id(ATTRIBUTION_CENTRALAFRICA): 14,
         id(ATTRIBUTION_WEEKEND): 14,
         id(ATTRIBUTION_BROADCAST): 14,
+        id(ATTRIBUTION_SAHEL): 14,
+        id(ATTRIBUTION_OCEANIA): 14,
+        id(ATTRIBUTION_SOUTHINDIA): 14,
+        id(ATTRIBUTION_ARABFEATURES): 14,
     }
     assert len(articles) >= fewer.get(id(evaluation_set), 24) and len(statements) >= 120
 
