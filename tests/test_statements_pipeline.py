@@ -2594,6 +2594,22 @@ FORMS_OF_ADDRESS_CASES = [
         "up.",
         ["Yacoub Abdallah Djibrine"],
     ),
+    ("Lawan Mahamat Abba, the head of the island village, said 200 families had arrived.", ["Mahamat Abba"]),
+    (
+        "Usta Kamal Haddad, who has carved doors in the souq since 1979, said the new stone was too soft.",
+        ["Kamal Haddad"],
+    ),
+    (
+        'Hagga Zeinab runs the shop with her son. "He knows the oils, I know the money," Hagga Zeinab said.',
+        ["Zeinab"],
+    ),
+    (
+        'Collector S Meenakshi said the district administration had deployed 3,000 police personnel. "The heat was the '
+        'challenge," she said.',
+        ["S Meenakshi", "S Meenakshi"],
+    ),
+    ("Thiru K. Selvaraj, the returning officer, said the rolls would be published on Monday.", ["K. Selvaraj"]),
+    ("Susuga Mele Tuilagi, the widow of the chief, said the village would mourn for a week.", ["Mele Tuilagi"]),
 ]
 
 
