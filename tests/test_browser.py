@@ -18,7 +18,11 @@ from urllib.parse import quote
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import (
+    NoAlertPresentException,
+    NoSuchElementException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -173,6 +177,29 @@ def _assert_nothing_ran(browser) -> None:
     assert browser.title != "pwned"
 
 
+def _submit_form(browser, fields: dict[str, str], button_label: str) -> None:
+    """Type into a form's fields and press its button, again from the start if a rerun redraws the page meanwhile.
+
+    A rerun (the embedding model's warm-up finishing) may replace the page's elements between finding one and
+    using it; the form's values live in the elements, so both the typing and the click are done again.
+    """
+
+    def fill_and_press(b) -> bool:
+        for label, value in fields.items():
+            box = b.find_element(By.CSS_SELECTOR, f"input[aria-label='{label}']")
+            box.clear()
+            box.send_keys(value)
+        buttons = [e for e in b.find_elements(By.TAG_NAME, "button") if e.text.strip() == button_label]
+        if not buttons:
+            return False
+        buttons[0].click()
+        return True
+
+    WebDriverWait(browser, 90, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+        fill_and_press
+    )
+
+
 def test_search_finds_an_entity(browser, app_url, tmp_path):
     wait = _open(browser, app_url + "/search")
     box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input[aria-label^='Search people']")))
@@ -266,10 +293,7 @@ def test_audit_page_shows_a_hostile_correction_as_text_and_undoes_it(browser, ap
     _wait_text(browser, wait, "1 corrections, newest first")
     browser.save_screenshot(str(tmp_path / "audit.png"))
     _assert_nothing_ran(browser)
-    editor = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input[aria-label='Editor name']")))
-    editor.send_keys("bo")
-    button = next(b for b in browser.find_elements(By.TAG_NAME, "button") if b.text.strip() == "Undo")
-    button.click()
+    _submit_form(browser, {"Editor name": "bo"}, "Undo")
     _wait_text(browser, wait, f"renamed {PAYLOAD + ' Mallory'!r}")  # the change, in the message, as text
     records, _, _ = driver.execute_query(
         "MATCH (e:Entity {id: $id}) RETURN e.name AS name", id=SCRIPT_PERSON, database_=database
