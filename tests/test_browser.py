@@ -195,15 +195,27 @@ def _submit_form(browser, fields: dict[str, str], button_label: str) -> None:
         buttons[0].click()
         return True
 
+    _again_if_redrawn(browser, fill_and_press)
+
+
+def _again_if_redrawn(browser, action) -> None:
+    """Run ``action(browser)`` until it returns True, from the start whenever an element it found went stale."""
     WebDriverWait(browser, 90, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
-        fill_and_press
+        action
     )
 
 
 def test_search_finds_an_entity(browser, app_url, tmp_path):
     wait = _open(browser, app_url + "/search")
-    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input[aria-label^='Search people']")))
-    box.send_keys("Stefanovic", Keys.ENTER)
+    wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input[aria-label^='Search people']")))
+
+    def search(b) -> bool:
+        box = b.find_element(By.CSS_SELECTOR, "input[aria-label^='Search people']")
+        box.clear()
+        box.send_keys("Stefanovic", Keys.ENTER)
+        return True
+
+    _again_if_redrawn(browser, search)
     _wait_text(browser, wait, "1 entities")
     browser.save_screenshot(str(tmp_path / "search.png"))
     assert "Entities" in browser.find_element(By.TAG_NAME, "body").text
