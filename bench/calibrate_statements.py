@@ -64,6 +64,8 @@ from nlp.statements.confidence import (
     FIRST_SCORE_COUNTS,
     calibration_key,
     chained,
+    gender_in_name,
+    names_speaker_before,
     rate,
     speaker_confidence,
     speaker_key,
@@ -176,6 +178,8 @@ class Judged:
     matched: bool  # a gold statement overlaps it (score_extract's rule)
     right: bool  # matched and the speaker is the gold one
     after_uncertain: bool = False  # a pronoun or carried quote after a statement not confident (`chained`)
+    gender_named: bool = False  # a pronoun whose speaker's given name is of its gender (`gender_in_name`)
+    speaker_before: bool | None = None  # a pronoun naming the speaker before (`names_speaker_before`)
 
 
 def judged(
@@ -194,6 +198,7 @@ def judged(
         text = texts.get(gold_doc["id"], "")
         previous: float | None = None  # the statement before's confidence by today's table, as `chained` reads it
         heard: set[str | None] = set()
+        previous_speaker: str | None = None
         for index, statement in enumerate(pred):
             gold_index = pairs.get(index)
             basis = statement.get("basis")
@@ -205,7 +210,14 @@ def judged(
             known, has_cue = speaker_id is not None, statement.get("cue") is not None
             speaker = speaker_key(speaker_id, statement.get("speaker"))
             after_uncertain = chained(basis, previous, speaker not in heard)
-            previous = speaker_confidence(basis, distance, known, has_cue, shape, after_uncertain)
+            gender_named = gender_in_name(
+                basis, statement.get("speaker_mention"), statement.get("speaker"), words.person_pronouns
+            )
+            speaker_before = names_speaker_before(basis, speaker, previous_speaker)
+            previous = speaker_confidence(
+                basis, distance, known, has_cue, shape, after_uncertain, gender_named, speaker_before
+            )
+            previous_speaker = speaker
             heard.add(speaker)
             found.append(
                 Judged(
@@ -218,6 +230,8 @@ def judged(
                     gold_index is not None,
                     gold_index is not None and speaker_right(gold[gold_index], statement, entities),
                     after_uncertain,
+                    gender_named,
+                    speaker_before,
                 )
             )
     return found
@@ -381,7 +395,9 @@ def reliability_table(sets: dict[str, list[Judged]], markdown: bool) -> str:
 
 
 def fit_key(j: Judged) -> str:
-    return calibration_key(j.basis, j.distance, j.speaker_known, j.has_cue, j.shape, j.after_uncertain)
+    return calibration_key(
+        j.basis, j.distance, j.speaker_known, j.has_cue, j.shape, j.after_uncertain, j.gender_named, j.speaker_before
+    )
 
 
 def fit_counts(found: list[Judged]) -> dict[str, tuple[int, int]]:

@@ -4,11 +4,13 @@ news the extractor had never seen.
 Statements are grouped by how their speaker was found (``calibration_key``: the basis; for a pronoun or a
 description how many sentences back its antecedent is; for a name or surname whether the article's entities
 know the speaker; for a carried quote whether it repeats its cue, i.e. stays in the paragraph it was attributed
-in) and by the speaker's shape (`speaker_shape`): a person not named in full in the common shape of two or three
-capitalised words (or named right after a capitalised word that is no title, `name_cut`), a surname two people in
-the text share (`name_shared`), and an unnamed speaker who is one person rather than a group, are where unfamiliar
-news goes wrong (a title of honour taken into the name, a name the tagger cut, `Kim` of two Kims, `a survivor, Ana
-Ruiz,`); an organisation named in full (`full_organisation_name`) is its own group, surer than those.
+in; for a pronoun whether the speaker's given name is of its gender and whether it names the speaker of the
+statement before) and by the speaker's shape (`speaker_shape`): a person not named in full in the common shape of
+two or three capitalised words (or named right after a capitalised word that is no title, `name_cut`), a surname
+two people in the text share (`name_shared`), and an unnamed speaker who is one person rather than a group, are
+where unfamiliar news goes wrong (a title of honour taken into the name, a name the tagger cut, `Kim` of two Kims,
+`a survivor, Ana Ruiz,`); an organisation named in full (`full_organisation_name`) is its own group, surer than
+those.
 
 The counts are those of the development sets as each scored the first time the extractor saw it, before any rule
 was drawn from it (their predictions are kept in ``tests/data/<set>/first_score.json``): that is how the extractor
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from core.names import fold
 from core.records import CONFIDENT_ATTRIBUTION
+from nlp.lexicon.first_names import first_name_genders
 
 if TYPE_CHECKING:
     from nlp.lexicon.sections import StatementWords
@@ -40,6 +43,9 @@ SHARED_NAME = "a name others share"
 ORGANISATION_NAME = "an organisation named in full"
 ONE_PERSON = "one person"
 AFTER_UNCERTAIN = "after an uncertain attribution"
+GENDER_IN_NAME = "a name of its gender"
+SPEAKER_BEFORE = "the speaker before"
+NEW_SPEAKER = "not the speaker before"
 # Bases whose speaker comes from the statements before: a pronoun's antecedent is most often the speaker just heard,
 # a carried quote's speaker is the one before's.
 CHAINED_BASES = frozenset({"pronoun", "carried"})
@@ -48,57 +54,81 @@ CHAINED_BASES = frozenset({"pronoun", "carried"})
 FIRST_SCORE_COUNTS: dict[str, tuple[int, int]] = {
     "name, an entity": (3364, 3452),
     "surname, an entity": (2553, 2633),
-    "pronoun, 0-1 sentences back": (2221, 2361),
-    "carried, in its paragraph": (661, 693),
+    "pronoun, 0-1 sentences back, a name of its gender, the speaker before": (1027, 1049),
+    "carried, in its paragraph": (702, 737),
+    "pronoun, 0-1 sentences back, the speaker before": (660, 707),
     "name, an entity, not a full name": (311, 626),
     "name, an entity, an organisation named in full": (549, 605),
     "surname, an entity, a name others share": (398, 540),
     "group, one person": (309, 531),
     "name, not an entity, not a full name": (261, 504),
     "group": (426, 450),
-    "pronoun, 0-1 sentences back, after an uncertain attribution": (285, 415),
-    "pronoun, 0-1 sentences back, not a full name, after an uncertain attribution": (215, 396),
-    "pronoun, 2-3 sentences back": (250, 383),
-    "carried, in its paragraph, after an uncertain attribution": (216, 306),
+    "pronoun, 0-1 sentences back, a name of its gender, not the speaker before": (330, 353),
+    "pronoun, 0-1 sentences back, not the speaker before": (236, 288),
+    "carried, in its paragraph, after an uncertain attribution": (175, 262),
     "surname, an entity, not a full name": (105, 250),
+    "pronoun, 0-1 sentences back, not a full name, after an uncertain attribution": (90, 239),
     "description, antecedent unknown, not a full name": (63, 235),
-    "pronoun, 0-1 sentences back, not a full name": (139, 226),
-    "carried, in its paragraph, not a full name, after an uncertain attribution": (86, 206),
-    "carried, to a new paragraph": (187, 199),
+    "carried, to a new paragraph": (198, 211),
+    "carried, in its paragraph, not a full name, after an uncertain attribution": (84, 204),
+    "pronoun, 0-1 sentences back, after an uncertain attribution": (111, 193),
+    "pronoun, 0-1 sentences back, a name of its gender, after an uncertain attribution": (142, 186),
     "description, 0-1 sentences back": (127, 172),
     "document, an entity": (136, 161),
-    "pronoun, 2-3 sentences back, after an uncertain attribution": (60, 159),
-    "pronoun, 4+ sentences back": (50, 126),
+    "pronoun, 0-1 sentences back, not a full name, a name of its gender, after an uncertain attribution": (120, 151),
+    "pronoun, 2-3 sentences back, a name of its gender, not the speaker before": (108, 122),
+    "pronoun, 0-1 sentences back, not a full name, not the speaker before": (44, 114),
     "description, 0-1 sentences back, not a full name": (55, 107),
-    "pronoun, 4+ sentences back, after an uncertain attribution": (11, 102),
-    "carried, to a new paragraph, after an uncertain attribution": (58, 100),
+    "pronoun, 2-3 sentences back, not the speaker before": (69, 106),
     "description, 0-1 sentences back, an organisation named in full": (84, 95),
+    "pronoun, 2-3 sentences back, a name of its gender, the speaker before": (55, 93),
+    "carried, to a new paragraph, after an uncertain attribution": (47, 88),
     "document, not an entity": (30, 85),
+    "pronoun, 2-3 sentences back, the speaker before": (34, 80),
+    "pronoun, 2-3 sentences back, after an uncertain attribution": (19, 79),
     "surname, not an entity, not a full name": (52, 77),
-    "carried, to a new paragraph, not a full name, after an uncertain attribution": (27, 75),
+    "carried, to a new paragraph, not a full name, after an uncertain attribution": (26, 74),
     "description, 2-3 sentences back": (61, 72),
-    "pronoun, 2-3 sentences back, not a full name": (20, 66),
-    "pronoun, 2-3 sentences back, not a full name, after an uncertain attribution": (21, 66),
+    "pronoun, 2-3 sentences back, a name of its gender, after an uncertain attribution": (25, 62),
+    "pronoun, 4+ sentences back, not the speaker before": (21, 60),
+    "pronoun, 4+ sentences back, after an uncertain attribution": (3, 57),
     "description, 4+ sentences back": (41, 55),
+    "pronoun, 2-3 sentences back, not a full name, after an uncertain attribution": (14, 50),
+    "pronoun, 2-3 sentences back, not a full name, not the speaker before": (13, 50),
+    "pronoun, 0-1 sentences back, not a full name, a name of its gender, not the speaker before": (35, 47),
     "description, 4+ sentences back, an organisation named in full": (33, 46),
-    "pronoun, 4+ sentences back, not a full name": (3, 40),
+    "pronoun, 4+ sentences back, a name of its gender, not the speaker before": (22, 46),
+    "pronoun, 0-1 sentences back, not a full name, a name of its gender, the speaker before": (41, 41),
+    "pronoun, 4+ sentences back, a name of its gender, after an uncertain attribution": (5, 41),
     "description, 2-3 sentences back, an organisation named in full": (29, 38),
     "description, 4+ sentences back, not a full name": (15, 36),
+    "pronoun, 4+ sentences back, not a full name, not the speaker before": (2, 32),
     "description, 2-3 sentences back, not a full name": (10, 30),
-    "pronoun, 4+ sentences back, not a full name, after an uncertain attribution": (3, 26),
-    "carried, in its paragraph, not a full name": (25, 25),
+    "pronoun, 0-1 sentences back, not a full name, the speaker before": (24, 30),
+    "carried, in its paragraph, not a full name": (27, 27),
     "context": (18, 23),
+    "pronoun, 2-3 sentences back, not a full name, a name of its gender, after an uncertain attribution": (7, 17),
+    "pronoun, 4+ sentences back, not a full name, after an uncertain attribution": (1, 17),
+    "pronoun, 4+ sentences back, a name of its gender, the speaker before": (10, 16),
     "carried, in its paragraph, an organisation named in full": (10, 13),
-    "pronoun, 0-1 sentences back, an organisation named in full": (9, 10),
+    "pronoun, 2-3 sentences back, not a full name, a name of its gender, not the speaker before": (6, 11),
+    "pronoun, 4+ sentences back, not a full name, a name of its gender, not the speaker before": (1, 9),
     "context, not a full name": (4, 8),
-    "carried, to a new paragraph, not a full name": (5, 5),
+    "pronoun, 4+ sentences back, not a full name, a name of its gender, after an uncertain attribution": (2, 8),
+    "pronoun, 4+ sentences back, the speaker before": (0, 8),
+    "pronoun, 0-1 sentences back, an organisation named in full, the speaker before": (7, 7),
+    "carried, to a new paragraph, not a full name": (6, 6),
     "carried, to a new paragraph, an organisation named in full": (3, 4),
-    "pronoun, 2-3 sentences back, an organisation named in full": (2, 4),
     "carried, in its paragraph, an organisation named in full, after an uncertain attribution": (2, 3),
-    "pronoun, 4+ sentences back, an organisation named in full": (0, 2),
+    "pronoun, 0-1 sentences back, an organisation named in full, not the speaker before": (2, 3),
+    "pronoun, 2-3 sentences back, not a full name, a name of its gender, the speaker before": (1, 3),
+    "pronoun, 2-3 sentences back, an organisation named in full, not the speaker before": (1, 2),
+    "pronoun, 2-3 sentences back, an organisation named in full, the speaker before": (1, 2),
+    "pronoun, 4+ sentences back, an organisation named in full, not the speaker before": (0, 2),
     "surname, not an entity, a name others share": (1, 2),
     "carried, to a new paragraph, an organisation named in full, after an uncertain attribution": (1, 1),
     "context, an organisation named in full": (0, 1),
+    "pronoun, 2-3 sentences back, not a full name, the speaker before": (0, 1),
 }
 
 
@@ -350,13 +380,43 @@ def calibration_key(
     has_cue: bool,
     shape: str,
     after_uncertain: bool = False,
+    gender_named: bool = False,
+    speaker_before: bool | None = None,
 ) -> str:
     """The group a statement's confidence is read from. ``speaker_known``: the speaker is one of the article's
     entities; ``has_cue``: the statement names its cue; ``shape``: `speaker_shape`; ``after_uncertain``: a pronoun
-    or carried quote right after a statement whose attribution is not confident (`chained`)."""
+    or carried quote right after a statement whose attribution is not confident (`chained`); for a pronoun,
+    ``gender_named``: `gender_in_name`, and ``speaker_before``: `names_speaker_before` (None for other bases)."""
     key = _basis_key(basis, distance, speaker_known, has_cue)
     key = f"{key}, {shape}" if shape else key
+    key = f"{key}, {GENDER_IN_NAME}" if gender_named else key
+    if speaker_before is not None and not after_uncertain:  # leaning on the statement before says it already
+        key = f"{key}, {SPEAKER_BEFORE if speaker_before else NEW_SPEAKER}"
     return f"{key}, {AFTER_UNCERTAIN}" if after_uncertain else key
+
+
+def gender_in_name(
+    basis: str | None, mention: str | None, speaker: str | None, pronoun_genders: dict[str, str]
+) -> bool:
+    """A "he" or "she" whose speaker's given name, the first word of the name, is one of that gender ("Maria Lopez
+    … she said"): the agreement is evidence for the antecedent. A speaker whose name tells no gender (a family name
+    written first, a given name the first-names list lacks, a place the tagger took for a person) may have been
+    taken for want of a better one: in the first scores a pronoun a sentence or less back naming the speaker before
+    was right 98 times in 100 with a name of its gender and 93 without one; naming someone else, 93 and 82."""
+    if basis != "pronoun" or not mention or not speaker:
+        return False
+    gender = pronoun_genders.get(mention.lower())
+    return bool(gender) and first_name_genders().get(speaker.split()[0].lower().strip(".")) == gender
+
+
+def names_speaker_before(basis: str | None, speaker: str | None, previous_speaker: str | None) -> bool | None:
+    """For a pronoun, whether its speaker (`speaker_key`) is the one of the article's statement before; None for
+    other bases. A sentence or less back that is the natural reading; two or three back it is the resolver keeping
+    the last speaker over whoever was named in between, right 59 times in 100 in the first scores with a name of
+    the pronoun's gender, and 89 when the pronoun names someone else."""
+    if basis != "pronoun":
+        return None
+    return previous_speaker is not None and speaker == previous_speaker
 
 
 def chained(basis: str | None, previous_confidence: float | None, first_heard: bool = False) -> bool:
@@ -406,9 +466,12 @@ def speaker_confidence(
     has_cue: bool,
     shape: str,
     after_uncertain: bool = False,
+    gender_named: bool = False,
+    speaker_before: bool | None = None,
 ) -> float:
     """The calibrated chance that a statement found this way has the right speaker; 0 without a speaker."""
     if basis is None or basis == "none":
         return 0.0
-    counts = FIRST_SCORE_COUNTS.get(calibration_key(basis, distance, speaker_known, has_cue, shape, after_uncertain))
+    key = calibration_key(basis, distance, speaker_known, has_cue, shape, after_uncertain, gender_named, speaker_before)
+    counts = FIRST_SCORE_COUNTS.get(key)
     return rate(*counts) if counts is not None else UNSEEN

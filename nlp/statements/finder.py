@@ -30,7 +30,14 @@ from nlp.statements.attribution import (
     identified_after,
     sentence_subject,
 )
-from nlp.statements.confidence import chained, speaker_confidence, speaker_key, text_shape
+from nlp.statements.confidence import (
+    chained,
+    gender_in_name,
+    names_speaker_before,
+    speaker_confidence,
+    speaker_key,
+    text_shape,
+)
 from nlp.statements.cues import cue_phrase, is_according_to
 from nlp.statements.dates import statement_date
 from nlp.statements.layout import Attribution, Clause, Layout
@@ -120,7 +127,7 @@ def find_statements(
             if resolved is None:
                 continue
             speaker = resolved
-            statement = _statement(layout, draft, speaker, published, offset)
+            statement = _statement(layout, draft, speaker, published, offset, last[0] if last else None)
         resolver.remember(speaker, (statement.start, statement.end))
         statements.append(statement)
         last = (statement, para, speaker)
@@ -131,32 +138,47 @@ def find_statements(
 
 
 def chain_confidences(statements: Sequence[Statement], text: str, lexicon: StatementWords) -> list[Statement]:
-    """An article's statements, in text order, with a pronoun's or carried quote's confidence read from its own
-    group when the statement before it is not confident and its speaker was heard before (`chained`): leaning on an
-    uncertain attribution, it is less sure than one leaning on a confident one. Done over the whole article, as its
-    first score is read."""
+    """An article's statements, in text order, with the confidence of those that lean on the statement before read
+    again over the whole article, as its first score is read: a pronoun's group says whether it names the speaker
+    before (`names_speaker_before`), which a chunk of the article cannot tell at its start; and a pronoun's or
+    carried quote's is its own group when the statement before is not confident and its speaker was heard before
+    (`chained`): leaning on an uncertain attribution, it is less sure than one leaning on a confident one."""
     chained_statements: list[Statement] = []
     previous: float | None = None
+    previous_speaker: str | None = None
     heard: set[str | None] = set()
     for statement in statements:
         speaker = speaker_key(statement.speaker_id, statement.speaker)
-        if chained(statement.basis, previous, speaker not in heard):
-            shape = text_shape(
-                text, statement.basis, statement.speaker_id, statement.speaker, statement.speaker_mention, lexicon
+        leans = chained(statement.basis, previous, speaker not in heard)
+        if leans or statement.basis == "pronoun":
+            statement = replace(
+                statement, confidence=_read_again(statement, text, lexicon, previous_speaker, after_uncertain=leans)
             )
-            confidence = speaker_confidence(
-                statement.basis,
-                statement.basis_distance,
-                statement.speaker_id is not None,
-                statement.cue is not None,
-                shape,
-                after_uncertain=True,
-            )
-            statement = replace(statement, confidence=confidence)
         chained_statements.append(statement)
-        previous = statement.confidence
+        previous, previous_speaker = statement.confidence, speaker
         heard.add(speaker)
     return chained_statements
+
+
+def _read_again(
+    statement: Statement,
+    text: str,
+    lexicon: StatementWords,
+    previous_speaker: str | None,
+    after_uncertain: bool = False,
+) -> float:
+    """`speaker_confidence` of a statement as the article's text and the speaker of the statement before give it."""
+    basis, speaker, mention = statement.basis, statement.speaker, statement.speaker_mention
+    return speaker_confidence(
+        basis,
+        statement.basis_distance,
+        statement.speaker_id is not None,
+        statement.cue is not None,
+        text_shape(text, basis, statement.speaker_id, speaker, mention, lexicon),
+        after_uncertain,
+        gender_in_name(basis, mention, speaker, lexicon.person_pronouns),
+        names_speaker_before(basis, speaker_key(statement.speaker_id, speaker), previous_speaker),
+    )
 
 
 def _leads_in(draft: _Draft, last: tuple[Statement, int, Speaker] | None, offset: int) -> bool:
@@ -383,7 +405,11 @@ def _confidence(draft: _Draft) -> float:
 # --- building records ---------------------------------------------------------------------------
 
 
-def _statement(layout: Layout, draft: _Draft, speaker: Speaker, published: str | None, offset: int) -> Statement:
+def _statement(
+    layout: Layout, draft: _Draft, speaker: Speaker, published: str | None, offset: int, previous: Statement | None
+) -> Statement:
+    """``previous``: the chunk's statement before, whose speaker a pronoun's confidence asks about
+    (`chain_confidences` asks again over the whole article)."""
     doc, text, lexicon = layout.doc, layout.text, layout.lexicon
     attribution = draft.attribution
     assert attribution is not None
@@ -392,7 +418,16 @@ def _statement(layout: Layout, draft: _Draft, speaker: Speaker, published: str |
     basis: StatementBasis = "context" if attribution.from_context else speaker.basis
     distance = _sentences_back(layout, attribution, speaker, offset) if basis in {"pronoun", "description"} else None
     shape = text_shape(layout.text, basis, speaker.entity_id, speaker.name, speaker.mention, lexicon)
-    confidence = speaker_confidence(basis, distance, speaker.entity_id is not None, cue is not None, shape)
+    before = speaker_key(previous.speaker_id, previous.speaker) if previous is not None else None
+    confidence = speaker_confidence(
+        basis,
+        distance,
+        speaker.entity_id is not None,
+        cue is not None,
+        shape,
+        gender_named=gender_in_name(basis, speaker.mention, speaker.name, lexicon.person_pronouns),
+        speaker_before=names_speaker_before(basis, speaker_key(speaker.entity_id, speaker.name), before),
+    )
     return Statement(
         start=draft.start + offset,
         end=draft.end + offset,
