@@ -23,7 +23,8 @@ attribution-philippines, attribution-exile, attribution-eastafrica, attribution-
 attribution-lusophone, attribution-dispatches, attribution-rural, attribution-himalaya,
 attribution-mesoamerica, attribution-nusantara, attribution-interviews, attribution-blacksea,
 attribution-centralafrica, attribution-weekend, attribution-broadcast, attribution-sahel, attribution-oceania,
-attribution-southindia and attribution-arabfeatures) and on
+attribution-southindia, attribution-arabfeatures,
+attribution-sportfeatures, attribution-metro, attribution-asiandiaspora and attribution-antilles) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -152,6 +153,10 @@ DEVELOPMENT = (
     "attribution-oceania",
     "attribution-southindia",
     "attribution-arabfeatures",
+    "attribution-sportfeatures",
+    "attribution-metro",
+    "attribution-asiandiaspora",
+    "attribution-antilles",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),
