@@ -107,3 +107,8 @@ def test_a_name_written_only_after_in_or_from_is_a_place(nlp_pipeline, gazetteer
     sender = letters[6:8]
     assert sender.text == "Odile Marchetti"
     assert retype(sender, "Person", gazetteer, steps) == ("Person", sender, "ner")
+    # a town the crowds pass through is one too
+    marched = nlp_pipeline("Protesters marched through Santa Lucrecia on Sunday. In Santa Lucrecia, the shops shut.")
+    through = marched[3:5]
+    assert through.text == "Santa Lucrecia"
+    assert retype(through, "Person", gazetteer, steps) == ("Location", through, "rule")

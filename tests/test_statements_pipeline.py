@@ -2610,6 +2610,12 @@ FORMS_OF_ADDRESS_CASES = [
     ),
     ("Thiru K. Selvaraj, the returning officer, said the rolls would be published on Monday.", ["K. Selvaraj"]),
     ("Susuga Mele Tuilagi, the widow of the chief, said the village would mourn for a week.", ["Mele Tuilagi"]),
+    ("Père Jean-Marie Lafontant, who runs the parish school, said 40 pupils were missing.", ["Jean-Marie Lafontant"]),
+    ("Pere Navarro, the party's spokesman, said the vote would be held in June.", ["Pere Navarro"]),
+    (
+        'Etye Mulu sells coffee by the bus station. "The rent has doubled," Etye Mulu said.',
+        ["Mulu"],
+    ),
 ]
 
 
@@ -2649,3 +2655,28 @@ def test_a_person_named_only_by_a_title_and_one_name_is_that_name(
     extractor: Extractor, text: str, speakers: list[str]
 ) -> None:
     assert [s.speaker for s in _extract(extractor, text).statements] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The governor of Nairobi, Grace Wanjiru, said on Monday that the clinics would reopen.\n\n"We have the '
+        'nurses now," the governor said at a briefing.',
+        'The prefect of Martinique, Hugo Marchetti-Blanc, said the boats could sail again on Friday.\n\n"The wind '
+        'has dropped," the prefect told reporters.',
+    ],
+)
+def test_the_office_of_a_place_before_a_name_set_off_is_that_persons_title(extractor: Extractor, text: str) -> None:
+    """ "The prefect of Martinique, Hugo Marchetti-Blanc, said": the parse may hang the name on the place; "the
+    prefect said" after it is still him."""
+    named, described = _extract(extractor, text).statements
+    assert (described.speaker, described.basis) == (named.speaker, "description")
+
+
+def test_a_company_named_for_its_properties_is_no_person(extractor: Extractor) -> None:
+    """ "Harbourview Gateway Properties said": the model may tag a landlord's name a person's, and "she" after it would
+    then take it for her."""
+    text = "The building's owner, Harbourview Gateway Properties, said in an email that it had offered a new lease."
+    assert {(e.name, e.type) for e in _extract(extractor, text).entities} == {
+        ("Harbourview Gateway Properties", "Organization")
+    }

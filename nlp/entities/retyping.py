@@ -304,17 +304,19 @@ def _named_in_filipino(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     return Typed("Organization", doc[start : span.end], "rule")
 
 
-# Prepositions of place before a name: where something is or comes from. A person follows "from" too ("a letter from
-# Ana Cruz"), never "in", "near" or "outside"; so one of those must be seen, and only these before every mention.
+# Prepositions of place before a name: where something is, comes from or passes. A person follows "from" or "through"
+# too ("a letter from Ana Cruz", "ran into Ana Cruz"), never "in", "near" or "outside"; so one of those must be seen,
+# and only these before every mention.
 _WHERE = frozenset({"in", "near", "outside"})
-_WHERE_OR_WHENCE = _WHERE | {"from"}
+_WHERE_OR_WHENCE = _WHERE | {"from", "through", "across", "around", "throughout", "into", "toward", "towards"}
 
 
 def _named_only_as_a_place(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     """A PERSON of two or three capitalised words, no known first name first, that the text writes only right after
-    "in", "near", "outside" or "from", at least once after one of the first three, and never with a possessive: a place
-    the model took for a person ("born in Bint Jbeil", "a steelworks in Kryvyi Rih", "rings from Kryvyi Rih"). News
-    writes a person after "in" only in a possessive ("in Ana Cruz's view")."""
+    "in", "near", "outside", "from" or a preposition of passing ("through", "across", "into" …), at least once after
+    one of the first three, and never with a possessive: a place the model took for a person ("born in Bint Jbeil",
+    "a steelworks in Kryvyi Rih", "rings from Kryvyi Rih", "marched through Palma Soriano"). News writes a person
+    after "in" only in a possessive ("in Ana Cruz's view")."""
     span = c.span
     if c.ner_type != "Person" or not 2 <= len(span) <= 3 or c.words[0] in gazetteer.first_names:
         return c

@@ -494,7 +494,21 @@ def titles_of(name: Token, lexicon: StatementWords) -> set[str]:
             titles.add(child.lemma_.lower())
     if root.dep_ == "appos":
         titles.add(root.head.lemma_.lower())
+        office = _office_over_place(root.head, lexicon)
+        if office is not None:
+            titles.add(office)
     return titles
+
+
+def _office_over_place(noun: Token, lexicon: StatementWords) -> str | None:
+    """The office in "The prefect of Guadeloupe, Laurent Mercier-Dubois, said": the parse hangs the name on the place
+    it follows, but a name set off after "<office> of <place>" is the office holder's, never the place's."""
+    of = noun.head
+    if noun.dep_ != "pobj" or noun.pos_ != "PROPN" or of.lower_ != "of" or of.head.i == of.i:
+        return None
+    office = of.head
+    title = office.lemma_.lower()
+    return title if office.pos_ == "NOUN" and title in lexicon.speaker_titles else None
 
 
 def introduced_with(name: Token) -> set[str]:
