@@ -21,6 +21,7 @@ from selenium import webdriver
 from selenium.common.exceptions import (
     NoAlertPresentException,
     NoSuchElementException,
+    NoSuchFrameException,
     StaleElementReferenceException,
 )
 from selenium.webdriver.chrome.service import Service
@@ -200,9 +201,8 @@ def _submit_form(browser, fields: dict[str, str], button_label: str) -> None:
 
 def _again_if_redrawn(browser, action) -> None:
     """Run ``action(browser)`` until it returns True, from the start whenever an element it found went stale."""
-    WebDriverWait(browser, 90, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
-        action
-    )
+    redrawn = (StaleElementReferenceException, NoSuchElementException, NoSuchFrameException)
+    WebDriverWait(browser, 90, ignored_exceptions=redrawn).until(action)
 
 
 def test_search_finds_an_entity(browser, app_url, tmp_path):
@@ -237,9 +237,14 @@ def test_entity_profile_shows_roles_and_counts(browser, app_url, tmp_path):
 
 def test_graph_page_draws_the_network_and_runs_no_article_script(browser, app_url, tmp_path):
     wait = _open(browser, f"{app_url}/graph?ids={quote(SCRIPT_PERSON, safe='')},{quote(FIXTURE.milic, safe='')}")
-    frame = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "iframe")))
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "iframe")))
     _wait_text(browser, wait, "entities,")
-    browser.switch_to.frame(frame)
+
+    def into_the_graph(b) -> bool:
+        b.switch_to.frame(b.find_element(By.CSS_SELECTOR, "iframe"))
+        return True
+
+    _again_if_redrawn(browser, into_the_graph)
     try:
         WebDriverWait(browser, 60).until(lambda b: b.execute_script("return typeof network !== 'undefined'"))
         labels = browser.execute_script("return nodes.get().map(function (n) { return n.label; })")
@@ -288,7 +293,12 @@ def test_readers_get_no_deploy_button_and_no_developer_menu(browser, app_url, tm
     assert not dialogs, [d.text for d in dialogs]
     menu = browser.find_elements(By.CSS_SELECTOR, "[data-testid='stMainMenu'] button")
     if menu:  # the reader's menu (print, theme) may stay; the developer's items must not be in it
-        menu[0].click()
+
+        def open_menu(b) -> bool:
+            b.find_element(By.CSS_SELECTOR, "[data-testid='stMainMenu'] button").click()
+            return True
+
+        _again_if_redrawn(browser, open_menu)
         items = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stMainMenuList']")))
         browser.save_screenshot(str(tmp_path / "menu.png"))
         shown = set(items.text.splitlines())
