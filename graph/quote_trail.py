@@ -7,7 +7,9 @@ with ``trail_pending``, a deleted statement (re-extraction, a rejected statement
 correction) marks its cluster ``pending``, and ``refresh_quote_trail`` then settles what is pending, in
 transactions of ``CHUNK`` statements:
 
-* a pending statement whose text hash is already in a cluster joins it (copies cost one index lookup);
+* a pending statement whose text hash is already in a cluster joins it (copies cost one index lookup), provided a
+  settled statement carries that text: one still waiting may have been pulled into the cluster by another's search
+  (it is in the full-text index as soon as its article is committed), and must still look for its own matches;
 * any other asks the ``statement_text`` full-text index for the statements sharing its words (never all pairs;
   the pending statements of the chunk are in the index too) and joins every one that reports the same utterance
   (core/quote_match.py): their clusters merge into one, or a new cluster holds them;
@@ -22,8 +24,9 @@ statement too short to stand for an utterance (``MIN_WORDS``) gets no cluster. W
 core/quote_match.py change (``RULES``), the next refresh rebuilds every cluster.
 
 The full-text index ranks candidates by shared words, so a rendering whose only match hides behind more than
-``CANDIDATE_STATEMENTS`` better-scoring statements of other utterances is missed; exact copies of one text are one
-candidate whatever their number.
+``CANDIDATE_TEXTS`` better-scoring texts of other utterances, or more than ``CANDIDATE_HITS`` better-scoring
+statements carrying them, is missed; the rendering's own copies, however many arrive at once, hide nothing (up to
+``MAX_HITS``).
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ log = logging.getLogger(__name__)
 # Stored on the QuoteTrail node; another value means rebuild.
 RULES = f"utterance/{MIN_WORDS}/{ALIGNED_SHARE}/spokesperson"
 CHUNK = 500  # pending statements settled per transaction
-CANDIDATE_STATEMENTS = 8  # full-text hits asked for each new rendering
+CANDIDATE_TEXTS = 8  # other texts compared with each new rendering, the best full-text matches
+CANDIDATE_HITS = 32  # full-text hits those are taken from, besides the rendering's own copies
+MAX_HITS = 5000  # full-text hits asked for at most, however many copies a rendering has
 QUERY_TERMS = 6  # words of a rendering put in its full-text query, at most: Lucene's time grows with them
 STORED_RENDERINGS = 50  # distinct texts a cluster keeps, for display
 SPLIT_CHECK_RENDERINGS = 300  # a cluster with more distinct texts is not checked for falling apart
@@ -80,23 +85,30 @@ RETURN s.id AS id, s.text AS text, s.text_hash AS text_hash
 """
 PENDING_CLUSTERS = "MATCH (c:QuoteCluster {pending: true}) RETURN c.id AS id LIMIT $limit"
 
-# Per text hash: the cluster its copies are in, and how many statements carry it.
+# Per text hash: the cluster its copies are in, how many statements carry it, and whether one of them was settled
+# (looked for its matches itself) rather than only pulled into the cluster by another statement's search.
 HASHES = """
 UNWIND $hashes AS hash
 CALL (hash) {
   OPTIONAL MATCH (:Statement {text_hash: hash})-[:IN_CLUSTER]->(c:QuoteCluster)
   RETURN c.id AS cluster LIMIT 1
 }
-RETURN hash, cluster, COUNT { (:Statement {text_hash: hash}) } AS copies
+RETURN hash, cluster, COUNT { (:Statement {text_hash: hash}) } AS copies,
+       EXISTS { MATCH (s:Statement {text_hash: hash}) WHERE s.trail_pending IS NULL } AS searched
 """
-# Statements sharing words with each new rendering (pending ones of the same chunk included: they are committed).
+# The texts sharing most words with each new rendering (pending statements included: they are committed). Its own
+# copies score highest, so the index is asked for as many more hits as it has copies; copies of another text count
+# once.
 CANDIDATES = """
 UNWIND $rows AS row
 CALL (row) {
-  CALL db.index.fulltext.queryNodes('statement_text', row.query, {limit: $limit}) YIELD node
-  WITH node
+  CALL db.index.fulltext.queryNodes('statement_text', row.query, {limit: row.hits}) YIELD node, score
+  WITH node, score
   WHERE node.text_hash <> row.hash
-  RETURN collect({hash: node.text_hash, text: node.text}) AS found
+  WITH node.text_hash AS hash, max(score) AS score, head(collect(node.text)) AS text
+  ORDER BY score DESC, hash
+  LIMIT $limit
+  RETURN collect({hash: hash, text: text}) AS found
 }
 RETURN row.hash AS hash, found
 """
@@ -314,10 +326,16 @@ def _settle_chunk(tx: ManagedTransaction, limit: int) -> tuple[TrailCounts, bool
 
 
 def _join(tx: ManagedTransaction, texts: dict[str, str], counts: TrailCounts) -> None:
-    """Put each pending text hash where it belongs: in the cluster its copies are in; else with every statement the
-    full-text index offers that reports the same utterance (their clusters merged, or a new cluster made); else,
-    with copies, in a cluster of copies; else in none (a statement nobody else carried has no cluster)."""
-    known = {r["hash"]: (r["cluster"], int(r["copies"])) for r in tx.run(HASHES, hashes=sorted(texts))}
+    """Put each pending text hash where it belongs: in the cluster its settled copies are in; else with every
+    statement the full-text index offers that reports the same utterance (their clusters merged, or a new cluster
+    made); else, with copies, in a cluster of copies; else in none (a statement nobody else carried has no
+    cluster)."""
+    known: dict[str, tuple[str | None, int]] = {}
+    searched: set[str] = set()  # text hashes a settled statement carries: their matches were looked for
+    for record in tx.run(HASHES, hashes=sorted(texts)):
+        known[record["hash"]] = (record["cluster"], int(record["copies"]))
+        if record["searched"]:
+            searched.add(record["hash"])
     links: Links[tuple[str, str]] = Links()
     copies: dict[str, int] = {}
     for hash_, (cluster, count) in known.items():
@@ -325,12 +343,15 @@ def _join(tx: ManagedTransaction, texts: dict[str, str], counts: TrailCounts) ->
         copies[hash_] = count
         if cluster:
             links.join(("hash", hash_), ("cluster", cluster))
-    new = sorted(h for h in texts if not known.get(h, (None, 0))[0])
-    rows = [{"hash": h, "query": search_query(texts[h])} for h in new]
+    new = sorted(h for h in texts if not (known.get(h, (None, 0))[0] and h in searched))
+    rows = [
+        {"hash": h, "query": search_query(texts[h]), "hits": min(MAX_HITS, CANDIDATE_HITS + copies.get(h, 1))}
+        for h in new
+    ]
     rows = [row for row in rows if row["query"]]
     if rows:
         verdicts: dict[tuple[str, str], bool] = {}
-        for record in tx.run(CANDIDATES, rows=rows, limit=CANDIDATE_STATEMENTS):
+        for record in tx.run(CANDIDATES, rows=rows, limit=CANDIDATE_TEXTS):
             hash_ = record["hash"]
             for candidate in record["found"]:
                 other = candidate["hash"]

@@ -136,6 +136,27 @@ def test_the_clusters_do_not_depend_on_the_order_articles_arrive_in(trail_db: Dr
     assert cluster_rows(trail_db) == forward_rows
 
 
+@pytest.mark.parametrize("late", [("brackley-gazette", "brackley-wire"), ("brackley-wire", "brackley-gazette")])
+def test_a_statement_pulled_into_a_cluster_while_waiting_still_looks_for_its_own_matches(
+    trail_db: Driver, late: tuple[str, str]
+) -> None:
+    # A waiting statement is in the full-text index already, so another statement settled before it can pull it
+    # into a cluster (more statements wait than one chunk settles, or its article was committed while a chunk was
+    # being settled). When its own turn comes it must still look for the renderings only it matches:
+    # brackley-wire is the only link of brackley-digest's rendering, settled before wire arrived.
+    pairs = gold_pairs(DATA / "quotes")
+    load(trail_db, pairs)
+    expected = clusters(trail_db)
+    trail_db.execute_query("MATCH (n) DETACH DELETE n")
+    load(trail_db, [p for p in pairs if p[0].id not in late])
+    waiting = GraphLoader(trail_db, "neo4j", quote_trail=False)
+    for article_id in late:
+        waiting.load([p for p in pairs if p[0].id == article_id])
+    refresh_quote_trail(trail_db, "neo4j", chunk=1)
+    assert pending(trail_db) == 0
+    assert clusters(trail_db) == expected
+
+
 def test_short_quotes_never_cluster_and_the_first_appearance_is_the_earliest_article(trail_db: Driver) -> None:
     load(trail_db, gold_pairs(DATA / "quotes"))
     short, _, _ = trail_db.execute_query(
@@ -239,6 +260,19 @@ def test_concurrent_loaders_settle_one_utterance_into_one_cluster(trail_db: Driv
         t.join()
     assert not errors
     assert len(clusters(trail_db)) == 120 and len(set(clusters(trail_db).values())) == 1
+
+
+def test_a_rendering_copied_more_times_than_the_index_is_asked_for_still_finds_the_other_renderings(
+    trail_db: Driver,
+) -> None:
+    # A wire quote reaches the graph in dozens of copies at once; each text's own copies score highest in the
+    # full-text index, so they must not fill the hits the other rendering is looked for in.
+    words = "The river barrier will be finished before the autumn storms arrive in the valley"
+    pairs = [_quote_article(f"w{i}", words if i % 2 else words + " this year", "2026-03-02") for i in range(60)]
+    GraphLoader(trail_db, "neo4j", quote_trail=False).load(pairs)
+    refresh_quote_trail(trail_db, "neo4j")
+    assert len(clusters(trail_db)) == 60 and len(set(clusters(trail_db).values())) == 1
+    assert [(r["appearances"], r["pending"]) for r in cluster_rows(trail_db)] == [(60, None)]
 
 
 def test_hostile_text_is_stored_as_written_and_clustered_like_any_other(trail_db: Driver) -> None:
