@@ -36,10 +36,22 @@ def ray_cli() -> str | None:
     return str(RAY_CLI) if RAY_CLI.exists() else shutil.which("ray")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+_GIVEN_PORTS: set[int] = set()  # ports handed out already: a node may not have bound them yet
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` free ports never handed out before: every probe stays bound until all are chosen, so the system
+    cannot give one twice in a row."""
+    with contextlib.ExitStack() as probes:
+        ports: list[int] = []
+        while len(ports) < count:
+            probe = probes.enter_context(socket.socket())
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+            if port not in _GIVEN_PORTS:
+                ports.append(port)
+        _GIVEN_PORTS.update(ports)
+        return ports
 
 
 @dataclass
@@ -101,7 +113,7 @@ class LocalRayCluster:
 
     def start_head(self, cpus: int = 1) -> str:
         _wait_for_zombies_to_go()
-        port, client_port = free_port(), free_port()
+        port, client_port, dashboard_port = free_ports(3)
         self._start(
             "head",
             cpus,
@@ -109,7 +121,7 @@ class LocalRayCluster:
                 "--head",
                 f"--port={port}",
                 f"--ray-client-server-port={client_port}",
-                f"--dashboard-port={free_port()}",
+                f"--dashboard-port={dashboard_port}",
                 "--include-dashboard=false",
             ],
         )
@@ -129,6 +141,7 @@ class LocalRayCluster:
         folder = self.root / name
         folder.mkdir()
         log = self.root / f"{name}.log"
+        agent_port, agent_grpc_port, runtime_env_port, metrics_port = free_ports(4)
         command = [
             cli,
             "start",
@@ -137,10 +150,10 @@ class LocalRayCluster:
             f"--num-cpus={cpus}",
             "--num-gpus=0",
             "--node-ip-address=127.0.0.1",
-            f"--dashboard-agent-listen-port={free_port()}",
-            f"--dashboard-agent-grpc-port={free_port()}",
-            f"--runtime-env-agent-port={free_port()}",
-            f"--metrics-export-port={free_port()}",
+            f"--dashboard-agent-listen-port={agent_port}",
+            f"--dashboard-agent-grpc-port={agent_grpc_port}",
+            f"--runtime-env-agent-port={runtime_env_port}",
+            f"--metrics-export-port={metrics_port}",
             "--disable-usage-stats",
             f"--temp-dir={folder}",
         ]

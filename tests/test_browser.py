@@ -199,10 +199,11 @@ def _submit_form(browser, fields: dict[str, str], button_label: str) -> None:
     _again_if_redrawn(browser, fill_and_press)
 
 
-def _again_if_redrawn(browser, action) -> None:
-    """Run ``action(browser)`` until it returns True, from the start whenever an element it found went stale."""
+def _again_if_redrawn(browser, action):
+    """Run ``action(browser)`` until it returns something true, from the start whenever an element it found went
+    stale; what it returned."""
     redrawn = (StaleElementReferenceException, NoSuchElementException, NoSuchFrameException)
-    WebDriverWait(browser, 90, ignored_exceptions=redrawn).until(action)
+    return WebDriverWait(browser, 90, ignored_exceptions=redrawn).until(action)
 
 
 def test_search_finds_an_entity(browser, app_url, tmp_path):
@@ -240,25 +241,32 @@ def test_graph_page_draws_the_network_and_runs_no_article_script(browser, app_ur
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "iframe")))
     _wait_text(browser, wait, "entities,")
 
-    def into_the_graph(b) -> bool:
+    def read_the_graph(b) -> dict | None:
+        """Everything read inside the graph's frame, read again whole if a rerun replaces the frame meanwhile."""
+        b.switch_to.default_content()
         b.switch_to.frame(b.find_element(By.CSS_SELECTOR, "iframe"))
-        return True
+        try:
+            if not b.execute_script("return typeof network !== 'undefined'"):
+                return None  # the frame's script has not drawn the network yet
+            return {
+                "labels": b.execute_script("return nodes.get().map(function (n) { return n.label; })"),
+                # the relation's tooltip: the sentence and its date as text, no element made from the article's markup
+                "tip": b.execute_script(
+                    "var e = edges.get().filter(function (e) { return e.label === 'meets'; })[0];"
+                    "return e && e.title ? [e.title.textContent, e.title.querySelectorAll('script, img').length]"
+                    " : null;"
+                ),
+                "untouched": b.execute_script("return window.__pwned === undefined"),
+                "canvases": b.execute_script("return document.querySelectorAll('#mynetwork canvas').length"),
+            }
+        finally:
+            b.switch_to.default_content()
 
-    _again_if_redrawn(browser, into_the_graph)
-    try:
-        WebDriverWait(browser, 60).until(lambda b: b.execute_script("return typeof network !== 'undefined'"))
-        labels = browser.execute_script("return nodes.get().map(function (n) { return n.label; })")
-        assert f"Mallory Script {IMG_PAYLOAD} {MARKDOWN}" in labels and "Belgrade" in labels
-        # the relation's tooltip: the sentence and its date as text, no element made from the article's markup
-        tip = browser.execute_script(
-            "var e = edges.get().filter(function (e) { return e.label === 'meets'; })[0];"
-            "return e && e.title ? [e.title.textContent, e.title.querySelectorAll('script, img').length] : null;"
-        )
-        assert tip is not None and PAYLOAD in tip[0] and "2021-11" in tip[0] and tip[1] == 0
-        assert browser.execute_script("return window.__pwned === undefined")
-        assert browser.execute_script("return document.querySelectorAll('#mynetwork canvas').length") == 1
-    finally:
-        browser.switch_to.default_content()
+    graph = _again_if_redrawn(browser, read_the_graph)
+    assert f"Mallory Script {IMG_PAYLOAD} {MARKDOWN}" in graph["labels"] and "Belgrade" in graph["labels"]
+    tip = graph["tip"]
+    assert tip is not None and PAYLOAD in tip[0] and "2021-11" in tip[0] and tip[1] == 0
+    assert graph["untouched"] and graph["canvases"] == 1
     time.sleep(2)  # let the layout settle for the picture
     browser.save_screenshot(str(tmp_path / "graph.png"))
     _assert_nothing_ran(browser)
@@ -273,9 +281,14 @@ def test_article_markup_is_shown_as_text_and_never_runs(browser, app_url, tmp_pa
     headline = browser.find_element(By.TAG_NAME, "h1").text.replace(WORD_JOINER, "")
     assert f"{PAYLOAD} Breaking {MARKDOWN}" in headline  # … and in the headline
     assert MARKDOWN in body.replace(WORD_JOINER, "") and "__not__ **safe**" in body  # Markdown is shown as written
-    main = browser.find_element(By.CSS_SELECTOR, "[data-testid='stMain']")
-    found = main.find_elements(By.CSS_SELECTOR, "strong, em, code, a[href^='https://evil']")
-    assert not found, [e.get_attribute("outerHTML")[:300] for e in found]
+
+    def markup_made(b) -> list[str]:
+        main = b.find_element(By.CSS_SELECTOR, "[data-testid='stMain']")
+        found = main.find_elements(By.CSS_SELECTOR, "strong, em, code, a[href^='https://evil']")
+        return [[e.get_attribute("outerHTML")[:300] for e in found]]  # a list in a list: true when empty too
+
+    (made,) = _again_if_redrawn(browser, markup_made)
+    assert not made, made
     browser.save_screenshot(str(tmp_path / "article.png"))
     _assert_nothing_ran(browser)
     hostile = _open(browser, f"{app_url}/article?id={quote(FIXTURE.hostile, safe='')}")
@@ -286,22 +299,22 @@ def test_article_markup_is_shown_as_text_and_never_runs(browser, app_url, tmp_pa
 def test_readers_get_no_deploy_button_and_no_developer_menu(browser, app_url, tmp_path):
     wait = _open(browser, app_url + "/")
     _wait_text(browser, wait, "Overview")
-    toolbar = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stToolbar']")))
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stToolbar']")))
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stAppDeployButton']")
-    assert "Deploy" not in toolbar.text
+    toolbar = _again_if_redrawn(browser, lambda b: [b.find_element(By.CSS_SELECTOR, "[data-testid='stToolbar']").text])
+    assert "Deploy" not in toolbar[0]
     dialogs = browser.find_elements(By.CSS_SELECTOR, "[data-testid='stDialog']")
     assert not dialogs, [d.text for d in dialogs]
     menu = browser.find_elements(By.CSS_SELECTOR, "[data-testid='stMainMenu'] button")
     if menu:  # the reader's menu (print, theme) may stay; the developer's items must not be in it
 
-        def open_menu(b) -> bool:
-            b.find_element(By.CSS_SELECTOR, "[data-testid='stMainMenu'] button").click()
-            return True
+        def menu_items(b) -> set[str]:
+            if not b.find_elements(By.CSS_SELECTOR, "[data-testid='stMainMenuList']"):
+                b.find_element(By.CSS_SELECTOR, "[data-testid='stMainMenu'] button").click()
+            return set(b.find_element(By.CSS_SELECTOR, "[data-testid='stMainMenuList']").text.splitlines())
 
-        _again_if_redrawn(browser, open_menu)
-        items = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stMainMenuList']")))
+        shown = _again_if_redrawn(browser, menu_items)
         browser.save_screenshot(str(tmp_path / "menu.png"))
-        shown = set(items.text.splitlines())
         assert shown and not {"Rerun", "Clear cache", "Deploy", "Developer options"} & shown, shown
 
 
@@ -345,9 +358,13 @@ def test_quote_trail_marks_changed_words_and_runs_no_quoted_script(browser, app_
     _wait_text(browser, wait, "Variants")
     _wait_text(browser, wait, "2 appearances in 2 outlets")
     browser.save_screenshot(str(tmp_path / "quote-trail.png"))
-    added = browser.find_elements(By.CSS_SELECTOR, "ins.trail-added")
-    removed = browser.find_elements(By.CSS_SELECTOR, "del.trail-removed")
-    assert [e.text for e in added] == ["never"] and [e.text for e in removed] == ["not"]
+
+    def marked(b) -> tuple[list[str], list[str]]:
+        added = [e.text for e in b.find_elements(By.CSS_SELECTOR, "ins.trail-added")]
+        removed = [e.text for e in b.find_elements(By.CSS_SELECTOR, "del.trail-removed")]
+        return added, removed  # a pair: true even when both are empty
+
+    assert _again_if_redrawn(browser, marked) == (["never"], ["not"])
     body = browser.find_element(By.TAG_NAME, "body").text
     assert "<script>window.__pwned = 1;" in body  # the quoted markup is shown as text
     _assert_nothing_ran(browser)

@@ -280,9 +280,14 @@ def test_bad_urls_are_skipped_with_the_reason(server, settings, path, reason):
 def test_a_url_that_times_out_is_retried_then_skipped(server, settings):
     started = time.monotonic()
     _, (skipped,) = run([f"{server.base}/slow.html"], settings.replace(fetch_timeout=0.3, fetch_retries=1))
+    elapsed = time.monotonic() - started
     assert skipped.reason == f"timeout: no answer from {server.base}/slow.html within 0.3s"
+    # the server's thread records the retry's request on its own time: wait for it rather than read at once
+    deadline = time.monotonic() + 5
+    while len(server.paths()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert server.paths() == ["/slow.html", "/slow.html"]
-    assert time.monotonic() - started < 1.5
+    assert elapsed < 2.5  # two tries of 0.3 s and a short backoff; without the timeout they take 3 s
 
 
 def test_transient_errors_are_retried_with_backoff(server, settings):
@@ -375,7 +380,10 @@ def test_per_host_delay_spaces_requests(server, settings):
     times = [r.at for r in server.pages()]
     assert len(times) == 4
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert min(gaps) >= 0.2, gaps  # 0.3 s apart when sent; arrival times jitter on a busy machine
+    # 0.3 s apart when sent; a request leaving its slot late shortens the next gap the server sees, as in the
+    # Crawl-delay test below: each gap against half the delay, the span of four requests against most of three
+    assert min(gaps) >= 0.15, gaps
+    assert times[-1] - times[0] >= 0.75, times
 
 
 def test_feed_entries_are_fetched_in_parallel_and_kept_in_order(server, settings):
@@ -389,11 +397,13 @@ def test_feed_entries_are_fetched_in_parallel_and_kept_in_order(server, settings
         server.routes[f"/slow{n}.html"] = Reply(
             body=page.replace(b"first tram", f"tram number {n}".encode()), delay=0.5
         )
-    started = time.monotonic()
     articles, _ = run([f"{server.base}/slow-feed.xml"], settings.replace(fetch_concurrency=4))
-    elapsed = time.monotonic() - started
     assert [a.title.split(":")[0] for a in articles] == ["Story 0", "Story 1", "Story 2", "Story 3"]
-    assert elapsed < 1.8, f"4 pages of 0.5 s each took {elapsed:.2f}s: one after the other takes 2 s or more"
+    # In parallel, all four requests reach the server before the first answer (half a second later) is sent; one
+    # after the other, the last would be asked for a second and a half after the first. Not a time limit on the
+    # whole run: a busy machine slows the page extraction, not when the requests are sent.
+    arrivals = [r.at for r in server.pages() if r.path.startswith("/slow") and r.path.endswith(".html")]
+    assert len(arrivals) == 4 and max(arrivals) - min(arrivals) < 0.5, arrivals
 
 
 def test_fetcher_raises_ingest_errors_directly(server, settings):

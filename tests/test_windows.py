@@ -43,16 +43,24 @@ def test_an_input_error_reaches_the_consumer_after_the_windows_before_it():
 
 def test_the_input_never_advances_during_the_consumers_turn():
     events: list[str] = []
+    second_window_read = threading.Event()
 
     def items() -> Iterator[int]:
         for number in range(40):
             events.append(f"read {number}")
+            if number == 9:
+                second_window_read.set()
             yield number
 
     with WindowReader(items(), 5) as reader:
         for window in reader:
             for number in window:
-                time.sleep(0.01)  # waiting for the workers' result: the reader may read meanwhile
+                # waiting for the workers' result, outside its turn: the reader may read meanwhile (while the first
+                # window is handled, the test waits until it has read the next, however busy the machine is)
+                if number < 5:
+                    second_window_read.wait(timeout=30)
+                else:
+                    time.sleep(0.01)
                 with reader.consumer_turn():
                     events.append(f"start {number}")
                     time.sleep(0.002)  # a reader free to run would interleave here
@@ -73,11 +81,11 @@ def test_closing_early_stops_the_reading_thread():
             yield number
             number += 1
 
-    before = threading.active_count()
+    before = set(threading.enumerate())
     reader = WindowReader(endless(), 3)
+    # its own thread, not a count of the process's threads: other tests' daemon threads come and go meanwhile
+    (reading,) = [t for t in set(threading.enumerate()) - before if t.name == "window-reader"]
     assert next(iter(reader)) == [0, 1, 2]
     reader.close()
-    deadline = time.monotonic() + 5
-    while threading.active_count() > before and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert threading.active_count() == before
+    reading.join(timeout=5)
+    assert not reading.is_alive()
