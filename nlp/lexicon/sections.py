@@ -117,6 +117,7 @@ class StatementWords:
     generation_words: dict[str, str]
     fronted_place_words: frozenset[str]
     surname_titles: frozenset[str]
+    family_names_first: frozenset[str]  # East Asian family names written before the given name ("Lim Wei Seng")
     post_nominal_letters: frozenset[str]  # from [entities]
     honorifics_after_names: frozenset[str]  # from [entities]
     honorifics_before_two_names: frozenset[str]  # from [entities]
