@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from core.records import STATEMENT_BASES
 from core.settings import load_settings
+from nlp.lexicon.first_names import given_name_gender
 from nlp.statements.confidence import (
     FIRST_SCORE_COUNTS,
     NOT_FULL_NAME,
@@ -237,6 +238,10 @@ def test_the_speaker_shape_makes_its_own_group() -> None:
         ("S.R. Lakshmi Narayanan said so.", "S.R. Lakshmi Narayanan", False),  # initials
         ("Maria José Ferreira said so.", "Maria José Ferreira", False),  # a given name first
         ("Si Hedi said so.", "Si Hedi", False),  # two words: too many names open so to tell
+        # the first-names list has "hervé" alone: written with its accents it is known all the same
+        ("Ghizer Hervé Dupont said so.", "Ghizer Hervé Dupont", True),
+        ("Hervé Dupont Martin said so.", "Hervé Dupont Martin", False),
+        ("Tan Wei Ming said so.", "Tan Wei Ming", False),  # "Tân" printed bare is read as no given name
     ],
 )
 def test_a_name_after_a_capitalised_word_that_is_no_title_was_cut(text: str, name: str, cut: bool) -> None:
@@ -423,3 +428,20 @@ def test_a_pronoun_names_the_speaker_before_or_someone_else() -> None:
             for before in (True, False)
         )
         assert (kept == turned) is not gender_named
+
+
+@pytest.mark.parametrize(
+    ("word", "gender"),
+    [
+        ("Hervé", "m"),  # the list has it with accents only
+        ("Jérôme", "m"),
+        ("Jerome", "m"),  # the list has both spellings
+        ("JÉRÔME", "m"),
+        ("Dr.", None),
+        ("Tan", None),  # "Tân" printed bare: far more often a family name
+        ("Michal", None),  # "Michał" printed bare: a Hebrew woman's name as often
+        ("", None),
+    ],
+)
+def test_a_given_name_is_known_with_the_accents_it_is_written_with(word: str, gender: str | None) -> None:
+    assert given_name_gender(word) == gender

@@ -21,7 +21,7 @@ from nlp.entities.departments import organization_key as _organization_key
 from nlp.entities.departments import without_the as _without_the
 from nlp.entities.mentions import QUOTE_CHARS, Mention
 from nlp.keys import entity_id, fold
-from nlp.lexicon.first_names import first_name_genders
+from nlp.lexicon.first_names import given_name_gender
 from nlp.lexicon.gazetteer import Gazetteer
 from nlp.naming import (
     first_surname_bearers,
@@ -475,8 +475,7 @@ class _FullNames:
         gender = self._title_gender(mention)
         if gender is None:
             return None
-        genders = first_name_genders()
-        fitting = {fold(p.text): p for p in family if genders.get(fold(p.text.split()[0])) in {gender, None}}
+        fitting = {fold(p.text): p for p in family if given_name_gender(p.text.split()[0]) in {gender, None}}
         return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def _of_the_title_s_kind(self, family: list[Mention], mention: Mention) -> Mention | None:
@@ -506,7 +505,7 @@ class _FullNames:
 
     @staticmethod
     def _given_name_gender(person: Mention) -> str | None:
-        return first_name_genders().get(fold(person.text.split()[0]))
+        return given_name_gender(person.text.split()[0])
 
     def _title_gender(self, mention: Mention) -> str | None:
         """The gender of the title right before a bare name ("Ms." of "Ms. Gaines"), if it has one."""

@@ -7,6 +7,8 @@ import logging
 from functools import cache
 from pathlib import Path
 
+from core.names import fold
+
 log = logging.getLogger(__name__)
 
 FIRST_NAMES_FILE = Path(__file__).resolve().parent / "first_names.json"
@@ -26,3 +28,15 @@ def first_name_genders() -> dict[str, str]:
             "first names list %s unreadable (%s): names are not read for gender or personhood", FIRST_NAMES_FILE, e
         )
         return {}
+
+
+def given_name_gender(word: str) -> str | None:
+    """The gender `first_name_genders` gives ``word`` as a given name ("" for one both bear), None if it is none.
+    A word written with accents the list lacks is looked up without them ("Jérôme" as "jerome"); one written without
+    accents is not looked up with them: "Tan", "Son" and "Hung" are family names or words far more often than the
+    Vietnamese given names "Tân", "Sơn" and "Hùng" printed bare, and "Michal" is a Hebrew woman's name as often as
+    the Polish "Michał"."""
+    genders = first_name_genders()
+    written = word.lower().strip(".")
+    gender = genders.get(written)
+    return gender if gender is not None else genders.get(fold(written)) if fold(written) != written else None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from core.records import StatementBasis
-from nlp.lexicon.first_names import first_name_genders
+from nlp.lexicon.first_names import given_name_gender
 from nlp.lexicon.lexicon import StatementWords
 from nlp.statements.speaker_syntax import same_paragraph
 
@@ -79,8 +79,8 @@ class Antecedents:
     def _learn_gender(self, name: str, token: Token | None) -> None:
         if name in self._genders:
             return
-        first = name.split()[0].lower().strip(".") if name.split() else ""
-        gender = first_name_genders().get(first) or None  # "" for a name both men and women bear
+        words = name.split()
+        gender = (given_name_gender(words[0]) if words else None) or None  # "" for a name both men and women bear
         if gender is None and token is not None and token.i > 0:
             titles = self.lexicon.title_genders
             gender = titles.get(token.doc[max(0, token.i - 1)].lower_) or titles.get(

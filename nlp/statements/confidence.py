@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from core.names import fold
 from core.records import CONFIDENT_ATTRIBUTION
-from nlp.lexicon.first_names import first_name_genders
+from nlp.lexicon.first_names import given_name_gender
 
 if TYPE_CHECKING:
     from nlp.lexicon.sections import StatementWords
@@ -54,20 +54,20 @@ CHAINED_BASES = frozenset({"pronoun", "carried"})
 FIRST_SCORE_COUNTS: dict[str, tuple[int, int]] = {
     "name, an entity": (3430, 3499),
     "surname, an entity": (2643, 2719),
-    "pronoun, 0-1 sentences back, a name of its gender, the speaker before": (1123, 1146),
+    "pronoun, 0-1 sentences back, a name of its gender, the speaker before": (1131, 1154),
     "carried, in its paragraph": (835, 873),
     "name, an entity, not a full name": (382, 730),
-    "pronoun, 0-1 sentences back, the speaker before": (618, 660),
+    "pronoun, 0-1 sentences back, the speaker before": (610, 652),
     "name, an entity, an organisation named in full": (565, 625),
     "surname, an entity, a name others share": (442, 592),
     "group, one person": (324, 552),
     "name, not an entity, not a full name": (270, 523),
     "group": (438, 462),
-    "pronoun, 0-1 sentences back, a name of its gender, not the speaker before": (362, 386),
+    "pronoun, 0-1 sentences back, a name of its gender, not the speaker before": (363, 387),
     "carried, in its paragraph, after an uncertain attribution": (220, 331),
     "surname, an entity, not a full name": (161, 322),
     "pronoun, 0-1 sentences back, not a full name, after an uncertain attribution": (134, 293),
-    "pronoun, 0-1 sentences back, not the speaker before": (226, 277),
+    "pronoun, 0-1 sentences back, not the speaker before": (225, 276),
     "carried, in its paragraph, not a full name, after an uncertain attribution": (122, 268),
     "description, antecedent unknown, not a full name": (68, 255),
     "carried, to a new paragraph": (200, 211),
@@ -91,12 +91,12 @@ FIRST_SCORE_COUNTS: dict[str, tuple[int, int]] = {
     "description, 2-3 sentences back": (65, 76),
     "pronoun, 2-3 sentences back, a name of its gender, after an uncertain attribution": (29, 72),
     "description, 4+ sentences back": (44, 59),
-    "pronoun, 4+ sentences back, not the speaker before": (24, 59),
     "pronoun, 4+ sentences back, after an uncertain attribution": (6, 57),
-    "pronoun, 2-3 sentences back, not a full name, after an uncertain attribution": (15, 55),
+    "pronoun, 4+ sentences back, not the speaker before": (24, 57),
     "pronoun, 2-3 sentences back, not a full name": (14, 54),
+    "pronoun, 2-3 sentences back, not a full name, after an uncertain attribution": (14, 54),
+    "pronoun, 4+ sentences back, a name of its gender, not the speaker before": (24, 54),
     "pronoun, 0-1 sentences back, not a full name, a name of its gender, not the speaker before": (38, 53),
-    "pronoun, 4+ sentences back, a name of its gender, not the speaker before": (24, 52),
     "description, 4+ sentences back, an organisation named in full": (37, 51),
     "pronoun, 0-1 sentences back, not a full name, a name of its gender, the speaker before": (49, 49),
     "pronoun, 4+ sentences back, a name of its gender, after an uncertain attribution": (5, 45),
@@ -107,7 +107,7 @@ FIRST_SCORE_COUNTS: dict[str, tuple[int, int]] = {
     "pronoun, 4+ sentences back, not a full name": (1, 31),
     "context": (18, 23),
     "pronoun, 4+ sentences back, not a full name, after an uncertain attribution": (1, 23),
-    "pronoun, 2-3 sentences back, not a full name, a name of its gender, after an uncertain attribution": (8, 21),
+    "pronoun, 2-3 sentences back, not a full name, a name of its gender, after an uncertain attribution": (9, 22),
     "pronoun, 4+ sentences back, a name of its gender, the speaker before": (10, 17),
     "carried, in its paragraph, an organisation named in full": (10, 14),
     "pronoun, 2-3 sentences back, not a full name, a name of its gender, not the speaker before": (9, 14),
@@ -311,9 +311,11 @@ def opens_before_a_given_name(name_words: list[str], family_names_first: Collect
     opening, given = name_words[0], name_words[1]
     if not (opening[:1].isupper() and opening.replace("-", "").isalpha()) or opening.isupper():
         return False  # an initial, or a word in capitals: an office or a family name printed first ("KOUAME …")
-    known = first_name_genders()
-    folded = fold(opening).lower()
-    return folded not in known and folded not in family_names_first and fold(given).lower().strip(".") in known
+    return (
+        given_name_gender(opening) is None
+        and fold(opening) not in family_names_first
+        and given_name_gender(given) is not None
+    )
 
 
 def _capitalised(word: str) -> bool:
@@ -431,7 +433,7 @@ def gender_in_name(
     if basis != "pronoun" or not mention or not speaker:
         return False
     gender = pronoun_genders.get(mention.lower())
-    return bool(gender) and first_name_genders().get(speaker.split()[0].lower().strip(".")) == gender
+    return bool(gender) and given_name_gender(speaker.split()[0]) == gender
 
 
 def names_speaker_before(basis: str | None, speaker: str | None, previous_speaker: str | None) -> bool | None:

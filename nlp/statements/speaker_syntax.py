@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.keys import fold
-from nlp.lexicon.first_names import first_name_genders
+from nlp.lexicon.first_names import given_name_gender
 from nlp.lexicon.lexicon import StatementWords
 from nlp.naming import someones_relative
 from nlp.statements.cues import is_cue_verb
@@ -762,8 +761,7 @@ def _after_portfolio(words: list[str], of: int) -> int:
     """Where the name starts after an office's "of" phrase ("of Higher Education, Science and Innovation Nodira
     Yusupova"): at the last two words, or before them at the known given names ("of Labour Ana María López")."""
     start = len(words) - 2
-    given = first_name_genders()
-    while start - 1 > of and fold(words[start - 1]) in given:
+    while start - 1 > of and given_name_gender(words[start - 1]) is not None:
         start -= 1
     return start
 

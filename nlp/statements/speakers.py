@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from core.records import Entity, StatementBasis
 from nlp.keys import doc_text, fold
-from nlp.lexicon.first_names import first_name_genders
+from nlp.lexicon.first_names import given_name_gender
 from nlp.lexicon.lexicon import StatementWords
 from nlp.naming import (
     after_name_alone_marker,
@@ -447,7 +447,7 @@ class SpeakerResolver(Relatives):
         subject = next((c for c in subjects if c.idx >= dateline_end), None)
         if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in NAME_LABELS | {"GPE", "LOC", "NORP"}:
             return None
-        if subject.tag_ == "NNPS" or subject.lower_ in first_name_genders():
+        if subject.tag_ == "NNPS" or given_name_gender(subject.text) is not None:
             return None
         start = subject.i
         while (
@@ -690,7 +690,6 @@ class SpeakerResolver(Relatives):
         sentence's start an organisation as often as not)."""
         lexicon = self.lexicon
         nouns = lexicon.male_nouns if gender == "m" else lexicon.female_nouns
-        names = first_name_genders()
         span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
         for token in span if span is not None else ():
             if token.lower_ in nouns:
@@ -698,7 +697,7 @@ class SpeakerResolver(Relatives):
             if (
                 token.pos_ == "PROPN"
                 and token.ent_type_ not in _PLACE_OR_TIME
-                and names.get(token.lower_, gender) in {gender, ""}
+                and (given_name_gender(token.text) or gender) in {gender, ""}
             ):
                 return False
             if lexicon.person_pronouns.get(token.lower_) == gender:
@@ -901,7 +900,7 @@ class SpeakerResolver(Relatives):
         of the other gender too ("Mr Sawyer"): a given name's gender is a guess, two titles are not."""
         words = self._with_title_before(phrase)
         title = self.lexicon.title_genders.get(words[0].lower().rstrip(".")) if len(words) == 2 else None
-        given = first_name_genders().get(fold(name.split()[0]))
+        given = given_name_gender(name.split()[0])
         if title is None or given is None or title == given:
             return False
         return titled_as_both(doc_text(self.doc), words[1], self.lexicon.title_genders)
@@ -984,7 +983,7 @@ class SpeakerResolver(Relatives):
             if token.text != name or token.i == 0:
                 continue
             given = doc[token.i - 1]
-            if given.pos_ == "PROPN" and given.text.istitle() and given.lower_ in first_name_genders():
+            if given.pos_ == "PROPN" and given.text.istitle() and given_name_gender(given.text) is not None:
                 return f"{given.text} {name}"
         return None
 
