@@ -421,6 +421,11 @@ ATTRIBUTION_HELDOUT_NAMES = attribution_set("attribution-heldout-names")
 # Held out: features, profiles and interviews from fourteen countries, where one person speaks many times ("she
 # says", "he recalls") among relatives and colleagues, with quotes from years ago beside today's. Measured only.
 ATTRIBUTION_HELDOUT_FEATURES = attribution_set("attribution-heldout-features")
+# Held out: hard news with many voices from fourteen countries (a parliamentary debate, a press conference, a court
+# hearing, a ministers' meeting, election night, a cyclone briefing, a strike, a public inquiry, a council meeting,
+# results with analysts, a police story, an outbreak briefing, a sports body's dispute, a protest), where officials
+# come back by title or pronoun among others of their gender. Written after every rule here; measured only.
+ATTRIBUTION_HELDOUT_VOICES = attribution_set("attribution-heldout-voices", 14)
 # Sport features and match reports of the English-language press of many countries (ten features and
 # profiles, four reports): nicknames and shirt roles, fathers, sons and siblings of one surname in one team, pundits
 # and press conferences, Jnr and Snr, Irish, Maori, Afrikaans, Yoruba and Kalenjin names, Indian initials. Written
@@ -534,6 +539,7 @@ HELDOUT_ATTRIBUTION_SETS = (
     ATTRIBUTION_HELDOUT_STORIES,
     ATTRIBUTION_HELDOUT_NAMES,
     ATTRIBUTION_HELDOUT_FEATURES,
+    ATTRIBUTION_HELDOUT_VOICES,
 )
 # Every set of articles annotated with statements: no article may be in two of them.
 STATEMENT_SETS = (

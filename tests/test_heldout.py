@@ -19,6 +19,7 @@ from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_NAMES,
     ATTRIBUTION_HELDOUT_STORIES,
+    ATTRIBUTION_HELDOUT_VOICES,
     DEVELOPMENT,
     HELDOUT,
     STATEMENT_SETS,
@@ -92,6 +93,7 @@ HELDOUT_STYLES = [
     pytest.param(ATTRIBUTION_HELDOUT_STORIES, 12, 150, id="attribution-heldout-stories"),
     pytest.param(ATTRIBUTION_HELDOUT_NAMES, 16, 150, id="attribution-heldout-names"),
     pytest.param(ATTRIBUTION_HELDOUT_FEATURES, 14, 150, id="attribution-heldout-features"),
+    pytest.param(ATTRIBUTION_HELDOUT_VOICES, 14, 200, id="attribution-heldout-voices"),
 ]
 
 
