@@ -30,7 +30,8 @@ no development set has; tests/data/attribution-heldout-local, 24 articles of loc
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
 tests/data/attribution-heldout-names, 16 articles whose speakers' names are not English "First Last"; and
 tests/data/attribution-heldout-features, 14 features, profiles and interviews; tests/data/attribution-heldout-voices,
-14 hard-news articles with many voices; all written apart from the rules);
+14 hard-news articles with many voices; tests/data/attribution-heldout-rolling, 14 of rolling and broadcast copy;
+tests/data/attribution-heldout-lives, 14 human-interest and community stories; all written apart from the rules);
 its statements are matched to the
 gold ones as bench/score_extract.py matches them. A matched statement's speaker is right or wrong by score_extract's
 rule; a statement with no gold counterpart has no speaker to be right about and is counted apart ("unmatched"). Each
@@ -168,6 +169,8 @@ HELDOUT = {
     "held-out names": ("attribution-heldout-names",),
     "held-out features": ("attribution-heldout-features",),
     "held-out voices": ("attribution-heldout-voices",),
+    "held-out rolling": ("attribution-heldout-rolling",),
+    "held-out lives": ("attribution-heldout-lives",),
 }
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
 

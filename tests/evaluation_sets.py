@@ -426,6 +426,16 @@ ATTRIBUTION_HELDOUT_FEATURES = attribution_set("attribution-heldout-features")
 # results with analysts, a police story, an outbreak briefing, a sports body's dispute, a protest), where officials
 # come back by title or pronoun among others of their gender. Written after every rule here; measured only.
 ATTRIBUTION_HELDOUT_VOICES = attribution_set("attribution-heldout-voices", 14)
+# Held out: rolling and broadcast copy from fourteen countries (a live blog, radio bulletin and TV web copy, a wire
+# story updated with its earlier lede kept, a breaking alert expanded, court, match-day, storm, market, election,
+# rescue and summit pages, a briefing's questions and answers, an evening roundup), where speakers come back by
+# surname or title after other items. Written after every rule here; measured only.
+ATTRIBUTION_HELDOUT_ROLLING = attribution_set("attribution-heldout-rolling", 14)
+# Held out: human-interest and community stories from fourteen countries (a family business, a village school, a
+# returning migrant, a volunteer club, a centenarian, a refugee family, a craft revived, a feud settled), one person
+# speaking many times by pronoun among relatives and neighbours of one surname. Written after every rule here;
+# measured only.
+ATTRIBUTION_HELDOUT_LIVES = attribution_set("attribution-heldout-lives", 14)
 # Sport features and match reports of the English-language press of many countries (ten features and
 # profiles, four reports): nicknames and shirt roles, fathers, sons and siblings of one surname in one team, pundits
 # and press conferences, Jnr and Snr, Irish, Maori, Afrikaans, Yoruba and Kalenjin names, Indian initials. Written
@@ -540,6 +550,8 @@ HELDOUT_ATTRIBUTION_SETS = (
     ATTRIBUTION_HELDOUT_NAMES,
     ATTRIBUTION_HELDOUT_FEATURES,
     ATTRIBUTION_HELDOUT_VOICES,
+    ATTRIBUTION_HELDOUT_ROLLING,
+    ATTRIBUTION_HELDOUT_LIVES,
 )
 # Every set of articles annotated with statements: no article may be in two of them.
 STATEMENT_SETS = (

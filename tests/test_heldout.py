@@ -16,8 +16,10 @@ from tests.evaluation_sets import (
     ATTRIBUTION_HELDOUT,
     ATTRIBUTION_HELDOUT_BEATS,
     ATTRIBUTION_HELDOUT_FEATURES,
+    ATTRIBUTION_HELDOUT_LIVES,
     ATTRIBUTION_HELDOUT_LOCAL,
     ATTRIBUTION_HELDOUT_NAMES,
+    ATTRIBUTION_HELDOUT_ROLLING,
     ATTRIBUTION_HELDOUT_STORIES,
     ATTRIBUTION_HELDOUT_VOICES,
     DEVELOPMENT,
@@ -94,6 +96,8 @@ HELDOUT_STYLES = [
     pytest.param(ATTRIBUTION_HELDOUT_NAMES, 16, 150, id="attribution-heldout-names"),
     pytest.param(ATTRIBUTION_HELDOUT_FEATURES, 14, 150, id="attribution-heldout-features"),
     pytest.param(ATTRIBUTION_HELDOUT_VOICES, 14, 200, id="attribution-heldout-voices"),
+    pytest.param(ATTRIBUTION_HELDOUT_ROLLING, 14, 200, id="attribution-heldout-rolling"),
+    pytest.param(ATTRIBUTION_HELDOUT_LIVES, 14, 200, id="attribution-heldout-lives"),
 ]
 
 
