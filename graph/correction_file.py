@@ -121,7 +121,8 @@ def read_correction_file(path: Path) -> tuple[list[Correction], list[str]]:
     corrections: list[Correction] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only a newline ends a line: JSON keeps U+2028, U+2029 and U+0085 raw inside strings, and export writes them so.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

@@ -268,3 +268,18 @@ def test_an_import_file_starting_with_a_byte_order_mark_is_read(loaded, neo4j_se
     imported = _run(neo4j_settings, "import", str(path))
     assert imported.exit_code == 0, imported.output
     assert "1 imported" in imported.output and "0 lines refused" in imported.output
+
+
+def test_a_reason_holding_a_line_separator_is_exported_and_imported_again(loaded, neo4j_settings, tmp_path):
+    """JSON keeps U+2028 and U+2029 raw inside a string, and the export writes them so; only a newline ends a line
+    of the file (they had split the line in two and both halves were refused)."""
+    reason = "pasted from the web:\u2028second line\u2029third"
+    assert _run(neo4j_settings, "add", "rename", SHARE, "--name", "SHARE", "--reason", reason).exit_code == 0
+    path = tmp_path / "c.jsonl"
+    assert _run(neo4j_settings, "export", str(path)).exit_code == 0
+    loaded.execute_query("MATCH (c:Correction) DETACH DELETE c", database_=neo4j_settings.neo4j_database)
+    imported = _run(neo4j_settings, "import", str(path))
+    assert imported.exit_code == 0, imported.output
+    assert "1 imported" in imported.output
+    [correction] = list_corrections(loaded, neo4j_settings.neo4j_database)
+    assert correction.reason == reason
