@@ -86,9 +86,7 @@ def from_record(record: Any) -> Correction:
     correction = make_correction(record["kind"], record["target"], after, editor=record["editor"],
                                  reason=record.get("reason") or "", created_at=record["created_at"],
                                  correction_id=record.get("id"))  # fmt: skip
-    before = record.get("before") or {}
-    if not isinstance(before, dict):
-        raise CorrectionError("before must be an object")
+    before = checked_before(correction.kind, record.get("before") or {})
     undone_by = record.get("undone_by")
     if status == "undone" and not (isinstance(undone_by, str) and undone_by.strip()):
         raise CorrectionError("an undone correction needs undone_by")
@@ -101,6 +99,84 @@ def from_record(record: Any) -> Correction:
         if status == "undone" and record.get("undone_at") is not None
         else None,
     )
+
+
+# What each kind's undo reads from ``before``, in the form the graph writes it. From a file, ``before`` is what an
+# undo writes back into the graph, so a value of another form is refused with its line: stored, it would make the
+# undo fail (a map where Neo4j takes only a property value) or write what no correction took away.
+_SCALARS = (str, bool, int, float)
+_INT64 = range(-(2**63), 2**63)
+
+
+def _is_property(value: Any) -> bool:
+    if isinstance(value, list):
+        kinds = {bool if isinstance(item, bool) else type(item) for item in value}
+        return all(_is_property(item) and item is not None for item in value) and len(kinds - {int, float}) <= 1
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value in _INT64
+    return value is None or isinstance(value, _SCALARS)
+
+
+def _is_properties(value: Any) -> bool:
+    return isinstance(value, dict) and all(_is_property(item) for item in value.values())
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _is_optional_text(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_number(value: Any) -> bool:
+    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and _is_property(value))
+
+
+def _are_links(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(link, dict) and all(_is_text(link.get(key)) for key in ("start", "end", "type"))
+        and _is_properties(link.get("props", {}))
+        for link in value
+    )  # fmt: skip
+
+
+def _are_roles(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(role, dict) and all(_is_text(role.get(key)) for key in ("id", "into", "person_id"))
+        and all(_is_optional_text(role.get(key)) for key in ("title", "org_id", "created_by"))
+        for role in value
+    )  # fmt: skip
+
+
+_BEFORE_FORMS: dict[str, dict[str, Any]] = {
+    "rename": {"name": _is_optional_text, "alias_added": lambda v: isinstance(v, bool)},
+    "retype": {"type": _is_optional_text},
+    "split-alias": {"aliases_removed": _is_texts},
+    "merge": {"name": _is_optional_text, "type": _is_optional_text, "created_by": _is_optional_text,
+              "aliases": _is_texts, "aliases_added": _is_texts, "between": _are_links, "roles": _are_roles},
+    "reject-statement": {"statement": _is_properties, "article_id": _is_optional_text, "provenance": _is_properties,
+                         "speakers": _is_texts, "about": _is_texts, "roles": _is_texts,
+                         "embedding": lambda v: v is None or (isinstance(v, list) and all(map(_is_number, v)))},
+    "reject-relation": {"relations": lambda v: isinstance(v, list) and all(map(_is_properties, v))},
+    "reassign-speaker": {"speaker_id": _is_optional_text, "speaker_name": _is_optional_text,
+                         "speaker_role": _is_optional_text, "role_id": _is_optional_text, "basis": _is_optional_text,
+                         "basis_distance": _is_number, "confidence": _is_number},
+}  # fmt: skip
+
+
+def checked_before(kind: str, before: Any) -> dict[str, Any]:
+    """A file's ``before`` for a correction of ``kind``, when each field its undo reads has the graph's form."""
+    if not isinstance(before, dict):
+        raise CorrectionError("before must be an object")
+    for key, has_form in _BEFORE_FORMS.get(kind, {}).items():
+        if key in before and not has_form(before[key]):
+            raise CorrectionError(f"before.{key} is not in the form a {kind} correction records it")
+    return before
 
 
 def read_correction_file(path: Path) -> tuple[list[Correction], list[str]]:

@@ -283,3 +283,58 @@ def test_a_reason_holding_a_line_separator_is_exported_and_imported_again(loaded
     assert "1 imported" in imported.output
     [correction] = list_corrections(loaded, neo4j_settings.neo4j_database)
     assert correction.reason == reason
+
+
+def _with_before(kind: str, target: str, after: dict[str, Any], before: Any) -> bytes:
+    record = json.loads(_line(kind, target, after, created_at="2026-01-03T10:00:00Z"))
+    return json.dumps(record | {"before": before}).encode()
+
+
+# A correction's ``before`` is what its undo writes back into the graph: from a file it must have the form the graph
+# gives it, or the undo fails (a TypeError, a map where Neo4j takes only a property) once the correction is stored.
+HOSTILE_BEFORES = {
+    "rename: the old name a map": ("rename", SHARE, {"name": "SHARE Foundation"}, {"name": {"a": [1]}}),
+    "rename: alias_added text": ("rename", SHARE, {"name": "SHARE Foundation"}, {"name": "S", "alias_added": "yes"}),
+    "retype: the old type a list": ("retype", SHARE, {"type": "Organization"}, {"type": ["Person"]}),
+    "split: aliases_removed a number": ("split-alias", STEFANOVIC, {"alias": "Stefanović"}, {"aliases_removed": 5}),
+    "merge: aliases of maps": ("merge", STEFANOVIC, {"into": PETROVSKI}, {"name": "N", "aliases": [{"a": 1}]}),
+    "merge: a link without its type": ("merge", STEFANOVIC, {"into": PETROVSKI},
+                                       {"name": "N", "between": [{"start": SHARE, "end": PETROVSKI, "props": {}}]}),
+    "merge: a link's property a map": ("merge", STEFANOVIC, {"into": PETROVSKI},
+                                       {"name": "N", "between": [{"start": SHARE, "end": PETROVSKI, "type": "KNOWS",
+                                                                  "props": {"deep": {"x": 1}}}]}),
+    "merge: a role without its id": ("merge", STEFANOVIC, {"into": PETROVSKI},
+                                     {"name": "N", "roles": [{"title": "x"}]}),
+    "reject-statement: a statement property a map": ("reject-statement", "fixture:a@1-2", {},
+                                                     {"statement": {"text": {"x": 1}}, "article_id": "fixture:a"}),
+    "reject-statement: an integer past 64 bits": ("reject-statement", "fixture:a@1-2", {},
+                                                  {"statement": {"start": 2**70}, "article_id": "fixture:a"}),
+    "reject-relation: relations a map": ("reject-relation", f"{SHARE}|OPPOSES|{PETROVSKI}|fixture:a@1-2", {},
+                                         {"relations": {"a": 1}}),
+    "reassign: confidence text": ("reassign-speaker", "fixture:a@1-2", {"speaker_id": PETROVSKI},
+                                  {"speaker_id": SHARE, "confidence": "high"}),
+    "before a list of pairs": ("rename", SHARE, {"name": "SHARE Foundation"}, [["name", "S"]]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", HOSTILE_BEFORES, ids=list(HOSTILE_BEFORES))
+def test_an_imported_before_of_another_form_is_refused_by_line(case, loaded, neo4j_settings, tmp_path):
+    before = _graph(loaded, neo4j_settings)
+    path = _file(tmp_path, "c.jsonl", _with_before(*HOSTILE_BEFORES[case]))
+    result = _run(neo4j_settings, "import", str(path))
+    assert result.exit_code == 2, result.output
+    assert f"{path}:1: before" in result.output and "0 imported" in result.output, result.output
+    assert _graph(loaded, neo4j_settings) == before
+
+
+def test_an_imported_before_of_the_graphs_form_is_undone_from(loaded, neo4j_settings, tmp_path):
+    """The name the file says was there before is the one the undo gives back, as on the graph it was exported from."""
+    line = _with_before("rename", SHARE, {"name": "SHARE Foundation"}, {"name": "Share", "alias_added": True})
+    imported = _run(neo4j_settings, "import", str(_file(tmp_path, "c.jsonl", line)))
+    assert imported.exit_code == 0 and "1 imported" in imported.output, imported.output
+    [correction] = list_corrections(loaded, neo4j_settings.neo4j_database)
+    undone = _run(neo4j_settings, "undo", correction.id)
+    assert undone.exit_code == 0, undone.output
+    records, _, _ = loaded.execute_query("MATCH (e:Entity {id: $id}) RETURN e.name AS n", id=SHARE,
+                                         database_=neo4j_settings.neo4j_database)  # fmt: skip
+    assert records[0]["n"] == "Share"
