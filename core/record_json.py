@@ -54,6 +54,8 @@ def pair_from_json(text: str | bytes) -> Pair:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as e:
         raise RecordFormatError(f"not valid JSON ({e})") from e
+    except ValueError as e:  # int() refuses a number of more than 4300 digits
+        raise RecordFormatError("not valid JSON (a number of more than 4300 digits)") from e
     return pair_from_dict(data)
 
 

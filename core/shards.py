@@ -66,6 +66,8 @@ class ShardHeader:
             data = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as e:
             raise ShardFormatError(f"the header is not valid JSON ({e})") from e
+        except ValueError as e:  # int() refuses a number of more than 4300 digits
+            raise ShardFormatError("the header is not valid JSON (a number of more than 4300 digits)") from e
         if not isinstance(data, dict) or data.get("newsgraph_shard") != SHARD_FORMAT:
             raise ShardFormatError(f"the first line is not a {SHARD_FORMAT} header")
         expected = {f.name: f.type for f in fields(cls)}
@@ -208,6 +210,8 @@ def _item(path: Path, shard_line: int, raw: bytes) -> ShardItem:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as e:
         return ShardError(path, shard_line, None, f"not valid JSON ({e})")
+    except ValueError:  # int() refuses a number of more than 4300 digits
+        return ShardError(path, shard_line, None, "not valid JSON (a number of more than 4300 digits)")
     line = data.get("line") if isinstance(data, dict) else None
     if not isinstance(line, int) or isinstance(line, bool):
         return ShardError(path, shard_line, None, "no input line number")

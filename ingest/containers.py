@@ -83,6 +83,8 @@ def _jsonl_draft(line: bytes, item: str, number: int) -> ArticleDraft | Skipped:
         return Skipped(item, f"invalid JSON: line {number}: {e.msg} (column {e.colno})")
     except RecursionError:  # `[[[[…` thousands deep: the parser gives up, this line costs only itself
         return Skipped(item, f"invalid JSON: line {number} is nested too deeply")
+    except ValueError:  # int() refuses a number of more than 4300 digits
+        return Skipped(item, f"invalid JSON: line {number} holds a number of more than 4300 digits")
     if not isinstance(row, dict):
         return Skipped(item, f"invalid record: line {number} is a JSON {type(row).__name__}, not an object")
     fields = {name: _first(row, keys) for name, keys in JSONL_FIELDS.items()}

@@ -79,7 +79,7 @@ class MemorySeenIndex:
     def _add_line(self, line: bytes) -> bool:
         try:
             row = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # not JSON, not UTF-8, or a number of more than 4300 digits
             return False
         if not isinstance(row, dict) or not isinstance(row.get("id"), str):
             return False

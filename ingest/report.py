@@ -170,7 +170,7 @@ def latest_report(data_dir: Path) -> dict[str, Any] | None:
     """The last run's report, or None when nothing was ingested yet (the explorer's overview uses it)."""
     path = data_dir / REPORT_FOLDER / LATEST_REPORT
     try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):  # damaged or edited by hand: not UTF-8, not JSON, a huge number
         return None
-    return data
+    return data if isinstance(data, dict) else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from core.records import Article, Skipped
 from ingest import IngestSummary, MemorySeenIndex, SeenIndex, latest_report, save_run_report, write_report
 from ingest.article import ArticleDraft, article_to_dict, build_article
@@ -119,3 +121,16 @@ def test_summary_counts_by_reason_and_report_round_trip(tmp_path):
     saved = save_run_report(summary, tmp_path / "data")
     assert saved.exists() and latest_report(tmp_path / "data") == data
     assert latest_report(tmp_path / "empty") is None
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [b"\xff\xfe not UTF-8", b'{"read": 1' + b"0" * 5000 + b"}", b"[1, 2]", b'"a report"', b'{"read": 1'],
+    ids=["not utf-8", "a number of 5000 digits", "a list", "a string", "cut short"],
+)
+def test_a_damaged_last_report_reads_as_none(tmp_path, damaged):
+    """The overview page shows the last report; one edited or damaged by hand must not take the page down."""
+    folder = tmp_path / "ingest-reports"
+    folder.mkdir()
+    (folder / "latest.json").write_bytes(damaged)
+    assert latest_report(tmp_path) is None

@@ -276,6 +276,14 @@ def test_a_deeply_nested_jsonl_line_is_one_numbered_skip_and_the_file_goes_on(se
     assert skipped == {"deep.jsonl:1": "invalid JSON: line 1 is nested too deeply"}
 
 
+def test_a_jsonl_line_with_a_number_of_thousands_of_digits_is_one_numbered_skip(settings, tmp_path):
+    path = tmp_path / "huge.jsonl"
+    path.write_text('{"text": "x", "n": 1' + "0" * 5000 + "}\n" + "\n".join(GOOD_LINES) + "\n")
+    articles, skipped = run([path], settings)
+    assert len(articles) == 5
+    assert skipped == {"huge.jsonl:1": "invalid JSON: line 1 holds a number of more than 4300 digits"}
+
+
 def test_odd_jsonl_lines_each_cost_one_line(settings, tmp_path):
     path = tmp_path / "odd.jsonl"
     deep_title = '{"title": ' + "[" * 900 + '"x"' + "]" * 900 + ', "text": "A deep title; the vote was delayed."}'

@@ -147,6 +147,21 @@ def test_lines_no_document_can_be_made_of_get_their_own_error_and_the_run_goes_o
     assert "extracted 8 documents (5 with an error)" in output
 
 
+def test_a_number_of_thousands_of_digits_is_that_lines_error_and_the_run_goes_on(tmp_path: Path) -> None:
+    """Python refuses to read an integer of more than 4300 digits (a ValueError, not a JSON error); it stopped the
+    whole run before its first document."""
+    lines = [
+        json.dumps({"id": "before", "text": 'Mayor Ann Lee said: "We will act."'}),
+        '{"id": "huge", "text": "Hello.", "n": 1' + "0" * 5000 + "}",
+        json.dumps({"id": "after", "text": "Hello."}),
+    ]
+    records, output = _run(tmp_path, lines)
+    assert [r["id"] for r in records] == ["before", None, "after"]
+    assert records[1]["error"] == "line 2: not valid JSON (a number of more than 4300 digits)"
+    assert [s["text"] for s in records[0]["statements"]] == ["We will act."]
+    assert "extracted 3 documents (1 with an error)" in output
+
+
 def test_a_line_that_is_not_utf8_is_that_lines_error(tmp_path: Path) -> None:
     source, target = tmp_path / "docs.jsonl", tmp_path / "results.jsonl"
     good = json.dumps({"id": "ok", "text": 'Mayor Ann Lee said: "We will act."'}).encode()

@@ -179,6 +179,28 @@ def test_a_file_that_is_no_shard_is_one_error(tmp_path: Path) -> None:
     assert isinstance(item, ShardError) and item.damaged and "not a newsgraph-shard/1 header" in item.reason
 
 
+def test_a_number_of_thousands_of_digits_is_a_damaged_line_or_header_not_a_crash(tmp_path: Path, real_pairs) -> None:
+    """json reads such a number with int(), which refuses more than 4300 digits with a ValueError of its own."""
+    huge = "1" + "0" * 5000
+    path = _write_shard(tmp_path, real_pairs)
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join([lines[0], b'{"line": ' + huge.encode() + b"}\n", *lines[2:]]))
+    items = list(read_shard(path))
+    assert [type(i) for i in items] == [ShardError] + [ShardPair] * (len(real_pairs) - 1) + [ShardError]
+    assert isinstance(items[0], ShardError) and items[0].damaged
+    assert items[0].reason == "not valid JSON (a number of more than 4300 digits)"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "docs.shard-000000.jsonl").write_text(
+        '{"newsgraph_shard": "newsgraph-shard/1", "first_line": ' + huge + "}\n"
+    )
+    [item] = list(read_shards(other))
+    assert isinstance(item, ShardError) and item.damaged
+    assert item.reason == "not a shard: the header is not valid JSON (a number of more than 4300 digits)"
+    with pytest.raises(RecordFormatError, match="a number of more than 4300 digits"):
+        pair_from_json('{"article": ' + huge + "}")
+
+
 # --- newsgraph extract --out DIR/ ---------------------------------------------------------------------------------
 
 SHARD_VERSION = "test-version config/000000000000"

@@ -33,6 +33,8 @@ def parse_line(number: int, line: str) -> Article | LineError:
         return LineError(f"line {number}: not valid JSON ({e.msg} at column {e.colno})")
     except RecursionError:
         return LineError(f"line {number}: JSON nested too deeply to read")
+    except ValueError:  # int() refuses a number of more than 4300 digits
+        return LineError(f"line {number}: not valid JSON (a number of more than 4300 digits)")
     if not isinstance(data, dict):
         return LineError(f"line {number}: expected a JSON object, got {type(data).__name__}")
     doc_id, text = data.get("id"), data.get("text")
