@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, Query, Record, unit_of_work
-from neo4j.exceptions import ClientError, CypherSyntaxError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    ClientError,
+    CypherSyntaxError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    TransientError,
+)
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 
@@ -42,6 +49,14 @@ PROCEDURE_REFUSED = (
 )
 PROFILE_REFUSED = "refused: PROFILE cannot run here (the console plans each query itself)"
 TOO_DEEP = "the result is nested too deeply to read (lists or maps within each other)"
+# Neo4j calls a query that runs out of memory a transient error, which the driver would retry for half a minute;
+# the same query needs the same memory each time.
+_OUT_OF_MEMORY = frozenset(
+    {"Neo.TransientError.General.OutOfMemoryError", "Neo.TransientError.General.MemoryPoolOutOfMemoryError"}
+)
+OUT_OF_MEMORY = (
+    "the query needs more memory than the server gives one query ({reason}): return fewer rows or smaller lists"
+)
 # LOAD CSV reads files of the database host and fetches URLs: not something a read console should offer.
 REFUSED_OPERATORS = {"LoadCSV": "refused: LOAD CSV reads files or URLs from the database host, not allowed here"}
 # SHOW commands about the graph's schema and the Cypher language; every other SHOW (transactions, settings,
@@ -243,16 +258,21 @@ def _refuse_operators(plan: dict[str, Any]) -> None:
 def _fetch(
     tx: ManagedTransaction, cypher: str, params: dict[str, Any], row_limit: int
 ) -> tuple[list[str], list[Record], bool]:
-    result = tx.run(cypher, params)
-    columns = list(result.keys())
     records: list[Record] = []
     truncated = False
-    for record in result:
-        if len(records) >= row_limit:
-            truncated = True
-            break
-        records.append(record)
-    result.consume()  # discards the rest on the server
+    try:
+        result = tx.run(cypher, params)
+        columns = list(result.keys())
+        for record in result:
+            if len(records) >= row_limit:
+                truncated = True
+                break
+            records.append(record)
+        result.consume()  # discards the rest on the server
+    except TransientError as e:
+        if e.code in _OUT_OF_MEMORY:  # not a driver error: the driver gives up at once
+            raise QueryError(OUT_OF_MEMORY.format(reason=_first_line(e.message or str(e)))) from e
+        raise
     return columns, records, truncated
 
 

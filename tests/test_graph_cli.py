@@ -192,6 +192,18 @@ def test_cypher_timeout_stops_a_long_query(newsgraph):
     assert result.output.startswith("Error: the query ran longer than the time limit")
 
 
+def test_cypher_that_runs_out_of_memory_is_one_line_at_once_not_retried(newsgraph, caplog):
+    """Neo4j calls running out of a query's memory a transient error, which the driver retried for half a
+    minute, logging each retry; the same query needs the same memory every time."""
+    started = time.monotonic()
+    result = newsgraph("cypher", "UNWIND range(1, 100000000) AS x WITH collect(x) AS c RETURN size(c)")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: the query needs more memory than the server gives one query")
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert not [r for r in caplog.records if "retried" in r.getMessage()]
+    assert time.monotonic() - started < 15
+
+
 def test_semantic_search_embeds_the_topic(newsgraph):
     result = newsgraph("query", "semantic-search", "-p", "topic=legalising face recognition technology",
                        "-p", "limit=1", "--format", "json")  # fmt: skip
