@@ -390,28 +390,76 @@ class Settings:
         return dataclasses.replace(self, **{k: _coerce(_BY_NAME[k], v) for k, v in changes.items()})
 
 
-def _coerce(setting: Setting, raw: Any) -> Any:
+# What a setting's value must be, by its kind. From the environment every value is text; TOML has types of its
+# own, and one of another kind is refused rather than converted: a port of 7687.9 is not cut to 7687, `true` is
+# not a row limit of 1, a list is not its Python text.
+_KIND_WORDS = {int: "a whole number", float: "a number", str: "text", Path: "text", bool: "yes or no (true or false)"}
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+_LONGEST_WHOLE_NUMBER = 30  # digits: far past every range here, and int() refuses more than 4300
+_YES, _NO = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off", ""})
+
+
+class _NotOfKind(Exception):
+    pass
+
+
+class _OutOfRange(Exception):
+    pass
+
+
+def _of_kind(setting: Setting, raw: Any) -> Any:
+    """``raw`` as a value of the setting's kind; _NotOfKind when it is none, _OutOfRange when it is too long a
+    whole number to be in any range."""
+    kind = setting.kind
+    if kind is bool:
+        if isinstance(raw, bool):
+            return raw
+        text = raw.strip().lower() if isinstance(raw, str) else None
+        if text in _YES or text in _NO:
+            return text in _YES
+        raise _NotOfKind
+    if kind is Path and isinstance(raw, (str, os.PathLike)):
+        # absolute: the local server's launcher runs in another working folder than the command
+        return Path(raw).expanduser().absolute()
+    if not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
+        raise _NotOfKind
+    if kind in (str, Path):
+        if not isinstance(raw, str):
+            raise _NotOfKind
+        return raw
+    if kind is int:
+        if isinstance(raw, float) or (isinstance(raw, str) and not _WHOLE_NUMBER.fullmatch(raw.strip())):
+            raise _NotOfKind
+        if isinstance(raw, str) and len(raw.strip().lstrip("+-")) > _LONGEST_WHOLE_NUMBER:
+            raise _OutOfRange
+        return int(raw)
     try:
-        if setting.kind is bool:
-            if isinstance(raw, bool):
-                return raw
-            text = str(raw).strip().lower()
-            if text in {"1", "true", "yes", "on"}:
-                return True
-            if text in {"0", "false", "no", "off", ""}:
-                return False
-            raise ValueError(f"not a yes/no value: {raw!r}")
-        if setting.kind is Path:
-            if not str(raw).strip():
-                raise ValueError("empty: give a folder")
-            # absolute: the local server's launcher runs in another working folder than the command
-            return Path(str(raw)).expanduser().absolute()
-        value = setting.kind(raw.strip() if isinstance(raw, str) and setting.kind is not str else raw)
-    except (TypeError, ValueError, OverflowError) as e:
-        raise ConfigError(f"setting {setting.name} ({setting.env}): {e}") from e
+        return float(raw)
+    except ValueError as e:
+        raise _NotOfKind from e
+
+
+def _shown_value(setting: Setting, raw: Any) -> str:
+    if setting.name in SECRET_SETTINGS:
+        return repr("********")
+    if not isinstance(raw, str):
+        return repr(raw)
+    text = mask_uri(raw)
+    return repr(text) if len(text) <= 60 else f"{text[:40]!r}… ({len(text):,} characters)"
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    if setting.kind is Path and isinstance(raw, str) and not raw.strip():
+        raise ConfigError(f"setting {setting.name} ({setting.env}): empty: give a folder")
+    where = f"setting {setting.name} ({setting.env}) is {_shown_value(setting, raw)}"
+    try:
+        value = _of_kind(setting, raw)
+    except _NotOfKind:
+        raise ConfigError(f"{where}; it must be {_KIND_WORDS[setting.kind]}") from None
+    except _OutOfRange:
+        raise ConfigError(f"{where}; it must be {setting.valid or _KIND_WORDS[setting.kind]}") from None
     if setting.valid is not None and not setting.valid.check(value):
-        shown = "********" if setting.name in SECRET_SETTINGS else mask_uri(str(raw))
-        raise ConfigError(f"setting {setting.name} ({setting.env}) is {shown!r}; it must be {setting.valid}")
+        raise ConfigError(f"{where}; it must be {setting.valid}")
     return value
 
 
