@@ -70,7 +70,9 @@ def read_sources(
 def _items(sources: Sequence[str], settings: Settings) -> Iterator[Item]:
     for source in sources:
         kind = source_kind(source)
-        if kind == "url":
+        if not source.strip():  # as a path, "" is the working folder: an unset variable would ingest all of it
+            yield Skipped(repr(source), "empty source: give a file, folder or URL")
+        elif kind == "url":
             yield Link(source.strip())  # checked, like every link, where the resolver takes it in
         elif kind == "refused":
             yield Skipped(source, f"refused URL: scheme {_scheme(source)}:// is not fetched, only http and https")

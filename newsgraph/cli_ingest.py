@@ -10,6 +10,7 @@ import fcntl
 import json
 import logging
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -132,6 +133,8 @@ def _check_writable(path: Path) -> None:
         folder = folder.parent
     if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
         raise click.ClickException(f"cannot write the report {path}: not a writable file location")
+    if path.exists() and not path.is_file():  # renamed over, a FIFO or a device would be replaced by the report
+        raise click.ClickException(f"cannot write the report {path}: not a regular file")
 
 
 def _listed_sources(handle: IO[str] | None) -> list[str]:
@@ -186,7 +189,10 @@ def _write_articles(
         for item in read_sources(sources, settings, seen):
             summary.record_read(item)
             if isinstance(item, Article):
-                handle.write(json.dumps(article_to_dict(item), ensure_ascii=False) + "\n")
+                try:
+                    handle.write(json.dumps(article_to_dict(item), ensure_ascii=False) + "\n")
+                except OSError as e:  # a full disk or a device that refuses writes
+                    raise click.ClickException(f"cannot write {out or 'standard output'}: {e.strerror or e}") from e
                 summary.record_outcome(item)
             _show(bar, summary)
 
@@ -215,16 +221,21 @@ def _output(out: Path | None, append: bool) -> Iterator[IO[str]]:
         handle = out.open("a", encoding="utf-8")  # truncated only once the lock is ours
     except OSError as e:
         raise click.ClickException(f"cannot write {out}: {e.strerror or e}") from e
-    with handle:
+    try:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as e:
             raise click.ClickException(
                 f"{out} is being written by another run; wait for it or choose another --out"
             ) from e
-        if not append:
+        if not append and stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # a device cannot be cut
             handle.truncate(0)
         yield handle
+    finally:
+        try:
+            handle.close()
+        except OSError as e:  # closing writes the last lines: a full disk shows here
+            raise click.ClickException(f"cannot write {out}: {e.strerror or e}") from e
 
 
 def _run_pipeline(sources: list[str], settings: Settings, summary: IngestSummary, *, force: bool = False) -> str:

@@ -350,3 +350,39 @@ def test_a_second_run_writing_the_same_output_is_refused(runner, tmp_path):
     assert result.output.strip() == f"Error: {out} is being written by another run; wait for it or choose another --out"
     assert out.read_text() == ""
     assert runner.invoke(cli, ["ingest", source, "--no-graph", "--out", str(out), "--append"]).exit_code == 0
+
+
+def test_an_empty_source_is_a_skipped_item_not_the_working_folder(runner, tmp_path, monkeypatch):
+    """An empty argument (`newsgraph ingest "$FOLDER"` with the variable unset) read as a path is `.`: it ingested
+    everything under the working folder."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SAMPLES / "wikinews" / "wikinews-flag.txt", tmp_path / "story.txt")
+    for empty in ("", "  "):
+        result = runner.invoke(cli, ["ingest", empty, "--no-graph", "--out", str(tmp_path / "a.jsonl")])
+        assert result.exit_code == 0, result.output
+        assert "read 1, loaded 0" in result.output and "skipped, empty source: 1" in result.output, result.output
+        assert (tmp_path / "a.jsonl").read_text() == ""
+
+
+def test_a_report_that_is_no_regular_file_is_refused_and_left_as_it_is(runner, tmp_path):
+    """The report is written beside its name and renamed over it: a FIFO or a device there was replaced by a file
+    (as root, /dev/full became one)."""
+    source = str(SAMPLES / "wikinews" / "wikinews-flag.txt")
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    result = runner.invoke(cli, ["ingest", source, "--no-graph", "--out", str(tmp_path / "a.jsonl"), "--report",
+                                 str(fifo)])  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: cannot write the report {fifo}: not a regular file"
+    assert fifo.is_fifo()
+    assert not (tmp_path / "a.jsonl").exists(), "nothing is read before the outputs are known to work"
+
+
+def test_articles_written_to_a_device_are_counted_or_fail_in_one_line_naming_it(runner):
+    source = str(SAMPLES / "wikinews" / "wikinews-flag.txt")
+    result = runner.invoke(cli, ["ingest", source, "--no-graph", "--out", "/dev/null"])
+    assert result.exit_code == 0, result.output  # it was cut to nothing first, which a device refuses
+    assert "read 1, loaded 1" in result.output
+    result = runner.invoke(cli, ["ingest", source, "--no-graph", "--out", "/dev/full"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: cannot write /dev/full: No space left on device"
