@@ -117,6 +117,8 @@ def bulk_import_command(
         f"{'' if local else ' written'}; skipped ({len(summary.skipped)})"
     )
     _report_skipped(summary.skipped)
+    for reason, count in sorted(summary.dropped_facts.items()):  # as `newsgraph load` lists them
+        click.echo(f"  facts dropped ({count}): {shown(reason)}", err=True)
 
 
 def _report_skipped(skipped: list[Skipped]) -> None:

@@ -378,3 +378,21 @@ def _parameters(driver, database) -> dict[str, Any]:
         "event": first(busiest.format(label="Event")), "law": first(busiest.format(label="Law")),
         "from_id": relation["a"], "to_id": relation["b"],
     }  # fmt: skip
+
+
+def test_facts_left_out_of_the_import_files_are_reported(base_settings, tmp_path):
+    """The rows' checks leave out a fact that cannot go into the graph, for a bulk import as for a load; a load
+    lists them as `facts dropped`, a bulk import left them out without a word."""
+    [(article, extraction), *_] = embedded_fixture_records()
+    undated = dataclasses.replace(article, published="not a date")
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    header = ShardHeader("a.jsonl", "/in/a.jsonl", 1, 0.0, 1, 1, "0" * 64, current_extraction_version(base_settings))
+    with ShardWriter(folder / "a.shard-000000.jsonl", header) as writer:
+        writer.write_pair(1, undated, extraction)
+        writer.finish()
+    env = cli_env(base_settings) | {"NEO4J_URI": "bolt://graph.example:7687"}
+    result = CliRunner().invoke(cli, ["bulk-import", str(folder), "--csv", str(tmp_path / "csv")], env=env)
+    assert result.exit_code == 0, result.output
+    assert "bulk import: 1 articles" in result.output
+    assert "  facts dropped (1): published 'not a date' is not an ISO date; not stored" in result.output
