@@ -22,6 +22,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from core.aliases_file import check_aliases_entries
+from core.errors import ConfigError
 from graph.correction_records import Correction, CorrectionError, make_correction, normalise_time
 
 FIELDS = ("id", "kind", "target", "after", "before", "editor", "created_at", "reason", "status", "undone_by",
@@ -246,6 +248,10 @@ def aliases_file_corrections(path: str | Path | None) -> list[Correction]:
         when = dt.datetime.fromtimestamp(file.stat().st_mtime, dt.UTC).isoformat(timespec="microseconds")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise CorrectionError(f"cannot read the aliases file {file}: {e}") from e
+    try:
+        check_aliases_entries(data, file)  # the extractor refuses such a file: nothing of it is applied
+    except ConfigError as e:
+        raise CorrectionError(str(e)) from e
     found: list[Correction] = []
 
     def add(number: int, kind: str, target: str, after: dict[str, Any]) -> None:

@@ -114,3 +114,13 @@ def test_a_split_without_its_new_id_is_described_without_none():
     split = make_correction("split-alias", "location:florida", {"alias": "Fla."}, editor="ana")
     assert "None" not in split.describe()
     assert split.describe().startswith("'Fla.' split off location:florida as ")
+
+
+def test_an_aliases_file_the_extractor_refuses_is_not_listed_as_corrections(tmp_path: Path):
+    """The audit read `aliases = "HW"` as two merges, of "H" and of "W"; the extractor now refuses such a file,
+    and the audit says why instead of listing what nothing applies."""
+    path = tmp_path / "aliases.toml"
+    path.write_text('[[entity]]\nname = "Huawei"\ntype = "Organization"\naliases = "HW"\n', encoding="utf-8")
+    with pytest.raises(CorrectionError) as raised:
+        aliases_file_corrections(path)
+    assert str(raised.value) == f"{path}: [[entity]] #1: 'aliases' must be a list of strings"

@@ -121,3 +121,41 @@ def test_a_user_relation_verb_joins_its_type_and_keeps_the_others(tmp_path: Path
     assert predicates["laud"] == predicates["praise"] == "SUPPORTS"
     assert predicates["meet"] == "MEETS"
     assert "laud" not in load_lexicon().relations.predicate_of
+
+
+# An aliases file whose entries have another shape than gazetteer.toml's: a text where a list is due was read letter
+# by letter (`aliases = "HW"` made every "H" and "W" an alias of the entity), a number where a list is due stopped
+# the extraction with an internal TypeError.
+HOSTILE_ALIASES = {
+    "entity a number": ("entity = 5\n", "'entity' must be a list of [[entity]] tables"),
+    "aliases a text": ('[[entity]]\nname = "Huawei"\ntype = "Organization"\naliases = "HW"\n',
+                       "[[entity]] #1: 'aliases' must be a list of strings"),
+    "aliases of numbers": ('[[entity]]\nname = "Huawei"\ntype = "Organization"\naliases = [1]\n',
+                           "[[entity]] #1: 'aliases' must be a list of strings"),
+    "split a table": ("split = 5\n", "'split' must be a list of [[split]] tables"),
+    "split names a text": ('[[split]]\nnames = "Ana Lee"\n', "[[split]] #1: 'names' must be a list of strings"),
+    "split an entry a number": ("split = [5]\n", "'split' must be a list of [[split]] tables"),
+    "ignore a text": ('ignore = "abc"\n', "'ignore' must be a list of strings"),
+    "ignore of numbers": ("ignore = [1, 2]\n", "'ignore' must be a list of strings"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", HOSTILE_ALIASES, ids=list(HOSTILE_ALIASES))
+def test_an_aliases_file_entry_of_another_shape_stops_the_load_naming_it(tmp_path: Path, case: str) -> None:
+    text, message = HOSTILE_ALIASES[case]
+    user = _user_file(tmp_path, text)
+    with pytest.raises(ConfigError) as raised:
+        load_gazetteer(user)
+    assert str(raised.value) == f"{user}: {message}"
+
+
+def test_an_aliases_file_entity_without_a_name_or_type_is_refused_alike_by_the_audit(tmp_path: Path) -> None:
+    from graph.correction_file import aliases_file_corrections
+    from graph.correction_records import CorrectionError
+
+    user = _user_file(tmp_path, '[[entity]]\nname = 5\ntype = "Organization"\naliases = ["Five"]\n')
+    message = f"{user}: [[entity]] #1 needs a name and a type among Person, Organization, Location, Law, Event, "
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_gazetteer(user)
+    with pytest.raises(CorrectionError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        aliases_file_corrections(user)

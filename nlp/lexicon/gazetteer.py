@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.aliases_file import check_aliases_entries
 from core.errors import ConfigError
 from core.records import ENTITY_TYPES
 from nlp.keys import fold
@@ -91,6 +92,7 @@ def load_gazetteer(user_file: str | Path | None = None, lexicon: Lexicon | None 
     if user_file:
         path = Path(user_file).expanduser()
         user = read_toml(path, "gazetteer")
+        check_aliases_entries(user, path)
         user_entities = _entities_of(user, path)
         moved = {fold(a) for e in user_entities for a in (e.name, *e.aliases)}
         entities = {
