@@ -269,11 +269,14 @@ class _Builder:
         speaker = statement.speaker_id
         said_by = speaker if speaker and self._known(what, speaker, statement.speaker) else None
         role = self._spoken_role(what, said_by, statement.speaker_role)
+        date = iso_date(statement.date)
+        if statement.date is not None and date is None:
+            self.out.warnings.append(f"{what}: date {statement.date!r} is not a calendar date; stored without it")
         self.out.rows["statements"].append(
             {
                 "id": sid,
                 "article_id": self.article.id,
-                "date": iso_date(statement.date),
+                "date": date,
                 "embedding": self._embedding(what, statement.embedding),
                 "props": {
                     **provenance,

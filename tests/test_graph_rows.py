@@ -70,3 +70,14 @@ def test_a_content_hash_that_is_not_the_texts_is_recomputed() -> None:
     assert rows.rows["articles"][0]["props"]["content_hash"] == content_hash(TEXT)
     assert any("content_hash is not its text's" in w for w in rows.warnings)
     assert not build_rows(_article(), _extraction(_statement())).warnings
+
+
+def test_a_statement_date_that_is_no_calendar_day_is_stored_without_it_and_said() -> None:
+    """It was dropped without a word, and the statement then read as dated by its article."""
+    for bad in ("2021-13-45", "2021-02-30", "yesterday"):
+        rows = build_rows(_article(), _extraction(_statement(date=bad)))
+        [statement] = rows.rows["statements"]
+        assert statement["date"] is None
+        assert rows.warnings == [f"statement at 18-48: date {bad!r} is not a calendar date; stored without it"]
+    rows = build_rows(_article(), _extraction(_statement(date="2021-05-01")))
+    assert str(rows.rows["statements"][0]["date"]) == "2021-05-01" and not rows.warnings
