@@ -167,13 +167,28 @@ def _embedder(settings: Settings, query: Any) -> Any:
 def cypher_command(ctx: click.Context, statement: str, params: tuple[str, ...], fmt: str, limit: int | None,
                    timeout: float | None) -> None:  # fmt: skip
     """Run a Cypher STATEMENT read-only ('-' reads it from standard input); writes are refused."""
-    if statement == "-":  # as bytes: the statement is UTF-8 whatever the terminal's encoding; run_read refuses the rest
-        statement = sys.stdin.buffer.read().decode("utf-8-sig", errors="surrogateescape")
+    if statement == "-":
+        statement = _statement_from_stdin()
     settings = settings_of(ctx)
     values = {k: _json_or_text(k, v) for k, v in _pairs(params).items()}
     with graph_driver(settings) as (driver, database):
         result = run_read(driver, database, statement, values, **_limits(settings, limit, timeout))
     _emit(result, fmt)
+
+
+def _statement_from_stdin() -> str:
+    """The statement on standard input, read as bytes: it is UTF-8 whatever the terminal's encoding (run_read
+    refuses what is not). The read is bounded, so `< /dev/zero` or an endless pipe is refused, not held whole."""
+    from graph.readonly import MAX_STATEMENT_CHARS
+
+    most = 4 * MAX_STATEMENT_CHARS + 3  # four UTF-8 bytes a character at most, and a byte order mark
+    data = sys.stdin.buffer.read(most + 1)
+    if len(data) > most:
+        raise click.ClickException(
+            f"the statement on standard input is longer than {MAX_STATEMENT_CHARS:,} characters: give long lists of "
+            "values as parameters (-p NAME=JSON)"
+        )
+    return data.decode("utf-8-sig", errors="surrogateescape")
 
 
 # -- export -----------------------------------------------------------------------------------------
