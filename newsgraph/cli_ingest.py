@@ -30,6 +30,7 @@ from newsgraph.cli import engine_options, engine_settings, shown
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130
+MAX_SOURCE_LINE_BYTES = 65_536  # a URL or a path; longer is no source
 _NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan", "neo4j.pool")
 
 
@@ -56,7 +57,7 @@ _NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan", 
 )
 @click.option(
     "--sources-from",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help="Read more sources, one per line (# comments allowed), from this file; '-' is standard input.",
 )
 @click.option("--strict", is_flag=True, help=f"Exit with code {EXIT_SKIPPED} when any item was skipped (not repeats).")
@@ -75,7 +76,7 @@ def ingest_command(
     append: bool,
     report: Path | None,
     allow_private_urls: bool,
-    sources_from: IO[str] | None,
+    sources_from: IO[bytes] | None,
     strict: bool,
     force: bool,
     workers: int | None,
@@ -137,11 +138,27 @@ def _check_writable(path: Path) -> None:
         raise click.ClickException(f"cannot write the report {path}: not a regular file")
 
 
-def _listed_sources(handle: IO[str] | None) -> list[str]:
+def _listed_sources(handle: IO[bytes] | None) -> list[str]:
+    """The sources of a list, one a line (# comments); read a line at a time with a bound, so a list that never
+    ends a line (/dev/zero) is refused rather than held whole."""
     if handle is None:
         return []
-    lines = (line.strip() for line in handle)
-    return [line for line in lines if line and not line.startswith("#")]
+    sources: list[str] = []
+    number = 0
+    while raw := handle.readline(MAX_SOURCE_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_SOURCE_LINE_BYTES and not raw.endswith(b"\n"):
+            raise click.ClickException(
+                f"line {number} of the sources list is longer than {MAX_SOURCE_LINE_BYTES:,} bytes: give one source "
+                "a line"
+            )
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+        except UnicodeDecodeError as e:
+            raise click.ClickException(f"line {number} of the sources list is not UTF-8 text") from e
+        if line and not line.startswith("#"):
+            sources.append(line)
+    return sources
 
 
 def _quiet_libraries() -> None:
