@@ -63,8 +63,7 @@ def open_driver(settings: Settings, start_local: bool = True) -> tuple[Driver, s
 
 
 def _short(error: Exception) -> str:
-    text = str(error).strip().splitlines()
-    return text[0][:300] if text else type(error).__name__
+    return reason_line(str(error)) or type(error).__name__
 
 
 def write_transaction(

@@ -24,7 +24,7 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
-from core.errors import QueryError
+from core.errors import QueryError, reason_line
 from core.records import Article, Extraction, Skipped
 from graph import neo4j_queries as q
 from graph.connection import write_transaction
@@ -236,7 +236,7 @@ class _Settler:
             except Exception as e:
                 # Never a traceback from this thread: the load's own error is what counts. The articles are stored;
                 # their statements stay pending for the next refresh.
-                log.warning("quote trails not settled: %s", str(e).splitlines()[0] if str(e) else type(e).__name__)
+                log.warning("quote trails not settled: %s", reason_line(str(e)) or type(e).__name__)
             if self._stopping and not self._wanted.is_set():
                 return
 

@@ -118,6 +118,8 @@ def test_unreachable_uri_is_named(base_settings):
     with pytest.raises(GraphUnavailableError, match=f"cannot reach Neo4j at {uri}") as raised:
         open_driver(settings)
     assert "secret-pw-xyz" not in str(raised.value)
+    # the driver's first line ends in a colon: the reason is on the next one, and kept
+    assert str(raised.value).endswith("Connection refused)"), str(raised.value)
 
 
 def test_invalid_uri_scheme(base_settings):
