@@ -9,6 +9,7 @@ output is shards of extracted articles for `newsgraph load` instead (newsgraph/s
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -96,8 +97,16 @@ def _extract_to_file(input_file: BinaryIO, output_file: TextIO, settings: Any, s
     try:
         records = contract_lines(bounded_lines(input_file, settings.max_bytes), extractor)
         for record in tqdm(records, unit="doc", disable=not show, file=sys.stderr):
-            output_file.write(json_line(record))
-            output_file.flush()  # a result on disk survives whatever happens to the documents after it
+            try:
+                output_file.write(json_line(record))
+                output_file.flush()  # a result on disk survives whatever happens to the documents after it
+            except OSError as e:  # a full disk, a device that refuses writes
+                with contextlib.suppress(OSError):  # closed now: closing flushes the same lines again, failing again
+                    output_file.close()
+                raise click.ClickException(
+                    f"cannot write the results to {shown(output_file.name)}: {e.strerror or e} ({done} documents "
+                    "written before)"
+                ) from e
             done += 1
             failed += record["error"] is not None
     except KeyboardInterrupt:
@@ -105,6 +114,8 @@ def _extract_to_file(input_file: BinaryIO, output_file: TextIO, settings: Any, s
         sys.exit(EXIT_INTERRUPTED)
     except click.FileError as e:  # the output opens on the first write: a folder that does not exist, no permission
         raise click.ClickException(f"cannot write the results: {e.format_message()}") from e
+    except click.ClickException:
+        raise
     except Exception as e:  # an unforeseen failure ends the run, never the results already written
         logging.getLogger(__name__).debug("extraction stopped", exc_info=True)
         raise click.ClickException(

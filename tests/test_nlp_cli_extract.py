@@ -210,6 +210,18 @@ def test_an_output_file_that_cannot_be_opened_is_one_line(tmp_path: Path) -> Non
     assert not out.parent.exists()
 
 
+def test_an_output_that_refuses_writes_is_one_line_naming_it(tmp_path: Path) -> None:
+    """The failed write ended the run with its own line, which closing the file (flushing the same lines again)
+    replaced with a bare `No space left on device`."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "Ana Lee said the bridge would reopen."}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--in", str(source), "--out", "/dev/full", "--workers", "1"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: cannot write the results to /dev/full: No space left on device (0 documents written before)"
+    )
+
+
 def test_ctrl_c_stops_a_real_run_with_code_130_and_keeps_what_was_written(tmp_path: Path) -> None:
     """A real process and a real SIGINT: the documents written stay whole, and the exit code is the shell's 130."""
     source, target = tmp_path / "docs.jsonl", tmp_path / "results.jsonl"
