@@ -38,6 +38,7 @@ from core.errors import GraphUnavailableError, QueryError
 from graph import correction_identity
 from graph import correction_writes as writes
 from graph.connection import write_transaction
+from graph.correction_file import checked_before
 from graph.correction_records import (
     ENTITY_KINDS,
     KINDS,
@@ -359,6 +360,11 @@ def _undo(tx: ManagedTransaction, correction_id: str, editor: str) -> Correction
     if correction.status == "undone":
         raise CorrectionError(f"correction {correction_id} was already undone by {correction.undone_by}")
     built_on = _built_on(tx, correction)
+    for undone in (*built_on, correction):  # stored by an earlier version or edited by hand: refused, not half done
+        try:
+            checked_before(undone.kind, undone.before)
+        except CorrectionError as e:
+            raise CorrectionError(f"correction {undone.id} cannot be undone: {e}") from e
     for later in reversed(built_on):  # newest first, as if each were undone in turn
         _UNDO[later.kind](tx, later.target, writes.completed_after(tx, later.kind, later.target, later.after),
                           dict(later.before), later.id)  # fmt: skip

@@ -338,3 +338,16 @@ def test_an_imported_before_of_the_graphs_form_is_undone_from(loaded, neo4j_sett
     records, _, _ = loaded.execute_query("MATCH (e:Entity {id: $id}) RETURN e.name AS n", id=SHARE,
                                          database_=neo4j_settings.neo4j_database)  # fmt: skip
     assert records[0]["n"] == "Share"
+
+
+def test_undoing_a_stored_correction_whose_before_is_malformed_is_one_line(loaded, neo4j_settings, tmp_path):
+    """A before stored by an earlier version or edited by hand: the undo failed with an internal TypeError."""
+    line = _with_before("rename", SHARE, {"name": "SHARE Foundation"}, {"name": "Share"})
+    assert _run(neo4j_settings, "import", str(_file(tmp_path, "c.jsonl", line))).exit_code == 0
+    [correction] = list_corrections(loaded, neo4j_settings.neo4j_database)
+    loaded.execute_query("MATCH (c:Correction {id: $id}) SET c.before = $before", id=correction.id,
+                         before=json.dumps({"name": {"a": [1]}}), database_=neo4j_settings.neo4j_database)  # fmt: skip
+    before = _graph(loaded, neo4j_settings)
+    output = _refused(_run(neo4j_settings, "undo", correction.id))
+    assert f"correction {correction.id} cannot be undone: before.name is not in the form" in output
+    assert _graph(loaded, neo4j_settings) == before
