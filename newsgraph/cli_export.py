@@ -8,6 +8,8 @@ import click
 
 from newsgraph.cli import ID_TEXT, graph_driver, settings_of, shown
 
+MAX_SUBGRAPH_NODES = 1_000_000  # past any subgraph around one entity a page or a file can hold
+
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(("graphml", "csv", "json")), default="graphml", show_default=True)
@@ -18,7 +20,7 @@ from newsgraph.cli import ID_TEXT, graph_driver, settings_of, shown
 @click.option("--depth", type=click.IntRange(min=0, max=6), default=2, show_default=True, help="Steps from --entity.")
 @click.option(
     "--max-nodes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_SUBGRAPH_NODES),
     help="Most nodes in a subgraph (default: 2000; for --html the setting graph_node_cap).",
 )
 @click.option(

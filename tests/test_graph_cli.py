@@ -271,6 +271,17 @@ def test_export_of_an_unknown_entity_is_one_clear_line(newsgraph, tmp_path):
     )
 
 
+@pytest.mark.parametrize("html", [False, True], ids=["json", "html"])
+def test_export_max_nodes_past_any_graph_is_a_usage_error(newsgraph, tmp_path, html):
+    """20 digits overflowed a C long inside the export: an internal OverflowError."""
+    shape = ["--html"] if html else ["--format", "json"]
+    result = newsgraph("export", "--entity", FIXTURE.share, "--max-nodes", "99999999999999999999", *shape,
+                       "--out", str(tmp_path / "x"))  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--max-nodes': 99999999999999999999 is not in the range 1<=x<=1000000" in result.output
+    assert "internal error" not in result.output
+
+
 # -- administration commands and other sessions ------------------------------------------------------
 
 ADMIN_REFUSED = (
