@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from core.aliases_file import check_aliases_entries
+from core.aliases_file import check_aliases_entries, read_toml_file
 from core.errors import ConfigError
 from graph.correction_records import Correction, CorrectionError, make_correction, normalise_time
 
@@ -244,9 +244,11 @@ def aliases_file_corrections(path: str | Path | None) -> list[Correction]:
         return []
     file = Path(path).expanduser()
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = read_toml_file(file)
         when = dt.datetime.fromtimestamp(file.stat().st_mtime, dt.UTC).isoformat(timespec="microseconds")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+    except OSError as e:
+        raise CorrectionError(f"cannot read the aliases file {file}: {e.strerror or e}") from e
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise CorrectionError(f"cannot read the aliases file {file}: {e}") from e
     try:
         check_aliases_entries(data, file)  # the extractor refuses such a file: nothing of it is applied

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -159,3 +160,28 @@ def test_an_aliases_file_entity_without_a_name_or_type_is_refused_alike_by_the_a
         load_gazetteer(user)
     with pytest.raises(CorrectionError, match=message.replace("[", r"\[").replace("]", r"\]")):
         aliases_file_corrections(user)
+
+
+def test_an_aliases_file_that_is_a_device_a_fifo_or_a_folder_is_one_line_not_read(tmp_path: Path) -> None:
+    """/dev/zero was read whole until memory ran out (an internal MemoryError), and a FIFO waited for a writer."""
+    from graph.correction_file import aliases_file_corrections
+    from graph.correction_records import CorrectionError
+
+    fifo = tmp_path / "aliases.fifo"
+    os.mkfifo(fifo)
+    for path, reason in ((Path("/dev/zero"), "not a regular file"), (fifo, "not a regular file"),
+                         (tmp_path, "not a regular file")):  # fmt: skip
+        with pytest.raises(ConfigError) as raised:
+            load_lexicon(path)
+        assert str(raised.value) == f"cannot read aliases file {path}: {reason}"
+        with pytest.raises(ConfigError, match=f"cannot read aliases file {path}: {reason}"):
+            load_gazetteer(path)
+        with pytest.raises(CorrectionError) as listed:
+            aliases_file_corrections(path)
+        assert str(listed.value) == f"cannot read the aliases file {path}: {reason}"
+
+
+def test_an_aliases_file_over_16_mb_is_refused(tmp_path: Path) -> None:
+    big = _user_file(tmp_path, "# padding\n" * (2 * 2**20))
+    with pytest.raises(ConfigError, match="larger than 16 MB"):
+        load_lexicon(big)

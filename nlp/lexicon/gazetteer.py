@@ -91,7 +91,7 @@ def load_gazetteer(user_file: str | Path | None = None, lexicon: Lexicon | None 
     ignored = set(rules.pop("not_entities", frozenset()))
     if user_file:
         path = Path(user_file).expanduser()
-        user = read_toml(path, "gazetteer")
+        user = read_toml(path, "aliases")
         check_aliases_entries(user, path)
         user_entities = _entities_of(user, path)
         moved = {fold(a) for e in user_entities for a in (e.name, *e.aliases)}

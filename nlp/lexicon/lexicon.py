@@ -29,6 +29,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
+from core.aliases_file import read_toml_file
 from core.errors import ConfigError
 from core.names import fold
 from nlp.lexicon.sections import GENDERS, HONORIFIC_USES, EntityWords, Honorific, RelationWords, StatementWords
@@ -64,7 +65,7 @@ def load_lexicon(user_file: str | Path | None = None) -> Lexicon:
     merged = copy.deepcopy(data)
     if user_file:
         path = Path(user_file).expanduser()
-        user = read_toml(path)
+        user = read_toml(path, "aliases")
         _apply_user(merged, user, path)
     digest = hashlib.sha256(json.dumps(merged, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
     honorifics = {word: _honorific(entry, word, BUILTIN_FILE) for word, entry in merged.get(HONORIFICS, {}).items()}
@@ -123,9 +124,8 @@ def _check_unique_keys(data: dict[str, Any]) -> None:
 def read_toml(path: Path, what: str = "lexicon") -> dict[str, Any]:
     """A TOML data file of the lexicon or the gazetteer; an unreadable one is one error naming it."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as e:
+        return read_toml_file(path)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{what} file {path} is not valid TOML: {e}") from e
     except OSError as e:
         raise ConfigError(f"cannot read {what} file {path}: {e.strerror}") from e
