@@ -3,6 +3,7 @@ non-zero exit code (or is stored exactly as given), no traceback, and the graph 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -351,3 +352,48 @@ def test_undoing_a_stored_correction_whose_before_is_malformed_is_one_line(loade
     output = _refused(_run(neo4j_settings, "undo", correction.id))
     assert f"correction {correction.id} cannot be undone: before.name is not in the form" in output
     assert _graph(loaded, neo4j_settings) == before
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    import subprocess
+
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs to fill (needs root): {done.stderr.decode(errors='replace')}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_an_export_that_fails_on_a_full_disk_leaves_the_earlier_file_whole(loaded, neo4j_settings, tiny_disk):
+    """The file is the newsroom's versioned record: it was cut to nothing first, then the write failed."""
+    for number in range(6):  # more than the page the earlier file frees when it is cut
+        made = _run(neo4j_settings, "add", "rename", SHARE, "--name", f"SHARE {number}", "--reason", "x" * 1500)
+        assert made.exit_code == 0, made.output
+    earlier = tiny_disk / "corrections.jsonl"
+    earlier.write_text(GOOD + "\n", encoding="utf-8")
+    with (tiny_disk / "filler").open("wb", buffering=0) as filler, contextlib.suppress(OSError):
+        while True:
+            filler.write(b"\0" * 4096)
+    _refused(_run(neo4j_settings, "export", str(earlier)))
+    assert earlier.read_text(encoding="utf-8") == GOOD + "\n"
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["corrections.jsonl", "filler"], "no temporary file left"
+
+
+def test_an_export_to_standard_output_as_a_file_still_writes_there(loaded, neo4j_settings):
+    assert _run(neo4j_settings, "add", "rename", SHARE, "--name", "SHARE").exit_code == 0
+    written = _run(neo4j_settings, "export", "/dev/null")
+    assert written.exit_code == 0 and "1 corrections written to /dev/null" in written.output
+
+
+def test_an_export_over_an_earlier_file_keeps_its_permissions_and_its_link(loaded, neo4j_settings, tmp_path):
+    assert _run(neo4j_settings, "add", "rename", SHARE, "--name", "SHARE").exit_code == 0
+    private = _file(tmp_path, "private.jsonl", b"")
+    private.chmod(0o600)
+    linked = tmp_path / "linked.jsonl"
+    linked.symlink_to(private)
+    assert _run(neo4j_settings, "export", str(linked)).exit_code == 0
+    assert linked.is_symlink() and "SHARE" in private.read_text(encoding="utf-8")
+    assert private.stat().st_mode & 0o777 == 0o600
