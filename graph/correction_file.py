@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import secrets
-import stat
 import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -28,6 +25,7 @@ from typing import Any
 from core.aliases_file import check_aliases_entries, read_toml_file
 from core.errors import ConfigError
 from graph.correction_records import Correction, CorrectionError, make_correction, normalise_time
+from graph.file_output import replaced_whole
 
 FIELDS = ("id", "kind", "target", "after", "before", "editor", "created_at", "reason", "status", "undone_by",
           "undone_at")  # fmt: skip
@@ -55,40 +53,16 @@ def to_line(correction: Correction) -> str:
 
 
 def write_corrections(corrections: Sequence[Correction], path: Path) -> int:
-    """Write the graph's corrections, oldest first (new ones append at the end of a versioned file).
-
-    A file is replaced whole: written beside it and renamed over it, so a write that fails (a full disk) leaves
-    the earlier version as it was. A device or a FIFO (/dev/stdout) is written in place; renamed over, it would
-    be replaced."""
+    """Write the graph's corrections, oldest first (new ones append at the end of a versioned file). The file is
+    replaced whole: a write that fails (a full disk) leaves the earlier version as it was."""
     stored = sorted((c for c in corrections if c.source == "graph"), key=lambda c: (c.created_at, c.id))
-    text = "".join(to_line(correction) + "\n" for correction in stored)
-    path = Path(path)
     try:
-        if path.exists() and not path.is_file():
-            with path.open("w", encoding="utf-8") as handle:
-                handle.write(text)
-        else:
-            _replace_whole(path, text.encode("utf-8"))
+        with replaced_whole(Path(path)) as handle:
+            for correction in stored:
+                handle.write(to_line(correction) + "\n")
     except OSError as e:
         raise CorrectionError(f"cannot write {path}: {e.strerror}") from e
     return len(stored)
-
-
-def _replace_whole(path: Path, data: bytes) -> None:
-    path = path.resolve() if path.is_symlink() else path  # the file it names is replaced, not the link
-    partial = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as to any file
-    try:
-        if path.exists():  # a file kept private stays so
-            os.chmod(descriptor, stat.S_IMODE(path.stat().st_mode))
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
 
 
 def from_record(record: Any) -> Correction:

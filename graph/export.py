@@ -30,6 +30,7 @@ from neo4j import Driver, Session
 from neo4j.time import Date, DateTime
 
 from core.errors import NewsgraphError, QueryError
+from graph.file_output import replaced_whole
 from graph.network import Network, edge_label
 
 log = logging.getLogger(__name__)
@@ -326,11 +327,11 @@ def _short(text: str, limit: int = 60) -> str:
 
 @contextlib.contextmanager
 def _open(path: Path) -> Iterator[TextIO]:
-    """``path`` open for writing; a failure while opening, writing or closing it (a device that refuses writes, a
-    full disk) is one NewsgraphError naming the file."""
+    """``path`` open for writing, replaced whole; a failure while opening, writing or closing it (a device that
+    refuses writes, a full disk) is one NewsgraphError naming the file, and an earlier file there is left as it was."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        with replaced_whole(path) as handle:
             yield handle
     except OSError as e:
         raise NewsgraphError(f"cannot write {path}: {e.strerror or e}") from e

@@ -354,19 +354,6 @@ def test_undoing_a_stored_correction_whose_before_is_malformed_is_one_line(loade
     assert _graph(loaded, neo4j_settings) == before
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
-    import subprocess
-
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs to fill (needs root): {done.stderr.decode(errors='replace')}")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=True)
-
-
 def test_an_export_that_fails_on_a_full_disk_leaves_the_earlier_file_whole(loaded, neo4j_settings, tiny_disk):
     """The file is the newsroom's versioned record: it was cut to nothing first, then the write failed."""
     for number in range(6):  # more than the page the earlier file frees when it is cut

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -280,6 +281,28 @@ def test_export_max_nodes_past_any_graph_is_a_usage_error(newsgraph, tmp_path, h
     assert result.exit_code == 2, result.output
     assert "Invalid value for '--max-nodes': 99999999999999999999 is not in the range 1<=x<=1000000" in result.output
     assert "internal error" not in result.output
+
+
+EXPORT_SHAPES = {
+    "json": ["--format", "json"],
+    "graphml": ["--format", "graphml"],
+    "html": ["--html", "--entity", FIXTURE.share],
+}
+
+
+@pytest.mark.parametrize("shape", EXPORT_SHAPES.values(), ids=list(EXPORT_SHAPES))
+def test_an_export_that_fails_on_a_full_disk_leaves_the_earlier_file_whole(newsgraph, tiny_disk, shape):
+    """It was cut to nothing first, then the write failed: the earlier export was lost and half a new one left."""
+    earlier = tiny_disk / "graph.out"
+    earlier.write_text("the earlier export\n", encoding="utf-8")
+    with (tiny_disk / "filler").open("wb", buffering=0) as filler, contextlib.suppress(OSError):
+        while True:
+            filler.write(b"\0" * 4096)
+    result = newsgraph("export", *shape, "--out", str(earlier))
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Error: cannot write {earlier}: No space left on device"), result.output
+    assert earlier.read_text(encoding="utf-8") == "the earlier export\n"
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler", "graph.out"], "no temporary file left"
 
 
 # -- administration commands and other sessions ------------------------------------------------------

@@ -304,19 +304,6 @@ def test_extract_cli_writes_the_same_shards_with_one_worker_and_with_two(tmp_pat
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path):
-    import subprocess
-
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs to fill (needs root): {done.stderr.decode(errors='replace')}")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=True)
-
-
 def test_a_full_disk_ends_extract_in_one_line_and_leaves_no_half_shard(tmp_path, tiny_disk) -> None:
     source = _documents(tmp_path, count=3, bad=False)
     result = _cli("extract", "--in", str(source), "--out", str(tiny_disk) + "/", "--workers", "1",
