@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import re
+import select
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -62,11 +65,37 @@ class ProjectGroup(click.Group):
             raise
         except (click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError as e:
+            if not _reader_gone():
+                log.debug("the command failed", exc_info=True)
+                raise click.ClickException(shown(_one_line(e))) from e
+            raise click.exceptions.Exit(READER_GONE) from e
         except NewsgraphError as e:
             raise click.ClickException(shown(mask_uri(str(e)))) from e
         except Exception as e:  # no traceback reaches the user: one line, the traceback kept for -vv
             log.debug("the command failed", exc_info=True)
             raise click.ClickException(shown(_one_line(e))) from e
+
+
+# What a shell reports for a program stopped by SIGPIPE: `newsgraph corrections list | head -1` ends as `ls | head -1`
+# does, quietly, rather than with an error about the output nobody reads any more.
+READER_GONE = 128 + 13
+
+
+def _reader_gone() -> bool:
+    """Whether standard output is a pipe its reader closed (polled: a broken pipe can also be a socket's); if so, it
+    is pointed at /dev/null, so the flush at exit does not print Python's own complaint."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        gone = any(events & select.POLLERR for _fd, events in poller.poll(0))
+        if gone:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        return gone
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's captured output), no poll
+        return False
 
 
 def _one_line(error: Exception) -> str:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import errno
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 import pytest
@@ -11,7 +15,7 @@ from click.testing import CliRunner
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from core.errors import QueryError
-from newsgraph.cli import cli
+from newsgraph.cli import READER_GONE, cli
 
 
 @pytest.fixture
@@ -67,3 +71,25 @@ def test_usage_errors_keep_their_own_exit_code(failing):
     failing.append(click.UsageError("wrong"))
     result = CliRunner().invoke(cli, ["fail-for-test"])
     assert result.exit_code == 2 and "wrong" in result.output
+
+
+def test_output_piped_to_a_reader_that_stopped_reading_ends_quietly(tmp_path):
+    """`newsgraph config | head -1`: the reader closed the pipe before the command wrote; the command stops as a
+    program stopped by SIGPIPE does, with no error line."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "NEWSGRAPH_"))}
+    env |= {"NEWSGRAPH_DATA_DIR": str(tmp_path / "data")}
+    try:
+        done = subprocess.run(
+            [str(Path(sys.executable).parent / "newsgraph"), "config"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == READER_GONE, done.stderr
+    assert done.stderr == b"", done.stderr
