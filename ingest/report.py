@@ -173,4 +173,29 @@ def latest_report(data_dir: Path) -> dict[str, Any] | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):  # damaged or edited by hand: not UTF-8, not JSON, a huge number
         return None
-    return data if isinstance(data, dict) else None
+    return _as_written(data) if isinstance(data, dict) else None
+
+
+_REPORT_COUNTS = ("read", "articles", "loaded", "near_duplicates", "duplicates", "already_ingested", "skipped")
+_REPORT_TIMES = ("started", "finished")
+
+
+def _as_written(report: dict[str, Any]) -> dict[str, Any]:
+    """The report with only what `IngestSummary.to_dict` writes where a reader looks: a count that is no whole
+    number, a time that is no text and a skipped item that is no {item, reason} of texts (a file edited by hand)
+    are left out, so the page showing it neither fails nor shows markup from it."""
+    kept = dict(report)
+    for key in _REPORT_COUNTS:
+        if key in kept and (not isinstance(kept[key], int) or isinstance(kept[key], bool)):
+            del kept[key]
+    for key in _REPORT_TIMES:
+        if key in kept and not isinstance(kept[key], str):
+            del kept[key]
+    if "skipped_items" in kept:
+        items = kept["skipped_items"] if isinstance(kept["skipped_items"], list) else []
+        kept["skipped_items"] = [
+            item
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get("item"), str) and isinstance(item.get("reason"), str)
+        ]
+    return kept

@@ -55,3 +55,17 @@ def test_overview_summarises_the_last_ingest_run(app_graph):
     assert "read 21, loaded 20" in shown and "skipped 1" in shown
     skipped = app.dataframe[2].value
     assert skipped["reason"].iloc[0] == "http error: 404 Not Found"
+
+
+def test_a_last_report_edited_by_hand_does_not_take_the_page_down(neo4j_settings, tmp_path):
+    folder = tmp_path / "ingest-reports"
+    folder.mkdir()
+    (folder / "latest.json").write_text(
+        '{"read": "**bold**", "skipped_items": [1, {"item": "a.txt", "reason": "empty"}]}'
+    )
+    with app_environment(neo4j_settings, data_dir=tmp_path):
+        app = open_page("overview")
+    no_exception(app)
+    shown = texts(app)
+    assert "read 0," in shown and "**bold**" not in shown
+    assert list(app.dataframe[-1].value["item"]) == ["a.txt"]

@@ -134,3 +134,23 @@ def test_a_damaged_last_report_reads_as_none(tmp_path, damaged):
     folder.mkdir()
     (folder / "latest.json").write_bytes(damaged)
     assert latest_report(tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    ("edited", "kept"),
+    [
+        ({"read": "[x](javascript:alert(1))", "loaded": 3}, {"loaded": 3}),
+        ({"read": True, "skipped": 2.5, "finished": 5}, {}),
+        (
+            {"skipped_items": [1, None, {"item": 2, "reason": "x"}, {"item": "a", "reason": "b"}]},
+            {"skipped_items": [{"item": "a", "reason": "b"}]},
+        ),
+        ({"skipped_items": "all of them"}, {"skipped_items": []}),
+    ],
+    ids=["markup for a count", "counts and time of other types", "skipped items of other shapes", "not a list"],
+)
+def test_a_last_report_edited_by_hand_keeps_only_what_a_run_writes(tmp_path, edited, kept):
+    folder = tmp_path / "ingest-reports"
+    folder.mkdir()
+    (folder / "latest.json").write_text(json.dumps(edited))
+    assert latest_report(tmp_path) == kept
