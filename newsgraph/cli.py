@@ -185,6 +185,16 @@ class IdText(click.ParamType):
 ID_TEXT = IdText()
 
 
+class NamedPath(click.Path):
+    """A file or folder named on the command line: an empty name is refused, where click would read it as the
+    working folder (an unset "$OUT" made `export --format csv --out ""` write over the CSV files there)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("is empty; give a file or folder name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def settings_of(ctx: click.Context) -> Settings:
     root = ctx.find_root()
     if root.obj is None:

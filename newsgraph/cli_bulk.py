@@ -15,16 +15,16 @@ import click
 
 from core.records import Skipped
 from core.shards import shard_paths
-from newsgraph.cli import graph_driver, settings_of, shown
+from newsgraph.cli import NamedPath, graph_driver, settings_of, shown
 from newsgraph.shard_input import no_shards, refuse_stale, shard_headers, shard_items
 
 
 @click.command("bulk-import")
-@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("directory", required=False, type=NamedPath(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--csv",
     "csv_folder",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=NamedPath(file_okay=False, path_type=Path),
     help="New or empty folder for the import files (default: bulk-import in the data folder, removed after a "
     "local import).",
 )

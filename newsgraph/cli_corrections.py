@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from newsgraph.cli import graph_driver, settings_of, shown
+from newsgraph.cli import NamedPath, graph_driver, settings_of, shown
 
 EXIT_REFUSED_LINES = 2
 KIND_NAMES = ("reassign-speaker", "reject-statement", "merge", "split-alias", "rename", "retype", "reject-relation")
@@ -129,7 +129,7 @@ def undo_command(ctx: click.Context, correction_id: str, editor: str | None) -> 
 
 
 @corrections_group.command("export")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=NamedPath(dir_okay=False, path_type=Path))
 @click.pass_context
 def export_command(ctx: click.Context, file: Path) -> None:
     """Write every correction of the graph (undone ones too) to FILE as JSON Lines, oldest first."""
@@ -142,7 +142,7 @@ def export_command(ctx: click.Context, file: Path) -> None:
 
 
 @corrections_group.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=NamedPath(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def import_command(ctx: click.Context, file: Path) -> None:
     """Read corrections from a JSON Lines FILE (as `export` writes it) and apply the active ones.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newsgraph.cli import ID_TEXT, graph_driver, settings_of, shown
+from newsgraph.cli import ID_TEXT, NamedPath, graph_driver, settings_of, shown
 
 MAX_SUBGRAPH_NODES = 1_000_000  # past any subgraph around one entity a page or a file can hold
 
@@ -23,9 +23,7 @@ MAX_SUBGRAPH_NODES = 1_000_000  # past any subgraph around one entity a page or 
     type=click.IntRange(min=1, max=MAX_SUBGRAPH_NODES),
     help="Most nodes in a subgraph (default: 2000; for --html the setting graph_node_cap).",
 )
-@click.option(
-    "--out", required=True, type=click.Path(path_type=Path), help="File to write (a folder for --format csv)."
-)
+@click.option("--out", required=True, type=NamedPath(path_type=Path), help="File to write (a folder for --format csv).")
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, html: bool, entity: str | None, depth: int, max_nodes: int | None,
                    out: Path) -> None:  # fmt: skip

@@ -26,7 +26,7 @@ from core.records import Article, Skipped
 from core.settings import Settings
 from ingest import IngestSummary, MemorySeenIndex, read_sources, save_run_report, write_report
 from ingest.article import article_to_dict
-from newsgraph.cli import engine_options, engine_settings, shown
+from newsgraph.cli import NamedPath, engine_options, engine_settings, shown
 
 EXIT_SKIPPED = 2
 EXIT_INTERRUPTED = 130
@@ -39,7 +39,7 @@ _NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan", 
 @click.option("--no-graph", is_flag=True, help="Only read the articles and write them as JSON Lines; no NLP, no graph.")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NamedPath(dir_okay=False, path_type=Path),
     help="With --no-graph: JSON Lines file to write (default: standard output).",
 )
 @click.option(
@@ -47,7 +47,7 @@ _NOISY_LIBRARIES = ("trafilatura", "htmldate", "charset_normalizer", "courlan", 
 )
 @click.option(
     "--report",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NamedPath(dir_okay=False, path_type=Path),
     help="Also write the machine-readable run report (JSON) to this file.",
 )
 @click.option(

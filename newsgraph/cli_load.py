@@ -17,7 +17,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from core.errors import kept_after_loss
 from core.records import Article, Skipped
 from core.shards import shard_paths
-from newsgraph.cli import settings_of, shown
+from newsgraph.cli import NamedPath, settings_of, shown
 from newsgraph.shard_input import no_shards, refuse_stale, shard_headers, shard_items
 
 EXIT_SKIPPED = 2
@@ -25,7 +25,7 @@ EXIT_INTERRUPTED = 130
 
 
 @click.command("load")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("directory", type=NamedPath(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--writers",
     type=click.IntRange(1, 64),

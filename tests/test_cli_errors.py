@@ -93,3 +93,39 @@ def test_output_piped_to_a_reader_that_stopped_reading_ends_quietly(tmp_path):
         os.close(write_end)
     assert done.returncode == READER_GONE, done.stderr
     assert done.stderr == b"", done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "csv", "--out", ""],
+        ["load", ""],
+        ["bulk-import", "", "--print-command"],
+        ["bulk-import", "--csv", " ", "--print-command"],
+        ["corrections", "export", ""],
+        ["corrections", "import", ""],
+        ["ingest", "--no-graph", "--out", "", "a.txt"],
+        ["ingest", "--no-graph", "--report", "", "a.txt"],
+    ],
+    ids=[
+        "export --out",
+        "load",
+        "bulk-import",
+        "bulk-import --csv",
+        "corrections export",
+        "corrections import",
+        "ingest --out",
+        "ingest --report",
+    ],
+)
+def test_an_empty_file_or_folder_name_is_refused_not_read_as_the_working_folder(tmp_path, monkeypatch, args):
+    """An unset "$OUT" passes an empty name: it must not become the working folder, whose files would be read or
+    written over."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nodes_Person.csv").write_text("kept\n")
+    (tmp_path / "a.txt").write_text("The minister said on Monday that the road would open.\n")
+    result = CliRunner().invoke(cli, args, env={"NEWSGRAPH_DATA_DIR": str(tmp_path / "data"), "NEWSGRAPH_CONFIG": ""})
+    assert result.exit_code == 2, result.output
+    assert "is empty; give a file or folder name" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "nodes_Person.csv"]
+    assert (tmp_path / "nodes_Person.csv").read_text() == "kept\n"
