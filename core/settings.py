@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.aliases_file import read_toml_file
 from core.errors import ConfigError
 from core.setting_checks import Choices, Neo4jUri, Pattern, Range
 
@@ -482,8 +483,7 @@ def mask_uri(text: str) -> str:
 
 def _read_config_file(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = read_toml_file(path)  # bounded: a device or a huge file is refused, not read until memory runs out
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"config file {path} is not valid TOML: {e}") from e
     except OSError as e:

@@ -127,6 +127,11 @@ def shard_index(path: Path) -> int | None:
     return int(match.group("index")) if match else None
 
 
+def is_shard_name(name: str) -> bool:
+    """Whether a file's name is that of a shard `newsgraph extract --out DIR/` writes (``docs.shard-000001.jsonl``)."""
+    return _SHARD_NAME.match(name) is not None
+
+
 def shard_paths(directory: Path) -> list[Path]:
     """Every finished shard under ``directory`` (recursively), in a stable order: by input, then line range."""
 

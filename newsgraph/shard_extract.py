@@ -28,6 +28,7 @@ from core.shards import (
     ShardFormatError,
     ShardHeader,
     ShardWriter,
+    is_shard_name,
     partial_paths,
     read_header,
     shard_index,
@@ -85,11 +86,13 @@ class ShardRun:
 
 
 def input_files(directory: Path) -> list[Input]:
-    """The ``*.jsonl`` files under ``directory``, recursively, hidden ones left out, sorted by relative path."""
+    """The ``*.jsonl`` files under ``directory``, recursively, sorted by relative path; hidden ones left out, and
+    shards an earlier ``--out`` wrote there (``docs.shard-000001.jsonl``): extractions, not documents."""
     found = []
     for path in directory.rglob("*.jsonl"):
         relative = path.relative_to(directory)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if path.is_file() and not hidden and not is_shard_name(path.name):
             found.append(Input(relative.as_posix(), path))
     return sorted(found, key=lambda i: i.source)
 

@@ -192,3 +192,11 @@ def test_a_port_that_is_no_whole_number_says_so_in_words(value, message):
     with pytest.raises(ConfigError, match=message) as raised:
         load_settings(environ={"NEWSGRAPH_NEO4J_PORT": value}, config_file=None)
     assert "int()" not in str(raised.value) and "sys." not in str(raised.value) and len(str(raised.value)) < 200
+
+
+def test_a_config_file_too_large_to_be_settings_is_refused_unread(tmp_path):
+    config = tmp_path / "config.toml"
+    with config.open("wb") as handle:  # sparse: 17 MB of nothing, as a mistaken log file named as the config
+        handle.truncate(17 * 2**20)
+    with pytest.raises(ConfigError, match="larger than 16 MB"):
+        load_settings(environ={}, config_file=config)

@@ -333,3 +333,16 @@ def test_a_second_run_into_the_same_folder_stops_at_once(tmp_path, extractor, nl
             _run_shards(extractor, nlp_settings, source, out)
     assert [p.name for p in out.iterdir()] == [LOCK_NAME], "nothing written"
     assert _run_shards(extractor, nlp_settings, source, out).written == 1, "free again once the other run ends"
+
+
+def test_shards_written_beside_the_input_are_not_read_again_as_documents(tmp_path) -> None:
+    """`extract --in folder/docs.jsonl --out folder/` puts the shards beside the documents; a later `--in folder`
+    reads the documents only, not those extractions."""
+    from newsgraph.shard_extract import input_files
+
+    (tmp_path / "docs.jsonl").write_text('{"id": "a", "text": "x"}\n')
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "more.jsonl").write_text('{"id": "b", "text": "y"}\n')
+    (tmp_path / shard_name("docs", 1)).write_text("a shard\n")
+    (tmp_path / "nested" / shard_name("more", 1)).write_text("a shard\n")
+    assert [i.source for i in input_files(tmp_path)] == ["docs.jsonl", "nested/more.jsonl"]
