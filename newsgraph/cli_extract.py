@@ -34,7 +34,7 @@ EXIT_INTERRUPTED = 130  # as a shell reports a run stopped with Ctrl-C
     metavar="FILE|DIR",
     required=True,
     help="JSON Lines of documents: {id, text, published?, url?, title?} ('-' for stdin); a folder: its *.jsonl "
-    "files, recursively (hidden ones left out).",
+    "files, recursively (hidden ones and shards of an earlier --out left out).",
 )
 @click.option(
     "--out",
