@@ -24,7 +24,8 @@ attribution-lusophone, attribution-dispatches, attribution-rural, attribution-hi
 attribution-mesoamerica, attribution-nusantara, attribution-interviews, attribution-blacksea,
 attribution-centralafrica, attribution-weekend, attribution-broadcast, attribution-sahel, attribution-oceania,
 attribution-southindia, attribution-arabfeatures,
-attribution-sportfeatures, attribution-metro, attribution-asiandiaspora and attribution-antilles) and on
+attribution-sportfeatures, attribution-metro, attribution-asiandiaspora, attribution-antilles,
+attribution-livecopy and attribution-briefings) and on
 the held-out sets (tests/data/heldout, nine sample articles; tests/data/attribution-heldout, 32 articles in styles
 no development set has; tests/data/attribution-heldout-local, 24 articles of local and small-country news;
 tests/data/attribution-heldout-beats, 24 articles by beat; tests/data/attribution-heldout-stories, 12 long stories;
@@ -159,6 +160,8 @@ DEVELOPMENT = (
     "attribution-metro",
     "attribution-asiandiaspora",
     "attribution-antilles",
+    "attribution-livecopy",
+    "attribution-briefings",
 )
 HELDOUT = {
     "held-out samples": ("heldout",),
