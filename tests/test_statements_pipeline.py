@@ -1663,6 +1663,11 @@ TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE = [
     ("Doña Carmen Ticona Apaza, a street vendor, said the fines were unfair.", "Carmen Ticona Apaza"),
     ("Lic. Ramiro Ochoa Peralta, the borough's spokesman, said repairs would take a month.", "Ramiro Ochoa Peralta"),
     ("Don Aurelio Batista Mena, a retired teacher, said the strike was just.", "Aurelio Batista Mena"),
+    ("Honourable Chanda Mwila, the member for Roan, said the mine had to stay open.", "Chanda Mwila"),
+    ("The motion was opposed by Honorable Kelesi Tuilagi, who said the levy was unfair.", "Kelesi Tuilagi"),
+    ("The workers were angry. Oknha Sok Rithy, who owns the rubber estate, said they had been paid.", "Sok Rithy"),
+    ("Lok Chumteav Keo Sreymom, the deputy governor, said the road would be finished in May.", "Keo Sreymom"),
+    ("Samdech Prum Sokha told the assembly that the budget was fair.", "Prum Sokha"),
     (
         "Burgomaster Jean-Marc Van den Bossche, of the Liberal Reform List, told the council on Monday that the pool "
         "would open in May.",
