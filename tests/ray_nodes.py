@@ -36,6 +36,14 @@ def ray_cli() -> str | None:
     return str(RAY_CLI) if RAY_CLI.exists() else shutil.which("ray")
 
 
+class NodeNotStarted(RuntimeError):
+    """A node's ``ray start`` ended, or did not say it runs in time (``timed_out``)."""
+
+    def __init__(self, message: str, timed_out: bool) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
+
 _GIVEN_PORTS: set[int] = set()  # ports handed out already: a node may not have bound them yet
 
 
@@ -130,9 +138,18 @@ class LocalRayCluster:
         return self.address
 
     def add_node(self, cpus: int = 1) -> RayNode:
+        """A node joined to the head. Ray's own start of a joining node sometimes gives up while the head's control
+        service is slow to answer ("Failed to get node info … Deadline Exceeded", after 30 s, on a loaded machine):
+        such a node, which never ran, is started again once as a new node (the failed one stays listed, so `close`
+        still kills whatever it left)."""
         if not self.address:
             raise RuntimeError("start the head first")
-        return self._start(f"node{len(self.nodes)}", cpus, [f"--address={self.address}"])
+        try:
+            return self._start(f"node{len(self.nodes)}", cpus, [f"--address={self.address}"])
+        except NodeNotStarted as failed:
+            if failed.timed_out:
+                raise
+            return self._start(f"node{len(self.nodes)}", cpus, [f"--address={self.address}"])
 
     def _start(self, name: str, cpus: int, arguments: list[str]) -> RayNode:
         cli = ray_cli()
@@ -167,7 +184,8 @@ class LocalRayCluster:
         while STARTED not in log.read_text(encoding="utf-8", errors="replace"):
             if process.poll() is not None or time.monotonic() > deadline:
                 tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
-                raise RuntimeError(f"Ray node {name} did not start (exit {process.poll()}):\n{tail}")
+                message = f"Ray node {name} did not start (exit {process.poll()}):\n{tail}"
+                raise NodeNotStarted(message, timed_out=process.poll() is None)
             time.sleep(0.5)
         return node
 
