@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from graph.loader import clear_graph
 from newsgraph.cli import cli
+from tests.endless_input import EndlessInput
 from tests.graph_fixtures import FIXTURE, cli_env, load_fixture_graph
 
 pytestmark = pytest.mark.neo4j
@@ -180,22 +181,8 @@ def test_cypher_too_long_for_the_parser_is_refused_at_once(graph, neo4j_settings
     assert len(result.output.strip().splitlines()) == 1
 
 
-class _EndlessInput(io.RawIOBase):
-    """Standard input that never ends, as `newsgraph cypher - < /dev/zero`; reading it whole raises at once."""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        buffer[:] = b"\0" * len(buffer)
-        return len(buffer)
-
-    def readall(self) -> bytes:
-        raise AssertionError("standard input read without a bound")
-
-
 def test_cypher_from_endless_input_is_refused_without_reading_it_all(graph, neo4j_settings):
-    result = CliRunner().invoke(cli, ["cypher", "-"], input=io.BufferedReader(_EndlessInput()),
+    result = CliRunner().invoke(cli, ["cypher", "-"], input=io.BufferedReader(EndlessInput()),
                                 env=cli_env(neo4j_settings))  # fmt: skip
     assert result.exit_code == 1, result.output
     assert result.output.strip() == (

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from core.records import Article, Skipped
 from ingest import MemorySeenIndex
 from newsgraph.cli import cli
+from tests.endless_input import EndlessInput
 
 DATA = Path(__file__).parent / "data" / "ingest"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -389,20 +390,6 @@ def test_articles_written_to_a_device_are_counted_or_fail_in_one_line_naming_it(
     assert result.output.strip() == "Error: cannot write /dev/full: No space left on device"
 
 
-class _EndlessInput(io.RawIOBase):
-    """A sources list that never ends and holds no newline, as `--sources-from /dev/zero`."""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        buffer[:] = b"\0" * len(buffer)
-        return len(buffer)
-
-    def readall(self) -> bytes:
-        raise AssertionError("the sources list read without a bound")
-
-
 def test_a_sources_list_that_is_binary_or_endless_is_one_line(runner, tmp_path):
     """A binary list was an internal UnicodeDecodeError; an endless one was read whole, until memory ran out."""
     binary = tmp_path / "list.bin"
@@ -410,7 +397,7 @@ def test_a_sources_list_that_is_binary_or_endless_is_one_line(runner, tmp_path):
     result = runner.invoke(cli, ["ingest", "--sources-from", str(binary), "--no-graph"])
     assert result.exit_code == 1
     assert result.output.strip() == "Error: line 2 of the sources list is not UTF-8 text"
-    endless = io.BufferedReader(_EndlessInput())
+    endless = io.BufferedReader(EndlessInput())
     result = runner.invoke(cli, ["ingest", "--sources-from", "-", "--no-graph"], input=endless)
     assert result.exit_code == 1
     assert (
