@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.aliases_file import read_toml_file
 from core.errors import ConfigError
 from core.setting_checks import Choices, Neo4jUri, Pattern, Range
+from core.toml_file import read_toml_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG_FILE = Path.home() / ".config" / "newsgraph" / "config.toml"

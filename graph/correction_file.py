@@ -22,8 +22,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from core.aliases_file import check_aliases_entries, read_toml_file
+from core.aliases_file import check_aliases_entries
 from core.errors import ConfigError
+from core.toml_file import read_toml_file
 from graph.correction_records import Correction, CorrectionError, make_correction, normalise_time
 from graph.file_output import replaced_whole
 

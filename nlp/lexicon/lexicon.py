@@ -29,9 +29,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
-from core.aliases_file import read_toml_file
 from core.errors import ConfigError
 from core.names import fold
+from core.toml_file import read_toml_file
 from nlp.lexicon.sections import GENDERS, HONORIFIC_USES, EntityWords, Honorific, RelationWords, StatementWords
 
 BUILTIN_FILE = Path(__file__).resolve().parent / "en.toml"
