@@ -43,12 +43,16 @@ if editing_enabled():
     if active:
         with st.form("audit_undo_form"):
             editor = editor_name("audit_editor")
-            labels = {c.id: f"{c.created_at[:19]} · {c.editor}: {c.describe()}" for c in active}
-            chosen = st.selectbox("Correction to undo", list(labels), key="audit_undo_choice",
-                                  format_func=lambda i: labels[i])  # fmt: skip
+            # The id makes each label its own: Streamlit tells a choice by its label. Nothing is chosen at first, so
+            # a second Undo, sent for a correction no longer on offer, is refused instead of undoing the next one.
+            labels = {c.id: f"{c.created_at[:19]} · {c.editor}: {c.describe()} ({c.id})" for c in active}
+            chosen = st.selectbox("Correction to undo", list(labels), index=None, key="audit_undo_choice",
+                                  placeholder="Choose a correction", format_func=lambda i: labels[i])  # fmt: skip
             if st.form_submit_button("Undo", key="audit_undo"):
                 if not editor:
                     st.error("Undoing a correction needs an editor name.")
+                elif chosen is None:
+                    st.error("Choose the correction to undo.")
                 else:
                     with guarded():
                         try:

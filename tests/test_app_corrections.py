@@ -137,6 +137,7 @@ def test_each_kind_from_its_page_survives_a_reload_and_is_undone_on_the_audit_pa
     table = audit.dataframe[0].value
     assert list(table["reason"]) == [f"<b>{case}</b>"] and list(table["state"]) == ["applied"]
     assert list(table["editor"]) == ["ana"]
+    audit.selectbox(key="audit_undo_choice").set_value(table["id"][0])
     audit.button(key="audit_undo").click().run()
     no_exception(audit)
     assert "Undone c" in texts(audit)
@@ -231,3 +232,20 @@ def test_a_merged_away_id_says_where_it_went_by_which_correction_and_links_there
 
         app = open_page("entity", id="person:nobody")
         assert f"No entity with id {md_text('person:nobody')}." in texts(app) and "merged into" not in texts(app)
+
+
+def test_undo_pressed_twice_undoes_the_chosen_correction_only(editing, neo4j_settings):
+    database = neo4j_settings.neo4j_database
+    older = record_correction(editing, database, "rename", F.huawei, {"name": "Huawei Technologies"}, editor="ana")
+    newer = record_correction(editing, database, "rename", F.share, {"name": "SHARE"}, editor="ana")
+    twin = record_correction(editing, database, "rename", F.share, {"name": "SHARE"}, editor="ana")
+    audit = open_page("audit")
+    audit.selectbox(key="audit_undo_choice").set_value(newer.id)
+    audit.button(key="audit_undo").click().run()
+    no_exception(audit)
+    assert f"Undone {md_text(newer.id)}" in texts(audit)
+    audit.button(key="audit_undo").click().run()  # a double click: the chosen correction is no longer on offer
+    no_exception(audit)
+    assert "Choose the correction to undo." in texts(audit)
+    states = {c.id: c.status for c in list_corrections(editing, database)}
+    assert states == {older.id: "active", newer.id: "undone", twin.id: "active"}

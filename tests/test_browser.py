@@ -199,6 +199,20 @@ def _submit_form(browser, fields: dict[str, str], button_label: str) -> None:
     _again_if_redrawn(browser, fill_and_press)
 
 
+def _choose(browser, label: str, text: str) -> None:
+    """Open the select box of that label and pick the first option holding ``text``."""
+
+    def pick(b) -> bool:
+        b.find_element(By.CSS_SELECTOR, f"input[aria-label^='{label}']").click()
+        options = [e for e in b.find_elements(By.CSS_SELECTOR, "[role='option']") if text in e.text]
+        if not options:
+            return False
+        options[0].click()
+        return True
+
+    _again_if_redrawn(browser, pick)
+
+
 def _again_if_redrawn(browser, action):
     """Run ``action(browser)`` until it returns something true, from the start whenever an element it found went
     stale; what it returned."""
@@ -328,6 +342,7 @@ def test_audit_page_shows_a_hostile_correction_as_text_and_undoes_it(browser, ap
     _wait_text(browser, wait, "1 corrections, newest first")
     browser.save_screenshot(str(tmp_path / "audit.png"))
     _assert_nothing_ran(browser)
+    _choose(browser, "Correction to undo", made.id)
     _submit_form(browser, {"Editor name": "bo"}, "Undo")
     _wait_text(browser, wait, f"renamed {PAYLOAD + ' Mallory'!r}")  # the change, in the message, as text
     records, _, _ = driver.execute_query(
