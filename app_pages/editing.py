@@ -18,6 +18,7 @@ from graph.corrections import CorrectionError, record_correction, relation_key
 from queries.explore import GraphReader
 
 EDITOR_KEY = "corrections_editor"  # the name typed once is offered again on every page of the session
+SHOWN_STATEMENT_KEY = "statement_correction_shown"  # the statement the correction form was last drawn for
 
 
 def editing_enabled() -> bool:
@@ -52,6 +53,11 @@ def statement_controls(graph: GraphReader, statement: Mapping[str, Any], speaker
     """Reassign the speaker of one statement, or mark it as not a statement."""
     if not editing_enabled():
         return
+    target = str(statement["statement_id"])
+    # The statement in context is chosen by its place in the list. A correction that removes one moves the others
+    # up, so a second press (a double click) would correct the statement now at that place: it is refused.
+    shown = st.session_state.get(SHOWN_STATEMENT_KEY)
+    st.session_state[SHOWN_STATEMENT_KEY] = target
     with st.expander("Correct this statement", icon=":material/edit:"):
         with st.form("statement_correction"):
             editor = editor_name("statement_editor")
@@ -63,7 +69,12 @@ def statement_controls(graph: GraphReader, statement: Mapping[str, Any], speaker
             reason = st.text_input("Reason", key="statement_reason", max_chars=2000)
             if not st.form_submit_button("Record the correction", key="statement_correct"):
                 return
-        target = str(statement["statement_id"])
+        if shown != target:
+            st.warning(
+                "Nothing recorded: the list of statements changed after the form was shown, so the statement in "
+                "context may not be the one meant. Check it above and record the correction again."
+            )
+            return
         if action == "Not a statement":
             submit(graph, "reject-statement", target, {}, editor, reason)
         elif speaker:

@@ -249,3 +249,16 @@ def test_undo_pressed_twice_undoes_the_chosen_correction_only(editing, neo4j_set
     assert "Choose the correction to undo." in texts(audit)
     states = {c.id: c.status for c in list_corrections(editing, database)}
     assert states == {older.id: "active", newer.id: "undone", twin.id: "active"}
+
+
+def test_a_statement_correction_pressed_twice_corrects_the_chosen_statement_only(editing, neo4j_settings):
+    app = _statement_page(QUOTE)
+    _reject(app)
+    app.button(key="statement_correct").click().run()
+    no_exception(app)
+    assert "Recorded c" in texts(app)
+    app.button(key="statement_correct").click().run()  # a double click: the statement at that place is another now
+    no_exception(app)
+    assert "Nothing recorded: the list of statements changed" in texts(app)
+    corrections = list_corrections(editing, neo4j_settings.neo4j_database)
+    assert [(c.kind, c.target) for c in corrections] == [("reject-statement", QUOTE)]
