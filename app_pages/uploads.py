@@ -22,6 +22,7 @@ from ingest.normalize import shown_url
 TEXT_LIKE = HTML_SUFFIXES + TEXT_SUFFIXES + (".jsonl", ".ndjson", ".xml", ".rss", ".atom")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_PASTED_URLS = 200  # see url_cap
+SAVED_NAME_LENGTH = 100  # characters of an upload's name kept in its saved copy's (file names take 255 bytes)
 
 
 def split_urls(text: str) -> list[str]:
@@ -90,8 +91,16 @@ def saved_uploads(files: list[tuple[str, bytes]]) -> Iterator[list[str]]:
     with tempfile.TemporaryDirectory(prefix="newsgraph-upload-") as folder:
         paths = []
         for number, (name, data) in enumerate(files):
-            safe = _UNSAFE_NAME.sub("_", Path(name).name).lstrip(".") or "upload"
-            path = Path(folder) / f"{number:03d}-{safe}"
+            path = Path(folder) / f"{number:03d}-{_saved_name(name)}"
             path.write_bytes(data)
             paths.append(str(path))
         yield paths
+
+
+def _saved_name(name: str) -> str:
+    """The upload's name as a safe file name: letters, digits, ``.``, ``_`` and ``-``, cut short, its type suffix
+    (which the readers go by) kept whole: ``.html`` is saved as ``upload.html``, not as ``html``."""
+    base = Path(name).name
+    suffix = suffix_of(base)
+    stem = _UNSAFE_NAME.sub("_", base[: len(base) - len(suffix)]).lstrip(".")[:SAVED_NAME_LENGTH]
+    return (stem or "upload") + suffix

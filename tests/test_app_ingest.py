@@ -8,7 +8,7 @@ from app_pages import uploads
 from app_pages.uploads import check_upload, check_urls
 from core.records import Skipped
 from core.settings import load_settings
-from tests.app_harness import app_environment, fixture_graph, no_exception, open_page
+from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
 
 pytestmark = pytest.mark.neo4j
 
@@ -79,6 +79,24 @@ def test_a_deeply_nested_line_in_an_uploaded_jsonl_costs_that_line_only(app_grap
         "deep.jsonl:2": "missing text: line 2 has no non-empty `text` or `html` string",
         "deep.jsonl:3": "missing text: line 3 has no non-empty `text` or `html` string",
     }
+
+
+@pytest.mark.slow
+def test_an_upload_named_at_length_or_by_its_type_alone_is_read(app_graph):
+    app = open_page("ingest")
+    app.file_uploader(key="ingest_files").set_value(
+        [
+            ("a" * 251 + ".txt", b"The river rose in the spring and the farmers moved their herds.", "text/plain"),
+            (
+                ".html",
+                b"<html><body><p>" + b"The harvest came late in the valley this year. " * 5 + b"</p></body></html>",
+                "text/html",
+            ),
+        ]
+    )
+    app.button(key="ingest_run").click().run(timeout=600)
+    no_exception(app)
+    assert "Read 2, loaded 2" in app.success[0].value and "skipped 0" in app.success[0].value, texts(app)
 
 
 def test_nothing_to_ingest_says_so(app_graph):
