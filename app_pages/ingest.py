@@ -9,7 +9,7 @@ from types import ModuleType
 import streamlit as st
 
 from app_pages.common import extractor, guarded, md_text, reader, settings, table
-from app_pages.uploads import check_upload, check_urls, saved_uploads, split_urls, url_cap
+from app_pages.uploads import as_uploaded, check_upload, check_urls, saved_uploads, split_urls, url_cap
 from core.errors import GraphUnavailableError, IngestError, kept_after_loss
 from core.records import Article, Skipped
 from graph.seen import Neo4jSeenIndex
@@ -100,9 +100,10 @@ progress = st.progress(0.0, text="Reading…")
 articles: list[Article] = []
 finished: list[Article | Skipped] = []
 try:
-    with saved_uploads(files) as paths, st.status("Ingesting…", expanded=True) as status:
+    with saved_uploads(files) as saved, st.status("Ingesting…", expanded=True) as status:
         seen = Neo4jSeenIndex(graph.driver, graph.database)  # skips what earlier runs stored
-        for item in [*pasted, *read_sources([*urls, *paths], config, seen_index(pipeline, seen))]:
+        for read in [*pasted, *read_sources([*urls, *saved], config, seen_index(pipeline, seen))]:
+            item = as_uploaded(read, saved)
             summary.record_read(item)
             if isinstance(item, Article):
                 articles.append(item)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 from core.errors import IngestError
-from core.records import Skipped
+from core.records import Article, Skipped
 from core.settings import Settings
 from ingest.decode import looks_binary
 from ingest.files import HTML_SUFFIXES, JSONL_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, XML_SUFFIXES
@@ -86,15 +86,28 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str | None:
 
 
 @contextmanager
-def saved_uploads(files: list[tuple[str, bytes]]) -> Iterator[list[str]]:
-    """The accepted uploads written to a private temporary folder (removed afterwards), as paths."""
+def saved_uploads(files: list[tuple[str, bytes]]) -> Iterator[dict[str, str]]:
+    """The accepted uploads written to a private temporary folder (removed afterwards): each saved copy's path with
+    the uploaded file's name."""
     with tempfile.TemporaryDirectory(prefix="newsgraph-upload-") as folder:
-        paths = []
+        saved = {}
         for number, (name, data) in enumerate(files):
             path = Path(folder) / f"{number:03d}-{_saved_name(name)}"
             path.write_bytes(data)
-            paths.append(str(path))
-        yield paths
+            saved[str(path)] = name
+        yield saved
+
+
+def as_uploaded(item: Article | Skipped, saved: Mapping[str, str]) -> Article | Skipped:
+    """A skipped item of an upload named by the file the user uploaded, not by the temporary copy that was read
+    (``/tmp/newsgraph-upload-…/000-notes.txt:3`` is ``notes.txt:3``), in its item and its reason."""
+    if isinstance(item, Skipped):
+        for path, name in saved.items():
+            if item.item.startswith(path):
+                shown = shown_url(name)
+                reason = item.reason.replace(path, shown).replace(Path(path).name, shown)
+                return Skipped(shown + item.item[len(path) :], reason)
+    return item
 
 
 def _saved_name(name: str) -> str:

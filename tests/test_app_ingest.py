@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from app_pages import uploads
@@ -73,12 +75,27 @@ def test_a_deeply_nested_line_in_an_uploaded_jsonl_costs_that_line_only(app_grap
     app.file_uploader(key="ingest_files").set_value([("deep.jsonl", "\n".join(lines).encode(), "application/json")])
     app.button(key="ingest_run").click().run()
     no_exception(app)
-    reasons = {item.rsplit("-", 1)[-1]: reason for item, reason in _skipped(app).items()}
-    assert reasons == {
+    assert _skipped(app) == {
         "deep.jsonl:1": "invalid JSON: line 1 is nested too deeply",
         "deep.jsonl:2": "missing text: line 2 has no non-empty `text` or `html` string",
         "deep.jsonl:3": "missing text: line 3 has no non-empty `text` or `html` string",
     }
+
+
+def test_a_skipped_upload_is_named_by_its_file_name_not_by_the_copy_read(app_graph):
+    cut = gzip.compress(b'{"text": "The river rose in the spring."}\n' * 50)[:-30]
+    app = open_page("ingest")
+    app.file_uploader(key="ingest_files").set_value(
+        [
+            ("Café notes.txt", "Café déjà vu, naïve façade. ".encode("latin-1") * 5, "text/plain"),
+            ("cut.jsonl.gz", cut, "application/gzip"),
+        ]
+    )
+    app.button(key="ingest_run").click().run()
+    no_exception(app)
+    reasons = _skipped(app)
+    assert reasons["Café notes.txt"] == "undecodable: not UTF-8 and no known encoding fits"
+    assert reasons["cut.jsonl.gz"].startswith("truncated archive: cut.jsonl.gz ends before its gzip stream does")
 
 
 @pytest.mark.slow
