@@ -43,7 +43,8 @@ PAGES = {
     "audit": "app_pages/audit.py",
     "merges": "app_pages/merges.py",
 }
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")  # & starts a character reference (&#8238;)
+_LINE_END = re.compile(r"\r\n?|\n")  # Markdown ends a line at \r too
 _AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www|mailto|xmpp)(?=\\[:.])|(\w)(?=@)")
 
 
@@ -131,7 +132,7 @@ def md_text(text: Any) -> str:
     links after escapes are read, so an invisible word joiner goes where those patterns begin."""
     if text is None:
         return ""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    escaped = _LINE_END.sub(" ", _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
     return _AUTOLINK_START.sub(lambda match: match.group(0) + "\u2060", escaped)
 
 

@@ -37,3 +37,11 @@ def test_web_and_mail_addresses_cannot_become_links():
     assert "https://" not in shown.replace("\\", "") and "HTTP://" not in shown.replace("\\", "")
     assert f"https{WORD_JOINER}\\:" in shown and f"www{WORD_JOINER}\\." in shown and f"y{WORD_JOINER}@" in shown
     assert md_text(None) == ""
+
+
+def test_character_references_and_carriage_returns_stay_as_written():
+    # "&#8238;" would be drawn as a right-to-left override and "&amp;" as "&"; a lone \r ends a Markdown line
+    text = "AT&amp;T &#8238;exe.txt &copy;\rsecond line\r\n==="
+    shown = md_text(text)
+    assert not re.search(r"(?<!\\)&", shown) and "\r" not in shown and "\n" not in shown
+    assert _unescaped(shown) == "AT&amp;T &#8238;exe.txt &copy; second line ==="
