@@ -11,10 +11,11 @@ import html
 import logging
 import re
 import threading
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Hashable, Iterator, Mapping
 from concurrent.futures import Future
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import quote, urlsplit
 
 import streamlit as st
@@ -45,6 +46,7 @@ PAGES = {
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")  # & starts a character reference (&#8238;)
 _LINE_END = re.compile(r"\r\n?|\n")  # Markdown ends a line at \r too
+Key = TypeVar("Key", bound=Hashable)
 _AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www|mailto|xmpp)(?=\\[:.])|(\w)(?=@)")
 
 
@@ -121,9 +123,17 @@ def not_found(page_title: str, what: str, ident: str) -> NoReturn:
     st.stop()
 
 
+def distinct_labels(labels: Mapping[Key, str]) -> dict[Key, str]:
+    """The labels of a pick list, each its own: Streamlit tells a choice by its label and takes the last of two
+    alike, so choosing the first chose the other. A label that repeats gets its key (an id) added."""
+    repeated = {label for label, count in Counter(labels.values()).items() if count > 1}
+    return {key: f"{label} · {key}" if label in repeated else label for key, label in labels.items()}
+
+
 def pick_entities(label: str, names: dict[str, str], default: list[str], key: str) -> list[str]:
     """A multi-select of entities by id, shown by name."""
-    return st.multiselect(label, list(names), default=default, key=key, format_func=lambda i: names[i])
+    shown = distinct_labels(names)
+    return st.multiselect(label, list(shown), default=default, key=key, format_func=lambda i: shown[i])
 
 
 def md_text(text: Any) -> str:
@@ -281,7 +291,7 @@ def entity_options(graph: GraphReader, entity_type: str = "", speakers: bool = F
 
 def pick_entity(label: str, options: Rows, key: str, initial: str | None = None) -> str | None:
     """A select box of entities (most mentioned first) that returns the chosen id, or None for any."""
-    names = {r["id"]: f"{r['name']} ({r['type']}, {r['articles']} articles)" for r in options.rows}
+    names = distinct_labels({r["id"]: f"{r['name']} ({r['type']}, {r['articles']} articles)" for r in options.rows})
     if initial and initial not in names:
         names[initial] = initial
     ids: list[str | None] = [None, *names]

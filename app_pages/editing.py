@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.common import guarded, md_text, settings
+from app_pages.common import distinct_labels, guarded, md_text, settings
 from core.records import ENTITY_TYPES
 from graph.corrections import CorrectionError, record_correction, relation_key
 from queries.explore import GraphReader
@@ -58,6 +58,7 @@ def statement_controls(graph: GraphReader, statement: Mapping[str, Any], speaker
     # up, so a second press (a double click) would correct the statement now at that place: it is refused.
     shown = st.session_state.get(SHOWN_STATEMENT_KEY)
     st.session_state[SHOWN_STATEMENT_KEY] = target
+    speakers = distinct_labels(speakers)
     with st.expander("Correct this statement", icon=":material/edit:"):
         with st.form("statement_correction"):
             editor = editor_name("statement_editor")
@@ -93,9 +94,10 @@ def entity_controls(
     if not editing_enabled():
         return
     entity = str(profile["id"])
-    keys = {relation_key(r["subject_id"], r["relation"], r["object_id"], r["article_id"], r["start"], r["end"]):
-            f"{r['subject']} {r['relation']} {r['object']} ({r['article_id']})" for r in relations
-            if r.get("subject_id") and r.get("start") is not None}  # fmt: skip
+    keys = distinct_labels({relation_key(r["subject_id"], r["relation"], r["object_id"], r["article_id"], r["start"],
+                            r["end"]): f"{r['subject']} {r['relation']} {r['object']} ({r['article_id']})"
+                            for r in relations if r.get("subject_id") and r.get("start") is not None})  # fmt: skip
+    others = distinct_labels(others)
     with st.expander("Correct this entity", icon=":material/edit:"):
         with st.form("entity_correction"):
             editor = editor_name("entity_editor")

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import entity_link, entity_options, guarded, pick_entities, query_param, reader, settings, table
+from app_pages.common import (
+    distinct_labels,
+    entity_link,
+    entity_options,
+    guarded,
+    pick_entities,
+    query_param,
+    reader,
+    settings,
+    table,
+)
 from core.relation_types import RELATION_TYPES, relation_words
 from graph.network_view import STYLE_BY_TYPE, render_html
 from queries import explore
@@ -96,7 +106,7 @@ st.download_button(
     mime="text/html",
     key="graph_download",
 )
-shown = {node_id: node["name"] or node_id for node_id, node in net.nodes.items()}
+shown = distinct_labels({node_id: node["name"] or node_id for node_id, node in net.nodes.items()})
 profile = st.selectbox("Open a profile", list(shown), key="graph_profile", format_func=lambda i: shown[i])
 entity_link(profile, shown[profile])
 with st.expander("Connections as a table"):

@@ -11,6 +11,7 @@ from app_pages.common import (
     article_link,
     capped,
     csv_text,
+    distinct_labels,
     embed,
     entity_link,
     entity_options,
@@ -140,13 +141,13 @@ st.download_button(
 )
 
 st.subheader("In context")
+labels = distinct_labels({r["statement_id"]: f"{r['date'] or '—'} · {_speaker_marked(r)}: {r['quote'][:90]}"
+                          for r in found.rows})  # fmt: skip
 choice = st.selectbox(
     "Statement",
     range(len(found.rows)),
     key="statements_context",
-    format_func=lambda i: (
-        f"{found.rows[i]['date'] or '—'} · {_speaker_marked(found.rows[i])}: {found.rows[i]['quote'][:90]}"
-    ),
+    format_func=lambda i: labels[found.rows[i]["statement_id"]],
 )
 chosen = found.rows[choice]
 st.html(quote_in_context(chosen["sentence"], chosen["quote"]))

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import entity_options, guarded, pick_entities, pick_entity, query_param, reader
+from app_pages.common import distinct_labels, entity_options, guarded, pick_entities, pick_entity, query_param, reader
 from queries import explore
 
 st.title("Timeline")
@@ -16,7 +16,7 @@ with guarded():
     speakers = entity_options(graph, speakers=True)
     everything = entity_options(graph)
 
-names = {r["id"]: r["name"] for r in speakers.rows}
+names = distinct_labels({r["id"]: r["name"] for r in speakers.rows})  # also the chart's line names
 initial = [i for i in (query_param("speakers") or "").split(",") if i in names]
 chosen = pick_entities("Statements by these speakers", names, initial or list(names)[:3], "timeline_speakers")
 about = pick_entity("…and statements about this entity", everything, "timeline_about", query_param("about"))

@@ -262,3 +262,28 @@ def test_a_statement_correction_pressed_twice_corrects_the_chosen_statement_only
     assert "Nothing recorded: the list of statements changed" in texts(app)
     corrections = list_corrections(editing, neo4j_settings.neo4j_database)
     assert [(c.kind, c.target) for c in corrections] == [("reject-statement", QUOTE)]
+
+
+def test_two_statements_listed_alike_are_each_chosen_as_themselves(editing, neo4j_settings):
+    syndicated, original = "fixture:2021-police-law-n1@1-66", "fixture:2021-police-law@74-139"
+    _one(editing, neo4j_settings, "MATCH (s:Statement {id: $id}) SET s.date = date('2021-09-15') RETURN true",
+         id=syndicated)  # fmt: skip
+    app = open_page("statements")
+    ids = list(app.dataframe[0].value["statement_id"])
+    for statement_id in (original, syndicated):  # the same date, speaker and quote
+        app.selectbox(key="statements_context").set_value(ids.index(statement_id)).run()
+        no_exception(app)
+        assert f"id {md_text(statement_id)}" in texts(app)
+
+
+def test_two_entities_of_one_name_are_each_chosen_as_themselves(editing, neo4j_settings):
+    record_correction(editing, neo4j_settings.neo4j_database, "rename", F.huawei, {"name": "SHARE Foundation"},
+                      editor="ana")  # fmt: skip
+    for merged, into in ((F.vulin, F.share), (F.milic, F.huawei)):
+        app = open_page("entity", id=merged)
+        app.radio(key="entity_action").set_value("Merge into another entity")
+        app.selectbox(key="entity_merge_into").set_value(into)
+        app.button(key="entity_correct").click().run()
+        no_exception(app)
+        made = list_corrections(editing, neo4j_settings.neo4j_database)[0]
+        assert (made.target, made.after["into"]) == (merged, into)
