@@ -57,7 +57,7 @@ with st.sidebar:
     start = st.date_input("Evidence from", value=None, key="graph_from")
     end = st.date_input("Evidence to", value=None, key="graph_to")
     size_by = st.radio("Node size by", ["degree", "mentions"], horizontal=True, key="graph_size")
-    node_cap = st.number_input("Most nodes", 10, max(cap, 10), min(cap, 200), step=10, key="graph_cap")
+    node_cap = st.number_input("Most nodes", min(cap, 10), cap, min(cap, 200), step=10, key="graph_cap")
 
 seeds = pick_entities("Around these entities", names, wanted or list(names)[:1], "graph_seeds")
 if not seeds:

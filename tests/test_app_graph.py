@@ -168,6 +168,16 @@ def test_graph_page_caps_nodes_with_a_message(app_graph):
 
 
 @pytest.mark.neo4j
+def test_a_node_cap_setting_under_ten_is_the_most_nodes_drawn(app_graph, neo4j_settings):
+    with app_environment(neo4j_settings, NEWSGRAPH_GRAPH_NODE_CAP="3"):
+        app = open_page("graph", ids=F.belgrade)
+        no_exception(app)
+        assert app.number_input(key="graph_cap").value == 3
+        nodes, _ = _data_sets(_frame(app))
+        assert len(nodes) <= 3
+
+
+@pytest.mark.neo4j
 def test_graph_page_keeps_hostile_names_inert(app_graph):
     app = open_page("graph", ids=F.milic)
     frame = _frame(app)
