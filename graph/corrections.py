@@ -221,6 +221,9 @@ def _record(tx: ManagedTransaction, correction: Correction, must_exist: bool) ->
                                                                   correction.after))  # fmt: skip
     if _stored(tx, correction.id):
         raise CorrectionError(f"another correction already has the id {correction.id}")
+    same = _in_force(tx, correction)
+    if same is not None:
+        raise CorrectionError(f"already in force as {same.id}: {same.describe()}")
     cycle = _merge_cycle(_active_merges(tx), correction)
     if cycle:
         raise CorrectionError(cycle)
@@ -229,6 +232,17 @@ def _record(tx: ManagedTransaction, correction: Correction, must_exist: bool) ->
         _apply_in_order(tx, _of_targets(tx, [correction.target]), after_load=False)
     stored = tx.run(ONE, id=correction.id).single()
     return from_node(stored["c"]) if stored else correction
+
+
+def _in_force(tx: ManagedTransaction, correction: Correction) -> Correction | None:
+    """The correction in force for the same target and slot when it makes the very same change. Recorded again (a
+    form sent twice), the older would take over when the newer is undone, and the undo would seem to do nothing."""
+    slot = _SLOT.get(correction.kind)
+    in_slot = [c for c in _of_targets(tx, [correction.target]) if slot is not None and _SLOT.get(c.kind) == slot]
+    newest = in_slot[-1] if in_slot else None  # oldest first
+    if newest is not None and newest.kind == correction.kind and dict(newest.after) == dict(correction.after):
+        return newest
+    return None
 
 
 def _active_merges(tx: ManagedTransaction) -> dict[str, tuple[str, str]]:

@@ -237,8 +237,9 @@ def test_a_merged_away_id_says_where_it_went_by_which_correction_and_links_there
 def test_undo_pressed_twice_undoes_the_chosen_correction_only(editing, neo4j_settings):
     database = neo4j_settings.neo4j_database
     older = record_correction(editing, database, "rename", F.huawei, {"name": "Huawei Technologies"}, editor="ana")
+    first = record_correction(editing, database, "rename", F.share, {"name": "Share"}, editor="ana")
     newer = record_correction(editing, database, "rename", F.share, {"name": "SHARE"}, editor="ana")
-    twin = record_correction(editing, database, "rename", F.share, {"name": "SHARE"}, editor="ana")
+    twin = record_correction(editing, database, "rename", F.share, {"name": "Share"}, editor="ana")  # first's label
     audit = open_page("audit")
     audit.selectbox(key="audit_undo_choice").set_value(newer.id)
     audit.button(key="audit_undo").click().run()
@@ -248,7 +249,7 @@ def test_undo_pressed_twice_undoes_the_chosen_correction_only(editing, neo4j_set
     no_exception(audit)
     assert "Choose the correction to undo." in texts(audit)
     states = {c.id: c.status for c in list_corrections(editing, database)}
-    assert states == {older.id: "active", newer.id: "undone", twin.id: "active"}
+    assert states == {older.id: "active", first.id: "active", newer.id: "undone", twin.id: "active"}
 
 
 def test_a_statement_correction_pressed_twice_corrects_the_chosen_statement_only(editing, neo4j_settings):
@@ -287,3 +288,16 @@ def test_two_entities_of_one_name_are_each_chosen_as_themselves(editing, neo4j_s
         no_exception(app)
         made = list_corrections(editing, neo4j_settings.neo4j_database)[0]
         assert (made.target, made.after["into"]) == (merged, into)
+
+
+def test_an_entity_correction_pressed_twice_is_recorded_once_and_undone_at_once(editing, neo4j_settings):
+    app = open_page("entity", id=F.huawei)
+    app.radio(key="entity_action").set_value("Rename")
+    app.text_input(key="entity_new_name").input("Huawei Technologies")
+    app.button(key="entity_correct").click().run()
+    app.button(key="entity_correct").click().run()  # a double click
+    no_exception(app)
+    made = list_corrections(editing, neo4j_settings.neo4j_database)
+    assert len(made) == 1 and f"already in force as {made[0].id}" in texts(app).replace("\\", "")
+    undo_correction(editing, neo4j_settings.neo4j_database, made[0].id, editor="ana")
+    assert _one(editing, neo4j_settings, "MATCH (e:Entity {id: $id}) RETURN e.name", id=F.huawei) == "Huawei"
