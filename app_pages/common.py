@@ -193,8 +193,9 @@ def empty_graph_hint() -> None:
 
 
 def query_param(name: str) -> str | None:
+    """A parameter of the page's address without the spaces a copied link may carry around it; None when blank."""
     value = st.query_params.get(name)
-    return value if isinstance(value, str) and value.strip() else None
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def open_link(column: str) -> Any:

@@ -29,7 +29,7 @@ names = {r["id"]: f"{r['name']} ({r['type']})" for r in options.rows}
 if not names:
     st.info("The graph has no entities yet: ingest some articles first.")
     st.stop()
-wanted = [i for i in (query_param("ids") or "").split(",") if i]
+wanted = [i.strip() for i in (query_param("ids") or "").split(",") if i.strip()]
 for entity_id in wanted:
     names.setdefault(entity_id, entity_id)
 

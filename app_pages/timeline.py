@@ -17,7 +17,7 @@ with guarded():
     everything = entity_options(graph)
 
 names = distinct_labels({r["id"]: r["name"] for r in speakers.rows})  # also the chart's line names
-initial = [i for i in (query_param("speakers") or "").split(",") if i in names]
+initial = [i.strip() for i in (query_param("speakers") or "").split(",") if i.strip() in names]
 chosen = pick_entities("Statements by these speakers", names, initial or list(names)[:3], "timeline_speakers")
 about = pick_entity("…and statements about this entity", everything, "timeline_about", query_param("about"))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app_harness import app_environment, fixture_graph, no_exception, open_page, texts
+from tests.graph_fixtures import FIXTURE
 
 pytestmark = pytest.mark.neo4j
 
@@ -42,3 +43,29 @@ def test_a_page_opened_with_hostile_query_parameters_runs(case, app_graph):
     app = open_page(page, **query)
     no_exception(app)
     assert "Traceback" not in texts(app)
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "title"),
+    [
+        ("entity", {"id": f" {FIXTURE.stefanovic}\n"}, "Nebojša Stefanović"),
+        ("article", {"id": f"{FIXTURE.safe_city}\t"}, None),
+        ("quote_trail", {"statement": " fixture:2021-police-law@74-139 "}, "Quote trail"),
+    ],
+)
+def test_an_id_copied_with_spaces_around_it_opens_its_record(page, query, title, app_graph):
+    app = open_page(page, **query)
+    no_exception(app)
+    assert "No entity with id" not in texts(app) and "No article with id" not in texts(app)
+    assert "No quote trail matches" not in texts(app)
+    if title:
+        assert app.title[0].value == title
+
+
+def test_a_list_of_ids_copied_with_spaces_opens_each(app_graph):
+    app = open_page("graph", ids=f" {FIXTURE.stefanovic} , {FIXTURE.petrovski}\n")
+    no_exception(app)
+    assert app.multiselect(key="graph_seeds").value == [FIXTURE.stefanovic, FIXTURE.petrovski]
+    app = open_page("timeline", speakers=f"{FIXTURE.stefanovic}, {FIXTURE.petrovski}")
+    no_exception(app)
+    assert app.multiselect(key="timeline_speakers").value == [FIXTURE.stefanovic, FIXTURE.petrovski]
