@@ -25,8 +25,14 @@ MAX_PASTED_URLS = 200  # see url_cap
 SAVED_NAME_LENGTH = 100  # characters of an upload's name kept in its saved copy's (file names take 255 bytes)
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 def split_urls(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+    """One URL a line; only a typed line end ends one (str.splitlines also breaks at U+2028 and U+0085, which cut
+    "http://exa\u2028mple.com/" into "http://exa" and a second address)."""
+    lines = (line.strip() for line in _LINE_END.split(text))
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def url_cap(settings: Settings) -> int:

@@ -42,7 +42,7 @@ _EARLIEST_YEAR = 1800
 WEB_SCHEMES = ("http", "https")
 MAX_URL_CHARS = 2048  # the sitemap protocol's limit; article addresses are far shorter
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1: never part of a URL, and header injection
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # C0, DEL, C1, line breaks: no URL holds them
 _BRACKETED_HOST = re.compile(r"^\[[^\[\]]+\](?::\d*)?$")  # [IPv6] and an optional port, nothing else
 _HOST_LABEL = re.compile(r"^[a-z0-9_-]{1,63}$")  # after IDNA; underscores and hyphens occur in real host names
 

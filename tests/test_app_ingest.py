@@ -157,7 +157,9 @@ def test_pasted_text_goes_through_the_pipeline_into_the_graph(app_graph, driver,
 
 def test_malformed_urls_pasted_or_listed_in_a_feed_are_skipped_not_a_crash(app_graph):
     app = open_page("ingest")
-    app.text_area(key="ingest_urls").input("http://[::1\nhttp://example.com:99999/\nhttp://exa\x00mple.com/\n")
+    app.text_area(key="ingest_urls").input(
+        "http://[::1\nhttp://example.com:99999/\nhttp://exa\x00mple.com/\nhttp://exa\u2028mple.org/\n"
+    )
     items = "".join(
         f"<item><title>t{n}</title><link>{url}</link></item>"
         for n, url in enumerate(["http://[::1", "http://example.com:abc/x", "http://a..b/"])
@@ -173,9 +175,13 @@ def test_malformed_urls_pasted_or_listed_in_a_feed_are_skipped_not_a_crash(app_g
     assert reasons["http://[::1"].startswith("refused URL: malformed URL")
     assert reasons["http://example.com:99999/"].startswith("refused URL: malformed URL")
     assert reasons["http://exa\\x00mple.com/"] == "refused URL: malformed URL (control characters)"
+    assert [r for item, r in reasons.items() if "mple.org" in item] == [
+        "refused URL: malformed URL (control characters)"
+    ]
+    assert "http://exa" not in reasons  # a line separator inside a URL does not cut it in two
     assert reasons["http://example.com:abc/x"].startswith("refused URL: malformed URL")
     assert reasons["http://a..b/"] == "refused URL: malformed URL (invalid host name)"
-    assert "skipped 7" in app.success[0].value, app.success[0].value
+    assert "skipped 8" in app.success[0].value, app.success[0].value
 
 
 def test_a_submission_takes_at_most_the_url_cap_and_names_refused_urls_on_one_short_line(monkeypatch):
