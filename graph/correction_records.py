@@ -31,6 +31,7 @@ _STATEMENT_ID = re.compile(r"^(?P<article>.+)@(?P<start>\d+)-(?P<end>\d+)$")
 _ENTITY_ID = re.compile(r"^[a-z]+:\S.*$")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # from a JSON escape or a mis-decoded argument; Neo4j refuses them
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile("[\u2028\u2029]")  # a line and a paragraph break of their own: a reason may hold them
 
 
 class CorrectionError(NewsgraphError):
@@ -137,7 +138,7 @@ def parse_relation_key(key: str) -> dict[str, Any]:
     }
 
 
-def checked_text(what: str, value: Any, longest: int, *, required: bool = True) -> str:
+def checked_text(what: str, value: Any, longest: int, *, required: bool = True, lines: bool = False) -> str:
     if value is None:
         if required:
             raise CorrectionError(f"{what} is missing")
@@ -149,7 +150,7 @@ def checked_text(what: str, value: Any, longest: int, *, required: bool = True) 
         raise CorrectionError(f"{what} is empty")
     if len(text) > longest:
         raise CorrectionError(f"{what} is longer than {longest} characters")
-    if _CONTROL.search(text):
+    if _CONTROL.search(text) or (not lines and _LINE_BREAK.search(text)):
         raise CorrectionError(f"{what} holds control characters")
     if _SURROGATE.search(text):
         raise CorrectionError(f"{what} holds a lone surrogate (\\ud800-\\udfff), which is not Unicode text")
@@ -244,7 +245,7 @@ def make_correction(
     checked_target = _target(kind, target)
     checked = checked_after(kind, checked_target, after)
     who = checked_text("the editor name", editor, MAX_EDITOR)
-    why = checked_text("the reason", reason, MAX_REASON, required=False)
+    why = checked_text("the reason", reason, MAX_REASON, required=False, lines=True)
     when = normalise_time(created_at) if created_at is not None else now_text()
     ident = checked_correction_id(correction_id or _correction_id(kind, checked_target, checked, who, when))
     return Correction(ident, kind, checked_target, checked, who, when, why)

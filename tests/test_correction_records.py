@@ -27,6 +27,8 @@ def test_a_new_speaker_gets_the_id_the_extractor_would_give_it():
         ("reject-relation", "person:a|LIKES|person:b|a:1@1-2", {}, "'LIKES' is not a relation type"),
         ("retype", "person:x", {"type": "Planet"}, "is not one of"),
         ("rename", "person:x", {"name": "a\x1b[2Jb"}, "holds control characters"),
+        ("rename", "person:x", {"name": "Ana\u2028Marić"}, "holds control characters"),
+        ("reassign-speaker", "a:1@1-2", {"name": "Ana\u2029Marić"}, "holds control characters"),
         ("rename", "person:x", {"name": "x" * 301}, "longer than 300 characters"),
         ("rename", "person:x", {"name": "X", "type": "Person"}, "a rename correction takes no type"),
         ("merge", "person:x", {"into": "person:x"}, "cannot be merged into itself"),
@@ -36,6 +38,13 @@ def test_a_new_speaker_gets_the_id_the_extractor_would_give_it():
 def test_a_bad_field_is_one_clear_error(kind, target, after, message):
     with pytest.raises(CorrectionError, match=message):
         make_correction(kind, target, after, editor="ana")
+
+
+def test_a_reason_may_hold_line_breaks_a_name_may_not():
+    made = make_correction("rename", "person:x", {"name": "Ana"}, editor="ana", reason="one\u2028two")
+    assert made.reason == "one\u2028two"
+    with pytest.raises(CorrectionError, match="the editor name holds control characters"):
+        make_correction("rename", "person:x", {"name": "Ana"}, editor="a\u2028b")
 
 
 def test_times_become_one_sortable_text():
