@@ -59,7 +59,8 @@ if profile is None:
         not_found("Entity profile", "entity", entity_id)
     # A bookmark or an exported link to an entity an editor merged away: say where its facts went, and who did it.
     st.title("Entity profile")
-    now = explore.entity_profile(graph, merged.now) if merged.now else None
+    with guarded():
+        now = explore.entity_profile(graph, merged.now) if merged.now else None
     where = (
         f"[{md_text(now['name'])}]({page_href('entity', id=now['id'])}) (id {md_text(now['id'])})"
         if now
