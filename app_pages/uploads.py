@@ -9,10 +9,11 @@ import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from core.errors import IngestError
-from core.records import Article, Skipped
+from core.records import Article, Skipped, unicode_text
 from core.settings import Settings
 from ingest.decode import looks_binary
 from ingest.files import HTML_SUFFIXES, JSONL_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, XML_SUFFIXES
@@ -105,14 +106,17 @@ def saved_uploads(files: list[tuple[str, bytes]]) -> Iterator[dict[str, str]]:
 
 
 def as_uploaded(item: Article | Skipped, saved: Mapping[str, str]) -> Article | Skipped:
-    """A skipped item of an upload named by the file the user uploaded, not by the temporary copy that was read
-    (``/tmp/newsgraph-upload-…/000-notes.txt:3`` is ``notes.txt:3``), in its item and its reason."""
-    if isinstance(item, Skipped):
-        for path, name in saved.items():
-            if item.item.startswith(path):
-                shown = shown_url(name)
-                reason = item.reason.replace(path, shown).replace(Path(path).name, shown)
-                return Skipped(shown + item.item[len(path) :], reason)
+    """An item of an upload named by the file the user uploaded, not by the temporary copy that was read
+    (``/tmp/newsgraph-upload-…/000-notes.txt:3`` is ``notes.txt:3``): a skipped item in its item and its reason, an
+    article in the origin the graph keeps (the copy is gone once the run ends)."""
+    read_from = item.item if isinstance(item, Skipped) else item.origin or ""
+    for path, name in saved.items():
+        if read_from.startswith(path):
+            shown = shown_url(name)
+            if isinstance(item, Article):
+                return replace(item, origin=unicode_text(name) + read_from[len(path) :])
+            reason = item.reason.replace(path, shown).replace(Path(path).name, shown)
+            return Skipped(shown + read_from[len(path) :], reason)
     return item
 
 

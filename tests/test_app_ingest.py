@@ -99,7 +99,7 @@ def test_a_skipped_upload_is_named_by_its_file_name_not_by_the_copy_read(app_gra
 
 
 @pytest.mark.slow
-def test_an_upload_named_at_length_or_by_its_type_alone_is_read(app_graph):
+def test_an_upload_named_at_length_or_by_its_type_alone_is_read(app_graph, driver, neo4j_settings):
     app = open_page("ingest")
     app.file_uploader(key="ingest_files").set_value(
         [
@@ -114,6 +114,12 @@ def test_an_upload_named_at_length_or_by_its_type_alone_is_read(app_graph):
     app.button(key="ingest_run").click().run(timeout=600)
     no_exception(app)
     assert "Read 2, loaded 2" in app.success[0].value and "skipped 0" in app.success[0].value, texts(app)
+    origins, _, _ = driver.execute_query(
+        "MATCH (a:Article) RETURN a.origin AS origin", database_=neo4j_settings.neo4j_database
+    )
+    stored = {r["origin"] for r in origins}
+    assert {".html", "a" * 251 + ".txt"} <= stored  # the file uploaded, not its temporary copy
+    assert not [origin for origin in stored if "newsgraph-upload-" in (origin or "")]
 
 
 def test_nothing_to_ingest_says_so(app_graph):
