@@ -38,6 +38,11 @@ from core.errors import GraphUnavailableError, QueryError, reason_line
 
 log = logging.getLogger(__name__)
 
+# Lucene cuts a word of more than 255 characters into several terms, so one very long word counts as many
+SEARCH_TOO_LONG = (
+    "the search text is too long: Neo4j's full-text search takes at most 1024 terms (words; a word of more than 255 "
+    "characters is several)"
+)
 WRITE_REFUSED = "refused: this query would write to the graph, and only read queries may run here"
 ADMIN_REFUSED = (
     "refused: administration commands (transactions, users, roles, privileges, settings, databases) "
@@ -293,7 +298,9 @@ def _client_error(error: ClientError) -> str:
     if code.endswith("Statement.ParameterMissing"):
         return f"missing parameter: {message}"
     if "TooManyClauses" in message:  # Lucene's limit, reached by a full-text search of a very long text
-        return "the search text has too many words: Neo4j's full-text search takes at most 1024 terms"
+        return SEARCH_TOO_LONG
+    if code.endswith("Procedure.ProcedureCallFailed") and "Limit argument cannot be negative" in message:
+        return "a limit must be 0 or more"  # a full-text search's {limit: -1}; the rest is Java's exception
     if code.endswith("Procedure.ProcedureCallFailed"):
         return f"a procedure call failed: {message}"
     return f"{code.rsplit('.', 1)[-1] or 'error'}: {message}"

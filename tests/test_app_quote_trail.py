@@ -110,7 +110,7 @@ def test_nothing_found_and_unknown_ids_give_a_clear_line(trail_app):
         assert "No quote trail matches" in texts(app)
     app = open_page("quote_trail", q="zebra " * 5_000)
     no_exception(app)
-    assert "the search text has too many words" in texts(app)
+    assert "the search text is too long" in texts(app)
 
 
 def test_statements_link_to_their_trail_and_say_how_many_other_outlets_carried_it(trail_app):

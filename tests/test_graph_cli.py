@@ -122,6 +122,12 @@ def test_wrong_parameter_type_is_one_clear_line(newsgraph):
     assert malformed.output == "Error: parameter 'person_id' is not KEY=VALUE\n"
 
 
+def test_a_negative_search_limit_is_one_clear_line_without_java_in_it(newsgraph):
+    result = newsgraph("query", "search-entities", "-p", "q=Petrovski", "-p", "limit=-1")
+    assert result.exit_code == 1
+    assert result.output == "Error: a limit must be 0 or more\n"
+
+
 def test_wrong_value_type_inside_cypher_is_one_clear_line(newsgraph):
     result = newsgraph("cypher", "RETURN date($d) AS d", "-p", "d=5")
     assert result.exit_code == 1
