@@ -289,3 +289,10 @@ def test_a_name_after_a_compound_organisation_noun_is_an_organisation(extractor)
 def test_a_person_after_the_and_a_nationality_stays_a_person(extractor) -> None:
     typed = _typed(extractor, "The award went to the Canadian Mark Carney, who thanked the jury on Monday.")
     assert typed.get("Mark Carney") == "Person"
+
+
+def test_a_body_of_a_town_and_its_surroundings_is_one_organisation(extractor) -> None:
+    """The model tags the town apart from "District Chamber of Commerce"; "X and District" names one body."""
+    typed = _typed(extractor, "Stirling and District Chamber of Commerce said the car park should stay free.")
+    assert typed.get("Stirling and District Chamber of Commerce") == "Organization"
+    assert "Stirling" not in typed

@@ -1567,6 +1567,17 @@ def test_an_organisation_s_name_goes_on_after_a_plural_s_possessive(extractor: E
     assert "Google" in {e.name for e in owned.entities}  # a company's possessive is its own
 
 
+def test_an_organisation_s_name_opens_with_a_capitalised_plural_possessive(extractor: Extractor) -> None:
+    text = (
+        "The strike entered its second week.\n\nFarmers' Seed Collective, an association of smallholders, said on "
+        "Monday that the prices had doubled.\n\nThe Kenyan Growers' Network, which speaks for tea farmers, said in a "
+        "statement that exports had fallen."
+    )
+    extraction = _extract(extractor, text)
+    assert [s.speaker for s in extraction.statements] == ["Farmers' Seed Collective", "Kenyan Growers' Network"]
+    assert {"Farmers' Seed Collective", "Kenyan Growers' Network"} <= {e.name for e in extraction.entities}
+
+
 def test_a_name_that_which_describes_is_no_person_a_pronoun_may_take(extractor: Extractor) -> None:
     text = (
         "Sok Vannak, the union president, said the workers would wait.\n\nJin Xiang, which makes sportswear for "
@@ -1839,6 +1850,21 @@ def test_abbe_before_a_single_family_name_is_a_given_name(extractor: Extractor) 
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Abbe Kramer"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oknha Heng Sopheak said the workers would be paid by Friday.",
+        "Oknha Heng Sopheak, who runs the cassava mill, said the workers would be paid by Friday.",
+        "Oknha Heng Sopheak, the mill's owner, said the workers would be paid by Friday.",
+    ],
+)
+def test_a_title_the_parser_takes_for_a_verb_at_a_text_s_start_leaves_the_name_the_speaker(
+    extractor: Extractor, text: str
+) -> None:
+    statements = _extract(extractor, text).statements
+    assert [(s.speaker, s.text) for s in statements] == [("Heng Sopheak", "the workers would be paid by Friday")]
+
+
 @pytest.mark.parametrize(("text", "speaker"), TITLES_OF_THE_ARAB_WORLD_IRAN_TURKEY_AND_CENTRAL_EUROPE)
 def test_a_title_before_a_name_is_no_part_of_it(extractor: Extractor, text: str, speaker: str) -> None:
     statements = _extract(extractor, text).statements
@@ -1895,6 +1921,25 @@ def test_an_office_in_a_lead_is_the_person_the_next_sentence_names_in_that_offic
         "Friday.\n\nThe director, Dr Miroslava Novotná, said the building's wiring had failed an inspection."
     )
     assert [s.speaker for s in _extract(extractor, text).statements] == ["Miroslava Novotná", "Miroslava Novotná"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Fiji Teachers Union said in a written submission that the new syllabus had come too soon.",
+            "Fiji Teachers Union",
+        ),
+        ("Lindiwe Dube said in an affidavit filed in March that she had never signed the lease.", "Lindiwe Dube"),
+        ("Harbourside Marine said in a court filing that the crane had been inspected in May.", "Harbourside Marine"),
+    ],
+)
+def test_a_clause_the_parser_hung_from_the_document_it_was_said_in_is_reported(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    statements = _extract(extractor, text).statements
+    assert [s.speaker for s in statements] == [speaker]
+    assert statements[0].text.split()[-1] in {"soon", "lease", "May"}
 
 
 def test_a_paper_a_statement_was_sent_to_is_not_the_company_that_sent_it(extractor: Extractor) -> None:

@@ -194,7 +194,7 @@ def _with_given_name(span: Span, gazetteer: Gazetteer) -> Span:
         if sum(w.lower() not in particles for w in span.text.split()) >= 4:
             break  # "Ana" + "Paula Ferreira da Silva": a particle is no name of its own, "Ka-wai" one name
         word = doc[span.start - 1]
-        known_first = fold(word.text) in gazetteer.first_names  # "Mehmet" of "Mehmet Ali Karakaya"
+        known_first = gazetteer.is_given_name(word.text)  # "Mehmet" of "Mehmet Ali Karakaya"
         opening = (
             _opens_name_phrase(word)
             and word.dep_ == "compound"
@@ -276,7 +276,7 @@ def _untagged_name_word(token: Token, gazetteer: Gazetteer, any_pos: bool = Fals
     ``any_pos``, also a known first name the parser read as another part of speech ("Anjali" as an adjective)."""
     word = fold(token.text)
     return (
-        (token.pos_ == "PROPN" or (any_pos and word in gazetteer.first_names))
+        (token.pos_ == "PROPN" or (any_pos and gazetteer.is_given_name(token.text)))
         and token.is_title
         and token.is_alpha
         and not token.ent_type_
@@ -297,7 +297,7 @@ def _with_family_name(span: Span, gazetteer: Gazetteer) -> Span:
         return span
     after = doc[span.end]
     joined = span[0].dep_ == "compound" and span[0].head.i == after.i
-    if fold(span.text) not in gazetteer.first_names and not joined:
+    if not gazetteer.is_given_name(span.text) and not joined:
         return span
     if not _family_name_word(after, gazetteer):
         return span
@@ -397,7 +397,7 @@ def _with_particles(span: Span, gazetteer: Gazetteer) -> Span:
 
 
 def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
-    return token.pos_ == "PROPN" or not token.is_sent_start or fold(token.text) in gazetteer.first_names
+    return token.pos_ == "PROPN" or not token.is_sent_start or gazetteer.is_given_name(token.text)
 
 
 def _name_word_before(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
@@ -516,7 +516,7 @@ def _family_name_mistyped(span: Span, gazetteer: Gazetteer) -> bool:
 def _given_name_mistyped(span: Span, gazetteer: Gazetteer) -> bool:
     """A known first name the model called an organisation or a place right before a PERSON ("Esteban" (ORG) +
     "Solís Mora")."""
-    return _family_name_mistyped(span, gazetteer) and fold(span[0].text) in gazetteer.first_names
+    return _family_name_mistyped(span, gazetteer) and gazetteer.is_given_name(span[0].text)
 
 
 def _titled_given_name(span: Span, gazetteer: Gazetteer) -> bool:
@@ -544,7 +544,7 @@ def _given_name_joined_by_hyphen(doc: Doc, gazetteer: Gazetteer, ents: list[Span
         if not joined_by_hyphen(doc, first.i):
             continue
         piece = people.get(first.i)
-        known = not first.ent_type_ and fold(first.text) in gazetteer.first_names
+        known = not first.ent_type_ and gazetteer.is_given_name(first.text)
         joined = _joined_to_family_name(first, gazetteer)
         if not (known or joined or (piece is not None and len(piece) == 1)):
             continue
@@ -669,7 +669,7 @@ def _trailing_person_split(span: Span, gazetteer: Gazetteer) -> tuple[Span, list
         tail = span.doc[first : span.end]
         if is_personal_name(tail, [fold(t.text) for t in tail], gazetteer):
             before = span.doc[tail.start - 1]
-            given = before.is_title and fold(before.text) in gazetteer.first_names and before.ent_type_ != "GPE"
+            given = before.is_title and gazetteer.is_given_name(before.text) and before.ent_type_ != "GPE"
             after_of = tail.start - 2 >= span.start and span.doc[tail.start - 2].lower_ == "of"
             if tail.start - 1 >= span.start and given and not after_of:
                 tail = span.doc[

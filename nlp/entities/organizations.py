@@ -82,7 +82,8 @@ def with_and_parts(span: Span, gazetteer: Gazetteer) -> Span:
     "Department of Fisheries and" + "Oceans". The half before must hold an untagged word right before "and", so
     two organisations named one after the other ("Microsoft and Google Cloud") stay two, unless the two halves read
     as one name (`_one_name_across_and`). A one-word place before "and" opens a body named after two places
-    ("Redcar and Cleveland Council")."""
+    ("Redcar and Cleveland Council") or after a town and its surroundings ("Perth and District Chamber of
+    Commerce")."""
     doc, start, end = span.doc, span.start, span.end
     joined = end + 1 < len(doc) and doc[end].lower_ in {"and", "&"}
     if joined and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
@@ -92,9 +93,11 @@ def with_and_parts(span: Span, gazetteer: Gazetteer) -> Span:
         other = doc[end + 1 : other_end]
         if doc[end].ent_type_ == "ORG" or _one_name_across_and(span, other, gazetteer):
             end = other_end
+    before = doc[start - 2] if start > 1 else None
+    if before is not None and _town_and_surroundings(before, doc[start - 1], doc[start]):
+        return doc[start - 2 : end]
     if fold(doc[end - 1].text) not in gazetteer.words("organization_words"):
         return doc[start:end]
-    before = doc[start - 2] if start > 1 else None
     if (
         before is not None
         and doc[start - 1].lower_ in {"and", "&"}
@@ -106,6 +109,13 @@ def with_and_parts(span: Span, gazetteer: Gazetteer) -> Span:
         if first < start - 1:
             start = first
     return doc[start:end]
+
+
+def _town_and_surroundings(town: Token, joiner: Token, area: Token) -> bool:
+    """ "Perth and District Chamber of Commerce": a body of a town and the country around it, whatever the model
+    tagged the town (a place, a person, nothing)."""
+    named = town.pos_ == "PROPN" and town.text[:1].isupper() and town.ent_type_ in {"", "GPE", "LOC", "PERSON"}
+    return named and joiner.lower_ in {"and", "&"} and area.lower_ in {"district", "districts", "area"}
 
 
 def with_whole_title(span: Span, gazetteer: Gazetteer) -> Span:
@@ -132,7 +142,7 @@ def department_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         name_ends = place.i + 1 == len(doc) or doc[place.i + 1].ent_iob_ != "I"
         if not (place.text[:1].isupper() and place.ent_type_ in {"GPE", "PERSON", "ORG"} and name_ends):
             continue
-        if fold(place.text) in gazetteer.first_names:
+        if gazetteer.is_given_name(place.text):
             continue  # "Justice Carolyn" of "Justice Carolyn Thompson-Reid": a judge and her given name
         if fold(place.text) in gazetteer.words("law_heads"):
             continue  # "Finance Bill": a bill, not a department
@@ -262,7 +272,7 @@ def _untagged_name(run: Span, gazetteer: Gazetteer) -> bool:
         return True
     words = [fold(t.text) for t in run]
     if words[-1] in gazetteer.words("company_name_heads"):
-        return run.root.dep_ in _ARGUMENT_DEPS and words[0] not in gazetteer.first_names
+        return run.root.dep_ in _ARGUMENT_DEPS and not gazetteer.is_given_name(run[0].text)
     doc, before = run.doc, run.start - 1
     if before < 0 or doc[before].lower_ != "the":
         return False
@@ -292,7 +302,8 @@ def _name_before(token: Token) -> Span | None:
         end = token.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        return doc[start:end]
+        owned = start > 1 and _plural_possessor(doc[start - 2], doc[start - 1])
+        return doc[start - 2 if owned else start : end]
     if token.tag_ not in {"NNP", "NNPS"}:
         return None
     start = token.i
@@ -301,9 +312,18 @@ def _name_before(token: Token) -> Span | None:
             start -= 1
         elif start > 1 and joined_by_hyphen(doc, start - 2) and doc[start - 2].tag_ in {"NNP", "NNPS"}:
             start -= 2  # "Bo-Kaap Heritage Collective": a name's word in two halves joined by a hyphen
+        elif start > 1 and _plural_possessor(doc[start - 2], doc[start - 1]):
+            start -= 2
         else:
             break
     return doc[start : token.i + 1]
+
+
+def _plural_possessor(word: Token, apostrophe: Token) -> bool:
+    """A capitalised plural and its bare apostrophe open a body's name: "Patients' Rights Solidarity", "Farmers' Seed
+    Collective" (whose the body is), where a singular possessor ("Russia's Gazprom") is a name of its own."""
+    capitalised_plural = word.tag_ in {"NNS", "NNPS"} and word.text[:1].isupper() and word.lower_.endswith("s")
+    return capitalised_plural and apostrophe.text in {"'", "’"} and not word.whitespace_
 
 
 def apposition_organisations(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
@@ -409,7 +429,7 @@ def workplace_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gaze
             continue
         job = span.root.head.head
         preposition = span.root.head.lower_
-        if preposition == "from" and fold(span[0].text) in gazetteer.first_names:
+        if preposition == "from" and gazetteer.is_given_name(span[0].text):
             continue  # "an envoy from Joe Biden": sent by a person
         if job.pos_ == "NOUN" and fold(job.lemma_) in jobs:
             kind = _WORKER_PREPOSITIONS[preposition]
@@ -525,7 +545,8 @@ def acting_organisations(doc: Doc, candidates: list[Mention], gazetteer: Gazette
                 continue
             words = [fold(t.text) for t in name]
             elsewhere = {fold(w) for m in people if m.start != name.start_char for w in m.text.split()}
-            if words[0] in gazetteer.first_names or any(w in elsewhere for w in words) or gazetteer.lookup(name.text):
+            personal = gazetteer.is_given_name(name[0].text) or any(w in elsewhere for w in words)
+            if personal or gazetteer.lookup(name.text):
                 continue
             found.append(Mention(name.start_char, name.end_char, "Organization", name.text, "rule"))
     return found
@@ -554,7 +575,7 @@ def described_next(doc: Doc, candidates: list[Mention], gazetteer: Gazetteer) ->
         if mention.type != "Person" or mention.source != "ner" or " " not in mention.text:
             continue
         span = doc.char_span(mention.start, mention.end)
-        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"} or fold(span[0].text) in gazetteer.first_names:
+        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"} or gazetteer.is_given_name(span[0].text):
             continue
         sentence = span.root.sent
         if sentence.end >= len(doc):
@@ -611,7 +632,7 @@ def apposition_people(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         words = [fold(t.text) for t in name]
         if any(w in gazetteer.words("organization_words") for w in words) or gazetteer.lookup(name.text):
             continue
-        personal = words[0] in gazetteer.first_names or _initial(name[0])
+        personal = gazetteer.is_given_name(name[0].text) or _initial(name[0])
         # "The forum's executive director, X," and "The chair of Ward 3, X,": an office and whose it is
         owners = [c for c in noun.children if _owner_of_office(c)] if noun.i < name.start else []
         office = noun.lemma_.lower()
@@ -789,13 +810,13 @@ def shared_family_names(doc: Doc, candidates: list[Mention], gazetteer: Gazettee
         span = doc.char_span(person.start, person.end)
         if span is None or span.start < 2 or doc[span.start - 1].lower_ != "and":
             continue
-        given, words = doc[span.start - 2], [fold(t.text) for t in span]
+        given = doc[span.start - 2]
         if not (given.is_title and given.is_alpha) or any(
             m.start < given.idx + len(given) and given.idx < m.end and " " in m.text for m in candidates
         ):
             continue
-        known = fold(given.text) in gazetteer.first_names
-        tagged_alone = given.ent_type_ == "PERSON" and given.ent_iob_ == "B" and words[0] in gazetteer.first_names
+        known = gazetteer.is_given_name(given.text)
+        tagged_alone = given.ent_type_ == "PERSON" and given.ent_iob_ == "B" and gazetteer.is_given_name(span[0].text)
         if not (known or tagged_alone) or len(span) != 2:
             continue
         name = f"{given.text} {span[-1].text}"

@@ -253,7 +253,7 @@ def _may_be_form_of_address(word: str, gazetteer: Gazetteer) -> bool:
         len(word) > 2  # "Te Rangi Kereama": the Māori article opens names
         and word[0].isupper()
         and word.isalpha()
-        and folded not in gazetteer.first_names
+        and not gazetteer.is_given_name(word)
         and folded not in gazetteer.lexicon.statements.name_particles
     )
 

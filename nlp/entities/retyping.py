@@ -94,7 +94,7 @@ def _named_as_company(c: Candidate, gazetteer: Gazetteer) -> bool:
     Parcelwise"), its first word no known first name: the company itself. News puts the kind of business before a
     company's name as it puts a title before a person's."""
     doc, start = c.span.doc, c.span.start
-    if c.ner_type != "Person" or start < 1 or c.words[0] in gazetteer.first_names:
+    if c.ner_type != "Person" or start < 1 or gazetteer.is_given_name(c.span[0].text):
         return False
     before = doc[start - 1]
     noun = before.lower_
@@ -136,7 +136,7 @@ def is_personal_name(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> 
     """A known first name and one or two more capitalised words, none of them an organisation word; a double given
     name joined by a hyphen ("Ulla-Britt", "Jean-Luc") is known when either half is."""
     given = 3 if len(span) > 3 and joined_by_hyphen(span.doc, span.start) else 1
-    if not 2 <= len(span) - given + 1 <= 3 or not any(w in gazetteer.first_names for w in words[0:given:2]):
+    if not 2 <= len(span) - given + 1 <= 3 or not any(gazetteer.is_given_name(t.text) for t in list(span)[0:given:2]):
         return False
     if any(w in gazetteer.words("organization_words") or w in gazetteer.words("location_heads") for w in words):
         return False
@@ -149,7 +149,7 @@ def _before_title(span: Span, gazetteer: Gazetteer) -> bool:
 
 
 def _personal(c: Candidate, gazetteer: Gazetteer) -> bool:
-    return c.ner_type == "Person" and c.words[0] in gazetteer.first_names  # "Stockwell Day" is a man
+    return c.ner_type == "Person" and gazetteer.is_given_name(c.span[0].text)  # "Stockwell Day" is a man
 
 
 # ---------------------------------------------------------------- the steps, in order
@@ -218,7 +218,7 @@ def opens_with_honorific(span: Span, gazetteer: Gazetteer, tagged_person: bool =
     if fold(first.text).rstrip(".") not in honorifics:
         return False
     if len(first.text) > 1 and first.text.isupper():  # "WPC Andrea Sookdeo": in capitals, a person's name only
-        return tagged_person or (len(span) > 1 and fold(span[1].text) in gazetteer.first_names)
+        return tagged_person or (len(span) > 1 and gazetteer.is_given_name(span[1].text))
     after_another = first.i > 0 and fold(doc[first.i - 1].text).rstrip(".") in honorifics  # "Sayadaw U Kovida"
     if len(first.text.rstrip(".")) == 1 and not after_another:
         rest = [fold(t.text) for t in span[1:]]
@@ -247,7 +247,7 @@ def _nationality_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     if not 3 <= len(c.span) <= 5 or not nationality or not opener.text[:1].isupper():
         return c
     rest, words = c.span[1:], c.words[1:]
-    if words[0] not in gazetteer.first_names or not _no_institution_word(words, gazetteer):
+    if not gazetteer.is_given_name(rest[0].text) or not _no_institution_word(words, gazetteer):
         return c
     named = all(t.text[:1].isupper() and t.is_alpha for t in rest)
     return Candidate(rest, "Person", words) if named else c
@@ -261,14 +261,14 @@ def _place_before_name(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     knows as one, is no part of the name; after "from" or "in", one before a known given name. Never a known given
     name itself ("Commissioner Jordan Peterson Smith")."""
     span = c.span
-    if c.ner_type != "Person" or not 3 <= len(span) <= 5 or span.start == 0 or c.words[0] in gazetteer.first_names:
+    if c.ner_type != "Person" or not 3 <= len(span) <= 5 or span.start == 0 or gazetteer.is_given_name(c.span[0].text):
         return c
     opener, before, rest = span[0], span.doc[span.start - 1], span[1:]
     if not all(t.text[:1].isupper() and t.is_alpha for t in span) or not _no_institution_word(c.words, gazetteer):
         return c
     if before.lower_ in {"from", "in"}:
         # "in": an office's district after its title ("Deputy Director of the DAE in Sunamganj Bimal Chandra Som")
-        placed = c.words[1] in gazetteer.first_names or (before.lower_ == "in" and _a_place(opener, gazetteer))
+        placed = gazetteer.is_given_name(c.span[1].text) or (before.lower_ == "in" and _a_place(opener, gazetteer))
     elif fold(before.text) in gazetteer.job_words and before.text[:1].isupper():
         placed = _a_place(opener, gazetteer)
     else:
@@ -318,7 +318,7 @@ def _named_only_as_a_place(c: Candidate, gazetteer: Gazetteer) -> Candidate | Ty
     "a steelworks in Kryvyi Rih", "rings from Kryvyi Rih", "marched through Palma Soriano"). News writes a person
     after "in" only in a possessive ("in Ana Cruz's view")."""
     span = c.span
-    if c.ner_type != "Person" or not 2 <= len(span) <= 3 or c.words[0] in gazetteer.first_names:
+    if c.ner_type != "Person" or not 2 <= len(span) <= 3 or gazetteer.is_given_name(c.span[0].text):
         return c
     if not all(t.is_alpha and t.text[:1].isupper() for t in span):
         return c
@@ -436,7 +436,7 @@ def _capitalised_law(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
         return c
     if len(c.span) > 1 and c.ner_type != "Person":
         return Typed("Law", _with_year_after(c.span), "rule")
-    if c.ner_type == "Person" and c.words[0] not in gazetteer.first_names:  # "Nathan Law" is a man
+    if c.ner_type == "Person" and not gazetteer.is_given_name(c.span[0].text):  # "Nathan Law" is a man
         named = _with_untagged_words_before(c.span)
         if len(named) > 1:
             return Typed("Law", named, "rule")
@@ -522,7 +522,7 @@ def _described_with_which(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typ
 
 def _product_maker(c: Candidate, gazetteer: Gazetteer) -> Candidate | Typed:
     """A lone-word PERSON, no known first name, owning a product ("Grifaj's software"): the company that makes it."""
-    if c.ner_type != "Person" or len(c.span) != 1 or c.words[0] in gazetteer.first_names:
+    if c.ner_type != "Person" or len(c.span) != 1 or gazetteer.is_given_name(c.span[0].text):
         return c
     doc = c.span.doc
     end = c.span.end
@@ -584,7 +584,7 @@ def _after_the_and_qualifier(span: Span, words: Sequence[str], gazetteer: Gazett
     left untagged), then a name that opens with no first name ("the Hon. John Smith", "the Canadian Mark Carney"
     are men) and modifies no noun after it."""
     doc = span.doc
-    if span.start < 2 or doc[span.start - 2].lower_ != "the" or words[0] in gazetteer.first_names:
+    if span.start < 2 or doc[span.start - 2].lower_ != "the" or gazetteer.is_given_name(span[0].text):
         return False
     if span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end:
         return False
@@ -610,7 +610,7 @@ def _institution_after_the(c: Candidate, gazetteer: Gazetteer) -> Candidate | Ty
 def is_company_name(span: Span, words: Sequence[str], gazetteer: Gazetteer) -> bool:
     """Two or more words ending in a trade or a company's legal form, not opening with a known first name:
     "Sakura Rail", "Indian Railways", "Vorland Motoren"; "Samantha Power" is a woman."""
-    if len(span) < 2 or words[-1] not in gazetteer.words("company_name_heads") or words[0] in gazetteer.first_names:
+    if len(span) < 2 or words[-1] not in gazetteer.words("company_name_heads") or gazetteer.is_given_name(span[0].text):
         return False
     return span[-1].text[:1].isupper() and span[0].text[:1].isupper()
 
@@ -629,7 +629,7 @@ def _double_barrelled_after_first_name(c: Candidate, gazetteer: Gazetteer) -> Ca
     if c.ner_type not in {"Organization", "Location", "Unknown"} or not hyphenated or span.start == 0:
         return c
     first = doc[span.start - 1]
-    if first.ent_type_ or not first.is_title or fold(first.text) not in gazetteer.first_names:
+    if first.ent_type_ or not first.is_title or not gazetteer.is_given_name(first.text):
         return c
     return Typed("Person", doc[span.start - 1 : span.end], "rule")
 
@@ -642,11 +642,11 @@ def _known_first_name_before(c: Candidate, gazetteer: Gazetteer) -> Candidate | 
     if len(span) != 1 or c.ner_type not in {"Location", "Organization"} or span.start == 0:
         return c
     given = doc[span.start - 1]
-    if given.ent_type_ or not (given.is_title and given.is_alpha) or fold(given.text) not in gazetteer.first_names:
+    if given.ent_type_ or not (given.is_title and given.is_alpha) or not gazetteer.is_given_name(given.text):
         return c
     word = c.words[0]
     known = gazetteer.lookup(span.text) or gazetteer.lookup(f"{given.text} {span.text}")
-    if known or not span[0].is_title or word in gazetteer.first_names or _is_place_name(c.words, gazetteer):
+    if known or not span[0].is_title or gazetteer.is_given_name(span.text) or _is_place_name(c.words, gazetteer):
         return c
     if word in gazetteer.words("organization_words") or word in gazetteer.words("title_words"):
         return c

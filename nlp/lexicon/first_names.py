@@ -34,8 +34,9 @@ def given_name_gender(word: str) -> str | None:
     """The gender `first_name_genders` gives ``word`` as a given name ("" for one both bear), None if it is none.
     A word written with accents the list lacks is looked up without them ("Jérôme" as "jerome"); one written without
     accents is not looked up with them: "Tan", "Son" and "Hung" are family names or words far more often than the
-    Vietnamese given names "Tân", "Sơn" and "Hùng" printed bare, and "Michal" is a Hebrew woman's name as often as
-    the Polish "Michał"."""
+    Vietnamese given names "Tân", "Sơn" and "Hùng" printed bare. A name English news often prints bare is in the list
+    in both spellings ("Néstor" and "Nestor", "Étienne" and "Etienne"); "Michal", the Polish "Michał" bare and a
+    Hebrew woman's name, as one of either gender."""
     genders = first_name_genders()
     written = word.lower().strip(".")
     gender = genders.get(written)

@@ -25,7 +25,7 @@ from core.aliases_file import check_aliases_entries
 from core.errors import ConfigError
 from core.records import ENTITY_TYPES
 from nlp.keys import fold
-from nlp.lexicon.first_names import first_name_genders
+from nlp.lexicon.first_names import given_name_gender
 from nlp.lexicon.lexicon import Lexicon, load_lexicon, read_toml
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,6 @@ class Gazetteer:
     by_alias: dict[str, KnownEntity] = field(default_factory=dict)  # folded alias or name → entity
     splits: frozenset[frozenset[str]] = frozenset()  # folded name pairs never merged
     ignored: frozenset[str] = frozenset()
-    first_names: frozenset[str] = frozenset()
     job_words: frozenset[str] = frozenset()  # title, occupation and employee words: what a job before a name is
 
     def words(self, rule: str) -> frozenset[str]:
@@ -57,12 +56,13 @@ class Gazetteer:
     def lookup(self, text: str) -> KnownEntity | None:
         return self.by_alias.get(fold(_without_article(text)))
 
+    def is_given_name(self, word: str) -> bool:
+        """Whether ``word`` is a given name of the first-names list, read as every other rule reads it
+        (`given_name_gender`)."""
+        return given_name_gender(word) is not None
+
     def kept_apart(self, first: str, second: str) -> bool:
         return frozenset((fold(first), fold(second))) in self.splits
-
-
-def _first_names() -> frozenset[str]:
-    return frozenset(fold(name) for name in first_name_genders())
 
 
 def _without_article(text: str) -> str:
@@ -115,6 +115,4 @@ def load_gazetteer(user_file: str | Path | None = None, lexicon: Lexicon | None 
     jobs = frozenset().union(
         *(rules.get(key, frozenset()) for key in ("title_words", "occupation_words", "employee_words"))
     )
-    return Gazetteer(
-        rules, tuple(entities.values()), lexicon, by_alias, frozenset(splits), frozenset(ignored), _first_names(), jobs
-    )
+    return Gazetteer(rules, tuple(entities.values()), lexicon, by_alias, frozenset(splits), frozenset(ignored), jobs)

@@ -42,6 +42,7 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             )
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return _whose_who(subject, token.head, lexicon)
+            subject = _name_taken_for_object(subject, lexicon) or subject  # "Oknha Heng Sopheak, who …, said"
             return _unjoined_conjunct(subject, token) or _stand_in_named_before(subject, token, lexicon) or subject
         carrier = token.head.head.head if token.head.dep_ == "pobj" else None
         if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.medium_nouns and carrier is not None:
@@ -56,7 +57,7 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             token = token.head
             continue
         break
-    return _name_before(cue, lexicon) if cue.dep_ == "ROOT" else None
+    return (_name_before(cue, lexicon) or _name_after_unknown_opening(cue, lexicon)) if cue.dep_ == "ROOT" else None
 
 
 # entity labels of a place or an organisation, which English refers to with "which" or "that", never "who"
@@ -219,6 +220,28 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
     if after_comma and not aged and not described:
         return None  # only a name in apposition to the description of a person: "the regional director, X,"
     return name if name.head.i < name.i and doc[name.left_edge.i - 1].text == "," else None
+
+
+def _name_after_unknown_opening(cue: Token, lexicon: StatementWords) -> Token | None:
+    """ "Oknha Chhun Vireak said …", "Oknha Chhun Vireak, who owns the plantation, said …" opening a text: the parser
+    took the title for a verb the cue's clause hangs from, leaving the cue without a subject; the name right after
+    it, then the cue (or a clause between commas and the cue), is the subject."""
+    doc = cue.doc
+    name = _name_taken_for_object(cue.sent[0], lexicon)
+    if name is None or name.i >= cue.i:
+        return None
+    inserted = doc[name.i + 1].text == "," and doc[cue.i - 1].text == ","
+    return name if name.i + 1 == cue.i or inserted else None
+
+
+def _name_taken_for_object(opening: Token, lexicon: StatementWords) -> Token | None:
+    """The proper name right after a title opening a sentence, where the parser took the title for a verb and the
+    name for its object ("Oknha Heng Sopheak"); a given name so taken ("Tshering Lhamu Bhutia") is no title."""
+    taken_for_verb = opening.pos_ in {"VERB", "AUX"} and opening.is_sent_start and opening.text[:1].isupper()
+    if not taken_for_verb or opening.lower_ not in lexicon.words_before_names:
+        return None
+    names = [c for c in opening.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.left_edge.i == opening.i + 1]
+    return names[0] if names else None
 
 
 def _name_run_after_comma(name: Token) -> Token | None:

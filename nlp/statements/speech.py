@@ -170,13 +170,12 @@ def _attribution_edges(cue: Token) -> tuple[int, int]:
 
 
 def _medium_clause(cue: Token, lexicon: StatementWords) -> list[Token] | None:
-    """ "told LA Weekly in a statement that C" / "confirmed to CBC News that C": the parser hung the clause
-    from the medium or the addressee, not from the verb."""
+    """ "told LA Weekly in a statement that C" / "confirmed to CBC News that C" / "said in a court filing that C": the
+    parser hung the clause from the medium, the document or the addressee, not from the verb."""
+    media = lexicon.medium_nouns | lexicon.source_carrier_nouns | lexicon.document_nouns
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for medium in (
-            c
-            for c in prep.children
-            if c.dep_ == "pobj" and (c.lemma_.lower() in lexicon.medium_nouns or prep.lower_ == "to")
+            c for c in prep.children if c.dep_ == "pobj" and (c.lemma_.lower() in media or prep.lower_ == "to")
         ):
             for clause in medium.children:
                 if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
