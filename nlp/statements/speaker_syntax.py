@@ -57,7 +57,9 @@ def subject_of(cue: Token, lexicon: StatementWords) -> Token | None:
             token = token.head
             continue
         break
-    return (_name_before(cue, lexicon) or _name_after_unknown_opening(cue, lexicon)) if cue.dep_ == "ROOT" else None
+    if cue.dep_ != "ROOT":
+        return None
+    return _name_before(cue, lexicon) or _name_after_title_taken_for_verb(cue, lexicon)
 
 
 # entity labels of a place or an organisation, which English refers to with "which" or "that", never "who"
@@ -222,7 +224,7 @@ def _name_before(cue: Token, lexicon: StatementWords) -> Token | None:
     return name if name.head.i < name.i and doc[name.left_edge.i - 1].text == "," else None
 
 
-def _name_after_unknown_opening(cue: Token, lexicon: StatementWords) -> Token | None:
+def _name_after_title_taken_for_verb(cue: Token, lexicon: StatementWords) -> Token | None:
     """ "Oknha Chhun Vireak said …", "Oknha Chhun Vireak, who owns the plantation, said …" opening a text: the parser
     took the title for a verb the cue's clause hangs from, leaving the cue without a subject; the name right after
     it, then the cue (or a clause between commas and the cue), is the subject."""
