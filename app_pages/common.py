@@ -46,6 +46,9 @@ PAGES = {
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")  # & starts a character reference (&#8238;)
 _LINE_END = re.compile(r"\r\n?|\n")  # Markdown ends a line at \r too
+# Bidi embeddings, overrides and isolates reorder what follows them on screen ("\u202eexe.txt" reads "txt.exe"); they
+# are shown as their code, as the command line shows them.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 Key = TypeVar("Key", bound=Hashable)
 _AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www|mailto|xmpp)(?=\\[:.])|(\w)(?=@)")
 
@@ -137,17 +140,23 @@ def pick_entities(label: str, names: dict[str, str], default: list[str], key: st
 
 
 def md_text(text: Any) -> str:
-    """Untrusted text made inert for Markdown: every Markdown and HTML character escaped, and web addresses
-    kept from becoming links. Streamlit's Markdown turns bare ``https://…``, ``www.…`` and e-mail addresses into
-    links after escapes are read, so an invisible word joiner goes where those patterns begin."""
+    """Untrusted text made inert for Markdown: every Markdown and HTML character escaped, bidi controls shown as
+    their code, and web addresses kept from becoming links. Streamlit's Markdown turns bare ``https://…``, ``www.…``
+    and e-mail addresses into links after escapes are read, so an invisible word joiner goes where those patterns
+    begin."""
     if text is None:
         return ""
-    escaped = _LINE_END.sub(" ", _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
+    escaped = _LINE_END.sub(" ", _MARKDOWN_SPECIAL.sub(r"\\\1", bidi_shown(str(text))))
     return _AUTOLINK_START.sub(lambda match: match.group(0) + "\u2060", escaped)
 
 
 def html_text(text: Any) -> str:
-    return html.escape("" if text is None else str(text))
+    """Untrusted text made inert for HTML, its bidi controls shown as their code."""
+    return html.escape(bidi_shown("" if text is None else str(text)))
+
+
+def bidi_shown(text: str) -> str:
+    return _BIDI_CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def safe_url(url: Any) -> str | None:

@@ -1,18 +1,18 @@
 """The article reader's highlighted text: statements and entity mentions marked, each linking to its record;
 a statement whose attribution is uncertain is marked apart (red, dashed) and says why in the list.
 
-Everything from the article is escaped with ``html.escape`` before it is wrapped in the few tags added
-here; the page then shows the HTML with ``st.html``, which sanitises once more.
+Everything from the article is escaped with ``html_text`` (bidi controls shown as their code) before it is wrapped in
+the few tags added here; the page then shows the HTML with ``st.html``, which sanitises once more.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
 from typing import Any
 from urllib.parse import quote
 
 from app_pages.attribution import attribution_mark, attribution_sentence, is_confident
+from app_pages.common import html_text
 
 TYPE_COLOURS = {
     "Person": "#cfe2f3",
@@ -50,12 +50,12 @@ def highlighted_html(text: str, statements: list[dict[str, Any]], mentions: list
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
     parts = [STYLE, '<div class="ng-article">']
     for left, right in itertools.pairwise(cuts):
-        piece = html.escape(text[left:right])
+        piece = html_text(text[left:right])
         mention = _covering(marks, left, right, "mention")
         statement = _covering(marks, left, right, "statement")
         if mention is not None:
             colour = TYPE_COLOURS.get(mention["type"], "#eeeeee")
-            title = html.escape(f"{mention['name']} ({mention['type']})")
+            title = html_text(f"{mention['name']} ({mention['type']})")
             href = f"entity?id={quote(mention['id'], safe='')}"
             piece = (
                 f'<a class="ent" style="background:{colour}" href="{href}" target="_self" title="{title}">{piece}</a>'
@@ -64,7 +64,7 @@ def highlighted_html(text: str, statements: list[dict[str, Any]], mentions: list
             speaker = statement.get("speaker") or "unknown speaker"
             confident = is_confident(statement.get("confidence"), statement.get("basis"))
             mark = "" if confident else f" ({attribution_mark(statement.get('confidence'), statement.get('basis'))})"
-            title = html.escape(f"Statement {statement['number']}: {speaker}{mark}")
+            title = html_text(f"Statement {statement['number']}: {speaker}{mark}")
             css = "stmt" if confident else "stmt uncertain"
             piece = f'<a class="{css}" href="#statement-{statement["number"]}" title="{title}">{piece}</a>'
         parts.append(piece)
@@ -83,12 +83,12 @@ def statement_list_html(statements: list[dict[str, Any]]) -> str:
     """Numbered statements with anchors the highlighted text links to; speakers link to their profiles."""
     items = []
     for number, s in enumerate(sorted(statements, key=lambda s: (s["start"], s["end"])), start=1):
-        speaker = html.escape(s.get("speaker") or "unknown speaker")
+        speaker = html_text(s.get("speaker") or "unknown speaker")
         if s.get("speaker_id"):
             speaker = f'<a href="entity?id={quote(s["speaker_id"], safe="")}" target="_self">{speaker}</a>'
-        detail = html.escape(f"{s.get('kind') or ''}, {s.get('cue') or 'no cue'}, {s.get('date') or 'undated'}")
+        detail = html_text(f"{s.get('kind') or ''}, {s.get('cue') or 'no cue'}, {s.get('date') or 'undated'}")
         trust = ""
         if not is_confident(s.get("confidence"), s.get("basis")):
-            trust = f' <span style="color:#a93226">⚠ {html.escape(attribution_sentence(s))}</span>'
+            trust = f' <span style="color:#a93226">⚠ {html_text(attribution_sentence(s))}</span>'
         items.append(f'<li id="statement-{number}">{speaker} <small>({detail})</small>{trust}</li>')
     return "<ol>" + "".join(items) + "</ol>"

@@ -4,11 +4,20 @@ conflicts. Reached by searching a quote's words, or from any statement (``?state
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
-from app_pages.common import csv_text, guarded, md_text, open_link, page_href, query_param, reader, safe_url, table
+from app_pages.common import (
+    csv_text,
+    guarded,
+    html_text,
+    md_text,
+    open_link,
+    page_href,
+    query_param,
+    reader,
+    safe_url,
+    table,
+)
 from core.quote_match import word_diff
 from queries import explore
 
@@ -26,7 +35,7 @@ def _diff_html(reference: str, variant: str) -> str:
         "removed": '<del class="trail-removed">{}</del>',
         "added": '<ins class="trail-added">{}</ins>',
     }
-    return " ".join(marks[kind].format(html.escape(text)) for kind, text in word_diff(reference, variant))
+    return " ".join(marks[kind].format(html_text(text)) for kind, text in word_diff(reference, variant))
 
 
 _STYLE = """<style>
@@ -41,8 +50,8 @@ def _variants(reference: str, renderings: list[str]) -> str:
     for text in renderings:
         same = text == reference
         rows.append(
-            f"<tr><td>{html.escape(reference) if not same else '<em>reference</em>'}</td>"
-            f"<td>{html.escape(text) if same else _diff_html(reference, text)}</td></tr>"
+            f"<tr><td>{html_text(reference) if not same else '<em>reference</em>'}</td>"
+            f"<td>{html_text(text) if same else _diff_html(reference, text)}</td></tr>"
         )
     head = "<tr><th>earliest full direct rendering</th><th>variant (changed words marked)</th></tr>"
     return f'{_STYLE}<table class="trail-variants">{head}{"".join(rows)}</table>'

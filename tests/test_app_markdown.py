@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from app_pages.common import md_text
+from app_pages.common import html_text, md_text
+from app_pages.highlight import highlighted_html
 
 WORD_JOINER = "\u2060"
 
@@ -45,3 +46,13 @@ def test_character_references_and_carriage_returns_stay_as_written():
     shown = md_text(text)
     assert not re.search(r"(?<!\\)&", shown) and "\r" not in shown and "\n" not in shown
     assert _unescaped(shown) == "AT&amp;T &#8238;exe.txt &copy; second line ==="
+
+
+def test_bidi_controls_are_shown_as_their_code_not_obeyed():
+    # "\u202e" reverses what follows on screen: "invoice\u202etxt.exe" would read "invoiceexe.txt"
+    text = "invoice\u202etxt.exe \u2066isolated\u2069"
+    assert _unescaped(md_text(text)) == "invoice\\u202etxt.exe \\u2066isolated\\u2069"
+    assert html_text(text) == "invoice\\u202etxt.exe \\u2066isolated\\u2069"
+    marked = highlighted_html("Title \u202eesrever", [], [])
+    assert "\u202e" not in marked and "\\u202e" in marked
+    assert "\u200f" in md_text("right-to-left mark \u200f kept")  # a mark reorders nothing after it
