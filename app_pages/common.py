@@ -49,8 +49,8 @@ _LINE_END = re.compile(r"\r\n?|\n")  # Markdown ends a line at \r too
 # Bidi embeddings, overrides and isolates reorder what follows them on screen ("\u202eexe.txt" reads "txt.exe"); they
 # are shown as their code, as the command line shows them.
 _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
-Key = TypeVar("Key", bound=Hashable)
 _AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www|mailto|xmpp)(?=\\[:.])|(\w)(?=@)")
+Key = TypeVar("Key", bound=Hashable)  # an id a pick list's labels are keyed by
 
 
 @st.cache_resource(show_spinner=False)
